@@ -1,0 +1,42 @@
+import { z } from 'zod';
+
+/** The seven roles of AnSinh; each user has exactly one, with one home area. */
+export const ROLES = [
+  'admin',
+  'province_leader',
+  'province_officer',
+  'district_officer',
+  'commune_officer',
+  'inspector',
+  'supervisor',
+] as const;
+export const Role = z.enum(ROLES);
+export type Role = z.infer<typeof Role>;
+
+export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
+  admin: { vi: 'Quản trị hệ thống', en: 'Administrator' },
+  province_leader: { vi: 'Lãnh đạo Sở', en: 'Department leader' },
+  province_officer: { vi: 'Chuyên viên Sở', en: 'Department officer' },
+  district_officer: { vi: 'Cán bộ cấp huyện', en: 'District officer' },
+  commune_officer: { vi: 'Cán bộ cấp xã', en: 'Commune officer' },
+  inspector: { vi: 'Thanh tra Sở', en: 'Inspector' },
+  supervisor: { vi: 'Giám sát (MTTQ, Ban TTND)', en: 'Supervisor (Fatherland Front)' },
+};
+
+/**
+ * Abilities the server computes for the current actor and ships to the client, so the web app
+ * hides what the role may not do (the server checks again on every request).
+ */
+export const ABILITIES = [
+  'areas.read',
+  'areas.import',
+  'users.manage',
+  'audit.read',
+  'registry.read',
+  'registry.write',
+  'programs.read',
+  'dossiers.read',
+  'reports.read',
+] as const;
+export const Ability = z.enum(ABILITIES);
+export type Ability = z.infer<typeof Ability>;

@@ -1,0 +1,6 @@
+export * from './contracts/index.js';
+export * from './text.js';
+export * from './identity.js';
+export * from './dates.js';
+export * from './numbers.js';
+export * from './money.js';

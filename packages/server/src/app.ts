@@ -1,0 +1,143 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import type { Config } from './config.js';
+import type { Database } from './db/database.js';
+import './platform/fastify-types.js';
+import { installErrorHandler } from './platform/http.js';
+import { installMetrics } from './platform/metrics.js';
+import { areasRoutes, createAreasService } from './modules/areas/index.js';
+import { auditRoutes, createAuditService } from './modules/audit/index.js';
+import { authRoutes, createAuthService, installAuthHooks } from './modules/auth/index.js';
+import { createUsersService, usersRoutes } from './modules/users/index.js';
+
+/** Every module's service, wired once; the CLI and the tests use the same set. */
+export function createServices(database: Database, config: Config) {
+  const areas = createAreasService({ database, dataDir: config.dataDir });
+  const users = createUsersService({ database, areas });
+  const audit = createAuditService({ database });
+  const auth = createAuthService({ database, config });
+  return { areas, users, audit, auth };
+}
+export type Services = ReturnType<typeof createServices>;
+
+const OPENAPI_DESCRIPTION = `API of AnSinh, the social-affairs system of a provincial department.
+
+**Sessions.** \`POST /api/v1/auth/login\` with \`{username, password}\` sets an HttpOnly cookie \`ansinh_sid\`
+and returns the user with a \`csrfToken\`.
+
+**CSRF.** Every POST, PUT, PATCH and DELETE made with a session must carry the header
+\`X-CSRF-Token: <csrfToken>\` (from the login answer or \`GET /api/v1/auth/me\`); without it the answer is
+403 \`CSRF_FAILED\`. A script keeps the cookie and sends the header; a forged cross-site form cannot.
+
+**Errors** are \`application/problem+json\` with a stable \`code\`, a Vietnamese \`message\` that says what to do,
+field \`details\` and the \`requestId\`. A record outside your area answers 404; one inside it that your role
+may not touch answers 403.`;
+
+/**
+ * Build the HTTP application (the tests call this with their own database). Routes are thin:
+ * schema in, one service call, presenter out.
+ */
+export async function buildApp(config: Config, database: Database, opts: { logger?: boolean } = {}) {
+  const services = createServices(database, config);
+  const app = Fastify({
+    logger:
+      opts.logger === false || config.logLevel === 'silent'
+        ? false
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            serializers: {
+              // The path only: query strings can carry names or ID numbers being searched for.
+              req: (req: { method: string; url: string; ip?: string }) => ({
+                method: req.method,
+                path: req.url.split('?')[0],
+                ip: req.ip,
+              }),
+            },
+          },
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', String(request.id));
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Ant Design and the API docs inject styles at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: false,
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'AnSinh API', version: '1', description: OPENAPI_DESCRIPTION },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'ansinh_sid' },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  installErrorHandler(app, fs.existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : null);
+  installAuthHooks(app, services.auth);
+  const metrics = installMetrics(app);
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
+  app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, () => ({ status: 'ok' }));
+  app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await sql`select 1`.execute(database.db);
+      return { status: 'ready', database: database.dialect };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable', database: database.dialect });
+    }
+  });
+  app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+    reply.type(metrics.contentType);
+    return metrics.metrics();
+  });
+
+  await app.register(authRoutes(services.auth, { secure: config.cookieSecure, ttlMs: config.sessionTtlMs }));
+  await app.register(areasRoutes(services.areas));
+  await app.register(usersRoutes(services.users));
+  await app.register(auditRoutes(services.audit));
+
+  if (fs.existsSync(path.join(config.webDist, 'index.html'))) {
+    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
+  }
+  return { app: app as unknown as FastifyInstance, services };
+}

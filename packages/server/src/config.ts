@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import path from 'node:path';
+
+/**
+ * Every environment variable AnSinh reads, parsed once and frozen. The README's
+ * "Configuration" section lists the same names; keep the two in step.
+ */
+const Env = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  /** postgres://… selects PostgreSQL; otherwise SQLite at SQLITE_PATH. */
+  DATABASE_URL: z.string().optional(),
+  SQLITE_PATH: z.string().default('var/ansinh.db'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Set when AnSinh is served over HTTPS (directly or behind a proxy): cookies get Secure. */
+  COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
+  /** Trust X-Forwarded-For from a reverse proxy (for the client address in audit and throttling). */
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  /** Failed logins allowed per account (and 4x per address) in the throttle window. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  ANSINH_DEMO_PASSWORD: z.string().min(10).optional(),
+  /** Seed the demo province when the database is empty (npm start sets it). */
+  ANSINH_SEED_DEMO: z.enum(['true', 'false']).default('false'),
+  /** Directory of the built web app; served at / when it exists. */
+  WEB_DIST: z.string().optional(),
+  /** Directory of the shipped reference data (areas, ethnic groups…). */
+  DATA_DIR: z.string().optional(),
+});
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly database: { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'postgres'; readonly url: string };
+  readonly logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  readonly cookieSecure: 'auto' | boolean;
+  readonly trustProxy: boolean;
+  readonly sessionTtlMs: number;
+  readonly loginMaxFailures: number;
+  readonly loginWindowMs: number;
+  readonly demoPassword: string | undefined;
+  readonly seedDemo: boolean;
+  readonly webDist: string;
+  readonly dataDir: string;
+}
+
+const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+/** Parse the environment; throws with every bad variable named, in Vietnamese and English. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Cấu hình không hợp lệ (invalid configuration):\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const url = e.DATABASE_URL?.trim();
+  const config: Config = {
+    port: e.PORT,
+    host: e.HOST,
+    database:
+      url && /^postgres(ql)?:\/\//.test(url)
+        ? { kind: 'postgres', url }
+        : { kind: 'sqlite', path: path.resolve(repoRoot, e.SQLITE_PATH) },
+    logLevel: e.LOG_LEVEL,
+    cookieSecure: e.COOKIE_SECURE === 'auto' ? 'auto' : e.COOKIE_SECURE === 'true',
+    trustProxy: e.TRUST_PROXY === 'true',
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginWindowMs: e.LOGIN_WINDOW_MINUTES * 60_000,
+    demoPassword: e.ANSINH_DEMO_PASSWORD,
+    seedDemo: e.ANSINH_SEED_DEMO === 'true',
+    webDist: path.resolve(repoRoot, e.WEB_DIST ?? 'packages/web/dist'),
+    dataDir: path.resolve(repoRoot, e.DATA_DIR ?? 'data'),
+  };
+  return Object.freeze(config);
+}

@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import {
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type Transaction,
+  type UnknownRow,
+} from 'kysely';
+import type { Config } from '../config.js';
+import type { DB } from './schema.js';
+
+export type Db = Kysely<DB>;
+export type Trx = Transaction<DB>;
+/** Either the database or an open transaction: repos accept both. */
+export type Executor = Kysely<DB> | Transaction<DB>;
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Database {
+  readonly db: Db;
+  readonly dialect: Dialect;
+  /** The raw better-sqlite3 handle (SQLite only): backup, bulk prepared statements. */
+  readonly sqlite?: SQLite.Database;
+  close(): Promise<void>;
+}
+
+function toSafeNumber(value: bigint): number {
+  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
+    throw new RangeError(`Giá trị số nguyên ${value} vượt quá phạm vi an toàn (2^53 − 1)`);
+  }
+  return Number(value);
+}
+
+/**
+ * better-sqlite3 silently loses precision above 2^53 unless safeIntegers is on; we turn it on
+ * and convert every bigint back to a number here, refusing values outside the safe range, so
+ * both dialects hand the code the same `number`.
+ */
+class SafeIntegerPlugin implements KyselyPlugin {
+  transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
+    return args.node;
+  }
+  async transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    for (const row of args.result.rows) {
+      for (const key in row) {
+        const v = row[key];
+        if (typeof v === 'bigint') row[key] = toSafeNumber(v);
+      }
+    }
+    return args.result;
+  }
+}
+
+let pgTypesSet = false;
+function configurePgTypes(): void {
+  if (pgTypesSet) return;
+  pgTypesSet = true;
+  // int8 (count(*), sum(), bigint columns) as numbers, refusing unsafe values.
+  pg.types.setTypeParser(20, (v) => toSafeNumber(BigInt(v)));
+  // numeric (sum over bigint) likewise when integral.
+  pg.types.setTypeParser(1700, (v) => (/^-?\d+$/.test(v) ? toSafeNumber(BigInt(v)) : Number(v)));
+  // date as the YYYY-MM-DD string it is; no time zone games.
+  pg.types.setTypeParser(1082, (v) => v);
+  // timestamptz / timestamp as UTC ISO strings, like SQLite stores them.
+  pg.types.setTypeParser(1184, (v) => new Date(v).toISOString());
+  pg.types.setTypeParser(1114, (v) => new Date(`${v}Z`).toISOString());
+}
+
+/** Open the database the configuration names: SQLite (default) or PostgreSQL. */
+export function openDatabase(config: Pick<Config, 'database'>): Database {
+  if (config.database.kind === 'postgres') {
+    configurePgTypes();
+    const pool = new pg.Pool({ connectionString: config.database.url, max: 10 });
+    const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  const file = config.database.path;
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.defaultSafeIntegers(true);
+  const db = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: sqlite }),
+    plugins: [new SafeIntegerPlugin()],
+  });
+  return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+}

@@ -1,0 +1,47 @@
+import { buildApp, createServices } from './app.js';
+import type { Config } from './config.js';
+import { openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { isEmpty, seedDemo, type DemoResult } from './seed/demo.js';
+
+function printDemo(demo: DemoResult, url: string): void {
+  const lines = [
+    '',
+    '  AnSinh — tỉnh demo Bình Phước (mã 70) đã được tạo / demo province seeded',
+    `  Mở / open: ${url}`,
+    demo.password
+      ? `  Mật khẩu chung của các tài khoản demo / demo password: ${demo.password}`
+      : '  Mật khẩu demo: giá trị của ANSINH_DEMO_PASSWORD / demo password: the value of ANSINH_DEMO_PASSWORD',
+    '  Tài khoản / accounts:',
+    ...demo.accounts
+      .filter((a, i) => i < 5 || a.username.startsWith('huyen.') || /^xa\.25(21[0-9])$/.test(a.username))
+      .map((a) => `    ${a.username.padEnd(16)} ${a.role.padEnd(17)} ${a.areaName}`),
+    `    … và ${demo.accounts.filter((a) => a.username.startsWith('xa.')).length} tài khoản xa.<mã xã>, một cho mỗi xã (ansinh users list)`,
+    '',
+  ];
+  console.log(lines.join('\n'));
+}
+
+/** Open the database, migrate, seed the demo when asked and empty, and listen. */
+export async function serve(config: Config): Promise<void> {
+  const database = openDatabase(config);
+  await migrateToLatest(database);
+  let demo: DemoResult | null = null;
+  if (config.seedDemo) {
+    const services = createServices(database, config);
+    if (await isEmpty(services)) demo = await seedDemo(database, services, config.demoPassword);
+  }
+  const { app } = await buildApp(config, database);
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ port: config.port, host: config.host });
+  const url = `http://localhost:${config.port}`;
+  if (demo) printDemo(demo, url);
+  else console.log(`\n  AnSinh đang chạy / running at ${url} (${database.dialect})\n`);
+}

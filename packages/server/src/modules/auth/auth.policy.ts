@@ -1,0 +1,27 @@
+import type { Ability, Role } from '@ansinh/domain';
+import type { Actor } from '../../platform/actor.js';
+import { areasPolicy } from '../areas/index.js';
+import { auditPolicy } from '../audit/index.js';
+import { usersPolicy } from '../users/index.js';
+
+const OFFICERS: readonly Role[] = ['admin', 'province_leader', 'province_officer', 'district_officer', 'commune_officer', 'inspector'];
+
+/**
+ * Abilities shipped to the web app to show or hide navigation. Built modules answer from their
+ * own policy; modules still to come are listed by role here until they land with theirs.
+ */
+const ABILITY_CHECKS: Record<Ability, (actor: Actor) => boolean> = {
+  'areas.read': (a) => areasPolicy.can(a, 'read'),
+  'areas.import': (a) => areasPolicy.can(a, 'import'),
+  'users.manage': (a) => usersPolicy.can(a, 'manage'),
+  'audit.read': (a) => auditPolicy.can(a, 'read'),
+  'registry.read': (a) => a.role !== 'system' && OFFICERS.includes(a.role as Role),
+  'registry.write': (a) => a.role === 'commune_officer' || a.role === 'district_officer' || a.role === 'province_officer',
+  'programs.read': () => true,
+  'dossiers.read': (a) => a.role !== 'supervisor',
+  'reports.read': (a) => a.role !== 'supervisor' && a.role !== 'commune_officer',
+};
+
+export function abilitiesOf(actor: Actor): Ability[] {
+  return (Object.keys(ABILITY_CHECKS) as Ability[]).filter((k) => ABILITY_CHECKS[k](actor));
+}

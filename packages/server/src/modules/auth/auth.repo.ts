@@ -1,0 +1,107 @@
+import type { Executor } from '../../db/database.js';
+
+/** Sessions and login attempts; the session lookup joins the user and their area in one query. */
+export const authRepo = {
+  findUserForLogin(db: Executor, username: string) {
+    return db
+      .selectFrom('users')
+      .select(['id', 'username', 'password_hash', 'disabled'])
+      .where('username', '=', username)
+      .executeTakeFirst();
+  },
+
+  /** The hot path of every request: one indexed lookup. */
+  findSession(db: Executor, id: string, now: string) {
+    return db
+      .selectFrom('sessions as s')
+      .innerJoin('users as u', 'u.id', 's.user_id')
+      .innerJoin('areas as a', 'a.code', 'u.area_code')
+      .select([
+        's.id',
+        's.csrf_token',
+        's.expires_at',
+        's.last_seen_at',
+        'u.id as user_id',
+        'u.username',
+        'u.full_name',
+        'u.role',
+        'u.area_code',
+        'u.must_change_password',
+        'a.name as area_name',
+        'a.path as area_path',
+        'a.level as area_level',
+      ])
+      .where('s.id', '=', id)
+      .where('s.expires_at', '>', now)
+      .where('u.disabled', '=', 0)
+      .executeTakeFirst();
+  },
+
+  async createSession(
+    db: Executor,
+    s: { id: string; user_id: number; csrf_token: string; created_at: string; expires_at: string; ip: string | null; user_agent: string | null },
+  ): Promise<void> {
+    await db.insertInto('sessions').values({ ...s, last_seen_at: s.created_at }).execute();
+  },
+
+  async touchSession(db: Executor, id: string, now: string, expiresAt: string): Promise<void> {
+    await db.updateTable('sessions').set({ last_seen_at: now, expires_at: expiresAt }).where('id', '=', id).execute();
+  },
+
+  async deleteSession(db: Executor, id: string): Promise<void> {
+    await db.deleteFrom('sessions').where('id', '=', id).execute();
+  },
+
+  async deleteUserSessions(db: Executor, userId: number, exceptId?: string): Promise<void> {
+    let q = db.deleteFrom('sessions').where('user_id', '=', userId);
+    if (exceptId) q = q.where('id', '!=', exceptId);
+    await q.execute();
+  },
+
+  async deleteExpiredSessions(db: Executor, now: string): Promise<void> {
+    await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
+  },
+
+  async recordAttempt(db: Executor, a: { username: string; ip: string; at: string; succeeded: number }): Promise<void> {
+    await db.insertInto('login_attempts').values(a).execute();
+  },
+
+  /** Failures since `since` for the account and for the address, with the oldest of each. */
+  async failuresSince(db: Executor, username: string, ip: string, since: string) {
+    const byUser = await db
+      .selectFrom('login_attempts')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
+      .where('username', '=', username)
+      .where('at', '>', since)
+      .where('succeeded', '=', 0)
+      .executeTakeFirstOrThrow();
+    const byIp = await db
+      .selectFrom('login_attempts')
+      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
+      .where('ip', '=', ip)
+      .where('at', '>', since)
+      .where('succeeded', '=', 0)
+      .executeTakeFirstOrThrow();
+    return { byUser, byIp };
+  },
+
+  async clearFailures(db: Executor, username: string): Promise<void> {
+    await db.deleteFrom('login_attempts').where('username', '=', username).where('succeeded', '=', 0).execute();
+  },
+
+  async setLastLogin(db: Executor, userId: number, at: string): Promise<void> {
+    await db.updateTable('users').set({ last_login_at: at }).where('id', '=', userId).execute();
+  },
+
+  findPasswordHash(db: Executor, userId: number) {
+    return db.selectFrom('users').select(['password_hash']).where('id', '=', userId).executeTakeFirst();
+  },
+
+  async setPassword(db: Executor, userId: number, hash: string, at: string): Promise<void> {
+    await db
+      .updateTable('users')
+      .set({ password_hash: hash, must_change_password: 0, updated_at: at })
+      .where('id', '=', userId)
+      .execute();
+  },
+};

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import type { ReactNode } from 'react';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from 'react-router/dom';
+import { App as AntApp, ConfigProvider } from 'antd';
+import viVN from 'antd/es/locale/vi_VN';
+import enUS from 'antd/es/locale/en_US';
+import { ApiError } from '../api/client';
+import { qk } from '../api/endpoints';
+import { AuthProvider } from './auth';
+import { I18nProvider, useLang } from './i18n';
+import { ErrorBoundary } from './pages';
+import { createRouter } from './router';
+
+function makeQueryClient(): QueryClient {
+  // When any call says the session is gone, forget the user: the guard then shows the login page.
+  const onError = (e: unknown) => {
+    if (e instanceof ApiError && e.status === 401 && e.code === 'AUTH_REQUIRED') {
+      client.setQueryData(qk.me, null);
+    }
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
+    defaultOptions: {
+      queries: {
+        staleTime: 30_000,
+        refetchOnWindowFocus: false,
+        // Retry only what may pass on a second try: network errors and 5xx.
+        retry: (count, e) => e instanceof ApiError && (e.status === 0 || e.status >= 500) && count < 2,
+      },
+      mutations: { retry: false },
+    },
+  });
+  return client;
+}
+
+function AntdProviders({ children }: { children: ReactNode }) {
+  const { lang } = useLang();
+  return (
+    <ConfigProvider locale={lang === 'vi' ? viVN : enUS} theme={{ token: { colorPrimary: '#1677ff', borderRadius: 6 } }}>
+      <AntApp>{children}</AntApp>
+    </ConfigProvider>
+  );
+}
+
+export function App() {
+  const [queryClient] = useState(makeQueryClient);
+  const [router] = useState(createRouter);
+  return (
+    <ErrorBoundary>
+      <I18nProvider>
+        <AntdProviders>
+          <QueryClientProvider client={queryClient}>
+            <AuthProvider>
+              <RouterProvider router={router} />
+            </AuthProvider>
+          </QueryClientProvider>
+        </AntdProviders>
+      </I18nProvider>
+    </ErrorBoundary>
+  );
+}

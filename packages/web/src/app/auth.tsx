@@ -1,0 +1,159 @@
+import { createContext, useCallback, useContext, useMemo } from 'react';
+import type { ReactNode } from 'react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { Button, Result, Spin } from 'antd';
+import type { Ability, LoginBody, Me } from '@ansinh/domain';
+import { ApiError, setCsrfToken } from '../api/client';
+import { authApi, qk } from '../api/endpoints';
+import { useT } from './i18n';
+import { useErrorText } from './errors';
+import { ForbiddenPage } from './pages';
+
+interface AuthValue {
+  /** The signed-in user, `null` when signed out, `undefined` while the first check runs. */
+  me: Me | null | undefined;
+  error: unknown;
+  retry: () => void;
+}
+
+const AuthContext = createContext<AuthValue | null>(null);
+
+async function fetchMe({ signal }: { signal: AbortSignal }): Promise<Me | null> {
+  try {
+    const me = await authApi.me(signal);
+    setCsrfToken(me.csrfToken);
+    return me;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 401) {
+      setCsrfToken(null);
+      return null;
+    }
+    throw e;
+  }
+}
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const query = useQuery({
+    queryKey: qk.me,
+    queryFn: fetchMe,
+    staleTime: Infinity,
+    gcTime: Infinity,
+    retry: false,
+    refetchOnWindowFocus: false,
+  });
+  const { refetch } = query;
+  const retry = useCallback(() => void refetch(), [refetch]);
+  const value = useMemo<AuthValue>(
+    () => ({ me: query.data, error: query.error, retry }),
+    [query.data, query.error, retry],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthValue {
+  const ctx = useContext(AuthContext);
+  if (!ctx) throw new Error('AuthProvider is missing');
+  return ctx;
+}
+
+/** The signed-in user; only for components under <RequireAuth>. */
+export function useMe(): Me {
+  const { me } = useAuth();
+  if (!me) throw new Error('useMe() outside <RequireAuth>');
+  return me;
+}
+
+export function hasAbility(me: Me | null | undefined, ability: Ability | null | undefined): boolean {
+  if (!ability) return true;
+  return !!me && me.abilities.includes(ability);
+}
+
+export function useLogin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: LoginBody) => authApi.login(body),
+    onSuccess: (me) => {
+      setCsrfToken(me.csrfToken);
+      // A fresh session: drop anything cached for a previous user.
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== qk.me[0] });
+      qc.setQueryData(qk.me, me);
+    },
+  });
+}
+
+export function useLogout() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: () => authApi.logout(),
+    onSettled: () => {
+      // Signed out locally even if the server call failed (the session may already be gone).
+      setCsrfToken(null);
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== qk.me[0] });
+      qc.setQueryData(qk.me, null);
+    },
+  });
+}
+
+/** Only `/…` paths of this app (no `//host` or absolute URLs) are accepted as a return address. */
+export function safeNext(next: string | null | undefined): string {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  if (next.startsWith('/login')) return '/';
+  return next;
+}
+
+export const PASSWORD_PATH = '/account/password';
+
+export function FullPageSpin() {
+  const t = useT();
+  return (
+    <div style={{ padding: '20vh 16px', textAlign: 'center' }} role="status" aria-live="polite">
+      <Spin size="large" />
+      <div style={{ marginTop: 16, color: '#595959' }}>{t('app.loading')}</div>
+    </div>
+  );
+}
+
+/** Route guard: signed in, and past the forced password change. */
+export function RequireAuth() {
+  const { me, error, retry } = useAuth();
+  const location = useLocation();
+  const t = useT();
+  const errorText = useErrorText();
+
+  if (me === undefined) {
+    if (error) {
+      return (
+        <Result
+          status="warning"
+          title={t('error.sessionCheck')}
+          subTitle={errorText(error)}
+          extra={
+            <Button type="primary" onClick={retry}>
+              {t('common.retry')}
+            </Button>
+          }
+        />
+      );
+    }
+    return <FullPageSpin />;
+  }
+
+  const here = `${location.pathname}${location.search}${location.hash}`;
+  if (me === null) {
+    const next = here === '/' ? '' : `?next=${encodeURIComponent(here)}`;
+    return <Navigate to={`/login${next}`} replace />;
+  }
+  if (me.mustChangePassword && location.pathname !== PASSWORD_PATH) {
+    const next = here === '/' ? '' : `?next=${encodeURIComponent(here)}`;
+    return <Navigate to={`${PASSWORD_PATH}${next}`} replace />;
+  }
+  return <Outlet />;
+}
+
+/** Route guard for one ability; shows a 403 page (not a redirect) so the user knows why. */
+export function RequireAbility({ ability, children }: { ability: Ability; children: ReactNode }) {
+  const { me } = useAuth();
+  if (!hasAbility(me, ability)) return <ForbiddenPage />;
+  return <>{children}</>;
+}

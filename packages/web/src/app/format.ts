@@ -1,0 +1,31 @@
+/** Display formats. Instants are UTC ISO strings, shown in Vietnam time; dates are YYYY-MM-DD. */
+
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const dateTimeParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** `2025-07-01T02:03:04Z` → `01/07/2025 09:03:04` (Asia/Ho_Chi_Minh). */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const parts: Record<string, string> = {};
+  for (const p of dateTimeParts.formatToParts(d)) parts[p.type] = p.value;
+  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}:${parts.second}`;
+}
+
+/** `2025-07-01` → `01/07/2025`; anything else is returned unchanged. */
+export function formatDate(date: string | null | undefined): string {
+  if (!date) return '';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : date;
+}

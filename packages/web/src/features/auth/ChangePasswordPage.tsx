@@ -1,0 +1,124 @@
+import { useState } from 'react';
+import { useNavigate, useSearchParams } from 'react-router';
+import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { ChangePasswordBody } from '@ansinh/domain';
+import { authApi, qk } from '../../api/endpoints';
+import { safeNext, useMe } from '../../app/auth';
+import { applyFieldErrors, useErrorText } from '../../app/errors';
+import { zodRule } from '../../app/forms';
+import { useT } from '../../app/i18n';
+
+interface Values {
+  currentPassword: string;
+  newPassword: string;
+  confirm: string;
+}
+
+const FIELDS = ['currentPassword', 'newPassword'] as const;
+
+export default function ChangePasswordPage() {
+  const t = useT();
+  const me = useMe();
+  const errorText = useErrorText();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNext(params.get('next'));
+  const qc = useQueryClient();
+  const [form] = Form.useForm<Values>();
+  const [errors, setErrors] = useState<string[]>([]);
+
+  const change = useMutation({
+    mutationFn: (body: ChangePasswordBody) => authApi.changePassword(body),
+    onSuccess: async () => {
+      // The server clears `mustChangePassword` (and may rotate the session): reload who we are.
+      await qc.invalidateQueries({ queryKey: qk.me });
+      form.resetFields();
+      void message.success(t('password.success'));
+      void navigate(next, { replace: true });
+    },
+    onError: (e) => {
+      const rest = applyFieldErrors(form, e, FIELDS);
+      setErrors([errorText(e), ...rest]);
+    },
+  });
+
+  const onFinish = (v: Values) => {
+    setErrors([]);
+    change.mutate({ currentPassword: v.currentPassword, newPassword: v.newPassword });
+  };
+
+  return (
+    <div style={{ maxWidth: 520 }}>
+      <Typography.Title level={3} className="page-title">
+        {t('password.title')}
+      </Typography.Title>
+      {me.mustChangePassword && (
+        <Alert type="info" showIcon title={t('password.mustChange')} style={{ margin: '12px 0 16px' }} />
+      )}
+      <Card>
+        {errors.length > 0 && (
+          <Alert
+            role="alert"
+            type="error"
+            showIcon
+            title={errors[0]}
+            description={errors.length > 1 ? errors.slice(1).join(' ') : undefined}
+            style={{ marginBottom: 16 }}
+          />
+        )}
+        <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false}>
+          {/* Helps password managers attach the new password to the right account. */}
+          <input type="text" name="username" autoComplete="username" value={me.username} readOnly hidden />
+          <Form.Item
+            name="currentPassword"
+            label={t('password.current')}
+            rules={[zodRule(ChangePasswordBody.shape.currentPassword)]}
+          >
+            <Input.Password data-testid="password-current" autoFocus autoComplete="current-password" />
+          </Form.Item>
+          <Form.Item
+            name="newPassword"
+            label={t('password.new')}
+            extra={t('password.newHint')}
+            dependencies={['currentPassword']}
+            rules={[
+              zodRule(ChangePasswordBody.shape.newPassword),
+              ({ getFieldValue }) => ({
+                validator: async (_r, value: unknown) => {
+                  if (value && value === getFieldValue('currentPassword')) throw new Error(t('password.same'));
+                },
+              }),
+            ]}
+          >
+            <Input.Password data-testid="password-new" autoComplete="new-password" />
+          </Form.Item>
+          <Form.Item
+            name="confirm"
+            label={t('password.confirm')}
+            dependencies={['newPassword']}
+            rules={[
+              { required: true, message: t('password.confirm') },
+              ({ getFieldValue }) => ({
+                validator: async (_r, value: unknown) => {
+                  if (value && value !== getFieldValue('newPassword')) throw new Error(t('password.mismatch'));
+                },
+              }),
+            ]}
+          >
+            <Input.Password data-testid="password-confirm" autoComplete="new-password" />
+          </Form.Item>
+          <Space wrap>
+            <Button data-testid="password-submit" type="primary" htmlType="submit" loading={change.isPending}>
+              {t('password.submit')}
+            </Button>
+            {!me.mustChangePassword && (
+              <Button onClick={() => void navigate(next)}>{t('common.cancel')}</Button>
+            )}
+          </Space>
+        </Form>
+      </Card>
+    </div>
+  );
+}
