@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import {
+  type CompiledQuery,
   Kysely,
   PostgresDialect,
   SqliteDialect,
@@ -94,4 +95,21 @@ export function openDatabase(config: Pick<Config, 'database'>): Database {
     plugins: [new SafeIntegerPlugin()],
   });
   return { db, dialect: 'sqlite', sqlite, close: () => db.destroy() };
+}
+
+/**
+ * A query built once and run many times with new parameters (in the order the compiled query
+ * lists them), for hot paths such as the session lookup on every request: it skips Kysely's
+ * per-call building and, on SQLite, re-preparing the statement.
+ */
+export function preparedQuery<R>(database: Database, compiled: CompiledQuery<R>): (params: readonly unknown[]) => Promise<R[]> {
+  if (database.sqlite) {
+    const stmt = database.sqlite.prepare(compiled.sql);
+    return async (params) => {
+      const rows = stmt.all(...(params as unknown[])) as Record<string, unknown>[];
+      for (const row of rows) for (const k in row) if (typeof row[k] === 'bigint') row[k] = toSafeNumber(row[k] as bigint);
+      return rows as R[];
+    };
+  }
+  return async (params) => (await database.db.executeQuery<R>({ ...compiled, parameters: params })).rows;
 }

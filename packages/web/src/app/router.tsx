@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter, Outlet, ScrollRestoration } from 'react-router';
+import type { RouteObject } from 'react-router';
 import { FullPageSpin, RequireAbility, RequireAuth } from './auth';
 import { AppLayout } from './Layout';
 import { NotFoundPage, RouteErrorPage } from './pages';
@@ -24,89 +25,91 @@ function Root() {
   );
 }
 
+export const routes: RouteObject[] = [
+  {
+    element: <Root />,
+    errorElement: <RouteErrorPage />,
+    children: [
+      { path: '/login', element: <LoginPage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          {
+            element: <AppLayout />,
+            children: [
+              {
+                // Errors in a page render inside the layout, so the menu stays usable.
+                errorElement: <RouteErrorPage />,
+                children: [
+                  { index: true, element: <HomePage /> },
+                  { path: 'account/password', element: <ChangePasswordPage /> },
+                  {
+                    path: 'areas',
+                    element: (
+                      <RequireAbility ability="areas.read">
+                        <AreasPage />
+                      </RequireAbility>
+                    ),
+                  },
+                  {
+                    path: 'users',
+                    element: (
+                      <RequireAbility ability="users.manage">
+                        <UsersPage />
+                      </RequireAbility>
+                    ),
+                  },
+                  {
+                    path: 'audit',
+                    element: (
+                      <RequireAbility ability="audit.read">
+                        <AuditPage />
+                      </RequireAbility>
+                    ),
+                  },
+                  {
+                    path: 'registry',
+                    element: (
+                      <RequireAbility ability="registry.read">
+                        <ComingSoonPage module="registry" />
+                      </RequireAbility>
+                    ),
+                  },
+                  {
+                    path: 'programs',
+                    element: (
+                      <RequireAbility ability="programs.read">
+                        <ComingSoonPage module="programs" />
+                      </RequireAbility>
+                    ),
+                  },
+                  {
+                    path: 'dossiers',
+                    element: (
+                      <RequireAbility ability="dossiers.read">
+                        <ComingSoonPage module="dossiers" />
+                      </RequireAbility>
+                    ),
+                  },
+                  {
+                    path: 'reports',
+                    element: (
+                      <RequireAbility ability="reports.read">
+                        <ComingSoonPage module="reports" />
+                      </RequireAbility>
+                    ),
+                  },
+                  { path: '*', element: <NotFoundPage /> },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];
+
 export function createRouter() {
-  return createBrowserRouter([
-    {
-      element: <Root />,
-      errorElement: <RouteErrorPage />,
-      children: [
-        { path: '/login', element: <LoginPage /> },
-        {
-          element: <RequireAuth />,
-          children: [
-            {
-              element: <AppLayout />,
-              children: [
-                {
-                  // Errors in a page render inside the layout, so the menu stays usable.
-                  errorElement: <RouteErrorPage />,
-                  children: [
-                    { index: true, element: <HomePage /> },
-                    { path: 'account/password', element: <ChangePasswordPage /> },
-                    {
-                      path: 'areas',
-                      element: (
-                        <RequireAbility ability="areas.read">
-                          <AreasPage />
-                        </RequireAbility>
-                      ),
-                    },
-                    {
-                      path: 'users',
-                      element: (
-                        <RequireAbility ability="users.manage">
-                          <UsersPage />
-                        </RequireAbility>
-                      ),
-                    },
-                    {
-                      path: 'audit',
-                      element: (
-                        <RequireAbility ability="audit.read">
-                          <AuditPage />
-                        </RequireAbility>
-                      ),
-                    },
-                    {
-                      path: 'registry',
-                      element: (
-                        <RequireAbility ability="registry.read">
-                          <ComingSoonPage module="registry" />
-                        </RequireAbility>
-                      ),
-                    },
-                    {
-                      path: 'programs',
-                      element: (
-                        <RequireAbility ability="programs.read">
-                          <ComingSoonPage module="programs" />
-                        </RequireAbility>
-                      ),
-                    },
-                    {
-                      path: 'dossiers',
-                      element: (
-                        <RequireAbility ability="dossiers.read">
-                          <ComingSoonPage module="dossiers" />
-                        </RequireAbility>
-                      ),
-                    },
-                    {
-                      path: 'reports',
-                      element: (
-                        <RequireAbility ability="reports.read">
-                          <ComingSoonPage module="reports" />
-                        </RequireAbility>
-                      ),
-                    },
-                    { path: '*', element: <NotFoundPage /> },
-                  ],
-                },
-              ],
-            },
-          ],
-        },
-      ],
-    },
-  ]);
+  return createBrowserRouter(routes);
 }

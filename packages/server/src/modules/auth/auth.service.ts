@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { ChangePasswordBody, LoginBody, Me, Role } from '@ansinh/domain';
 import type { Config } from '../../config.js';
-import type { Database } from '../../db/database.js';
+import { preparedQuery, type Database } from '../../db/database.js';
 import type { Actor } from '../../platform/actor.js';
 import { inTransaction, nowIso } from '../../platform/context.js';
 import { errors } from '../../platform/errors.js';
@@ -29,6 +29,7 @@ export function createAuthService(deps: {
 }) {
   const { database, config } = deps;
   const db = database.db;
+  const findSession = preparedQuery(database, authRepo.findSessionQuery(db).compile());
 
   async function throttle(username: string, ip: string): Promise<void> {
     const now = Date.now();
@@ -95,7 +96,7 @@ export function createAuthService(deps: {
       if (!token || token.length > 100) return null;
       const id = sha256(token);
       const now = new Date();
-      const row = await authRepo.findSession(db, id, now.toISOString());
+      const [row] = await findSession([id, now.toISOString(), 0]);
       if (!row) return null;
       if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
         await authRepo.touchSession(db, id, now.toISOString(), new Date(now.getTime() + config.sessionTtlMs).toISOString());
