@@ -1,6 +1,6 @@
 import { Suspense, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
-import { App, Button, Drawer, Layout, Menu, Spin, Typography } from 'antd';
+import { Link, Outlet, useLocation } from 'react-router';
+import { Button, Drawer, Layout, Menu, Spin, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { ROLE_LABELS } from '@ansinh/domain';
 import { hasAbility, PASSWORD_PATH, useLogout, useMe } from './auth';
@@ -78,18 +78,7 @@ function Header({ isDesktop, onOpenMenu }: { isDesktop: boolean; onOpenMenu: () 
   const me = useMe();
   const t = useT();
   const { lang } = useLang();
-  const logout = useLogout();
-  const navigate = useNavigate();
-  const { message } = App.useApp();
-
-  const onLogout = () => {
-    logout.mutate(undefined, {
-      onSettled: () => {
-        void navigate('/login', { replace: true });
-        void message.success(t('header.loggedOut'));
-      },
-    });
-  };
+  const { logout, pending } = useLogout();
 
   return (
     <Layout.Header className="app-header">
@@ -117,7 +106,7 @@ function Header({ isDesktop, onOpenMenu }: { isDesktop: boolean; onOpenMenu: () 
       </div>
       <div className="app-header-actions">
         <LangSwitch />
-        <Button size="small" data-testid="logout" loading={logout.isPending} onClick={onLogout}>
+        <Button size="small" data-testid="logout" loading={pending} onClick={() => void logout()}>
           {t('header.logout')}
         </Button>
       </div>

@@ -1,7 +1,7 @@
-import { createContext, useCallback, useContext, useMemo } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Navigate, Outlet, useLocation } from 'react-router';
+import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { Button, Result, Spin } from 'antd';
 import type { Ability, LoginBody, Me } from '@ansinh/domain';
 import { ApiError, setCsrfToken } from '../api/client';
@@ -82,17 +82,33 @@ export function useLogin() {
   });
 }
 
-export function useLogout() {
+/** State passed to /login after a logout, so the login page does not bounce back. */
+export interface LoginLocationState {
+  loggedOut?: boolean;
+}
+
+/**
+ * Ends the session: tell the server, go to the login page, then forget the user and every cached
+ * answer. In that order, so no page of the old session renders without its user.
+ */
+export function useLogout(): { logout: () => Promise<void>; pending: boolean } {
   const qc = useQueryClient();
-  return useMutation({
-    mutationFn: () => authApi.logout(),
-    onSettled: () => {
-      // Signed out locally even if the server call failed (the session may already be gone).
-      setCsrfToken(null);
-      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== qk.me[0] });
-      qc.setQueryData(qk.me, null);
-    },
-  });
+  const navigate = useNavigate();
+  const [pending, setPending] = useState(false);
+  const logout = useCallback(async () => {
+    setPending(true);
+    try {
+      await authApi.logout();
+    } catch {
+      // The session may already be gone; the user is signed out here either way.
+    }
+    setCsrfToken(null);
+    const state: LoginLocationState = { loggedOut: true };
+    await navigate('/login', { replace: true, state });
+    qc.setQueryData(qk.me, null);
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== qk.me[0] });
+  }, [qc, navigate]);
+  return { logout, pending };
 }
 
 /** Only `/…` paths of this app (no `//host` or absolute URLs) are accepted as a return address. */

@@ -21,7 +21,8 @@ interface FilterValues {
   action?: string;
   entity?: string;
   entityId?: string;
-  dates?: [Dayjs | null, Dayjs | null] | null;
+  from?: Dayjs | null;
+  to?: Dayjs | null;
 }
 
 function positiveInt(v: string | null, fallback: number): number {
@@ -89,10 +90,8 @@ export default function AuditPage() {
       action: params.get('action') ?? '',
       entity: params.get('entity') ?? '',
       entityId: params.get('entityId') ?? '',
-      dates:
-        from || to
-          ? [from && DATE_RE.test(from) ? dayjs(from) : null, to && DATE_RE.test(to) ? dayjs(to) : null]
-          : null,
+      from: from && DATE_RE.test(from) ? dayjs(from) : null,
+      to: to && DATE_RE.test(to) ? dayjs(to) : null,
     });
   }, [form, params, from, to]);
 
@@ -114,8 +113,8 @@ export default function AuditPage() {
   const onFinish = (v: FilterValues) => {
     const patch: Record<string, string | undefined> = {};
     for (const k of TEXT_FILTERS) patch[k] = v[k]?.trim() || undefined;
-    patch.from = v.dates?.[0]?.format('YYYY-MM-DD');
-    patch.to = v.dates?.[1]?.format('YYYY-MM-DD');
+    patch.from = v.from?.format('YYYY-MM-DD');
+    patch.to = v.to?.format('YYYY-MM-DD');
     setFilter(patch);
   };
 
@@ -165,13 +164,25 @@ export default function AuditPage() {
           <Form.Item name="entityId" label={t('audit.filter.entityId')} style={{ marginBottom: 0, width: 140 }}>
             <Input data-testid="audit-filter-entity-id" allowClear />
           </Form.Item>
-          <Form.Item name="dates" label={t('audit.filter.dates')} style={{ marginBottom: 0, width: 280 }}>
-            <DatePicker.RangePicker
-              data-testid="audit-filter-dates"
-              format="DD/MM/YYYY"
-              allowEmpty={[true, true]}
-              style={{ width: '100%' }}
-            />
+          {/* Two single pickers rather than a range picker: its two-month panel is too wide for a phone. */}
+          <Form.Item name="from" label={t('audit.filter.from')} style={{ marginBottom: 0, width: 160 }}>
+            <DatePicker data-testid="audit-filter-from" format="DD/MM/YYYY" style={{ width: '100%' }} />
+          </Form.Item>
+          <Form.Item
+            name="to"
+            label={t('audit.filter.to')}
+            dependencies={['from']}
+            style={{ marginBottom: 0, width: 160 }}
+            rules={[
+              ({ getFieldValue }) => ({
+                validator: async (_r, value: Dayjs | null | undefined) => {
+                  const start = getFieldValue('from') as Dayjs | null | undefined;
+                  if (value && start && value.isBefore(start, 'day')) throw new Error(t('audit.filter.toBeforeFrom'));
+                },
+              }),
+            ]}
+          >
+            <DatePicker data-testid="audit-filter-to" format="DD/MM/YYYY" style={{ width: '100%' }} />
           </Form.Item>
           <Space wrap>
             <Button type="primary" htmlType="submit" data-testid="audit-filter-submit">

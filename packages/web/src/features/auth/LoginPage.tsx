@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { Navigate, useSearchParams } from 'react-router';
+import { Navigate, useLocation, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import type { InputRef } from 'antd';
 import type { LoginBody } from '@ansinh/domain';
 import { ApiError } from '../../api/client';
 import { PASSWORD_PATH, safeNext, useAuth, useLogin } from '../../app/auth';
+import type { LoginLocationState } from '../../app/auth';
 import { useErrorText } from '../../app/errors';
 import { useT } from '../../app/i18n';
 import { LangSwitch } from '../../app/LangSwitch';
@@ -28,6 +29,8 @@ export default function LoginPage() {
   const { me } = useAuth();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
+  const location = useLocation();
+  const loggedOut = !!(location.state as LoginLocationState | null)?.loggedOut;
   const login = useLogin();
   const [form] = Form.useForm<LoginBody>();
   const passwordRef = useRef<InputRef>(null);
@@ -43,7 +46,9 @@ export default function LoginPage() {
     }
   }, [waitUntil, secondsLeft]);
 
-  if (me) {
+  // Already signed in (or just now): go on. Right after a logout the old user may still be
+  // cached for a moment, so stay here then.
+  if (me && (!loggedOut || login.isSuccess)) {
     const target = me.mustChangePassword
       ? `${PASSWORD_PATH}${next === '/' ? '' : `?next=${encodeURIComponent(next)}`}`
       : next;
@@ -92,6 +97,9 @@ export default function LoginPage() {
         <Typography.Title level={4} style={{ marginTop: 24 }}>
           {t('login.title')}
         </Typography.Title>
+        {loggedOut && !error && !login.isSuccess && (
+          <Alert data-testid="logged-out" type="success" showIcon title={t('header.loggedOut')} style={{ marginBottom: 16 }} />
+        )}
         {error && (
           <Alert
             data-testid="login-error"
