@@ -34,6 +34,8 @@ export interface UsersTable {
   username: string;
   password_hash: string;
   full_name: string;
+  /** searchKey(full_name): finds "Nguyễn Văn A" from "nguyen van a". */
+  full_name_key: string;
   role: string;
   area_code: string;
   disabled: number;

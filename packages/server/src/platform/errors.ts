@@ -45,3 +45,9 @@ export const errors = {
       { 'retry-after': String(retryAfterSeconds) },
     ),
 };
+
+/** A unique-constraint violation from either database (SQLite or PostgreSQL 23505). */
+export function isUniqueViolation(err: unknown): boolean {
+  const e = err as { code?: unknown } | null;
+  return !!e && (e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY');
+}

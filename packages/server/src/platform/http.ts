@@ -31,10 +31,11 @@ function validationDetails(err: FastifyError): FieldProblem[] {
   const context = (err as FastifyError & { validationContext?: string }).validationContext ?? 'body';
   return (err.validation ?? []).map((v) => {
     const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
-    const params = v.params as { issue?: { code?: string; keys?: string[] } } | undefined;
+    // fastify-type-provider-zod puts zod's issue code in `keyword` and the rest in `params`.
+    const params = v.params as { keys?: string[] } | undefined;
     let message = v.message ?? 'Giá trị không hợp lệ.';
-    if (params?.issue?.code === 'unrecognized_keys') {
-      message = `Trường không được chấp nhận: ${(params.issue.keys ?? []).join(', ')}. Bỏ các trường này rồi gửi lại.`;
+    if (v.keyword === 'unrecognized_keys') {
+      message = `Trường không được chấp nhận: ${(params?.keys ?? []).join(', ')}. Bỏ các trường này rồi gửi lại.`;
     } else if (/^Invalid input: expected (\w+), received undefined$/.test(message)) {
       message = FIELD_MESSAGES.required!;
     } else if (/^Invalid input: expected (\w+), received (\w+)$/.test(message)) {

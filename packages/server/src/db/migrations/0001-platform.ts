@@ -38,6 +38,7 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('username', 'text', (c) => c.notNull().unique())
     .addColumn('password_hash', 'text', notNull)
     .addColumn('full_name', 'text', notNull)
+    .addColumn('full_name_key', 'text', notNull)
     .addColumn('role', 'text', notNull)
     .addColumn('area_code', 'text', (c) => c.notNull().references('areas.code'))
     .addColumn('disabled', 'integer', (c) => c.notNull().defaultTo(0))

@@ -48,7 +48,7 @@ export const usersRepo = {
     if (f.q) {
       const like = `%${f.q.toLowerCase()}%`;
       const key = `%${searchKey(f.q)}%`;
-      q = q.where((eb) => eb.or([eb('u.username', 'like', like), eb('a.name_key', 'like', key), eb('u.full_name', 'like', `%${f.q}%`)]));
+      q = q.where((eb) => eb.or([eb('u.username', 'like', like), eb('a.name_key', 'like', key), eb('u.full_name_key', 'like', key)]));
     }
     const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const items = await q

@@ -1,9 +1,9 @@
-import { ROLE_LABELS, type CreateUserBody, type PatchUserBody, type Role, type UserOut, type UserPage, type UsersQuery } from '@ansinh/domain';
+import { ROLE_LABELS, searchKey, type CreateUserBody, type PatchUserBody, type Role, type UserOut, type UserPage, type UsersQuery } from '@ansinh/domain';
 import type { Database } from '../../db/database.js';
 import type { Actor } from '../../platform/actor.js';
 import { scopePattern } from '../../platform/authz.js';
 import { inTransaction, nowIso } from '../../platform/context.js';
-import { errors } from '../../platform/errors.js';
+import { errors, isUniqueViolation } from '../../platform/errors.js';
 import { hashPassword } from '../../platform/passwords.js';
 import type { AreasService } from '../areas/index.js';
 import { usersPolicy } from './users.policy.js';
@@ -92,6 +92,11 @@ export function createUsersService(deps: { database: Database; areas: Pick<Areas
       }
       const hash = opts.passwordHash ?? (await hashPassword(body.password));
       const at = nowIso();
+      const taken = () =>
+        errors.conflict('USERNAME_TAKEN', `Tên đăng nhập "${username}" đã có người dùng. Chọn tên khác.`, [
+          { path: 'body.username', message: 'Tên đăng nhập đã có người dùng.' },
+        ]);
+      // Two admins creating the same name at once: the unique index decides, and the loser gets 409.
       const id = await inTransaction(database, actor, async (trx, audit) => {
         const row = {
           username,
@@ -106,9 +111,11 @@ export function createUsersService(deps: { database: Database; areas: Pick<Areas
           updated_at: at,
           last_login_at: null,
         };
-        const newId = await usersRepo.insert(trx, row);
+        const newId = await usersRepo.insert(trx, { ...row, full_name_key: searchKey(body.fullName) });
         await audit({ action: 'users.create', entity: 'user', entityId: newId, areaCode: body.areaCode, after: auditView(row) });
         return newId;
+      }).catch((err: unknown) => {
+        throw isUniqueViolation(err) ? taken() : err;
       });
       return presentUser((await usersRepo.findById(db, id))!);
     },
@@ -125,7 +132,7 @@ export function createUsersService(deps: { database: Database; areas: Pick<Areas
       const hash = body.password ? await hashPassword(body.password) : undefined;
       await inTransaction(database, actor, async (trx, audit) => {
         const set = {
-          ...(body.fullName !== undefined ? { full_name: body.fullName } : {}),
+          ...(body.fullName !== undefined ? { full_name: body.fullName, full_name_key: searchKey(body.fullName) } : {}),
           ...(body.role !== undefined ? { role: body.role } : {}),
           ...(body.areaCode !== undefined ? { area_code: body.areaCode } : {}),
           ...(body.disabled !== undefined ? { disabled: body.disabled ? 1 : 0 } : {}),

@@ -105,10 +105,7 @@ describe('create', () => {
     }
   });
 
-  // BUG (users.service.ts create): the "is the name free?" check runs before the password hash
-  // and outside the transaction, and the unique violation of the losing insert is not mapped,
-  // so a double-submitted form answers 500 instead of 409. Flip to `it` once fixed.
-  it.fails('two simultaneous creations of the same username: one 201, the other 409 (not 500)', async () => {
+  it('two simultaneous creations of the same username: one 201, the other 409 (not 500)', async () => {
     const body = valid({ username: 'nv.doi', fullName: 'Bấm Hai Lần' });
     const statuses = (await Promise.all([admin.inject('POST', '/api/v1/users', body), admin.inject('POST', '/api/v1/users', body)]))
       .map((r) => r.statusCode)
@@ -156,10 +153,7 @@ describe('validation', () => {
     expect((await users('?q=thua.truong')).total).toBe(0);
   });
 
-  // BUG (platform/http.ts validationDetails): fastify-type-provider-zod puts the issue code in
-  // `v.keyword` and the keys in `v.params.keys`, not in `v.params.issue`, so the Vietnamese
-  // message is never used and the user reads zod's English 'Unrecognized key: "isAdmin"'.
-  it.fails('the message for an unknown field is the Vietnamese one', async () => {
+  it('the message for an unknown field is the Vietnamese one', async () => {
     const body = expectProblem(await admin.inject('POST', '/api/v1/users', valid({ username: 'thua.truong', isAdmin: true })), 400, 'VALIDATION_FAILED');
     expect(body.details).toEqual([expect.objectContaining({ message: expect.stringContaining('Trường không được chấp nhận: isAdmin') })]);
   });
@@ -301,11 +295,7 @@ describe('list', () => {
     expect((await users('?q=khong-co-ai-ten-nay')).total).toBe(0);
   });
 
-  // BUG (users.repo.ts list): the full name is matched with a plain LIKE on the stored text,
-  // so "le thi chuyen" does not find "Lê Thị Chuyên" (ARCHITECTURE.md: every searchable text has
-  // a normalised key), and the case sensitivity differs between SQLite and PostgreSQL. Needs a
-  // users.full_name_key column filled with searchKey(full_name). Flip to `it` once fixed.
-  it.fails('finds an account by its holder\'s name typed without accents', async () => {
+  it('finds an account by its holder\'s name typed without accents', async () => {
     const page = await users(`?q=${encodeURIComponent('le thi chuyen')}`);
     expect(page.items.map((u) => u.username)).toContain('tinh.chuyenvien');
   });
