@@ -53,6 +53,8 @@ describe('platform in a real browser', () => {
     await page.getByTestId('user-form-role').click();
     await page.locator('.ant-select-item-option').filter({ hasText: 'Cán bộ cấp xã' }).click();
     await page.getByTestId('user-form-area').fill('25213');
+    // The form shows the unit the code stands for once it is looked up; a person waits for it too.
+    await page.getByTestId('area-input-name').filter({ hasText: 'Xã Tiến Hưng' }).waitFor();
     await page.getByTestId('user-form-password').fill('mat-khau-rat-dai-1');
     await page.getByTestId('user-form-submit').click();
     await page.getByTestId('user-form-submit').waitFor({ state: 'detached' });
