@@ -168,6 +168,7 @@ async function main(argv: string[]): Promise<number> {
       if (config.database.kind === 'postgres') {
         fail('Với PostgreSQL, hãy dùng pg_dump (ví dụ: pg_dump -Fc "$DATABASE_URL" > ansinh.dump) / use pg_dump for PostgreSQL.');
       }
+      if (!fs.existsSync(config.database.path)) fail(`Không tìm thấy CSDL ${config.database.path} (kiểm tra SQLITE_PATH) / database not found.`);
       const database = openDatabase(config);
       try {
         await database.sqlite!.backup(file);

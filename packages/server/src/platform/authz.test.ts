@@ -205,6 +205,14 @@ describe('permission table: role x action x inside/outside the area', () => {
   });
 });
 
+describe('audit log scope across provinces', () => {
+  it('the admin of province 70 does not see sign-ins of province 99 accounts', async () => {
+    const res = await sessions.get('admin')!.inject('GET', '/api/v1/audit?actor=admin99');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ total: 0 });
+  });
+});
+
 describe('abilities shipped to the client match the table', () => {
   for (const a of ACTORS) it(`${a.key} (${a.username})`, async () => {
     const me = (await sessions.get(a.key)!.inject('GET', '/api/v1/auth/me')).json() as Me;

@@ -34,6 +34,8 @@ export const errors = {
     new AppError(403, 'FORBIDDEN', message),
   csrf: () =>
     new AppError(403, 'CSRF_FAILED', 'Yêu cầu thiếu mã chống giả mạo (X-CSRF-Token). Tải lại trang rồi thử lại.'),
+  passwordChangeRequired: () =>
+    new AppError(403, 'PASSWORD_CHANGE_REQUIRED', 'Bạn cần đổi mật khẩu do quản trị cấp trước khi làm việc tiếp. Vào "Đổi mật khẩu".'),
   notFound: (what = 'Bản ghi') => new AppError(404, 'NOT_FOUND', `${what} không tồn tại hoặc nằm ngoài địa bàn của bạn.`),
   conflict: (code: string, message: string, details?: FieldProblem[]) => new AppError(409, code, message, details),
   throttled: (retryAfterSeconds: number) =>

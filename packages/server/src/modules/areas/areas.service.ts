@@ -194,6 +194,8 @@ export function createAreasService(deps: { database: Database; dataDir: string }
           action: 'areas.import',
           entity: 'area_list',
           entityId: opts.listId,
+          // A province's own import is visible to that province; a national list to all.
+          areaCode: opts.province ?? null,
           after: { ...summary, validFrom: opts.validFrom, validTo: opts.validTo, province: opts.province ?? null, rows: rows.length },
         });
         return summary;

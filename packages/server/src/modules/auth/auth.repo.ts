@@ -5,7 +5,7 @@ export const authRepo = {
   findUserForLogin(db: Executor, username: string) {
     return db
       .selectFrom('users')
-      .select(['id', 'username', 'password_hash', 'disabled'])
+      .select(['id', 'username', 'password_hash', 'disabled', 'area_code'])
       .where('username', '=', username)
       .executeTakeFirst();
   },
@@ -64,18 +64,27 @@ export const authRepo = {
     await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
   },
 
-  async recordAttempt(db: Executor, a: { username: string; ip: string; at: string; succeeded: number }): Promise<void> {
-    await db.insertInto('login_attempts').values(a).execute();
+  async recordAttempt(db: Executor, a: { username: string; ip: string; at: string; succeeded: number }): Promise<number> {
+    const r = await db.insertInto('login_attempts').values(a).returning('id').executeTakeFirstOrThrow();
+    return r.id;
   },
 
-  /** Failures since `since` for the account and for the address, with the oldest of each. */
-  async failuresSince(db: Executor, username: string, ip: string, since: string) {
+  async deleteAttempt(db: Executor, id: number): Promise<void> {
+    await db.deleteFrom('login_attempts').where('id', '=', id).execute();
+  },
+
+  /**
+   * Failures recorded before attempt `beforeId` since `since`, for the account and for the
+   * address, with the oldest of each.
+   */
+  async failuresSince(db: Executor, username: string, ip: string, since: string, beforeId: number) {
     const byUser = await db
       .selectFrom('login_attempts')
       .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
       .where('username', '=', username)
       .where('at', '>', since)
       .where('succeeded', '=', 0)
+      .where('id', '<', beforeId)
       .executeTakeFirstOrThrow();
     const byIp = await db
       .selectFrom('login_attempts')
@@ -83,6 +92,7 @@ export const authRepo = {
       .where('ip', '=', ip)
       .where('at', '>', since)
       .where('succeeded', '=', 0)
+      .where('id', '<', beforeId)
       .executeTakeFirstOrThrow();
     return { byUser, byIp };
   },

@@ -5,6 +5,8 @@ import { errors } from '../../platform/errors.js';
 import { SESSION_COOKIE, type AuthService } from './auth.service.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+/** All a user whose password was set or reset by an admin may do before choosing their own. */
+const PASSWORD_CHANGE_ROUTES = new Set(['/api/v1/auth/me', '/api/v1/auth/password', '/api/v1/auth/logout']);
 
 /**
  * Resolve the session cookie into `request.actor` and enforce each route's declared access and
@@ -20,7 +22,9 @@ export function installAuthHooks(app: FastifyInstance, auth: AuthService): void 
       throw new Error(`Route ${route.method} ${route.url} does not declare who may call it (config.access).`);
     }
   });
-  app.addHook('preHandler', async (request: FastifyRequest) => {
+  // preValidation, not preHandler: who may call comes before what they sent (a request without
+  // a session answers 401, not 400 on its body).
+  app.addHook('preValidation', async (request: FastifyRequest) => {
     const access = request.routeOptions.config.access ?? 'public';
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
@@ -33,6 +37,9 @@ export function installAuthHooks(app: FastifyInstance, auth: AuthService): void 
     if (access === 'public') return;
     if (!request.actor || !request.session) throw errors.unauthenticated();
     if (UNSAFE.has(request.method) && request.headers['x-csrf-token'] !== request.session.csrfToken) throw errors.csrf();
+    if (request.session.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(request.routeOptions.url ?? '')) {
+      throw errors.passwordChangeRequired();
+    }
     if (access !== 'session' && !access.includes(request.actor.role as never)) throw errors.forbidden();
   });
 }

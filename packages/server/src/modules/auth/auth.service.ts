@@ -31,10 +31,17 @@ export function createAuthService(deps: {
   const db = database.db;
   const findSession = preparedQuery(database, authRepo.findSessionQuery(db).compile());
 
-  async function throttle(username: string, ip: string): Promise<void> {
+  /**
+   * Record the attempt as a failure *before* checking the password, then count only the
+   * failures recorded ahead of it: parallel guesses are ranked by the database, so no more than
+   * the limit are ever checked. A throttled attempt is removed again (it checked nothing).
+   * Returns the attempt's id, to be cleared on success.
+   */
+  async function reserveAttempt(username: string, ip: string): Promise<number> {
     const now = Date.now();
     const since = new Date(now - config.loginWindowMs).toISOString();
-    const { byUser, byIp } = await authRepo.failuresSince(db, username, ip, since);
+    const attemptId = await authRepo.recordAttempt(db, { username, ip, at: new Date(now).toISOString(), succeeded: 0 });
+    const { byUser, byIp } = await authRepo.failuresSince(db, username, ip, since, attemptId);
     const over = (n: number, max: number, oldest: unknown) => {
       if (Number(n) < max || typeof oldest !== 'string') return 0;
       return Math.max(1, Math.ceil((Date.parse(oldest) + config.loginWindowMs - now) / 1000));
@@ -43,7 +50,11 @@ export function createAuthService(deps: {
       over(byUser.n, config.loginMaxFailures, byUser.oldest),
       over(byIp.n, config.loginMaxFailures * 4, byIp.oldest),
     );
-    if (wait > 0) throw errors.throttled(wait);
+    if (wait > 0) {
+      await authRepo.deleteAttempt(db, attemptId);
+      throw errors.throttled(wait);
+    }
+    return attemptId;
   }
 
   return {
@@ -56,14 +67,12 @@ export function createAuthService(deps: {
       client: { ip: string; userAgent: string | null; requestId: string },
     ): Promise<{ token: string; me: Me }> {
       const username = body.username.trim().toLowerCase();
-      await throttle(username, client.ip);
+      await reserveAttempt(username, client.ip);
       const user = await authRepo.findUserForLogin(db, username);
       const ok = user && user.disabled === 0 ? await verifyPassword(user.password_hash, body.password) : (await burnPasswordCheck(body.password), false);
       const at = nowIso();
-      if (!ok || !user) {
-        await authRepo.recordAttempt(db, { username, ip: client.ip, at, succeeded: 0 });
-        throw errors.invalidCredentials();
-      }
+      // The reserved attempt stays recorded as the failure it is.
+      if (!ok || !user) throw errors.invalidCredentials();
       const token = randomBytes(32).toString('base64url');
       const id = sha256(token);
       const csrf = randomBytes(24).toString('base64url');
@@ -83,7 +92,7 @@ export function createAuthService(deps: {
           });
           await authRepo.setLastLogin(trx, user.id, at);
           await authRepo.clearFailures(trx, username);
-          await audit({ action: 'auth.login', entity: 'user', entityId: user.id });
+          await audit({ action: 'auth.login', entity: 'user', entityId: user.id, areaCode: user.area_code });
         },
       );
       const resolved = await this.resolve(token, client);
@@ -125,7 +134,7 @@ export function createAuthService(deps: {
     async logout(actor: Actor, sessionId: string): Promise<void> {
       await inTransaction(database, actor, async (trx, audit) => {
         await authRepo.deleteSession(trx, sessionId);
-        await audit({ action: 'auth.logout', entity: 'user', entityId: actor.userId });
+        await audit({ action: 'auth.logout', entity: 'user', entityId: actor.userId, areaCode: actor.areaCode });
       });
     },
 
@@ -146,7 +155,7 @@ export function createAuthService(deps: {
       await inTransaction(database, actor, async (trx, audit) => {
         await authRepo.setPassword(trx, actor.userId!, hash, nowIso());
         await authRepo.deleteUserSessions(trx, actor.userId!, sessionId);
-        await audit({ action: 'auth.password.change', entity: 'user', entityId: actor.userId });
+        await audit({ action: 'auth.password.change', entity: 'user', entityId: actor.userId, areaCode: actor.areaCode });
       });
     },
 

@@ -119,6 +119,15 @@ describe('throttling', () => {
   });
 });
 
+describe('throttling under parallel attempts', () => {
+  it(`20 parallel wrong passwords: at most ${MAX_FAILURES} are checked, the rest get 429`, async () => {
+    const res = await Promise.all(Array.from({ length: 20 }, (_, i) => login('huyen.696', `guess-${i}`, '10.0.7.1')));
+    const checked = res.filter((r) => r.statusCode === 401).length;
+    expect(checked).toBeLessThanOrEqual(MAX_FAILURES);
+    expect(res.filter((r) => r.statusCode === 429).length).toBe(20 - checked);
+  });
+});
+
 describe('session', () => {
   it('GET /auth/me without a cookie answers 401 AUTH_REQUIRED', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me' });
@@ -250,5 +259,36 @@ describe('disabled accounts', () => {
     expectProblem(await ctx.app.inject({ method: 'GET', url: '/api/v1/areas/25210', headers: { cookie: s.cookie } }), 401, 'AUTH_REQUIRED');
     await ctx.database.db.updateTable('users').set({ disabled: 0 }).where('id', '=', id).execute();
     expect((await me(s)).statusCode).toBe(200);
+  });
+});
+
+describe('a password set by an admin must be changed before anything else', () => {
+  it('blocks other routes with 403 PASSWORD_CHANGE_REQUIRED until the user chooses their own', async () => {
+    const created = await admin.inject('POST', '/api/v1/users', {
+      username: 'doi.matkhau',
+      password: 'mat-khau-tam-thoi-1',
+      fullName: 'Võ Thị Đổi',
+      role: 'commune_officer',
+      areaCode: '25213',
+    });
+    expect(created.statusCode).toBe(201);
+    const s = await ctx.login('doi.matkhau', 'mat-khau-tam-thoi-1');
+    expect((await s.inject('GET', '/api/v1/auth/me')).json()).toMatchObject({ mustChangePassword: true });
+    expectProblem(await s.inject('GET', '/api/v1/areas'), 403, 'PASSWORD_CHANGE_REQUIRED');
+
+    const changed = await s.inject('POST', '/api/v1/auth/password', { currentPassword: 'mat-khau-tam-thoi-1', newPassword: 'mat-khau-cua-toi-2' });
+    expect(changed.statusCode).toBe(200);
+    const areas = await s.inject('GET', '/api/v1/areas');
+    expect(areas.statusCode).toBe(200);
+    expect(areas.json()).toMatchObject({ items: [{ code: '25213' }] });
+  });
+});
+
+describe('who may call comes before what was sent', () => {
+  it('a bad body without a session answers 401, and without the CSRF token 403, not 400', async () => {
+    const anon = await ctx.app.inject({ method: 'POST', url: '/api/v1/users', payload: { nonsense: true } });
+    expectProblem(anon, 401, 'AUTH_REQUIRED');
+    const noCsrf = await ctx.app.inject({ method: 'POST', url: '/api/v1/users', headers: { cookie: admin.cookie }, payload: { nonsense: true } });
+    expectProblem(noCsrf, 403, 'CSRF_FAILED');
   });
 });
