@@ -11,6 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load, type LoadResult } from './lib/load.js';
+import { registryBench } from './registry.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -83,4 +84,6 @@ async function platform(): Promise<void> {
   }
 }
 
-await platform();
+const only = process.argv[2];
+if (!only || only === 'platform') await platform();
+if (!only || only === 'registry') await registryBench();

@@ -4,3 +4,4 @@ export * from './identity.js';
 export * from './dates.js';
 export * from './numbers.js';
 export * from './money.js';
+export * from './registry/index.js';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -17,6 +18,7 @@ import { installMetrics } from './platform/metrics.js';
 import { areasRoutes, createAreasService } from './modules/areas/index.js';
 import { auditRoutes, createAuditService } from './modules/audit/index.js';
 import { authRoutes, createAuthService, installAuthHooks } from './modules/auth/index.js';
+import { createRegistryImport, createRegistryService, registryRoutes } from './modules/registry/index.js';
 import { createUsersService, usersRoutes } from './modules/users/index.js';
 
 /** Every module's service, wired once; the CLI and the tests use the same set. */
@@ -25,7 +27,9 @@ export function createServices(database: Database, config: Config) {
   const users = createUsersService({ database, areas });
   const audit = createAuditService({ database });
   const auth = createAuthService({ database, config });
-  return { areas, users, audit, auth };
+  const registry = createRegistryService({ database, areas });
+  const registryImport = createRegistryImport({ database });
+  return { areas, users, audit, auth, registry, registryImport };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -135,6 +139,8 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   await app.register(areasRoutes(services.areas));
   await app.register(usersRoutes(services.users));
   await app.register(auditRoutes(services.audit));
+  await app.register(multipart, { limits: { files: 1, fileSize: 20 * 1024 * 1024 } });
+  await app.register(registryRoutes(services.registry, services.registryImport));
 
   if (fs.existsSync(path.join(config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });

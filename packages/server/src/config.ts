@@ -23,6 +23,8 @@ const Env = z.object({
   ANSINH_DEMO_PASSWORD: z.string().min(10).optional(),
   /** Seed the demo province when the database is empty (npm start sets it). */
   ANSINH_SEED_DEMO: z.enum(['true', 'false']).default('false'),
+  /** Synthetic persons the demo seed puts in the registry (0: none). */
+  ANSINH_DEMO_PERSONS: z.coerce.number().int().min(0).max(2_000_000).default(20_000),
   /** Directory of the built web app; served at / when it exists. */
   WEB_DIST: z.string().optional(),
   /** Directory of the shipped reference data (areas, ethnic groups…). */
@@ -41,6 +43,7 @@ export interface Config {
   readonly loginWindowMs: number;
   readonly demoPassword: string | undefined;
   readonly seedDemo: boolean;
+  readonly demoPersons: number;
   readonly webDist: string;
   readonly dataDir: string;
 }
@@ -71,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginWindowMs: e.LOGIN_WINDOW_MINUTES * 60_000,
     demoPassword: e.ANSINH_DEMO_PASSWORD,
     seedDemo: e.ANSINH_SEED_DEMO === 'true',
+    demoPersons: e.ANSINH_DEMO_PERSONS,
     webDist: path.resolve(repoRoot, e.WEB_DIST ?? 'packages/web/dist'),
     dataDir: path.resolve(repoRoot, e.DATA_DIR ?? 'data'),
   };

@@ -4,3 +4,5 @@ export { openDatabase, type Database } from './db/database.js';
 export { migrateToLatest } from './db/migrate.js';
 export { seedDemo, isEmpty, DEMO_PROVINCE } from './seed/demo.js';
 export { systemActor } from './platform/actor.js';
+export { seedRegistry } from './seed/registry-seed.js';
+export { generateHouseholds, type GenHousehold } from './seed/registry-generator.js';

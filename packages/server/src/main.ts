@@ -29,9 +29,10 @@ export async function serve(config: Config): Promise<void> {
   let demo: DemoResult | null = null;
   if (config.seedDemo) {
     const services = createServices(database, config);
-    if (await isEmpty(services)) demo = await seedDemo(database, services, config.demoPassword);
+    if (await isEmpty(services)) demo = await seedDemo(database, services, config.demoPassword, { persons: config.demoPersons, dataDir: config.dataDir });
   }
-  const { app } = await buildApp(config, database);
+  const { app, services } = await buildApp(config, database);
+  await services.registryImport.failInterrupted();
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();

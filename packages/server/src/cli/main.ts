@@ -65,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
           console.log('CSDL đã có dữ liệu, không tạo demo / database not empty, demo not seeded');
           return 0;
         }
-        const r = await seedDemo(db, services, config.demoPassword);
+        const r = await seedDemo(db, services, config.demoPassword, { persons: config.demoPersons, dataDir: config.dataDir });
         console.log(`Đã tạo ${r.accounts.length} tài khoản demo.${r.password ? ` Mật khẩu / password: ${r.password}` : ''}`);
         return 0;
       });

@@ -1,12 +1,14 @@
 import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './database.js';
 import * as m0001 from './migrations/0001-platform.js';
+import * as m0002 from './migrations/0002-registry.js';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Database['dialect']): Promise<void> };
 
 /** Ordered list; names are stable forever (they are stored in kysely_migration). */
 const MIGRATIONS: Record<string, DialectMigration> = {
   '0001-platform': m0001,
+  '0002-registry': m0002,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -97,7 +97,118 @@ export interface SettingsTable {
   updated_at: string;
 }
 
+export interface HouseholdsTable {
+  id: Generated<number>;
+  code: string;
+  province_code: string;
+  district_code: string | null;
+  commune_code: string;
+  village: string | null;
+  address: string | null;
+  residence: string;
+  phone: string | null;
+  state: string;
+  head_person_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PersonsTable {
+  id: Generated<number>;
+  household_id: number | null;
+  relation: string | null;
+  full_name: string;
+  /** searchKey(full_name): lower case, no diacritics. */
+  name_key: string;
+  /** searchKey of the given name (last syllable), for "hưng" finding every Hưng. */
+  given_key: string;
+  /** vietnameseSortKey(full_name): byte order = Vietnamese order (given name first). */
+  sort_key: string;
+  gender: string;
+  /** Partial date: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'. */
+  birth_date: string;
+  birth_year: number;
+  citizen_id: string | null;
+  old_id_number: string | null;
+  ethnic_code: string | null;
+  phone: string | null;
+  disability: string | null;
+  deceased_on: string | null;
+  moved_out_on: string | null;
+  province_code: string;
+  district_code: string | null;
+  commune_code: string;
+  village: string | null;
+  merged_into_id: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface StatusesTable {
+  id: Generated<number>;
+  kind: string;
+  subject: string;
+  person_id: number | null;
+  household_id: number | null;
+  category: string;
+  year: number | null;
+  degree: number | null;
+  valid_from: string;
+  valid_to: string | null;
+  decision_no: string;
+  decision_date: string;
+  ended_reason: string | null;
+  province_code: string;
+  district_code: string | null;
+  commune_code: string;
+  created_at: string;
+}
+
+export interface HouseholdEventsTable {
+  id: Generated<number>;
+  household_id: number;
+  kind: string;
+  date: string;
+  note: string | null;
+  related_household_id: number | null;
+  created_at: string;
+}
+
+export interface DuplicateDecisionsTable {
+  id: Generated<number>;
+  person_a: number;
+  person_b: number;
+  decision: string;
+  note: string | null;
+  decided_by: string;
+  decided_at: string;
+}
+
+export interface ImportJobsTable {
+  id: Generated<number>;
+  kind: string;
+  file_name: string;
+  file_sha256: string;
+  mode: string;
+  state: string;
+  done: number;
+  total: number;
+  counts_json: string | null;
+  message: string | null;
+  rejected_xlsx: Uint8Array | null;
+  area_code: string;
+  created_by: string;
+  created_at: string;
+  finished_at: string | null;
+}
+
 export interface DB {
+  households: HouseholdsTable;
+  persons: PersonsTable;
+  statuses: StatusesTable;
+  household_events: HouseholdEventsTable;
+  duplicate_decisions: DuplicateDecisionsTable;
+  import_jobs: ImportJobsTable;
   areas: AreasTable;
   area_mappings: AreaMappingsTable;
   users: UsersTable;

@@ -51,3 +51,26 @@ export function definePolicy<A extends string>(module: string, table: PolicyTabl
 }
 
 export type Policy<A extends string> = ReturnType<typeof definePolicy<A>>;
+
+/** The column of a record's area codes that the actor's home area fixes. */
+export type AreaColumn = 'province_code' | 'district_code' | 'commune_code';
+
+/**
+ * For tables that carry province, district and commune codes on every row (the registry and
+ * everything that points at it): the one indexed equality that limits a query to the actor's
+ * area, or null for the system actor.
+ */
+export function areaColumnScope(actor: Actor): { column: AreaColumn; code: string } | null {
+  if (actor.kind === 'system') return null;
+  const column: AreaColumn = actor.areaLevel === 1 ? 'province_code' : actor.areaLevel === 2 ? 'district_code' : 'commune_code';
+  return { column, code: actor.areaCode ?? '__nothing__' };
+}
+
+/** Whether a record with these codes is inside the actor's area. */
+export function codesInScope(
+  actor: Actor,
+  rec: { province_code: string; district_code: string | null; commune_code: string },
+): boolean {
+  const s = areaColumnScope(actor);
+  return !s || rec[s.column] === s.code;
+}

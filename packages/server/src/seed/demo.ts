@@ -5,6 +5,7 @@ import type { Database } from '../db/database.js';
 import { systemActor } from '../platform/actor.js';
 import { nowIso } from '../platform/context.js';
 import { hashPassword } from '../platform/passwords.js';
+import { seedRegistry } from './registry-seed.js';
 
 /** Bình Phước, code 70, from the last three-level list (before 1 July 2025). */
 export const DEMO_PROVINCE = '70';
@@ -42,7 +43,12 @@ export async function isEmpty(services: Services): Promise<boolean> {
  * accounts share one password: ANSINH_DEMO_PASSWORD, or a generated one returned to be printed.
  * Later modules add their demo records here.
  */
-export async function seedDemo(database: Database, services: Services, demoPassword?: string): Promise<DemoResult> {
+export async function seedDemo(
+  database: Database,
+  services: Services,
+  demoPassword?: string,
+  opts: { persons?: number; dataDir?: string; seed?: number } = {},
+): Promise<DemoResult> {
   const actor = systemActor('seed');
   await services.areas.importShipped(actor, DEMO_LIST, DEMO_PROVINCE);
   const password = demoPassword ?? generatePassword();
@@ -78,6 +84,9 @@ export async function seedDemo(database: Database, services: Services, demoPassw
     .insertInto('settings')
     .values({ key: 'demo', value_json: JSON.stringify({ province: DEMO_PROVINCE, list: DEMO_LIST, seededAt: nowIso() }), updated_at: nowIso() })
     .execute();
+  if (opts.persons && opts.dataDir) {
+    await seedRegistry(database, { persons: opts.persons, seed: opts.seed ?? 70, dataDir: opts.dataDir, provinceCode: DEMO_PROVINCE });
+  }
   return {
     seeded: true,
     password: demoPassword ? null : password,

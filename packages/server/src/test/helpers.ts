@@ -33,7 +33,7 @@ export interface Session {
  * A real database per test file: a temporary SQLite file, or a fresh PostgreSQL database when
  * DATABASE_URL points at a server (npm run test:pg). Migrated and seeded with the demo province.
  */
-export async function createTestContext(opts: { seed?: boolean; env?: Record<string, string> } = {}): Promise<TestContext> {
+export async function createTestContext(opts: { seed?: boolean; persons?: number; env?: Record<string, string> } = {}): Promise<TestContext> {
   const baseUrl = process.env.DATABASE_URL;
   let dropPg: (() => Promise<void>) | null = null;
   let tmpDir: string | null = null;
@@ -62,7 +62,7 @@ export async function createTestContext(opts: { seed?: boolean; env?: Record<str
   const database = openDatabase(config);
   await migrateToLatest(database);
   const { app, services } = await buildApp(config, database, { logger: false });
-  if (opts.seed !== false) await seedDemo(database, services, DEMO_PASSWORD);
+  if (opts.seed !== false) await seedDemo(database, services, DEMO_PASSWORD, { persons: opts.persons ?? 0, dataDir: config.dataDir });
   await app.ready();
 
   const ctx: TestContext = {

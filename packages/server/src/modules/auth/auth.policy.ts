@@ -1,10 +1,10 @@
-import type { Ability, Role } from '@ansinh/domain';
+import type { Ability } from '@ansinh/domain';
 import type { Actor } from '../../platform/actor.js';
 import { areasPolicy } from '../areas/index.js';
 import { auditPolicy } from '../audit/index.js';
+import { registryPolicy } from '../registry/index.js';
 import { usersPolicy } from '../users/index.js';
 
-const OFFICERS: readonly Role[] = ['admin', 'province_leader', 'province_officer', 'district_officer', 'commune_officer', 'inspector'];
 
 /**
  * Abilities shipped to the web app to show or hide navigation. Built modules answer from their
@@ -15,8 +15,8 @@ const ABILITY_CHECKS: Record<Ability, (actor: Actor) => boolean> = {
   'areas.import': (a) => areasPolicy.can(a, 'import'),
   'users.manage': (a) => usersPolicy.can(a, 'manage'),
   'audit.read': (a) => auditPolicy.can(a, 'read'),
-  'registry.read': (a) => a.role !== 'system' && OFFICERS.includes(a.role as Role),
-  'registry.write': (a) => a.role === 'commune_officer' || a.role === 'district_officer' || a.role === 'province_officer',
+  'registry.read': (a) => registryPolicy.can(a, 'read'),
+  'registry.write': (a) => registryPolicy.can(a, 'write'),
   'programs.read': () => true,
   'dossiers.read': (a) => a.role !== 'supervisor',
   'reports.read': (a) => a.role !== 'supervisor' && a.role !== 'commune_officer',

@@ -1,0 +1,123 @@
+/**
+ * Registry benchmarks on the full-scale province (1,000,000 persons), each printed with a
+ * baseline measured in the same run:
+ * - import of a 100,000-row XLSX end to end (dry run + commit), against raw prepared inserts of
+ *   the same rows (target: < 10 s and ≤ 4x the raw inserts);
+ * - name search p95 over the province, against a primary-key lookup (target p95 < 50 ms);
+ * - peak memory (RSS) of the process running the server code during the import (target < 500 MB).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { createServices, loadConfig, migrateToLatest, openDatabase, seedDemo, systemActor, generateHouseholds } from '@ansinh/server';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PERSONS = Number(process.env.BENCH_PERSONS ?? 1_000_000);
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
+
+const ms = (t0: number) => performance.now() - t0;
+const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+
+function peakRss() {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }, 20);
+  return { stop: () => (clearInterval(timer), Math.max(peak, process.memoryUsage().rss)) };
+}
+
+const HEADERS = ['Mã hộ', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Số CCCD', 'Dân tộc', 'Quan hệ với chủ hộ', 'Điện thoại', 'Mã xã', 'Thôn/ấp/tổ'];
+
+/** 100,000 new persons (another seed) with citizen IDs of a birth-registration code the seed does not use. */
+async function buildImportFile(communes: { code: string; provinceCode: string; districtCode: string | null; name: string; type: string }[]) {
+  const rows: (string | number)[][] = [];
+  let n = 0;
+  let hh = 0;
+  for (const h of generateHouseholds({ seed: 4242, persons: IMPORT_ROWS, communes, dataDir: path.join(root, 'data') })) {
+    hh++;
+    for (const p of h.members) {
+      if (rows.length >= IMPORT_ROWS) break;
+      const year = Number(p.birth_date.slice(0, 4));
+      const centurySex = (year >= 2000 ? 2 : 0) + (p.gender === 'female' ? 1 : 0);
+      const cid = `001${centurySex}${String(year % 100).padStart(2, '0')}${String(++n).padStart(6, '0')}`;
+      const [y, m, d] = p.birth_date.split('-');
+      const date = d ? `${d}/${m}/${y}` : m ? `${m}/${y}` : y!;
+      rows.push([`B${hh}`, p.full_name, p.gender === 'male' ? 'Nam' : 'Nữ', date, cid, p.ethnic_code ?? '', '', p.phone ?? '', h.commune_code, p.village ?? '']);
+    }
+    if (rows.length >= IMPORT_ROWS) break;
+  }
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Nhân khẩu');
+  ws.addRow(HEADERS);
+  for (const r of rows) ws.addRow(r);
+  return { buf: Buffer.from(await wb.xlsx.writeBuffer()), rows };
+}
+
+export async function registryBench(): Promise<void> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ansinh-bench-reg-'));
+  const config = loadConfig({ ...process.env, DATABASE_URL: '', SQLITE_PATH: path.join(tmp, 'bench.db'), LOG_LEVEL: 'silent' });
+  const database = openDatabase(config);
+  try {
+    await migrateToLatest(database);
+    const services = createServices(database, config);
+    let t0 = performance.now();
+    await seedDemo(database, services, 'bench-password-123', { persons: PERSONS, dataDir: config.dataDir });
+    const seedMs = ms(t0);
+    const count = await database.db.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    console.log(`\n## Registry (SQLite, ${fmt(Number(count.n))} persons)`);
+    console.log(`seed of the province: ${fmt(seedMs / 1000)} s (${fmt(Number(count.n) / (seedMs / 1000))} persons/s)`);
+
+    const communes = (await database.db.selectFrom('areas').select(['code', 'path', 'name', 'type']).where('level', '=', 3).execute()).map((c) => {
+      const parts = c.path.split('/').filter(Boolean);
+      return { code: c.code, provinceCode: parts[0]!, districtCode: parts.length === 3 ? parts[1]! : null, name: c.name, type: c.type };
+    });
+    const { buf, rows } = await buildImportFile(communes);
+
+    // Baseline: raw prepared inserts of the same rows (keys precomputed), one transaction.
+    const sqlite = database.sqlite!;
+    sqlite.exec('create table persons_raw as select * from persons where 0');
+    const cols = ['full_name', 'name_key', 'given_key', 'sort_key', 'gender', 'birth_date', 'birth_year', 'citizen_id', 'province_code', 'district_code', 'commune_code', 'village', 'created_at', 'updated_at'];
+    const ins = sqlite.prepare(`insert into persons_raw (${cols.join(',')}) values (${cols.map(() => '?').join(',')})`);
+    const now = new Date().toISOString();
+    t0 = performance.now();
+    sqlite.transaction(() => {
+      for (const r of rows) ins.run(r[1], String(r[1]).toLowerCase(), '', '', r[2], r[3], 1950, r[4], '70', null, r[8], r[9], now, now);
+    })();
+    const rawMs = ms(t0);
+
+    const mem = peakRss();
+    const rssBefore = process.memoryUsage().rss;
+    t0 = performance.now();
+    const dry = await services.registryImport.run(systemActor('bench'), buf, 'dry_run', 'bench.xlsx');
+    const dryMs = ms(t0);
+    t0 = performance.now();
+    const commit = await services.registryImport.run(systemActor('bench'), buf, 'commit', 'bench.xlsx');
+    const commitMs = ms(t0);
+    const peak = mem.stop();
+    console.log(`raw prepared inserts of ${fmt(rows.length)} rows (baseline): ${fmt(rawMs)} ms`);
+    console.log(`import dry run of a ${fmt(buf.length / 1024 / 1024)} MB XLSX: ${fmt(dryMs)} ms (${fmt(dryMs / rawMs)}x baseline); counts ${JSON.stringify(dry.counts)}`);
+    console.log(`import commit end to end: ${fmt(commitMs)} ms (${fmt(commitMs / rawMs)}x baseline); new ${commit.counts.new}; target < 10 s and ≤ 4x: ${commitMs < 10_000 && commitMs / rawMs <= 4 ? 'met' : 'NOT met'}`);
+    console.log(`peak RSS during import: ${fmt(peak / 1024 / 1024)} MB (before: ${fmt(rssBefore / 1024 / 1024)} MB); target < 500 MB: ${peak < 500 * 1024 * 1024 ? 'met' : 'NOT met'}`);
+
+    // Name search over the whole province, as a department officer.
+    const officer = { kind: 'user' as const, userId: 3, username: 'tinh.chuyenvien', role: 'province_officer' as const, areaCode: '70', areaPath: '/70/', areaLevel: 1, ip: null, requestId: null };
+    const sample = await database.db.selectFrom('persons').select(['full_name', 'id']).where('id', 'in', Array.from({ length: 300 }, (_, i) => 1 + i * 3001)).execute();
+    const timings: number[] = [];
+    const pk: number[] = [];
+    for (const s of sample) {
+      t0 = performance.now();
+      await services.registry.searchPersons(officer, { q: s.full_name.toLowerCase(), page: 1, pageSize: 50 });
+      timings.push(ms(t0));
+      t0 = performance.now();
+      await services.registry.getPerson(officer, s.id);
+      pk.push(ms(t0));
+    }
+    const p95 = (a: number[]) => a.sort((x, y) => x - y)[Math.floor(a.length * 0.95)] ?? 0;
+    console.log(`name search p95 (${sample.length} names, province scope): ${fmt(p95(timings))} ms; person by id p95 (baseline): ${fmt(p95(pk))} ms (${fmt(p95(timings) / p95(pk))}x); target < 50 ms: ${p95(timings) < 50 ? 'met' : 'NOT met'}`);
+  } finally {
+    await database.close();
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}

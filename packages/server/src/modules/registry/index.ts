@@ -1,0 +1,6 @@
+export { createRegistryService, type RegistryService, personKeys, citizenIdProblems, normalizeCitizenId, personAuditView } from './registry.service.js';
+export { registryRoutes } from './registry.routes.js';
+export { registryPolicy } from './registry.policy.js';
+export { registryRepo, type NewPerson, type NewHousehold, type NewStatus } from './registry.repo.js';
+export { createRegistryImport, type RegistryImport } from './registry.import.js';
+export { readSheet, templateXlsx, IMPORT_COLUMNS } from './registry.sheet.js';
