@@ -139,7 +139,7 @@ describe('errors', () => {
   it('an unknown /api route answers 404 ROUTE_NOT_FOUND as problem+json', async () => {
     for (const [method, url] of [
       ['GET', '/api/nope'],
-      ['GET', '/api/v1/households'],
+      ['GET', '/api/v1/no-such-module'],
       ['POST', '/api/v1/areas'],
       ['DELETE', '/api/v1/users/1'],
     ] as const) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkCitizenId, checkOldIdCard } from '@ansinh/domain';
+import { ETHNIC_GROUPS, checkCitizenId, checkOldIdCard, validateStatusGrant, type StatusKind } from '@ansinh/domain';
 import { generateHouseholds, loadNameWeights, type GenHousehold, type GeneratorArea, type GenPerson } from './registry-generator.js';
 
 const DATA_DIR = fileURLToPath(new URL('../../../../data', import.meta.url));
@@ -32,6 +32,22 @@ const persons: GenPerson[] = households.flatMap((h) => h.members);
 const living = persons.filter((p) => p.deceased_on === null && p.moved_out_on === null);
 const share = (n: number, of: number) => n / of;
 const year = (p: GenPerson) => Number(p.birth_date.slice(0, 4));
+
+/**
+ * Collects what is wrong across thousands of rows and asserts once: one `expect` per row would
+ * make the test slow, and a list of offending rows says more than the first failure.
+ */
+function problems() {
+  const found: string[] = [];
+  return {
+    check(ok: boolean, what: () => string): void {
+      if (!ok && found.length < 20) found.push(what());
+    },
+    none(): void {
+      expect(found).toEqual([]);
+    },
+  };
+}
 
 describe('registry generator', () => {
   it('reads the name tables', () => {
@@ -81,54 +97,58 @@ describe('registry generator', () => {
     const byCommune = new Map(communes.map((c) => [c.code, c]));
     const codes = new Set<string>();
     const seqByCommune = new Map<string, number>();
+    const bad = problems();
     for (const h of households) {
-      expect(h.code).toMatch(/^\d{5}-\d{6}$/);
-      expect(codes.has(h.code)).toBe(false);
+      const where = () => JSON.stringify({ ...h, members: h.members.length, statuses: h.statuses.length });
+      bad.check(/^\d{5}-\d{6}$/.test(h.code) && !codes.has(h.code), () => `code: ${where()}`);
       codes.add(h.code);
       const [commune, seq] = h.code.split('-');
-      expect(commune).toBe(h.commune_code);
-      expect(Number(seq)).toBe((seqByCommune.get(h.commune_code) ?? 0) + 1);
+      bad.check(commune === h.commune_code && Number(seq) === (seqByCommune.get(h.commune_code) ?? 0) + 1, () => `sequence: ${where()}`);
       seqByCommune.set(h.commune_code, Number(seq));
       const area = byCommune.get(h.commune_code)!;
-      expect(h.province_code).toBe('70');
-      expect(h.district_code).toBe(area.districtCode);
-      expect(h.state).toBe('active');
+      bad.check(h.province_code === '70' && h.district_code === area.districtCode && h.state === 'active', () => `area: ${where()}`);
       const urban = area.type === 'ward' || area.type === 'township';
-      expect(h.residence).toBe(urban ? 'urban' : 'rural');
+      bad.check(h.residence === (urban ? 'urban' : 'rural'), () => `residence: ${where()}`);
       if (urban) {
-        expect(h.village).toMatch(/^Tổ \d+, Khu phố \S/);
-        expect(h.address).toMatch(/^Số \d+(\/\d+)?, Tổ \d+, Khu phố /);
+        bad.check(/^Tổ \d+, Khu phố \S/.test(h.village) && /^Số \d+(\/\d+)?, Tổ \d+, Khu phố /.test(h.address), () => `urban address: ${where()}`);
+        bad.check(h.address.endsWith(h.village), () => `address: ${where()}`);
       } else {
-        expect(h.village).toMatch(/^(Ấp|Thôn|Sóc) \S/);
-        expect(h.address.endsWith(h.village)).toBe(true);
+        bad.check(/^(Ấp|Thôn|Sóc) \S/.test(h.village) && h.address.endsWith(h.village), () => `rural address: ${where()}`);
       }
-      if (h.phone !== null) expect(h.phone).toMatch(/^0[3789]\d{8}$/);
-      for (const p of h.members) expect(p.village).toBe(h.village);
-      expect(h.members[0]!.relation).toBe('head');
-      expect(h.members.filter((p) => p.relation === 'head')).toHaveLength(1);
-      expect(h.members[0]!.phone).toBe(h.phone);
+      bad.check(h.phone === null || /^0[3789]\d{8}$/.test(h.phone), () => `phone: ${where()}`);
+      bad.check(h.members.every((p) => p.village === h.village), () => `member village: ${where()}`);
+      bad.check(h.members[0]!.relation === 'head' && h.members.filter((p) => p.relation === 'head').length === 1, () => `head: ${where()}`);
+      bad.check(h.members[0]!.phone === h.phone, () => `head phone: ${where()}`);
     }
+    bad.none();
     const withPhone = share(households.filter((h) => h.phone !== null).length, households.length);
     expect(withPhone).toBeGreaterThan(0.65);
     expect(withPhone).toBeLessThan(0.75);
-    const phones = persons.flatMap((p) => (p.phone !== null && p.relation !== 'head' ? [p.phone] : [])).concat(households.flatMap((h) => (h.phone ? [h.phone] : [])));
+    const phones = persons
+      .flatMap((p) => (p.phone !== null && p.relation !== 'head' ? [p.phone] : []))
+      .concat(households.flatMap((h) => (h.phone ? [h.phone] : [])));
     expect(new Set(phones).size).toBe(phones.length);
+    for (const p of persons) if (p.phone !== null && !/^0[3789]\d{8}$/.test(p.phone)) expect(p.phone).toMatch(/^0[3789]\d{8}$/);
   });
 
   it('gives every person a clean NFC name of 2 to 5 syllables from the tables', () => {
     const w = loadNameWeights(DATA_DIR);
     const surnames = new Set(w.surnames.values);
+    const bad = problems();
     for (const p of persons) {
-      expect(p.full_name.length).toBeGreaterThan(0);
-      expect(p.full_name).toBe(p.full_name.normalize('NFC'));
-      expect(p.full_name).toBe(p.full_name.trim());
-      expect(p.full_name).not.toMatch(/\s{2}/);
-      const syllables = p.full_name.split(' ');
-      expect(syllables.length).toBeGreaterThanOrEqual(2);
-      expect(syllables.length).toBeLessThanOrEqual(5);
-      for (const s of syllables) expect(s).toMatch(/^\p{Lu}\p{Ll}*$/u);
-      expect(surnames.has(syllables[0]!)).toBe(true);
+      const name = p.full_name;
+      const syllables = name.split(' ');
+      bad.check(
+        name.length > 0 &&
+          name === name.normalize('NFC') &&
+          syllables.length >= 2 &&
+          syllables.length <= 5 &&
+          syllables.every((s) => /^\p{Lu}\p{Ll}*$/u.test(s)) &&
+          surnames.has(syllables[0]!),
+        () => JSON.stringify(name),
+      );
     }
+    bad.none();
     const women = persons.filter((p) => p.gender === 'female');
     const thi = share(women.filter((p) => p.full_name.split(' ')[1] === 'Thị').length, women.length);
     expect(thi).toBeGreaterThan(0.5);
@@ -136,23 +156,27 @@ describe('registry generator', () => {
 
   it('makes children younger than their parents and gives them the father’s surname', () => {
     const surname = (p: GenPerson) => p.full_name.split(' ')[0];
+    const bad = problems();
+    let children = 0;
     for (const h of households) {
+      const where = () => JSON.stringify(h.members.map((p) => [p.relation, p.full_name, p.gender, p.birth_date]));
       const head = h.members[0]!;
-      expect(2026 - year(head)).toBeGreaterThanOrEqual(21);
-      expect(2026 - year(head)).toBeLessThanOrEqual(86);
+      bad.check(2026 - year(head) >= 21 && 2026 - year(head) <= 86, () => `head age: ${where()}`);
       const spouse = h.members.find((p) => p.relation === 'spouse');
-      if (spouse) expect(spouse.gender).not.toBe(head.gender);
+      bad.check(!spouse || spouse.gender !== head.gender, () => `spouse: ${where()}`);
       const father = head.gender === 'male' ? head : spouse?.gender === 'male' ? spouse : undefined;
       for (const p of h.members) {
         if (p.relation === 'child') {
-          expect(year(p) - year(head)).toBeGreaterThanOrEqual(16);
-          if (spouse) expect(year(p) - year(spouse)).toBeGreaterThanOrEqual(16);
-          if (father) expect(surname(p)).toBe(surname(father));
+          children++;
+          bad.check(year(p) - year(head) >= 16 && (!spouse || year(p) - year(spouse) >= 16), () => `child age: ${where()}`);
+          bad.check(!father || surname(p) === surname(father), () => `child surname: ${where()}`);
         }
-        if (p.relation === 'grandchild') expect(year(p) - year(head)).toBeGreaterThanOrEqual(32);
-        if (p.relation === 'parent') expect(year(head) - year(p)).toBeGreaterThanOrEqual(16);
+        if (p.relation === 'grandchild') bad.check(year(p) - year(head) >= 32, () => `grandchild age: ${where()}`);
+        if (p.relation === 'parent') bad.check(year(head) - year(p) >= 16, () => `parent age: ${where()}`);
       }
     }
+    bad.none();
+    expect(children).toBeGreaterThan(persons.length / 4);
     const heads = households.map((h) => h.members[0]!);
     const male = share(heads.filter((p) => p.gender === 'male').length, heads.length);
     expect(male).toBeGreaterThan(0.6);
@@ -163,12 +187,12 @@ describe('registry generator', () => {
     const full = share(persons.filter((p) => /^\d{4}-\d{2}-\d{2}$/.test(p.birth_date)).length, persons.length);
     const month = share(persons.filter((p) => /^\d{4}-\d{2}$/.test(p.birth_date)).length, persons.length);
     const only = share(persons.filter((p) => /^\d{4}$/.test(p.birth_date)).length, persons.length);
-    expect(full + month + only).toBe(1);
+    expect(full + month + only).toBeCloseTo(1, 12);
     expect(full).toBeGreaterThan(0.8);
     expect(full).toBeLessThan(0.9);
     expect(month).toBeGreaterThan(0.06);
     expect(only).toBeGreaterThan(0.03);
-    for (const p of persons) expect(p.birth_date <= TODAY).toBe(true);
+    expect(persons.filter((p) => !(p.birth_date <= TODAY))).toEqual([]);
   });
 
   it('gives unique citizen IDs consistent with sex and birth year (LEGAL-FACTS §8.1)', () => {
@@ -176,22 +200,22 @@ describe('registry generator', () => {
     let adults = 0;
     let adultsWithId = 0;
     let province070 = 0;
+    const bad = problems();
     for (const p of persons) {
       const age = 2026 - year(p);
       if (age >= 15) {
         adults++;
         if (p.citizen_id) adultsWithId++;
       }
-      if (p.old_id_number !== null) expect(checkOldIdCard(p.old_id_number).ok).toBe(true);
+      if (p.old_id_number !== null) bad.check(checkOldIdCard(p.old_id_number).ok, () => `CMND ${p.old_id_number}`);
       if (p.citizen_id === null) continue;
-      expect(p.citizen_id).toMatch(/^\d{12}$/);
-      expect(ids.has(p.citizen_id)).toBe(false);
+      bad.check(/^\d{12}$/.test(p.citizen_id) && !ids.has(p.citizen_id), () => `duplicate or malformed ${p.citizen_id}`);
       ids.add(p.citizen_id);
       const check = checkCitizenId(p.citizen_id, { gender: p.gender, birthYear: year(p) }, { today: TODAY });
-      expect(check.problems).toEqual([]);
-      expect(check.ok).toBe(true);
+      bad.check(check.ok, () => `${p.citizen_id} ${p.gender} ${p.birth_date}: ${check.problems.map((x) => x.code).join(', ')}`);
       if (p.citizen_id.startsWith('070')) province070++;
     }
+    bad.none();
     expect(share(adultsWithId, adults)).toBeGreaterThan(0.88);
     expect(share(adultsWithId, adults)).toBeLessThan(0.96);
     expect(share(province070, ids.size)).toBeGreaterThan(0.6);
@@ -205,7 +229,8 @@ describe('registry generator', () => {
     expect(count('01')).toBeLessThan(0.87);
     expect(count('22')).toBeGreaterThan(0.04); // Xtiêng
     expect(count('22')).toBeLessThan(0.13);
-    for (const p of persons) expect(p.ethnic_code).toMatch(/^(0[1-9]|[1-4]\d|5[0-4])$/);
+    const codes = new Set(ETHNIC_GROUPS.map((g) => g.code));
+    expect(persons.filter((p) => !codes.has(p.ethnic_code))).toEqual([]);
     const mixed = households.filter((h) => h.members.some((p) => p.ethnic_code !== h.members[0]!.ethnic_code)).length;
     expect(share(mixed, households.length)).toBeLessThan(0.15);
   });
@@ -217,13 +242,11 @@ describe('registry generator', () => {
     expect(share(dead.length, persons.length)).toBeLessThan(0.01);
     expect(share(moved.length, persons.length)).toBeGreaterThan(0.002);
     expect(share(moved.length, persons.length)).toBeLessThan(0.01);
-    for (const p of dead) {
-      expect(p.relation).not.toBe('head');
-      expect(p.deceased_on! >= '2021-11-29' && p.deceased_on! <= TODAY).toBe(true);
-      expect(p.deceased_on! >= p.birth_date.slice(0, 4)).toBe(true);
-      expect(p.statuses).toEqual([]);
-    }
-    for (const p of moved) expect(p.moved_out_on! <= TODAY && p.relation !== 'head').toBe(true);
+    const badDead = dead.filter(
+      (p) => p.relation === 'head' || p.deceased_on! < '2021-11-29' || p.deceased_on! > TODAY || p.deceased_on! < p.birth_date || p.statuses.length > 0,
+    );
+    expect(badDead).toEqual([]);
+    expect(moved.filter((p) => p.relation === 'head' || p.moved_out_on! > TODAY || p.moved_out_on! < p.birth_date || p.statuses.length > 0)).toEqual([]);
   });
 
   it('has poverty statuses for the 2025 review in the assumed proportions', () => {
@@ -257,64 +280,108 @@ describe('registry generator', () => {
     let sa = 0;
     let merit = 0;
     let disabled = 0;
+    let under6 = 0;
+    const bad = problems();
     for (const p of persons) {
       if (p.disability !== null) disabled++;
       const age = 2026 - year(p);
       const kinds = p.statuses.map((s) => s.kind);
       if (kinds.includes('social_assistance')) sa++;
       if (kinds.includes('meritorious')) merit++;
-      expect(kinds.filter((k) => k === 'health_insurance').length).toBeLessThanOrEqual(1);
-      expect(kinds.filter((k) => k === 'meritorious').length).toBeLessThanOrEqual(1);
+      const what = (s?: (typeof p.statuses)[number]) => () => JSON.stringify({ ...p, statuses: s ?? p.statuses.length });
+      bad.check(kinds.filter((k) => k === 'health_insurance').length <= 1 && kinds.filter((k) => k === 'meritorious').length <= 1, what());
       for (const s of p.statuses) {
-        expect(s.valid_from).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-        expect(s.decision_date <= TODAY).toBe(true);
-        if (s.valid_to !== null) expect(s.valid_to >= s.valid_from).toBe(true);
+        const w = what(s);
+        bad.check(/^\d{4}-\d{2}-\d{2}$/.test(s.valid_from) && s.decision_date <= TODAY && (s.valid_to === null || s.valid_to >= s.valid_from), w);
+        bad.check(s.decision_no.length > 0 && s.valid_from >= p.birth_date.slice(0, 4), w);
         switch (s.kind) {
           case 'social_assistance':
-            expect(SA.has(s.category)).toBe(true);
-            if (s.category === '6_severe') expect(p.disability).toBe('severe');
-            if (s.category === '6_especially_severe') expect(p.disability).toBe('especially_severe');
-            if (s.category === '5c') expect(age).toBeGreaterThanOrEqual(80);
-            if (s.category === '7') expect(age).toBeLessThanOrEqual(3);
-            expect(s.valid_from >= p.birth_date.slice(0, 4)).toBe(true);
+            bad.check(SA.has(s.category) && s.degree === null, w);
+            bad.check(s.category !== '6_severe' || p.disability === 'severe', w);
+            bad.check(s.category !== '6_especially_severe' || p.disability === 'especially_severe', w);
+            bad.check(s.category !== '5c' || age >= 80, w);
+            bad.check(s.category !== '5b' || (age >= 75 && age <= 81), w);
+            bad.check(s.category !== '7' || (age <= 3 && s.valid_to !== null), w);
+            bad.check(s.category !== '1' || age <= 16, w);
             break;
           case 'meritorious':
-            expect(MERIT.has(s.category)).toBe(true);
-            if (s.category === 'g') expect(s.degree).toBeGreaterThanOrEqual(21);
-            if (s.category === 'g') expect(s.degree).toBeLessThanOrEqual(100);
-            if (s.category === 'd') expect(p.gender === 'female' && age >= 90).toBe(true);
+            bad.check(MERIT.has(s.category), w);
+            bad.check(!['g', 'i'].includes(s.category) || (s.degree !== null && s.degree >= 21 && s.degree <= 100), w);
+            bad.check(s.category !== 'h' || (s.degree !== null && s.degree >= 41 && s.degree <= 100), w);
+            bad.check(s.category !== 'd' || (p.gender === 'female' && age >= 90), w);
+            bad.check(age >= 20, w);
             break;
           case 'ethnic_minority_area':
-            expect(['difficult', 'extremely_difficult']).toContain(s.category);
-            expect(p.ethnic_code).not.toBe('01');
+            bad.check(['difficult', 'extremely_difficult'].includes(s.category) && p.ethnic_code !== '01', w);
             break;
           case 'health_insurance':
-            expect(HI.has(s.category)).toBe(true);
-            if (s.category === 'child_under_6') expect(age).toBeLessThanOrEqual(6);
-            if (s.category === 'meritorious') expect(kinds).toContain('meritorious');
-            if (s.category === 'social_assistance') expect(kinds).toContain('social_assistance');
+            bad.check(HI.has(s.category), w);
+            if (s.category === 'child_under_6') {
+              under6++;
+              bad.check(age <= 6 && s.valid_from === p.birth_date && s.valid_to! > TODAY, w);
+            } else bad.check(s.valid_from === '2026-01-01' && s.valid_to === '2026-12-31', w);
+            bad.check(s.category !== 'meritorious' || kinds.includes('meritorious'), w);
+            bad.check(s.category !== 'social_assistance' || kinds.includes('social_assistance'), w);
+            bad.check(s.category !== 'ethnic_minority_difficult_area' || kinds.includes('ethnic_minority_area'), w);
             break;
           default:
-            throw new Error(`unexpected person status kind ${s.kind}`);
+            bad.check(false, w);
         }
       }
     }
+    bad.none();
+    expect(under6).toBeGreaterThan(0);
     expect(share(sa, living.length)).toBeGreaterThan(0.012);
     expect(share(sa, living.length)).toBeLessThan(0.03);
     expect(share(merit, living.length)).toBeGreaterThan(0.004);
     expect(share(merit, living.length)).toBeLessThan(0.013);
     expect(share(disabled, persons.length)).toBeGreaterThan(0.009);
     expect(share(disabled, persons.length)).toBeLessThan(0.022);
-    // Children under 6 and the poor are all insured.
+    // Children under 6 and the poor are all insured; so are meritorious people.
+    const uninsured: string[] = [];
     for (const h of households) {
       const poor = h.statuses.some((s) => s.category === 'poor');
       for (const p of h.members) {
         if (p.deceased_on !== null || p.moved_out_on !== null) continue;
         const insured = p.statuses.some((s) => s.kind === 'health_insurance');
-        if (poor) expect(insured).toBe(true);
-        if (/^\d{4}-\d{2}-\d{2}$/.test(p.birth_date) && p.birth_date > '2020-11-29') expect(insured).toBe(true);
+        const due = poor || p.birth_date > '2020-11-29' || p.statuses.some((s) => s.kind === 'meritorious');
+        if (due && !insured) uninsured.push(`${h.code} ${p.full_name} ${p.birth_date}`);
       }
     }
+    expect(uninsured).toEqual([]);
+  });
+
+  it('only grants statuses the domain catalogue accepts (validateStatusGrant)', () => {
+    const grant = (s: GenHousehold['statuses'][number], owner: { personId?: number; householdId?: number }) =>
+      validateStatusGrant({
+        kind: s.kind as StatusKind,
+        category: s.category,
+        year: s.year,
+        degree: s.degree,
+        ...owner,
+        validFrom: s.valid_from,
+        validTo: s.valid_to,
+        decisionDate: s.decision_date,
+        today: TODAY,
+      });
+    const found: string[] = [];
+    let n = 0;
+    for (const h of households) {
+      for (const s of h.statuses) {
+        n++;
+        const problems = grant(s, { householdId: 1 });
+        if (problems.length > 0 && found.length < 20) found.push(`${JSON.stringify(s)}: ${problems.map((x) => x.message).join('; ')}`);
+      }
+      for (const p of h.members) {
+        for (const s of p.statuses) {
+          n++;
+          const problems = grant(s, { personId: 1 });
+          if (problems.length > 0 && found.length < 20) found.push(`${JSON.stringify(s)}: ${problems.map((x) => x.message).join('; ')}`);
+        }
+      }
+    }
+    expect(found).toEqual([]);
+    expect(n).toBeGreaterThan(1000);
   });
 
   it('generates 200,000 persons quickly (timing printed, not asserted)', () => {

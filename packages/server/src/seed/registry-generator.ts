@@ -56,31 +56,36 @@
  *   severe 20 % (Luật Người khuyết tật 51/2010/QH12 Art. 3(2)).
  *
  * Statuses (persons who are alive and still living here; deceased and moved-out persons get none)
- * - Poverty, review year 2025 (households): poor ≈ 1.5 %, near-poor ≈ 2.5 %, average living
- *   standard ≈ 4 %, more likely for rural, ethnic-minority, old-only and disability households.
- *   Recognised by the commune chair (one decision per commune, "NNN/QĐ-UBND", December 2025),
- *   valid 2026-01-01 to 2026-12-31 (LEGAL-FACTS §1.3–1.4: the 2022–2025 standard applies in 2026).
+ * - Poverty, review of the year before `today` (2025 with the default today), households:
+ *   poor ≈ 1.5 %, near-poor ≈ 2.5 %, average living standard ≈ 4 %, more likely for rural,
+ *   ethnic-minority, old-only and disability households. Recognised by the commune chair (one
+ *   decision per commune, "NNN/QĐ-UBND", in December of the review year), valid for today's
+ *   calendar year: 2026-01-01 to 2026-12-31 by default (LEGAL-FACTS §1.3–1.4: the 2022–2025
+ *   standard still applies in 2026).
  * - Social assistance ≈ 2 % of persons (NĐ 20/2021/NĐ-CP Art. 5, read in the PD mirror):
- *   5c (80+ without pension: 70 % of them) and clause 6 (severe / especially severe disability,
+ *   5c (80+ without pension: 45 % of them) and clause 6 (severe / especially severe disability,
  *   90 % of them, category matching `disability`) make most of it; 5a (old, poor, no carer),
  *   5d (same, cared for by someone in the community), 5b (75–80, poor or near-poor, in an extremely
  *   difficult commune), 4 (poor or near-poor single parent with a child under 16, besides any other
  *   clause, Art. 6(2)), 7 (child under 3 of a poor or near-poor household in an extremely difficult
  *   commune), 1 and 2 (children left with grandparents, rare), 8 (HIV, poor household, very rare).
  *   One status per person, the clause with the highest coefficient (Art. 6(2)), plus clause 4.
- *   Valid from the first day of the month of the decision ([M] as practised), until the age limit
- *   for clauses 1, 2 and 7, open-ended otherwise; "NNN/QĐ-UBND".
+ *   Start as in Art. 8(1)(đ) (see assistanceStatus), end at the age limit for clauses 1, 2 and 7,
+ *   open-ended otherwise; "NNN/QĐ-UBND".
  * - Meritorious service ≈ 0.8 % of persons, mostly old (Pháp lệnh 02/2020/UBTVQH14 Art. 3):
- *   war invalids 'g' (degree 21–100 %, most below 41 %), sick soldiers 'h' (41–100 %),
- *   chemical-agent victims 'i' (21–100 %), resistance activists 'l', ex-prisoners 'k', helpers
+ *   war invalids 'g' (degree 21–100 %, most below 41 %), sick soldiers 'h' (41–100 %), the only
+ *   categories with a degree in the domain catalogue; chemical-agent victims 'i', resistance
+ *   activists 'l', ex-prisoners 'k', helpers
  *   'm', a few Heroes 'dd' / 'e', Heroic Mothers 'd' only among women aged 90+, relatives of
  *   martyrs ('relative_of_martyr': parents, widows, children) and other relatives ('relative'),
  *   the younger ones. Recognition decisions "NNN/QĐ-SLĐTBXH" (before 2025-03-01) or "QĐ-SNV"
  *   (the Sở LĐ-TBXH merged into the Sở Nội vụ, LEGAL-FACTS §10), valid from the next month.
- * - Ethnic-minority area (2026–2030 classification, one provincial decision in December 2025):
+ * - Ethnic-minority area (2026–2030 classification, one provincial decision in December of the
+ *   review year, valid from 1 January, open-ended):
  *   rural communes with many minority households are 'extremely_difficult' or 'difficult';
  *   90 % of the minority persons living there carry the status.
- * - Health insurance 2026 (one card per person, the first ground that applies): meritorious, poor,
+ * - Health insurance for today's year, from the commune's December list decision (one card per
+ *   person, the first ground that applies): meritorious, poor,
  *   social_assistance, ethnic_minority_difficult_area, child_under_6 (from birth to the day before
  *   the 6th birthday), near_poor, then elderly_80 for half of the other persons aged 80+.
  *
@@ -390,6 +395,8 @@ class UniqueNumbers {
   private readonly counts: Int32Array;
   private readonly base: Uint32Array;
   private readonly size: number;
+  private readonly hiPad: readonly string[];
+  private readonly loPad: readonly string[];
 
   constructor(
     seed: number,
@@ -402,10 +409,14 @@ class UniqueNumbers {
     this.counts = new Int32Array(maxPrefix);
     this.base = Uint32Array.from([0, 1, 2, 3, 4, 5], (i) => hash32(seed, salt, i));
     this.size = a * b;
+    const pad = (n: number) => (n === 1000 ? PAD3 : n === 10000 ? PAD4 : padTable(Math.round(Math.log10(n))));
+    if (10 ** Math.round(Math.log10(a)) !== a || 10 ** Math.round(Math.log10(b)) !== b) throw new Error('a and b must be powers of 10');
+    this.hiPad = pad(a);
+    this.loPad = pad(b);
   }
 
-  /** The next number for this prefix, in [0, a·b); throws when the prefix is exhausted. */
-  next(prefix: number): number {
+  /** The next number for this prefix, written with exactly log10(a) + log10(b) digits. */
+  nextDigits(prefix: number): string {
     const n = this.counts[prefix]!;
     if (n >= this.size) throw new Error(`${this.salt}: all numbers under prefix ${prefix} are used`);
     this.counts[prefix] = n + 1;
@@ -414,17 +425,29 @@ class UniqueNumbers {
     let hi = Math.floor(n / b); // in Z_a
     let lo = n - hi * b; // in Z_b
     for (let r = 0; r < 6; r += 2) {
-      // (hi ∈ Z_a, lo ∈ Z_b) → (lo ∈ Z_b, hi' ∈ Z_a) → (hi' ∈ Z_a, lo' ∈ Z_b)
-      hi = (hi + (fmix32(lo ^ base[r]! ^ tweak) % a)) % a;
-      lo = (lo + (fmix32(hi ^ base[r + 1]! ^ tweak) % b)) % b;
+      // (hi ∈ Z_a, lo ∈ Z_b) → (lo ∈ Z_b, hi' ∈ Z_a) → (hi' ∈ Z_a, lo' ∈ Z_b). The round function
+      // maps a 32-bit hash onto [0, a) by multiply-and-shift (exact in doubles: a < 2^21).
+      hi += Math.floor((fmix32(lo ^ base[r]! ^ tweak) * a) / 4294967296);
+      if (hi >= a) hi -= a;
+      lo += Math.floor((fmix32(hi ^ base[r + 1]! ^ tweak) * b) / 4294967296);
+      if (lo >= b) lo -= b;
     }
-    return hi * b + lo;
+    return this.hiPad[hi]! + this.loPad[lo]!;
   }
 }
 
-/** `n` as exactly `width` digits, with leading zeros (n < 10^width). */
-function digits(n: number, width: number): string {
-  return String(10 ** width + n).slice(1);
+/** Zero-padded strings of 0 … 10^width − 1, built once: number-to-string is a hot spot. */
+function padTable(width: number): readonly string[] {
+  return Array.from({ length: 10 ** width }, (_v, i) => String(i).padStart(width, '0'));
+}
+const PAD2 = padTable(2);
+const PAD3 = padTable(3);
+const PAD4 = padTable(4);
+
+/** `n` (0 ≤ n < 10^6) as exactly 6 digits. */
+function digits6(n: number): string {
+  const hi = Math.floor(n / 1000);
+  return PAD3[hi]! + PAD3[n - hi * 1000]!;
 }
 
 // --- Dates (days since 1970-01-01, proleptic Gregorian) -----------------------------------------
@@ -458,10 +481,11 @@ function civilFromDays(days: number): Ymd {
   return { y: yoe + era * 400 + (m <= 2 ? 1 : 0), m, d };
 }
 
-const p2 = (n: number): string => (n < 10 ? '0' : '') + n;
+const YEARS = Array.from({ length: 400 }, (_v, i) => String(1800 + i));
+const yearString = (y: number): string => (y >= 1800 && y < 2200 ? YEARS[y - 1800]! : String(y));
 
 function isoYmd(y: number, m: number, d: number): string {
-  return `${y}-${p2(m)}-${p2(d)}`;
+  return yearString(y) + '-' + PAD2[m]! + '-' + PAD2[d]!;
 }
 
 function isoDays(days: number): string {
@@ -693,10 +717,11 @@ interface CommuneSetup {
 }
 
 interface Ctx {
-  seed: number;
   todayDays: number;
   today: Ymd;
-  todayIso: string;
+  /** 1 January and 31 December of today's year: the validity of the yearly lists. */
+  yearFrom: string;
+  yearTo: string;
   s: Samplers;
   citizenIds: UniqueNumbers;
   oldIds: UniqueNumbers;
@@ -745,8 +770,8 @@ function completedAge(ctx: Ctx, y: number, m: number, d: number): number {
 }
 
 function birthDateString(p: Member): string {
-  if (p.precision === 2) return String(p.by);
-  if (p.precision === 1) return `${p.by}-${p2(p.bm)}`;
+  if (p.precision === 2) return yearString(p.by);
+  if (p.precision === 1) return yearString(p.by) + '-' + PAD2[p.bm]!;
   return isoYmd(p.by, p.bm, p.bd);
 }
 
@@ -786,7 +811,8 @@ function makeMember(ctx: Ctx, rng: Rng, relation: Relation, gender: Gender, ageY
   let precision: 0 | 1 | 2 = 0;
   if (age >= 14) {
     const r = rng.float();
-    const [ym, yo] = age < 40 ? [0.07, 0.02] : age < 60 ? [0.15, 0.07] : [0.2, 0.2];
+    const ym = age < 40 ? 0.07 : age < 60 ? 0.15 : 0.2;
+    const yo = age < 40 ? 0.02 : age < 60 ? 0.07 : 0.2;
     precision = r < yo ? 2 : r < yo + ym ? 1 : 0;
   }
   const recAge = precision === 0 ? age : precision === 1 ? completedAge(ctx, y, m, daysInMonth(y, m)) : completedAge(ctx, y, 12, 31);
@@ -962,11 +988,11 @@ function personFacts(ctx: Ctx, rng: Rng, p: Member, householdPhone: string | nul
     const centurySex = (p.by >= 2000 ? 2 : 0) + (p.gender === 'female' ? 1 : 0);
     const yy = p.by % 100;
     const prefix = Number(province) * 1000 + centurySex * 100 + yy;
-    p.citizenId = province + centurySex + p2(yy) + digits(ctx.citizenIds.next(prefix), 6);
+    p.citizenId = province + centurySex + PAD2[yy]! + ctx.citizenIds.nextDigits(prefix);
   }
   if (oldOnly || (cccd && p.age >= 30 && rng.chance(0.25))) {
     const prefix = ctx.cmndPrefix.sample(rng);
-    p.oldId = digits(prefix, 3) + digits(ctx.oldIds.next(prefix), 6);
+    p.oldId = PAD3[prefix]! + ctx.oldIds.nextDigits(prefix);
   }
 
   // Phone.
@@ -987,7 +1013,7 @@ function personFacts(ctx: Ctx, rng: Rng, p: Member, householdPhone: string | nul
       const from = Math.max(p.birthDays, ctx.todayDays - 5 * 365);
       p.deceased = from + rng.int(ctx.todayDays - from + 1);
     } else {
-      const pMove = p.age >= 18 && p.age <= 40 ? 0.02 : p.age > 40 && p.age < 60 ? 0.004 : 0.0008;
+      const pMove = p.age >= 18 && p.age <= 40 ? 0.018 : p.age > 40 && p.age < 60 ? 0.004 : 0.0008;
       if (rng.chance(pMove)) {
         const from = Math.max(p.birthDays, ctx.todayDays - 3 * 365);
         p.moved = from + rng.int(ctx.todayDays - from + 1);
@@ -998,7 +1024,7 @@ function personFacts(ctx: Ctx, rng: Rng, p: Member, householdPhone: string | nul
 
 function newPhone(ctx: Ctx, rng: Rng): string {
   const prefix = ctx.phonePrefix.sample(rng);
-  return '0' + p2(prefix) + digits(ctx.phones.next(prefix), 7);
+  return '0' + PAD2[prefix]! + ctx.phones.nextDigits(prefix);
 }
 
 // --- Statuses -----------------------------------------------------------------------------------
@@ -1031,38 +1057,68 @@ function povertyOf(ctx: Ctx, rng: Rng, c: CommuneSetup, members: Member[]): Pove
   return null;
 }
 
-/** Social-assistance clause for one person (highest coefficient, NĐ 20/2021 Art. 6(2)), or null. */
-function assistanceClause(rng: Rng, c: CommuneSetup, p: Member, poverty: PovertyCategory, noCarer: boolean): { clause: string; coef: number } | null {
+/**
+ * Social-assistance clause for one person, or null. Only the clause with the highest coefficient
+ * is kept (NĐ 20/2021 Art. 6(2)); clause 4 is added separately by the caller.
+ */
+function assistanceClause(rng: Rng, c: CommuneSetup, p: Member, poverty: PovertyCategory, noCarer: boolean): string | null {
   const poorish = poverty === 'poor' || poverty === 'near_poor';
-  const elderly = p.recAge >= 60;
-  const child = p.age < 16;
-  let best: { clause: string; coef: number } | null = null;
-  const offer = (clause: string, coef: number) => {
-    if (!best || coef > best.coef) best = { clause, coef };
-  };
-  if (p.disability === 'especially_severe' && rng.chance(0.9)) offer('6_especially_severe', child || elderly ? 2.5 : 2);
-  if (p.disability === 'severe' && rng.chance(0.9)) offer('6_severe', child || elderly ? 2 : 1.5);
-  if (p.recAge >= 60 && poverty === 'poor' && noCarer && rng.chance(0.8)) {
-    if (rng.chance(0.1)) offer('5d', 3);
-    else offer('5a', p.recAge >= 80 ? 2 : 1.5);
+  const childOrElderly = p.age < 16 || p.recAge >= 60;
+  let best: string | null = null;
+  let coef = 0;
+  if (p.disability === 'especially_severe' && rng.chance(0.9)) {
+    best = '6_especially_severe';
+    coef = childOrElderly ? 2.5 : 2;
+  } else if (p.disability === 'severe' && rng.chance(0.9)) {
+    best = '6_severe';
+    coef = childOrElderly ? 2 : 1.5;
   }
-  if (p.recAge >= 75 && p.age < 80 && poorish && c.ema === 'extremely_difficult' && rng.chance(0.9)) offer('5b', 1);
-  if (p.recAge >= 80 && rng.chance(0.45)) offer('5c', 1);
-  if (p.age < 3 && poorish && c.ema === 'extremely_difficult' && rng.chance(0.9)) offer('7', 1.5);
-  if (p.noParentsHere && p.age < 16 && rng.chance(0.04)) offer('1', p.age < 4 ? 2.5 : 1.5);
-  if (p.noParentsHere && p.age >= 16 && p.age < 22 && rng.chance(0.04)) offer('2', 1.5);
-  if (poverty === 'poor' && p.age >= 18 && p.age < 60 && rng.chance(0.01)) offer('8', 1.5);
+  if (p.recAge >= 60 && poverty === 'poor' && noCarer && rng.chance(0.8)) {
+    const d = rng.chance(0.1);
+    const k = d ? 3 : p.recAge >= 80 ? 2 : 1.5;
+    if (k > coef) [best, coef] = [d ? '5d' : '5a', k];
+  }
+  if (coef < 1 && p.recAge >= 75 && p.age < 80 && poorish && c.ema === 'extremely_difficult' && rng.chance(0.9)) [best, coef] = ['5b', 1];
+  if (coef < 1 && p.recAge >= 80 && rng.chance(0.45)) [best, coef] = ['5c', 1];
+  if (coef < 1.5 && p.age < 3 && poorish && c.ema === 'extremely_difficult' && rng.chance(0.9)) [best, coef] = ['7', 1.5];
+  if (p.noParentsHere && p.age < 16 && rng.chance(0.04)) {
+    const k = p.age < 4 ? 2.5 : 1.5;
+    if (k > coef) [best, coef] = ['1', k];
+  }
+  if (coef < 1.5 && p.noParentsHere && p.age >= 16 && p.age < 22 && rng.chance(0.04)) [best, coef] = ['2', 1.5];
+  if (coef < 1.5 && poverty === 'poor' && p.age >= 18 && p.age < 60 && rng.chance(0.01)) [best, coef] = ['8', 1.5];
   return best;
 }
 
+/** The day a person turns `years`, counted from the latest day their recorded birth date can mean. */
+function birthdayAtLeast(p: Member, years: number): number {
+  if (p.precision === 0) return addYears(p.by, p.bm, p.bd, years);
+  if (p.precision === 1) return addYears(p.by, p.bm, daysInMonth(p.by, p.bm), years);
+  return addYears(p.by, 12, 31, years);
+}
+
+/**
+ * A social-assistance decision. Start of the allowance (NĐ 20/2021 Art. 8(1)(đ), read in the PD
+ * mirror): 5b and 5c from the day the person turns 75 or 80, disability from the month the
+ * disability certificate was issued, everyone else from the month the decision was signed.
+ * Decisions come 10–200 days after the person became eligible (the dossier), not before 2010.
+ */
 function assistanceStatus(ctx: Ctx, rng: Rng, p: Member, clause: string): GenStatus {
-  // Earliest day the person could have been eligible, then a decision some time after it.
-  let eligible = ctx.todayDays - Math.floor((2 + rng.float() * 12) * DAYS_PER_YEAR);
-  if (clause === '5c') eligible = Math.max(eligible, addYears(p.by, p.precision === 0 ? p.bm : 12, p.precision === 0 ? p.bd : 31, 80));
-  if (clause === '5b') eligible = Math.max(eligible, addYears(p.by, p.precision === 0 ? p.bm : 12, p.precision === 0 ? p.bd : 31, 75));
-  eligible = Math.max(eligible, p.birthDays + 30, daysFromCivil(2010, 1, 1));
-  const last = ctx.todayDays - 1;
+  const floor = Math.max(p.birthDays + 30, daysFromCivil(2010, 1, 1));
+  let eligible = Math.max(floor, ctx.todayDays - Math.floor((2 + rng.float() * 12) * DAYS_PER_YEAR));
+  let fromBirthday = false;
+  if (clause === '5b' || clause === '5c') {
+    const birthday = birthdayAtLeast(p, clause === '5b' ? 75 : 80);
+    if (birthday >= eligible) {
+      eligible = birthday;
+      fromBirthday = true;
+    }
+  }
+  const last = ctx.todayDays;
   const decided = randomDay(rng, Math.min(eligible + 10, last), Math.min(eligible + 200, last));
+  let validFrom = firstOfMonth(decided);
+  if (fromBirthday) validFrom = eligible;
+  else if (clause.startsWith('6')) validFrom = firstOfMonth(Math.min(eligible, decided));
   let validTo: string | null = null;
   const until = (years: number) => isoDays(addYears(p.by, p.bm, p.bd, years) - 1);
   if (clause === '1') validTo = until(16);
@@ -1073,7 +1129,7 @@ function assistanceStatus(ctx: Ctx, rng: Rng, p: Member, clause: string): GenSta
     category: clause,
     year: null,
     degree: null,
-    valid_from: isoDays(firstOfMonth(decided)),
+    valid_from: isoDays(validFrom),
     valid_to: validTo,
     decision_no: decisionNo(rng, 400, 'UBND'),
     decision_date: isoDays(decided),
@@ -1125,8 +1181,9 @@ function meritoriousStatus(ctx: Ctx, rng: Rng, p: Member, category: string): Gen
   const from = Math.max(daysFromCivil(y0, 1, 1), addYears(p.by, p.bm, p.bd, 18));
   const to = Math.min(daysFromCivil(y1, 12, 31), ctx.todayDays - 60);
   const decided = randomDay(rng, Math.min(from, to), to);
+  // Only war invalids and sick soldiers carry a degree in the catalogue (validateStatusGrant).
   let degree: number | null = null;
-  if (category === 'g' || category === 'i') {
+  if (category === 'g') {
     const r = rng.float();
     degree = r < 0.5 ? rng.between(21, 40) : r < 0.75 ? rng.between(41, 60) : r < 0.9 ? rng.between(61, 80) : rng.between(81, 100);
   } else if (category === 'h') degree = rng.chance(0.7) ? rng.between(41, 60) : rng.between(61, 100);
@@ -1142,7 +1199,7 @@ function meritoriousStatus(ctx: Ctx, rng: Rng, p: Member, category: string): Gen
   };
 }
 
-function yearStatus(kind: StatusKind, category: string, year: number | null, d: Decision, from = '2026-01-01', to: string | null = '2026-12-31'): GenStatus {
+function yearStatus(kind: StatusKind, category: string, year: number | null, d: Decision, from: string, to: string | null): GenStatus {
   return { kind, category, year, degree: null, valid_from: from, valid_to: to, decision_no: d.no, decision_date: d.date };
 }
 
@@ -1160,11 +1217,11 @@ function assignStatuses(ctx: Ctx, rng: Rng, c: CommuneSetup, members: Member[], 
     // Social assistance.
     // Nobody is recognised in the first three months of life: the dossier takes time.
     const sa = p.birthDays > ctx.todayDays - 90 ? null : assistanceClause(rng, c, p, poverty, noCarer);
-    if (sa) p.statuses.push(assistanceStatus(ctx, rng, p, sa.clause));
+    if (sa) p.statuses.push(assistanceStatus(ctx, rng, p, sa));
     if (p === head && singleParent && rng.chance(0.8)) p.statuses.push(assistanceStatus(ctx, rng, p, '4'));
     // Ethnic-minority area.
     const ema = c.ema !== null && p.ethnic !== KINH && rng.chance(0.9);
-    if (ema) p.statuses.push(yearStatus('ethnic_minority_area', c.ema!, null, ctx.ema, '2026-01-01', null));
+    if (ema) p.statuses.push(yearStatus('ethnic_minority_area', c.ema!, null, ctx.ema, ctx.yearFrom, null));
     // Health insurance: one card, the first ground that applies.
     let hi: string | null = null;
     if (merit) hi = 'meritorious';
@@ -1177,7 +1234,7 @@ function assignStatuses(ctx: Ctx, rng: Rng, c: CommuneSetup, members: Member[], 
     if (hi === 'child_under_6') {
       const to = addYears(p.by, p.bm, p.bd, 6) - 1;
       p.statuses.push(yearStatus('health_insurance', hi, null, c.insurance, isoDays(p.birthDays), isoDays(to)));
-    } else if (hi) p.statuses.push(yearStatus('health_insurance', hi, 2026, c.insurance));
+    } else if (hi) p.statuses.push(yearStatus('health_insurance', hi, null, c.insurance, ctx.yearFrom, ctx.yearTo));
   }
 }
 
@@ -1191,11 +1248,11 @@ function typeWeight(type: string): number {
   return type === 'ward' ? 1.35 : type === 'township' ? 1.3 : type === 'special_zone' ? 0.8 : 1;
 }
 
-function decemberDecision(rng: Rng, max: number): Decision {
-  return { no: decisionNo(rng, max, 'UBND'), date: isoYmd(2025, 12, rng.between(8, 29)) };
+function decemberDecision(rng: Rng, max: number, year: number): Decision {
+  return { no: decisionNo(rng, max, 'UBND'), date: isoYmd(year, 12, rng.between(8, 29)) };
 }
 
-function setupCommune(seed: number, area: GeneratorArea): CommuneSetup {
+function setupCommune(seed: number, area: GeneratorArea, reviewYear: number): CommuneSetup {
   const cseed = hash32(seed, 'commune', area.code);
   const rng = new Rng(hash32(cseed, 'setup'));
   const urban = isUrban(area.type);
@@ -1238,8 +1295,8 @@ function setupCommune(seed: number, area: GeneratorArea): CommuneSetup {
     ema: null,
     villages,
     socVillages: [],
-    poverty: decemberDecision(rng, 400),
-    insurance: decemberDecision(rng, 400),
+    poverty: decemberDecision(rng, 400, reviewYear),
+    insurance: decemberDecision(rng, 400, reviewYear),
     seed: cseed,
   };
 }
@@ -1302,7 +1359,7 @@ function makeHousehold(ctx: Ctx, rng: Rng, c: CommuneSetup, seq: number): GenHou
 
   const area = c.area;
   return {
-    code: area.code + '-' + digits(seq, 6),
+    code: area.code + '-' + digits6(seq),
     province_code: area.provinceCode,
     district_code: area.districtCode,
     commune_code: area.code,
@@ -1326,7 +1383,7 @@ function makeHousehold(ctx: Ctx, rng: Rng, c: CommuneSetup, seq: number): GenHou
       village: villageName,
       statuses: p.statuses,
     })),
-    statuses: poverty ? [yearStatus('poverty', poverty, 2025, c.poverty)] : [],
+    statuses: poverty ? [yearStatus('poverty', poverty, ctx.today.y - 1, c.poverty, ctx.yearFrom, ctx.yearTo)] : [],
   };
 }
 
@@ -1352,15 +1409,16 @@ export function* generateHouseholds(opts: GeneratorOptions): Generator<GenHouseh
     seen.add(a.code);
   }
 
+  const todayYear = civilFromDays(todayDays).y;
   const s = buildSamplers(loadNameWeights(opts.dataDir));
   const globalRng = new Rng(hash32(seed, 'province'));
   const origins = new Map<string, Alias<string>>();
   for (const [group, list] of Object.entries(MIGRANT_ORIGINS)) origins.set(group, new Alias(list.map((x) => x[0]), list.map((x) => x[1])));
   const ctx: Ctx = {
-    seed,
     todayDays,
     today: civilFromDays(todayDays),
-    todayIso,
+    yearFrom: `${todayYear}-01-01`,
+    yearTo: `${todayYear}-12-31`,
     s,
     citizenIds: new UniqueNumbers(seed, 'cccd', 1000, 1000, 1_000_000),
     oldIds: new UniqueNumbers(seed, 'cmnd', 1000, 1000, 1000),
@@ -1368,14 +1426,14 @@ export function* generateHouseholds(opts: GeneratorOptions): Generator<GenHouseh
     phonePrefix: new Alias(PHONE_PREFIXES.map((x) => Number(x[0])), PHONE_PREFIXES.map((x) => x[1])),
     cmndPrefix: new Alias(CMND_PREFIXES.map((x) => x[0]), CMND_PREFIXES.map((x) => x[1])),
     origins,
-    ema: decemberDecision(globalRng, 3000),
+    ema: decemberDecision(globalRng, 3000, todayYear - 1),
     // Calibrated on 1,000,000 persons to give about 1.5 %, 2.5 % and 4 % of households.
     poorBase: 0.01,
     nearBase: 0.0224,
     avgBase: 0.038,
   };
 
-  const setups = [...opts.communes].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map((a) => setupCommune(seed, a));
+  const setups = [...opts.communes].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map((a) => setupCommune(seed, a, todayYear - 1));
   calibrateMinorities(setups);
   const totalWeight = setups.reduce((sum, c) => sum + c.weight, 0);
 

@@ -1,4 +1,4 @@
-import type { Database } from '../db/database.js';
+import { withIndexesDeferred, type Database } from '../db/database.js';
 import type { NewHousehold, NewPerson, NewStatus } from '../modules/registry/index.js';
 import { personKeys } from '../modules/registry/index.js';
 import { systemActor } from '../platform/actor.js';
@@ -25,7 +25,9 @@ function statusRow(s: GenStatus, subject: 'person' | 'household', codes: Codes, 
     decision_no: s.decision_no,
     decision_date: s.decision_date,
     ended_reason: null,
-    ...codes,
+    province_code: codes.province_code,
+    district_code: codes.district_code,
+    commune_code: codes.commune_code,
     created_at: at,
   };
 }
@@ -67,11 +69,17 @@ export async function seedRegistry(
     batch = [];
     opts.onProgress?.(result.persons);
   };
-  for (const h of gen) {
-    batch.push(h);
-    if (batch.length >= BATCH) await flush();
-  }
-  await flush();
+  const load = async () => {
+    for (const h of gen) {
+      batch.push(h);
+      if (batch.length >= BATCH) await flush();
+    }
+    await flush();
+  };
+  const empty = !(await db.selectFrom('persons').select('id').limit(1).executeTakeFirst());
+  // A first load of a large population builds the indexes once at the end.
+  if (empty && opts.persons >= 50_000) await withIndexesDeferred(database, ['persons', 'households', 'statuses'], load);
+  else await load();
   await inTransaction(database, systemActor('seed'), (_trx, audit) =>
     audit({ action: 'registry.seed', entity: 'registry', entityId: opts.provinceCode, areaCode: opts.provinceCode, after: { ...result, seed: opts.seed } }),
   );

@@ -104,7 +104,9 @@ export function useLogout(): { logout: () => Promise<void>; pending: boolean } {
     }
     setCsrfToken(null);
     const state: LoginLocationState = { loggedOut: true };
-    await navigate('/login', { replace: true, state });
+    // flushSync: the login page must be on screen before the user is forgotten, or the guard of
+    // the old page would redirect first (and drop this state).
+    await navigate('/login', { replace: true, state, flushSync: true });
     qc.setQueryData(qk.me, null);
     qc.removeQueries({ predicate: (q) => q.queryKey[0] !== qk.me[0] });
   }, [qc, navigate]);

@@ -91,6 +91,7 @@ const vi = {
   'login.passwordRequired': 'Nhập mật khẩu',
   'login.submit': 'Đăng nhập',
   'login.throttled': 'Bạn đã đăng nhập sai nhiều lần. Vui lòng chờ {seconds} giây rồi thử lại.',
+  'login.throttledLong': 'Bạn đã đăng nhập sai nhiều lần. Vui lòng chờ {seconds} giây (khoảng {minutes} phút) rồi thử lại.',
   'login.wait': 'Chờ {seconds} giây',
   'login.help': 'Quên mật khẩu? Hãy liên hệ quản trị viên của Sở để được đặt lại.',
 
@@ -313,6 +314,7 @@ const en: Record<MessageKey, string> = {
   'login.passwordRequired': 'Enter your password',
   'login.submit': 'Sign in',
   'login.throttled': 'Too many failed sign-ins. Please wait {seconds} seconds and try again.',
+  'login.throttledLong': 'Too many failed sign-ins. Please wait {seconds} seconds (about {minutes} minutes) and try again.',
   'login.wait': 'Wait {seconds} s',
   'login.help': 'Forgot your password? Ask the Department administrator to reset it.',
 
@@ -493,7 +495,6 @@ export function initialLang(): Lang {
 
 function applyLang(lang: Lang): void {
   document.documentElement.lang = lang;
-  dayjs.locale(lang);
   try {
     window.localStorage.setItem(STORAGE_KEY, lang);
   } catch {
@@ -520,7 +521,11 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     applyLang(lang);
   }, [lang]);
 
-  const setLang = useCallback((l: Lang) => setLangState(l), []);
+  const setLang = useCallback((l: Lang) => {
+    // Before the re-render, so date pickers and relative dates render in the new language.
+    dayjs.locale(l);
+    setLangState(l);
+  }, []);
   const t = useCallback<TFunction>((key, params) => translate(lang, key, params), [lang]);
   const value = useMemo(() => ({ lang, setLang, t }), [lang, setLang, t]);
   return createElement(I18nContext.Provider, { value }, children);

@@ -60,11 +60,9 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   await db.schema.createIndex('persons_name_idx').on('persons').columns(['name_key']).execute();
   await db.schema.createIndex('persons_given_idx').on('persons').columns(['given_key']).execute();
   await db.schema.createIndex('persons_commune_sort_idx').on('persons').columns(['commune_code', 'sort_key']).execute();
-  await db.schema.createIndex('persons_district_sort_idx').on('persons').columns(['district_code', 'sort_key']).execute();
   await db.schema.createIndex('persons_sort_idx').on('persons').columns(['sort_key']).execute();
   await db.schema.createIndex('persons_household_idx').on('persons').columns(['household_id']).execute();
   await db.schema.createIndex('persons_phone_idx').on('persons').columns(['phone']).execute();
-  await db.schema.createIndex('persons_dup_idx').on('persons').columns(['commune_code', 'name_key', 'birth_year']).execute();
 
   await t
     .id(db.schema.createTable('statuses'))

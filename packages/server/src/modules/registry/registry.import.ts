@@ -18,7 +18,7 @@ import { codesInScope } from '../../platform/authz.js';
 import { inTransaction, nowIso } from '../../platform/context.js';
 import { AppError, errors } from '../../platform/errors.js';
 import { registryPolicy } from './registry.policy.js';
-import { registryRepo, type NewPerson, type PersonRow } from './registry.repo.js';
+import { registryRepo, type NewHousehold, type NewPerson, type PersonRow } from './registry.repo.js';
 import { citizenIdProblems, normalizeCitizenId, personAuditView, personKeys } from './registry.service.js';
 import { readSheet, rejectedXlsx, type Cell, type RawRow } from './registry.sheet.js';
 
@@ -215,19 +215,21 @@ export function createRegistryImport(deps: { database: Database }) {
     const noId = valid.filter((v) => !v.person.citizen_id || !byId.has(v.person.citizen_id));
     const byNameKey = new Map<string, PersonRow[]>();
     const keys = [...new Set(noId.map((v) => v.person.name_key))];
-    const communeList = [...new Set(noId.map((v) => v.person.commune_code))];
+    const wanted = new Set(noId.map((v) => v.person.commune_code));
+    // By name key only (an index range): a commune IN-list makes SQLite walk the commune index.
     for (let i = 0; i < keys.length; i += 500) {
-      if (communeList.length === 0) break;
       const found = await db
         .selectFrom('persons')
         .selectAll()
         .where('name_key', 'in', keys.slice(i, i + 500))
-        .where('commune_code', 'in', communeList.slice(0, 1000))
         .where('merged_into_id', 'is', null)
         .execute();
       for (const p of found) {
+        if (!wanted.has(p.commune_code)) continue;
         const k = `${p.commune_code}|${p.name_key}`;
-        byNameKey.set(k, [...(byNameKey.get(k) ?? []), p]);
+        const list = byNameKey.get(k);
+        if (list) list.push(p);
+        else byNameKey.set(k, [p]);
       }
     }
     const householdCodes = [...new Set(valid.map((v) => v.householdRef).filter((h) => /^\d{5}-\d{6}$/.test(h)))];
@@ -287,17 +289,17 @@ export function createRegistryImport(deps: { database: Database }) {
         const key = `${v.person.commune_code}|${v.householdRef}`;
         if (!/^\d{5}-\d{6}$/.test(v.householdRef) && v.match?.household_id && !localHousehold.has(key)) localHousehold.set(key, v.match.household_id);
       }
+      // New households first, in multi-row batches, with codes continuing each commune's sequence.
       const nextSeq = new Map<string, number>();
-      const householdFor = async (v: ValidRow): Promise<number> => {
-        if (/^\d{5}-\d{6}$/.test(v.householdRef)) return households.get(v.householdRef)!.id;
+      const pending = new Map<string, NewHousehold>();
+      for (const v of changed) {
         const key = `${v.person.commune_code}|${v.householdRef}`;
-        const known = localHousehold.get(key);
-        if (known) return known;
+        if (/^\d{5}-\d{6}$/.test(v.householdRef) || localHousehold.has(key) || pending.has(key)) continue;
         const commune = v.person.commune_code;
         let seq = nextSeq.get(commune);
         if (seq === undefined) seq = Number((await registryRepo.nextHouseholdCode(trx, commune)).split('-')[1]);
         nextSeq.set(commune, seq + 1);
-        const id = await registryRepo.insertHousehold(trx, {
+        pending.set(key, {
           code: `${commune}-${String(seq).padStart(6, '0')}`,
           province_code: v.person.province_code,
           district_code: v.person.district_code,
@@ -311,13 +313,19 @@ export function createRegistryImport(deps: { database: Database }) {
           created_at: at,
           updated_at: at,
         });
-        localHousehold.set(key, id);
-        return id;
-      };
+      }
+      const pendingKeys = [...pending.keys()];
+      for (let i = 0; i < pendingKeys.length; i += 500) {
+        const chunk = pendingKeys.slice(i, i + 500);
+        const ids = await trx.insertInto('households').values(chunk.map((k) => pending.get(k)!)).returning('id').execute();
+        chunk.forEach((k, j) => localHousehold.set(k, ids[j]!.id));
+      }
+      const householdFor = (v: ValidRow): number =>
+        /^\d{5}-\d{6}$/.test(v.householdRef) ? households.get(v.householdRef)!.id : localHousehold.get(`${v.person.commune_code}|${v.householdRef}`)!;
       const inserts: NewPerson[] = [];
       const heads: { index: number; household: number }[] = [];
       for (const v of changed) {
-        const household_id = await householdFor(v);
+        const household_id = householdFor(v);
         if (v.outcome === 'new') {
           if (v.person.relation === 'head') heads.push({ index: inserts.length, household: household_id });
           inserts.push({ ...v.person, household_id, merged_into_id: null, created_at: at, updated_at: at });
@@ -341,7 +349,9 @@ export function createRegistryImport(deps: { database: Database }) {
         const ids = await trx.insertInto('persons').values(inserts.slice(i, i + 400)).returning('id').execute();
         for (const r of ids) newIds.push(r.id);
       }
-      for (const h of heads) await registryRepo.updateHousehold(trx, h.household, { head_person_id: newIds[h.index]!, updated_at: at });
+      // Heads of the touched households, set-based.
+      const touched = [...new Set(heads.map((h) => h.household))];
+      for (let i = 0; i < touched.length; i += 500) await registryRepo.setHeadsFromRelation(trx, touched.slice(i, i + 500));
       await audit({
         action: 'registry.import',
         entity: 'import',

@@ -254,6 +254,21 @@ export const registryRepo = {
     await db.updateTable('households').set(set).where('id', '=', id).execute();
   },
 
+  /** Set each household's head to its member marked 'head' (set-based, for imports). */
+  async setHeadsFromRelation(db: Executor, householdIds: number[]): Promise<void> {
+    await db
+      .updateTable('households')
+      .set((eb) => ({
+        head_person_id: eb
+          .selectFrom('persons as p')
+          .select((e) => e.fn.min('p.id').as('id'))
+          .whereRef('p.household_id', '=', 'households.id')
+          .where('p.relation', '=', 'head'),
+      }))
+      .where('id', 'in', householdIds)
+      .execute();
+  },
+
   householdEvents(db: Executor, householdId: number) {
     return db
       .selectFrom('household_events as e')

@@ -28,14 +28,13 @@ interface Props {
   showName?: boolean;
   allowClear?: boolean;
   style?: CSSProperties;
-  onPressEnter?: () => void;
 }
 
 /**
  * An administrative unit code, typed or found by name: suggestions come from
  * `GET /api/v1/areas?q=`, and the value is always the code.
  */
-export function AreaCodeInput({ id, value, onChange, testId, placeholder, showName, allowClear, style, onPressEnter }: Props) {
+export function AreaCodeInput({ id, value, onChange, testId, placeholder, showName, allowClear, style }: Props) {
   const t = useT();
   const { lang } = useLang();
   const errorText = useErrorText();
@@ -82,19 +81,13 @@ export function AreaCodeInput({ id, value, onChange, testId, placeholder, showNa
         onChange={(v: string) => onChange?.(v)}
         style={{ width: '100%' }}
       >
-        <Input
-          data-testid={testId}
-          placeholder={placeholder ?? t('areaInput.placeholder')}
-          allowClear={allowClear}
-          autoComplete="off"
-          onPressEnter={onPressEnter}
-        />
+        {/* The documented custom-input form of AutoComplete. No `ref` on this element: rc-select
+            reads `element.ref`, which React 19 warns about only when a ref was given. */}
+        <Input data-testid={testId} placeholder={placeholder ?? t('areaInput.placeholder')} allowClear={allowClear} />
       </AutoComplete>
       {showName && CODE_RE.test(code) && (one.data || one.error) ? (
         <Typography.Text type={one.error ? 'danger' : 'secondary'} style={{ fontSize: 13 }} data-testid="area-input-name">
-          {one.data
-            ? `${pick(AREA_TYPE_LABELS[one.data.type], lang)} ${one.data.name}`
-            : errorText(one.error)}
+          {one.data ? `→ ${one.data.name}` : errorText(one.error)}
         </Typography.Text>
       ) : null}
     </div>

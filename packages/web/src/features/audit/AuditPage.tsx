@@ -44,11 +44,15 @@ function EventDetails({ e }: { e: AuditEventOut }) {
     <div data-testid={`audit-details-${e.id}`}>
       <div className="json-pair">
         <section>
-          <Typography.Text strong>{t('audit.before')}</Typography.Text>
+          <div>
+            <Typography.Text strong>{t('audit.before')}</Typography.Text>
+          </div>
           <Json value={e.before} />
         </section>
         <section>
-          <Typography.Text strong>{t('audit.after')}</Typography.Text>
+          <div>
+            <Typography.Text strong>{t('audit.after')}</Typography.Text>
+          </div>
           <Json value={e.after} />
         </section>
       </div>
@@ -151,7 +155,7 @@ export default function AuditPage() {
       <Typography.Text className="page-intro">{t('audit.intro')}</Typography.Text>
 
       <Form form={form} layout="vertical" onFinish={onFinish} className="no-print" role="search">
-        <div className="filters" style={{ alignItems: 'flex-end' }}>
+        <div className="filters filters-2col" style={{ alignItems: 'flex-end' }}>
           <Form.Item name="actor" label={t('audit.filter.actor')} style={{ marginBottom: 0, width: 180 }}>
             <Input data-testid="audit-filter-actor" placeholder={t('audit.filter.actorPlaceholder')} allowClear />
           </Form.Item>
@@ -228,6 +232,7 @@ export default function AuditPage() {
           expandable={{
             expandedRowRender: (e) => <EventDetails e={e} />,
             rowExpandable: () => true,
+            expandRowByClick: true,
           }}
           pagination={{
             current: list.data?.page ?? filter.page,

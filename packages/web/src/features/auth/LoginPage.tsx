@@ -107,7 +107,13 @@ export default function LoginPage() {
             type={throttled ? 'warning' : 'error'}
             showIcon
             title={error}
-            description={throttled ? t('login.throttled', { seconds: secondsLeft }) : undefined}
+            description={
+              throttled
+                ? secondsLeft >= 120
+                  ? t('login.throttledLong', { seconds: secondsLeft, minutes: Math.round(secondsLeft / 60) })
+                  : t('login.throttled', { seconds: secondsLeft })
+                : undefined
+            }
             style={{ marginBottom: 16 }}
           />
         )}

@@ -69,7 +69,7 @@ export default function HomePage() {
 
   return (
     <div data-testid="home">
-      <Typography.Title level={2} className="page-title">
+      <Typography.Title level={3} className="page-title">
         {t('home.greeting', { name: me.fullName })}
       </Typography.Title>
       <Typography.Paragraph className="page-intro">

@@ -5,6 +5,7 @@ import type { InputRef } from 'antd';
 import { AreaCode, FullName, Password, ROLES, ROLE_LABELS, Username } from '@ansinh/domain';
 import type { CreateUserBody, PatchUserBody, Role, UserOut } from '@ansinh/domain';
 import { qk, usersApi } from '../../api/endpoints';
+import { useAuth } from '../../app/auth';
 import { applyFieldErrors, useErrorText } from '../../app/errors';
 import { zodRule } from '../../app/forms';
 import { pick, useLang, useT } from '../../app/i18n';
@@ -59,8 +60,8 @@ export function CreateUserModal({ onClose }: { onClose: () => void }) {
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<CreateValues>();
-  const firstRef = useRef<InputRef>(null);
   const [errors, setErrors] = useState<string[]>([]);
+  const firstRef = useRef<InputRef>(null);
   const roleOptions = useRoleOptions();
 
   const create = useMutation({
@@ -90,6 +91,7 @@ export function CreateUserModal({ onClose }: { onClose: () => void }) {
       title={t('users.createTitle')}
       footer={null}
       onCancel={onClose}
+      // The dialog takes the focus when it opens; hand it to the first field.
       afterOpenChange={(open) => open && firstRef.current?.focus()}
       mask={{ closable: false }}
     >
@@ -132,15 +134,18 @@ export function EditUserModal({ user, onClose }: { user: UserOut; onClose: () =>
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<EditValues>();
-  const firstRef = useRef<InputRef>(null);
   const [errors, setErrors] = useState<string[]>([]);
+  const firstRef = useRef<InputRef>(null);
   const roleOptions = useRoleOptions();
+  const { me } = useAuth();
 
   const patch = useMutation({
     mutationFn: (body: PatchUserBody) => usersApi.patch(user.id, body),
     onSuccess: async (u) => {
       void message.success(t('users.updated', { username: u.username }));
       await qc.invalidateQueries({ queryKey: qk.usersAll });
+      // Editing oneself changes the header (name, role, area) and the abilities.
+      if (me && u.id === me.id) await qc.invalidateQueries({ queryKey: qk.me });
       onClose();
     },
     onError: (e) => setErrors([errorText(e), ...applyFieldErrors(form, e, EDIT_FIELDS)]),
@@ -170,6 +175,7 @@ export function EditUserModal({ user, onClose }: { user: UserOut; onClose: () =>
       title={t('users.editTitle', { username: user.username })}
       footer={null}
       onCancel={onClose}
+      // The dialog takes the focus when it opens; hand it to the first field.
       afterOpenChange={(open) => open && firstRef.current?.focus()}
       mask={{ closable: false }}
     >
@@ -212,8 +218,8 @@ export function ResetPasswordModal({ user, onClose }: { user: UserOut; onClose: 
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<{ password: string }>();
-  const firstRef = useRef<InputRef>(null);
   const [errors, setErrors] = useState<string[]>([]);
+  const firstRef = useRef<InputRef>(null);
 
   const reset = useMutation({
     mutationFn: (password: string) => usersApi.patch(user.id, { password }),
@@ -231,6 +237,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserOut; onClose: 
       title={t('users.resetTitle', { username: user.username })}
       footer={null}
       onCancel={onClose}
+      // The dialog takes the focus when it opens; hand it to the first field.
       afterOpenChange={(open) => open && firstRef.current?.focus()}
       mask={{ closable: false }}
     >

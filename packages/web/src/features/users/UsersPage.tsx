@@ -66,6 +66,17 @@ export default function UsersPage() {
     );
   };
 
+  // Search as the user types (after a short pause); Enter searches at once.
+  const applyQ = (text: string) => {
+    const q = text.trim();
+    if (q !== (params.get('q') ?? '')) update({ q: q || undefined });
+  };
+  useEffect(() => {
+    const id = window.setTimeout(() => applyQ(qText), 400);
+    return () => window.clearTimeout(id);
+    // Only the typed text restarts the pause.
+  }, [qText]);
+
   const list = useQuery({
     queryKey: qk.users(filter),
     queryFn: ({ signal }) => usersApi.list(filter, signal),
@@ -106,6 +117,7 @@ export default function UsersPage() {
     {
       title: t('common.actions'),
       key: 'actions',
+      fixed: 'right',
       render: (_: unknown, u) => (
         <Space size={0} wrap>
           <Button type="link" size="small" data-testid={`user-edit-${u.username}`} onClick={() => setDialog({ kind: 'edit', user: u })}>
@@ -134,16 +146,17 @@ export default function UsersPage() {
       <Typography.Text className="page-intro">{t('users.intro')}</Typography.Text>
 
       <div className="filters no-print" role="search">
-        <Input.Search
-          data-testid="users-search"
-          aria-label={t('users.search')}
-          placeholder={t('users.search')}
-          allowClear
-          value={qText}
-          onChange={(e) => setQText(e.target.value)}
-          onSearch={(v) => update({ q: v.trim() || undefined })}
-          style={{ width: 280 }}
-        />
+        <div data-testid="users-search" style={{ width: 280 }}>
+          <Input
+            type="search"
+            aria-label={t('users.search')}
+            placeholder={t('users.search')}
+            allowClear
+            value={qText}
+            onChange={(e) => setQText(e.target.value)}
+            onPressEnter={() => applyQ(qText)}
+          />
+        </div>
         <Select
           data-testid="users-filter-role"
           aria-label={t('users.filterRole')}
