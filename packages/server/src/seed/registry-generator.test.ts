@@ -306,8 +306,9 @@ describe('registry generator', () => {
             break;
           case 'meritorious':
             bad.check(MERIT.has(s.category), w);
-            bad.check(!['g', 'i'].includes(s.category) || (s.degree !== null && s.degree >= 21 && s.degree <= 100), w);
+            bad.check(s.category !== 'g' || (s.degree !== null && s.degree >= 21 && s.degree <= 100), w);
             bad.check(s.category !== 'h' || (s.degree !== null && s.degree >= 41 && s.degree <= 100), w);
+            bad.check(['g', 'h'].includes(s.category) || s.degree === null, w);
             bad.check(s.category !== 'd' || (p.gender === 'female' && age >= 90), w);
             bad.check(age >= 20, w);
             break;
