@@ -59,7 +59,9 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .execute();
   await db.schema.createIndex('persons_name_idx').on('persons').columns(['name_key']).execute();
   await db.schema.createIndex('persons_given_idx').on('persons').columns(['given_key']).execute();
-  await db.schema.createIndex('persons_commune_sort_idx').on('persons').columns(['commune_code', 'sort_key']).execute();
+  // Matching an imported row (commune + name + date of birth) and the duplicate check; a
+  // commune's sorted page sorts its few thousand rows after this range.
+  await db.schema.createIndex('persons_commune_name_idx').on('persons').columns(['commune_code', 'name_key', 'birth_date']).execute();
   await db.schema.createIndex('persons_sort_idx').on('persons').columns(['sort_key']).execute();
   await db.schema.createIndex('persons_household_idx').on('persons').columns(['household_id']).execute();
   await db.schema.createIndex('persons_phone_idx').on('persons').columns(['phone']).execute();

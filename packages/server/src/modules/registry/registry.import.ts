@@ -214,22 +214,29 @@ export function createRegistryImport(deps: { database: Database }) {
     }
     const noId = valid.filter((v) => !v.person.citizen_id || !byId.has(v.person.citizen_id));
     const byNameKey = new Map<string, PersonRow[]>();
-    const keys = [...new Set(noId.map((v) => v.person.name_key))];
-    const wanted = new Set(noId.map((v) => v.person.commune_code));
-    // By name key only (an index range): a commune IN-list makes SQLite walk the commune index.
-    for (let i = 0; i < keys.length; i += 500) {
-      const found = await db
-        .selectFrom('persons')
-        .selectAll()
-        .where('name_key', 'in', keys.slice(i, i + 500))
-        .where('merged_into_id', 'is', null)
-        .execute();
-      for (const p of found) {
-        if (!wanted.has(p.commune_code)) continue;
-        const k = `${p.commune_code}|${p.name_key}`;
-        const list = byNameKey.get(k);
-        if (list) list.push(p);
-        else byNameKey.set(k, [p]);
+    // Per commune, by name key: one range of the (commune, name, birth date) index each.
+    const keysByCommune = new Map<string, Set<string>>();
+    for (const v of noId) {
+      const set = keysByCommune.get(v.person.commune_code) ?? new Set<string>();
+      set.add(v.person.name_key);
+      keysByCommune.set(v.person.commune_code, set);
+    }
+    for (const [commune, set] of keysByCommune) {
+      const keys = [...set];
+      for (let i = 0; i < keys.length; i += 500) {
+        const found = await db
+          .selectFrom('persons')
+          .selectAll()
+          .where('commune_code', '=', commune)
+          .where('name_key', 'in', keys.slice(i, i + 500))
+          .where('merged_into_id', 'is', null)
+          .execute();
+        for (const p of found) {
+          const k = `${p.commune_code}|${p.name_key}`;
+          const list = byNameKey.get(k);
+          if (list) list.push(p);
+          else byNameKey.set(k, [p]);
+        }
       }
     }
     const householdCodes = [...new Set(valid.map((v) => v.householdRef).filter((h) => /^\d{5}-\d{6}$/.test(h)))];

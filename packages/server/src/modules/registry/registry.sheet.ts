@@ -1,7 +1,7 @@
-import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { parseCsv } from '../../platform/csv.js';
 import { errors } from '../../platform/errors.js';
+import { readFirstSheet } from '../../platform/xlsx-read.js';
 
 export type Cell = string | number | Date | null;
 
@@ -71,19 +71,6 @@ export function sniff(buf: Buffer): 'xlsx' | 'xls' | 'csv' | 'other' {
   return /[,;\t]/.test(text.split(/\r?\n/)[0] ?? '') ? 'csv' : 'other';
 }
 
-function cellValue(v: ExcelJS.CellValue): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'string' || typeof v === 'number' || v instanceof Date) return v;
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (typeof v === 'object') {
-    if ('richText' in v) return v.richText.map((t) => t.text).join('');
-    if ('text' in v && typeof v.text === 'string') return v.text;
-    if ('result' in v) return cellValue(v.result as ExcelJS.CellValue);
-    if ('error' in v) return null;
-  }
-  return String(v);
-}
-
 /**
  * Read the rows of an import file (XLSX streamed, or CSV) with the header mapped to the
  * template's columns. A file that is not a spreadsheet, too large, or lacks a required column is
@@ -107,15 +94,10 @@ export async function readSheet(buf: Buffer): Promise<{ headers: string[]; rows:
     if (!first.includes(',') && first.includes(';')) text = text.replace(/;/g, ',');
     grid = parseCsv(text).map((r) => ({ line: r.line, cells: r.cells }));
   } else {
-    const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buf), { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'emit' });
-    for await (const ws of reader) {
-      for await (const row of ws) {
-        const values = row.values as ExcelJS.CellValue[];
-        const cells: Cell[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(cellValue(values[i] as ExcelJS.CellValue));
-        grid.push({ line: row.number, cells });
-      }
-      break; // the first sheet only
+    try {
+      grid = readFirstSheet(buf).map((r) => ({ line: r.line, cells: r.cells.map((c) => (typeof c === 'boolean' ? (c ? 'TRUE' : 'FALSE') : c)) }));
+    } catch {
+      throw errors.badRequest('FILE_NOT_SPREADSHEET', 'Không đọc được tệp Excel (tệp hỏng hoặc không phải .xlsx). Mở tệp bằng Excel, lưu lại dạng .xlsx rồi nhập lại.');
     }
   }
   const headerRow = grid.find((r) => r.cells.some((c) => c !== null && String(c).trim() !== ''));
