@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
 import {
   birthYearOf,
   checkOldIdCard,
@@ -116,11 +117,17 @@ export function createRegistryImport(deps: { database: Database }) {
     const valid: ValidRow[] = [];
     const rejected: { line: number; original: Cell[]; problems: string[] }[] = [];
     const idLines = new Map<string, number>();
+    const nameCache = new Map<string, string>();
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i]!;
       const c = r.cells;
       const problems: string[] = [];
-      const fullName = cleanPersonName(text(c.fullName));
+      const rawName = text(c.fullName);
+      let fullName = nameCache.get(rawName);
+      if (fullName === undefined) {
+        fullName = cleanPersonName(rawName);
+        nameCache.set(rawName, fullName);
+      }
       if (!fullName) problems.push('Thiếu họ và tên.');
       const gender = GENDERS[searchKey(text(c.gender))];
       if (!gender) problems.push(`Giới tính "${text(c.gender)}" không rõ: ghi Nam hoặc Nữ.`);
@@ -285,6 +292,31 @@ export function createRegistryImport(deps: { database: Database }) {
     return { valid: stillValid, rejected, possibleDuplicates, households };
   }
 
+  const insertStatements = new WeakMap<object, { stmt: Statement; cols: string[] }>();
+  /**
+   * Insert many persons in the open transaction and return their ids in order. On SQLite a
+   * prepared statement per row is the fastest path (it runs on the transaction's connection);
+   * elsewhere, multi-row inserts.
+   */
+  async function insertPersons(trx: Executor, rows: NewPerson[]): Promise<number[]> {
+    if (rows.length === 0) return [];
+    if (database.sqlite) {
+      let cached = insertStatements.get(database.sqlite);
+      if (!cached) {
+        const cols = Object.keys(rows[0]!);
+        cached = { cols, stmt: database.sqlite.prepare(`insert into persons (${cols.join(',')}) values (${cols.map((c) => '@' + c).join(',')})`) };
+        insertStatements.set(database.sqlite, cached);
+      }
+      const { stmt } = cached;
+      return rows.map((r) => Number(stmt.run(r).lastInsertRowid));
+    }
+    const ids: number[] = [];
+    for (let i = 0; i < rows.length; i += 400) {
+      for (const r of await trx.insertInto('persons').values(rows.slice(i, i + 400)).returning('id').execute()) ids.push(r.id);
+    }
+    return ids;
+  }
+
   async function apply(actor: Actor, valid: ValidRow[], households: Map<string, { id: number }>, sha: string, fileName: string) {
     const at = nowIso();
     const changed = valid.filter((v) => v.outcome !== 'unchanged');
@@ -350,12 +382,7 @@ export function createRegistryImport(deps: { database: Database }) {
           });
         }
       }
-      const newIds: number[] = [];
-      // 25 columns x 400 rows stays under SQLite's bound-parameter limit.
-      for (let i = 0; i < inserts.length; i += 400) {
-        const ids = await trx.insertInto('persons').values(inserts.slice(i, i + 400)).returning('id').execute();
-        for (const r of ids) newIds.push(r.id);
-      }
+      const newIds = await insertPersons(trx, inserts);
       // Heads of the touched households, set-based.
       const touched = [...new Set(heads.map((h) => h.household))];
       for (let i = 0; i < touched.length; i += 500) await registryRepo.setHeadsFromRelation(trx, touched.slice(i, i + 500));

@@ -84,11 +84,22 @@ export function normalizeCitizenId(id: string | null | undefined): string | null
   return n || null;
 }
 
-/** Search keys stored with a person so search and sort run on indexes. */
-export function personKeys(fullName: string) {
+type PersonKeys = { name_key: string; given_key: string; sort_key: string };
+const keyCache = new Map<string, PersonKeys>();
+
+/**
+ * Search keys stored with a person so search and sort run on indexes. Vietnamese names repeat a
+ * lot, and bulk imports compute these for every row, so recent results are kept (bounded).
+ */
+export function personKeys(fullName: string): PersonKeys {
+  const hit = keyCache.get(fullName);
+  if (hit) return hit;
   const nameKey = searchKey(fullName);
   const parts = nameKey.split(' ');
-  return { name_key: nameKey, given_key: parts[parts.length - 1] ?? '', sort_key: vietnameseSortKey(fullName) };
+  const keys = { name_key: nameKey, given_key: parts[parts.length - 1] ?? '', sort_key: vietnameseSortKey(fullName) };
+  if (keyCache.size >= 200_000) keyCache.clear();
+  keyCache.set(fullName, keys);
+  return keys;
 }
 
 /** The registry: households, persons, their statuses, search, duplicates. */
