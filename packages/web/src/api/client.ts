@@ -55,6 +55,14 @@ export function isApiError(e: unknown): e is ApiError {
 
 const BASE = '/api/v1';
 
+/**
+ * The address of an API resource for a plain link (downloads): same origin, so the session cookie
+ * goes with it and the browser saves the file itself, no script needed.
+ */
+export function apiUrl(path: string, query?: Record<string, QueryValue>): string {
+  return `${BASE}${path}${buildQuery(query)}`;
+}
+
 let csrfToken: string | null = null;
 
 /** The session's CSRF token (from `Me.csrfToken`), sent on every unsafe request. */
@@ -102,6 +110,8 @@ async function readBody(res: Response): Promise<unknown> {
 export interface RequestOptions<T> {
   query?: Record<string, QueryValue> | undefined;
   body?: unknown;
+  /** A multipart body (file upload); the browser sets its Content-Type with the boundary. */
+  form?: FormData;
   /** Response schema from @ansinh/domain; the body is validated against it. */
   schema?: z.ZodType<T>;
   signal?: AbortSignal | undefined;
@@ -120,7 +130,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
       method,
       headers,
       credentials: 'same-origin',
-      body: opts.body === undefined ? null : JSON.stringify(opts.body),
+      body: opts.form ?? (opts.body === undefined ? null : JSON.stringify(opts.body)),
       signal: opts.signal ?? null,
     });
   } catch (e) {

@@ -8,6 +8,7 @@ import type { ReactNode } from 'react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import 'dayjs/locale/en';
+import { registryEn, registryVi } from './i18n-registry';
 
 export const LANGS = ['vi', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -73,8 +74,6 @@ const vi = {
 
   'soon.title': '{module}: sắp có',
   'soon.text': 'Chức năng này đang được xây dựng và sẽ có trong phiên bản tới. Hiện bạn chưa cần làm gì ở đây.',
-  'soon.registry':
-    'Đây sẽ là nơi đăng ký hộ gia đình, nhân khẩu và đối tượng (hộ nghèo, cận nghèo, người có công, bảo trợ xã hội); hệ thống sẽ báo khi một người đã có ở xã khác.',
   'soon.programs':
     'Đây sẽ là nơi lập danh sách hưởng hỗ trợ theo từng chương trình, trình duyệt, công khai và ghi nhận chi trả, bảo đảm không ai được chi hai lần.',
   'soon.dossiers':
@@ -129,7 +128,7 @@ const vi = {
     'Thẩm định danh sách các xã gửi lên rồi chuyển Sở ở mục "Chương trình hỗ trợ" (sắp có).',
   'home.tip.dossiers.deadline': 'Theo dõi hồ sơ sắp đến hạn ở mục "Hồ sơ TTHC" (sắp có).',
   'home.tip.registry.commune':
-    'Đăng ký hộ gia đình và nhân khẩu của xã ở mục "Đối tượng / Hộ gia đình"; hệ thống sẽ báo nếu người đó đã có ở xã khác (sắp có).',
+    'Đăng ký hộ gia đình và nhân khẩu của xã ở mục "Đối tượng / Hộ gia đình", từng hộ hoặc nhập cả danh sách từ Excel; xem "Hồ sơ có thể trùng" để mỗi người chỉ có một hồ sơ.',
   'home.tip.dossiers.counter':
     'Nhận hồ sơ tại bộ phận một cửa ở mục "Hồ sơ TTHC", kể cả nộp thay cho người già, người khuyết tật (sắp có).',
   'home.tip.inspector.petitions': 'Tiếp công dân, đơn thư khiếu nại, tố cáo sẽ có trong phiên bản tới.',
@@ -231,6 +230,8 @@ const vi = {
   'audit.hash': 'Mã băm',
   'audit.area': 'Đơn vị',
   'audit.empty': 'Không có sự kiện nào phù hợp.',
+
+  ...registryVi,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;
@@ -296,8 +297,6 @@ const en: Record<MessageKey, string> = {
 
   'soon.title': '{module}: coming soon',
   'soon.text': 'This module is being built and comes in a next release. There is nothing you need to do here yet.',
-  'soon.registry':
-    'This is where households, members and beneficiaries (poor, near-poor, meritorious people, social assistance) will be registered; AnSinh will warn when a person is already registered in another commune.',
   'soon.programs':
     'This is where lists of beneficiaries will be compiled per support program, submitted, published and paid, so that nobody is paid twice.',
   'soon.dossiers':
@@ -349,7 +348,7 @@ const en: Record<MessageKey, string> = {
   'home.tip.programs.appraise': 'Appraise the communes\' lists and forward them to the Department under "Support programs" (coming soon).',
   'home.tip.dossiers.deadline': 'Follow dossiers that are nearly due under "Administrative dossiers" (coming soon).',
   'home.tip.registry.commune':
-    'Register your commune\'s households and members under "Persons / Households"; AnSinh will warn if a person is already registered elsewhere (coming soon).',
+    'Register your commune\'s households and members under "Persons / Households", one by one or a whole list from Excel; check "Possible duplicates" so that each person has one file only.',
   'home.tip.dossiers.counter':
     'Take dossiers at the one-stop counter under "Administrative dossiers", including on behalf of elderly or disabled people (coming soon).',
   'home.tip.inspector.petitions': 'Citizen reception, complaints and denunciations come in a next release.',
@@ -449,6 +448,8 @@ const en: Record<MessageKey, string> = {
   'audit.hash': 'Hash',
   'audit.area': 'Unit',
   'audit.empty': 'No events match.',
+
+  ...registryEn,
 };
 
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };

@@ -16,7 +16,7 @@ export interface NavItem {
 
 export const NAV: readonly NavItem[] = [
   { key: 'home', path: '/', label: 'nav.home', ability: null },
-  { key: 'registry', path: '/registry', label: 'nav.registry', ability: 'registry.read', comingSoon: true },
+  { key: 'registry', path: '/registry', label: 'nav.registry', ability: 'registry.read' },
   { key: 'programs', path: '/programs', label: 'nav.programs', ability: 'programs.read', comingSoon: true },
   { key: 'dossiers', path: '/dossiers', label: 'nav.dossiers', ability: 'dossiers.read', comingSoon: true },
   { key: 'reports', path: '/reports', label: 'nav.reports', ability: 'reports.read', comingSoon: true },

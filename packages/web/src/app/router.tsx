@@ -13,6 +13,12 @@ const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const AreasPage = lazy(() => import('../features/areas/AreasPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const ComingSoonPage = lazy(() => import('../features/placeholder/ComingSoonPage'));
+const PersonsPage = lazy(() => import('../features/registry/PersonsPage'));
+const PersonPage = lazy(() => import('../features/registry/PersonPage'));
+const HouseholdsPage = lazy(() => import('../features/registry/HouseholdsPage'));
+const HouseholdPage = lazy(() => import('../features/registry/HouseholdPage'));
+const ImportPage = lazy(() => import('../features/registry/ImportPage'));
+const DuplicatesPage = lazy(() => import('../features/registry/DuplicatesPage'));
 
 function Root() {
   return (
@@ -71,9 +77,31 @@ export const routes: RouteObject[] = [
                     path: 'registry',
                     element: (
                       <RequireAbility ability="registry.read">
-                        <ComingSoonPage module="registry" />
+                        <Outlet />
                       </RequireAbility>
                     ),
+                    children: [
+                      { index: true, element: <PersonsPage /> },
+                      { path: 'persons/:id', element: <PersonPage /> },
+                      { path: 'households', element: <HouseholdsPage /> },
+                      { path: 'households/:id', element: <HouseholdPage /> },
+                      {
+                        path: 'import',
+                        element: (
+                          <RequireAbility ability="registry.write">
+                            <ImportPage />
+                          </RequireAbility>
+                        ),
+                      },
+                      {
+                        path: 'duplicates',
+                        element: (
+                          <RequireAbility ability="registry.write">
+                            <DuplicatesPage />
+                          </RequireAbility>
+                        ),
+                      },
+                    ],
                   },
                   {
                     path: 'programs',

@@ -3,10 +3,9 @@ import { Button, Result } from 'antd';
 import { useT } from '../../app/i18n';
 import type { MessageKey } from '../../app/i18n';
 
-export type ComingSoonModule = 'registry' | 'programs' | 'dossiers' | 'reports';
+export type ComingSoonModule = 'programs' | 'dossiers' | 'reports';
 
 const TEXT: Record<ComingSoonModule, { name: MessageKey; text: MessageKey }> = {
-  registry: { name: 'nav.registry', text: 'soon.registry' },
   programs: { name: 'nav.programs', text: 'soon.programs' },
   dossiers: { name: 'nav.dossiers', text: 'soon.dossiers' },
   reports: { name: 'nav.reports', text: 'soon.reports' },

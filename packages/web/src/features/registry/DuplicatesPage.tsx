@@ -1,0 +1,199 @@
+import { Link } from 'react-router';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import type { DuplicateDecisionBody, DuplicateList, PersonListItem } from '@ansinh/domain';
+import { qk, registryApi } from '../../api/endpoints';
+import { useErrorText } from '../../app/errors';
+import { useLang, useT } from '../../app/i18n';
+import type { MessageKey } from '../../app/i18n';
+import { genderLabel, PageHead, PersonStateTags, RegistryTabs, showPartialDate } from './shared';
+
+type Pair = DuplicateList['items'][number];
+
+const REASONS: Record<Pair['reason'], MessageKey> = {
+  same_citizen_id: 'dup.reason.same_citizen_id',
+  same_name_birth_year: 'dup.reason.same_name_birth_year',
+  similar_name_same_birth_date: 'dup.reason.similar_name_same_birth_date',
+};
+
+const pairKey = (p: Pair) => `${Math.min(p.a.id, p.b.id)}-${Math.max(p.a.id, p.b.id)}`;
+
+/** One side of a pair: everything an officer compares, one fact a line. */
+function PersonSide({ p, testId }: { p: PersonListItem; testId: string }) {
+  const t = useT();
+  const { lang } = useLang();
+  const none = t('common.none');
+  return (
+    <div className="dup-side" data-testid={testId}>
+      <div>
+        <Link to={`/registry/persons/${p.id}`}>
+          <strong>{p.fullName}</strong>
+        </Link>{' '}
+        <PersonStateTags deceasedOn={p.deceasedOn} movedOutOn={p.movedOutOn} />
+      </div>
+      <dl className="dup-facts">
+        <dt>{t('persons.col.gender')}</dt>
+        <dd>{genderLabel(p.gender, lang)}</dd>
+        <dt>{t('persons.col.birthDate')}</dt>
+        <dd>{showPartialDate(p.birthDate)}</dd>
+        <dt>{t('persons.col.citizenId')}</dt>
+        <dd>{p.citizenId ?? none}</dd>
+        <dt>{t('household.col.ethnic')}</dt>
+        <dd>{p.ethnicName ?? none}</dd>
+        <dt>{t('persons.col.household')}</dt>
+        <dd>{p.householdCode ?? none}</dd>
+        <dt>{t('persons.col.village')}</dt>
+        <dd>{p.village ?? none}</dd>
+        <dt>{t('persons.col.commune')}</dt>
+        <dd>{p.communeName}</dd>
+        <dt>{t('household.col.phone')}</dt>
+        <dd>{p.phone ?? none}</dd>
+      </dl>
+    </div>
+  );
+}
+
+export default function DuplicatesPage() {
+  const t = useT();
+  const errorText = useErrorText();
+  const { message, modal } = App.useApp();
+  const qc = useQueryClient();
+
+  const list = useQuery({
+    queryKey: qk.duplicates,
+    queryFn: ({ signal }) => registryApi.duplicates(signal),
+  });
+
+  const decide = useMutation({
+    mutationFn: (v: { pair: Pair; body: DuplicateDecisionBody }) => registryApi.decideDuplicate(v.body),
+    onSuccess: async (r, { pair, body }) => {
+      if (body.decision === 'different') {
+        void message.success(t('dup.decidedDifferent', { a: pair.a.fullName, b: pair.b.fullName }));
+      } else {
+        const kept = r.keptId === pair.b.id ? pair.b : pair.a;
+        void message.success(t('dup.merged', { name: kept.fullName }));
+      }
+      // The pair leaves the list at once; the rest of the registry refreshes behind it.
+      qc.setQueryData<DuplicateList>(qk.duplicates, (old) =>
+        old ? { items: old.items.filter((p) => pairKey(p) !== pairKey(pair)), total: Math.max(0, old.total - 1) } : old,
+      );
+      await qc.invalidateQueries({ queryKey: qk.registryAll, predicate: (q) => q.queryKey[1] !== 'duplicates' });
+    },
+    onError: (e) => {
+      modal.error({ title: t('common.errorTitle'), content: errorText(e) });
+    },
+  });
+
+  const send = (pair: Pair, decision: 'different' | 'merge', keep?: number) =>
+    decide.mutate({
+      pair,
+      body: { personA: pair.a.id, personB: pair.b.id, decision, ...(keep !== undefined ? { keep } : {}) },
+    });
+
+  const busy = (pair: Pair) => decide.isPending && decide.variables && pairKey(decide.variables.pair) === pairKey(pair);
+
+  const columns: TableColumnsType<Pair> = [
+    {
+      title: t('dup.col.reason'),
+      key: 'reason',
+      width: 160,
+      render: (_: unknown, p) => <Tag color={p.reason === 'same_citizen_id' ? 'red' : 'orange'} className="wrap-tag">{t(REASONS[p.reason])}</Tag>,
+    },
+    { title: t('dup.col.left'), key: 'a', render: (_: unknown, p) => <PersonSide p={p.a} testId={`dup-left-${p.a.id}`} /> },
+    { title: t('dup.col.right'), key: 'b', render: (_: unknown, p) => <PersonSide p={p.b} testId={`dup-right-${p.b.id}`} /> },
+    {
+      title: t('dup.col.decision'),
+      key: 'decision',
+      className: 'no-print',
+      render: (_: unknown, p) => (
+        <Space orientation="vertical" size={6} className="dup-actions">
+          <Popconfirm
+            title={t('dup.differentTitle')}
+            description={<div className="confirm-text">{t('dup.differentText')}</div>}
+            okText={t('dup.differentOk')}
+            cancelText={t('common.cancel')}
+            onConfirm={() => send(p, 'different')}
+          >
+            <Button block data-testid={`dup-different-${pairKey(p)}`} loading={busy(p) && decide.variables?.body.decision === 'different'}>
+              {t('dup.different')}
+            </Button>
+          </Popconfirm>
+          <Popconfirm
+            title={t('dup.mergeTitle')}
+            description={<div className="confirm-text">{t('dup.mergeKeepLeft', { kept: p.a.fullName })}</div>}
+            okText={t('dup.mergeOk')}
+            cancelText={t('common.cancel')}
+            onConfirm={() => send(p, 'merge', p.a.id)}
+          >
+            <Button block data-testid={`dup-merge-left-${pairKey(p)}`} loading={busy(p) && decide.variables?.body.keep === p.a.id}>
+              {t('dup.mergeLeft')}
+            </Button>
+          </Popconfirm>
+          <Popconfirm
+            title={t('dup.mergeTitle')}
+            description={<div className="confirm-text">{t('dup.mergeKeepRight', { kept: p.b.fullName })}</div>}
+            okText={t('dup.mergeOk')}
+            cancelText={t('common.cancel')}
+            onConfirm={() => send(p, 'merge', p.b.id)}
+          >
+            <Button block data-testid={`dup-merge-right-${pairKey(p)}`} loading={busy(p) && decide.variables?.body.keep === p.b.id}>
+              {t('dup.mergeRight')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      ),
+    },
+  ];
+
+  const items = list.data?.items ?? [];
+  return (
+    <div>
+      <PageHead title={t('dup.title')} />
+      <RegistryTabs />
+      <Typography.Text className="page-intro">{t('dup.intro')}</Typography.Text>
+
+      {list.error && (
+        <Alert
+          role="alert"
+          type="error"
+          showIcon
+          title={errorText(list.error)}
+          action={
+            <Button size="small" onClick={() => void list.refetch()}>
+              {t('common.retry')}
+            </Button>
+          }
+          style={{ marginBottom: 16 }}
+        />
+      )}
+
+      <div className="result-line" aria-live="polite">
+        {items.length > 0 && (
+          <Typography.Text data-testid="duplicates-total" strong>
+            {t('dup.count', { count: items.length })}
+          </Typography.Text>
+        )}
+      </div>
+      <div data-testid="duplicates-table" className="table-box">
+        <Table<Pair>
+          rowKey={pairKey}
+          size="middle"
+          columns={columns}
+          dataSource={items}
+          loading={list.isFetching}
+          scroll={{ x: 'max-content' }}
+          locale={{
+            emptyText: (
+              <div data-testid="duplicates-empty" style={{ padding: 16 }}>
+                <Typography.Text strong>{t('dup.empty')}</Typography.Text>
+                <div>{t('dup.emptyText')}</div>
+              </div>
+            ),
+          }}
+          pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,339 @@
+import { useRef, useState } from 'react';
+import type { Ref } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, DatePicker, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
+import type { FormInstance, InputRef } from 'antd';
+import type { Dayjs } from 'dayjs';
+import { cleanPersonName, parsePartialDate } from '@ansinh/domain';
+import type { CreatePersonBody, DisabilityDegree, Gender, HouseholdOut, PatchPersonBody, PersonOut, Relation } from '@ansinh/domain';
+import { qk, registryApi } from '../../api/endpoints';
+import { applyFieldErrors, useErrorText } from '../../app/errors';
+import { useT } from '../../app/i18n';
+import {
+  citizenIdRule,
+  DATE_FORMATS,
+  filterEthnic,
+  FormErrors,
+  isoOf,
+  orNull,
+  partialDateRule,
+  readPartialDate,
+  showPartialDate,
+  toDayjs,
+  useOptions,
+} from './shared';
+
+const PHONE_RE = /^(\+?84|0)\d{8,10}$/;
+
+interface PersonValues {
+  fullName?: string;
+  gender?: Gender;
+  birthDate?: string;
+  citizenId?: string;
+  oldIdNumber?: string;
+  relation?: Relation | null;
+  ethnicCode?: string | null;
+  phone?: string;
+  disability?: DisabilityDegree | 'none' | null;
+  village?: string;
+  deceasedOn?: Dayjs | null;
+  movedOutOn?: Dayjs | null;
+}
+
+const PERSON_FIELDS = [
+  'fullName',
+  'gender',
+  'birthDate',
+  'citizenId',
+  'oldIdNumber',
+  'relation',
+  'ethnicCode',
+  'phone',
+  'disability',
+  'village',
+  'deceasedOn',
+  'movedOutOn',
+] as const;
+
+/** Under the birth-date box: how the typed text was read, so "5/1/50" surprises nobody. */
+function BirthDateEcho({ form }: { form: FormInstance<PersonValues> }) {
+  const t = useT();
+  const text = Form.useWatch('birthDate', form);
+  if (!text) return null;
+  const r = parsePartialDate(text);
+  if (!r.ok) return null;
+  return (
+    <Typography.Text type="secondary" data-testid="birth-date-echo">
+      {t('person.form.birthDateRead', { date: showPartialDate(r.value) })}
+    </Typography.Text>
+  );
+}
+
+function phoneRule(t: ReturnType<typeof useT>) {
+  return {
+    validator: async (_r: unknown, v: unknown) => {
+      const s = typeof v === 'string' ? v.replace(/[\s.-]/g, '') : '';
+      if (s && !PHONE_RE.test(s)) throw new Error(t('form.phoneInvalid'));
+    },
+  };
+}
+
+/** The fields a person has in both forms: identity, household relation, ethnic group, contact, disability. */
+function PersonFields({ form, firstRef, full }: { form: FormInstance<PersonValues>; firstRef: Ref<InputRef>; full: boolean }) {
+  const t = useT();
+  const o = useOptions();
+  return (
+    <>
+      <Form.Item
+        name="fullName"
+        label={t('person.form.fullName')}
+        extra={t('person.form.fullNameHint')}
+        rules={[{ required: true, whitespace: true, message: t('person.form.fullNameRequired') }]}
+      >
+        <Input data-testid="person-form-fullname" ref={firstRef} placeholder={t('person.form.fullNamePlaceholder')} maxLength={120} />
+      </Form.Item>
+      <div className="form-row">
+        <Form.Item name="gender" label={t('person.form.gender')} rules={[{ required: true, message: t('person.form.genderRequired') }]}>
+          <Radio.Group data-testid="person-form-gender" options={o.genders} optionType="button" />
+        </Form.Item>
+        <Form.Item
+          name="birthDate"
+          label={t('person.form.birthDate')}
+          extra={
+            <>
+              <div>{t('person.form.birthDateHint')}</div>
+              <BirthDateEcho form={form} />
+            </>
+          }
+          rules={[partialDateRule(t)]}
+        >
+          <Input data-testid="person-form-birthdate" placeholder={t('person.form.birthDatePlaceholder')} inputMode="numeric" maxLength={30} />
+        </Form.Item>
+      </div>
+      <div className="form-row">
+        <Form.Item
+          name="citizenId"
+          label={t('person.form.citizenId')}
+          extra={t('person.form.citizenIdHint')}
+          dependencies={['gender', 'birthDate']}
+          rules={[citizenIdRule(() => ({ gender: form.getFieldValue('gender') as Gender | undefined, birthDate: form.getFieldValue('birthDate') as string | undefined }))]}
+        >
+          <Input data-testid="person-form-citizen-id" inputMode="numeric" maxLength={20} placeholder="070050001234" />
+        </Form.Item>
+        <Form.Item name="relation" label={t('person.form.relation')} extra={t('person.form.relationHint')}>
+          <Select data-testid="person-form-relation" allowClear placeholder={t('person.form.relationPlaceholder')} options={o.relations} />
+        </Form.Item>
+      </div>
+      {full ? (
+        <Form.Item name="oldIdNumber" label={t('person.form.oldId')} extra={t('person.form.oldIdHint')}>
+          <Input data-testid="person-form-old-id" inputMode="numeric" maxLength={20} />
+        </Form.Item>
+      ) : null}
+      <div className="form-row">
+        <Form.Item name="ethnicCode" label={t('person.form.ethnic')}>
+          <Select
+            data-testid="person-form-ethnic"
+            allowClear
+            placeholder={t('person.form.ethnicPlaceholder')}
+            options={o.ethnic}
+            showSearch={{ filterOption: filterEthnic }}
+          />
+        </Form.Item>
+        <Form.Item name="phone" label={t('person.form.phone')} extra={t('form.phoneHint')} rules={[phoneRule(t)]}>
+          <Input data-testid="person-form-phone" inputMode="tel" maxLength={15} placeholder="0912345678" />
+        </Form.Item>
+      </div>
+      <Form.Item name="disability" label={t('person.form.disability')} extra={t('person.form.disabilityHint')}>
+        <Select
+          data-testid="person-form-disability"
+          options={[{ value: 'none', label: t('person.form.disabilityNone') }, ...o.disabilities]}
+        />
+      </Form.Item>
+      {full ? (
+        <>
+          <Form.Item name="village" label={t('person.form.village')} extra={t('person.form.villageHint')}>
+            <Input data-testid="person-form-village" maxLength={120} />
+          </Form.Item>
+          <div className="form-row">
+            <Form.Item name="deceasedOn" label={t('person.form.deceasedOn')} extra={t('person.form.deceasedHint')}>
+              <DatePicker data-testid="person-form-deceased" format={DATE_FORMATS} placeholder={t('form.datePlaceholder')} style={{ width: '100%' }} />
+            </Form.Item>
+            <Form.Item name="movedOutOn" label={t('person.form.movedOutOn')} extra={t('person.form.movedHint')}>
+              <DatePicker data-testid="person-form-moved" format={DATE_FORMATS} placeholder={t('form.datePlaceholder')} style={{ width: '100%' }} />
+            </Form.Item>
+          </div>
+        </>
+      ) : null}
+    </>
+  );
+}
+
+const normPhone = (v: string | undefined) => orNull((v ?? '').replace(/[\s.-]/g, ''));
+const normId = (v: string | undefined) => orNull((v ?? '').replace(/[\s.-]/g, ''));
+const disabilityOf = (v: PersonValues['disability']): DisabilityDegree | null => (v && v !== 'none' ? v : null);
+
+/** Add a member to a household. The first member is proposed as head of household. */
+export function AddMemberModal({ household, onClose }: { household: HouseholdOut; onClose: () => void }) {
+  const t = useT();
+  const errorText = useErrorText();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<PersonValues>();
+  const [errors, setErrors] = useState<string[]>([]);
+  const firstRef = useRef<InputRef>(null);
+
+  const create = useMutation({
+    mutationFn: (body: CreatePersonBody) => registryApi.createPerson(body),
+    onSuccess: async (p) => {
+      void message.success(t('person.added', { name: p.fullName, code: household.code }));
+      await qc.invalidateQueries({ queryKey: qk.registryAll });
+      onClose();
+    },
+    onError: (e) => setErrors([errorText(e), ...applyFieldErrors(form, e, PERSON_FIELDS)]),
+  });
+
+  const onFinish = (v: PersonValues) => {
+    setErrors([]);
+    const birthDate = readPartialDate(v.birthDate);
+    if (!v.gender || !birthDate) return;
+    create.mutate({
+      householdId: household.id,
+      fullName: cleanPersonName(v.fullName ?? ''),
+      gender: v.gender,
+      birthDate,
+      citizenId: normId(v.citizenId),
+      relation: v.relation ?? null,
+      ethnicCode: v.ethnicCode ?? null,
+      phone: normPhone(v.phone),
+      disability: disabilityOf(v.disability),
+    });
+  };
+
+  return (
+    <Modal
+      open
+      title={t('person.form.addTitle', { code: household.code })}
+      footer={null}
+      onCancel={onClose}
+      afterOpenChange={(open) => open && firstRef.current?.focus()}
+      mask={{ closable: false }}
+      width={640}
+    >
+      <FormErrors messages={errors} testId="person-form-error" />
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        requiredMark={false}
+        autoComplete="off"
+        initialValues={{ relation: household.members.length === 0 ? 'head' : undefined, disability: 'none' }}
+      >
+        <PersonFields form={form} firstRef={firstRef} full={false} />
+        <Space wrap style={{ width: '100%', justifyContent: 'flex-end' }}>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button data-testid="person-form-submit" type="primary" htmlType="submit" loading={create.isPending}>
+            {t('person.form.add')}
+          </Button>
+        </Space>
+      </Form>
+    </Modal>
+  );
+}
+
+/** Edit a person: sends only what changed, so the audit log shows exactly that. */
+export function EditPersonModal({ person, onClose }: { person: PersonOut; onClose: () => void }) {
+  const t = useT();
+  const errorText = useErrorText();
+  const { message } = App.useApp();
+  const qc = useQueryClient();
+  const [form] = Form.useForm<PersonValues>();
+  const [errors, setErrors] = useState<string[]>([]);
+  const firstRef = useRef<InputRef>(null);
+
+  const patch = useMutation({
+    mutationFn: (body: PatchPersonBody) => registryApi.patchPerson(person.id, body),
+    onSuccess: async (p) => {
+      void message.success(t('person.updated', { name: p.fullName }));
+      await qc.invalidateQueries({ queryKey: qk.registryAll });
+      onClose();
+    },
+    onError: (e) => setErrors([errorText(e), ...applyFieldErrors(form, e, PERSON_FIELDS)]),
+  });
+
+  const onFinish = (v: PersonValues) => {
+    setErrors([]);
+    const body: PatchPersonBody = {};
+    const fullName = cleanPersonName(v.fullName ?? '');
+    if (fullName !== person.fullName) body.fullName = fullName;
+    if (v.gender && v.gender !== person.gender) body.gender = v.gender;
+    const birthDate = readPartialDate(v.birthDate);
+    if (birthDate && birthDate !== person.birthDate) body.birthDate = birthDate;
+    const citizenId = normId(v.citizenId);
+    if (citizenId !== person.citizenId) body.citizenId = citizenId;
+    const oldId = normId(v.oldIdNumber);
+    if (oldId !== person.oldIdNumber) body.oldIdNumber = oldId;
+    const relation = v.relation ?? null;
+    if (relation !== person.relation) body.relation = relation;
+    const ethnicCode = v.ethnicCode ?? null;
+    if (ethnicCode !== person.ethnicCode) body.ethnicCode = ethnicCode;
+    const phone = normPhone(v.phone);
+    if (phone !== person.phone) body.phone = phone;
+    const disability = disabilityOf(v.disability);
+    if (disability !== person.disability) body.disability = disability;
+    const village = orNull(v.village);
+    if (village !== person.village) body.village = village;
+    const deceasedOn = isoOf(v.deceasedOn) ?? null;
+    if (deceasedOn !== person.deceasedOn) body.deceasedOn = deceasedOn;
+    const movedOutOn = isoOf(v.movedOutOn) ?? null;
+    if (movedOutOn !== person.movedOutOn) body.movedOutOn = movedOutOn;
+    if (Object.keys(body).length === 0) {
+      void message.info(t('registry.noChanges'));
+      onClose();
+      return;
+    }
+    patch.mutate(body);
+  };
+
+  return (
+    <Modal
+      open
+      title={t('person.form.editTitle', { name: person.fullName })}
+      footer={null}
+      onCancel={onClose}
+      afterOpenChange={(open) => open && firstRef.current?.focus()}
+      mask={{ closable: false }}
+      width={640}
+    >
+      <FormErrors messages={errors} testId="person-form-error" />
+      <Form
+        form={form}
+        layout="vertical"
+        onFinish={onFinish}
+        requiredMark={false}
+        autoComplete="off"
+        initialValues={{
+          fullName: person.fullName,
+          gender: person.gender,
+          birthDate: showPartialDate(person.birthDate),
+          citizenId: person.citizenId ?? '',
+          oldIdNumber: person.oldIdNumber ?? '',
+          relation: person.relation,
+          ethnicCode: person.ethnicCode,
+          phone: person.phone ?? '',
+          disability: person.disability ?? 'none',
+          village: person.village ?? '',
+          deceasedOn: toDayjs(person.deceasedOn),
+          movedOutOn: toDayjs(person.movedOutOn),
+        }}
+      >
+        <PersonFields form={form} firstRef={firstRef} full />
+        <Space wrap style={{ width: '100%', justifyContent: 'flex-end' }}>
+          <Button onClick={onClose}>{t('common.cancel')}</Button>
+          <Button data-testid="person-form-submit" type="primary" htmlType="submit" loading={patch.isPending}>
+            {t('common.save')}
+          </Button>
+        </Space>
+      </Form>
+    </Modal>
+  );
+}

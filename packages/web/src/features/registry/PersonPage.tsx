@@ -1,0 +1,213 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, Card, Descriptions, Result, Space, Spin, Timeline, Typography } from 'antd';
+import { DISABILITY_DEGREES, formatDateVi, RELATIONS } from '@ansinh/domain';
+import type { PersonOut } from '@ansinh/domain';
+import { ApiError } from '../../api/client';
+import { qk, registryApi } from '../../api/endpoints';
+import { useErrorText } from '../../app/errors';
+import { formatDateTime } from '../../app/format';
+import { useLang, useT } from '../../app/i18n';
+import { NotFoundPage } from '../../app/pages';
+import { EditPersonModal } from './PersonForms';
+import { GrantStatusModal, StatusesTable } from './StatusForms';
+import { codeLabel, genderLabel, LinkButton, PageHead, PersonStateTags, RegistryTabs, showPartialDate, useCanWrite } from './shared';
+
+type Dialog = 'edit' | 'grant' | null;
+
+/** A date or an instant as dd/mm/yyyy; anything else as stored. */
+function showDate(v: string | null | undefined): string {
+  if (!v) return '';
+  try {
+    return formatDateVi(v);
+  } catch {
+    return showPartialDate(v);
+  }
+}
+
+/** The server writes dates inside timeline details as YYYY-MM-DD; officers read dd/mm/yyyy. */
+function viDates(text: string): string {
+  return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, '$3/$2/$1');
+}
+
+function PersonTimeline({ person }: { person: PersonOut }) {
+  const t = useT();
+  const errorText = useErrorText();
+  const timeline = useQuery({
+    queryKey: qk.timeline(person.id),
+    queryFn: ({ signal }) => registryApi.timeline(person.id, signal),
+  });
+  if (timeline.error) return <Alert type="error" showIcon title={errorText(timeline.error)} />;
+  if (!timeline.data) return <Spin />;
+  // Newest first (the server sends them so; sorted again so the order never depends on it).
+  const items = [...timeline.data.items].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  if (items.length === 0) return <Typography.Text type="secondary">{t('person.timelineEmpty')}</Typography.Text>;
+  return (
+    <Timeline
+      items={items.map((e, i) => ({
+        key: `${e.at}-${e.kind}-${i}`,
+        color: e.kind.endsWith('.end') || e.kind === 'person.deceased' ? 'gray' : e.kind.startsWith('status.') ? 'green' : 'blue',
+        content: (
+          <Space orientation="vertical" size={0}>
+            <Typography.Text type="secondary">{showDate(e.at)}</Typography.Text>
+            <Typography.Text strong>{e.title}</Typography.Text>
+            {e.detail ? <Typography.Text>{viDates(e.detail)}</Typography.Text> : null}
+            {e.by ? <Typography.Text type="secondary">{t('person.timelineBy', { by: e.by })}</Typography.Text> : null}
+          </Space>
+        ),
+      }))}
+    />
+  );
+}
+
+export default function PersonPage() {
+  const t = useT();
+  const { lang } = useLang();
+  const errorText = useErrorText();
+  const canWrite = useCanWrite();
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const id = Number(useParams().id);
+  const valid = Number.isInteger(id) && id > 0;
+
+  const query = useQuery({
+    queryKey: qk.person(id),
+    queryFn: ({ signal }) => registryApi.person(id, signal),
+    enabled: valid,
+  });
+
+  if (!valid || (query.error instanceof ApiError && query.error.status === 404)) return <NotFoundPage />;
+  if (query.error) {
+    return (
+      <Result
+        status="warning"
+        title={errorText(query.error)}
+        extra={<Button onClick={() => void query.refetch()}>{t('common.retry')}</Button>}
+      />
+    );
+  }
+  const p = query.data;
+  if (!p) {
+    return (
+      <div style={{ padding: 48, textAlign: 'center' }} role="status">
+        <Spin />
+      </div>
+    );
+  }
+
+  const merged = p.mergedIntoId !== null;
+  const writable = canWrite && !merged;
+
+  return (
+    <div>
+      <PageHead
+        title={
+          <>
+            <span data-testid="person-name">{p.fullName}</span> <PersonStateTags deceasedOn={p.deceasedOn} movedOutOn={p.movedOutOn} />
+          </>
+        }
+        extra={<LinkButton to="/registry">{t('person.back')}</LinkButton>}
+      />
+      <RegistryTabs />
+
+      {merged && (
+        <Alert
+          type="info"
+          showIcon
+          title={t('person.merged')}
+          action={<Link to={`/registry/persons/${p.mergedIntoId}`}>{t('person.openKept')}</Link>}
+          style={{ marginBottom: 16 }}
+        />
+      )}
+      {p.idWarnings.length > 0 && (
+        <Alert
+          data-testid="person-id-warnings"
+          type="warning"
+          showIcon
+          title={t('person.idWarningsTitle')}
+          description={
+            <ul className="plain-list">
+              {p.idWarnings.map((w) => (
+                <li key={w.code}>{w.message}</li>
+              ))}
+            </ul>
+          }
+          style={{ marginBottom: 16 }}
+        />
+      )}
+
+      <div className="registry-cards">
+        <Card
+          title={t('person.details')}
+          extra={
+            writable && (
+              <Button size="small" className="no-print" data-testid="person-edit" onClick={() => setDialog('edit')}>
+                {t('person.edit')}
+              </Button>
+            )
+          }
+        >
+          <Descriptions
+            size="small"
+            column={{ xs: 1, sm: 2, lg: 3 }}
+            items={[
+              { key: 'name', label: t('person.field.fullName'), children: p.fullName },
+              { key: 'gender', label: t('person.field.gender'), children: genderLabel(p.gender, lang) },
+              { key: 'birth', label: t('person.field.birthDate'), children: showPartialDate(p.birthDate) },
+              { key: 'cid', label: t('person.field.citizenId'), children: p.citizenId ?? '' },
+              ...(p.oldIdNumber ? [{ key: 'old', label: t('person.field.oldId'), children: p.oldIdNumber }] : []),
+              { key: 'ethnic', label: t('person.field.ethnic'), children: p.ethnicName ?? '' },
+              { key: 'phone', label: t('person.field.phone'), children: p.phone ?? '' },
+              {
+                key: 'disability',
+                label: t('person.field.disability'),
+                children: p.disability ? codeLabel(DISABILITY_DEGREES, p.disability, lang) : t('person.form.disabilityNone'),
+              },
+              {
+                key: 'household',
+                label: t('person.field.household'),
+                children:
+                  p.householdId && p.householdCode ? (
+                    <span>
+                      <Link to={`/registry/households/${p.householdId}`}>{p.householdCode}</Link>
+                      {p.relation ? ` · ${codeLabel(RELATIONS, p.relation, lang)}` : ''}
+                    </span>
+                  ) : (
+                    <Typography.Text type="secondary">{t('person.noHousehold')}</Typography.Text>
+                  ),
+              },
+              { key: 'commune', label: t('person.field.commune'), children: `${p.communeName} (${p.communeCode})` },
+              { key: 'village', label: t('person.field.village'), children: p.village ?? '' },
+              ...(p.deceasedOn ? [{ key: 'dead', label: t('person.field.deceasedOn'), children: showDate(p.deceasedOn) }] : []),
+              ...(p.movedOutOn ? [{ key: 'moved', label: t('person.field.movedOutOn'), children: showDate(p.movedOutOn) }] : []),
+              { key: 'updated', label: t('registry.updatedAt'), children: formatDateTime(p.updatedAt) },
+            ]}
+          />
+        </Card>
+
+        <Card
+          title={t('person.statuses')}
+          extra={
+            writable && (
+              <Button size="small" className="no-print" data-testid="person-grant" onClick={() => setDialog('grant')}>
+                {t('person.grant')}
+              </Button>
+            )
+          }
+        >
+          <Typography.Paragraph type="secondary">{t('person.statusesHelp')}</Typography.Paragraph>
+          <StatusesTable statuses={p.statuses} canWrite={writable} testId="person-statuses" />
+        </Card>
+
+        <Card title={t('person.timeline')}>
+          <div data-testid="timeline">
+            <PersonTimeline person={p} />
+          </div>
+        </Card>
+      </div>
+
+      {dialog === 'edit' && <EditPersonModal person={p} onClose={() => setDialog(null)} />}
+      {dialog === 'grant' && <GrantStatusModal subject={{ kind: 'person', id: p.id, name: p.fullName }} onClose={() => setDialog(null)} />}
+    </div>
+  );
+}

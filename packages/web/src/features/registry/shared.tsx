@@ -1,0 +1,312 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ReactNode } from 'react';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Alert, Button, Tag, Typography } from 'antd';
+import type { ButtonProps, FormRule } from 'antd';
+import dayjs from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import {
+  checkCitizenId,
+  DISABILITY_DEGREES,
+  ETHNIC_GROUPS,
+  formatPartialDateVi,
+  GENDERS,
+  HOUSEHOLD_STATES,
+  labelOf,
+  parsePartialDate,
+  RELATIONS,
+  RESIDENCES,
+  searchKey,
+  STATUS_CATEGORIES,
+  StatusKind,
+} from '@ansinh/domain';
+import type { CodeLabel, Gender } from '@ansinh/domain';
+import { hasAbility, useAuth } from '../../app/auth';
+import { useLang, useT } from '../../app/i18n';
+import type { Lang, MessageKey, TFunction } from '../../app/i18n';
+
+/** May the signed-in user change the registry (create, edit, import, statuses, duplicates)? */
+export function useCanWrite(): boolean {
+  const { me } = useAuth();
+  return hasAbility(me, 'registry.write');
+}
+
+const TABS: { key: string; path: string; label: MessageKey; write?: boolean; testId: string }[] = [
+  { key: 'persons', path: '/registry', label: 'registry.tab.persons', testId: 'registry-tab-persons' },
+  { key: 'households', path: '/registry/households', label: 'registry.tab.households', testId: 'registry-tab-households' },
+  { key: 'duplicates', path: '/registry/duplicates', label: 'registry.tab.duplicates', write: true, testId: 'registry-tab-duplicates' },
+  { key: 'import', path: '/registry/import', label: 'registry.tab.import', write: true, testId: 'registry-tab-import' },
+];
+
+function tabOf(pathname: string): string {
+  const second = pathname.split('/').filter(Boolean)[1];
+  if (!second || second === 'persons') return 'persons';
+  return second;
+}
+
+/**
+ * The registry's own menu: persons, households, duplicates, import (the last two for writers).
+ * Plain links that wrap onto a second line on a phone, so none hides behind a "…".
+ */
+export function RegistryTabs() {
+  const t = useT();
+  const canWrite = useCanWrite();
+  const { pathname } = useLocation();
+  const current = tabOf(pathname);
+  return (
+    <nav aria-label={t('registry.tabsLabel')} className="registry-tabs no-print">
+      <ul>
+        {TABS.filter((tab) => !tab.write || canWrite).map((tab) => (
+          <li key={tab.key}>
+            <Link
+              to={tab.path}
+              data-testid={tab.testId}
+              aria-current={tab.key === current ? 'page' : undefined}
+              className={tab.key === current ? 'is-active' : undefined}
+            >
+              {t(tab.label)}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Page title, intro and actions, the same on every registry page. */
+export function PageHead({ title, intro, extra }: { title: ReactNode; intro?: ReactNode; extra?: ReactNode }) {
+  return (
+    <>
+      <div className="page-head">
+        <Typography.Title level={3} className="page-title">
+          {title}
+        </Typography.Title>
+        {extra ? <div className="page-actions no-print">{extra}</div> : null}
+      </div>
+      {intro ? <Typography.Text className="page-intro">{intro}</Typography.Text> : null}
+    </>
+  );
+}
+
+/** Error messages above a form: the first as the title, the rest below. */
+export function FormErrors({ messages, testId }: { messages: string[]; testId?: string }) {
+  if (messages.length === 0) return null;
+  return (
+    <Alert
+      data-testid={testId}
+      role="alert"
+      type="error"
+      showIcon
+      title={messages[0]}
+      description={messages.length > 1 ? messages.slice(1).join(' ') : undefined}
+      style={{ marginBottom: 16 }}
+    />
+  );
+}
+
+/** "1950-01-05" → "05/01/1950", "1950" → "1950"; anything unreadable is shown as stored. */
+export function showPartialDate(p: string | null | undefined): string {
+  if (!p) return '';
+  try {
+    return formatPartialDateVi(p);
+  } catch {
+    return p;
+  }
+}
+
+/** A full date as a date picker value, and back. */
+export const DATE_FORMATS = ['DD/MM/YYYY', 'D/M/YYYY', 'DD-MM-YYYY', 'YYYY-MM-DD'];
+export function toDayjs(iso: string | null | undefined): Dayjs | null {
+  if (!iso) return null;
+  const d = dayjs(iso, 'YYYY-MM-DD');
+  return d.isValid() ? d : null;
+}
+export function isoOf(d: Dayjs | null | undefined): string | undefined {
+  return d && d.isValid() ? d.format('YYYY-MM-DD') : undefined;
+}
+
+export function codeLabel<C extends string>(table: readonly CodeLabel<C>[], code: string | null | undefined, lang: Lang): string {
+  return code ? labelOf(table, code, lang) : '';
+}
+
+export function codeOptions<C extends string>(table: readonly CodeLabel<C>[], lang: Lang) {
+  return table.map((r) => ({ value: r.code, label: r[lang] }));
+}
+
+export function useOptions() {
+  const { lang } = useLang();
+  return {
+    genders: codeOptions(GENDERS, lang),
+    relations: codeOptions(RELATIONS, lang),
+    disabilities: codeOptions(DISABILITY_DEGREES, lang),
+    residences: codeOptions(RESIDENCES, lang),
+    states: codeOptions(HOUSEHOLD_STATES, lang),
+    ethnic: ETHNIC_GROUPS.map((g) => ({ value: g.code, label: g.modernName, search: searchKey(`${g.modernName} ${g.name} ${g.code}`) })),
+    statusKinds: StatusKind.options.map((k) => ({ value: k, label: STATUS_CATEGORIES[k][lang] })),
+  };
+}
+
+/** Search the ethnic-group select without accents: "xtieng" finds "Xtiêng", "05" finds Khmer. */
+export function filterEthnic(input: string, option?: { search?: string }): boolean {
+  return !!option?.search?.includes(searchKey(input));
+}
+
+/** The categories of a status kind, labelled in the current language. */
+export function categoryOptions(kind: StatusKind | undefined, lang: Lang) {
+  if (!kind) return [];
+  return STATUS_CATEGORIES[kind].categories.map((c) => ({ value: c.code, label: c[lang] }));
+}
+
+export function isStatusKind(v: string | null | undefined): v is StatusKind {
+  return !!v && (StatusKind.options as readonly string[]).includes(v);
+}
+
+export function genderLabel(g: Gender, lang: Lang): string {
+  return labelOf(GENDERS, g, lang);
+}
+
+/** Deceased / moved-out markers next to a name. */
+export function PersonStateTags({ deceasedOn, movedOutOn }: { deceasedOn: string | null; movedOutOn: string | null }) {
+  const t = useT();
+  return (
+    <>
+      {deceasedOn ? <Tag>{t('registry.deceased')}</Tag> : null}
+      {movedOutOn ? <Tag>{t('registry.movedOut')}</Tag> : null}
+    </>
+  );
+}
+
+/**
+ * A date of birth as people give it: dd/mm/yyyy, mm/yyyy or yyyy (the domain's reader, so the
+ * message is the one the import would give).
+ */
+export function partialDateRule(t: TFunction, label?: string): FormRule {
+  return {
+    validator: async (_rule, value: unknown) => {
+      const text = typeof value === 'string' ? value : '';
+      if (!text.trim()) throw new Error(t('person.form.birthDateRequired'));
+      const r = parsePartialDate(text, label ? { label } : {});
+      if (!r.ok) throw new Error(r.message);
+    },
+  };
+}
+
+/** Reads a typed birth date into the API's YYYY[-MM[-DD]], or undefined when it cannot. */
+export function readPartialDate(text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const r = parsePartialDate(text);
+  return r.ok ? r.value : undefined;
+}
+
+/**
+ * A citizen ID, checked as the server will: 12 digits, and digits 4–6 agreeing with the sex
+ * and birth year typed in the same form. Empty is allowed (children have none).
+ */
+export function citizenIdRule(getPerson: () => { gender?: Gender; birthDate?: string }): FormRule {
+  return {
+    validator: async (_rule, value: unknown) => {
+      const text = typeof value === 'string' ? value.trim() : '';
+      if (!text) return;
+      const { gender, birthDate } = getPerson();
+      const iso = readPartialDate(birthDate);
+      const r = checkCitizenId(text, { ...(gender ? { gender } : {}), ...(iso ? { birthYear: Number(iso.slice(0, 4)) } : {}) });
+      const problem = r.problems.find((p) => p.code !== 'ID_PROVINCE_UNKNOWN');
+      if (problem) throw new Error(problem.message);
+    },
+  };
+}
+
+/** Empty text → null (clears the field on the server), otherwise trimmed. */
+export function orNull(v: string | null | undefined): string | null {
+  const s = (v ?? '').trim();
+  return s ? s : null;
+}
+
+export function positiveInt(v: string | null, fallback: number): number {
+  const n = Number(v);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+/** Ages in filters: whole numbers 0–130, or nothing. */
+export function ageParam(v: string | null): number | undefined {
+  if (v === null || v === '') return undefined;
+  const n = Number(v);
+  return Number.isInteger(n) && n >= 0 && n <= 130 ? n : undefined;
+}
+
+/**
+ * Filters live in the query string, so a search can be bookmarked, shared and comes back with
+ * the browser's Back button. Changing a filter goes back to page 1.
+ */
+export function useUrlFilters() {
+  const [params, setParams] = useSearchParams();
+  const update = useCallback(
+    (patch: Record<string, string | undefined>, keepPage = false) => {
+      setParams(
+        (prev) => {
+          const p = new URLSearchParams(prev);
+          for (const [k, v] of Object.entries(patch)) {
+            if (v === undefined || v === '') p.delete(k);
+            else p.set(k, v);
+          }
+          if (!keepPage) p.delete('page');
+          return p;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
+  return { params, update };
+}
+
+/**
+ * The text of a search box, applied to the URL after a short pause in typing (Enter applies at
+ * once). It follows the URL when that changes from elsewhere (Back, "clear filters").
+ */
+export function useDebouncedParam(
+  params: URLSearchParams,
+  key: string,
+  apply: (value: string) => void,
+  accept: (value: string) => boolean = () => true,
+) {
+  const urlValue = params.get(key) ?? '';
+  const [text, setText] = useState(urlValue);
+  const applyRef = useRef(apply);
+  applyRef.current = apply;
+  useEffect(() => setText(urlValue), [urlValue]);
+  const commit = useCallback(
+    (value: string) => {
+      const v = value.trim();
+      if (v !== urlValue && accept(v)) applyRef.current(v);
+    },
+    [urlValue, accept],
+  );
+  useEffect(() => {
+    const id = window.setTimeout(() => commit(text), 400);
+    return () => window.clearTimeout(id);
+    // Only the typed text restarts the pause.
+  }, [text]);
+  return { text, setText, commit };
+}
+
+/**
+ * A button that is a real link (open in a new tab works, and it reads as a link to assistive
+ * technology) but navigates inside the app on a plain click.
+ */
+export function LinkButton({ to, children, ...rest }: { to: string; children: ReactNode } & Omit<ButtonProps, 'href' | 'onClick'>) {
+  const navigate = useNavigate();
+  return (
+    <Button
+      {...rest}
+      href={to}
+      onClick={(e) => {
+        if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+        e.preventDefault();
+        void navigate(to);
+      }}
+    >
+      {children}
+    </Button>
+  );
+}
