@@ -124,6 +124,13 @@ describe('registry import', () => {
     expectProblem(await xa.inject('POST', '/api/v1/registry/imports?mode=dry_run', {}), 400, 'FILE_REQUIRED');
   });
 
+  it('lists the recent import jobs of the officer\'s own area only', async () => {
+    const mine = (await xa.inject('GET', '/api/v1/registry/imports')).json() as { items: { fileName: string; state: string }[] };
+    expect(mine.items.map((j) => j.fileName)).toContain('ho-moi-da-sua.xlsx');
+    const theirs = (await other.inject('GET', '/api/v1/registry/imports')).json() as { items: { fileName: string }[] };
+    expect(theirs.items.map((j) => j.fileName)).not.toContain('ho-moi-da-sua.xlsx');
+  });
+
   it('exports the filtered list as XLSX with Vietnamese headers and dates', async () => {
     const res = await xa.inject('GET', '/api/v1/persons/export.xlsx?q=truong%20van%20lam');
     expect(res.statusCode).toBe(200);

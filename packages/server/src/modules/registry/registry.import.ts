@@ -358,6 +358,10 @@ export function createRegistryImport(deps: { database: Database }) {
         const chunk = pendingKeys.slice(i, i + 500);
         const ids = await trx.insertInto('households').values(chunk.map((k) => pending.get(k)!)).returning('id').execute();
         chunk.forEach((k, j) => localHousehold.set(k, ids[j]!.id));
+        await trx
+          .insertInto('household_events')
+          .values(ids.map((r) => ({ household_id: r.id, kind: 'created', date: at.slice(0, 10), note: `Nhập từ tệp ${fileName}`.slice(0, 500), related_household_id: null, created_at: at })))
+          .execute();
       }
       const householdFor = (v: ValidRow): number =>
         /^\d{5}-\d{6}$/.test(v.householdRef) ? households.get(v.householdRef)!.id : localHousehold.get(`${v.person.commune_code}|${v.householdRef}`)!;
@@ -517,6 +521,17 @@ export function createRegistryImport(deps: { database: Database }) {
         );
       });
       return present((await findJob(db, id))!);
+    },
+
+    /** The recent import jobs started in the actor's area (to find a long one again). */
+    async listJobs(actor: Actor): Promise<ImportJobOut[]> {
+      registryPolicy.assert(actor, 'import');
+      let q = db
+        .selectFrom('import_jobs')
+        .select(['id', 'file_name', 'mode', 'state', 'done', 'total', 'counts_json', 'message', 'created_at', 'area_code', 'created_by'])
+        .select((eb) => eb.case().when('rejected_xlsx', 'is not', null).then(1).else(0).end().as('has_rejected'));
+      if (actor.kind !== 'system') q = q.where('area_code', '=', actor.areaCode ?? '');
+      return (await q.orderBy('id', 'desc').limit(20).execute()).map(present);
     },
 
     async getJob(actor: Actor, id: number): Promise<ImportJobOut> {

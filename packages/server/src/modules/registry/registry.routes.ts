@@ -154,6 +154,11 @@ export const registryRoutes =
       },
     );
     app.get(
+      '/api/v1/registry/imports',
+      { config: { access: write }, schema: { tags, summary: 'The last 20 import jobs of the actor\'s area', response: { 200: z.object({ items: z.array(ImportJobOut) }) } } },
+      async (req) => ({ items: await imports.listJobs(req.actor!) }),
+    );
+    app.get(
       '/api/v1/registry/imports/:id',
       { config: { access: write }, schema: { tags, summary: 'An import job: progress and counts', params: IdParams, response: { 200: ImportJobOut } } },
       (req) => imports.getJob(req.actor!, req.params.id),

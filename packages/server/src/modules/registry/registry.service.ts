@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import {
   birthYearOf,
   ethnicGroupName,
+  formatDateVi,
   formatPartialDateVi,
   checkCitizenId,
   checkOldIdCard,
@@ -379,7 +380,7 @@ export function createRegistryService(deps: { database: Database; areas: Pick<Ar
       const items: Timeline['items'] = [];
       for (const s of statuses) {
         const st = presentStatus(s, today);
-        items.push({ at: s.valid_from, kind: `status.${s.kind}`, title: `Được công nhận: ${st.categoryLabel}`, detail: `Quyết định ${s.decision_no} ngày ${s.decision_date}`, by: null });
+        items.push({ at: s.valid_from, kind: `status.${s.kind}`, title: `Được công nhận: ${st.categoryLabel}`, detail: `Quyết định ${s.decision_no} ngày ${formatDateVi(s.decision_date)}`, by: null });
         if (s.valid_to && s.ended_reason) items.push({ at: s.valid_to, kind: `status.${s.kind}.end`, title: `Chấm dứt: ${st.categoryLabel}`, detail: s.ended_reason, by: null });
       }
       for (const e of await registryRepo.auditOf(db, 'person', String(id))) {
