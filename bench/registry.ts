@@ -59,12 +59,22 @@ async function buildImportFile(communes: { code: string; provinceCode: string; d
 export async function registryBench(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ansinh-bench-reg-'));
   const config = loadConfig({ ...process.env, DATABASE_URL: '', SQLITE_PATH: path.join(tmp, 'bench.db'), LOG_LEVEL: 'silent' });
-  const database = openDatabase(config);
+  let database = openDatabase(config);
   try {
     await migrateToLatest(database);
-    const services = createServices(database, config);
+    let services = createServices(database, config);
     let t0 = performance.now();
-    await seedDemo(database, services, 'bench-password-123', { persons: PERSONS, dataDir: config.dataDir });
+    // BENCH_DB_CACHE keeps a seeded province between runs (seeding a million people takes a while).
+    const cache = process.env.BENCH_DB_CACHE ? `${process.env.BENCH_DB_CACHE}-${PERSONS}.db` : null;
+    if (cache && fs.existsSync(cache)) {
+      await database.close();
+      fs.copyFileSync(cache, config.database.kind === 'sqlite' ? config.database.path : '');
+      database = openDatabase(config);
+      services = createServices(database, config);
+    } else {
+      await seedDemo(database, services, 'bench-password-123', { persons: PERSONS, dataDir: config.dataDir });
+      if (cache) await database.sqlite!.backup(cache);
+    }
     const seedMs = ms(t0);
     const count = await database.db.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     console.log(`\n## Registry (SQLite, ${fmt(Number(count.n))} persons)`);

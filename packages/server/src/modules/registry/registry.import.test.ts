@@ -122,6 +122,8 @@ describe('registry import', () => {
     const xls = await runImport(ctx, xa, 'cu.xls', Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'dry_run');
     expect(xls.message).toMatch(/\.xlsx/);
     expectProblem(await xa.inject('POST', '/api/v1/registry/imports?mode=dry_run', {}), 400, 'FILE_REQUIRED');
+    const big = await upload(ctx, xa, '/api/v1/registry/imports?mode=dry_run', 'lon.xlsx', Buffer.alloc(21 * 1024 * 1024, 0x41));
+    expect(expectProblem(big, 400, 'FILE_TOO_LARGE').message).toMatch(/20 MB/);
   });
 
   it('lists the recent import jobs of the officer\'s own area only', async () => {

@@ -21,7 +21,7 @@ import { AppError, errors } from '../../platform/errors.js';
 import { registryPolicy } from './registry.policy.js';
 import { registryRepo, type NewHousehold, type NewPerson, type PersonRow } from './registry.repo.js';
 import { citizenIdProblems, normalizeCitizenId, personAuditView, personKeys } from './registry.service.js';
-import { readSheet, rejectedXlsx, type Cell, type RawRow } from './registry.sheet.js';
+import { readSheet, rejectedXlsx, type Cell, type ColumnMap, type ImportKey, type RawRow } from './registry.sheet.js';
 
 const RELATIONS: Record<string, Relation> = {
   'chu ho': 'head',
@@ -109,7 +109,9 @@ export function createRegistryImport(deps: { database: Database }) {
   const db = database.db;
   const live = new Map<number, Progress>();
 
-  async function validate(actor: Actor, rows: RawRow[], progress: Progress) {
+  async function validate(actor: Actor, sheet: { columns: ColumnMap; rows: RawRow[] | null }, progress: Progress) {
+    const { columns } = sheet;
+    let rows: RawRow[] | null = sheet.rows!;
     let communeQuery = db.selectFrom('areas').select(['code', 'path', 'type']).where('level', '=', 3);
     if (actor.kind !== 'system') communeQuery = communeQuery.where('path', 'like', `${actor.areaPath}%`);
     const communes = new Map((await communeQuery.execute()).map((a) => [a.code, a]));
@@ -120,63 +122,66 @@ export function createRegistryImport(deps: { database: Database }) {
     const nameCache = new Map<string, string>();
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i]!;
-      const c = r.cells;
+      const c = (k: ImportKey): Cell => {
+        const i = columns[k];
+        return i === undefined ? null : (r.original[i] ?? null);
+      };
       const problems: string[] = [];
-      const rawName = text(c.fullName);
+      const rawName = text(c('fullName'));
       let fullName = nameCache.get(rawName);
       if (fullName === undefined) {
         fullName = cleanPersonName(rawName);
         nameCache.set(rawName, fullName);
       }
       if (!fullName) problems.push('Thiếu họ và tên.');
-      const gender = GENDERS[searchKey(text(c.gender))];
-      if (!gender) problems.push(`Giới tính "${text(c.gender)}" không rõ: ghi Nam hoặc Nữ.`);
-      const bd = parsePartialDate(c.birthDate instanceof Date || typeof c.birthDate === 'number' ? c.birthDate : text(c.birthDate), { today });
+      const gender = GENDERS[searchKey(text(c('gender')))];
+      if (!gender) problems.push(`Giới tính "${text(c('gender'))}" không rõ: ghi Nam hoặc Nữ.`);
+      const bd = parsePartialDate(c('birthDate') instanceof Date || typeof c('birthDate') === 'number' ? c('birthDate') : text(c('birthDate')), { today });
       if (!bd.ok) problems.push(bd.message);
-      const communeCode = code(c.communeCode, 5);
+      const communeCode = code(c('communeCode'), 5);
       const commune = communes.get(communeCode);
       if (!commune) problems.push(communeCode ? `Mã xã ${communeCode} không có hoặc nằm ngoài địa bàn của bạn.` : 'Thiếu mã xã.');
-      const citizenId = normalizeCitizenId(code(c.citizenId, 12)) ?? null;
+      const citizenId = normalizeCitizenId(code(c('citizenId'), 12)) ?? null;
       if (citizenId && gender && bd.ok) problems.push(...citizenIdProblems(citizenId, gender, birthYearOf(bd.value)).map((p) => p.message));
       if (citizenId) {
         const prev = idLines.get(citizenId);
         if (prev !== undefined) problems.push(`Số CCCD ${citizenId} trùng với dòng ${prev} trong cùng tệp.`);
         else idLines.set(citizenId, r.line);
       }
-      const oldId = normalizeCitizenId(code(c.oldIdNumber, 9)) ?? null;
+      const oldId = normalizeCitizenId(code(c('oldIdNumber'), 9)) ?? null;
       if (oldId) problems.push(...checkOldIdCard(oldId).problems.map((p) => p.message));
       let ethnicCode: string | null = null;
-      if (text(c.ethnic)) {
-        ethnicCode = findEthnicGroup(text(c.ethnic))?.code ?? null;
-        if (!ethnicCode) problems.push(`Dân tộc "${text(c.ethnic)}" không có trong danh mục 54 dân tộc: ghi tên (ví dụ Kinh, Xtiêng) hoặc mã 2 chữ số.`);
+      if (text(c('ethnic'))) {
+        ethnicCode = findEthnicGroup(text(c('ethnic')))?.code ?? null;
+        if (!ethnicCode) problems.push(`Dân tộc "${text(c('ethnic'))}" không có trong danh mục 54 dân tộc: ghi tên (ví dụ Kinh, Xtiêng) hoặc mã 2 chữ số.`);
       }
       let relation: Relation | null = null;
-      if (text(c.relation)) {
-        relation = RELATIONS[searchKey(text(c.relation))] ?? null;
-        if (!relation) problems.push(`Quan hệ "${text(c.relation)}" không rõ: ghi Chủ hộ, Vợ, Chồng, Con, Bố, Mẹ, Cháu, Ông, Bà, Anh, Chị, Em hoặc Khác.`);
+      if (text(c('relation'))) {
+        relation = RELATIONS[searchKey(text(c('relation')))] ?? null;
+        if (!relation) problems.push(`Quan hệ "${text(c('relation'))}" không rõ: ghi Chủ hộ, Vợ, Chồng, Con, Bố, Mẹ, Cháu, Ông, Bà, Anh, Chị, Em hoặc Khác.`);
       }
-      let phone: string | null = text(c.phone).replace(/[\s.-]/g, '') || null;
-      if (phone && typeof c.phone === 'number' && !phone.startsWith('0')) phone = `0${phone}`;
-      if (phone && !/^0\d{9,10}$/.test(phone)) problems.push(`Số điện thoại "${text(c.phone)}" không hợp lệ: 10–11 chữ số, bắt đầu bằng 0.`);
+      let phone: string | null = text(c('phone')).replace(/[\s.-]/g, '') || null;
+      if (phone && typeof c('phone') === 'number' && !phone.startsWith('0')) phone = `0${phone}`;
+      if (phone && !/^0\d{9,10}$/.test(phone)) problems.push(`Số điện thoại "${text(c('phone'))}" không hợp lệ: 10–11 chữ số, bắt đầu bằng 0.`);
       let disability: string | null = null;
-      if (text(c.disability)) {
-        disability = DISABILITY[searchKey(text(c.disability))] ?? null;
-        if (!disability) problems.push(`Mức khuyết tật "${text(c.disability)}" không rõ: ghi Nhẹ, Nặng hoặc Đặc biệt nặng.`);
+      if (text(c('disability'))) {
+        disability = DISABILITY[searchKey(text(c('disability')))] ?? null;
+        if (!disability) problems.push(`Mức khuyết tật "${text(c('disability'))}" không rõ: ghi Nhẹ, Nặng hoặc Đặc biệt nặng.`);
       }
       let deceasedOn: string | null = null;
-      if (text(c.deceasedOn) || c.deceasedOn instanceof Date) {
-        const d = parsePartialDate(c.deceasedOn instanceof Date || typeof c.deceasedOn === 'number' ? c.deceasedOn : text(c.deceasedOn), { today, label: 'Ngày mất' });
+      if (text(c('deceasedOn')) || c('deceasedOn') instanceof Date) {
+        const d = parsePartialDate(c('deceasedOn') instanceof Date || typeof c('deceasedOn') === 'number' ? c('deceasedOn') : text(c('deceasedOn')), { today, label: 'Ngày mất' });
         if (!d.ok) problems.push(d.message);
         else if (d.value.length !== 10) problems.push('Ngày mất cần đủ ngày/tháng/năm.');
         else deceasedOn = d.value;
       }
       let residence = commune && (commune.type === 'ward' || commune.type === 'township') ? 'urban' : 'rural';
-      if (text(c.residence)) {
-        const rv = RESIDENCE[searchKey(text(c.residence))];
-        if (!rv) problems.push(`Khu vực "${text(c.residence)}" không rõ: ghi Thành thị hoặc Nông thôn.`);
+      if (text(c('residence'))) {
+        const rv = RESIDENCE[searchKey(text(c('residence')))];
+        if (!rv) problems.push(`Khu vực "${text(c('residence'))}" không rõ: ghi Thành thị hoặc Nông thôn.`);
         else residence = rv;
       }
-      const householdRef = text(c.householdRef);
+      const householdRef = text(c('householdRef'));
       if (!householdRef) problems.push('Thiếu mã hộ: ghi mã hộ đã có, hoặc một mã tạm (ví dụ H01) chung cho các thành viên cùng hộ.');
       if (problems.length || !gender || !bd.ok || !commune) {
         rejected.push({ line: r.line, original: r.original, problems });
@@ -186,7 +191,7 @@ export function createRegistryImport(deps: { database: Database }) {
           line: r.line,
           original: r.original,
           householdRef,
-          address: text(c.address) ? cleanText(text(c.address)) : null,
+          address: text(c('address')) ? cleanText(text(c('address'))) : null,
           residence,
           person: {
             relation,
@@ -205,13 +210,17 @@ export function createRegistryImport(deps: { database: Database }) {
             province_code: parts[0]!,
             district_code: parts.length === 3 ? parts[1]! : null,
             commune_code: communeCode,
-            village: text(c.village) ? cleanText(text(c.village)) : null,
+            village: text(c('village')) ? cleanText(text(c('village'))) : null,
           },
         });
       }
       progress.done = i + 1;
       if (i % 2000 === 1999) await tick();
     }
+
+    // The raw rows are no longer needed (rejected ones keep their cells): let them go.
+    rows = null;
+    sheet.rows = null;
 
     // Existing records: by citizen ID first, then by commune + name + date of birth.
     const byId = new Map<string, PersonRow>();
@@ -371,7 +380,12 @@ export function createRegistryImport(deps: { database: Database }) {
         const household_id = householdFor(v);
         if (v.outcome === 'new') {
           if (v.person.relation === 'head') heads.push({ index: inserts.length, household: household_id });
-          inserts.push({ ...v.person, household_id, merged_into_id: null, created_at: at, updated_at: at });
+          const row = v.person as NewPerson;
+          row.household_id = household_id;
+          row.merged_into_id = null;
+          row.created_at = at;
+          row.updated_at = at;
+          inserts.push(row);
         } else {
           const m = v.match!;
           const set: Partial<NewPerson> = { ...v.person, household_id, updated_at: at };
@@ -409,11 +423,13 @@ export function createRegistryImport(deps: { database: Database }) {
   /** Run an import to the end (the job wrapper and the benchmark call this). */
   async function run(actor: Actor, buf: Buffer, mode: 'dry_run' | 'commit', fileName: string, progress: Progress = { done: 0, total: 0 }): Promise<ImportResult> {
     registryPolicy.assert(actor, 'import');
-    const { headers, rows } = await readSheet(buf);
-    progress.total = rows.length;
-    const { valid, rejected, possibleDuplicates, households } = await validate(actor, rows, progress);
+    const sheet: { headers: string[]; columns: ColumnMap; rows: RawRow[] | null } = await readSheet(buf);
+    const { headers } = sheet;
+    const total = sheet.rows!.length;
+    progress.total = total;
+    const { valid, rejected, possibleDuplicates, households } = await validate(actor, sheet, progress);
     const counts: ImportCounts = {
-      total: rows.length,
+      total,
       new: valid.filter((v) => v.outcome === 'new').length,
       updated: valid.filter((v) => v.outcome === 'updated').length,
       unchanged: valid.filter((v) => v.outcome === 'unchanged').length,

@@ -24,7 +24,9 @@ export const IMPORT_COLUMNS = [
   { key: 'deceasedOn', header: 'Ngày mất', required: false, width: 14, example: '', note: 'ngày/tháng/năm' },
 ] as const;
 export type ImportKey = (typeof IMPORT_COLUMNS)[number]['key'];
-export type RawRow = { line: number; cells: Partial<Record<ImportKey, Cell>>; original: Cell[] };
+export type RawRow = { line: number; original: Cell[] };
+/** Column index of each template key found in the header. */
+export type ColumnMap = Partial<Record<ImportKey, number>>;
 
 const headerKey = (s: string) =>
   s
@@ -76,7 +78,7 @@ export function sniff(buf: Buffer): 'xlsx' | 'xls' | 'csv' | 'other' {
  * template's columns. A file that is not a spreadsheet, too large, or lacks a required column is
  * refused with a message that says what to do.
  */
-export async function readSheet(buf: Buffer): Promise<{ headers: string[]; rows: RawRow[] }> {
+export async function readSheet(buf: Buffer): Promise<{ headers: string[]; columns: ColumnMap; rows: RawRow[] }> {
   if (buf.length > MAX_IMPORT_BYTES) {
     throw errors.badRequest('FILE_TOO_LARGE', `Tệp lớn hơn ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Chia thành nhiều tệp nhỏ hơn rồi nhập lần lượt.`);
   }
@@ -112,17 +114,18 @@ export async function readSheet(buf: Buffer): Promise<{ headers: string[]; rows:
       missing.map((m) => ({ path: `column ${m}`, message: 'Thiếu cột bắt buộc' })),
     );
   }
+  const columns: ColumnMap = {};
+  map.forEach((k, i) => {
+    if (k && columns[k] === undefined) columns[k] = i;
+  });
+  // Rows keep the cells as read (for the error file); fields are looked up by column index.
   const rows: RawRow[] = [];
   for (const r of grid) {
     if (r.line <= headerRow.line) continue;
     if (!r.cells.some((c) => c !== null && String(c).trim() !== '')) continue;
-    const cells: Partial<Record<ImportKey, Cell>> = {};
-    map.forEach((k, i) => {
-      if (k) cells[k] = r.cells[i] ?? null;
-    });
-    rows.push({ line: r.line, cells, original: r.cells });
+    rows.push({ line: r.line, original: r.cells });
   }
-  return { headers, rows };
+  return { headers, columns, rows };
 }
 
 /** The template: Vietnamese headers, an example row, notes, ID columns as text. */
