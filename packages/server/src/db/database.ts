@@ -90,6 +90,9 @@ export function openDatabase(config: Pick<Config, 'database'>): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  // 64 MB of page cache: a province's indexes stay warm, and bulk inserts into a million-row
+  // table run about twice as fast as with the 2 MB default (bench/).
+  sqlite.pragma('cache_size = -65536');
   sqlite.defaultSafeIntegers(true);
   const db = new Kysely<DB>({
     dialect: new SqliteDialect({ database: sqlite }),

@@ -50,11 +50,14 @@ const GENDERS: Record<string, Gender> = { nam: 'male', nu: 'female', m: 'male', 
 const DISABILITY: Record<string, string> = { nhe: 'mild', nang: 'severe', 'dac biet nang': 'especially_severe' };
 const RESIDENCE: Record<string, string> = { 'thanh thi': 'urban', 'do thi': 'urban', 'nong thon': 'rural' };
 
+const PLAIN = /^[!-~](?:[!-~]| (?! ))*$/;
 const text = (c: Cell | undefined): string => {
   if (c === null || c === undefined) return '';
   if (typeof c === 'number') return Number.isInteger(c) ? c.toFixed(0) : String(c);
   if (c instanceof Date) return c.toISOString().slice(0, 10);
-  return String(c).normalize('NFC').replace(/\s+/g, ' ').trim();
+  const s = String(c);
+  // Most cells (codes, dates, phone numbers) are plain ASCII with single spaces: nothing to clean.
+  return PLAIN.test(s) && !s.endsWith(' ') ? s : s.normalize('NFC').replace(/\s+/g, ' ').trim();
 };
 /** Codes typed in a number-formatted Excel column lose their leading zero: put it back. */
 const code = (c: Cell | undefined, len: number): string => {
@@ -295,6 +298,8 @@ export function createRegistryImport(deps: { database: Database }) {
         if (sameName.some((p) => p.birth_year === v.person.birth_year) || newKeys.has(dupKey)) possibleDuplicates++;
         newKeys.set(dupKey, v.line);
       }
+      // Accepted rows never go to the error file: drop their raw cells.
+      v.original = [];
       stillValid.push(v);
     }
     rejected.sort((a, b) => a.line - b.line);
