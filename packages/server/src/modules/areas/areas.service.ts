@@ -61,6 +61,31 @@ export function createAreasService(deps: { database: Database; dataDir: string }
     return rows.map((r) => presentArea(r, names));
   }
 
+  // Areas change only when a list is imported, and every screen asks for them: answers are kept
+  // here for a minute (and dropped at once when this process imports), unfiltered; each actor's
+  // scope is applied to them on the way out.
+  const CACHE_MS = 60_000;
+  const childrenCache = new Map<string, { at: number; rows: { out: AreaOut; path: string }[] }>();
+  const recordCache = new Map<string, { at: number; row: AreaRecord | undefined }>();
+  async function cachedRecord(code: string): Promise<AreaRecord | undefined> {
+    const hit = recordCache.get(code);
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit.row;
+    const row = await areasRepo.findByCode(db, code);
+    if (recordCache.size > 20_000) recordCache.clear();
+    recordCache.set(code, { at: Date.now(), row });
+    return row;
+  }
+  async function cachedChildren(parentCode: string) {
+    const hit = childrenCache.get(parentCode);
+    if (hit && Date.now() - hit.at < CACHE_MS) return hit.rows;
+    const rows = await areasRepo.children(db, parentCode, null);
+    const out = await present(rows);
+    const entry = { at: Date.now(), rows: rows.map((r, i) => ({ out: out[i]!, path: r.path })) };
+    if (childrenCache.size > 5000) childrenCache.clear();
+    childrenCache.set(parentCode, entry);
+    return entry.rows;
+  }
+
   /** The shipped lists (data/areas/lists.json). */
   function shippedLists(): ShippedList[] {
     const file = path.join(dataDir, 'areas', 'lists.json');
@@ -88,10 +113,11 @@ export function createAreasService(deps: { database: Database; dataDir: string }
         return { items: await present(await areasRepo.search(db, key, scope, 50)) };
       }
       if (query.parent) {
-        const parent = await areasRepo.findByCode(db, query.parent);
+        const parent = await cachedRecord(query.parent);
         if (!parent) throw errors.notFound('Đơn vị hành chính');
         areasPolicy.authorize(actor, 'read', { areaPath: parent.path }, 'Đơn vị hành chính');
-        return { items: await present(await areasRepo.children(db, query.parent, scope)) };
+        const prefix = scope?.slice(0, -1) ?? '';
+        return { items: (await cachedChildren(query.parent)).filter((c) => c.path.startsWith(prefix)).map((c) => c.out) };
       }
       if (actor.kind === 'system') return { items: await present(await areasRepo.roots(db)) };
       const home = actor.areaCode ? await areasRepo.findByCode(db, actor.areaCode) : undefined;
@@ -190,6 +216,8 @@ export function createAreasService(deps: { database: Database; dataDir: string }
         }
         if (problems.length) throw new AreaImportError(problems);
         for (const row of toWrite) await areasRepo.upsert(trx, row);
+        childrenCache.clear();
+        recordCache.clear();
         await audit({
           action: 'areas.import',
           entity: 'area_list',
