@@ -126,6 +126,24 @@ describe('registry import', () => {
     expect(expectProblem(big, 400, 'FILE_TOO_LARGE').message).toMatch(/20 MB/);
   });
 
+  it('a commit right after a clean dry run reuses its check, but checks again when the commune changed in between', async () => {
+    const rows = [HEADERS, ['K01', 'Quách Văn Khoa', 'Nam', '02/02/1962', '070062009001', 'Kinh', 'Chủ hộ', null, '25213', 'Ấp 7']];
+    const file = await xlsx(rows);
+    expect((await runImport(ctx, xa, 'khoa.xlsx', file, 'dry_run')).counts).toMatchObject({ new: 1, rejected: 0 });
+    const done = await runImport(ctx, xa, 'khoa.xlsx', file, 'commit');
+    expect(done).toMatchObject({ state: 'done', counts: { new: 1 } });
+    expect(await count('quach van khoa')).toBe(1);
+
+    // Checked, then someone registers the same citizen ID before the commit: the commit must see it.
+    const file2 = await xlsx([HEADERS, ['K02', 'Quách Thị Khuê', 'Nữ', '03/03/1963', '070163009002', 'Kinh', 'Chủ hộ', null, '25213', 'Ấp 7']]);
+    expect((await runImport(ctx, xa, 'khue.xlsx', file2, 'dry_run')).counts).toMatchObject({ new: 1 });
+    const created = await xa.inject('POST', '/api/v1/persons', { communeCode: '25213', fullName: 'Quách Thị Khuê', gender: 'female', birthDate: '1963-03-03', citizenId: '070163009002' });
+    expect(created.statusCode, created.body).toBe(201);
+    const after = await runImport(ctx, xa, 'khue.xlsx', file2, 'commit');
+    expect(after).toMatchObject({ state: 'done', counts: { new: 0, updated: 1 } });
+    expect(await count('quach thi khue')).toBe(1);
+  });
+
   it('lists the recent import jobs of the officer\'s own area only', async () => {
     const mine = (await xa.inject('GET', '/api/v1/registry/imports')).json() as { items: { fileName: string; state: string }[] };
     expect(mine.items.map((j) => j.fileName)).toContain('ho-moi-da-sua.xlsx');
