@@ -5,15 +5,16 @@ import { isRouteErrorResponse, useNavigate, useRouteError } from 'react-router';
 import { initialLang, translate, useT } from './i18n';
 import type { TFunction } from './i18n';
 
-export function NotFoundPage() {
+/** A whole-page answer (not found, forbidden) with the way back to the home page. */
+function HomeLinkResult({ testId, status, title, text }: { testId: string; status: '403' | '404'; title: string; text: string }) {
   const t = useT();
   const navigate = useNavigate();
   return (
     <Result
-      data-testid="not-found"
-      status="404"
-      title={t('notFound.title')}
-      subTitle={t('notFound.text')}
+      data-testid={testId}
+      status={status}
+      title={title}
+      subTitle={text}
       extra={
         <Button type="primary" onClick={() => void navigate('/')}>
           {t('common.backHome')}
@@ -23,22 +24,14 @@ export function NotFoundPage() {
   );
 }
 
+export function NotFoundPage() {
+  const t = useT();
+  return <HomeLinkResult testId="not-found" status="404" title={t('notFound.title')} text={t('notFound.text')} />;
+}
+
 export function ForbiddenPage() {
   const t = useT();
-  const navigate = useNavigate();
-  return (
-    <Result
-      data-testid="forbidden"
-      status="403"
-      title={t('forbidden.title')}
-      subTitle={t('forbidden.text')}
-      extra={
-        <Button type="primary" onClick={() => void navigate('/')}>
-          {t('common.backHome')}
-        </Button>
-      }
-    />
-  );
+  return <HomeLinkResult testId="forbidden" status="403" title={t('forbidden.title')} text={t('forbidden.text')} />;
 }
 
 function isChunkLoadError(error: unknown): boolean {

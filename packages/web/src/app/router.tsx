@@ -1,6 +1,8 @@
 import { lazy, Suspense } from 'react';
+import type { ReactNode } from 'react';
 import { createBrowserRouter, Outlet, ScrollRestoration } from 'react-router';
 import type { RouteObject } from 'react-router';
+import type { Ability } from '@ansinh/domain';
 import { FullPageSpin, RequireAbility, RequireAuth } from './auth';
 import { AppLayout } from './Layout';
 import { NotFoundPage, RouteErrorPage } from './pages';
@@ -31,6 +33,11 @@ function Root() {
   );
 }
 
+/** A page only users with `ability` may open; the others get "forbidden", not a blank page. */
+function only(ability: Ability, page: ReactNode) {
+  return <RequireAbility ability={ability}>{page}</RequireAbility>;
+}
+
 export const routes: RouteObject[] = [
   {
     element: <Root />,
@@ -49,84 +56,24 @@ export const routes: RouteObject[] = [
                 children: [
                   { index: true, element: <HomePage /> },
                   { path: 'account/password', element: <ChangePasswordPage /> },
-                  {
-                    path: 'areas',
-                    element: (
-                      <RequireAbility ability="areas.read">
-                        <AreasPage />
-                      </RequireAbility>
-                    ),
-                  },
-                  {
-                    path: 'users',
-                    element: (
-                      <RequireAbility ability="users.manage">
-                        <UsersPage />
-                      </RequireAbility>
-                    ),
-                  },
-                  {
-                    path: 'audit',
-                    element: (
-                      <RequireAbility ability="audit.read">
-                        <AuditPage />
-                      </RequireAbility>
-                    ),
-                  },
+                  { path: 'areas', element: only('areas.read', <AreasPage />) },
+                  { path: 'users', element: only('users.manage', <UsersPage />) },
+                  { path: 'audit', element: only('audit.read', <AuditPage />) },
                   {
                     path: 'registry',
-                    element: (
-                      <RequireAbility ability="registry.read">
-                        <Outlet />
-                      </RequireAbility>
-                    ),
+                    element: only('registry.read', <Outlet />),
                     children: [
                       { index: true, element: <PersonsPage /> },
                       { path: 'persons/:id', element: <PersonPage /> },
                       { path: 'households', element: <HouseholdsPage /> },
                       { path: 'households/:id', element: <HouseholdPage /> },
-                      {
-                        path: 'import',
-                        element: (
-                          <RequireAbility ability="registry.write">
-                            <ImportPage />
-                          </RequireAbility>
-                        ),
-                      },
-                      {
-                        path: 'duplicates',
-                        element: (
-                          <RequireAbility ability="registry.write">
-                            <DuplicatesPage />
-                          </RequireAbility>
-                        ),
-                      },
+                      { path: 'import', element: only('registry.write', <ImportPage />) },
+                      { path: 'duplicates', element: only('registry.write', <DuplicatesPage />) },
                     ],
                   },
-                  {
-                    path: 'programs',
-                    element: (
-                      <RequireAbility ability="programs.read">
-                        <ComingSoonPage module="programs" />
-                      </RequireAbility>
-                    ),
-                  },
-                  {
-                    path: 'dossiers',
-                    element: (
-                      <RequireAbility ability="dossiers.read">
-                        <ComingSoonPage module="dossiers" />
-                      </RequireAbility>
-                    ),
-                  },
-                  {
-                    path: 'reports',
-                    element: (
-                      <RequireAbility ability="reports.read">
-                        <ComingSoonPage module="reports" />
-                      </RequireAbility>
-                    ),
-                  },
+                  { path: 'programs', element: only('programs.read', <ComingSoonPage module="programs" />) },
+                  { path: 'dossiers', element: only('dossiers.read', <ComingSoonPage module="dossiers" />) },
+                  { path: 'reports', element: only('reports.read', <ComingSoonPage module="reports" />) },
                   { path: '*', element: <NotFoundPage /> },
                 ],
               },

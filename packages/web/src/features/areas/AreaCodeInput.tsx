@@ -9,6 +9,11 @@ import { pick, useLang, useT } from '../../app/i18n';
 
 const CODE_RE = /^(\d{2}|\d{3}|\d{5})$/;
 
+/** A whole area code: 2 digits for a province, 3 for a district, 5 for a commune. */
+export function isAreaCode(v: string): boolean {
+  return CODE_RE.test(v);
+}
+
 function useDebounced<T>(value: T, ms: number): T {
   const [v, setV] = useState(value);
   useEffect(() => {

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from 'react';
 import type { Key } from 'react';
 import { useSearchParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Breadcrumb, Button, Card, Col, Descriptions, Empty, Row, Spin, Tag, Tree, Typography } from 'antd';
+import { Alert, App, Breadcrumb, Card, Col, Descriptions, Empty, Row, Spin, Tag, Tree, Typography } from 'antd';
 import type { TreeDataNode } from 'antd';
 import { AREA_TYPE_LABELS } from '@ansinh/domain';
 import type { AreaOut } from '@ansinh/domain';
@@ -11,6 +11,8 @@ import { useErrorText } from '../../app/errors';
 import { formatDate } from '../../app/format';
 import { pick, useLang, useT } from '../../app/i18n';
 import type { MessageKey } from '../../app/i18n';
+import { LoadError } from '../../components/LoadError';
+import { PageHead } from '../../components/PageHead';
 
 interface AreaNode extends TreeDataNode {
   key: string;
@@ -165,24 +167,13 @@ export default function AreasPage() {
 
   return (
     <div>
-      <Typography.Title level={3} className="page-title">
-        {t('areas.title')}
-      </Typography.Title>
-      <Typography.Text className="page-intro">{t('areas.intro')}</Typography.Text>
+      <PageHead title={t('areas.title')} intro={t('areas.intro')} />
       <Row gutter={[16, 16]}>
         <Col xs={24} md={12} xl={10}>
           <Card title={t('areas.tree')} size="small">
             {roots.error ? (
-              <Alert
-                type="error"
-                showIcon
-                title={errorText(roots.error)}
-                action={
-                  <Button size="small" onClick={() => void roots.refetch()}>
-                    {t('common.retry')}
-                  </Button>
-                }
-              />
+              // Alone in its card: no gap below it.
+              <LoadError error={roots.error} onRetry={() => void roots.refetch()} style={{}} />
             ) : roots.isPending ? (
               <Spin />
             ) : treeData.length === 0 ? (

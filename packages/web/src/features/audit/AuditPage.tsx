@@ -1,20 +1,21 @@
 import { useEffect } from 'react';
-import { useSearchParams } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, DatePicker, Form, Input, Space, Table, Typography } from 'antd';
+import { Button, DatePicker, Form, Input, Space, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import type { AuditEventOut } from '@ansinh/domain';
 import { auditApi, qk } from '../../api/endpoints';
 import type { AuditFilter } from '../../api/endpoints';
-import { useErrorText } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { useT } from '../../app/i18n';
+import { pageParams, useUrlFilters } from '../../app/urlFilters';
+import { PageHead } from '../../components/PageHead';
+import { PagedList } from '../../components/PagedList';
 
-const PAGE_SIZES = [20, 50, 100];
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const TEXT_FILTERS = ['actor', 'action', 'entity', 'entityId'] as const;
+const FILTER_KEYS = [...TEXT_FILTERS, 'from', 'to'];
 
 interface FilterValues {
   actor?: string;
@@ -25,11 +26,6 @@ interface FilterValues {
   to?: Dayjs | null;
 }
 
-function positiveInt(v: string | null, fallback: number): number {
-  const n = Number(v);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
-
 function Json({ value }: { value: unknown }) {
   const t = useT();
   if (value === null || value === undefined) {
@@ -38,23 +34,24 @@ function Json({ value }: { value: unknown }) {
   return <pre>{JSON.stringify(value, null, 2)}</pre>;
 }
 
+function JsonSection({ label, value }: { label: string; value: unknown }) {
+  return (
+    <section>
+      <div>
+        <Typography.Text strong>{label}</Typography.Text>
+      </div>
+      <Json value={value} />
+    </section>
+  );
+}
+
 function EventDetails({ e }: { e: AuditEventOut }) {
   const t = useT();
   return (
     <div data-testid={`audit-details-${e.id}`}>
       <div className="json-pair">
-        <section>
-          <div>
-            <Typography.Text strong>{t('audit.before')}</Typography.Text>
-          </div>
-          <Json value={e.before} />
-        </section>
-        <section>
-          <div>
-            <Typography.Text strong>{t('audit.after')}</Typography.Text>
-          </div>
-          <Json value={e.after} />
-        </section>
+        <JsonSection label={t('audit.before')} value={e.before} />
+        <JsonSection label={t('audit.after')} value={e.after} />
       </div>
       <div style={{ marginTop: 8, fontSize: 12, color: '#8c8c8c', overflowWrap: 'anywhere' }}>
         {e.areaCode && (
@@ -70,8 +67,8 @@ function EventDetails({ e }: { e: AuditEventOut }) {
 
 export default function AuditPage() {
   const t = useT();
-  const errorText = useErrorText();
-  const [params, setParams] = useSearchParams();
+  const url = useUrlFilters();
+  const { params } = url;
   const [form] = Form.useForm<FilterValues>();
 
   const from = params.get('from');
@@ -83,8 +80,7 @@ export default function AuditPage() {
     entityId: params.get('entityId') || undefined,
     from: from && DATE_RE.test(from) ? from : undefined,
     to: to && DATE_RE.test(to) ? to : undefined,
-    page: positiveInt(params.get('page'), 1),
-    pageSize: positiveInt(params.get('pageSize'), 50),
+    ...pageParams(params, 50),
   };
 
   // Keep the form showing what the URL filters on (back/forward, shared links).
@@ -99,27 +95,12 @@ export default function AuditPage() {
     });
   }, [form, params, from, to]);
 
-  const setFilter = (patch: Record<string, string | undefined>, keepPage = false) => {
-    setParams(
-      (prev) => {
-        const p = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(patch)) {
-          if (v === undefined || v === '') p.delete(k);
-          else p.set(k, v);
-        }
-        if (!keepPage) p.delete('page');
-        return p;
-      },
-      { replace: true },
-    );
-  };
-
   const onFinish = (v: FilterValues) => {
     const patch: Record<string, string | undefined> = {};
     for (const k of TEXT_FILTERS) patch[k] = v[k]?.trim() || undefined;
     patch.from = v.from?.format('YYYY-MM-DD');
     patch.to = v.to?.format('YYYY-MM-DD');
-    setFilter(patch);
+    url.update(patch);
   };
 
   const list = useQuery({
@@ -149,10 +130,7 @@ export default function AuditPage() {
 
   return (
     <div>
-      <Typography.Title level={3} className="page-title">
-        {t('audit.title')}
-      </Typography.Title>
-      <Typography.Text className="page-intro">{t('audit.intro')}</Typography.Text>
+      <PageHead title={t('audit.title')} intro={t('audit.intro')} />
 
       <Form form={form} layout="vertical" onFinish={onFinish} className="no-print" role="search">
         <div className="filters filters-2col" style={{ alignItems: 'flex-end' }}>
@@ -192,59 +170,24 @@ export default function AuditPage() {
             <Button type="primary" htmlType="submit" data-testid="audit-filter-submit">
               {t('common.filter')}
             </Button>
-            {hasFilters && (
-              <Button
-                onClick={() =>
-                  setFilter({ actor: undefined, action: undefined, entity: undefined, entityId: undefined, from: undefined, to: undefined })
-                }
-              >
-                {t('common.clearFilters')}
-              </Button>
-            )}
+            {hasFilters && <Button onClick={() => url.clear(FILTER_KEYS)}>{t('common.clearFilters')}</Button>}
           </Space>
         </div>
       </Form>
 
-      {list.error && (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          title={errorText(list.error)}
-          action={
-            <Button size="small" onClick={() => void list.refetch()}>
-              {t('common.retry')}
-            </Button>
-          }
-          style={{ marginBottom: 16 }}
-        />
-      )}
-
-      <div data-testid="audit-table">
-        <Table<AuditEventOut>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: t('audit.empty') }}
-          expandable={{
-            expandedRowRender: (e) => <EventDetails e={e} />,
-            rowExpandable: () => true,
-            expandRowByClick: true,
-          }}
-          pagination={{
-            current: list.data?.page ?? filter.page,
-            pageSize: list.data?.pageSize ?? filter.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES,
-            showTotal: (total, [a, b]) => t('common.range', { from: a, to: b, total }),
-          }}
-          onChange={(p) => setFilter({ page: String(p.current ?? 1), pageSize: String(p.pageSize ?? filter.pageSize) }, true)}
-        />
-      </div>
+      <PagedList<AuditEventOut>
+        query={list}
+        requested={filter}
+        onPage={url.setPage}
+        columns={columns}
+        emptyText={t('audit.empty')}
+        tableTestId="audit-table"
+        expandable={{
+          expandedRowRender: (e) => <EventDetails e={e} />,
+          rowExpandable: () => true,
+          expandRowByClick: true,
+        }}
+      />
     </div>
   );
 }

@@ -1,13 +1,12 @@
-import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ChangePasswordBody } from '@ansinh/domain';
 import { authApi, qk } from '../../api/endpoints';
 import { safeNext, useMe } from '../../app/auth';
-import { applyFieldErrors, useErrorText } from '../../app/errors';
 import { zodRule } from '../../app/forms';
 import { useT } from '../../app/i18n';
+import { FormErrors, useFormWithErrors } from '../../components/FormErrors';
 
 interface Values {
   currentPassword: string;
@@ -20,14 +19,12 @@ const FIELDS = ['currentPassword', 'newPassword'] as const;
 export default function ChangePasswordPage() {
   const t = useT();
   const me = useMe();
-  const errorText = useErrorText();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNext(params.get('next'));
   const qc = useQueryClient();
-  const [form] = Form.useForm<Values>();
-  const [errors, setErrors] = useState<string[]>([]);
+  const { form, errors, setErrors, showError } = useFormWithErrors<Values>(FIELDS);
 
   const change = useMutation({
     mutationFn: (body: ChangePasswordBody) => authApi.changePassword(body),
@@ -38,10 +35,7 @@ export default function ChangePasswordPage() {
       void message.success(t('password.success'));
       void navigate(next, { replace: true });
     },
-    onError: (e) => {
-      const rest = applyFieldErrors(form, e, FIELDS);
-      setErrors([errorText(e), ...rest]);
-    },
+    onError: showError,
   });
 
   const onFinish = (v: Values) => {
@@ -58,16 +52,7 @@ export default function ChangePasswordPage() {
         <Alert type="info" showIcon title={t('password.mustChange')} style={{ margin: '12px 0 16px' }} />
       )}
       <Card>
-        {errors.length > 0 && (
-          <Alert
-            role="alert"
-            type="error"
-            showIcon
-            title={errors[0]}
-            description={errors.length > 1 ? errors.slice(1).join(' ') : undefined}
-            style={{ marginBottom: 16 }}
-          />
-        )}
+        <FormErrors messages={errors} />
         <Form form={form} layout="vertical" onFinish={onFinish} requiredMark={false}>
           {/* Helps password managers attach the new password to the right account. */}
           <input type="text" name="username" autoComplete="username" value={me.username} readOnly hidden />

@@ -1,13 +1,15 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { DuplicateDecisionBody, DuplicateList, PersonListItem } from '@ansinh/domain';
 import { qk, registryApi } from '../../api/endpoints';
 import { useErrorText } from '../../app/errors';
 import { useLang, useT } from '../../app/i18n';
 import type { MessageKey } from '../../app/i18n';
-import { genderLabel, PageHead, PersonStateTags, RegistryTabs, showPartialDate } from './shared';
+import { LoadError } from '../../components/LoadError';
+import { genderLabel, PersonStateTags, RegistryHead, showPartialDate } from './shared';
 
 type Pair = DuplicateList['items'][number];
 
@@ -54,6 +56,40 @@ function PersonSide({ p, testId }: { p: PersonListItem; testId: string }) {
   );
 }
 
+/** A decision button that asks first: a merge cannot be undone from here. */
+function ConfirmButton({
+  title,
+  text,
+  okText,
+  onConfirm,
+  testId,
+  loading,
+  children,
+}: {
+  title: string;
+  text: string;
+  okText: string;
+  onConfirm: () => void;
+  testId: string;
+  loading: boolean;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <Popconfirm
+      title={title}
+      description={<div className="confirm-text">{text}</div>}
+      okText={okText}
+      cancelText={t('common.cancel')}
+      onConfirm={onConfirm}
+    >
+      <Button block data-testid={testId} loading={loading}>
+        {children}
+      </Button>
+    </Popconfirm>
+  );
+}
+
 export default function DuplicatesPage() {
   const t = useT();
   const errorText = useErrorText();
@@ -91,7 +127,7 @@ export default function DuplicatesPage() {
       body: { personA: pair.a.id, personB: pair.b.id, decision, ...(keep !== undefined ? { keep } : {}) },
     });
 
-  const busy = (pair: Pair) => decide.isPending && decide.variables && pairKey(decide.variables.pair) === pairKey(pair);
+  const busy = (pair: Pair) => decide.isPending && !!decide.variables && pairKey(decide.variables.pair) === pairKey(pair);
 
   const columns: TableColumnsType<Pair> = [
     {
@@ -108,39 +144,36 @@ export default function DuplicatesPage() {
       className: 'no-print',
       render: (_: unknown, p) => (
         <Space orientation="vertical" size={6} className="dup-actions">
-          <Popconfirm
+          <ConfirmButton
             title={t('dup.differentTitle')}
-            description={<div className="confirm-text">{t('dup.differentText')}</div>}
+            text={t('dup.differentText')}
             okText={t('dup.differentOk')}
-            cancelText={t('common.cancel')}
             onConfirm={() => send(p, 'different')}
+            testId={`dup-different-${pairKey(p)}`}
+            loading={busy(p) && decide.variables?.body.decision === 'different'}
           >
-            <Button block data-testid={`dup-different-${pairKey(p)}`} loading={busy(p) && decide.variables?.body.decision === 'different'}>
-              {t('dup.different')}
-            </Button>
-          </Popconfirm>
-          <Popconfirm
+            {t('dup.different')}
+          </ConfirmButton>
+          <ConfirmButton
             title={t('dup.mergeTitle')}
-            description={<div className="confirm-text">{t('dup.mergeKeepLeft', { kept: p.a.fullName })}</div>}
+            text={t('dup.mergeKeepLeft', { kept: p.a.fullName })}
             okText={t('dup.mergeOk')}
-            cancelText={t('common.cancel')}
             onConfirm={() => send(p, 'merge', p.a.id)}
+            testId={`dup-merge-left-${pairKey(p)}`}
+            loading={busy(p) && decide.variables?.body.keep === p.a.id}
           >
-            <Button block data-testid={`dup-merge-left-${pairKey(p)}`} loading={busy(p) && decide.variables?.body.keep === p.a.id}>
-              {t('dup.mergeLeft')}
-            </Button>
-          </Popconfirm>
-          <Popconfirm
+            {t('dup.mergeLeft')}
+          </ConfirmButton>
+          <ConfirmButton
             title={t('dup.mergeTitle')}
-            description={<div className="confirm-text">{t('dup.mergeKeepRight', { kept: p.b.fullName })}</div>}
+            text={t('dup.mergeKeepRight', { kept: p.b.fullName })}
             okText={t('dup.mergeOk')}
-            cancelText={t('common.cancel')}
             onConfirm={() => send(p, 'merge', p.b.id)}
+            testId={`dup-merge-right-${pairKey(p)}`}
+            loading={busy(p) && decide.variables?.body.keep === p.b.id}
           >
-            <Button block data-testid={`dup-merge-right-${pairKey(p)}`} loading={busy(p) && decide.variables?.body.keep === p.b.id}>
-              {t('dup.mergeRight')}
-            </Button>
-          </Popconfirm>
+            {t('dup.mergeRight')}
+          </ConfirmButton>
         </Space>
       ),
     },
@@ -149,24 +182,9 @@ export default function DuplicatesPage() {
   const items = list.data?.items ?? [];
   return (
     <div>
-      <PageHead title={t('dup.title')} />
-      <RegistryTabs />
-      <Typography.Text className="page-intro">{t('dup.intro')}</Typography.Text>
+      <RegistryHead title={t('dup.title')} intro={t('dup.intro')} />
 
-      {list.error && (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          title={errorText(list.error)}
-          action={
-            <Button size="small" onClick={() => void list.refetch()}>
-              {t('common.retry')}
-            </Button>
-          }
-          style={{ marginBottom: 16 }}
-        />
-      )}
+      {list.error && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
 
       <div className="result-line" aria-live="polite">
         {items.length > 0 && (

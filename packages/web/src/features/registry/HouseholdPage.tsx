@@ -1,65 +1,42 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
-import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Result, Space, Spin, Table, Tag, Timeline, Typography } from 'antd';
+import { Link } from 'react-router';
+import { Alert, Card, Table, Tag, Timeline, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { formatDateVi, HOUSEHOLD_STATES, RELATIONS, RESIDENCES } from '@ansinh/domain';
+import { HOUSEHOLD_STATES, RELATIONS, RESIDENCES } from '@ansinh/domain';
 import type { Gender, HouseholdOut } from '@ansinh/domain';
-import { ApiError } from '../../api/client';
 import { qk, registryApi } from '../../api/endpoints';
-import { useErrorText } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { useLang, useT } from '../../app/i18n';
-import { NotFoundPage } from '../../app/pages';
+import { DetailFallback, useRouteRecord } from '../../components/DetailFallback';
 import { EditHouseholdModal, EVENT_LABELS, HouseholdEventModal } from './HouseholdForms';
 import { AddMemberModal } from './PersonForms';
 import { GrantStatusModal, StatusesTable } from './StatusForms';
-import { codeLabel, genderLabel, LinkButton, PageHead, PersonStateTags, RegistryTabs, showPartialDate, useCanWrite } from './shared';
+import {
+  CardButton,
+  codeLabel,
+  FactsCard,
+  genderLabel,
+  LinkButton,
+  PersonStateTags,
+  RegistryHead,
+  showDate,
+  showPartialDate,
+  TimelineEntry,
+  useCanWrite,
+} from './shared';
 
 type Member = HouseholdOut['members'][number];
 type Dialog = 'edit' | 'member' | 'grant' | 'event' | null;
 
-function showDate(iso: string): string {
-  try {
-    return formatDateVi(iso);
-  } catch {
-    return iso;
-  }
-}
-
 export default function HouseholdPage() {
   const t = useT();
   const { lang } = useLang();
-  const errorText = useErrorText();
   const canWrite = useCanWrite();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const id = Number(useParams().id);
-  const valid = Number.isInteger(id) && id > 0;
+  const { valid, query } = useRouteRecord(qk.household, registryApi.household);
 
-  const query = useQuery({
-    queryKey: qk.household(id),
-    queryFn: ({ signal }) => registryApi.household(id, signal),
-    enabled: valid,
-  });
-
-  if (!valid || (query.error instanceof ApiError && query.error.status === 404)) return <NotFoundPage />;
-  if (query.error) {
-    return (
-      <Result
-        status="warning"
-        title={errorText(query.error)}
-        extra={<Button onClick={() => void query.refetch()}>{t('common.retry')}</Button>}
-      />
-    );
-  }
   const h = query.data;
-  if (!h) {
-    return (
-      <div style={{ padding: 48, textAlign: 'center' }} role="status">
-        <Spin />
-      </div>
-    );
-  }
+  if (!valid || query.error || !h) return <DetailFallback valid={valid} query={query} />;
 
   const active = h.state === 'active';
   const memberColumns: TableColumnsType<Member> = [
@@ -85,7 +62,7 @@ export default function HouseholdPage() {
 
   return (
     <div>
-      <PageHead
+      <RegistryHead
         title={
           <>
             {t('household.titlePrefix')} <span data-testid="household-code">{h.code}</span>{' '}
@@ -96,53 +73,47 @@ export default function HouseholdPage() {
         }
         extra={<LinkButton to="/registry/households">{t('household.back')}</LinkButton>}
       />
-      <RegistryTabs />
 
       {!active && <Alert type="info" showIcon title={t('household.inactive')} style={{ marginBottom: 16 }} />}
 
       <div className="registry-cards">
-        <Card
+        <FactsCard
           title={t('household.details')}
           extra={
             canWrite && (
-              <Button size="small" className="no-print" data-testid="household-edit" onClick={() => setDialog('edit')}>
+              <CardButton testId="household-edit" onClick={() => setDialog('edit')}>
                 {t('household.edit')}
-              </Button>
+              </CardButton>
             )
           }
-        >
-          <Descriptions
-            size="small"
-            column={{ xs: 1, sm: 2, lg: 3 }}
-            items={[
-              { key: 'code', label: t('household.field.code'), children: h.code },
-              {
-                key: 'head',
-                label: t('household.field.head'),
-                children: h.headPersonId ? (
-                  <Link to={`/registry/persons/${h.headPersonId}`}>{h.headName}</Link>
-                ) : (
-                  <Typography.Text type="secondary">{t('household.noHead')}</Typography.Text>
-                ),
-              },
-              { key: 'commune', label: t('household.field.commune'), children: `${h.communeName} (${h.communeCode})` },
-              { key: 'village', label: t('household.field.village'), children: h.village ?? '' },
-              { key: 'address', label: t('household.field.address'), children: h.address ?? '' },
-              { key: 'residence', label: t('household.field.residence'), children: codeLabel(RESIDENCES, h.residence, lang) },
-              { key: 'phone', label: t('household.field.phone'), children: h.phone ?? '' },
-              { key: 'updated', label: t('registry.updatedAt'), children: formatDateTime(h.updatedAt) },
-            ]}
-          />
-        </Card>
+          items={[
+            { key: 'code', label: t('household.field.code'), children: h.code },
+            {
+              key: 'head',
+              label: t('household.field.head'),
+              children: h.headPersonId ? (
+                <Link to={`/registry/persons/${h.headPersonId}`}>{h.headName}</Link>
+              ) : (
+                <Typography.Text type="secondary">{t('household.noHead')}</Typography.Text>
+              ),
+            },
+            { key: 'commune', label: t('household.field.commune'), children: `${h.communeName} (${h.communeCode})` },
+            { key: 'village', label: t('household.field.village'), children: h.village ?? '' },
+            { key: 'address', label: t('household.field.address'), children: h.address ?? '' },
+            { key: 'residence', label: t('household.field.residence'), children: codeLabel(RESIDENCES, h.residence, lang) },
+            { key: 'phone', label: t('household.field.phone'), children: h.phone ?? '' },
+            { key: 'updated', label: t('registry.updatedAt'), children: formatDateTime(h.updatedAt) },
+          ]}
+        />
 
         <Card
           title={t('household.members', { count: h.members.length })}
           extra={
             canWrite &&
             active && (
-              <Button size="small" type="primary" className="no-print" data-testid="household-add-member" onClick={() => setDialog('member')}>
+              <CardButton primary testId="household-add-member" onClick={() => setDialog('member')}>
                 {t('household.addMember')}
-              </Button>
+              </CardButton>
             )
           }
         >
@@ -164,9 +135,9 @@ export default function HouseholdPage() {
           extra={
             canWrite &&
             active && (
-              <Button size="small" className="no-print" data-testid="household-grant" onClick={() => setDialog('grant')}>
+              <CardButton testId="household-grant" onClick={() => setDialog('grant')}>
                 {t('household.grant')}
-              </Button>
+              </CardButton>
             )
           }
         >
@@ -179,9 +150,9 @@ export default function HouseholdPage() {
           extra={
             canWrite &&
             active && (
-              <Button size="small" className="no-print" data-testid="household-record-event" onClick={() => setDialog('event')}>
+              <CardButton testId="household-record-event" onClick={() => setDialog('event')}>
                 {t('household.recordEvent')}
-              </Button>
+              </CardButton>
             )
           }
         >
@@ -193,14 +164,12 @@ export default function HouseholdPage() {
                 items={events.map((e) => ({
                   key: e.id,
                   content: (
-                    <Space orientation="vertical" size={0}>
-                      <Typography.Text type="secondary">{showDate(e.date)}</Typography.Text>
-                      <Typography.Text strong>{EVENT_LABELS[e.kind] ? t(EVENT_LABELS[e.kind]!) : e.kind}</Typography.Text>
+                    <TimelineEntry date={showDate(e.date)} title={EVENT_LABELS[e.kind] ? t(EVENT_LABELS[e.kind]!) : e.kind}>
                       {e.relatedHouseholdCode ? (
                         <Typography.Text>{t('household.event.related', { code: e.relatedHouseholdCode })}</Typography.Text>
                       ) : null}
                       {e.note ? <Typography.Text type="secondary">{e.note}</Typography.Text> : null}
-                    </Space>
+                    </TimelineEntry>
                   ),
                 }))}
               />

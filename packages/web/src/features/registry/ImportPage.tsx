@@ -8,7 +8,7 @@ import type { ImportMode } from '../../api/endpoints';
 import { useErrorText } from '../../app/errors';
 import { formatNumber, useLang, useT } from '../../app/i18n';
 import type { MessageKey } from '../../app/i18n';
-import { LinkButton, PageHead, RegistryTabs } from './shared';
+import { LinkButton, RegistryHead } from './shared';
 
 /**
  * The chosen file, read into memory once: the dry run and the commit then send exactly the same
@@ -177,9 +177,7 @@ export default function ImportPage() {
 
   return (
     <div>
-      <PageHead title={t('import.title')} />
-      <RegistryTabs />
-      <Typography.Text className="page-intro">{t('import.intro')}</Typography.Text>
+      <RegistryHead title={t('import.title')} intro={t('import.intro')} />
 
       <Steps
         className="import-steps no-print"

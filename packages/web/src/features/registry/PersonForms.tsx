@@ -1,29 +1,28 @@
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import type { Ref } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Form, Input, Modal, Radio, Select, Space, Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { Form, Input, Radio, Select, Typography } from 'antd';
 import type { FormInstance, InputRef } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { cleanPersonName, parsePartialDate } from '@ansinh/domain';
 import type { CreatePersonBody, DisabilityDegree, Gender, HouseholdOut, PatchPersonBody, PersonOut, Relation } from '@ansinh/domain';
 import { qk, registryApi } from '../../api/endpoints';
-import { applyFieldErrors, useErrorText } from '../../app/errors';
 import { useT } from '../../app/i18n';
+import { ModalForm, useModalForm } from '../../components/ModalForm';
 import {
   citizenIdRule,
-  DATE_FORMATS,
+  DateInput,
   filterEthnic,
-  FormErrors,
   isoOf,
+  numberOrNull,
   orNull,
   partialDateRule,
+  phoneRule,
   readPartialDate,
   showPartialDate,
   toDayjs,
   useOptions,
 } from './shared';
-
-const PHONE_RE = /^(\+?84|0)\d{8,10}$/;
 
 interface PersonValues {
   fullName?: string;
@@ -67,15 +66,6 @@ function BirthDateEcho({ form }: { form: FormInstance<PersonValues> }) {
       {t('person.form.birthDateRead', { date: showPartialDate(r.value) })}
     </Typography.Text>
   );
-}
-
-function phoneRule(t: ReturnType<typeof useT>) {
-  return {
-    validator: async (_r: unknown, v: unknown) => {
-      const s = typeof v === 'string' ? v.replace(/[\s.-]/g, '') : '';
-      if (s && !PHONE_RE.test(s)) throw new Error(t('form.phoneInvalid'));
-    },
-  };
 }
 
 /** The fields a person has in both forms: identity, household relation, ethnic group, contact, disability. */
@@ -156,10 +146,10 @@ function PersonFields({ form, firstRef, full }: { form: FormInstance<PersonValue
           </Form.Item>
           <div className="form-row">
             <Form.Item name="deceasedOn" label={t('person.form.deceasedOn')} extra={t('person.form.deceasedHint')}>
-              <DatePicker data-testid="person-form-deceased" format={DATE_FORMATS} placeholder={t('form.datePlaceholder')} style={{ width: '100%' }} />
+              <DateInput data-testid="person-form-deceased" />
             </Form.Item>
             <Form.Item name="movedOutOn" label={t('person.form.movedOutOn')} extra={t('person.form.movedHint')}>
-              <DatePicker data-testid="person-form-moved" format={DATE_FORMATS} placeholder={t('form.datePlaceholder')} style={{ width: '100%' }} />
+              <DateInput data-testid="person-form-moved" />
             </Form.Item>
           </div>
         </>
@@ -168,32 +158,21 @@ function PersonFields({ form, firstRef, full }: { form: FormInstance<PersonValue
   );
 }
 
-const normPhone = (v: string | undefined) => orNull((v ?? '').replace(/[\s.-]/g, ''));
-const normId = (v: string | undefined) => orNull((v ?? '').replace(/[\s.-]/g, ''));
 const disabilityOf = (v: PersonValues['disability']): DisabilityDegree | null => (v && v !== 'none' ? v : null);
 
 /** Add a member to a household. The first member is proposed as head of household. */
 export function AddMemberModal({ household, onClose }: { household: HouseholdOut; onClose: () => void }) {
   const t = useT();
-  const errorText = useErrorText();
-  const { message } = App.useApp();
-  const qc = useQueryClient();
-  const [form] = Form.useForm<PersonValues>();
-  const [errors, setErrors] = useState<string[]>([]);
+  const f = useModalForm<PersonValues>(PERSON_FIELDS, onClose);
   const firstRef = useRef<InputRef>(null);
 
   const create = useMutation({
     mutationFn: (body: CreatePersonBody) => registryApi.createPerson(body),
-    onSuccess: async (p) => {
-      void message.success(t('person.added', { name: p.fullName, code: household.code }));
-      await qc.invalidateQueries({ queryKey: qk.registryAll });
-      onClose();
-    },
-    onError: (e) => setErrors([errorText(e), ...applyFieldErrors(form, e, PERSON_FIELDS)]),
+    onSuccess: (p) => f.done(t('person.added', { name: p.fullName, code: household.code }), qk.registryAll),
+    onError: f.showError,
   });
 
   const onFinish = (v: PersonValues) => {
-    setErrors([]);
     const birthDate = readPartialDate(v.birthDate);
     if (!v.gender || !birthDate) return;
     create.mutate({
@@ -201,82 +180,58 @@ export function AddMemberModal({ household, onClose }: { household: HouseholdOut
       fullName: cleanPersonName(v.fullName ?? ''),
       gender: v.gender,
       birthDate,
-      citizenId: normId(v.citizenId),
+      citizenId: numberOrNull(v.citizenId),
       relation: v.relation ?? null,
       ethnicCode: v.ethnicCode ?? null,
-      phone: normPhone(v.phone),
+      phone: numberOrNull(v.phone),
       disability: disabilityOf(v.disability),
     });
   };
 
   return (
-    <Modal
-      open
+    <ModalForm<PersonValues>
+      state={f}
       title={t('person.form.addTitle', { code: household.code })}
-      footer={null}
-      onCancel={onClose}
-      afterOpenChange={(open) => open && firstRef.current?.focus()}
-      mask={{ closable: false }}
       width={640}
+      focusRef={firstRef}
+      errorTestId="person-form-error"
+      submit={{ label: t('person.form.add'), testId: 'person-form-submit', loading: create.isPending }}
+      onFinish={onFinish}
+      initialValues={{ relation: household.members.length === 0 ? 'head' : undefined, disability: 'none' }}
     >
-      <FormErrors messages={errors} testId="person-form-error" />
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        requiredMark={false}
-        autoComplete="off"
-        initialValues={{ relation: household.members.length === 0 ? 'head' : undefined, disability: 'none' }}
-      >
-        <PersonFields form={form} firstRef={firstRef} full={false} />
-        <Space wrap style={{ width: '100%', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button data-testid="person-form-submit" type="primary" htmlType="submit" loading={create.isPending}>
-            {t('person.form.add')}
-          </Button>
-        </Space>
-      </Form>
-    </Modal>
+      <PersonFields form={f.form} firstRef={firstRef} full={false} />
+    </ModalForm>
   );
 }
 
 /** Edit a person: sends only what changed, so the audit log shows exactly that. */
 export function EditPersonModal({ person, onClose }: { person: PersonOut; onClose: () => void }) {
   const t = useT();
-  const errorText = useErrorText();
-  const { message } = App.useApp();
-  const qc = useQueryClient();
-  const [form] = Form.useForm<PersonValues>();
-  const [errors, setErrors] = useState<string[]>([]);
+  const f = useModalForm<PersonValues>(PERSON_FIELDS, onClose);
   const firstRef = useRef<InputRef>(null);
 
   const patch = useMutation({
     mutationFn: (body: PatchPersonBody) => registryApi.patchPerson(person.id, body),
-    onSuccess: async (p) => {
-      void message.success(t('person.updated', { name: p.fullName }));
-      await qc.invalidateQueries({ queryKey: qk.registryAll });
-      onClose();
-    },
-    onError: (e) => setErrors([errorText(e), ...applyFieldErrors(form, e, PERSON_FIELDS)]),
+    onSuccess: (p) => f.done(t('person.updated', { name: p.fullName }), qk.registryAll),
+    onError: f.showError,
   });
 
   const onFinish = (v: PersonValues) => {
-    setErrors([]);
     const body: PatchPersonBody = {};
     const fullName = cleanPersonName(v.fullName ?? '');
     if (fullName !== person.fullName) body.fullName = fullName;
     if (v.gender && v.gender !== person.gender) body.gender = v.gender;
     const birthDate = readPartialDate(v.birthDate);
     if (birthDate && birthDate !== person.birthDate) body.birthDate = birthDate;
-    const citizenId = normId(v.citizenId);
+    const citizenId = numberOrNull(v.citizenId);
     if (citizenId !== person.citizenId) body.citizenId = citizenId;
-    const oldId = normId(v.oldIdNumber);
+    const oldId = numberOrNull(v.oldIdNumber);
     if (oldId !== person.oldIdNumber) body.oldIdNumber = oldId;
     const relation = v.relation ?? null;
     if (relation !== person.relation) body.relation = relation;
     const ethnicCode = v.ethnicCode ?? null;
     if (ethnicCode !== person.ethnicCode) body.ethnicCode = ethnicCode;
-    const phone = normPhone(v.phone);
+    const phone = numberOrNull(v.phone);
     if (phone !== person.phone) body.phone = phone;
     const disability = disabilityOf(v.disability);
     if (disability !== person.disability) body.disability = disability;
@@ -286,54 +241,34 @@ export function EditPersonModal({ person, onClose }: { person: PersonOut; onClos
     if (deceasedOn !== person.deceasedOn) body.deceasedOn = deceasedOn;
     const movedOutOn = isoOf(v.movedOutOn) ?? null;
     if (movedOutOn !== person.movedOutOn) body.movedOutOn = movedOutOn;
-    if (Object.keys(body).length === 0) {
-      void message.info(t('registry.noChanges'));
-      onClose();
-      return;
-    }
-    patch.mutate(body);
+    f.saveChanges(body, patch.mutate, t('registry.noChanges'));
   };
 
   return (
-    <Modal
-      open
+    <ModalForm<PersonValues>
+      state={f}
       title={t('person.form.editTitle', { name: person.fullName })}
-      footer={null}
-      onCancel={onClose}
-      afterOpenChange={(open) => open && firstRef.current?.focus()}
-      mask={{ closable: false }}
       width={640}
+      focusRef={firstRef}
+      errorTestId="person-form-error"
+      submit={{ label: t('common.save'), testId: 'person-form-submit', loading: patch.isPending }}
+      onFinish={onFinish}
+      initialValues={{
+        fullName: person.fullName,
+        gender: person.gender,
+        birthDate: showPartialDate(person.birthDate),
+        citizenId: person.citizenId ?? '',
+        oldIdNumber: person.oldIdNumber ?? '',
+        relation: person.relation,
+        ethnicCode: person.ethnicCode,
+        phone: person.phone ?? '',
+        disability: person.disability ?? 'none',
+        village: person.village ?? '',
+        deceasedOn: toDayjs(person.deceasedOn),
+        movedOutOn: toDayjs(person.movedOutOn),
+      }}
     >
-      <FormErrors messages={errors} testId="person-form-error" />
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        requiredMark={false}
-        autoComplete="off"
-        initialValues={{
-          fullName: person.fullName,
-          gender: person.gender,
-          birthDate: showPartialDate(person.birthDate),
-          citizenId: person.citizenId ?? '',
-          oldIdNumber: person.oldIdNumber ?? '',
-          relation: person.relation,
-          ethnicCode: person.ethnicCode,
-          phone: person.phone ?? '',
-          disability: person.disability ?? 'none',
-          village: person.village ?? '',
-          deceasedOn: toDayjs(person.deceasedOn),
-          movedOutOn: toDayjs(person.movedOutOn),
-        }}
-      >
-        <PersonFields form={form} firstRef={firstRef} full />
-        <Space wrap style={{ width: '100%', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button data-testid="person-form-submit" type="primary" htmlType="submit" loading={patch.isPending}>
-            {t('common.save')}
-          </Button>
-        </Space>
-      </Form>
-    </Modal>
+      <PersonFields form={f.form} firstRef={firstRef} full />
+    </ModalForm>
   );
 }

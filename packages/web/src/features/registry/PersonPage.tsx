@@ -1,30 +1,31 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Descriptions, Result, Space, Spin, Timeline, Typography } from 'antd';
-import { DISABILITY_DEGREES, formatDateVi, RELATIONS } from '@ansinh/domain';
+import { Alert, Card, Spin, Timeline, Typography } from 'antd';
+import { DISABILITY_DEGREES, RELATIONS } from '@ansinh/domain';
 import type { PersonOut } from '@ansinh/domain';
-import { ApiError } from '../../api/client';
 import { qk, registryApi } from '../../api/endpoints';
 import { useErrorText } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { useLang, useT } from '../../app/i18n';
-import { NotFoundPage } from '../../app/pages';
+import { DetailFallback, useRouteRecord } from '../../components/DetailFallback';
 import { EditPersonModal } from './PersonForms';
 import { GrantStatusModal, StatusesTable } from './StatusForms';
-import { codeLabel, genderLabel, LinkButton, PageHead, PersonStateTags, RegistryTabs, showPartialDate, useCanWrite } from './shared';
+import {
+  CardButton,
+  codeLabel,
+  FactsCard,
+  genderLabel,
+  LinkButton,
+  PersonStateTags,
+  RegistryHead,
+  showDate,
+  showPartialDate,
+  TimelineEntry,
+  useCanWrite,
+} from './shared';
 
 type Dialog = 'edit' | 'grant' | null;
-
-/** A date or an instant as dd/mm/yyyy; anything else as stored. */
-function showDate(v: string | null | undefined): string {
-  if (!v) return '';
-  try {
-    return formatDateVi(v);
-  } catch {
-    return showPartialDate(v);
-  }
-}
 
 /** The server writes dates inside timeline details as YYYY-MM-DD; officers read dd/mm/yyyy. */
 function viDates(text: string): string {
@@ -49,12 +50,10 @@ function PersonTimeline({ person }: { person: PersonOut }) {
         key: `${e.at}-${e.kind}-${i}`,
         color: e.kind.endsWith('.end') || e.kind === 'person.deceased' ? 'gray' : e.kind.startsWith('status.') ? 'green' : 'blue',
         content: (
-          <Space orientation="vertical" size={0}>
-            <Typography.Text type="secondary">{showDate(e.at)}</Typography.Text>
-            <Typography.Text strong>{e.title}</Typography.Text>
+          <TimelineEntry date={showDate(e.at)} title={e.title}>
             {e.detail ? <Typography.Text>{viDates(e.detail)}</Typography.Text> : null}
             {e.by ? <Typography.Text type="secondary">{t('person.timelineBy', { by: e.by })}</Typography.Text> : null}
-          </Space>
+          </TimelineEntry>
         ),
       }))}
     />
@@ -64,43 +63,19 @@ function PersonTimeline({ person }: { person: PersonOut }) {
 export default function PersonPage() {
   const t = useT();
   const { lang } = useLang();
-  const errorText = useErrorText();
   const canWrite = useCanWrite();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const id = Number(useParams().id);
-  const valid = Number.isInteger(id) && id > 0;
+  const { valid, query } = useRouteRecord(qk.person, registryApi.person);
 
-  const query = useQuery({
-    queryKey: qk.person(id),
-    queryFn: ({ signal }) => registryApi.person(id, signal),
-    enabled: valid,
-  });
-
-  if (!valid || (query.error instanceof ApiError && query.error.status === 404)) return <NotFoundPage />;
-  if (query.error) {
-    return (
-      <Result
-        status="warning"
-        title={errorText(query.error)}
-        extra={<Button onClick={() => void query.refetch()}>{t('common.retry')}</Button>}
-      />
-    );
-  }
   const p = query.data;
-  if (!p) {
-    return (
-      <div style={{ padding: 48, textAlign: 'center' }} role="status">
-        <Spin />
-      </div>
-    );
-  }
+  if (!valid || query.error || !p) return <DetailFallback valid={valid} query={query} />;
 
   const merged = p.mergedIntoId !== null;
   const writable = canWrite && !merged;
 
   return (
     <div>
-      <PageHead
+      <RegistryHead
         title={
           <>
             <span data-testid="person-name">{p.fullName}</span> <PersonStateTags deceasedOn={p.deceasedOn} movedOutOn={p.movedOutOn} />
@@ -108,7 +83,6 @@ export default function PersonPage() {
         }
         extra={<LinkButton to="/registry">{t('person.back')}</LinkButton>}
       />
-      <RegistryTabs />
 
       {merged && (
         <Alert
@@ -137,61 +111,56 @@ export default function PersonPage() {
       )}
 
       <div className="registry-cards">
-        <Card
+        <FactsCard
           title={t('person.details')}
           extra={
             writable && (
-              <Button size="small" className="no-print" data-testid="person-edit" onClick={() => setDialog('edit')}>
+              <CardButton testId="person-edit" onClick={() => setDialog('edit')}>
                 {t('person.edit')}
-              </Button>
+              </CardButton>
             )
           }
-        >
-          <Descriptions
-            size="small"
-            column={{ xs: 1, sm: 2, lg: 3 }}
-            items={[
-              { key: 'name', label: t('person.field.fullName'), children: p.fullName },
-              { key: 'gender', label: t('person.field.gender'), children: genderLabel(p.gender, lang) },
-              { key: 'birth', label: t('person.field.birthDate'), children: showPartialDate(p.birthDate) },
-              { key: 'cid', label: t('person.field.citizenId'), children: p.citizenId ?? '' },
-              ...(p.oldIdNumber ? [{ key: 'old', label: t('person.field.oldId'), children: p.oldIdNumber }] : []),
-              { key: 'ethnic', label: t('person.field.ethnic'), children: p.ethnicName ?? '' },
-              { key: 'phone', label: t('person.field.phone'), children: p.phone ?? '' },
-              {
-                key: 'disability',
-                label: t('person.field.disability'),
-                children: p.disability ? codeLabel(DISABILITY_DEGREES, p.disability, lang) : t('person.form.disabilityNone'),
-              },
-              {
-                key: 'household',
-                label: t('person.field.household'),
-                children:
-                  p.householdId && p.householdCode ? (
-                    <span>
-                      <Link to={`/registry/households/${p.householdId}`}>{p.householdCode}</Link>
-                      {p.relation ? ` · ${codeLabel(RELATIONS, p.relation, lang)}` : ''}
-                    </span>
-                  ) : (
-                    <Typography.Text type="secondary">{t('person.noHousehold')}</Typography.Text>
-                  ),
-              },
-              { key: 'commune', label: t('person.field.commune'), children: `${p.communeName} (${p.communeCode})` },
-              { key: 'village', label: t('person.field.village'), children: p.village ?? '' },
-              ...(p.deceasedOn ? [{ key: 'dead', label: t('person.field.deceasedOn'), children: showDate(p.deceasedOn) }] : []),
-              ...(p.movedOutOn ? [{ key: 'moved', label: t('person.field.movedOutOn'), children: showDate(p.movedOutOn) }] : []),
-              { key: 'updated', label: t('registry.updatedAt'), children: formatDateTime(p.updatedAt) },
-            ]}
-          />
-        </Card>
+          items={[
+            { key: 'name', label: t('person.field.fullName'), children: p.fullName },
+            { key: 'gender', label: t('person.field.gender'), children: genderLabel(p.gender, lang) },
+            { key: 'birth', label: t('person.field.birthDate'), children: showPartialDate(p.birthDate) },
+            { key: 'cid', label: t('person.field.citizenId'), children: p.citizenId ?? '' },
+            ...(p.oldIdNumber ? [{ key: 'old', label: t('person.field.oldId'), children: p.oldIdNumber }] : []),
+            { key: 'ethnic', label: t('person.field.ethnic'), children: p.ethnicName ?? '' },
+            { key: 'phone', label: t('person.field.phone'), children: p.phone ?? '' },
+            {
+              key: 'disability',
+              label: t('person.field.disability'),
+              children: p.disability ? codeLabel(DISABILITY_DEGREES, p.disability, lang) : t('person.form.disabilityNone'),
+            },
+            {
+              key: 'household',
+              label: t('person.field.household'),
+              children:
+                p.householdId && p.householdCode ? (
+                  <span>
+                    <Link to={`/registry/households/${p.householdId}`}>{p.householdCode}</Link>
+                    {p.relation ? ` · ${codeLabel(RELATIONS, p.relation, lang)}` : ''}
+                  </span>
+                ) : (
+                  <Typography.Text type="secondary">{t('person.noHousehold')}</Typography.Text>
+                ),
+            },
+            { key: 'commune', label: t('person.field.commune'), children: `${p.communeName} (${p.communeCode})` },
+            { key: 'village', label: t('person.field.village'), children: p.village ?? '' },
+            ...(p.deceasedOn ? [{ key: 'dead', label: t('person.field.deceasedOn'), children: showDate(p.deceasedOn) }] : []),
+            ...(p.movedOutOn ? [{ key: 'moved', label: t('person.field.movedOutOn'), children: showDate(p.movedOutOn) }] : []),
+            { key: 'updated', label: t('registry.updatedAt'), children: formatDateTime(p.updatedAt) },
+          ]}
+        />
 
         <Card
           title={t('person.statuses')}
           extra={
             writable && (
-              <Button size="small" className="no-print" data-testid="person-grant" onClick={() => setDialog('grant')}>
+              <CardButton testId="person-grant" onClick={() => setDialog('grant')}>
                 {t('person.grant')}
-              </Button>
+              </CardButton>
             )
           }
         >

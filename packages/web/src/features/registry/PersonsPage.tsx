@@ -1,77 +1,60 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Checkbox, Input, InputNumber, Select, Space, Table, Typography } from 'antd';
+import { Button, Checkbox, Select, Space } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Gender, PersonListItem } from '@ansinh/domain';
 import { qk, registryApi, registryUrls } from '../../api/endpoints';
 import type { PersonsFilter } from '../../api/endpoints';
-import { useErrorText } from '../../app/errors';
 import { useLang, useT } from '../../app/i18n';
-import { AreaCodeInput } from '../areas/AreaCodeInput';
+import { pageParams, useDebouncedParam, useUrlFilters } from '../../app/urlFilters';
+import { PagedList } from '../../components/PagedList';
+import { acceptAreaCode, AreaStatusFilters, NumberFilter, SearchBox, searchFilterOf } from './filters';
 import { CreateHouseholdModal } from './HouseholdForms';
-import {
-  ageParam,
-  categoryOptions,
-  filterEthnic,
-  genderLabel,
-  isStatusKind,
-  LinkButton,
-  PageHead,
-  PersonStateTags,
-  positiveInt,
-  RegistryTabs,
-  showPartialDate,
-  useCanWrite,
-  useDebouncedParam,
-  useOptions,
-  useUrlFilters,
-} from './shared';
+import { filterEthnic, genderLabel, LinkButton, PersonStateTags, RegistryHead, showPartialDate, useCanWrite, useOptions } from './shared';
 
-const AREA_RE = /^(\d{2}|\d{3}|\d{5})$/;
-const PAGE_SIZES = [20, 50, 100];
-const acceptArea = (v: string) => v === '' || AREA_RE.test(v);
+const FILTER_KEYS = ['q', 'areaCode', 'statusKind', 'category', 'ageFrom', 'ageTo', 'gender', 'ethnicCode', 'includeInactive'];
 
 function isGender(v: string | null): v is Gender {
   return v === 'male' || v === 'female';
 }
 
+/** Ages in filters: whole numbers 0–130, or nothing. */
+function ageParam(v: string | null): number | undefined {
+  if (v === null || v === '') return undefined;
+  const n = Number(v);
+  return Number.isInteger(n) && n >= 0 && n <= 130 ? n : undefined;
+}
+
 /** Everything the list shows, read from the query string. */
 function filterOf(params: URLSearchParams): PersonsFilter {
-  const statusKind = params.get('statusKind');
   const gender = params.get('gender');
   const ethnicCode = params.get('ethnicCode');
-  const areaCode = params.get('areaCode');
-  const kind = isStatusKind(statusKind) ? statusKind : undefined;
   return {
-    q: params.get('q') || undefined,
-    areaCode: areaCode && AREA_RE.test(areaCode) ? areaCode : undefined,
-    statusKind: kind,
-    category: kind ? params.get('category') || undefined : undefined,
+    ...searchFilterOf(params),
     ageFrom: ageParam(params.get('ageFrom')),
     ageTo: ageParam(params.get('ageTo')),
     gender: isGender(gender) ? gender : undefined,
     ethnicCode: ethnicCode && /^\d{2}$/.test(ethnicCode) ? ethnicCode : undefined,
     includeInactive: params.get('includeInactive') === 'true' ? 'true' : undefined,
-    page: positiveInt(params.get('page'), 1),
-    pageSize: positiveInt(params.get('pageSize'), 50),
+    ...pageParams(params, 50),
   };
 }
 
 export default function PersonsPage() {
   const t = useT();
   const { lang } = useLang();
-  const errorText = useErrorText();
   const canWrite = useCanWrite();
   const o = useOptions();
-  const { params, update } = useUrlFilters();
+  const url = useUrlFilters();
+  const { update } = url;
   const [creating, setCreating] = useState(false);
-  const filter = filterOf(params);
+  const filter = filterOf(url.params);
 
-  const q = useDebouncedParam(params, 'q', (v) => update({ q: v || undefined }));
-  const area = useDebouncedParam(params, 'areaCode', (v) => update({ areaCode: v || undefined }), acceptArea);
-  const ageFrom = useDebouncedParam(params, 'ageFrom', (v) => update({ ageFrom: v || undefined }));
-  const ageTo = useDebouncedParam(params, 'ageTo', (v) => update({ ageTo: v || undefined }));
+  const q = useDebouncedParam(url, 'q');
+  const area = useDebouncedParam(url, 'areaCode', acceptAreaCode);
+  const ageFrom = useDebouncedParam(url, 'ageFrom');
+  const ageTo = useDebouncedParam(url, 'ageTo');
 
   const list = useQuery({
     queryKey: qk.persons(filter),
@@ -101,11 +84,6 @@ export default function PersonsPage() {
     { title: t('persons.col.commune'), dataIndex: 'communeName' },
   ];
 
-  const total = list.data?.total ?? 0;
-  const page = list.data?.page ?? filter.page ?? 1;
-  const pageSize = list.data?.pageSize ?? filter.pageSize ?? 50;
-  const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
-  const to = Math.min(page * pageSize, total);
   const hasFilters = !!(
     filter.q ||
     filter.areaCode ||
@@ -119,8 +97,9 @@ export default function PersonsPage() {
 
   return (
     <div>
-      <PageHead
+      <RegistryHead
         title={t('registry.title')}
+        intro={t('persons.intro')}
         extra={
           <Space wrap>
             <Button data-testid="registry-export" href={registryUrls.exportPersons(filter)} download title={t('persons.exportHint')}>
@@ -139,80 +118,23 @@ export default function PersonsPage() {
           </Space>
         }
       />
-      <RegistryTabs />
-      <Typography.Text className="page-intro">{t('persons.intro')}</Typography.Text>
 
       <div role="search" className="no-print">
-        <div data-testid="registry-search" className="registry-search">
-          <Input
-            type="search"
-            size="large"
-            aria-label={t('persons.search')}
-            aria-describedby="registry-search-hint"
-            placeholder={t('persons.search')}
-            allowClear
-            value={q.text}
-            onChange={(e) => q.setText(e.target.value)}
-            onPressEnter={() => q.commit(q.text)}
-          />
-          <Typography.Text type="secondary" id="registry-search-hint" className="field-hint">
-            {t('persons.searchHint')}
-          </Typography.Text>
-        </div>
+        <SearchBox
+          testId="registry-search"
+          label={t('persons.search')}
+          text={q}
+          hint={{ id: 'registry-search-hint', text: t('persons.searchHint') }}
+        />
         <div className="filters filters-2col">
-          <AreaCodeInput
-            testId="registry-filter-area"
-            placeholder={t('persons.filter.area')}
-            value={area.text}
-            allowClear
-            onChange={area.setText}
-            style={{ width: 240 }}
+          <AreaStatusFilters
+            testIds={{ area: 'registry-filter-area', kind: 'registry-filter-kind', category: 'registry-filter-category' }}
+            area={area}
+            filter={filter}
+            update={update}
           />
-          <Select
-            data-testid="registry-filter-kind"
-            aria-label={t('persons.filter.statusKind')}
-            placeholder={t('persons.filter.statusKind')}
-            allowClear
-            options={o.statusKinds}
-            value={filter.statusKind}
-            onChange={(v?: string) => update({ statusKind: v, category: undefined })}
-            popupMatchSelectWidth={false}
-            style={{ width: 220 }}
-          />
-          <Select
-            data-testid="registry-filter-category"
-            aria-label={t('persons.filter.category')}
-            placeholder={filter.statusKind ? t('persons.filter.category') : t('persons.filter.categoryFirst')}
-            allowClear
-            disabled={!filter.statusKind}
-            options={categoryOptions(filter.statusKind, lang)}
-            value={filter.category}
-            onChange={(v?: string) => update({ category: v })}
-            popupMatchSelectWidth={false}
-            style={{ width: 220 }}
-          />
-          <InputNumber
-            data-testid="registry-filter-age-from"
-            aria-label={t('persons.filter.ageFrom')}
-            prefix={t('persons.filter.ageFrom')}
-            min={0}
-            max={130}
-            precision={0}
-            value={ageFrom.text === '' ? null : Number(ageFrom.text)}
-            onChange={(v) => ageFrom.setText(v === null ? '' : String(v))}
-            style={{ width: 140 }}
-          />
-          <InputNumber
-            data-testid="registry-filter-age-to"
-            aria-label={t('persons.filter.ageTo')}
-            prefix={t('persons.filter.ageTo')}
-            min={0}
-            max={130}
-            precision={0}
-            value={ageTo.text === '' ? null : Number(ageTo.text)}
-            onChange={(v) => ageTo.setText(v === null ? '' : String(v))}
-            style={{ width: 140 }}
-          />
+          <NumberFilter testId="registry-filter-age-from" label={t('persons.filter.ageFrom')} min={0} max={130} width={140} text={ageFrom} />
+          <NumberFilter testId="registry-filter-age-to" label={t('persons.filter.ageTo')} min={0} max={130} width={140} text={ageTo} />
           <Select
             data-testid="registry-filter-gender"
             aria-label={t('persons.filter.gender')}
@@ -242,69 +164,19 @@ export default function PersonsPage() {
           >
             {t('persons.filter.inactive')}
           </Checkbox>
-          {hasFilters && (
-            <Button
-              onClick={() =>
-                update({
-                  q: undefined,
-                  areaCode: undefined,
-                  statusKind: undefined,
-                  category: undefined,
-                  ageFrom: undefined,
-                  ageTo: undefined,
-                  gender: undefined,
-                  ethnicCode: undefined,
-                  includeInactive: undefined,
-                })
-              }
-            >
-              {t('common.clearFilters')}
-            </Button>
-          )}
+          {hasFilters && <Button onClick={() => url.clear(FILTER_KEYS)}>{t('common.clearFilters')}</Button>}
         </div>
       </div>
 
-      {list.error && (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          title={errorText(list.error)}
-          action={
-            <Button size="small" onClick={() => void list.refetch()}>
-              {t('common.retry')}
-            </Button>
-          }
-          style={{ marginBottom: 16 }}
-        />
-      )}
-
-      <div className="result-line" aria-live="polite">
-        <Typography.Text data-testid="registry-total" strong>
-          {list.data ? (total === 0 ? t('persons.noneFound') : t('common.range', { from, to, total })) : t('app.loading')}
-        </Typography.Text>
-      </div>
-
-      <div data-testid="registry-table" className="table-box">
-        <Table<PersonListItem>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: hasFilters ? t('persons.empty') : t('persons.emptyRegistry') }}
-          pagination={{
-            current: page,
-            pageSize,
-            total,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES,
-            showTotal: (n, [a, b]) => t('common.range', { from: a, to: b, total: n }),
-          }}
-          onChange={(p) => update({ page: String(p.current ?? 1), pageSize: String(p.pageSize ?? pageSize) }, true)}
-        />
-      </div>
+      <PagedList<PersonListItem>
+        query={list}
+        requested={filter}
+        onPage={url.setPage}
+        columns={columns}
+        emptyText={hasFilters ? t('persons.empty') : t('persons.emptyRegistry')}
+        tableTestId="registry-table"
+        total={{ testId: 'registry-total', none: t('persons.noneFound') }}
+      />
 
       {creating && <CreateHouseholdModal onClose={() => setCreating(false)} />}
     </div>

@@ -1,24 +1,15 @@
 import { useState } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, DatePicker, Form, Input, InputNumber, Modal, Select, Space, Table, Tag, Typography } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { Button, Form, Input, InputNumber, Select, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { findStatusCategory, formatDateVi, STATUS_CATEGORIES, StatusKind, todayInVietnam, validateStatusGrant } from '@ansinh/domain';
+import { findStatusCategory, STATUS_CATEGORIES, StatusKind, todayInVietnam, validateStatusGrant } from '@ansinh/domain';
 import type { EndStatusBody, GrantStatusBody, StatusOut } from '@ansinh/domain';
 import { qk, registryApi } from '../../api/endpoints';
-import { applyFieldErrors, useErrorText } from '../../app/errors';
 import { useLang, useT } from '../../app/i18n';
-import { categoryOptions, DATE_FORMATS, FormErrors, isoOf, toDayjs } from './shared';
-
-function showDate(iso: string | null | undefined): string {
-  if (!iso) return '';
-  try {
-    return formatDateVi(iso);
-  } catch {
-    return iso;
-  }
-}
+import { ModalForm, useModalForm } from '../../components/ModalForm';
+import { categoryOptions, DateInput, isoOf, showDate, toDayjs } from './shared';
 
 /** The label of a status in the current language (the server gives the Vietnamese one). */
 function useStatusLabel() {
@@ -137,11 +128,8 @@ const GRANT_FIELDS = ['kind', 'category', 'year', 'degree', 'validFrom', 'validT
 export function GrantStatusModal({ subject, onClose }: { subject: Subject; onClose: () => void }) {
   const t = useT();
   const { lang } = useLang();
-  const errorText = useErrorText();
-  const { message } = App.useApp();
-  const qc = useQueryClient();
-  const [form] = Form.useForm<GrantValues>();
-  const [errors, setErrors] = useState<string[]>([]);
+  const f = useModalForm<GrantValues>(GRANT_FIELDS, onClose);
+  const { form } = f;
   const kinds = StatusKind.options.filter((k) => STATUS_CATEGORIES[k].subject === subject.kind);
   const kind = Form.useWatch('kind', form);
   const category = Form.useWatch('category', form);
@@ -151,16 +139,11 @@ export function GrantStatusModal({ subject, onClose }: { subject: Subject; onClo
 
   const grant = useMutation({
     mutationFn: (body: GrantStatusBody) => registryApi.grantStatus(body),
-    onSuccess: async (s) => {
-      void message.success(t('grant.done', { label: s.categoryLabel }));
-      await qc.invalidateQueries({ queryKey: qk.registryAll });
-      onClose();
-    },
-    onError: (e) => setErrors([errorText(e), ...applyFieldErrors(form, e, GRANT_FIELDS)]),
+    onSuccess: (s) => f.done(t('grant.done', { label: s.categoryLabel }), qk.registryAll),
+    onError: f.showError,
   });
 
   const onFinish = (v: GrantValues) => {
-    setErrors([]);
     if (!v.kind || !v.category) return;
     const body: GrantStatusBody = {
       kind: v.kind,
@@ -177,10 +160,10 @@ export function GrantStatusModal({ subject, onClose }: { subject: Subject; onClo
     const problems = validateStatusGrant({ ...body, today: todayInVietnam() });
     if (problems.length) {
       const fields = problems.map((p) => ({ name: p.path.replace(/^body\./, ''), errors: [p.message] }));
-      const known = fields.filter((f) => (GRANT_FIELDS as readonly string[]).includes(f.name));
-      form.setFields(known.map((f) => ({ name: f.name as (typeof GRANT_FIELDS)[number], errors: f.errors })));
-      const rest = fields.filter((f) => !known.includes(f)).flatMap((f) => f.errors);
-      if (rest.length) setErrors(rest);
+      const known = fields.filter((field) => (GRANT_FIELDS as readonly string[]).includes(field.name));
+      form.setFields(known.map((field) => ({ name: field.name as (typeof GRANT_FIELDS)[number], errors: field.errors })));
+      const rest = fields.filter((field) => !known.includes(field)).flatMap((field) => field.errors);
+      if (rest.length) f.setErrors(rest);
       return;
     }
     grant.mutate(body);
@@ -190,88 +173,81 @@ export function GrantStatusModal({ subject, onClose }: { subject: Subject; onClo
     subject.kind === 'person' ? t('grant.titlePerson', { name: subject.name }) : t('grant.titleHousehold', { code: subject.code });
 
   return (
-    <Modal open title={title} footer={null} onCancel={onClose} mask={{ closable: false }} width={640}>
-      <FormErrors messages={errors} testId="grant-error" />
-      <Form
-        form={form}
-        layout="vertical"
-        onFinish={onFinish}
-        requiredMark={false}
-        autoComplete="off"
-        initialValues={{ kind: kinds.length === 1 ? kinds[0] : undefined, year: thisYear, validFrom: dayjs(), decisionDate: dayjs() }}
-        onValuesChange={(changed: Partial<GrantValues>) => {
-          if ('kind' in changed) form.setFieldsValue({ category: undefined, degree: null });
-        }}
+    <ModalForm<GrantValues>
+      state={f}
+      title={title}
+      width={640}
+      errorTestId="grant-error"
+      submit={{ label: t('grant.submit'), testId: 'grant-submit', loading: grant.isPending }}
+      onFinish={onFinish}
+      initialValues={{ kind: kinds.length === 1 ? kinds[0] : undefined, year: thisYear, validFrom: dayjs(), decisionDate: dayjs() }}
+      // The category and degree belong to the kind: a new kind starts them afresh.
+      onValuesChange={(changed) => {
+        if ('kind' in changed) form.setFieldsValue({ category: undefined, degree: null });
+      }}
+    >
+      <Form.Item
+        name="kind"
+        label={t('grant.kind')}
+        rules={[{ required: true, message: t('grant.kindRequired') }]}
+        extra={catalogue ? t('grant.legalBasis', { basis: catalogue.legalBasis }) : undefined}
       >
+        <Select
+          data-testid="grant-kind"
+          placeholder={t('grant.kindPlaceholder')}
+          options={kinds.map((k) => ({ value: k, label: STATUS_CATEGORIES[k][lang] }))}
+        />
+      </Form.Item>
+      <Form.Item name="category" label={t('grant.category')} rules={[{ required: true, message: t('grant.categoryRequired') }]}>
+        <Select
+          data-testid="grant-category"
+          placeholder={kind ? t('grant.categoryPlaceholder') : t('grant.kindFirst')}
+          disabled={!kind}
+          options={categoryOptions(kind, lang)}
+          showSearch={{ optionFilterProp: 'label' }}
+          popupMatchSelectWidth={false}
+        />
+      </Form.Item>
+      {catalogue?.needsYear ? (
+        <Form.Item name="year" label={t('grant.year')} extra={t('grant.yearHint', { year: String(thisYear) })}>
+          <InputNumber data-testid="grant-year" min={2000} max={2100} precision={0} style={{ width: 160 }} />
+        </Form.Item>
+      ) : null}
+      {cat?.needsDegree ? (
         <Form.Item
-          name="kind"
-          label={t('grant.kind')}
-          rules={[{ required: true, message: t('grant.kindRequired') }]}
-          extra={catalogue ? t('grant.legalBasis', { basis: catalogue.legalBasis }) : undefined}
+          name="degree"
+          label={t('grant.degree')}
+          extra={t('grant.degreeHint', { min: cat.degreeRange?.min ?? 1, max: cat.degreeRange?.max ?? 100 })}
         >
-          <Select
-            data-testid="grant-kind"
-            placeholder={t('grant.kindPlaceholder')}
-            options={kinds.map((k) => ({ value: k, label: STATUS_CATEGORIES[k][lang] }))}
-          />
+          <InputNumber data-testid="grant-degree" min={0} max={100} precision={0} suffix="%" style={{ width: 160 }} />
         </Form.Item>
-        <Form.Item name="category" label={t('grant.category')} rules={[{ required: true, message: t('grant.categoryRequired') }]}>
-          <Select
-            data-testid="grant-category"
-            placeholder={kind ? t('grant.categoryPlaceholder') : t('grant.kindFirst')}
-            disabled={!kind}
-            options={categoryOptions(kind, lang)}
-            showSearch={{ optionFilterProp: 'label' }}
-            popupMatchSelectWidth={false}
-          />
+      ) : null}
+      <div className="form-row">
+        <Form.Item
+          name="validFrom"
+          label={t('grant.validFrom')}
+          extra={t('grant.validFromHint')}
+          rules={[{ required: true, message: t('form.dateRequired') }]}
+        >
+          <DateInput data-testid="grant-valid-from" />
         </Form.Item>
-        {catalogue?.needsYear ? (
-          <Form.Item name="year" label={t('grant.year')} extra={t('grant.yearHint', { year: String(thisYear) })}>
-            <InputNumber data-testid="grant-year" min={2000} max={2100} precision={0} style={{ width: 160 }} />
-          </Form.Item>
-        ) : null}
-        {cat?.needsDegree ? (
-          <Form.Item
-            name="degree"
-            label={t('grant.degree')}
-            extra={t('grant.degreeHint', { min: cat.degreeRange?.min ?? 1, max: cat.degreeRange?.max ?? 100 })}
-          >
-            <InputNumber data-testid="grant-degree" min={0} max={100} precision={0} suffix="%" style={{ width: 160 }} />
-          </Form.Item>
-        ) : null}
-        <div className="form-row">
-          <Form.Item
-            name="validFrom"
-            label={t('grant.validFrom')}
-            extra={t('grant.validFromHint')}
-            rules={[{ required: true, message: t('form.dateRequired') }]}
-          >
-            <DatePicker data-testid="grant-valid-from" format={DATE_FORMATS} placeholder={t('form.datePlaceholder')} style={{ width: '100%' }} />
-          </Form.Item>
-          <Form.Item name="validTo" label={t('grant.validTo')} extra={t('grant.validToHint')}>
-            <DatePicker data-testid="grant-valid-to" format={DATE_FORMATS} placeholder={t('form.datePlaceholder')} style={{ width: '100%' }} />
-          </Form.Item>
-        </div>
-        <div className="form-row">
-          <Form.Item
-            name="decisionNo"
-            label={t('grant.decisionNo')}
-            rules={[{ required: true, whitespace: true, message: t('grant.decisionNoRequired') }]}
-          >
-            <Input data-testid="grant-decision-no" placeholder={t('grant.decisionNoPlaceholder')} maxLength={60} />
-          </Form.Item>
-          <Form.Item name="decisionDate" label={t('grant.decisionDate')} rules={[{ required: true, message: t('form.dateRequired') }]}>
-            <DatePicker data-testid="grant-decision-date" format={DATE_FORMATS} placeholder={t('form.datePlaceholder')} style={{ width: '100%' }} />
-          </Form.Item>
-        </div>
-        <Space wrap style={{ width: '100%', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button data-testid="grant-submit" type="primary" htmlType="submit" loading={grant.isPending}>
-            {t('grant.submit')}
-          </Button>
-        </Space>
-      </Form>
-    </Modal>
+        <Form.Item name="validTo" label={t('grant.validTo')} extra={t('grant.validToHint')}>
+          <DateInput data-testid="grant-valid-to" />
+        </Form.Item>
+      </div>
+      <div className="form-row">
+        <Form.Item
+          name="decisionNo"
+          label={t('grant.decisionNo')}
+          rules={[{ required: true, whitespace: true, message: t('grant.decisionNoRequired') }]}
+        >
+          <Input data-testid="grant-decision-no" placeholder={t('grant.decisionNoPlaceholder')} maxLength={60} />
+        </Form.Item>
+        <Form.Item name="decisionDate" label={t('grant.decisionDate')} rules={[{ required: true, message: t('form.dateRequired') }]}>
+          <DateInput data-testid="grant-decision-date" />
+        </Form.Item>
+      </div>
+    </ModalForm>
   );
 }
 
@@ -283,70 +259,44 @@ interface EndValues {
 /** End a status on a date, with the reason. The record stays as history. */
 export function EndStatusModal({ status, onClose }: { status: StatusOut; onClose: () => void }) {
   const t = useT();
-  const errorText = useErrorText();
-  const { message } = App.useApp();
-  const qc = useQueryClient();
   const label = useStatusLabel();
-  const [form] = Form.useForm<EndValues>();
-  const [errors, setErrors] = useState<string[]>([]);
+  const f = useModalForm<EndValues>(['validTo', 'reason'], onClose);
 
   const end = useMutation({
     mutationFn: (body: EndStatusBody) => registryApi.endStatus(status.id, body),
-    onSuccess: async (s) => {
-      void message.success(t('end.done', { label: s.categoryLabel }));
-      await qc.invalidateQueries({ queryKey: qk.registryAll });
-      onClose();
-    },
-    onError: (e) => setErrors([errorText(e), ...applyFieldErrors(form, e, ['validTo', 'reason'])]),
+    onSuccess: (s) => f.done(t('end.done', { label: s.categoryLabel }), qk.registryAll),
+    onError: f.showError,
   });
 
   return (
-    <Modal open title={t('end.title', { label: label(status) })} footer={null} onCancel={onClose} mask={{ closable: false }}>
-      <Typography.Paragraph type="secondary">{t('end.intro')}</Typography.Paragraph>
-      <FormErrors messages={errors} testId="end-error" />
-      <Form
-        form={form}
-        layout="vertical"
-        requiredMark={false}
-        autoComplete="off"
-        initialValues={{ validTo: dayjs() }}
-        onFinish={(v) => {
-          setErrors([]);
-          end.mutate({ validTo: isoOf(v.validTo) ?? '', reason: (v.reason ?? '').trim() });
-        }}
-      >
-        <Form.Item
-          name="validTo"
-          label={t('end.validTo')}
-          extra={t('end.validToHint', { from: showDate(status.validFrom) })}
-          rules={[
-            { required: true, message: t('form.dateRequired') },
-            {
-              validator: async (_r, v: Dayjs | null | undefined) => {
-                const iso = isoOf(v);
-                if (iso && iso < status.validFrom) throw new Error(t('end.beforeStart', { from: showDate(status.validFrom) }));
-              },
+    <ModalForm<EndValues>
+      state={f}
+      title={t('end.title', { label: label(status) })}
+      intro={<Typography.Paragraph type="secondary">{t('end.intro')}</Typography.Paragraph>}
+      errorTestId="end-error"
+      submit={{ label: t('end.submit'), testId: 'end-submit', loading: end.isPending, danger: true }}
+      initialValues={{ validTo: dayjs() }}
+      onFinish={(v) => end.mutate({ validTo: isoOf(v.validTo) ?? '', reason: (v.reason ?? '').trim() })}
+    >
+      <Form.Item
+        name="validTo"
+        label={t('end.validTo')}
+        extra={t('end.validToHint', { from: showDate(status.validFrom) })}
+        rules={[
+          { required: true, message: t('form.dateRequired') },
+          {
+            validator: async (_r, v: Dayjs | null | undefined) => {
+              const iso = isoOf(v);
+              if (iso && iso < status.validFrom) throw new Error(t('end.beforeStart', { from: showDate(status.validFrom) }));
             },
-          ]}
-        >
-          <DatePicker
-            data-testid="end-valid-to"
-            format={DATE_FORMATS}
-            placeholder={t('form.datePlaceholder')}
-            defaultPickerValue={toDayjs(status.validFrom) ?? undefined}
-            style={{ width: 200 }}
-          />
-        </Form.Item>
-        <Form.Item name="reason" label={t('end.reason')} rules={[{ required: true, whitespace: true, message: t('end.reasonRequired') }]}>
-          <Input.TextArea data-testid="end-reason" rows={2} maxLength={300} placeholder={t('end.reasonPlaceholder')} />
-        </Form.Item>
-        <Space wrap style={{ width: '100%', justifyContent: 'flex-end' }}>
-          <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button data-testid="end-submit" type="primary" danger htmlType="submit" loading={end.isPending}>
-            {t('end.submit')}
-          </Button>
-        </Space>
-      </Form>
-    </Modal>
+          },
+        ]}
+      >
+        <DateInput data-testid="end-valid-to" defaultPickerValue={toDayjs(status.validFrom) ?? undefined} width={200} />
+      </Form.Item>
+      <Form.Item name="reason" label={t('end.reason')} rules={[{ required: true, whitespace: true, message: t('end.reasonRequired') }]}>
+        <Input.TextArea data-testid="end-reason" rows={2} maxLength={300} placeholder={t('end.reasonPlaceholder')} />
+      </Form.Item>
+    </ModalForm>
   );
 }

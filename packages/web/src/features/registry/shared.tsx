@@ -1,14 +1,14 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ReactNode } from 'react';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
-import { Alert, Button, Tag, Typography } from 'antd';
-import type { ButtonProps, FormRule } from 'antd';
+import { Link, useLocation, useNavigate } from 'react-router';
+import { Button, Card, DatePicker, Descriptions, Space, Tag, Typography } from 'antd';
+import type { ButtonProps, DatePickerProps, DescriptionsProps, FormRule } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import {
   checkCitizenId,
   DISABILITY_DEGREES,
   ETHNIC_GROUPS,
+  formatDateVi,
   formatPartialDateVi,
   GENDERS,
   HOUSEHOLD_STATES,
@@ -24,6 +24,7 @@ import type { CodeLabel, Gender } from '@ansinh/domain';
 import { hasAbility, useAuth } from '../../app/auth';
 import { useLang, useT } from '../../app/i18n';
 import type { Lang, MessageKey, TFunction } from '../../app/i18n';
+import { PageHead } from '../../components/PageHead';
 
 /** May the signed-in user change the registry (create, edit, import, statuses, duplicates)? */
 export function useCanWrite(): boolean {
@@ -73,34 +74,14 @@ export function RegistryTabs() {
   );
 }
 
-/** Page title, intro and actions, the same on every registry page. */
-export function PageHead({ title, intro, extra }: { title: ReactNode; intro?: ReactNode; extra?: ReactNode }) {
+/** The head of every registry page: title and actions, the registry's menu, then the intro. */
+export function RegistryHead({ title, intro, extra }: { title: ReactNode; intro?: ReactNode; extra?: ReactNode }) {
   return (
     <>
-      <div className="page-head">
-        <Typography.Title level={3} className="page-title">
-          {title}
-        </Typography.Title>
-        {extra ? <div className="page-actions no-print">{extra}</div> : null}
-      </div>
+      <PageHead title={title} extra={extra} />
+      <RegistryTabs />
       {intro ? <Typography.Text className="page-intro">{intro}</Typography.Text> : null}
     </>
-  );
-}
-
-/** Error messages above a form: the first as the title, the rest below. */
-export function FormErrors({ messages, testId }: { messages: string[]; testId?: string }) {
-  if (messages.length === 0) return null;
-  return (
-    <Alert
-      data-testid={testId}
-      role="alert"
-      type="error"
-      showIcon
-      title={messages[0]}
-      description={messages.length > 1 ? messages.slice(1).join(' ') : undefined}
-      style={{ marginBottom: 16 }}
-    />
   );
 }
 
@@ -114,6 +95,16 @@ export function showPartialDate(p: string | null | undefined): string {
   }
 }
 
+/** A date or an instant as dd/mm/yyyy; a partial date as showPartialDate does; anything else as stored. */
+export function showDate(v: string | null | undefined): string {
+  if (!v) return '';
+  try {
+    return formatDateVi(v);
+  } catch {
+    return showPartialDate(v);
+  }
+}
+
 /** A full date as a date picker value, and back. */
 export const DATE_FORMATS = ['DD/MM/YYYY', 'D/M/YYYY', 'DD-MM-YYYY', 'YYYY-MM-DD'];
 export function toDayjs(iso: string | null | undefined): Dayjs | null {
@@ -123,6 +114,12 @@ export function toDayjs(iso: string | null | undefined): Dayjs | null {
 }
 export function isoOf(d: Dayjs | null | undefined): string | undefined {
   return d && d.isValid() ? d.format('YYYY-MM-DD') : undefined;
+}
+
+/** A date picker that also takes a date typed the Vietnamese way (dd/mm/yyyy, d/m/yyyy, …). */
+export function DateInput({ width = '100%', ...rest }: Omit<DatePickerProps, 'format' | 'placeholder' | 'style'> & { width?: number | string }) {
+  const t = useT();
+  return <DatePicker {...rest} format={DATE_FORMATS} placeholder={t('form.datePlaceholder')} style={{ width }} />;
 }
 
 export function codeLabel<C extends string>(table: readonly CodeLabel<C>[], code: string | null | undefined, lang: Lang): string {
@@ -222,72 +219,21 @@ export function orNull(v: string | null | undefined): string | null {
   return s ? s : null;
 }
 
-export function positiveInt(v: string | null, fallback: number): number {
-  const n = Number(v);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
+const PHONE_RE = /^(\+?84|0)\d{8,10}$/;
 
-/** Ages in filters: whole numbers 0–130, or nothing. */
-export function ageParam(v: string | null): number | undefined {
-  if (v === null || v === '') return undefined;
-  const n = Number(v);
-  return Number.isInteger(n) && n >= 0 && n <= 130 ? n : undefined;
-}
-
-/**
- * Filters live in the query string, so a search can be bookmarked, shared and comes back with
- * the browser's Back button. Changing a filter goes back to page 1.
- */
-export function useUrlFilters() {
-  const [params, setParams] = useSearchParams();
-  const update = useCallback(
-    (patch: Record<string, string | undefined>, keepPage = false) => {
-      setParams(
-        (prev) => {
-          const p = new URLSearchParams(prev);
-          for (const [k, v] of Object.entries(patch)) {
-            if (v === undefined || v === '') p.delete(k);
-            else p.set(k, v);
-          }
-          if (!keepPage) p.delete('page');
-          return p;
-        },
-        { replace: true },
-      );
+/** A Vietnamese phone number, typed with or without spaces, dots and dashes. Empty is allowed. */
+export function phoneRule(t: TFunction): FormRule {
+  return {
+    validator: async (_r, v: unknown) => {
+      const s = typeof v === 'string' ? v.replace(/[\s.-]/g, '') : '';
+      if (s && !PHONE_RE.test(s)) throw new Error(t('form.phoneInvalid'));
     },
-    [setParams],
-  );
-  return { params, update };
+  };
 }
 
-/**
- * The text of a search box, applied to the URL after a short pause in typing (Enter applies at
- * once). It follows the URL when that changes from elsewhere (Back, "clear filters").
- */
-export function useDebouncedParam(
-  params: URLSearchParams,
-  key: string,
-  apply: (value: string) => void,
-  accept: (value: string) => boolean = () => true,
-) {
-  const urlValue = params.get(key) ?? '';
-  const [text, setText] = useState(urlValue);
-  const applyRef = useRef(apply);
-  applyRef.current = apply;
-  useEffect(() => setText(urlValue), [urlValue]);
-  const commit = useCallback(
-    (value: string) => {
-      const v = value.trim();
-      if (v !== urlValue && accept(v)) applyRef.current(v);
-    },
-    [urlValue, accept],
-  );
-  useEffect(() => {
-    const id = window.setTimeout(() => commit(text), 400);
-    return () => window.clearTimeout(id);
-    // Only the typed text restarts the pause.
-  }, [text]);
-  return { text, setText, commit };
+/** A phone or ID number as stored: without the spaces, dots and dashes people type; empty → null. */
+export function numberOrNull(v: string | undefined): string | null {
+  return orNull((v ?? '').replace(/[\s.-]/g, ''));
 }
 
 /**
@@ -308,5 +254,34 @@ export function LinkButton({ to, children, ...rest }: { to: string; children: Re
     >
       {children}
     </Button>
+  );
+}
+
+/** A small action in the head of a card; left out of print. */
+export function CardButton({ testId, primary, onClick, children }: { testId: string; primary?: boolean; onClick: () => void; children: ReactNode }) {
+  return (
+    <Button size="small" type={primary ? 'primary' : undefined} className="no-print" data-testid={testId} onClick={onClick}>
+      {children}
+    </Button>
+  );
+}
+
+/** The facts of a record in a card: one to three a line by screen width, its edit button on top. */
+export function FactsCard({ title, extra, items }: { title: ReactNode; extra: ReactNode; items: DescriptionsProps['items'] }) {
+  return (
+    <Card title={title} extra={extra}>
+      <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} items={items} />
+    </Card>
+  );
+}
+
+/** One entry of a history timeline: when, what, then any further lines. */
+export function TimelineEntry({ date, title, children }: { date: string; title: ReactNode; children?: ReactNode }) {
+  return (
+    <Space orientation="vertical" size={0}>
+      <Typography.Text type="secondary">{date}</Typography.Text>
+      <Typography.Text strong>{title}</Typography.Text>
+      {children}
+    </Space>
   );
 }

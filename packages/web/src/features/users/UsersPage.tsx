@@ -1,25 +1,20 @@
 import { useEffect, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { Button, Input, Select, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ROLES, ROLE_LABELS } from '@ansinh/domain';
 import type { Role, UserOut } from '@ansinh/domain';
 import { qk, usersApi } from '../../api/endpoints';
 import type { UsersFilter } from '../../api/endpoints';
-import { useErrorText } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { pick, useLang, useT } from '../../app/i18n';
-import { AreaCodeInput } from '../areas/AreaCodeInput';
-import { CreateUserModal, EditUserModal, ResetPasswordModal } from './UserForms';
+import { pageParams, useDebouncedParam, useUrlFilters } from '../../app/urlFilters';
+import { PageHead } from '../../components/PageHead';
+import { PagedList } from '../../components/PagedList';
+import { AreaCodeInput, isAreaCode } from '../areas/AreaCodeInput';
+import { CreateUserModal, EditUserModal, ResetPasswordModal, useRoleOptions } from './UserForms';
 
-const CODE_RE = /^(\d{2}|\d{3}|\d{5})$/;
-const PAGE_SIZES = [20, 50, 100];
-
-function positiveInt(v: string | null, fallback: number): number {
-  const n = Number(v);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
+const FILTER_KEYS = ['q', 'role', 'areaCode', 'disabled'];
 
 function isRole(v: string | null): v is Role {
   return v !== null && (ROLES as readonly string[]).includes(v);
@@ -30,9 +25,10 @@ type Dialog = { kind: 'create' } | { kind: 'edit'; user: UserOut } | { kind: 're
 export default function UsersPage() {
   const t = useT();
   const { lang } = useLang();
-  const errorText = useErrorText();
-  const [params, setParams] = useSearchParams();
+  const url = useUrlFilters();
+  const { params, update } = url;
   const [dialog, setDialog] = useState<Dialog>(null);
+  const roleOptions = useRoleOptions();
 
   const role = params.get('role');
   const disabled = params.get('disabled');
@@ -41,49 +37,20 @@ export default function UsersPage() {
     role: isRole(role) ? role : undefined,
     areaCode: params.get('areaCode') || undefined,
     disabled: disabled === 'true' || disabled === 'false' ? disabled : undefined,
-    page: positiveInt(params.get('page'), 1),
-    pageSize: positiveInt(params.get('pageSize'), 20),
-  };
-
-  // Local text of the search boxes; applied to the URL on Enter (search) or when complete (area).
-  const [qText, setQText] = useState(filter.q ?? '');
-  const [areaText, setAreaText] = useState(filter.areaCode ?? '');
-  useEffect(() => setQText(params.get('q') ?? ''), [params]);
-  useEffect(() => setAreaText(params.get('areaCode') ?? ''), [params]);
-
-  const update = (patch: Record<string, string | undefined>, keepPage = false) => {
-    setParams(
-      (prev) => {
-        const p = new URLSearchParams(prev);
-        for (const [k, v] of Object.entries(patch)) {
-          if (v === undefined || v === '') p.delete(k);
-          else p.set(k, v);
-        }
-        if (!keepPage) p.delete('page');
-        return p;
-      },
-      { replace: true },
-    );
+    ...pageParams(params, 20),
   };
 
   // Search as the user types (after a short pause); Enter searches at once.
-  const applyQ = (text: string) => {
-    const q = text.trim();
-    if (q !== (params.get('q') ?? '')) update({ q: q || undefined });
-  };
-  useEffect(() => {
-    const id = window.setTimeout(() => applyQ(qText), 400);
-    return () => window.clearTimeout(id);
-    // Only the typed text restarts the pause.
-  }, [qText]);
+  const q = useDebouncedParam(url, 'q');
+  // The area filters as soon as the code is whole, with no pause: a code is short and exact.
+  const [areaText, setAreaText] = useState(filter.areaCode ?? '');
+  useEffect(() => setAreaText(params.get('areaCode') ?? ''), [params]);
 
   const list = useQuery({
     queryKey: qk.users(filter),
     queryFn: ({ signal }) => usersApi.list(filter, signal),
     placeholderData: keepPreviousData,
   });
-
-  const roleOptions = ROLES.map((r) => ({ value: r, label: pick(ROLE_LABELS[r], lang) }));
 
   const columns: TableColumnsType<UserOut> = [
     {
@@ -135,15 +102,15 @@ export default function UsersPage() {
 
   return (
     <div>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', justifyContent: 'space-between' }}>
-        <Typography.Title level={3} className="page-title">
-          {t('users.title')}
-        </Typography.Title>
-        <Button type="primary" data-testid="users-create" onClick={() => setDialog({ kind: 'create' })}>
-          {t('users.create')}
-        </Button>
-      </div>
-      <Typography.Text className="page-intro">{t('users.intro')}</Typography.Text>
+      <PageHead
+        title={t('users.title')}
+        intro={t('users.intro')}
+        extra={
+          <Button type="primary" data-testid="users-create" onClick={() => setDialog({ kind: 'create' })}>
+            {t('users.create')}
+          </Button>
+        }
+      />
 
       <div className="filters no-print" role="search">
         <div data-testid="users-search" style={{ width: 280 }}>
@@ -152,9 +119,9 @@ export default function UsersPage() {
             aria-label={t('users.search')}
             placeholder={t('users.search')}
             allowClear
-            value={qText}
-            onChange={(e) => setQText(e.target.value)}
-            onPressEnter={() => applyQ(qText)}
+            value={q.text}
+            onChange={(e) => q.setText(e.target.value)}
+            onPressEnter={() => q.commit(q.text)}
           />
         </div>
         <Select
@@ -175,7 +142,7 @@ export default function UsersPage() {
           onChange={(v) => {
             setAreaText(v);
             const code = v.trim();
-            if (code === '' || CODE_RE.test(code)) update({ areaCode: code || undefined });
+            if (code === '' || isAreaCode(code)) update({ areaCode: code || undefined });
           }}
           style={{ width: 220 }}
         />
@@ -192,50 +159,17 @@ export default function UsersPage() {
           ]}
           style={{ width: 180 }}
         />
-        {hasFilters && (
-          <Button onClick={() => update({ q: undefined, role: undefined, areaCode: undefined, disabled: undefined })}>
-            {t('common.clearFilters')}
-          </Button>
-        )}
+        {hasFilters && <Button onClick={() => url.clear(FILTER_KEYS)}>{t('common.clearFilters')}</Button>}
       </div>
 
-      {list.error && (
-        <Alert
-          role="alert"
-          type="error"
-          showIcon
-          title={errorText(list.error)}
-          action={
-            <Button size="small" onClick={() => void list.refetch()}>
-              {t('common.retry')}
-            </Button>
-          }
-          style={{ marginBottom: 16 }}
-        />
-      )}
-
-      <div data-testid="users-table">
-        <Table<UserOut>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: t('users.empty') }}
-          pagination={{
-            current: list.data?.page ?? filter.page,
-            pageSize: list.data?.pageSize ?? filter.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: PAGE_SIZES,
-            showTotal: (total, [from, to]) => t('common.range', { from, to, total }),
-          }}
-          onChange={(p) =>
-            update({ page: String(p.current ?? 1), pageSize: String(p.pageSize ?? filter.pageSize) }, true)
-          }
-        />
-      </div>
+      <PagedList<UserOut>
+        query={list}
+        requested={filter}
+        onPage={url.setPage}
+        columns={columns}
+        emptyText={t('users.empty')}
+        tableTestId="users-table"
+      />
 
       {dialog?.kind === 'create' && <CreateUserModal onClose={() => setDialog(null)} />}
       {dialog?.kind === 'edit' && <EditUserModal user={dialog.user} onClose={() => setDialog(null)} />}
