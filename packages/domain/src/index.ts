@@ -5,3 +5,4 @@ export * from './dates.js';
 export * from './numbers.js';
 export * from './money.js';
 export * from './registry/index.js';
+export * from './programs/index.js';

@@ -161,6 +161,14 @@ describe('validateStatusGrant', () => {
     expect(validateStatusGrant({ ...invalid, degree: 100 })).toEqual([]);
   });
 
+  it('a chemical-agent victim may carry a rate (it decides the gift level) but need not', () => {
+    expect(validateStatusGrant({ ...invalid, category: 'i', degree: 81 })).toEqual([]);
+    expect(validateStatusGrant({ ...invalid, category: 'i', degree: null })).toEqual([]);
+    expect(validateStatusGrant({ ...invalid, category: 'i', degree: 10 })).toEqual([
+      { path: 'body.degree', message: 'Tỷ lệ suy giảm khả năng lao động là số nguyên từ 21 đến 100 (%), hoặc để trống' },
+    ]);
+  });
+
   it('refuses a household status given to a person, and a person status given to a household', () => {
     expect(validateStatusGrant({ ...poorHousehold, householdId: undefined, personId: 3 })).toEqual([
       { path: 'body.personId', message: 'Hộ nghèo, hộ cận nghèo được công nhận cho cả hộ: chọn hộ gia đình, không chọn từng người' },

@@ -86,6 +86,11 @@ export interface StatusCategory {
   readonly needsDegree?: boolean;
   /** Allowed degree range in percent, inclusive, when {@link needsDegree} is set. */
   readonly degreeRange?: { readonly min: number; readonly max: number };
+  /**
+   * A degree that may be recorded but is not required (chemical-agent victims: the rate of
+   * reduced working capacity decides the Tết/27-7 gift level, 600.000đ from 81%).
+   */
+  readonly optionalDegreeRange?: { readonly min: number; readonly max: number };
   /** Social assistance: the coefficients of NĐ 20/2021/NĐ-CP Art. 6(1) for this clause. */
   readonly coefficients?: readonly CoefficientRow[];
   /** False when the category or its wording was not checked against the legal text ([M]). */
@@ -288,7 +293,7 @@ const MERITORIOUS: StatusKindCatalogue = {
       verified: true,
     },
     { code: 'h', vi: 'Bệnh binh', en: 'Sick soldier', ref: 'Điều 3 khoản 1 điểm h', needsDegree: true, degreeRange: { min: 41, max: 100 }, verified: true },
-    { code: 'i', vi: 'Người hoạt động kháng chiến bị nhiễm chất độc hóa học', en: 'Resistance activist exposed to toxic chemicals', ref: 'Điều 3 khoản 1 điểm i', verified: true },
+    { code: 'i', vi: 'Người hoạt động kháng chiến bị nhiễm chất độc hóa học', en: 'Resistance activist exposed to toxic chemicals', ref: 'Điều 3 khoản 1 điểm i', optionalDegreeRange: { min: 21, max: 100 }, verified: true },
     {
       code: 'k',
       vi: 'Người hoạt động cách mạng, kháng chiến, bảo vệ Tổ quốc, làm nghĩa vụ quốc tế bị địch bắt tù, đày',
@@ -460,6 +465,9 @@ export function validateStatusGrant(input: StatusGrantInput): StatusGrantProblem
     const who = category.vi.split(/ \(|,/)[0]!.toLowerCase();
     if (degree === undefined || degree === null) add('degree', `Nhập tỷ lệ tổn thương cơ thể (%) của ${who}, từ ${min} đến ${max}`);
     else if (!isIntegerIn(degree, min, max)) add('degree', `Tỷ lệ tổn thương cơ thể của ${who} là số nguyên từ ${min} đến ${max} (%)`);
+  } else if (category?.optionalDegreeRange && degree !== undefined && degree !== null) {
+    const { min, max } = category.optionalDegreeRange;
+    if (!isIntegerIn(degree, min, max)) add('degree', `Tỷ lệ suy giảm khả năng lao động là số nguyên từ ${min} đến ${max} (%), hoặc để trống`);
   } else if (category && given(degree)) {
     add('degree', 'Tỷ lệ tổn thương cơ thể chỉ ghi cho thương binh, bệnh binh: để trống ô này');
   }
