@@ -150,7 +150,7 @@ export function GrantStatusModal({ subject, onClose }: { subject: Subject; onClo
       ...(subject.kind === 'person' ? { personId: subject.id } : { householdId: subject.id }),
       category: v.category,
       ...(STATUS_CATEGORIES[v.kind].needsYear && v.year != null ? { year: v.year } : {}),
-      ...(cat?.needsDegree && v.degree != null ? { degree: v.degree } : {}),
+      ...((cat?.needsDegree || cat?.optionalDegreeRange) && v.degree != null ? { degree: v.degree } : {}),
       validFrom: isoOf(v.validFrom) ?? '',
       ...(isoOf(v.validTo) ? { validTo: isoOf(v.validTo)! } : {}),
       decisionNo: (v.decisionNo ?? '').trim(),
@@ -213,11 +213,14 @@ export function GrantStatusModal({ subject, onClose }: { subject: Subject; onClo
           <InputNumber data-testid="grant-year" min={2000} max={2100} precision={0} style={{ width: 160 }} />
         </Form.Item>
       ) : null}
-      {cat?.needsDegree ? (
+      {cat?.needsDegree || cat?.optionalDegreeRange ? (
         <Form.Item
           name="degree"
           label={t('grant.degree')}
-          extra={t('grant.degreeHint', { min: cat.degreeRange?.min ?? 1, max: cat.degreeRange?.max ?? 100 })}
+          extra={t('grant.degreeHint', {
+            min: (cat.degreeRange ?? cat.optionalDegreeRange)?.min ?? 1,
+            max: (cat.degreeRange ?? cat.optionalDegreeRange)?.max ?? 100,
+          })}
         >
           <InputNumber data-testid="grant-degree" min={0} max={100} precision={0} suffix="%" style={{ width: 160 }} />
         </Form.Item>
