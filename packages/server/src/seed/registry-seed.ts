@@ -1,6 +1,6 @@
 import { withIndexesDeferred, type Database } from '../db/database.js';
 import type { NewHousehold, NewPerson, NewStatus } from '../modules/registry/index.js';
-import { personKeys } from '../modules/registry/index.js';
+import { personKeys, registryRepo } from '../modules/registry/index.js';
 import { systemActor } from '../platform/actor.js';
 import { inTransaction, nowIso } from '../platform/context.js';
 import { generateHouseholds, type GenHousehold, type GenStatus } from './registry-generator.js';
@@ -189,17 +189,7 @@ async function insertGeneric(database: Database, batch: GenHousehold[], at: stri
         const h = chunk[o.h]!;
         for (const s of o.p.statuses) statuses.push({ ...statusRow(s, 'person', h, at), person_id: pids[j]!, household_id: null });
       });
-      await trx
-        .updateTable('households')
-        .set((eb) => ({
-          head_person_id: eb
-            .selectFrom('persons as p')
-            .select((e) => e.fn.min('p.id').as('id'))
-            .whereRef('p.household_id', '=', 'households.id')
-            .where('p.relation', '=', 'head'),
-        }))
-        .where('id', 'in', hids)
-        .execute();
+      await registryRepo.setHeadsFromRelation(trx, hids);
       for (let j = 0; j < statuses.length; j += 1000) await trx.insertInto('statuses').values(statuses.slice(j, j + 1000)).execute();
       result.statuses += statuses.length;
     }

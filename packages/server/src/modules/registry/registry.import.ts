@@ -515,13 +515,16 @@ export function createRegistryImport(deps: { database: Database }) {
     };
   }
 
-  function findJob(ex: Executor, id: number) {
+  /** The columns a job is presented with (the rejected file itself stays in the database). */
+  function jobQuery(ex: Executor) {
     return ex
       .selectFrom('import_jobs')
       .select(['id', 'file_name', 'mode', 'state', 'done', 'total', 'counts_json', 'message', 'created_at', 'area_code', 'created_by'])
-      .select((eb) => eb.case().when('rejected_xlsx', 'is not', null).then(1).else(0).end().as('has_rejected'))
-      .where('id', '=', id)
-      .executeTakeFirst();
+      .select((eb) => eb.case().when('rejected_xlsx', 'is not', null).then(1).else(0).end().as('has_rejected'));
+  }
+
+  function findJob(ex: Executor, id: number) {
+    return jobQuery(ex).where('id', '=', id).executeTakeFirst();
   }
 
   async function loadJob(actor: Actor, id: number) {
@@ -593,10 +596,7 @@ export function createRegistryImport(deps: { database: Database }) {
     /** The recent import jobs started in the actor's area (to find a long one again). */
     async listJobs(actor: Actor): Promise<ImportJobOut[]> {
       registryPolicy.assert(actor, 'import');
-      let q = db
-        .selectFrom('import_jobs')
-        .select(['id', 'file_name', 'mode', 'state', 'done', 'total', 'counts_json', 'message', 'created_at', 'area_code', 'created_by'])
-        .select((eb) => eb.case().when('rejected_xlsx', 'is not', null).then(1).else(0).end().as('has_rejected'));
+      let q = jobQuery(db);
       if (actor.kind !== 'system') q = q.where('area_code', '=', actor.areaCode ?? '');
       return (await q.orderBy('id', 'desc').limit(20).execute()).map(present);
     },
