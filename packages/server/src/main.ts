@@ -33,6 +33,10 @@ export async function serve(config: Config): Promise<void> {
   }
   const { app, services } = await buildApp(config, database);
   await services.registryImport.failInterrupted();
+  // Housekeeping: at start and every hour, off the request path.
+  await services.auth.purgeExpired();
+  const housekeeping = setInterval(() => void services.auth.purgeExpired().catch((err: unknown) => app.log.error({ err }, 'purge failed')), 3600_000);
+  housekeeping.unref();
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();

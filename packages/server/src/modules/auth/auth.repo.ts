@@ -64,6 +64,10 @@ export const authRepo = {
     await db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
   },
 
+  async deleteAttemptsBefore(db: Executor, before: string): Promise<void> {
+    await db.deleteFrom('login_attempts').where('at', '<', before).execute();
+  },
+
   async recordAttempt(db: Executor, a: { username: string; ip: string; at: string; succeeded: number }): Promise<number> {
     const r = await db.insertInto('login_attempts').values(a).returning('id').executeTakeFirstOrThrow();
     return r.id;

@@ -159,7 +159,11 @@ export function createAuthService(deps: {
       });
     },
 
-    purgeExpired: () => authRepo.deleteExpiredSessions(db, nowIso()),
+    /** Drop expired sessions and login attempts older than the throttle window (both only grow otherwise). */
+    async purgeExpired(): Promise<void> {
+      await authRepo.deleteExpiredSessions(db, nowIso());
+      await authRepo.deleteAttemptsBefore(db, new Date(Date.now() - config.loginWindowMs).toISOString());
+    },
   };
 }
 

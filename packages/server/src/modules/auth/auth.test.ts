@@ -292,3 +292,17 @@ describe('who may call comes before what was sent', () => {
     expectProblem(noCsrf, 403, 'CSRF_FAILED');
   });
 });
+
+describe('housekeeping', () => {
+  it('drops expired sessions and login attempts older than the window, and keeps live ones', async () => {
+    const live = await ctx.login('huyen.690');
+    const old = await ctx.login('huyen.691');
+    const db = ctx.database.db;
+    await db.updateTable('sessions').set({ expires_at: '2020-01-01T00:00:00.000Z' }).where('id', '=', sessionId(old)).execute();
+    await db.insertInto('login_attempts').values({ username: 'ai.do', ip: '10.9.9.9', at: '2020-01-01T00:00:00.000Z', succeeded: 0 }).execute();
+    await ctx.services.auth.purgeExpired();
+    expect(await db.selectFrom('sessions').select('id').where('id', '=', sessionId(old)).executeTakeFirst()).toBeUndefined();
+    expect(await db.selectFrom('sessions').select('id').where('id', '=', sessionId(live)).executeTakeFirst()).toBeDefined();
+    expect(await db.selectFrom('login_attempts').select('id').where('username', '=', 'ai.do').executeTakeFirst()).toBeUndefined();
+  });
+});

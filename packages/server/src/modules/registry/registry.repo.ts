@@ -183,10 +183,6 @@ export const registryRepo = {
       .executeTakeFirst();
   },
 
-  findHouseholdByCode(db: Executor, code: string) {
-    return db.selectFrom('households').selectAll().where('code', '=', code).executeTakeFirst();
-  },
-
   async searchHouseholds(
     db: Executor,
     scope: Scope,
