@@ -12,6 +12,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { load, type LoadResult } from './lib/load.js';
 import { registryBench } from './registry.js';
+import { programsBench } from './programs.js';
+import { dossiersBench } from './dossiers.js';
+import { reportsBench } from './reports.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -87,3 +90,6 @@ async function platform(): Promise<void> {
 const only = process.argv[2];
 if (!only || only === 'platform') await platform();
 if (!only || only === 'registry') await registryBench();
+if (!only || only === 'programs') await programsBench();
+if (!only || only === 'dossiers') await dossiersBench();
+if (!only || only === 'reports') await reportsBench();

@@ -6,3 +6,5 @@ export * from './numbers.js';
 export * from './money.js';
 export * from './registry/index.js';
 export * from './programs/index.js';
+export * from './dossiers/index.js';
+export * from './reports/index.js';

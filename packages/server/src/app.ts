@@ -20,6 +20,9 @@ import { auditRoutes, createAuditService } from './modules/audit/index.js';
 import { authRoutes, createAuthService, installAuthHooks } from './modules/auth/index.js';
 import { createRegistryImport, createRegistryService, registryRoutes } from './modules/registry/index.js';
 import { createUsersService, usersRoutes } from './modules/users/index.js';
+import { createProgramsService, programsRoutes } from './modules/programs/index.js';
+import { createDossiersService, dossiersRoutes } from './modules/dossiers/index.js';
+import { createReportsService, reportsRoutes } from './modules/reports/index.js';
 
 /** Every module's service, wired once; the CLI and the tests use the same set. */
 export function createServices(database: Database, config: Config) {
@@ -29,7 +32,10 @@ export function createServices(database: Database, config: Config) {
   const auth = createAuthService({ database, config });
   const registry = createRegistryService({ database, areas });
   const registryImport = createRegistryImport({ database });
-  return { areas, users, audit, auth, registry, registryImport };
+  const programs = createProgramsService({ database, areas });
+  const dossiers = createDossiersService({ database, areas });
+  const reports = createReportsService({ database, areas });
+  return { areas, users, audit, auth, registry, registryImport, programs, dossiers, reports };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -141,6 +147,9 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   await app.register(auditRoutes(services.audit));
   await app.register(multipart, { limits: { files: 1, fileSize: 20 * 1024 * 1024 } });
   await app.register(registryRoutes(services.registry, services.registryImport));
+  await app.register(programsRoutes(services.programs));
+  await app.register(dossiersRoutes(services.dossiers));
+  await app.register(reportsRoutes(services.reports));
 
   if (fs.existsSync(path.join(config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });

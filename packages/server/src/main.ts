@@ -37,6 +37,9 @@ export async function serve(config: Config): Promise<void> {
   await services.auth.purgeExpired();
   const housekeeping = setInterval(() => void services.auth.purgeExpired().catch((err: unknown) => app.log.error({ err }, 'purge failed')), 3600_000);
   housekeeping.unref();
+  // Notifications to applicants: the outbox is drained by the configured channel.
+  const outbox = setInterval(() => void services.dossiers.drainOutbox().catch((err: unknown) => app.log.error({ err }, 'outbox failed')), 15_000);
+  outbox.unref();
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();

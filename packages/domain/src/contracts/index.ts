@@ -5,3 +5,6 @@ export * from './users.js';
 export * from './areas.js';
 export * from './audit.js';
 export * from './registry.js';
+export * from './programs.js';
+export * from './dossiers.js';
+export * from './reports.js';

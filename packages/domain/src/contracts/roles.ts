@@ -35,8 +35,17 @@ export const ABILITIES = [
   'registry.read',
   'registry.write',
   'programs.read',
+  'programs.manage',
+  'programs.prepare',
+  'programs.appraise',
+  'programs.approve',
+  'programs.pay',
+  'programs.remark',
   'dossiers.read',
+  'dossiers.receive',
+  'dossiers.catalogue',
   'reports.read',
+  'reports.manage',
 ] as const;
 export const Ability = z.enum(ABILITIES);
 export type Ability = z.infer<typeof Ability>;

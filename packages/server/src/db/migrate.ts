@@ -2,6 +2,9 @@ import { Migrator, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './database.js';
 import * as m0001 from './migrations/0001-platform.js';
 import * as m0002 from './migrations/0002-registry.js';
+import * as m0003 from './migrations/0003-programs.js';
+import * as m0004 from './migrations/0004-dossiers.js';
+import * as m0005 from './migrations/0005-reports.js';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Database['dialect']): Promise<void> };
 
@@ -9,6 +12,9 @@ type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Databa
 const MIGRATIONS: Record<string, DialectMigration> = {
   '0001-platform': m0001,
   '0002-registry': m0002,
+  '0003-programs': m0003,
+  '0004-dossiers': m0004,
+  '0005-reports': m0005,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,4 +1,7 @@
 import type { Generated } from 'kysely';
+import type { ProgramsTables } from './schema-programs.js';
+import type { DossiersTables } from './schema-dossiers.js';
+import type { ReportsTables } from './schema-reports.js';
 
 /**
  * Table types. Conventions (ARCHITECTURE.md "Data"): dates are 'YYYY-MM-DD' strings, instants
@@ -202,7 +205,8 @@ export interface ImportJobsTable {
   finished_at: string | null;
 }
 
-export interface DB {
+/** Every table; each later module declares its own tables in `schema-<module>.ts`. */
+export interface DB extends ProgramsTables, DossiersTables, ReportsTables {
   households: HouseholdsTable;
   persons: PersonsTable;
   statuses: StatusesTable;

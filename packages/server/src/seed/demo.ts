@@ -6,6 +6,9 @@ import { systemActor } from '../platform/actor.js';
 import { nowIso } from '../platform/context.js';
 import { hashPassword } from '../platform/passwords.js';
 import { seedRegistry } from './registry-seed.js';
+import { seedProgramsDemo } from './programs-seed.js';
+import { seedDossiersDemo } from './dossiers-seed.js';
+import { seedReportsDemo } from './reports-seed.js';
 
 /** Bình Phước, code 70, from the last three-level list (before 1 July 2025). */
 export const DEMO_PROVINCE = '70';
@@ -87,6 +90,11 @@ export async function seedDemo(
   if (opts.persons && opts.dataDir) {
     await seedRegistry(database, { persons: opts.persons, seed: opts.seed ?? 70, dataDir: opts.dataDir, provinceCode: DEMO_PROVINCE });
   }
+  await seedDossiersDemo(database, services, { provinceCode: DEMO_PROVINCE, seed: opts.seed ?? 70 });
+  if (opts.persons && opts.dataDir) {
+    await seedProgramsDemo(database, services, { provinceCode: DEMO_PROVINCE, seed: opts.seed ?? 70 });
+  }
+  await seedReportsDemo(database, services, { provinceCode: DEMO_PROVINCE, seed: opts.seed ?? 70 });
   return {
     seeded: true,
     password: demoPassword ? null : password,

@@ -9,6 +9,9 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import 'dayjs/locale/en';
 import { registryEn, registryVi } from './i18n-registry';
+import { programsEn, programsVi } from './i18n-programs';
+import { dossiersEn, dossiersVi } from './i18n-dossiers';
+import { reportsEn, reportsVi } from './i18n-reports';
 
 export const LANGS = ['vi', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -232,6 +235,9 @@ const vi = {
   'audit.empty': 'Không có sự kiện nào phù hợp.',
 
   ...registryVi,
+  ...programsVi,
+  ...dossiersVi,
+  ...reportsVi,
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof vi;
@@ -450,6 +456,9 @@ const en: Record<MessageKey, string> = {
   'audit.empty': 'No events match.',
 
   ...registryEn,
+  ...programsEn,
+  ...dossiersEn,
+  ...reportsEn,
 };
 
 export const dictionaries: Record<Lang, Record<MessageKey, string>> = { vi, en };

@@ -17,9 +17,9 @@ export interface NavItem {
 export const NAV: readonly NavItem[] = [
   { key: 'home', path: '/', label: 'nav.home', ability: null },
   { key: 'registry', path: '/registry', label: 'nav.registry', ability: 'registry.read' },
-  { key: 'programs', path: '/programs', label: 'nav.programs', ability: 'programs.read', comingSoon: true },
-  { key: 'dossiers', path: '/dossiers', label: 'nav.dossiers', ability: 'dossiers.read', comingSoon: true },
-  { key: 'reports', path: '/reports', label: 'nav.reports', ability: 'reports.read', comingSoon: true },
+  { key: 'programs', path: '/programs', label: 'nav.programs', ability: 'programs.read' },
+  { key: 'dossiers', path: '/dossiers', label: 'nav.dossiers', ability: 'dossiers.read' },
+  { key: 'reports', path: '/reports', label: 'nav.reports', ability: 'reports.read' },
   { key: 'areas', path: '/areas', label: 'nav.areas', ability: 'areas.read' },
   { key: 'users', path: '/users', label: 'nav.users', ability: 'users.manage' },
   { key: 'audit', path: '/audit', label: 'nav.audit', ability: 'audit.read' },

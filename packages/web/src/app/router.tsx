@@ -14,13 +14,17 @@ const HomePage = lazy(() => import('../features/home/HomePage'));
 const UsersPage = lazy(() => import('../features/users/UsersPage'));
 const AreasPage = lazy(() => import('../features/areas/AreasPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
-const ComingSoonPage = lazy(() => import('../features/placeholder/ComingSoonPage'));
 const PersonsPage = lazy(() => import('../features/registry/PersonsPage'));
 const PersonPage = lazy(() => import('../features/registry/PersonPage'));
 const HouseholdsPage = lazy(() => import('../features/registry/HouseholdsPage'));
 const HouseholdPage = lazy(() => import('../features/registry/HouseholdPage'));
 const ImportPage = lazy(() => import('../features/registry/ImportPage'));
 const DuplicatesPage = lazy(() => import('../features/registry/DuplicatesPage'));
+const ProgramsRoutes = lazy(() => import('../features/programs/ProgramsRoutes'));
+const DossiersRoutes = lazy(() => import('../features/dossiers/DossiersRoutes'));
+const DossierLookupPage = lazy(() => import('../features/dossiers/LookupPage'));
+const ReportsRoutes = lazy(() => import('../features/reports/ReportsRoutes'));
+const PublishedListsRoutes = lazy(() => import('../features/programs/PublishedRoutes'));
 
 function Root() {
   return (
@@ -44,6 +48,9 @@ export const routes: RouteObject[] = [
     errorElement: <RouteErrorPage />,
     children: [
       { path: '/login', element: <LoginPage /> },
+      // Public pages: no account needed (citizens look up a dossier; anyone reads published lists).
+      { path: '/tra-cuu', element: <DossierLookupPage /> },
+      { path: '/cong-khai/*', element: <PublishedListsRoutes /> },
       {
         element: <RequireAuth />,
         children: [
@@ -71,9 +78,9 @@ export const routes: RouteObject[] = [
                       { path: 'duplicates', element: only('registry.write', <DuplicatesPage />) },
                     ],
                   },
-                  { path: 'programs', element: only('programs.read', <ComingSoonPage module="programs" />) },
-                  { path: 'dossiers', element: only('dossiers.read', <ComingSoonPage module="dossiers" />) },
-                  { path: 'reports', element: only('reports.read', <ComingSoonPage module="reports" />) },
+                  { path: 'programs/*', element: only('programs.read', <ProgramsRoutes />) },
+                  { path: 'dossiers/*', element: only('dossiers.read', <DossiersRoutes />) },
+                  { path: 'reports/*', element: only('reports.read', <ReportsRoutes />) },
                   { path: '*', element: <NotFoundPage /> },
                 ],
               },

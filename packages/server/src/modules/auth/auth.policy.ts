@@ -4,7 +4,9 @@ import { areasPolicy } from '../areas/index.js';
 import { auditPolicy } from '../audit/index.js';
 import { registryPolicy } from '../registry/index.js';
 import { usersPolicy } from '../users/index.js';
-
+import { programsPolicy } from '../programs/index.js';
+import { dossiersPolicy } from '../dossiers/index.js';
+import { reportsPolicy } from '../reports/index.js';
 
 /**
  * Abilities shipped to the web app to show or hide navigation. Built modules answer from their
@@ -17,9 +19,18 @@ const ABILITY_CHECKS: Record<Ability, (actor: Actor) => boolean> = {
   'audit.read': (a) => auditPolicy.can(a, 'read'),
   'registry.read': (a) => registryPolicy.can(a, 'read'),
   'registry.write': (a) => registryPolicy.can(a, 'write'),
-  'programs.read': () => true,
-  'dossiers.read': (a) => a.role !== 'supervisor',
-  'reports.read': (a) => a.role !== 'supervisor' && a.role !== 'commune_officer',
+  'programs.read': (a) => programsPolicy.can(a, 'read'),
+  'programs.manage': (a) => programsPolicy.can(a, 'read'),
+  'programs.prepare': (a) => programsPolicy.can(a, 'read'),
+  'programs.appraise': (a) => programsPolicy.can(a, 'read'),
+  'programs.approve': (a) => programsPolicy.can(a, 'read'),
+  'programs.pay': (a) => programsPolicy.can(a, 'read'),
+  'programs.remark': (a) => programsPolicy.can(a, 'read'),
+  'dossiers.read': (a) => dossiersPolicy.can(a, 'read'),
+  'dossiers.receive': (a) => dossiersPolicy.can(a, 'receive'),
+  'dossiers.catalogue': (a) => dossiersPolicy.can(a, 'catalogue'),
+  'reports.read': (a) => reportsPolicy.can(a, 'read'),
+  'reports.manage': (a) => reportsPolicy.can(a, 'manage'),
 };
 
 export function abilitiesOf(actor: Actor): Ability[] {

@@ -4,3 +4,4 @@ export { registryPolicy } from './registry.policy.js';
 export { registryRepo, type NewPerson, type NewHousehold, type NewStatus } from './registry.repo.js';
 export { createRegistryImport, type RegistryImport } from './registry.import.js';
 export { readSheet, templateXlsx, IMPORT_COLUMNS } from './registry.sheet.js';
+export { registryIndicators } from './registry.indicators.js';

@@ -1,0 +1,2 @@
+/** Pure rules of administrative procedures: working days, deadlines, early/on-time/late. */
+export {};

@@ -1,0 +1,2 @@
+/** Pure rules of indicators and reports: roll-ups, progress, Vietnamese number formatting. */
+export {};

@@ -1,0 +1,3 @@
+/** Tables of the support-programs module (see schema.ts for the conventions). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ProgramsTables {}

@@ -1,0 +1,2 @@
+/** Row → API shapes of the dossiers module. */
+export {};

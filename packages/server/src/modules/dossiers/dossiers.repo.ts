@@ -1,0 +1,2 @@
+/** SQL of the dossiers module. */
+export const dossiersRepo = {};

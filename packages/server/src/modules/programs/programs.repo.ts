@@ -1,0 +1,2 @@
+/** SQL of the programs module. */
+export const programsRepo = {};

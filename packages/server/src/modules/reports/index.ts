@@ -1,0 +1,3 @@
+export { createReportsService, type ReportsService } from './reports.service.js';
+export { reportsRoutes } from './reports.routes.js';
+export { reportsPolicy } from './reports.policy.js';

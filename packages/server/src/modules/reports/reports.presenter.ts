@@ -1,0 +1,2 @@
+/** Row → API shapes of the reports module. */
+export {};

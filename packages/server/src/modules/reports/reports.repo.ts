@@ -1,0 +1,2 @@
+/** SQL of the reports module. */
+export const reportsRepo = {};
