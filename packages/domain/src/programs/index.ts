@@ -8,3 +8,5 @@ export * from './base-levels.js';
 export * from './social-assistance.js';
 export * from './gift-tables.js';
 export * from './fixed.js';
+export * from './rules.js';
+export * from './lists.js';
