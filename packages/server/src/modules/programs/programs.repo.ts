@@ -126,7 +126,9 @@ export const programsRepo = {
 
   async insertEntries(db: Executor, rows: NewEntry[]): Promise<void> {
     // 22 columns: 600 rows stay under SQLite's 32.766 bound parameters.
-    for (let i = 0; i < rows.length; i += 600) await db.insertInto('list_entries').values(rows.slice(i, i + 600)).execute();
+    // Every row names every column: SQLite fills a column missing from some rows with NULL.
+    const full = rows.map((r) => ({ ...r, arrears_amount: r.arrears_amount ?? 0, quantity_milli: r.quantity_milli ?? 0, manual: r.manual ?? 0, arrears_note: r.arrears_note ?? null, arrears_months: r.arrears_months ?? null }));
+    for (let i = 0; i < full.length; i += 600) await db.insertInto('list_entries').values(full.slice(i, i + 600)).execute();
   },
 
   /** Recount a list's entries and totals from its rows. */

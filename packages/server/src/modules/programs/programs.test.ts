@@ -284,6 +284,30 @@ describe('programs: the three-level path', () => {
   });
 });
 
+describe('programs: computed indicators as of a date', () => {
+  it('counts approved beneficiaries and paid amounts for an area, per program, as the records stood on a date', async () => {
+    const { programsIndicators } = await import('./programs.indicators.js');
+    const { indicatorArea } = await import('../../platform/indicators.js');
+    const { todayInVietnam } = await import('@ansinh/domain');
+    const ind = (code: string) => programsIndicators.find((i) => i.code === code)!;
+    const today = todayInVietnam();
+    const q = { area: indicatorArea(DISTRICT, 2), from: '2025-01-01', to: '2025-12-31', asOf: today };
+    const params = { program: 'TET2025-BTXH' };
+    expect((await ind('programs.beneficiaries_approved').compute(ctx.database.db, q, params)).value).toBe(3);
+    expect((await ind('programs.amount_paid').compute(ctx.database.db, q, params)).value).toBe(1_100_000);
+    expect((await ind('programs.persons_paid').compute(ctx.database.db, { ...q, area: indicatorArea(COMMUNE, 3) }, params)).value).toBe(2);
+    // Before anything was recorded: nothing.
+    expect((await ind('programs.amount_paid').compute(ctx.database.db, { ...q, asOf: '2025-01-01' }, params)).value).toBe(0);
+    const recs = await ind('programs.amount_paid').records(ctx.database.db, q, { limit: 10, offset: 0 }, params);
+    expect(recs.total).toBe(2);
+    expect(recs.rows.map((r) => [r.label, r.amount]).sort()).toEqual([
+      ['Nguyễn Văn An', 500_000],
+      ['Trần Thị Bình', 600_000],
+    ]);
+    expect(recs.rows[0]!.href).toMatch(/^\/programs\/lists\/\d+$/);
+  });
+});
+
 describe('programs: monthly allowances and a two-level province', () => {
   it('the base level changes on 1/7/2024 without touching June; arrears for months not paid; a death stops the next month', async () => {
     const prov = await ctx.login('tinh.chuyenvien');
