@@ -649,7 +649,9 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
       if (q.q) base = base.where((eb) => eb.or([eb('e.full_name', 'like', `%${q.q}%`), eb('e.citizen_id', '=', q.q!)]));
       const total = await base.clearSelect().select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst();
       const rows = await base.orderBy('e.id').limit(q.limit).offset(q.offset).execute();
-      return { items: rows.map((r) => (actor.role === 'supervisor' ? { ...presentEntry(r), citizenId: r.citizen_id ? `*********${r.citizen_id.slice(-3)}` : null } : presentEntry(r))), total: Number(total?.n ?? 0) };
+      // Supervisors see what the published list shows: birth year, last three ID digits.
+      const masked = (e: ReturnType<typeof presentEntry>) => ({ ...e, birthDate: e.birthDate?.slice(0, 4) ?? null, citizenId: e.citizenId ? `*********${e.citizenId.slice(-3)}` : null });
+      return { items: rows.map((r) => (actor.role === 'supervisor' ? masked(presentEntry(r)) : presentEntry(r))), total: Number(total?.n ?? 0) };
     },
 
     async check(actor: Actor, listId: number): Promise<CheckResult> {

@@ -185,6 +185,8 @@ describe('programs: the three-level path', () => {
     const sup = await ctx.login('giamsat');
     const lists = (await sup.inject('GET', `/api/v1/lists?programId=${programId}`)).json();
     expect(lists.items.map((l: { id: number }) => l.id)).toEqual([listId]);
+    const seen = (await sup.inject('GET', `/api/v1/lists/${listId}/entries`)).json().items.find((e: { fullName: string }) => e.fullName === 'Nguyễn Văn An');
+    expect(seen).toMatchObject({ citizenId: '*********234', birthDate: '1940' });
     const remark = await sup.inject('POST', `/api/v1/lists/${listId}/remarks`, { entryId: a.id, text: 'Ông An đã chuyển về ở với con tại xã khác?' });
     expect(remark.statusCode).toBe(200);
     expect((await commune.inject('GET', `/api/v1/lists/${listId}`)).json().openRemarks).toBe(1);
@@ -367,6 +369,53 @@ describe('programs: monthly allowances and a two-level province', () => {
     expect(bulk).toEqual({ approved: [id], failed: [] });
     // The demo province's officers do not see province 98's list.
     expect((await province.inject('GET', `/api/v1/lists/${id}`)).statusCode).toBe(404);
+  });
+});
+
+describe('programs: rice in kind', () => {
+  it('allocates kilograms per household member to the commune and records what is handed out', async () => {
+    const prov = await ctx.login('tinh.chuyenvien');
+    const rice = (
+      await prov.inject('POST', '/api/v1/programs', {
+        code: 'GAO-TEST',
+        name: 'Hỗ trợ gạo cứu đói',
+        legalBasis: 'Quyết định xuất cấp gạo dự trữ quốc gia',
+        kind: 'in_kind',
+        unit: 'kg',
+        periodKind: 'once',
+        refDate: '2025-02-01',
+        periodFrom: '2025-01-15',
+        periodTo: '2025-02-28',
+        rule: { validFrom: '2025-01-01', eligibility: { per: 'household', any: [{ status: 'poverty', categories: ['poor'] }] }, amount: { type: 'quantity', perPerson: 15, unit: 'kg' } },
+      })
+    ).json();
+    const C = '25195';
+    const hh = await ctx.services.registry.createHousehold(sys, { communeCode: C, residence: 'rural', village: 'Tổ 3' });
+    const head = await ctx.services.registry.createPerson(sys, { fullName: 'Mai Văn Gạo', gender: 'male', birthDate: '1970-01-01', citizenId: '070070001999', householdId: hh.id, relation: 'head' });
+    for (const [n, cid] of [['Mai Thị Một', '070305002001'], ['Mai Văn Hai', '070205002002']] as const) {
+      await ctx.services.registry.createPerson(sys, { fullName: n, gender: n.includes('Thị') ? 'female' : 'male', birthDate: '2005-01-01', citizenId: cid, householdId: hh.id, relation: 'child' });
+    }
+    await ctx.services.registry.grantStatus(sys, { kind: 'poverty', householdId: hh.id, category: 'poor', year: 2024, validFrom: '2025-01-01', validTo: '2025-12-31', decisionNo: '5/QĐ-UBND', decisionDate: '2024-12-20' });
+    void head;
+    const x = await ctx.login(`xa.${C}`);
+    const gen = (await x.inject('POST', `/api/v1/programs/${rice.id}/lists`, { communeCode: C })).json();
+    const id = gen.listIds[0];
+    expect((await x.inject('GET', `/api/v1/lists/${id}`)).json()).toMatchObject({ entriesCount: 1, totalQuantity: 45, totalAmount: 0 });
+    await x.inject('POST', `/api/v1/lists/${id}/submit`, {});
+    await district.inject('POST', `/api/v1/lists/${id}/appraise`, {});
+    await prov.inject('POST', `/api/v1/lists/${id}/approve`, { decisionNo: '7/QĐ-UBND', decisionDate: '2025-01-20' });
+    expectProblem(await prov.inject('POST', '/api/v1/payment-batches', { programId: rice.id, period: '2025', channel: 'bank', areaCode: C }), 400, 'VALIDATION_FAILED');
+    const batch = (await prov.inject('POST', '/api/v1/payment-batches', { programId: rice.id, period: '2025', channel: 'in_kind', areaCode: C })).json();
+    const entry = (await prov.inject('GET', `/api/v1/payment-batches/${batch.id}/entries`)).json().items[0];
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/v1/payment-batches/${batch.id}/payments`,
+      headers: { cookie: prov.cookie, 'x-csrf-token': prov.csrf, 'idempotency-key': 'rice-handout-1' },
+      payload: { entryIds: [entry.id], state: 'paid', paidOn: '2025-01-25' },
+    });
+    expect(res.json().recorded).toBe(1);
+    const totals = (await prov.inject('GET', `/api/v1/program-totals?programId=${rice.id}`)).json();
+    expect(totals.total).toMatchObject({ approvedQuantity: 45, paidQuantity: 45, paidCount: 1, paidAmount: 0 });
   });
 });
 
