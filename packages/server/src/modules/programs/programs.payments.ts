@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { amountInWords, formatDateVi, type BatchOut, type PaymentChannel, type PaymentState, type RecordPaymentsBody, type RecordResult, type Totals } from '@ansinh/domain';
 import type { Database, Executor, Trx } from '../../db/database.js';
 import type { Actor } from '../../platform/actor.js';
-import { areaColumnScope, codesInScope, type AreaColumn } from '../../platform/authz.js';
+import { areaColumnScope, type AreaColumn } from '../../platform/authz.js';
 import { inTransaction, nowIso } from '../../platform/context.js';
 import { errors } from '../../platform/errors.js';
 import { once } from '../../platform/idempotency.js';
@@ -446,8 +446,6 @@ export function createPayments(deps: { database: Database }) {
       );
       return { rows: out, total };
     },
-
-    codesInScope,
   };
 }
 
