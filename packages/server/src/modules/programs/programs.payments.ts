@@ -9,6 +9,7 @@ import { errors } from '../../platform/errors.js';
 import { once } from '../../platform/idempotency.js';
 import { readFirstSheet } from '../../platform/xlsx-read.js';
 import { fromMilli, presentEntry } from './programs.presenter.js';
+import { programsRepo } from './programs.repo.js';
 
 const LEVEL_COLUMN: Record<number, AreaColumn> = { 1: 'province_code', 2: 'district_code', 3: 'commune_code' };
 const CHUNK = 800;
@@ -248,16 +249,8 @@ export function createPayments(deps: { database: Database }) {
 
     async batchEntries(actor: Actor, id: number, q: { q?: string; limit: number; offset: number }) {
       await getBatch(db, actor, id);
-      let base = db
-        .selectFrom('list_entries as e')
-        .leftJoin('payments as pay', 'pay.entry_id', 'e.id')
-        .selectAll('e')
-        .select(['pay.state as pay_state', 'pay.paid_on', 'pay.reference as pay_reference'])
-        .where('e.batch_id', '=', id);
-      if (q.q) base = base.where((eb) => eb.or([eb('e.full_name', 'like', `%${q.q}%`), eb('e.citizen_id', '=', q.q!)]));
-      const total = await base.clearSelect().select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst();
-      const rows = await base.orderBy('e.commune_code').orderBy('e.id').limit(q.limit).offset(q.offset).execute();
-      return { items: rows.map(presentEntry), total: Number(total?.n ?? 0) };
+      const { rows, total } = await programsRepo.entriesPage(db, { batch_id: id }, q);
+      return { items: rows.map(presentEntry), total };
     },
 
     /** Record payments for entries of a batch, once per Idempotency-Key. */

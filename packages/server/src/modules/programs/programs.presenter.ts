@@ -89,3 +89,20 @@ export function presentEntry(e: EntryRow & { pay_state: string | null; paid_on: 
 /** Published data: the last three digits of an ID, the year of birth. */
 export const idTail = (id: string | null) => (id ? id.slice(-3) : null);
 export const birthYear = (d: string | null) => (d && /^\d{4}/.test(d) ? Number(d.slice(0, 4)) : null);
+
+/** A published list's header, as anyone may read it. */
+export function presentPublicSummary(l: ListJoined & { legal_basis: string }) {
+  return {
+    id: l.id,
+    programName: l.program_name,
+    legalBasis: l.legal_basis,
+    unit: l.unit as ListOut['unit'],
+    period: l.period,
+    communeName: l.commune_name,
+    decisionNo: l.decision_no,
+    decisionDate: l.decision_date,
+    publishedAt: l.published_at ?? '',
+    entriesCount: l.entries_count,
+    totalAmount: l.total_amount,
+  };
+}

@@ -175,6 +175,20 @@ export const programsRepo = {
     return out;
   },
 
+  /** A page of entries of a list or a batch, with their payment, optionally searched by name or ID. */
+  async entriesPage(db: Executor, by: { list_id: number } | { batch_id: number }, q: { q?: string; limit: number; offset: number }) {
+    let base = db
+      .selectFrom('list_entries as e')
+      .leftJoin('payments as pay', 'pay.entry_id', 'e.id')
+      .selectAll('e')
+      .select(['pay.state as pay_state', 'pay.paid_on', 'pay.reference as pay_reference']);
+    base = 'list_id' in by ? base.where('e.list_id', '=', by.list_id) : base.where('e.batch_id', '=', by.batch_id);
+    if (q.q) base = base.where((eb) => eb.or([eb('e.full_name', 'like', `%${q.q}%`), eb('e.citizen_id', '=', q.q!)]));
+    const total = await base.clearSelect().select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst();
+    const rows = await base.orderBy('e.commune_code').orderBy('e.id').limit(q.limit).offset(q.offset).execute();
+    return { rows, total: Number(total?.n ?? 0) };
+  },
+
   /** Lists joined with their program and commune name. */
   listsQuery(db: Executor) {
     return db

@@ -27,7 +27,7 @@ import { inTransaction, nowIso } from '../../platform/context.js';
 import { errors, isUniqueViolation } from '../../platform/errors.js';
 import type { AreasService } from '../areas/index.js';
 import { programsPolicy } from './programs.policy.js';
-import { presentEntry, presentList, presentProgram, type ListJoined } from './programs.presenter.js';
+import { birthYear, idTail, presentEntry, presentList, presentProgram, presentPublicSummary, type ListJoined } from './programs.presenter.js';
 import { programsRepo, type CandidateRow, type EntryRow, type NewEntry, type ProgramRow, type Scope } from './programs.repo.js';
 import { createPayments } from './programs.payments.js';
 
@@ -640,18 +640,10 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
 
     async entries(actor: Actor, listId: number, q: { q?: string; limit: number; offset: number }) {
       await getList(db, actor, listId);
-      let base = db
-        .selectFrom('list_entries as e')
-        .leftJoin('payments as pay', 'pay.entry_id', 'e.id')
-        .selectAll('e')
-        .select(['pay.state as pay_state', 'pay.paid_on', 'pay.reference as pay_reference'])
-        .where('e.list_id', '=', listId);
-      if (q.q) base = base.where((eb) => eb.or([eb('e.full_name', 'like', `%${q.q}%`), eb('e.citizen_id', '=', q.q!)]));
-      const total = await base.clearSelect().select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst();
-      const rows = await base.orderBy('e.id').limit(q.limit).offset(q.offset).execute();
+      const { rows, total } = await programsRepo.entriesPage(db, { list_id: listId }, q);
       // Supervisors see what the published list shows: birth year, last three ID digits.
       const masked = (e: ReturnType<typeof presentEntry>) => ({ ...e, birthDate: e.birthDate?.slice(0, 4) ?? null, citizenId: e.citizenId ? `*********${e.citizenId.slice(-3)}` : null });
-      return { items: rows.map((r) => (actor.role === 'supervisor' ? masked(presentEntry(r)) : presentEntry(r))), total: Number(total?.n ?? 0) };
+      return { items: rows.map((r) => (actor.role === 'supervisor' ? masked(presentEntry(r)) : presentEntry(r))), total };
     },
 
     async check(actor: Actor, listId: number): Promise<CheckResult> {
@@ -885,19 +877,7 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
       const total = await base.clearSelect().select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst();
       const rows = await base.orderBy('l.published_at', 'desc').limit(q.limit).offset(q.offset).execute();
       return {
-        items: rows.map((l) => ({
-          id: l.id,
-          programName: l.program_name,
-          legalBasis: l.legal_basis,
-          unit: l.unit as 'dong',
-          period: l.period,
-          communeName: l.commune_name,
-          decisionNo: l.decision_no,
-          decisionDate: l.decision_date,
-          publishedAt: l.published_at!,
-          entriesCount: l.entries_count,
-          totalAmount: l.total_amount,
-        })),
+        items: rows.map(presentPublicSummary),
         total: Number(total?.n ?? 0),
       };
     },
@@ -908,23 +888,13 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
       const entries = await db.selectFrom('list_entries').select(['id', 'full_name', 'birth_date', 'village', 'citizen_id', 'category', 'amount', 'arrears_amount', 'quantity_milli']).where('list_id', '=', id).orderBy('id').execute();
       const remarks = await db.selectFrom('list_remarks').selectAll().where('list_id', '=', id).orderBy('id').execute();
       return {
-        id: l.id,
-        programName: l.program_name,
-        legalBasis: l.legal_basis,
-        unit: l.unit as 'dong',
-        period: l.period,
-        communeName: l.commune_name,
-        decisionNo: l.decision_no,
-        decisionDate: l.decision_date,
-        publishedAt: l.published_at!,
-        entriesCount: l.entries_count,
-        totalAmount: l.total_amount,
+        ...presentPublicSummary(l),
         entries: entries.map((e) => ({
           id: e.id,
           fullName: e.full_name,
-          birthYear: e.birth_date && /^\d{4}/.test(e.birth_date) ? Number(e.birth_date.slice(0, 4)) : null,
+          birthYear: birthYear(e.birth_date),
           village: e.village,
-          idTail: e.citizen_id ? e.citizen_id.slice(-3) : null,
+          idTail: idTail(e.citizen_id),
           category: e.category,
           amount: e.amount + e.arrears_amount,
           quantity: e.quantity_milli / 1000,
