@@ -1,2 +1,3 @@
 /** Pure rules of indicators and reports: roll-ups, progress, Vietnamese number formatting. */
-export {};
+export * from './figures.js';
+export * from './template.js';

@@ -1,3 +1,102 @@
+import type { Generated } from 'kysely';
+
 /** Tables of the plans, indicators and reports module (see schema.ts for the conventions). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface ReportsTables {}
+export interface ReportsTables {
+  report_indicators: ReportIndicatorsTable;
+  indicator_values: IndicatorValuesTable;
+  plans: PlansTable;
+  plan_targets: PlanTargetsTable;
+  reports: ReportsTable;
+}
+
+/** Indicators whose values are entered with their source (the computed ones live in code). */
+export interface ReportIndicatorsTable {
+  code: string;
+  module: string;
+  name_vi: string;
+  name_en: string;
+  unit: string;
+  rollup: string;
+  lower_is_better: number;
+  created_at: string;
+}
+
+/** An entered value: a figure no record gives, with its source and who entered it. */
+export interface IndicatorValuesTable {
+  id: Generated<number>;
+  indicator_code: string;
+  area_code: string;
+  area_level: number;
+  province_code: string;
+  district_code: string | null;
+  commune_code: string | null;
+  period_from: string;
+  period_to: string;
+  value: number;
+  numerator: number | null;
+  denominator: number | null;
+  source_kind: string;
+  source_ref: string;
+  /** Date of the survey or document: the value counts for reports as of this date or later. */
+  source_date: string;
+  note: string | null;
+  entered_by: string;
+  entered_at: string;
+}
+
+export interface PlansTable {
+  id: Generated<number>;
+  year: number;
+  area_code: string;
+  area_level: number;
+  province_code: string;
+  district_code: string | null;
+  commune_code: string | null;
+  title: string;
+  doc_number: string;
+  doc_date: string;
+  issuer: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PlanTargetsTable {
+  id: Generated<number>;
+  plan_id: number;
+  indicator_code: string;
+  /** "program=COVID68" or ''. */
+  params: string;
+  area_code: string;
+  area_level: number;
+  target: number;
+  note: string | null;
+}
+
+export interface ReportsTable {
+  id: Generated<number>;
+  template_code: string;
+  title: string;
+  year: number;
+  quarter: number | null;
+  period_from: string;
+  period_to: string;
+  as_of: string;
+  area_code: string;
+  area_level: number;
+  province_code: string;
+  district_code: string | null;
+  commune_code: string | null;
+  state: string;
+  number_seq: number | null;
+  number: string | null;
+  /** The template's sections as edited by the officers (ReportBody). */
+  body_json: string;
+  /** The figures as they were at issue (FigureOut[]); null while a draft. */
+  figures_json: string | null;
+  issued_at: string | null;
+  issued_by: string | null;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+}

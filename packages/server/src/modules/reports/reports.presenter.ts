@@ -1,2 +1,84 @@
+import type { EnteredValueOut, IndicatorOut, PlanSummary, ReportOut } from '@ansinh/domain';
+import type { IndicatorDef } from './reports.catalogue.js';
+import type { IndicatorValueRow, PlanRow, ReportRow } from './reports.repo.js';
+
 /** Row → API shapes of the reports module. */
-export {};
+export function presentIndicator(d: IndicatorDef): IndicatorOut {
+  return {
+    code: d.code,
+    module: d.module,
+    nameVi: d.nameVi,
+    nameEn: d.nameEn,
+    unit: d.unit,
+    rollup: d.rollup,
+    lowerIsBetter: d.lowerIsBetter,
+    source: d.source,
+    params: [...d.params],
+  };
+}
+
+export function presentValue(r: IndicatorValueRow, names: Map<string, string>, indicatorName: string): EnteredValueOut {
+  return {
+    id: Number(r.id),
+    indicatorCode: r.indicator_code,
+    indicatorName,
+    areaCode: r.area_code,
+    areaName: names.get(r.area_code) ?? r.area_code,
+    periodFrom: r.period_from,
+    periodTo: r.period_to,
+    value: r.value,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    sourceKind: r.source_kind,
+    sourceRef: r.source_ref,
+    sourceDate: r.source_date,
+    note: r.note,
+    enteredBy: r.entered_by,
+    enteredAt: r.entered_at,
+  };
+}
+
+/** "Kế hoạch số 169/KH-SLĐTBXH ngày 21/7/2021" (day and month without leading zeros, as cited in reports). */
+export function planCitation(p: Pick<PlanRow, 'doc_number' | 'doc_date'>): string {
+  const [y, m, d] = p.doc_date.split('-');
+  return `Kế hoạch số ${p.doc_number} ngày ${Number(d)}/${Number(m)}/${y}`;
+}
+
+export function presentPlan(p: PlanRow, names: Map<string, string>, targetCount: number): PlanSummary {
+  return {
+    id: Number(p.id),
+    year: p.year,
+    areaCode: p.area_code,
+    areaName: names.get(p.area_code) ?? p.area_code,
+    title: p.title,
+    docNumber: p.doc_number,
+    docDate: p.doc_date,
+    issuer: p.issuer,
+    citation: planCitation(p),
+    targetCount,
+  };
+}
+
+export function presentReport(r: ReportRow, names: Map<string, string>, templateName: string, abilities: string[]): ReportOut {
+  return {
+    id: Number(r.id),
+    templateCode: r.template_code,
+    templateName,
+    title: r.title,
+    year: r.year,
+    quarter: r.quarter,
+    periodFrom: r.period_from,
+    periodTo: r.period_to,
+    asOf: r.as_of,
+    areaCode: r.area_code,
+    areaName: names.get(r.area_code) ?? r.area_code,
+    state: r.state === 'issued' ? 'issued' : 'draft',
+    number: r.number,
+    issuedAt: r.issued_at,
+    issuedBy: r.issued_by,
+    createdBy: r.created_by,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    abilities,
+  };
+}

@@ -1,11 +1,23 @@
 import { Route, Routes } from 'react-router';
-import ComingSoonPage from '../placeholder/ComingSoonPage';
+import { NotFoundPage } from '../../app/pages';
+import DashboardPage from './DashboardPage';
+import { DocumentsPage, ReportPage } from './DocumentsPage';
+import FigurePage from './FigurePage';
+import IndicatorsPage from './IndicatorsPage';
+import { PlanPage, PlansPage } from './PlansPage';
 
 /** The pages of the reports module, under /reports. */
 export default function ReportsRoutes() {
   return (
     <Routes>
-      <Route index element={<ComingSoonPage module="reports" />} />
+      <Route index element={<DashboardPage />} />
+      <Route path="figure" element={<FigurePage />} />
+      <Route path="plans" element={<PlansPage />} />
+      <Route path="plans/:id" element={<PlanPage />} />
+      <Route path="indicators" element={<IndicatorsPage />} />
+      <Route path="documents" element={<DocumentsPage />} />
+      <Route path="documents/:id" element={<ReportPage />} />
+      <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );
 }
