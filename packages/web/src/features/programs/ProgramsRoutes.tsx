@@ -1,11 +1,27 @@
 import { Route, Routes } from 'react-router';
-import ComingSoonPage from '../placeholder/ComingSoonPage';
+import { RequireAbility } from '../../app/auth';
+import { NotFoundPage } from '../../app/pages';
+import BatchPage from './BatchPage';
+import ListPage from './ListPage';
+import ProgramPage from './ProgramPage';
+import ProgramsPage from './ProgramsPage';
 
-/** The pages of the programs module, under /programs. */
+/** The pages of the programs module, under /programs (programs.read is checked by the router). */
 export default function ProgramsRoutes() {
   return (
     <Routes>
-      <Route index element={<ComingSoonPage module="programs" />} />
+      <Route index element={<ProgramsPage />} />
+      <Route path="lists/:id" element={<ListPage />} />
+      <Route
+        path="batches/:id"
+        element={
+          <RequireAbility ability="programs.pay">
+            <BatchPage />
+          </RequireAbility>
+        }
+      />
+      <Route path=":id" element={<ProgramPage />} />
+      <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );
 }

@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Table, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import type { ProgramOut } from '@ansinh/domain';
+import { useT } from '../../app/i18n';
+import { LoadError } from '../../components/LoadError';
+import { PageHead } from '../../components/PageHead';
+import { showDate } from '../registry/shared';
+import { pk, programsApi } from './api';
+import { CreateProgramModal } from './ProgramForm';
+import { KIND_KEYS, UNIT_KEYS, usePrograms } from './shared';
+
+/** /programs: the support programs, and "create" for department officers. */
+export default function ProgramsPage() {
+  const t = useT();
+  const { can } = usePrograms();
+  const [creating, setCreating] = useState(false);
+  const query = useQuery({ queryKey: pk.programs, queryFn: ({ signal }) => programsApi.programs(signal) });
+
+  const columns: TableColumnsType<ProgramOut> = [
+    {
+      title: t('programs.col.name'),
+      key: 'name',
+      render: (_: unknown, p) => (
+        <span>
+          <Link to={`/programs/${p.id}`} data-testid={`program-link-${p.code}`}>
+            {p.name}
+          </Link>
+          <div>
+            <Typography.Text type="secondary">{p.code}</Typography.Text>
+          </div>
+        </span>
+      ),
+    },
+    {
+      title: t('programs.col.legalBasis'),
+      key: 'legal',
+      render: (_: unknown, p) => (p.legalDate ? t('programs.legalWithDate', { basis: p.legalBasis, date: showDate(p.legalDate) }) : p.legalBasis),
+    },
+    { title: t('programs.col.kind'), dataIndex: 'kind', render: (k: ProgramOut['kind']) => t(KIND_KEYS[k]) },
+    { title: t('programs.col.unit'), dataIndex: 'unit', render: (u: ProgramOut['unit']) => t(UNIT_KEYS[u]) },
+    {
+      title: t('programs.col.period'),
+      key: 'period',
+      render: (_: unknown, p) =>
+        `${p.periodKind === 'monthly' ? t('programs.periodKind.monthly') : t('programs.periodKind.once')}: ${showDate(p.periodFrom)} – ${p.periodTo ? showDate(p.periodTo) : t('programs.openEnded')}`,
+    },
+  ];
+
+  return (
+    <div>
+      <PageHead
+        title={t('programs.title')}
+        intro={t('programs.intro')}
+        extra={
+          can.manage && (
+            <Button type="primary" data-testid="programs-create" onClick={() => setCreating(true)}>
+              {t('programs.create')}
+            </Button>
+          )
+        }
+      />
+      {query.error && <LoadError error={query.error} onRetry={() => void query.refetch()} />}
+      <div data-testid="programs-table" className="table-box">
+        <Table<ProgramOut>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={query.data?.items ?? []}
+          loading={query.isFetching}
+          scroll={{ x: 'max-content' }}
+          pagination={{ pageSize: 50, hideOnSinglePage: true }}
+          locale={{ emptyText: t('programs.empty') }}
+        />
+      </div>
+      {creating && <CreateProgramModal onClose={() => setCreating(false)} />}
+    </div>
+  );
+}
