@@ -47,7 +47,7 @@ export async function programsBench(): Promise<void> {
     for (const c of cats) {
       if (expected >= TARGET) break;
       chosen.push(c.category);
-      expected += c.n;
+      expected += Number(c.n);
     }
     const now = new Date().toISOString();
     sqlite
@@ -81,8 +81,9 @@ export async function programsBench(): Promise<void> {
 
     const port = 18290;
     const server = spawn(process.execPath, [path.join(root, 'packages/server/dist/cli/main.js'), 'serve'], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', SQLITE_PATH: path.join(tmp, 'bench.db'), LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', SQLITE_PATH: path.join(tmp, 'bench.db'), LOG_LEVEL: 'error' },
+      // Errors of the server (its log is on stdout) show in the bench's output.
+      stdio: ['ignore', 'inherit', 'inherit'],
     });
     try {
       const base = `http://127.0.0.1:${port}`;
@@ -97,8 +98,11 @@ export async function programsBench(): Promise<void> {
       const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'tinh.chuyenvien', password: 'bench-password-123' }) });
       const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
       const { csrfToken } = (await login.json()) as { csrfToken: string };
-      const call = (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
-        fetch(`${base}${url}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}), ...headers }, body: body ? JSON.stringify(body) : undefined });
+      const call = async (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
+        const res = await fetch(`${base}${url}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}), ...headers }, body: body ? JSON.stringify(body) : undefined });
+        if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
+        return res;
+      };
 
       console.log(`\n## Programs (SQLite, ${fmt(PERSONS)} persons; program over ${chosen.length} health-insurance grounds)`);
       t0 = performance.now();
@@ -120,7 +124,7 @@ export async function programsBench(): Promise<void> {
       await db2.close();
       const batch = (await (await call('POST', '/api/v1/payment-batches', { programId, period: '2026', channel: 'bank', areaCode: '70' })).json()) as { id: number; entriesCount: number };
       const db3 = openDatabase(config);
-      const ids = (db3.sqlite!.prepare('select id from list_entries where batch_id = ? order by id').all(batch.id) as { id: number }[]).map((r) => r.id);
+      const ids = (db3.sqlite!.prepare('select id from list_entries where batch_id = ? order by id').all(batch.id) as { id: number }[]).map((r) => Number(r.id));
       // Baseline: the same payment rows by INSERT…SELECT, rolled back.
       db3.sqlite!.exec('begin');
       t0 = performance.now();

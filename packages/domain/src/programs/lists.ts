@@ -117,7 +117,7 @@ export function checkListEntries(entries: readonly EntryForCheck[], refDate: str
       out.push({ entryId: e.id, code: 'MOVED_OUT', blocking: true, message: `${e.fullName} đã chuyển đi ngày ${e.movedOutOn}; xoá khỏi danh sách.` });
     }
     if (!e.citizenId) {
-      const child = e.birthDate !== null && ageOn(e.birthDate, refDate) < 14;
+      const child = e.birthDate !== null && (e.birthDate.slice(0, 10) > refDate || ageOn(e.birthDate, refDate) < 14);
       out.push({
         entryId: e.id,
         code: 'MISSING_ID',

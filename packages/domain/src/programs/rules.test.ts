@@ -54,6 +54,12 @@ describe('eligibility and amount rules', () => {
     expect(entitlement(elig, amount, hh, '2021-02-01')).toMatchObject({ amount: 0, quantity: 60 });
   });
 
+  it('a person born after the reference date has no age: an age rule does not select them, and the check does not fail', () => {
+    const elig = EligibilityRule.parse({ per: 'person', any: [{ status: 'health_insurance', maxAge: 5 }] });
+    const amount = AmountRule.parse({ type: 'fixed', amount: 1 });
+    expect(entitlement(elig, amount, person('2026-06-12', ['health_insurance', 'child_under_6']), '2026-06-01')).toBeNull();
+  });
+
   it('refuses a rule with an unknown status kind or a negative amount', () => {
     expect(EligibilityRule.safeParse({ per: 'person', any: [{ status: 'rich' }] }).success).toBe(false);
     expect(AmountRule.safeParse({ type: 'fixed', amount: -1 }).success).toBe(false);
@@ -97,6 +103,10 @@ describe('list checks and approval path', () => {
       [6, 'DUPLICATE_IN_PROGRAM', true],
       [7, 'MISSING_ID', false],
     ]);
+  });
+  it('an entry born after the reference date is checked without an error', () => {
+    const e = { ...base, citizenId: null, birthDate: '2026-06-12' };
+    expect(checkListEntries([e], '2026-06-01').map((p) => [p.code, p.blocking])).toEqual([['MISSING_ID', false]]);
   });
   it('three levels: commune submits, district appraises, province approves; two levels skip the district', () => {
     expect(listTransition('draft', 'submit', 3)).toEqual({ to: 'submitted', level: 3 });

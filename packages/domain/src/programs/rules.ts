@@ -90,7 +90,8 @@ const STATUS_KIND_VI: Record<string, string> = {
 /** The statuses of a candidate that satisfy a selector on the reference date. */
 export function matchSelector(sel: Selector, c: Candidate, onDate: string): CandidateStatus[] {
   if (sel.minAge !== undefined || sel.maxAge !== undefined) {
-    if (!c.birthDate) return [];
+    // Not born yet on the date (a record entered ahead of time): no age, so no match.
+    if (!c.birthDate || c.birthDate.slice(0, 10) > onDate) return [];
     const age = ageOn(c.birthDate, onDate);
     if (sel.minAge !== undefined && age < sel.minAge) return [];
     if (sel.maxAge !== undefined && age > sel.maxAge) return [];

@@ -21,7 +21,7 @@ function run(...args: string[]) {
   const r = spawnSync(process.execPath, [cli, ...args], {
     cwd: root,
     encoding: 'utf8',
-    timeout: 30_000,
+    timeout: 60_000,
     env: {
       ...process.env,
       DATABASE_URL: '',
@@ -29,6 +29,8 @@ function run(...args: string[]) {
       LOG_LEVEL: 'silent',
       ANSINH_DEMO_PASSWORD: DEMO_PASSWORD,
       ANSINH_SEED_DEMO: 'false',
+      // A small demo registry: these tests are about the command, not the seed's size.
+      ANSINH_DEMO_PERSONS: '2000',
     },
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr, out: `${r.stdout}\n${r.stderr}` };

@@ -125,7 +125,7 @@ const vi = {
   'home.tip.audit': 'Mở "Nhật ký" để biết ai đã thay đổi dữ liệu gì, lúc nào, từ máy nào.',
   'home.tip.areas.province': 'Mở "Đơn vị hành chính" để kiểm tra các huyện, xã của tỉnh: đủ đơn vị và đúng mã.',
   'home.tip.areas.district': 'Mở "Đơn vị hành chính" để xem các xã thuộc phạm vi của bạn.',
-  'home.tip.reports': 'Số liệu toàn tỉnh sẽ có ở mục "Báo cáo", tính đến ngày bạn chọn (sắp có).',
+  'home.tip.reports': 'Kế hoạch, chỉ tiêu và số liệu toàn tỉnh ở mục "Báo cáo", tính đến ngày bạn chọn; bấm vào một con số để xem hồ sơ tạo nên nó.',
   'home.tip.programs.approve': 'Phê duyệt danh sách và chạy chi trả sẽ làm ở mục "Chương trình hỗ trợ" (sắp có).',
   'home.tip.programs.appraise':
     'Thẩm định danh sách các xã gửi lên rồi chuyển Sở ở mục "Chương trình hỗ trợ" (sắp có).',
@@ -349,7 +349,7 @@ const en: Record<MessageKey, string> = {
   'home.tip.audit': 'Open the "Audit log" to see who changed what, when, and from which computer.',
   'home.tip.areas.province': 'Open "Administrative units" to check the districts and communes of the province: all present, correct codes.',
   'home.tip.areas.district': 'Open "Administrative units" to see the communes in your area.',
-  'home.tip.reports': 'Province-wide figures will be under "Reports", as of a date you choose (coming soon).',
+  'home.tip.reports': 'Plans, targets and province-wide figures are under "Reports", as of a date you choose; click a figure to see the records behind it.',
   'home.tip.programs.approve': 'Approving lists and running payments will happen under "Support programs" (coming soon).',
   'home.tip.programs.appraise': 'Appraise the communes\' lists and forward them to the Department under "Support programs" (coming soon).',
   'home.tip.dossiers.deadline': 'Follow dossiers that are nearly due under "Administrative dossiers" (coming soon).',

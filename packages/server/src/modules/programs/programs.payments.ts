@@ -11,6 +11,13 @@ import { readFirstSheet } from '../../platform/xlsx-read.js';
 import { fromMilli, presentEntry } from './programs.presenter.js';
 import { programsRepo } from './programs.repo.js';
 
+/** One entry to record: the day it was paid and the payer's voucher. */
+interface PaymentItem {
+  id: number;
+  paidOn: string;
+  reference: string | null;
+}
+
 const LEVEL_COLUMN: Record<number, AreaColumn> = { 1: 'province_code', 2: 'district_code', 3: 'commune_code' };
 const CHUNK = 800;
 
@@ -96,8 +103,9 @@ export function createPayments(deps: { database: Database }) {
    * Record a state for entries of a batch. Entries already paid are reported, not paid again;
    * entries outside the batch are reported. Runs inside the caller's transaction.
    */
-  async function record(trx: Trx, actor: Actor, batchId: number, entryIds: number[], state: PaymentState, paidOn: string, reference: string | null, note: string | null): Promise<RecordResult> {
-    const ids = [...new Set(entryIds)];
+  async function record(trx: Trx, actor: Actor, batchId: number, items: PaymentItem[], state: PaymentState, note: string | null): Promise<RecordResult> {
+    const byId = new Map(items.map((it) => [it.id, it]));
+    const ids = [...byId.keys()];
     const alreadyPaid: number[] = [];
     const notInBatch: number[] = [];
     let recorded = 0;
@@ -114,7 +122,7 @@ export function createPayments(deps: { database: Database }) {
       const found = new Set(entries.map((e) => e.id));
       for (const id of chunk) if (!found.has(id)) notInBatch.push(id);
       const fresh = [];
-      const again = [];
+      const again: number[] = [];
       for (const e of entries) {
         if (e.pay_state === null) {
           if (state === 'returned') notInBatch.push(e.id);
@@ -137,8 +145,8 @@ export function createPayments(deps: { database: Database }) {
               state,
               amount: e.amount + e.arrears_amount,
               quantity_milli: e.quantity_milli,
-              paid_on: paidOn,
-              reference,
+              paid_on: byId.get(e.id)!.paidOn,
+              reference: byId.get(e.id)!.reference,
               note,
               recorded_by: actor.username,
               recorded_at: now,
@@ -155,11 +163,19 @@ export function createPayments(deps: { database: Database }) {
         const mine = new Set(inserted.map((r) => r.entry_id));
         for (const e of fresh) if (!mine.has(e.id)) alreadyPaid.push(e.id);
       }
-      if (again.length > 0) {
+      // Rows recorded before (failed, returned, or paid and now returned), by date and voucher.
+      const groups = new Map<string, number[]>();
+      for (const id of again) {
+        const it = byId.get(id)!;
+        const k = `${it.paidOn}|${it.reference ?? ''}`;
+        groups.set(k, [...(groups.get(k) ?? []), id]);
+      }
+      for (const groupIds of groups.values()) {
+        const it = byId.get(groupIds[0]!)!;
         const res = await trx
           .updateTable('payments')
-          .set({ state, paid_on: paidOn, reference, note, recorded_by: actor.username, recorded_at: now })
-          .where('entry_id', 'in', again)
+          .set({ state, paid_on: it.paidOn, reference: it.reference, note, recorded_by: actor.username, recorded_at: now })
+          .where('entry_id', 'in', groupIds)
           // Never from paid to paid: a paid row only changes to "returned".
           .where('state', state === 'returned' ? '=' : '<>', 'paid')
           .executeTakeFirst();
@@ -257,7 +273,8 @@ export function createPayments(deps: { database: Database }) {
     async recordPayments(actor: Actor, batchId: number, body: RecordPaymentsBody, idempotencyKey: string | undefined): Promise<RecordResult> {
       const b = await getBatch(db, actor, batchId);
       return once(database, actor, idempotencyKey, { batchId, body }, async (trx, audit) => {
-        const r = await record(trx, actor, batchId, body.entryIds, body.state, body.paidOn, body.reference ?? null, body.note ?? null);
+        const items = body.entryIds.map((id) => ({ id, paidOn: body.paidOn, reference: body.reference ?? null }));
+        const r = await record(trx, actor, batchId, items, body.state, body.note ?? null);
         await audit({ action: `payment.${body.state}`, entity: 'payment_batch', entityId: batchId, areaCode: b.area_code, after: { entries: body.entryIds.length > 50 ? `${body.entryIds.length} dòng` : body.entryIds, recorded: r.recorded, alreadyPaid: r.alreadyPaid.length, paidOn: body.paidOn, reference: body.reference ?? null } });
         return r;
       });
@@ -286,7 +303,7 @@ export function createPayments(deps: { database: Database }) {
         throw errors.badRequest('BAD_COLUMNS', 'Tệp phải có các cột "Mã dòng", "Trạng thái", "Ngày chi" (và "Số chứng từ" nếu có). Dùng tệp tải từ nút "Bảng kê (Excel)".');
       }
       const rejected: { row: number; message: string }[] = [];
-      const groups = new Map<string, { state: PaymentState; paidOn: string; reference: string | null; ids: number[] }>();
+      const groups = new Map<PaymentState, PaymentItem[]>();
       const asDate = (v: unknown): string | null => {
         if (v instanceof Date) return v.toISOString().slice(0, 10);
         const s = String(v ?? '').trim();
@@ -309,10 +326,9 @@ export function createPayments(deps: { database: Database }) {
           continue;
         }
         const reference = cRef >= 0 && r.cells[cRef] !== null ? String(r.cells[cRef]).trim() || null : null;
-        const k = `${state}|${paidOn}|${reference ?? ''}`;
-        const g = groups.get(k) ?? { state: state!, paidOn: paidOn!, reference, ids: [] };
-        g.ids.push(id);
-        groups.set(k, g);
+        const g = groups.get(state!) ?? [];
+        g.push({ id, paidOn: paidOn!, reference });
+        groups.set(state!, g);
       }
       if (rejected.length > 0) {
         throw errors.badRequest(
@@ -324,8 +340,8 @@ export function createPayments(deps: { database: Database }) {
       const sha = (await import('node:crypto')).createHash('sha256').update(file).digest('hex');
       return once(database, actor, idempotencyKey ?? `reconcile-${batchId}-${sha}`, { batchId, sha }, async (trx, audit) => {
         const total: RecordResult = { recorded: 0, alreadyPaid: [], notInBatch: [] };
-        for (const g of groups.values()) {
-          const r = await record(trx, actor, batchId, g.ids, g.state, g.paidOn, g.reference, 'Đối soát');
+        for (const [state, items] of groups) {
+          const r = await record(trx, actor, batchId, items, state, 'Đối soát');
           total.recorded += r.recorded;
           total.alreadyPaid.push(...r.alreadyPaid);
           total.notInBatch.push(...r.notInBatch);

@@ -23,6 +23,17 @@ export interface CandidateRow {
   valid_from: string;
 }
 
+/** What a list shows of a person. */
+export interface HolderColumns {
+  full_name: string;
+  birth_date: string | null;
+  citizen_id: string | null;
+  village: string | null;
+  province_code: string;
+  district_code: string | null;
+  commune_code: string;
+}
+
 export interface Scope {
   column: AreaColumn;
   code: string;
@@ -36,7 +47,23 @@ export const programsRepo = {
    * Statuses in force on `refDate` of the given kinds, in an area, whose holder is alive, still
    * living there and not merged into another record (persons), or still active (households).
    */
-  async candidateStatuses(db: Executor, per: 'person' | 'household', kinds: string[], scope: Scope, refDate: string): Promise<CandidateRow[]> {
+  async candidateStatuses(db: Executor, per: 'person' | 'household', kinds: string[], scope: Scope, refDate: string): Promise<(CandidateRow & Partial<HolderColumns>)[]> {
+    if (per === 'person') {
+      // One pass: the statuses with their holder's columns.
+      return db
+        .selectFrom('statuses as s')
+        .innerJoin('persons as p', 'p.id', 's.person_id')
+        .select(['s.person_id', 's.household_id', 's.kind', 's.category', 's.year', 's.degree', 's.valid_from'])
+        .select(['p.full_name', 'p.birth_date', 'p.citizen_id', 'p.village', 'p.province_code', 'p.district_code', 'p.commune_code'])
+        .where(`s.${scope.column}`, '=', scope.code)
+        .where('s.kind', 'in', kinds)
+        .where('s.valid_from', '<=', refDate)
+        .where((eb) => eb.or([eb('s.valid_to', 'is', null), eb('s.valid_to', '>=', refDate)]))
+        .where('p.merged_into_id', 'is', null)
+        .where((eb) => eb.or([eb('p.deceased_on', 'is', null), eb('p.deceased_on', '>', refDate)]))
+        .where((eb) => eb.or([eb('p.moved_out_on', 'is', null), eb('p.moved_out_on', '>', refDate)]))
+        .execute();
+    }
     let q = db
       .selectFrom('statuses as s')
       .select(['s.person_id', 's.household_id', 's.kind', 's.category', 's.year', 's.degree', 's.valid_from'])
@@ -44,15 +71,7 @@ export const programsRepo = {
       .where('s.kind', 'in', kinds)
       .where('s.valid_from', '<=', refDate)
       .where((eb) => eb.or([eb('s.valid_to', 'is', null), eb('s.valid_to', '>=', refDate)]));
-    if (per === 'person') {
-      q = q
-        .innerJoin('persons as p', 'p.id', 's.person_id')
-        .where('p.merged_into_id', 'is', null)
-        .where((eb) => eb.or([eb('p.deceased_on', 'is', null), eb('p.deceased_on', '>', refDate)]))
-        .where((eb) => eb.or([eb('p.moved_out_on', 'is', null), eb('p.moved_out_on', '>', refDate)]));
-    } else {
-      q = q.innerJoin('households as h', 'h.id', 's.household_id').where('h.state', '=', 'active');
-    }
+    q = q.innerJoin('households as h', 'h.id', 's.household_id').where('h.state', '=', 'active');
     return q.execute();
   },
 

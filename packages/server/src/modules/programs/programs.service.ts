@@ -125,7 +125,7 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
       else byKey.set(id, [r]);
     }
     const ids = [...byKey.keys()];
-    const holders = per === 'person' ? await programsRepo.personsByIds(ex, ids) : [];
+    const holders = per === 'person' ? rows.filter((r) => r.full_name !== undefined).map((r) => ({ ...(r as Required<typeof r>), id: r.person_id!, household_id: null })) : [];
     const households = per === 'household' ? await programsRepo.householdsByIds(ex, ids) : [];
     const out: { id: number; entry: Omit<NewEntry, 'list_id' | 'created_at'>; since: string; candidate: Candidate }[] = [];
     const info = new Map<number, { name: string; birth: string | null; cid: string | null; village: string | null; codes: { province_code: string; district_code: string | null; commune_code: string }; members: number; householdId: number | null }>();
@@ -564,7 +564,8 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
           if (!listId || !todoSet.has(it.entry.commune_code)) continue;
           entries.push({ ...it.entry, period, list_id: listId, created_at: now });
         }
-        entries.sort((a, b) => a.list_id - b.list_id || a.full_name.localeCompare(b.full_name, 'vi'));
+        const byName = new Intl.Collator('vi').compare;
+        entries.sort((a, b) => a.list_id - b.list_id || byName(a.full_name, b.full_name));
         await programsRepo.insertEntries(trx, entries);
         const ids = [...listIds.values()];
         await programsRepo.refreshTotals(trx, ids, now);
