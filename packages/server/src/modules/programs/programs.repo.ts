@@ -1,4 +1,5 @@
-import { sql, type Selectable } from 'kysely';
+import { sql, type RawBuilder, type Selectable } from 'kysely';
+import type { AmountRule, EligibilityRule } from '@ansinh/domain';
 import type { Executor } from '../../db/database.js';
 import type { ListEntriesTable, ProgramListsTable, ProgramsTable } from '../../db/schema-programs.js';
 import type { AreaColumn } from '../../platform/authz.js';
@@ -40,6 +41,11 @@ export interface Scope {
 }
 
 const CHUNK = 800;
+
+/** The part of better-sqlite3 the fast insert path uses. */
+export interface SqliteHandle {
+  prepare(sql: string): { run(params: unknown[]): unknown };
+}
 
 /** SQL of the programs module. */
 export const programsRepo = {
@@ -143,10 +149,38 @@ export const programsRepo = {
     return out;
   },
 
-  async insertEntries(db: Executor, rows: NewEntry[]): Promise<void> {
+  /** The statuses in force on a date of the persons and households on the lists, with the entry's beneficiary key. */
+  async statusesOfListed(db: Executor, listIds: number[], refDate: string) {
+    const out: (CandidateRow & { beneficiary_key: string })[] = [];
+    for (let i = 0; i < listIds.length; i += CHUNK) {
+      const ids = listIds.slice(i, i + CHUNK);
+      for (const col of ['person_id', 'household_id'] as const) {
+        out.push(
+          ...(await db
+            .selectFrom('list_entries as e')
+            .innerJoin('statuses as s', `s.${col}`, `e.${col}`)
+            .select(['e.beneficiary_key', 's.person_id', 's.household_id', 's.kind', 's.category', 's.year', 's.degree', 's.valid_from'])
+            .where('e.list_id', 'in', ids)
+            .where('s.valid_from', '<=', refDate)
+            .where((eb) => eb.or([eb('s.valid_to', 'is', null), eb('s.valid_to', '>=', refDate)]))
+            .execute()),
+        );
+      }
+    }
+    return out;
+  },
+
+  async insertEntries(db: Executor, rows: NewEntry[], sqlite?: SqliteHandle | null): Promise<void> {
     // 22 columns: 600 rows stay under SQLite's 32.766 bound parameters.
     // Every row names every column: SQLite fills a column missing from some rows with NULL.
     const full = rows.map((r) => ({ ...r, arrears_amount: r.arrears_amount ?? 0, quantity_milli: r.quantity_milli ?? 0, manual: r.manual ?? 0, arrears_note: r.arrears_note ?? null, arrears_months: r.arrears_months ?? null }));
+    if (sqlite && full.length > 0) {
+      // SQLite: a prepared statement per row on the transaction's own connection is the fastest path.
+      const cols = Object.keys(full[0]!) as (keyof (typeof full)[number])[];
+      const stmt = sqlite.prepare(`insert into list_entries (${cols.join(',')}) values (${cols.map(() => '?').join(',')})`);
+      for (const r of full) stmt.run(cols.map((c) => r[c]));
+      return;
+    }
     for (let i = 0; i < full.length; i += 600) await db.insertInto('list_entries').values(full.slice(i, i + 600)).execute();
   },
 
@@ -192,6 +226,88 @@ export const programsRepo = {
       }
     }
     return out;
+  },
+
+  /**
+   * What the check needs of every entry of the lists, with the person as the registry has it now
+   * (only the columns used: wide rows cost more to read than to find).
+   */
+  async entriesForCheck(db: Executor, listIds: number[]) {
+    const out = [];
+    for (let i = 0; i < listIds.length; i += CHUNK) {
+      out.push(
+        ...(await db
+          .selectFrom('list_entries as e')
+          .leftJoin('persons as p', 'p.id', 'e.person_id')
+          .select(['e.id', 'e.list_id', 'e.beneficiary_key', 'e.full_name', 'e.birth_date', 'e.citizen_id', 'e.amount', 'e.quantity_milli', 'e.manual', 'e.person_id', 'e.household_id'])
+          .select(['p.birth_date as p_birth_date', 'p.citizen_id as p_citizen_id', 'p.deceased_on as p_deceased_on', 'p.moved_out_on as p_moved_out_on'])
+          .where('e.list_id', 'in', listIds.slice(i, i + CHUNK))
+          .orderBy('e.id')
+          .execute()),
+      );
+    }
+    return out;
+  },
+
+  /**
+   * Generation in one INSERT…SELECT, for the rules SQL can state exactly: selections by status
+   * kind, categories, review year and degree (no age), and a fixed amount or a table by category.
+   * The highest amount wins when several statuses qualify, as in `entitlement()`; the check
+   * recomputes every amount with `entitlement()`, so the two cannot drift unseen.
+   */
+  async insertGeneratedSql(
+    db: Executor,
+    a: { programId: number; period: string; refDate: string; scope: Scope; eligibility: EligibilityRule; amount: AmountRule; listIds: number[]; now: string; dialect: 'sqlite' | 'postgres' },
+  ): Promise<number> {
+    // PostgreSQL types a bare parameter in a SELECT list as text: say what each one is.
+    const int = (n: number) => sql<number>`cast(${n} as bigint)`;
+    const instant = a.dialect === 'postgres' ? sql`cast(${a.now} as timestamptz)` : sql`${a.now}`;
+    const amountExpr: RawBuilder<number> =
+      a.amount.type === 'fixed'
+        ? int(a.amount.amount)
+        : a.amount.type === 'by_category'
+          ? sql<number>`case s.category ${sql.join(
+              Object.entries(a.amount.amounts).map(([k, v]) => sql`when ${k} then ${int(v)}`),
+              sql` `,
+            )} else null end`
+          : sql<number>`null`;
+    const selectors = a.eligibility.any.map(
+      (sel) =>
+        sql`(s.kind = ${sel.status}${sel.categories ? sql` and s.category in (${sql.join(sel.categories)})` : sql``}${sel.year !== undefined ? sql` and s.year = ${sel.year}` : sql``}${
+          sel.minDegree !== undefined ? sql` and s.degree >= ${sel.minDegree}` : sql``
+        })`,
+    );
+    const person = a.eligibility.per === 'person';
+    const kindLabel = sql`case s.kind when 'poverty' then 'hộ' when 'social_assistance' then 'trợ cấp xã hội khoản' when 'meritorious' then 'người có công diện' when 'ethnic_minority_area' then 'vùng' when 'health_insurance' then 'BHYT diện' else s.kind end`;
+    const reason =
+      a.amount.type === 'by_category'
+        ? sql`'Đủ điều kiện: ' || ${kindLabel} || ' ' || s.category || '; mức theo diện ' || s.category`
+        : sql`'Đủ điều kiện: ' || ${kindLabel} || ' ' || s.category`;
+    const holderJoin = person
+      ? sql`join persons h on h.id = b.bid and h.merged_into_id is null and (h.deceased_on is null or h.deceased_on > ${a.refDate}) and (h.moved_out_on is null or h.moved_out_on > ${a.refDate})`
+      : sql`join households h on h.id = b.bid and h.state = 'active' left join persons hp on hp.id = h.head_person_id`;
+    const holderCols = person
+      ? sql`h.id, null, 'p:' || h.id, h.full_name, h.birth_date, h.citizen_id, h.village`
+      : sql`null, h.id, 'h:' || h.id, coalesce(hp.full_name, 'Hộ ' || h.code), hp.birth_date, hp.citizen_id, h.village`;
+    const res = await sql`
+      with q as (
+        select ${sql.ref(person ? 's.person_id' : 's.household_id')} as bid, s.category as category, ${amountExpr} as amt, ${reason} as reason
+        from statuses s
+        where ${sql.ref(`s.${a.scope.column}`)} = ${a.scope.code}
+          and s.valid_from <= ${a.refDate} and (s.valid_to is null or s.valid_to >= ${a.refDate})
+          and (${sql.join(selectors, sql` or `)})
+      ), b as (
+        select bid, category, amt, reason, row_number() over (partition by bid order by amt desc, category) as rn from q where amt is not null and bid is not null
+      )
+      insert into list_entries (list_id, program_id, period, person_id, household_id, beneficiary_key, full_name, birth_date, citizen_id, village, category, amount, arrears_amount, quantity_milli, reason, manual, province_code, district_code, commune_code, created_at)
+      select l.id, ${int(a.programId)}, cast(${a.period} as text), ${holderCols}, b.category, b.amt, 0, 0, b.reason, 0, h.province_code, h.district_code, h.commune_code, ${instant}
+      from b ${holderJoin}
+      -- CROSS JOIN keeps the lists as the inner loop on SQLite (one unique-index lookup per row);
+      -- left to itself the planner rescanned b once per list. The unary + keeps the id list a filter.
+      cross join program_lists l
+      where b.rn = 1 and l.program_id = ${a.programId} and l.period = ${a.period} and l.seq = 0 and l.commune_code = h.commune_code and +l.id in (${sql.join(a.listIds)})
+      order by l.id, h.id`.execute(db);
+    return Number(res.numAffectedRows ?? 0);
   },
 
   /** A page of entries of a list or a batch, with their payment, optionally searched by name or ID. */

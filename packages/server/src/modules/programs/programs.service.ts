@@ -56,6 +56,11 @@ function monthsBetween(fromPeriod: string, toPeriodExclusive: string): string[] 
   return out;
 }
 
+/** Whether generation can run as one INSERT…SELECT (see programsRepo.insertGeneratedSql). */
+function inSql(rule: Rule): boolean {
+  return (rule.amount.type === 'fixed' || rule.amount.type === 'by_category') && rule.eligibility.any.every((s) => s.minAge === undefined && s.maxAge === undefined);
+}
+
 export function createProgramsService(deps: { database: Database; areas: AreasService }) {
   const { database } = deps;
   const db = database.db;
@@ -263,21 +268,18 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
       const key = `${l.program_id}|${l.ref_date}`;
       if (!ruleCache.has(key)) ruleCache.set(key, await ruleOn(ex, l.program_id, l.ref_date));
     }
-    const entries = await ex.selectFrom('list_entries').selectAll().where('list_id', 'in', listIds).orderBy('id').execute();
-    const personIds = entries.filter((e) => e.person_id !== null).map((e) => e.person_id!);
+    const entries = await programsRepo.entriesForCheck(ex, listIds);
     const householdIds = entries.filter((e) => e.household_id !== null).map((e) => e.household_id!);
-    const persons = new Map((await programsRepo.personsByIds(ex, personIds)).map((p) => [p.id, p]));
     const households = new Map((await programsRepo.householdsByIds(ex, householdIds)).map((h) => [h.id, h]));
-    const refDates = [...new Set(lists.map((l) => l.ref_date))];
+    // The statuses in force on each list's reference date, of everyone on the lists, in one pass per date.
     const statuses = new Map<string, CandidateRow[]>();
-    for (const d of refDates) {
-      for (const s of await programsRepo.statusesOf(ex, 'person', personIds, d)) {
-        const k = `p:${s.person_id}|${d}`;
-        statuses.set(k, [...(statuses.get(k) ?? []), s]);
-      }
-      for (const s of await programsRepo.statusesOf(ex, 'household', householdIds, d)) {
-        const k = `h:${s.household_id}|${d}`;
-        statuses.set(k, [...(statuses.get(k) ?? []), s]);
+    for (const d of [...new Set(lists.map((l) => l.ref_date))]) {
+      const ids = lists.filter((l) => l.ref_date === d).map((l) => l.id);
+      for (const s of await programsRepo.statusesOfListed(ex, ids, d)) {
+        const k = `${s.beneficiary_key}|${d}`;
+        const a = statuses.get(k);
+        if (a) a.push(s);
+        else statuses.set(k, [s]);
       }
     }
     const listById = new Map(lists.map((l) => [l.id, l]));
@@ -285,7 +287,7 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
     for (const e of entries) {
       const l = listById.get(e.list_id)!;
       const rule = ruleCache.get(`${l.program_id}|${l.ref_date}`)!;
-      const p = e.person_id !== null ? persons.get(e.person_id) : undefined;
+      const p = e.person_id !== null ? { birth_date: e.p_birth_date, citizen_id: e.p_citizen_id, deceased_on: e.p_deceased_on, moved_out_on: e.p_moved_out_on } : undefined;
       const h = e.household_id !== null ? households.get(e.household_id) : undefined;
       const sts = statuses.get(`${e.beneficiary_key}|${l.ref_date}`) ?? [];
       const cand: Candidate = { birthDate: p?.birth_date ?? h?.birth_date ?? e.birth_date, statuses: sts, members: h ? Number(h.members ?? 1) : 1 };
@@ -530,9 +532,6 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
         const wide: Scope = body.communeCode
           ? { column: 'commune_code', code: body.communeCode }
           : scope ?? { column: 'province_code', code: (await trx.selectFrom('areas').select('code').where('level', '=', 1).executeTakeFirstOrThrow()).code };
-        const items = await eligibleIn(trx, p, rule, wide, refDate);
-        await arrearsFor(trx, p, period, items);
-        const todoSet = new Set(todo.map((c) => c.code));
         const now = nowIso();
         const listIds = new Map<string, number>();
         for (const c of todo) {
@@ -558,21 +557,31 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
             .executeTakeFirstOrThrow();
           listIds.set(c.code, row.id);
         }
-        const entries: NewEntry[] = [];
-        for (const it of items) {
-          const listId = listIds.get(it.entry.commune_code);
-          if (!listId || !todoSet.has(it.entry.commune_code)) continue;
-          entries.push({ ...it.entry, period, list_id: listId, created_at: now });
+        const sqlRule = p.period_kind === 'once' && inSql(rule);
+        let count = 0;
+        if (sqlRule) {
+          count = await programsRepo.insertGeneratedSql(trx, { programId: p.id, period, refDate, scope: wide, eligibility: rule.eligibility, amount: rule.amount, listIds: [...listIds.values()], now, dialect: database.dialect });
+        } else {
+          const items = await eligibleIn(trx, p, rule, wide, refDate);
+          await arrearsFor(trx, p, period, items);
+          const todoSet = new Set(todo.map((c) => c.code));
+          const entries: NewEntry[] = [];
+          for (const it of items) {
+            const listId = listIds.get(it.entry.commune_code);
+            if (!listId || !todoSet.has(it.entry.commune_code)) continue;
+            entries.push({ ...it.entry, period, list_id: listId, created_at: now });
+          }
+          const byName = new Intl.Collator('vi').compare;
+          entries.sort((a, b) => a.list_id - b.list_id || byName(a.full_name, b.full_name));
+          await programsRepo.insertEntries(trx, entries, database.sqlite);
+          count = entries.length;
         }
-        const byName = new Intl.Collator('vi').compare;
-        entries.sort((a, b) => a.list_id - b.list_id || byName(a.full_name, b.full_name));
-        await programsRepo.insertEntries(trx, entries);
         const ids = [...listIds.values()];
         await programsRepo.refreshTotals(trx, ids, now);
         for (const [commune, id] of listIds) {
           await audit({ action: 'program_list.generate', entity: 'program_list', entityId: id, areaCode: commune, after: { programId: p.id, period } });
         }
-        return { lists: ids.length, entries: entries.length, listIds: ids };
+        return { lists: ids.length, entries: count, listIds: ids };
       });
     },
 
@@ -612,7 +621,7 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
           ),
         );
         const entries = items.filter((i) => !onApproved.has(i.entry.beneficiary_key)).map((i) => ({ ...i.entry, period: l.period, list_id: row.id, created_at: now }));
-        await programsRepo.insertEntries(trx, entries);
+        await programsRepo.insertEntries(trx, entries, database.sqlite);
         await programsRepo.refreshTotals(trx, [row.id], now);
         await audit({ action: 'program_list.supplementary', entity: 'program_list', entityId: row.id, areaCode: l.commune_code, after: { parentListId: l.id, entries: entries.length } });
         return row.id;

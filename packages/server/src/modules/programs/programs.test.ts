@@ -90,7 +90,7 @@ describe('programs: the three-level path', () => {
     await person('25216', { name: 'Phạm Văn Khác', birth: '1940-01-01', cid: '070040009999' }, [{ kind: 'social_assistance', category: '5a', validFrom: '2023-01-01' }]);
 
     const res = await commune.inject('POST', `/api/v1/programs/${programId}/lists`, { communeCode: COMMUNE });
-    expect(res.statusCode).toBe(200);
+    expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ lists: 1, entries: 2 });
     listId = res.json().listIds[0];
     const list = (await commune.inject('GET', `/api/v1/lists/${listId}`)).json();
@@ -265,6 +265,21 @@ describe('programs: the three-level path', () => {
     // Commune and district officers do not pay.
     expect((await commune.inject('POST', '/api/v1/payment-batches', { programId, period: '2025', channel: 'post_office' })).statusCode).toBe(403);
     void an;
+  });
+
+  it('generation in SQL and generation through entitlement() give the same entries', async () => {
+    // An age bound (0 years) keeps the second program on the JavaScript path.
+    const sqlProg = (await province.inject('POST', '/api/v1/programs', { ...GIFT, code: 'SAME-SQL' })).json();
+    const jsRule = { ...GIFT.rule, eligibility: { per: 'person', any: [{ status: 'social_assistance', minAge: 0 }] } };
+    const jsProg = (await province.inject('POST', '/api/v1/programs', { ...GIFT, code: 'SAME-JS', rule: jsRule })).json();
+    const rows = async (id: number) => {
+      const gen = (await commune.inject('POST', `/api/v1/programs/${id}/lists`, { communeCode: COMMUNE })).json();
+      const items = (await commune.inject('GET', `/api/v1/lists/${gen.listIds[0]}/entries`)).json().items as { fullName: string; amount: number; category: string; citizenId: string }[];
+      return items.map((e) => [e.fullName, e.amount, e.category, e.citizenId]).sort();
+    };
+    const a = await rows(sqlProg.id);
+    expect(a.length).toBeGreaterThanOrEqual(3);
+    expect(a).toEqual(await rows(jsProg.id));
   });
 
   it('two approvals of the same list at once: exactly one succeeds', async () => {
