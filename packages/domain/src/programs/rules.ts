@@ -8,6 +8,8 @@ import { z } from 'zod';
 import { ageOn } from '../dates.js';
 import type { Dong } from '../money.js';
 import { giftAmount, highestGift, type GiftEntitlement, type MeritoriousCategory } from './gift-tables.js';
+import { STATUS_CATEGORIES, statusCategoryLabel } from '../registry/catalogues.js';
+import type { StatusKind } from '../contracts/registry.js';
 import { socialAssistanceMonthly, SOCIAL_ASSISTANCE_CLAUSES, type SocialAssistanceClause } from './social-assistance.js';
 
 export const PROGRAM_KINDS = ['one_off_cash', 'monthly', 'gift', 'in_kind', 'health_card'] as const;
@@ -79,13 +81,6 @@ export interface Entitlement {
   readonly reason: string;
 }
 
-const STATUS_KIND_VI: Record<string, string> = {
-  poverty: 'hộ',
-  social_assistance: 'trợ cấp xã hội khoản',
-  meritorious: 'người có công diện',
-  ethnic_minority_area: 'vùng',
-  health_insurance: 'BHYT diện',
-};
 
 /** The statuses of a candidate that satisfy a selector on the reference date. */
 export function matchSelector(sel: Selector, c: Candidate, onDate: string): CandidateStatus[] {
@@ -112,8 +107,10 @@ export function qualifyingStatuses(rule: EligibilityRule, c: Candidate, onDate: 
   return out;
 }
 
-const describe = (s: CandidateStatus) =>
-  `${STATUS_KIND_VI[s.kind] ?? s.kind} ${s.category}${s.year ? ` (rà soát ${s.year})` : ''}${s.degree ? ` ${s.degree}%` : ''}`;
+/** "Hộ nghèo (rà soát 2020)", "Thương binh 81%": the catalogue's words, not its codes. */
+export const describeStatus = (s: Pick<CandidateStatus, 'kind' | 'category' | 'year' | 'degree'>) =>
+  `${Object.hasOwn(STATUS_CATEGORIES, s.kind) ? statusCategoryLabel(s.kind as StatusKind, s.category) : `${s.kind} ${s.category}`}${s.year ? ` (rà soát ${s.year})` : ''}${s.degree ? ` ${s.degree}%` : ''}`;
+const describe = describeStatus;
 
 /**
  * What a candidate is entitled to on `onDate` under the two rules, or null when they do not

@@ -1,5 +1,5 @@
 import { sql, type RawBuilder, type Selectable } from 'kysely';
-import type { AmountRule, EligibilityRule } from '@ansinh/domain';
+import { STATUS_CATEGORIES, type AmountRule, type EligibilityRule } from '@ansinh/domain';
 import type { Executor } from '../../db/database.js';
 import type { ListEntriesTable, ProgramListsTable, ProgramsTable } from '../../db/schema-programs.js';
 import type { AreaColumn } from '../../platform/authz.js';
@@ -278,11 +278,15 @@ export const programsRepo = {
         })`,
     );
     const person = a.eligibility.per === 'person';
-    const kindLabel = sql`case s.kind when 'poverty' then 'hộ' when 'social_assistance' then 'trợ cấp xã hội khoản' when 'meritorious' then 'người có công diện' when 'ethnic_minority_area' then 'vùng' when 'health_insurance' then 'BHYT diện' else s.kind end`;
+    // The words of describeStatus(): the catalogue's label, the review year, the degree.
+    const labels = [...new Set(a.eligibility.any.map((x) => x.status))].flatMap((k) => STATUS_CATEGORIES[k].categories.map((c) => sql`when ${`${k}:${c.code}`} then ${c.vi}`));
+    const label = sql`(case s.kind || ':' || s.category ${sql.join(labels, sql` `)} else s.kind || ' ' || s.category end)
+      || (case when s.year is not null then ' (rà soát ' || cast(s.year as text) || ')' else '' end)
+      || (case when s.degree is not null and s.degree > 0 then ' ' || cast(s.degree as text) || '%' else '' end)`;
     const reason =
       a.amount.type === 'by_category'
-        ? sql`'Đủ điều kiện: ' || ${kindLabel} || ' ' || s.category || '; mức theo diện ' || s.category`
-        : sql`'Đủ điều kiện: ' || ${kindLabel} || ' ' || s.category`;
+        ? sql`'Đủ điều kiện: ' || ${label} || '; mức theo diện ' || s.category`
+        : sql`'Đủ điều kiện: ' || ${label}`;
     const holderJoin = person
       ? sql`join persons h on h.id = b.bid and h.merged_into_id is null and (h.deceased_on is null or h.deceased_on > ${a.refDate}) and (h.moved_out_on is null or h.moved_out_on > ${a.refDate})`
       : sql`join households h on h.id = b.bid and h.state = 'active' left join persons hp on hp.id = h.head_person_id`;

@@ -100,7 +100,10 @@ describe('programs: the three-level path', () => {
       ['Nguyễn Văn An', 500_000],
       ['Trần Thị Bình', 600_000],
     ]);
-    expect(entries[0].reason).toMatch(/Đủ điều kiện/);
+    // The reason in the catalogue's words, not its codes.
+    expect(entries.find((e: { fullName: string }) => e.fullName === 'Nguyễn Văn An').reason).toBe(
+      'Đủ điều kiện: Người cao tuổi thuộc hộ nghèo, không có người phụng dưỡng (Điều 5 khoản 5 điểm a); mức theo diện 5a',
+    );
     const again = await commune.inject('POST', `/api/v1/programs/${programId}/lists`, { communeCode: COMMUNE });
     expectProblem(again, 409, 'LIST_EXISTS');
   });
