@@ -343,8 +343,9 @@ export function createPayments(deps: { database: Database }) {
         for (const [state, items] of groups) {
           const r = await record(trx, actor, batchId, items, state, 'Đối soát');
           total.recorded += r.recorded;
-          total.alreadyPaid.push(...r.alreadyPaid);
-          total.notInBatch.push(...r.notInBatch);
+          // Loops, not spreads: a file can hold 100.000 ids.
+          for (const id of r.alreadyPaid) total.alreadyPaid.push(id);
+          for (const id of r.notInBatch) total.notInBatch.push(id);
         }
         await audit({ action: 'payment.reconcile', entity: 'payment_batch', entityId: batchId, areaCode: b.area_code, after: { sha256: sha, recorded: total.recorded, alreadyPaid: total.alreadyPaid.length, notInBatch: total.notInBatch.length } });
         return total;

@@ -42,6 +42,16 @@ export interface Scope {
 
 const CHUNK = 800;
 
+/**
+ * Run a query per slice of ids and join the rows, without spreading them into push() (spreading
+ * 100.000 rows overflows the call stack).
+ */
+async function chunked<I, T>(ids: readonly I[], query: (slice: I[]) => Promise<T[]>, size = CHUNK): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < ids.length; i += size) for (const r of await query(ids.slice(i, i + size))) out.push(r);
+  return out;
+}
+
 /** The part of better-sqlite3 the fast insert path uses. */
 export interface SqliteHandle {
   prepare(sql: string): { run(params: unknown[]): unknown };
@@ -82,25 +92,19 @@ export const programsRepo = {
   },
 
   async personsByIds(db: Executor, ids: number[]) {
-    const out = [];
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      out.push(
-        ...(await db
+    return chunked(ids, (slice) =>
+      db
           .selectFrom('persons')
           .select(['id', 'full_name', 'birth_date', 'citizen_id', 'village', 'deceased_on', 'moved_out_on', 'province_code', 'district_code', 'commune_code', 'household_id'])
-          .where('id', 'in', ids.slice(i, i + CHUNK))
-          .execute()),
-      );
-    }
-    return out;
+          .where('id', 'in', slice)
+          .execute(),
+    );
   },
 
   /** Households with their head (name and ID shown on the list) and how many members live there. */
   async householdsByIds(db: Executor, ids: number[]) {
-    const out = [];
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      out.push(
-        ...(await db
+    return chunked(ids, (slice) =>
+      db
           .selectFrom('households as h')
           .leftJoin('persons as p', 'p.id', 'h.head_person_id')
           .select([
@@ -124,50 +128,41 @@ export const programsRepo = {
                 .where('m.moved_out_on', 'is', null)
                 .as('members'),
           ])
-          .where('h.id', 'in', ids.slice(i, i + CHUNK))
-          .execute()),
-      );
-    }
-    return out;
+          .where('h.id', 'in', slice)
+          .execute(),
+    );
   },
 
   /** Statuses of the given persons or households in force on a date (for checks and manual additions). */
   async statusesOf(db: Executor, per: 'person' | 'household', ids: number[], refDate: string): Promise<CandidateRow[]> {
-    const out: CandidateRow[] = [];
     const col = per === 'person' ? 'person_id' : 'household_id';
-    for (let i = 0; i < ids.length; i += CHUNK) {
-      out.push(
-        ...(await db
-          .selectFrom('statuses')
-          .select(['person_id', 'household_id', 'kind', 'category', 'year', 'degree', 'valid_from'])
-          .where(col, 'in', ids.slice(i, i + CHUNK))
-          .where('valid_from', '<=', refDate)
-          .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', refDate)]))
-          .execute()),
-      );
-    }
-    return out;
+    return chunked(ids, (slice) =>
+      db
+        .selectFrom('statuses')
+        .select(['person_id', 'household_id', 'kind', 'category', 'year', 'degree', 'valid_from'])
+        .where(col, 'in', slice)
+        .where('valid_from', '<=', refDate)
+        .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', refDate)]))
+        .execute(),
+    );
   },
 
   /** The statuses in force on a date of the persons and households on the lists, with the entry's beneficiary key. */
   async statusesOfListed(db: Executor, listIds: number[], refDate: string) {
-    const out: (CandidateRow & { beneficiary_key: string })[] = [];
-    for (let i = 0; i < listIds.length; i += CHUNK) {
-      const ids = listIds.slice(i, i + CHUNK);
-      for (const col of ['person_id', 'household_id'] as const) {
-        out.push(
-          ...(await db
-            .selectFrom('list_entries as e')
-            .innerJoin('statuses as s', `s.${col}`, `e.${col}`)
-            .select(['e.beneficiary_key', 's.person_id', 's.household_id', 's.kind', 's.category', 's.year', 's.degree', 's.valid_from'])
-            .where('e.list_id', 'in', ids)
-            .where('s.valid_from', '<=', refDate)
-            .where((eb) => eb.or([eb('s.valid_to', 'is', null), eb('s.valid_to', '>=', refDate)]))
-            .execute()),
-        );
-      }
-    }
-    return out;
+    const of = (col: 'person_id' | 'household_id') =>
+      chunked(listIds, (slice) =>
+        db
+          .selectFrom('list_entries as e')
+          .innerJoin('statuses as s', `s.${col}`, `e.${col}`)
+          .select(['e.beneficiary_key', 's.person_id', 's.household_id', 's.kind', 's.category', 's.year', 's.degree', 's.valid_from'])
+          .where('e.list_id', 'in', slice)
+          .where('s.valid_from', '<=', refDate)
+          .where((eb) => eb.or([eb('s.valid_to', 'is', null), eb('s.valid_to', '>=', refDate)]))
+          .execute(),
+      );
+    const persons = await of('person_id');
+    for (const r of await of('household_id')) persons.push(r);
+    return persons;
   },
 
   async insertEntries(db: Executor, rows: NewEntry[], sqlite?: SqliteHandle | null): Promise<void> {
@@ -233,20 +228,16 @@ export const programsRepo = {
    * (only the columns used: wide rows cost more to read than to find).
    */
   async entriesForCheck(db: Executor, listIds: number[]) {
-    const out = [];
-    for (let i = 0; i < listIds.length; i += CHUNK) {
-      out.push(
-        ...(await db
+    return chunked(listIds, (slice) =>
+      db
           .selectFrom('list_entries as e')
           .leftJoin('persons as p', 'p.id', 'e.person_id')
           .select(['e.id', 'e.list_id', 'e.beneficiary_key', 'e.full_name', 'e.birth_date', 'e.citizen_id', 'e.amount', 'e.quantity_milli', 'e.manual', 'e.person_id', 'e.household_id'])
           .select(['p.birth_date as p_birth_date', 'p.citizen_id as p_citizen_id', 'p.deceased_on as p_deceased_on', 'p.moved_out_on as p_moved_out_on'])
-          .where('e.list_id', 'in', listIds.slice(i, i + CHUNK))
+          .where('e.list_id', 'in', slice)
           .orderBy('e.id')
-          .execute()),
-      );
-    }
-    return out;
+          .execute(),
+    );
   },
 
   /**
