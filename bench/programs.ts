@@ -145,7 +145,9 @@ export async function programsBench(): Promise<void> {
       t0 = performance.now();
       const form = new FormData();
       form.append('file', new Blob([file]), 'doi-soat.xlsx');
-      const rec = (await (await fetch(`${base}/api/v1/payment-batches/${batch.id}/reconcile`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'idempotency-key': `bench-${batch.id}` }, body: form })).json()) as { recorded: number };
+      const recRes = await fetch(`${base}/api/v1/payment-batches/${batch.id}/reconcile`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'idempotency-key': `bench-${batch.id}` }, body: form });
+      if (!recRes.ok) throw new Error(`reconcile: ${recRes.status} ${(await recRes.text()).slice(0, 500)}`);
+      const rec = (await recRes.json()) as { recorded: number };
       const recMs = ms(t0);
       console.log(`INSERT…SELECT of the same ${fmt(ids.length)} payments (baseline): ${fmt(payBaseMs)} ms`);
       console.log(`reconciliation file of ${fmt(ids.length)} rows (${fmt(file.length / 1024 / 1024)} MB) over HTTP: ${fmt(recMs)} ms, ${fmt(rec.recorded)} recorded (${fmt(recMs / payBaseMs)}x baseline); target < 10 s: ${recMs < 10_000 ? 'met' : 'NOT met'}`);

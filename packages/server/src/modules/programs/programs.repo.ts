@@ -57,6 +57,55 @@ export interface SqliteHandle {
   prepare(sql: string): { run(params: unknown[]): unknown };
 }
 
+
+/** Where the rule looks: an area (generation), or the people already on some lists (the check). */
+type RuleWhere = { scope: Scope } | { listIds: number[] };
+
+/**
+ * The rule as SQL: `q` holds every qualifying status with its amount and reason, `b` ranks them
+ * per beneficiary (`bid`), the highest amount first, as `entitlement()` does.
+ */
+function ruleCte(a: { refDate: string; eligibility: EligibilityRule; amount: AmountRule; where: RuleWhere }) {
+  const int = (n: number) => sql<number>`cast(${n} as bigint)`;
+  const amountExpr: RawBuilder<number> =
+    a.amount.type === 'fixed'
+      ? int(a.amount.amount)
+      : a.amount.type === 'by_category'
+        ? sql<number>`case s.category ${sql.join(
+            Object.entries(a.amount.amounts).map(([k, v]) => sql`when ${k} then ${int(v)}`),
+            sql` `,
+          )} else null end`
+        : sql<number>`null`;
+  const selectors = a.eligibility.any.map(
+    (sel) =>
+      sql`(s.kind = ${sel.status}${sel.categories ? sql` and s.category in (${sql.join(sel.categories)})` : sql``}${sel.year !== undefined ? sql` and s.year = ${sel.year}` : sql``}${
+        sel.minDegree !== undefined ? sql` and s.degree >= ${sel.minDegree}` : sql``
+      })`,
+  );
+  const person = a.eligibility.per === 'person';
+  const bidCol = person ? 's.person_id' : 's.household_id';
+  // The words of describeStatus(): the catalogue's label, the review year, the degree.
+  const labels = [...new Set(a.eligibility.any.map((x) => x.status))].flatMap((k) => STATUS_CATEGORIES[k].categories.map((c) => sql`when ${`${k}:${c.code}`} then ${c.vi}`));
+  const label = sql`(case s.kind || ':' || s.category ${sql.join(labels, sql` `)} else s.kind || ' ' || s.category end)
+    || (case when s.year is not null then ' (rà soát ' || cast(s.year as text) || ')' else '' end)
+    || (case when s.degree is not null and s.degree > 0 then ' ' || cast(s.degree as text) || '%' else '' end)`;
+  const reason =
+    a.amount.type === 'by_category' ? sql`'Đủ điều kiện: ' || ${label} || '; mức theo diện ' || s.category` : sql`'Đủ điều kiện: ' || ${label}`;
+  const where =
+    'scope' in a.where
+      ? sql`${sql.ref(`s.${a.where.scope.column}`)} = ${a.where.scope.code}`
+      : sql`${sql.ref(bidCol)} in (select ${sql.ref(person ? 'e.person_id' : 'e.household_id')} from list_entries e where e.list_id in (${sql.join(a.where.listIds)}))`;
+  return sql`with q as (
+      select ${sql.ref(bidCol)} as bid, s.category as category, ${amountExpr} as amt, ${reason} as reason
+      from statuses s
+      where ${where}
+        and s.valid_from <= ${a.refDate} and (s.valid_to is null or s.valid_to >= ${a.refDate})
+        and (${sql.join(selectors, sql` or `)})
+    ), b as (
+      select bid, category, amt, reason, row_number() over (partition by bid order by amt desc, category) as rn from q where amt is not null and bid is not null
+    )`;
+}
+
 /** SQL of the programs module. */
 export const programsRepo = {
   /**
@@ -145,6 +194,18 @@ export const programsRepo = {
         .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', refDate)]))
         .execute(),
     );
+  },
+
+  /** What the rule gives now to everyone on the lists (same SQL as generation), by beneficiary key. */
+  async expectedSql(db: Executor, a: { listIds: number[]; refDate: string; eligibility: EligibilityRule; amount: AmountRule }): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    const prefix = a.eligibility.per === 'person' ? 'p:' : 'h:';
+    for (let i = 0; i < a.listIds.length; i += CHUNK) {
+      const res = await sql<{ bid: number; amt: number }>`${ruleCte({ refDate: a.refDate, eligibility: a.eligibility, amount: a.amount, where: { listIds: a.listIds.slice(i, i + CHUNK) } })}
+        select bid, amt from b where rn = 1`.execute(db);
+      for (const r of res.rows) out.set(prefix + String(r.bid), Number(r.amt));
+    }
+    return out;
   },
 
   /** The statuses in force on a date of the persons and households on the lists, with the entry's beneficiary key. */
@@ -253,31 +314,7 @@ export const programsRepo = {
     // PostgreSQL types a bare parameter in a SELECT list as text: say what each one is.
     const int = (n: number) => sql<number>`cast(${n} as bigint)`;
     const instant = a.dialect === 'postgres' ? sql`cast(${a.now} as timestamptz)` : sql`${a.now}`;
-    const amountExpr: RawBuilder<number> =
-      a.amount.type === 'fixed'
-        ? int(a.amount.amount)
-        : a.amount.type === 'by_category'
-          ? sql<number>`case s.category ${sql.join(
-              Object.entries(a.amount.amounts).map(([k, v]) => sql`when ${k} then ${int(v)}`),
-              sql` `,
-            )} else null end`
-          : sql<number>`null`;
-    const selectors = a.eligibility.any.map(
-      (sel) =>
-        sql`(s.kind = ${sel.status}${sel.categories ? sql` and s.category in (${sql.join(sel.categories)})` : sql``}${sel.year !== undefined ? sql` and s.year = ${sel.year}` : sql``}${
-          sel.minDegree !== undefined ? sql` and s.degree >= ${sel.minDegree}` : sql``
-        })`,
-    );
     const person = a.eligibility.per === 'person';
-    // The words of describeStatus(): the catalogue's label, the review year, the degree.
-    const labels = [...new Set(a.eligibility.any.map((x) => x.status))].flatMap((k) => STATUS_CATEGORIES[k].categories.map((c) => sql`when ${`${k}:${c.code}`} then ${c.vi}`));
-    const label = sql`(case s.kind || ':' || s.category ${sql.join(labels, sql` `)} else s.kind || ' ' || s.category end)
-      || (case when s.year is not null then ' (rà soát ' || cast(s.year as text) || ')' else '' end)
-      || (case when s.degree is not null and s.degree > 0 then ' ' || cast(s.degree as text) || '%' else '' end)`;
-    const reason =
-      a.amount.type === 'by_category'
-        ? sql`'Đủ điều kiện: ' || ${label} || '; mức theo diện ' || s.category`
-        : sql`'Đủ điều kiện: ' || ${label}`;
     const holderJoin = person
       ? sql`join persons h on h.id = b.bid and h.merged_into_id is null and (h.deceased_on is null or h.deceased_on > ${a.refDate}) and (h.moved_out_on is null or h.moved_out_on > ${a.refDate})`
       : sql`join households h on h.id = b.bid and h.state = 'active' left join persons hp on hp.id = h.head_person_id`;
@@ -285,15 +322,7 @@ export const programsRepo = {
       ? sql`h.id, null, 'p:' || h.id, h.full_name, h.birth_date, h.citizen_id, h.village`
       : sql`null, h.id, 'h:' || h.id, coalesce(hp.full_name, 'Hộ ' || h.code), hp.birth_date, hp.citizen_id, h.village`;
     const res = await sql`
-      with q as (
-        select ${sql.ref(person ? 's.person_id' : 's.household_id')} as bid, s.category as category, ${amountExpr} as amt, ${reason} as reason
-        from statuses s
-        where ${sql.ref(`s.${a.scope.column}`)} = ${a.scope.code}
-          and s.valid_from <= ${a.refDate} and (s.valid_to is null or s.valid_to >= ${a.refDate})
-          and (${sql.join(selectors, sql` or `)})
-      ), b as (
-        select bid, category, amt, reason, row_number() over (partition by bid order by amt desc, category) as rn from q where amt is not null and bid is not null
-      )
+      ${ruleCte({ refDate: a.refDate, eligibility: a.eligibility, amount: a.amount, where: { scope: a.scope } })}
       insert into list_entries (list_id, program_id, period, person_id, household_id, beneficiary_key, full_name, birth_date, citizen_id, village, category, amount, arrears_amount, quantity_milli, reason, manual, province_code, district_code, commune_code, created_at)
       select l.id, ${int(a.programId)}, cast(${a.period} as text), ${holderCols}, b.category, b.amt, 0, 0, b.reason, 0, h.province_code, h.district_code, h.commune_code, ${instant}
       from b ${holderJoin}

@@ -271,12 +271,19 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
     const entries = await programsRepo.entriesForCheck(ex, listIds);
     const householdIds = entries.filter((e) => e.household_id !== null).map((e) => e.household_id!);
     const households = new Map((await programsRepo.householdsByIds(ex, householdIds)).map((h) => [h.id, h]));
-    // The statuses in force on each list's reference date, of everyone on the lists, in one pass per date.
+    // What the rule gives now: in SQL for the rules generation runs in SQL (the same query), else
+    // through entitlement() from the statuses in force on each list's reference date.
+    const expectedSql = new Map<string, Map<string, number>>();
     const statuses = new Map<string, CandidateRow[]>();
-    for (const d of [...new Set(lists.map((l) => l.ref_date))]) {
-      const ids = lists.filter((l) => l.ref_date === d).map((l) => l.id);
-      for (const s of await programsRepo.statusesOfListed(ex, ids, d)) {
-        const k = `${s.beneficiary_key}|${d}`;
+    for (const [key, rule] of ruleCache) {
+      const [programId, refDate] = [Number(key.split('|')[0]), key.split('|')[1]!];
+      const ids = lists.filter((l) => l.program_id === programId && l.ref_date === refDate).map((l) => l.id);
+      if (inSql(rule)) {
+        expectedSql.set(key, await programsRepo.expectedSql(ex, { listIds: ids, refDate, eligibility: rule.eligibility, amount: rule.amount }));
+        continue;
+      }
+      for (const s of await programsRepo.statusesOfListed(ex, ids, refDate)) {
+        const k = `${s.beneficiary_key}|${refDate}`;
         const a = statuses.get(k);
         if (a) a.push(s);
         else statuses.set(k, [s]);
@@ -289,15 +296,22 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
       const rule = ruleCache.get(`${l.program_id}|${l.ref_date}`)!;
       const p = e.person_id !== null ? { birth_date: e.p_birth_date, citizen_id: e.p_citizen_id, deceased_on: e.p_deceased_on, moved_out_on: e.p_moved_out_on } : undefined;
       const h = e.household_id !== null ? households.get(e.household_id) : undefined;
-      const sts = statuses.get(`${e.beneficiary_key}|${l.ref_date}`) ?? [];
-      const cand: Candidate = { birthDate: p?.birth_date ?? h?.birth_date ?? e.birth_date, statuses: sts, members: h ? Number(h.members ?? 1) : 1 };
-      const ent = entitlement(rule.eligibility, rule.amount, cand, l.ref_date);
+      const birthDate = p?.birth_date ?? h?.birth_date ?? e.birth_date;
+      const fromSql = expectedSql.get(`${l.program_id}|${l.ref_date}`);
+      let ent: { amount: number; quantity: number } | null;
+      if (fromSql) {
+        const amount = fromSql.get(e.beneficiary_key);
+        ent = amount === undefined ? null : { amount, quantity: 0 };
+      } else {
+        const sts = statuses.get(`${e.beneficiary_key}|${l.ref_date}`) ?? [];
+        ent = entitlement(rule.eligibility, rule.amount, { birthDate, statuses: sts, members: h ? Number(h.members ?? 1) : 1 }, l.ref_date);
+      }
       const bucket: { forCheck: EntryForCheck[]; names: Map<number, string> } = perList.get(e.list_id) ?? { forCheck: [], names: new Map<number, string>() };
       bucket.forCheck.push({
         id: e.id,
         beneficiaryKey: e.beneficiary_key,
         fullName: e.full_name,
-        birthDate: cand.birthDate,
+        birthDate,
         citizenId: p ? p.citizen_id : h ? h.citizen_id : e.citizen_id,
         deceasedOn: p?.deceased_on ?? h?.deceased_on ?? null,
         movedOutOn: p?.moved_out_on ?? null,

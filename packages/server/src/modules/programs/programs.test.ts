@@ -275,14 +275,22 @@ describe('programs: the three-level path', () => {
     const sqlProg = (await province.inject('POST', '/api/v1/programs', { ...GIFT, code: 'SAME-SQL' })).json();
     const jsRule = { ...GIFT.rule, eligibility: { per: 'person', any: [{ status: 'social_assistance', minAge: 0 }] } };
     const jsProg = (await province.inject('POST', '/api/v1/programs', { ...GIFT, code: 'SAME-JS', rule: jsRule })).json();
+    const listOf: Record<number, number> = {};
     const rows = async (id: number) => {
       const gen = (await commune.inject('POST', `/api/v1/programs/${id}/lists`, { communeCode: COMMUNE })).json();
+      listOf[id] = gen.listIds[0];
       const items = (await commune.inject('GET', `/api/v1/lists/${gen.listIds[0]}/entries`)).json().items as { fullName: string; amount: number; category: string; citizenId: string }[];
       return items.map((e) => [e.fullName, e.amount, e.category, e.citizenId]).sort();
     };
     const a = await rows(sqlProg.id);
     expect(a.length).toBeGreaterThanOrEqual(3);
     expect(a).toEqual(await rows(jsProg.id));
+    // Both checks see an amount that no longer matches the rule.
+    for (const id of [sqlProg.id, jsProg.id]) {
+      await ctx.database.db.updateTable('list_entries').set({ amount: 123 }).where('list_id', '=', listOf[id]!).where('full_name', '=', 'Nguyễn Văn An').execute();
+      const check = (await commune.inject('GET', `/api/v1/lists/${listOf[id]}/check`)).json();
+      expect(check.problems.map((p: { code: string; fullName: string }) => `${p.code}:${p.fullName}`)).toEqual(['AMOUNT_MISMATCH:Nguyễn Văn An']);
+    }
   });
 
   it('two approvals of the same list at once: exactly one succeeds', async () => {
