@@ -1,2 +1,183 @@
-/** Benchmarks of the dossiers module (figures as ratios against a baseline in the same run). */
-export async function dossiersBench(): Promise<void> {}
+/**
+ * Dossier benchmarks on a year of 50,000 dossiers (BENCH_DOSSIERS) in the demo province, written
+ * straight into SQLite, then measured through the real server over HTTP. Each figure is printed
+ * with a baseline measured in the same run:
+ * - statistics of the province for a year (GET /api/v1/dossiers/stats), against a plain
+ *   `select count(*) from dossiers` over the same table (target < 1 s);
+ * - the officers' "due soon" list p95 (GET /api/v1/dossiers?mine=1&due=soon) for district and
+ *   commune officers, against GET /api/v1/auth/me p95 (same session, HTTP and auth cost)
+ *   (target p95 < 50 ms).
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { agencyCode, defaultCalendar as cal, clockStart, effectivePath, formatDossierCode, lastWorkingDay, planSteps, searchKey, timeliness, todayInVietnam, type LevelStep } from '@ansinh/domain';
+import { createServices, loadConfig, migrateToLatest, openDatabase, seedDemo } from '@ansinh/server';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 50_000);
+const PASSWORD = 'bench-password-123';
+const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 1 });
+const p95 = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length * 0.95)] ?? 0;
+const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)] ?? 0;
+
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+export async function dossiersBench(): Promise<void> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ansinh-bench-dos-'));
+  const config = loadConfig({ ...process.env, DATABASE_URL: '', SQLITE_PATH: path.join(tmp, 'bench.db'), LOG_LEVEL: 'silent' });
+  const database = openDatabase(config);
+  try {
+    await migrateToLatest(database);
+    const services = createServices(database, config);
+    await seedDemo(database, services, PASSWORD, { persons: 0, dataDir: config.dataDir });
+    const communes = (await database.db.selectFrom('areas').select(['code', 'path']).where('level', '=', 3).where('path', 'like', '/70/%').execute()).map((c) => {
+      const p = c.path.split('/').filter(Boolean);
+      return { province: p[0]!, district: p.length === 3 ? p[1]! : null, commune: c.code };
+    });
+    const procedures = (await database.db.selectFrom('procedures').select(['id', 'path_json']).execute()).map((p) => ({ id: p.id, path: JSON.parse(p.path_json) as LevelStep[] }));
+
+    // A year of dossiers ending today: older ones settled (most early or on time), recent ones pending.
+    const t0 = performance.now();
+    const sqlite = database.sqlite!;
+    const cols = ['code', 'agency_code', 'procedure_id', 'applicant_name', 'applicant_name_key', 'applicant_phone', 'applicant_address', 'channel', 'delivery', 'assisted_note', 'documents_json', 'note', 'state', 'current_seq', 'current_level', 'current_area_code', 'level_due_date', 'received_at', 'received_date', 'received_by', 'receiving_area_code', 'start_date', 'due_date', 'appointment_date', 'apologies', 'settled_date', 'timeliness', 'late_level', 'closed_date', 'province_code', 'district_code', 'commune_code', 'created_at', 'updated_at'];
+    const insD = sqlite.prepare(`insert into dossiers (${cols.join(',')}) values (${cols.map(() => '?').join(',')})`);
+    const insS = sqlite.prepare('insert into dossier_steps (dossier_id, seq, level, area_code, days, started_at, start_date, due_date, finished_at, finished_date, paused_days, timeliness) values (?,?,?,?,?,?,?,?,?,?,0,?)');
+    const random = rng(7);
+    const now = Date.now();
+    const today = todayInVietnam();
+    const seqs = new Map<string, number>();
+    const channels = ['counter', 'counter', 'online', 'online', 'post', 'assisted'];
+    sqlite.exec('begin');
+    for (let i = 0; i < DOSSIERS; i++) {
+      const a = communes[Math.floor(random() * communes.length)]!;
+      const p = procedures[Math.floor(random() * procedures.length)]!;
+      const receivedAt = new Date(now - 365 * 86_400_000 + Math.floor((365 * 86_400_000 * i) / DOSSIERS) + Math.floor(random() * 8 * 3_600_000)).toISOString();
+      const start = clockStart(cal, receivedAt);
+      const path_ = effectivePath(p.path, a.district !== null);
+      const plan = planSteps(cal, start, path_);
+      const receivedDate = receivedAt.slice(0, 10);
+      const agency = agencyCode({ provinceCode: a.province, districtCode: a.district, communeCode: a.commune, level: 3 });
+      const key = `${agency}|${receivedDate}`;
+      const seq = (seqs.get(key) ?? 0) + 1;
+      seqs.set(key, seq);
+      const areaOf = (l: string) => (l === 'commune' ? a.commune : l === 'district' ? a.district! : a.province);
+      // Each level finishes at its planned due date give or take a few working days.
+      let cursor = start;
+      const steps: { level: string; start: string; due: string; fin: string | null }[] = [];
+      for (const s of path_) {
+        const due = lastWorkingDay(cal, cursor, s.days);
+        const slip = Math.floor(random() * 10) - 7;
+        const fin = lastWorkingDay(cal, cursor, Math.max(1, s.days + slip));
+        steps.push({ level: s.level, start: cursor, due, fin: fin <= today ? fin : null });
+        if (fin > today) break;
+        cursor = lastWorkingDay(cal, fin, 2);
+      }
+      const open = steps.some((s) => s.fin === null) || steps.length < path_.length;
+      const cur = steps[steps.length - 1]!;
+      const settled = open ? null : cur.fin;
+      const tl = settled ? timeliness(settled, plan.due) : null;
+      const lateLevel = tl === 'late' ? (steps.find((s) => s.fin! > s.due)?.level ?? cur.level) : null;
+      const info = insD.run(
+        formatDossierCode(agency, receivedDate, seq), agency, p.id, `Người nộp ${i}`, searchKey(`Nguoi nop ${i}`), '0912345678', '', channels[i % channels.length], 'counter', '', '[]', '',
+        open ? 'processing' : 'returned', open ? steps.length : null, open ? cur.level : null, open ? areaOf(cur.level) : null, open ? cur.due : null,
+        receivedAt, receivedDate, 'bench', a.commune, start, plan.due, plan.due, 0, settled, tl, lateLevel, settled, a.province, a.district, a.commune, receivedAt, receivedAt,
+      );
+      const id = Number(info.lastInsertRowid);
+      steps.forEach((s, k) => insS.run(id, k + 1, s.level, areaOf(s.level), path_[k]!.days, receivedAt, s.start, s.due, s.fin ? receivedAt : null, s.fin, s.fin ? timeliness(s.fin, s.due) : null));
+    }
+    sqlite.exec('commit');
+    sqlite.exec('analyze');
+    const genMs = performance.now() - t0;
+    const pending = sqlite.prepare("select count(*) as n from dossiers where state = 'processing'").get() as { n: bigint | number };
+    console.log(`\n## Dossiers (SQLite, ${fmt(DOSSIERS)} dossiers over a year, ${fmt(Number(pending.n))} pending)`);
+    console.log(`generation: ${fmt(genMs)} ms`);
+
+    // Baseline: a plain count over the same table, in process.
+    const countTimes: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = performance.now();
+      sqlite.prepare("select count(*) from dossiers where province_code = '70'").get();
+      countTimes.push(performance.now() - t);
+    }
+    await database.close();
+
+    const port = 18290;
+    const server = spawn(process.execPath, [path.join(root, 'packages/server/dist/cli/main.js'), 'serve'], {
+      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', SQLITE_PATH: config.database.kind === 'sqlite' ? config.database.path : '', LOG_LEVEL: 'warn', ANSINH_NOTIFY_CHANNEL: 'none' },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    try {
+      const base = `http://127.0.0.1:${port}`;
+      for (let i = 0; i < 300; i++) {
+        try {
+          if ((await fetch(`${base}/healthz`)).ok) break;
+        } catch {
+          /* starting */
+        }
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      const session = async (username: string) => {
+        const r = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+        if (!r.ok) throw new Error(`login ${username}: ${r.status} ${(await r.text()).slice(0, 200)}`);
+        return (r.headers.get('set-cookie') ?? '').split(';')[0]!;
+      };
+      const timed = async (url: string, cookie: string) => {
+        const t = performance.now();
+        const r = await fetch(url, { headers: { cookie } });
+        const body = await r.text();
+        if (!r.ok) throw new Error(`${url}: ${r.status} ${body.slice(0, 200)}`);
+        return { ms: performance.now() - t, body };
+      };
+      const leader = await session('tinh.lanhdao');
+      const year = { from: new Date(now - 365 * 86_400_000).toISOString().slice(0, 10), to: today };
+      const statsTimes: number[] = [];
+      let statsBody = '';
+      for (let i = 0; i < 5; i++) {
+        const r = await timed(`${base}/api/v1/dossiers/stats?from=${year.from}&to=${year.to}`, leader);
+        statsTimes.push(r.ms);
+        statsBody = r.body;
+      }
+      const s = JSON.parse(statsBody) as { received: { total: number }; settled: { early: number; onTime: number; late: number }; pending: { total: number; overdue: number } };
+      const st = median(statsTimes);
+      const base0 = median(countTimes);
+      console.log(`select count(*) over the province's dossiers (baseline, in process): ${fmt(base0)} ms`);
+      console.log(
+        `province statistics for a year over HTTP: median ${fmt(st)} ms (${fmt(st / Math.max(base0, 0.001))}x baseline); received ${fmt(s.received.total)}, early ${fmt(s.settled.early)}, on time ${fmt(s.settled.onTime)}, late ${fmt(s.settled.late)}, pending ${fmt(s.pending.total)} (${fmt(s.pending.overdue)} overdue); target < 1 s: ${st < 1000 ? 'met' : 'NOT met'}`,
+      );
+
+      const users = [...new Set(communes.map((c) => c.district!).filter(Boolean))].map((d) => `huyen.${d}`).concat(communes.slice(0, 30).map((c) => `xa.${c.commune}`));
+      // One sign-in at a time (password hashing is deliberately slow).
+      const cookies: string[] = [];
+      for (const u of users) cookies.push(await session(u));
+      const due: number[] = [];
+      const me: number[] = [];
+      for (let round = 0; round < 5; round++) {
+        for (const cookie of cookies) {
+          due.push((await timed(`${base}/api/v1/dossiers?mine=1&due=soon&pageSize=50`, cookie)).ms);
+          me.push((await timed(`${base}/api/v1/auth/me`, cookie)).ms);
+        }
+      }
+      console.log(
+        `"due soon" list p95 over HTTP (${users.length} district and commune officers, ${due.length} requests): ${fmt(p95(due))} ms; GET /auth/me p95 (baseline): ${fmt(p95(me))} ms (${fmt(p95(due) / p95(me))}x); target < 50 ms: ${p95(due) < 50 ? 'met' : 'NOT met'}`,
+      );
+    } finally {
+      server.kill('SIGTERM');
+      await new Promise((r) => server.once('exit', r));
+    }
+  } finally {
+    await database.close().catch(() => undefined);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}

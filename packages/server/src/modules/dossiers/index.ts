@@ -1,4 +1,5 @@
-export { createDossiersService, type DossiersService } from './dossiers.service.js';
+export { createDossiersService, type DossiersService, sniffMime } from './dossiers.service.js';
 export { dossiersRoutes } from './dossiers.routes.js';
 export { dossiersPolicy } from './dossiers.policy.js';
 export { dossiersIndicators } from './dossiers.indicators.js';
+export { DEMO_CATALOGUE } from './dossiers.catalogue.js';

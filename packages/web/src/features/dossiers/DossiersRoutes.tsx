@@ -1,11 +1,32 @@
 import { Route, Routes } from 'react-router';
-import ComingSoonPage from '../placeholder/ComingSoonPage';
+import DossierPage from './DossierPage';
+import DossiersPage from './DossiersPage';
+import PrintPage from './PrintPage';
+import ProceduresPage from './ProceduresPage';
+import ReceivePage from './ReceivePage';
+import StatsPage from './StatsPage';
+import { hasAbility, RequireAbility, useAuth } from '../../app/auth';
 
 /** The pages of the dossiers module, under /dossiers. */
 export default function DossiersRoutes() {
+  const { me } = useAuth();
   return (
     <Routes>
-      <Route index element={<ComingSoonPage module="dossiers" />} />
+      {/* Officers who act on dossiers start at what their level must do; leaders at everything. */}
+      <Route index element={<DossiersPage mine={hasAbility(me, 'dossiers.receive')} />} />
+      <Route path="all" element={<DossiersPage mine={false} />} />
+      <Route
+        path="new"
+        element={
+          <RequireAbility ability="dossiers.receive">
+            <ReceivePage />
+          </RequireAbility>
+        }
+      />
+      <Route path="procedures" element={<ProceduresPage />} />
+      <Route path="stats" element={<StatsPage />} />
+      <Route path=":id" element={<DossierPage />} />
+      <Route path=":id/print/:form" element={<PrintPage />} />
     </Routes>
   );
 }

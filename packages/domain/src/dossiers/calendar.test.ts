@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import {
+  addWorkingDays,
+  clockStart,
+  defaultCalendar as cal,
+  lastWorkingDay,
+  nextWorkingDay,
+  workingDaysBetween,
+  workCalendar,
+} from './calendar.js';
+import { HOLIDAY_YEARS } from './holidays.js';
+
+describe('working days', () => {
+  it('skips the whole Tết week of Ất Tỵ 2025 (27–31/01) and the weekends around it', () => {
+    for (const d of ['2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', '2025-02-01', '2025-02-02']) {
+      expect(cal.isWorkingDay(d), d).toBe(false);
+    }
+    expect(cal.dayOffName('2025-01-29')).toBe('Tết Nguyên đán Ất Tỵ');
+    // Received on Friday 24/01/2025 at 10:00 (Vietnam), 5 working days: 24, 03/02, 04, 05, 06.
+    expect(lastWorkingDay(cal, clockStart(cal, '2025-01-24T03:00:00Z'), 5)).toBe('2025-02-06');
+    expect(nextWorkingDay(cal, '2025-01-24')).toBe('2025-02-03');
+  });
+
+  it('Tết Bính Ngọ 2026: 16–20/02 are days off, Monday 23/02 is the first working day', () => {
+    expect(nextWorkingDay(cal, '2026-02-13')).toBe('2026-02-23');
+    expect(workingDaysBetween(cal, '2026-02-13', '2026-02-23')).toBe(1);
+  });
+
+  it('a holiday on a weekend gives its day off in lieu: 30/4 and 1/5/2022 (Sat, Sun) → 2 and 3/5 off', () => {
+    expect(cal.isWorkingDay('2022-05-02')).toBe(false);
+    expect(cal.isWorkingDay('2022-05-03')).toBe(false);
+    expect(cal.isWorkingDay('2022-05-04')).toBe(true);
+    // 2023: Giỗ Tổ on Saturday 29/4, 30/4 on Sunday → 2/5 and 3/5 off, 1/5 a holiday.
+    expect(nextWorkingDay(cal, '2023-04-28')).toBe('2023-05-04');
+    expect(cal.dayOffName('2023-05-02')).toMatch(/Nghỉ bù Giỗ Tổ/);
+  });
+
+  it('a swapped Saturday is worked: 04/5/2024 counts, Monday 29/4/2024 does not', () => {
+    expect(cal.isWorkingDay('2024-05-04')).toBe(true);
+    expect(cal.isWorkingDay('2024-04-29')).toBe(false);
+    // Friday 26/4/2024, 5 working days: 26/4, 02/5, 03/5, 04/5 (Saturday worked), 06/5.
+    expect(lastWorkingDay(cal, '2024-04-26', 5)).toBe('2024-05-06');
+  });
+
+  it('a receipt at 15:01 counts from the next working day; at 15:00 the same day (NĐ 61/2018 Art. 18)', () => {
+    expect(clockStart(cal, '2025-03-12T08:00:00Z')).toBe('2025-03-12'); // 15:00 Wednesday
+    expect(clockStart(cal, '2025-03-12T08:01:00Z')).toBe('2025-03-13'); // 15:01 Wednesday
+    expect(clockStart(cal, '2025-03-14T08:01:00Z')).toBe('2025-03-17'); // 15:01 Friday → Monday
+    expect(clockStart(cal, '2025-03-15T02:00:00Z')).toBe('2025-03-17'); // Saturday morning
+    expect(clockStart(cal, '2025-04-29T09:00:00Z')).toBe('2025-05-05'); // 16:00 on 29/4 → after 30/4, 1/5, 2/5 and the weekend
+  });
+
+  it('counts working days between two dates and adds them', () => {
+    expect(workingDaysBetween(cal, '2025-03-10', '2025-03-17')).toBe(5);
+    expect(addWorkingDays(cal, '2025-03-14', 1)).toBe('2025-03-17');
+    expect(addWorkingDays(cal, '2025-03-14', 0)).toBe('2025-03-14');
+  });
+
+  it('a year without data keeps its fixed solar holidays; extra days of a province can be added', () => {
+    expect(cal.hasYear(2030)).toBe(false);
+    expect(cal.isWorkingDay('2030-09-02')).toBe(false);
+    const local = workCalendar({ daysOff: [{ date: '2025-03-12', name: 'Nghỉ theo quyết định của tỉnh', kind: 'holiday' }] });
+    expect(local.isWorkingDay('2025-03-12')).toBe(false);
+  });
+
+  it('the shipped data lists only weekdays as days off and only Saturdays as worked weekends, with sources', () => {
+    for (const y of HOLIDAY_YEARS) {
+      expect(y.source.length).toBeGreaterThan(10);
+      for (const d of y.daysOff) {
+        expect(d.date.startsWith(String(y.year)), d.date).toBe(true);
+        expect([0, 6]).not.toContain(new Date(`${d.date}T00:00:00Z`).getUTCDay());
+      }
+      for (const w of y.workingWeekends) expect(new Date(`${w.date}T00:00:00Z`).getUTCDay()).toBe(6);
+      // Five Tết days off on weekdays every year (the Tết week).
+      expect(y.daysOff.filter((d) => d.name.startsWith('Tết Nguyên đán')).length).toBe(5);
+    }
+  });
+});

@@ -1,0 +1,68 @@
+import type { Executor } from '../../db/database.js';
+import { dossiersRepo as repo } from './dossiers.repo.js';
+
+/**
+ * Notifications to applicants leave through an outbox written in the same transaction as the
+ * change; `drainOutbox` (every 15 s from main.ts) sends what is due through one channel.
+ * ANSINH_NOTIFY_CHANNEL: `log` (default: one JSON line on stdout per message), `sms` (POST
+ * {to, text} as JSON to ANSINH_SMS_URL, with ANSINH_SMS_TOKEN as a bearer token), `none`.
+ * There is no SMTP client among the installed packages, so e-mail is not offered.
+ */
+export interface NotifyChannel {
+  name: string;
+  send(to: string, text: string): Promise<void>;
+}
+
+export function notifyChannelFromEnv(env: Record<string, string | undefined>): NotifyChannel {
+  const kind = (env.ANSINH_NOTIFY_CHANNEL ?? 'log').toLowerCase();
+  if (kind === 'sms') {
+    const url = env.ANSINH_SMS_URL;
+    if (!url) throw new Error('ANSINH_NOTIFY_CHANNEL=sms needs ANSINH_SMS_URL');
+    return {
+      name: 'sms',
+      async send(to, text) {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...(env.ANSINH_SMS_TOKEN ? { authorization: `Bearer ${env.ANSINH_SMS_TOKEN}` } : {}) },
+          body: JSON.stringify({ to, text }),
+          signal: AbortSignal.timeout(10_000),
+        });
+        if (!res.ok) throw new Error(`SMS gateway answered ${res.status}`);
+      },
+    };
+  }
+  if (kind === 'none') return { name: 'none', send: async () => {} };
+  return {
+    name: 'log',
+    async send(to, text) {
+      // The number is masked: logs must not carry personal data.
+      process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: 'notification', channel: 'log', to: `***${to.slice(-3)}`, text })}\n`);
+    },
+  };
+}
+
+/** Attempts before a message is given up (state 'failed'); the wait doubles from 1 minute. */
+export const MAX_ATTEMPTS = 8;
+
+export async function drainOutbox(db: Executor, channel: NotifyChannel, now: Date, limit = 100): Promise<number> {
+  const due = await repo.outboxDue(db, now.toISOString(), limit);
+  let sent = 0;
+  for (const m of due) {
+    try {
+      await channel.send(m.recipient, m.message);
+      await repo.outboxMark(db, m.id, { state: 'sent', attempts: m.attempts + 1, next_attempt_at: m.next_attempt_at, last_error: null, sent_at: new Date().toISOString() });
+      sent++;
+    } catch (e) {
+      const attempts = m.attempts + 1;
+      const wait = 60_000 * 2 ** (attempts - 1);
+      await repo.outboxMark(db, m.id, {
+        state: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
+        attempts,
+        next_attempt_at: new Date(now.getTime() + wait).toISOString(),
+        last_error: String((e as Error).message ?? e).slice(0, 500),
+        sent_at: null,
+      });
+    }
+  }
+  return sent;
+}

@@ -1,0 +1,80 @@
+import { Link } from 'react-router';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Input, Segmented, Space } from 'antd';
+import type { TableColumnsType } from 'antd';
+import type { DossierListItem } from '@ansinh/domain';
+import { formatDate, formatDateTime } from '../../app/format';
+import { useT } from '../../app/i18n';
+import type { MessageKey } from '../../app/i18n';
+import { pageParams, useDebouncedParam, useUrlFilters } from '../../app/urlFilters';
+import { PagedList } from '../../components/PagedList';
+import { dk, dossiersApi, type DossiersFilter } from './api';
+import { DossiersHead, StateTag } from './shared';
+
+const DUE = ['overdue', 'today', 'tomorrow', 'soon'] as const;
+type Due = (typeof DUE)[number];
+
+/**
+ * The officers' list: `mine` shows what their own level holds, nearest due date first, with the
+ * overdue / today / tomorrow filters; otherwise every dossier of their area, newest first.
+ */
+export default function DossiersPage({ mine }: { mine: boolean }) {
+  const t = useT();
+  const url = useUrlFilters();
+  const q = useDebouncedParam(url, 'q');
+  const dueParam = url.params.get('due');
+  const due = (DUE as readonly string[]).includes(dueParam ?? '') ? (dueParam as Due) : undefined;
+  const filter: DossiersFilter = {
+    ...(mine ? { mine: '1' as const } : {}),
+    ...(due ? { due } : {}),
+    ...(url.params.get('q') ? { q: url.params.get('q')! } : {}),
+    ...pageParams(url.params, 50),
+  };
+  const list = useQuery({ queryKey: dk.list(filter), queryFn: ({ signal }) => dossiersApi.list(filter, signal), placeholderData: keepPreviousData });
+
+  const columns: TableColumnsType<DossierListItem> = [
+    { title: t('dossiers.col.code'), key: 'code', render: (_: unknown, d) => <Link to={`/dossiers/${d.id}`}>{d.code}</Link> },
+    { title: t('dossiers.col.applicant'), dataIndex: 'applicantName' },
+    { title: t('dossiers.col.procedure'), dataIndex: 'procedureName', ellipsis: true, width: 320 },
+    { title: t('dossiers.col.state'), key: 'state', render: (_: unknown, d) => <StateTag d={d} /> },
+    { title: t('dossiers.col.where'), key: 'where', render: (_: unknown, d) => d.currentAreaName ?? '' },
+    { title: t('dossiers.col.levelDue'), dataIndex: 'levelDueDate', render: (v: string | null) => formatDate(v) },
+    { title: t('dossiers.col.due'), dataIndex: 'appointmentDate', render: (v: string) => formatDate(v) },
+    { title: t('dossiers.col.received'), dataIndex: 'receivedAt', render: (v: string) => formatDateTime(v) },
+  ];
+
+  return (
+    <>
+      <DossiersHead title={t(mine ? 'dossiers.tab.mine' : 'dossiers.tab.all')} intro={t('dossiers.intro')} />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <Input.Search
+          data-testid="dossiers-search"
+          allowClear
+          placeholder={t('dossiers.search')}
+          value={q.text}
+          onChange={(e) => q.setText(e.target.value)}
+          onSearch={(v) => q.commit(v)}
+          style={{ width: 320 }}
+        />
+        <Segmented
+          data-testid="dossiers-due"
+          value={due ?? 'all'}
+          onChange={(v) => url.update({ due: v === 'all' ? undefined : String(v) })}
+          options={[
+            { value: 'all', label: t('dossiers.due.all') },
+            ...DUE.map((d) => ({ value: d, label: t(`dossiers.due.${d}` as MessageKey) })),
+          ]}
+        />
+      </Space>
+      <PagedList<DossierListItem>
+        query={list}
+        requested={filter}
+        onPage={url.setPage}
+        columns={columns}
+        emptyText={t('dossiers.none')}
+        tableTestId="dossiers-table"
+        total={{ testId: 'dossiers-total', none: t('dossiers.none') }}
+      />
+    </>
+  );
+}
