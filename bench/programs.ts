@@ -145,7 +145,7 @@ export async function programsBench(): Promise<void> {
       t0 = performance.now();
       const form = new FormData();
       form.append('file', new Blob([file]), 'doi-soat.xlsx');
-      const recRes = await fetch(`${base}/api/v1/payment-batches/${batch.id}/reconcile`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'idempotency-key': `bench-${batch.id}` }, body: form });
+      const recRes = await fetch(`${base}/api/v1/payment-batches/${batch.id}/reconcile`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'idempotency-key': `bench-reconcile-${batch.id}` }, body: form });
       if (!recRes.ok) throw new Error(`reconcile: ${recRes.status} ${(await recRes.text()).slice(0, 500)}`);
       const rec = (await recRes.json()) as { recorded: number };
       const recMs = ms(t0);

@@ -126,18 +126,18 @@ const vi = {
   'home.tip.areas.province': 'Mở "Đơn vị hành chính" để kiểm tra các huyện, xã của tỉnh: đủ đơn vị và đúng mã.',
   'home.tip.areas.district': 'Mở "Đơn vị hành chính" để xem các xã thuộc phạm vi của bạn.',
   'home.tip.reports': 'Kế hoạch, chỉ tiêu và số liệu toàn tỉnh ở mục "Báo cáo", tính đến ngày bạn chọn; bấm vào một con số để xem hồ sơ tạo nên nó.',
-  'home.tip.programs.approve': 'Phê duyệt danh sách và chạy chi trả sẽ làm ở mục "Chương trình hỗ trợ" (sắp có).',
+  'home.tip.programs.approve': 'Phê duyệt danh sách (từng danh sách hoặc hàng loạt) và chi trả ở mục "Chương trình hỗ trợ"; mỗi người chỉ được chi một lần.',
   'home.tip.programs.appraise':
-    'Thẩm định danh sách các xã gửi lên rồi chuyển Sở ở mục "Chương trình hỗ trợ" (sắp có).',
-  'home.tip.dossiers.deadline': 'Theo dõi hồ sơ sắp đến hạn ở mục "Hồ sơ TTHC" (sắp có).',
+    'Thẩm định danh sách các xã gửi lên, hoặc trả lại kèm ý kiến, ở mục "Chương trình hỗ trợ".',
+  'home.tip.dossiers.deadline': 'Theo dõi hồ sơ quá hạn, đến hạn hôm nay, ngày mai ở mục "Hồ sơ TTHC" → "Cần xử lý ở cấp tôi".',
   'home.tip.registry.commune':
     'Đăng ký hộ gia đình và nhân khẩu của xã ở mục "Đối tượng / Hộ gia đình", từng hộ hoặc nhập cả danh sách từ Excel; xem "Hồ sơ có thể trùng" để mỗi người chỉ có một hồ sơ.',
   'home.tip.dossiers.counter':
-    'Nhận hồ sơ tại bộ phận một cửa ở mục "Hồ sơ TTHC", kể cả nộp thay cho người già, người khuyết tật (sắp có).',
+    'Nhận hồ sơ tại bộ phận một cửa ở mục "Hồ sơ TTHC", kể cả nộp thay cho người già, người khuyết tật; in giấy tiếp nhận và hẹn trả kết quả ngay.',
   'home.tip.inspector.petitions': 'Tiếp công dân, đơn thư khiếu nại, tố cáo sẽ có trong phiên bản tới.',
   'home.tip.supervisor.readonly': 'Bạn có quyền xem để giám sát; bạn không sửa được dữ liệu.',
   'home.tip.supervisor.lists':
-    'Danh sách công khai của các chương trình sẽ xem ở mục "Chương trình hỗ trợ"; ý kiến giám sát của bạn sẽ được trả lời và lưu lại (sắp có).',
+    'Danh sách đã công khai xem ở mục "Chương trình hỗ trợ" hoặc trang /cong-khai; ý kiến giám sát của bạn được cán bộ trả lời và lưu lại.',
 
   'users.title': 'Người dùng',
   'users.intro': 'Mỗi cán bộ một tài khoản, có một vai trò và một đơn vị nơi làm việc.',
@@ -350,17 +350,17 @@ const en: Record<MessageKey, string> = {
   'home.tip.areas.province': 'Open "Administrative units" to check the districts and communes of the province: all present, correct codes.',
   'home.tip.areas.district': 'Open "Administrative units" to see the communes in your area.',
   'home.tip.reports': 'Plans, targets and province-wide figures are under "Reports", as of a date you choose; click a figure to see the records behind it.',
-  'home.tip.programs.approve': 'Approving lists and running payments will happen under "Support programs" (coming soon).',
-  'home.tip.programs.appraise': 'Appraise the communes\' lists and forward them to the Department under "Support programs" (coming soon).',
-  'home.tip.dossiers.deadline': 'Follow dossiers that are nearly due under "Administrative dossiers" (coming soon).',
+  'home.tip.programs.approve': 'Approve lists (one or many at once) and pay under "Support programs"; nobody is paid twice.',
+  'home.tip.programs.appraise': 'Appraise the communes\' lists, or return them with comments, under "Support programs".',
+  'home.tip.dossiers.deadline': 'Follow overdue dossiers and those due today or tomorrow under "Administrative dossiers" → "At my level".',
   'home.tip.registry.commune':
     'Register your commune\'s households and members under "Persons / Households", one by one or a whole list from Excel; check "Possible duplicates" so that each person has one file only.',
   'home.tip.dossiers.counter':
-    'Take dossiers at the one-stop counter under "Administrative dossiers", including on behalf of elderly or disabled people (coming soon).',
+    'Take dossiers at the one-stop counter under "Administrative dossiers", including on behalf of elderly or disabled people; print the receipt and appointment slip at once.',
   'home.tip.inspector.petitions': 'Citizen reception, complaints and denunciations come in a next release.',
   'home.tip.supervisor.readonly': 'You may view for supervision; you cannot change data.',
   'home.tip.supervisor.lists':
-    'Published lists of the programs will be under "Support programs"; your supervision remarks will be answered and kept (coming soon).',
+    'Published lists are under "Support programs" or at /cong-khai; officers answer your supervision remarks and both are kept.',
 
   'users.title': 'Users',
   'users.intro': 'One account per officer, with one role and one home unit.',
