@@ -289,16 +289,17 @@ export const programsRepo = {
    * (only the columns used: wide rows cost more to read than to find).
    */
   async entriesForCheck(db: Executor, listIds: number[]) {
-    return chunked(listIds, (slice) =>
+    // Sorted here: an ORDER BY made SQLite sort the wide rows in a temporary b-tree (3x slower).
+    const rows = await chunked(listIds, (slice) =>
       db
-          .selectFrom('list_entries as e')
-          .leftJoin('persons as p', 'p.id', 'e.person_id')
-          .select(['e.id', 'e.list_id', 'e.beneficiary_key', 'e.full_name', 'e.birth_date', 'e.citizen_id', 'e.amount', 'e.quantity_milli', 'e.manual', 'e.person_id', 'e.household_id'])
-          .select(['p.birth_date as p_birth_date', 'p.citizen_id as p_citizen_id', 'p.deceased_on as p_deceased_on', 'p.moved_out_on as p_moved_out_on'])
-          .where('e.list_id', 'in', slice)
-          .orderBy('e.id')
-          .execute(),
+        .selectFrom('list_entries as e')
+        .leftJoin('persons as p', 'p.id', 'e.person_id')
+        .select(['e.id', 'e.list_id', 'e.beneficiary_key', 'e.full_name', 'e.birth_date', 'e.citizen_id', 'e.amount', 'e.quantity_milli', 'e.manual', 'e.person_id', 'e.household_id'])
+        .select(['p.birth_date as p_birth_date', 'p.citizen_id as p_citizen_id', 'p.deceased_on as p_deceased_on', 'p.moved_out_on as p_moved_out_on'])
+        .where('e.list_id', 'in', slice)
+        .execute(),
     );
+    return rows.sort((x, y) => x.id - y.id);
   },
 
   /**
