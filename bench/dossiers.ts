@@ -8,15 +8,13 @@
  *   commune officers, against GET /api/v1/auth/me p95 (same session, HTTP and auth cost)
  *   (target p95 < 50 ms).
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { agencyCode, defaultCalendar as cal, clockStart, effectivePath, formatDossierCode, lastWorkingDay, planSteps, searchKey, timeliness, todayInVietnam, type LevelStep } from '@ansinh/domain';
 import { createServices, loadConfig, migrateToLatest, openDatabase, seedDemo } from '@ansinh/server';
+import { startBenchServer } from './lib/server.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 50_000);
 const PASSWORD = 'bench-password-123';
 const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 1 });
@@ -113,21 +111,9 @@ export async function dossiersBench(): Promise<void> {
     }
     await database.close();
 
-    const port = 18290;
-    const server = spawn(process.execPath, [path.join(root, 'packages/server/dist/cli/main.js'), 'serve'], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', SQLITE_PATH: config.database.kind === 'sqlite' ? config.database.path : '', LOG_LEVEL: 'warn', ANSINH_NOTIFY_CHANNEL: 'none' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    const server = await startBenchServer({ sqlitePath: config.database.kind === 'sqlite' ? config.database.path : '', port: 18290, env: { ANSINH_NOTIFY_CHANNEL: 'none' } });
     try {
-      const base = `http://127.0.0.1:${port}`;
-      for (let i = 0; i < 300; i++) {
-        try {
-          if ((await fetch(`${base}/healthz`)).ok) break;
-        } catch {
-          /* starting */
-        }
-        await new Promise((r) => setTimeout(r, 200));
-      }
+      const { base } = server;
       const session = async (username: string) => {
         const r = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
         if (!r.ok) throw new Error(`login ${username}: ${r.status} ${(await r.text()).slice(0, 200)}`);
@@ -173,8 +159,7 @@ export async function dossiersBench(): Promise<void> {
         `"due soon" list p95 over HTTP (${users.length} district and commune officers, ${due.length} requests): ${fmt(p95(due))} ms; GET /auth/me p95 (baseline): ${fmt(p95(me))} ms (${fmt(p95(due) / p95(me))}x); target < 50 ms: ${p95(due) < 50 ? 'met' : 'NOT met'}`,
       );
     } finally {
-      server.kill('SIGTERM');
-      await new Promise((r) => server.once('exit', r));
+      await server.stop();
     }
   } finally {
     await database.close().catch(() => undefined);

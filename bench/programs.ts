@@ -7,15 +7,13 @@
  * - record 100,000 payments from a reconciliation file, against an INSERT…SELECT of the same
  *   payment rows (target: < 10 s).
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { createServices, loadConfig, migrateToLatest, openDatabase, seedDemo } from '@ansinh/server';
+import { benchLogin, startBenchServer } from './lib/server.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 1_000_000);
 const TARGET = Number(process.env.BENCH_BENEFICIARIES ?? 100_000);
 const ms = (t0: number) => performance.now() - t0;
@@ -83,30 +81,10 @@ export async function programsBench(): Promise<void> {
     sqlite.exec('rollback');
     await database.close();
 
-    const port = 18290;
-    const server = spawn(process.execPath, [path.join(root, 'packages/server/dist/cli/main.js'), 'serve'], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', SQLITE_PATH: path.join(tmp, 'bench.db'), LOG_LEVEL: 'error' },
-      // Errors of the server (its log is on stdout) show in the bench's output.
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
+    const server = await startBenchServer({ sqlitePath: path.join(tmp, 'bench.db'), port: 18290, showErrors: true });
     try {
-      const base = `http://127.0.0.1:${port}`;
-      for (let i = 0; i < 300; i++) {
-        try {
-          if ((await fetch(`${base}/healthz`)).ok) break;
-        } catch {
-          /* starting */
-        }
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'tinh.chuyenvien', password: 'bench-password-123' }) });
-      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-      const { csrfToken } = (await login.json()) as { csrfToken: string };
-      const call = async (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) => {
-        const res = await fetch(`${base}${url}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}), ...headers }, body: body ? JSON.stringify(body) : undefined });
-        if (!res.ok) throw new Error(`${method} ${url}: ${res.status} ${await res.text()}`);
-        return res;
-      };
+      const { base } = server;
+      const { cookie, csrfToken, call } = await benchLogin(base, 'tinh.chuyenvien', 'bench-password-123');
 
       console.log(`\n## Programs (SQLite, ${fmt(PERSONS)} persons; program over ${chosen.length} health-insurance grounds)`);
       t0 = performance.now();
@@ -156,8 +134,7 @@ export async function programsBench(): Promise<void> {
       console.log(`INSERT…SELECT of the same ${fmt(ids.length)} payments (baseline): ${fmt(payBaseMs)} ms`);
       console.log(`reconciliation file of ${fmt(ids.length)} rows (${fmt(file.length / 1024 / 1024)} MB) over HTTP: ${fmt(recMs)} ms, ${fmt(rec.recorded)} recorded (${fmt(recMs / payBaseMs)}x baseline); target < 10 s: ${recMs < 10_000 ? 'met' : 'NOT met'}`);
     } finally {
-      server.kill('SIGTERM');
-      await new Promise((r) => server.once('exit', r));
+      await server.stop();
     }
   } finally {
     await database.close().catch(() => undefined);

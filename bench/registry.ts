@@ -6,7 +6,6 @@
  * - name search p95 over the province, against a primary-key lookup (target p95 < 50 ms);
  * - peak memory (VmHWM) of the server process, which runs the import and the searches (target < 500 MB).
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { searchKey, vietnameseSortKey } from '@ansinh/domain';
 import { createServices, loadConfig, migrateToLatest, openDatabase, seedDemo, generateHouseholds } from '@ansinh/server';
+import { benchLogin, startBenchServer } from './lib/server.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 1_000_000);
@@ -105,25 +105,11 @@ export async function registryBench(): Promise<void> {
     await database.close();
 
     // The real server on that database: import over HTTP as a department officer, then search.
-    const port = 18190;
-    const server = spawn(process.execPath, [path.join(root, 'packages/server/dist/cli/main.js'), 'serve'], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', SQLITE_PATH: config.database.kind === 'sqlite' ? config.database.path : '', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    const server = await startBenchServer({ sqlitePath: config.database.kind === 'sqlite' ? config.database.path : '', port: 18190 });
     try {
-      const base = `http://127.0.0.1:${port}`;
-      for (let i = 0; i < 300; i++) {
-        try {
-          if ((await fetch(`${base}/healthz`)).ok) break;
-        } catch {
-          /* starting */
-        }
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'tinh.chuyenvien', password: 'bench-password-123' }) });
-      const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-      const { csrfToken } = (await login.json()) as { csrfToken: string };
-      const rssBefore = serverRss(server.pid!).rss;
+      const { base } = server;
+      const { cookie, csrfToken } = await benchLogin(base, 'tinh.chuyenvien', 'bench-password-123');
+      const rssBefore = serverRss(server.pid).rss;
       const importOnce = async (mode: 'dry_run' | 'commit') => {
         const t = performance.now();
         const form = new FormData();
@@ -162,11 +148,10 @@ export async function registryBench(): Promise<void> {
       }
       const p95 = (a: number[]) => a.sort((x, y) => x - y)[Math.floor(a.length * 0.95)] ?? 0;
       console.log(`name search p95 over HTTP (${names.length} names, province scope): ${fmt(p95(timings))} ms; person by id p95 (baseline): ${fmt(p95(pk))} ms (${fmt(p95(timings) / p95(pk))}x); target < 50 ms: ${p95(timings) < 50 ? 'met' : 'NOT met'}`);
-      const mem = serverRss(server.pid!);
+      const mem = serverRss(server.pid);
       console.log(`server memory: peak RSS ${fmt(mem.peak / 1024 / 1024)} MB (after start: ${fmt(rssBefore / 1024 / 1024)} MB); target < 500 MB: ${mem.peak < 500 * 1024 * 1024 ? 'met' : 'NOT met'}`);
     } finally {
-      server.kill('SIGTERM');
-      await new Promise((r) => server.once('exit', r));
+      await server.stop();
     }
   } finally {
     await database.close().catch(() => undefined);

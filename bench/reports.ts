@@ -7,14 +7,12 @@
  * - the dashboard's first load (server time, as the server reports it in `serverMs`, and the
  *   round trip), against GET /api/v1/auth/me (target: < 1 s server time).
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createServices, loadConfig, migrateToLatest, openDatabase, seedDemo } from '@ansinh/server';
+import { startBenchServer } from './lib/server.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 1_000_000);
 const PASSWORD = 'bench-password-123';
 const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 1 });
@@ -49,21 +47,9 @@ export async function reportsBench(): Promise<void> {
     const more = { listEntries: optional('list_entries'), payments: optional('payments'), dossiers: optional('dossiers') };
     await database.close();
 
-    const port = 18290;
-    const server = spawn(process.execPath, [path.join(root, 'packages/server/dist/cli/main.js'), 'serve'], {
-      env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', SQLITE_PATH: file, LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    const server = await startBenchServer({ sqlitePath: file, port: 18290 });
     try {
-      const base = `http://127.0.0.1:${port}`;
-      for (let i = 0; i < 300; i++) {
-        try {
-          if ((await fetch(`${base}/healthz`)).ok) break;
-        } catch {
-          /* starting */
-        }
-        await new Promise((r) => setTimeout(r, 200));
-      }
+      const { base } = server;
       const session = async (username: string) => {
         const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
         const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
@@ -133,8 +119,7 @@ export async function reportsBench(): Promise<void> {
       );
       console.log(`DOCX of the report: ${fmt(docx.ms)} ms`);
     } finally {
-      server.kill('SIGTERM');
-      await new Promise((r) => server.once('exit', r));
+      await server.stop();
     }
   } finally {
     await database.close().catch(() => undefined);

@@ -1,9 +1,9 @@
-import { searchKey } from '@ansinh/domain';
 import type { Services } from '../app.js';
 import type { Database } from '../db/database.js';
 import { systemActor } from '../platform/actor.js';
 import { recordAudit } from '../platform/audit.js';
 import { createDossiersService, DEMO_CATALOGUE } from '../modules/dossiers/index.js';
+import { procedureColumns } from '../modules/dossiers/dossiers.repo.js';
 
 /** A small deterministic generator (mulberry32), so the demo is the same on every start. */
 function rng(seed: number) {
@@ -32,26 +32,7 @@ export async function seedDossiersDemo(database: Database, services: Services, o
       await trx
         .insertInto('procedures')
         .values(
-          DEMO_CATALOGUE.map((b) => ({
-            code: b.code,
-            name: b.name,
-            name_key: searchKey(b.name),
-            field: b.field,
-            decision_level: b.decisionLevel,
-            path_json: JSON.stringify(b.path),
-            total_days: b.path.reduce((a, s) => a + s.days, 0),
-            fee: b.fee,
-            documents_json: JSON.stringify(b.documents),
-            result_document: b.resultDocument,
-            online_mode: b.onlineMode,
-            online_level: b.onlineLevel,
-            on_national_portal: b.onNationalPortal ? 1 : 0,
-            legal_basis: b.legalBasis,
-            active: 1,
-            is_demo: 1,
-            created_at: at,
-            updated_at: at,
-          })),
+          DEMO_CATALOGUE.map((b) => ({ ...procedureColumns({ ...b, active: true }), is_demo: 1, created_at: at, updated_at: at })),
         )
         .execute();
       await recordAudit(trx, database.dialect, systemActor('seed'), { action: 'procedure.import', entity: 'procedure', after: { demo: DEMO_CATALOGUE.length } });

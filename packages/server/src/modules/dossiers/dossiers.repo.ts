@@ -2,6 +2,7 @@ import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
 import type { Executor } from '../../db/database.js';
 import type { DossiersTable, DossierStepsTable, ProceduresTable } from '../../db/schema-dossiers.js';
 import type { AreaColumn } from '../../platform/authz.js';
+import { searchKey, type ProcedureBody } from '@ansinh/domain';
 
 export type ProcedureRow = Selectable<ProceduresTable>;
 export type DossierRow = Selectable<DossiersTable>;
@@ -174,4 +175,25 @@ export const dossiersRepo = {
 /** `where <column> = code` as a raw fragment for the statistics queries. */
 export function areaWhere(a: AreaLimit) {
   return sql`${sql.ref(`d.${a.column}`)} = ${a.code}`;
+}
+
+/** A procedure's columns from the catalogue's fields (the service and the demo seed share it). */
+export function procedureColumns(b: ProcedureBody) {
+  return {
+    code: b.code,
+    name: b.name,
+    name_key: searchKey(b.name),
+    field: b.field,
+    decision_level: b.decisionLevel,
+    path_json: JSON.stringify(b.path),
+    total_days: b.path.reduce((a, s) => a + s.days, 0),
+    fee: b.fee,
+    documents_json: JSON.stringify(b.documents),
+    result_document: b.resultDocument,
+    online_mode: b.onlineMode,
+    online_level: b.onlineLevel,
+    on_national_portal: b.onNationalPortal ? 1 : 0,
+    legal_basis: b.legalBasis,
+    active: b.active ? 1 : 0,
+  };
 }

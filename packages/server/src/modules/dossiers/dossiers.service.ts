@@ -39,7 +39,7 @@ import { AppError, errors, isUniqueViolation } from '../../platform/errors.js';
 import type { AreasService } from '../areas/index.js';
 import { dossiersPolicy } from './dossiers.policy.js';
 import { maskName, presentDossier, presentListItem, presentProcedure, STATE_LABELS } from './dossiers.presenter.js';
-import { dossiersRepo as repo, type DossierRow, type StepRow } from './dossiers.repo.js';
+import { dossiersRepo as repo, procedureColumns, type DossierRow, type StepRow } from './dossiers.repo.js';
 import { drainOutbox, notifyChannelFromEnv, type NotifyChannel } from './dossiers.outbox.js';
 import { computeStats } from './dossiers.stats.js';
 import { readProcedureSheet } from './dossiers.sheet.js';
@@ -231,26 +231,6 @@ export function createDossiersService(deps: DossiersDeps) {
     const p = await repo.procedureById(db, id);
     if (!p) throw errors.notFound('Thủ tục');
     return p;
-  }
-
-  function procedureColumns(b: ProcedureBody) {
-    return {
-      code: b.code,
-      name: b.name,
-      name_key: searchKey(b.name),
-      field: b.field,
-      decision_level: b.decisionLevel,
-      path_json: JSON.stringify(b.path),
-      total_days: b.path.reduce((a, s) => a + s.days, 0),
-      fee: b.fee,
-      documents_json: JSON.stringify(b.documents),
-      result_document: b.resultDocument,
-      online_mode: b.onlineMode,
-      online_level: b.onlineLevel,
-      on_national_portal: b.onNationalPortal ? 1 : 0,
-      legal_basis: b.legalBasis,
-      active: b.active ? 1 : 0,
-    };
   }
 
   function checkPath(b: Pick<ProcedureBody, 'path' | 'decisionLevel'>) {
