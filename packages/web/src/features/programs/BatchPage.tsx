@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { Link } from 'react-router';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, Space, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Form, Input, Space, Typography, Upload } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
@@ -14,14 +14,13 @@ import { useErrorText } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { useT } from '../../app/i18n';
 import { DetailFallback, useRouteRecord } from '../../components/DetailFallback';
-import { LoadError } from '../../components/LoadError';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { PageHead } from '../../components/PageHead';
 import { DateInput, isoOf, showPartialDate } from '../registry/shared';
 import { pk, programsApi, programsUrls } from './api';
 import type { EntriesFilter } from './api';
 import { PaymentTag } from './ListPage';
-import { CHANNEL_KEYS, Fact, newKey, num, PAYMENT_KEYS, quantityText } from './shared';
+import { CHANNEL_KEYS, Fact, newKey, num, PAYMENT_KEYS, EntrySearch, QueryTable, quantityText } from './shared';
 
 /** /programs/batches/:id: one payment batch, recording payments, reconciliation, the payment sheet. */
 export default function BatchPage() {
@@ -215,34 +214,25 @@ function BatchView({ batch: b }: { batch: BatchOut }) {
           </Space>
         }
       >
-        <Input.Search
-          className="no-print"
-          data-testid="batch-search"
-          aria-label={t('programs.entriesSearch')}
-          placeholder={t('programs.entriesSearch')}
-          allowClear
-          style={{ maxWidth: 420, marginBottom: 12 }}
+        <EntrySearch
+          testId="batch-search"
           value={q}
-          onChange={(e) => setQ(e.target.value)}
+          onChange={setQ}
           onSearch={(v) => {
-            setApplied(v.trim());
+            setApplied(v);
             setPage((x) => ({ ...x, current: 1 }));
           }}
         />
-        {query.error && <LoadError error={query.error} onRetry={() => void query.refetch()} />}
-        <div className="table-box" data-testid="batch-entries">
-          <Table<EntryOut>
-            rowKey="id"
-            size="small"
-            columns={columns}
-            dataSource={query.data?.items ?? []}
-            loading={query.isFetching}
-            scroll={{ x: 'max-content' }}
-            rowSelection={{ selectedRowKeys: selected, preserveSelectedRowKeys: true, onChange: (keys) => setSelected(keys as number[]) }}
-            pagination={{ current: page.current, pageSize: page.size, total: query.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [50, 100, 200, 500] }}
-            onChange={(pg) => setPage({ current: pg.current ?? 1, size: pg.pageSize ?? 100 })}
-          />
-        </div>
+        <QueryTable<EntryOut>
+          query={query}
+          testId="batch-entries"
+          rowKey="id"
+          columns={columns}
+          rowSelection={{ selectedRowKeys: selected, preserveSelectedRowKeys: true, onChange: (keys) => setSelected(keys as number[]) }}
+          page={page}
+          onPage={setPage}
+          sizes={[50, 100, 200, 500]}
+        />
       </Card>
 
       {recording && (

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Timeline, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Tag, Timeline, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { todayInVietnam } from '@ansinh/domain';
@@ -19,7 +19,7 @@ import { isoOf, showDate, showPartialDate } from '../registry/shared';
 import { pk, programsApi } from './api';
 import type { EntriesFilter, Remark } from './api';
 import { DecisionFields } from './ProgramPage';
-import { categoryLabel, Fact, kgWithTonnes, ListStateTag, num, PAYMENT_KEYS, quantityText, usePrograms } from './shared';
+import { categoryLabel, Fact, kgWithTonnes, ListStateTag, num, PAYMENT_KEYS, EntrySearch, QueryTable, quantityText, usePrograms } from './shared';
 
 /** /programs/lists/:id: one list, its steps, its entries, the check, the actions and the remarks. */
 export default function ListPage() {
@@ -304,34 +304,25 @@ function EntriesCard({ list: l, removable }: { list: ListDetail; removable: bool
   }
   return (
     <Card className="program-section" title={t('programs.entries')}>
-      <Input.Search
-        className="no-print"
-        data-testid="entries-search"
-        aria-label={t('programs.entriesSearch')}
-        placeholder={t('programs.entriesSearch')}
-        allowClear
-        style={{ maxWidth: 420, marginBottom: 12 }}
+      <EntrySearch
+        testId="entries-search"
         value={q}
-        onChange={(e) => setQ(e.target.value)}
+        onChange={setQ}
         onSearch={(v) => {
-          setApplied(v.trim());
+          setApplied(v);
           setPage((x) => ({ ...x, current: 1 }));
         }}
       />
-      {query.error && <LoadError error={query.error} onRetry={() => void query.refetch()} />}
-      <div className="table-box" data-testid="entries-table">
-        <Table<EntryOut>
-          rowKey="id"
-          size="small"
-          columns={columns}
-          dataSource={query.data?.items ?? []}
-          loading={query.isFetching}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: t('programs.noEntries') }}
-          pagination={{ current: page.current, pageSize: page.size, total: query.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200] }}
-          onChange={(pg) => setPage({ current: pg.current ?? 1, size: pg.pageSize ?? 50 })}
-        />
-      </div>
+      <QueryTable<EntryOut>
+        query={query}
+        testId="entries-table"
+        rowKey="id"
+        columns={columns}
+        locale={{ emptyText: t('programs.noEntries') }}
+        page={page}
+        onPage={setPage}
+        sizes={[20, 50, 100, 200]}
+      />
       {removing && <RemoveEntryModal list={l} entry={removing} onClose={() => setRemoving(null)} />}
     </Card>
   );

@@ -18,7 +18,7 @@ import { PageHead } from '../../components/PageHead';
 import { DateInput, isoOf, showDate } from '../registry/shared';
 import { pk, programsApi } from './api';
 import type { ListsFilter, TotalsFilter } from './api';
-import { amountText, CHANNEL_KEYS, eligibilityText, Fact, KIND_KEYS, kgWithTonnes, listStateLabel, ListStateTag, num, UNIT_KEYS, usePrograms } from './shared';
+import { amountText, CHANNEL_KEYS, eligibilityText, Fact, KIND_KEYS, kgWithTonnes, listStateLabel, ListStateTag, num, QueryTable, UNIT_KEYS, usePrograms } from './shared';
 
 /** /programs/:id: the rules, the progress, the totals, the lists of a period and the payment batches. */
 export default function ProgramPage() {
@@ -324,25 +324,21 @@ function ListsCard({ program: p, period }: { program: ProgramOut; period: string
           }}
         />
       </Space>
-      {query.error && <LoadError error={query.error} onRetry={() => void query.refetch()} />}
-      <div className="table-box" data-testid="lists-table">
-        <Table<ListOut>
+      <QueryTable<ListOut>
+          query={query}
+          testId="lists-table"
           rowKey="id"
-          size="small"
           columns={columns}
-          dataSource={query.data?.items ?? []}
-          loading={query.isFetching}
-          scroll={{ x: 'max-content' }}
           locale={{ emptyText: t('programs.noLists') }}
           rowSelection={
             can.approve
               ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), getCheckboxProps: (l) => ({ disabled: !approvable(l), name: `select-list-${l.id}` }) }
               : undefined
           }
-          pagination={{ current: page.current, pageSize: page.size, total: query.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200] }}
-          onChange={(pg) => setPage({ current: pg.current ?? 1, size: pg.pageSize ?? 50 })}
+          page={page}
+          onPage={setPage}
+          sizes={[20, 50, 100, 200]}
         />
-      </div>
       {approving && (
         <ApproveModal
           listIds={selected}
@@ -447,20 +443,15 @@ function BatchesCard({ program: p, period }: { program: ProgramOut; period: stri
         </Button>
       }
     >
-      {query.error && <LoadError error={query.error} onRetry={() => void query.refetch()} />}
-      <div className="table-box" data-testid="batches-table">
-        <Table<BatchOut>
-          rowKey="id"
-          size="small"
-          columns={columns}
-          dataSource={query.data?.items ?? []}
-          loading={query.isFetching}
-          scroll={{ x: 'max-content' }}
-          locale={{ emptyText: t('programs.noBatches') }}
-          pagination={{ current: page.current, pageSize: page.size, total: query.data?.total ?? 0, hideOnSinglePage: true }}
-          onChange={(pg) => setPage({ current: pg.current ?? 1, size: pg.pageSize ?? 20 })}
-        />
-      </div>
+      <QueryTable<BatchOut>
+        query={query}
+        testId="batches-table"
+        rowKey="id"
+        columns={columns}
+        locale={{ emptyText: t('programs.noBatches') }}
+        page={page}
+        onPage={setPage}
+      />
       {creating && <CreateBatchModal program={p} period={period} onClose={() => setCreating(false)} />}
     </Card>
   );
