@@ -5,6 +5,7 @@ import * as m0002 from './migrations/0002-registry.js';
 import * as m0003 from './migrations/0003-programs.js';
 import * as m0004 from './migrations/0004-dossiers.js';
 import * as m0005 from './migrations/0005-reports.js';
+import * as m0006 from './migrations/0006-report-numbers.js';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Database['dialect']): Promise<void> };
 
@@ -15,6 +16,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0003-programs': m0003,
   '0004-dossiers': m0004,
   '0005-reports': m0005,
+  '0006-report-numbers': m0006,
 };
 
 class StaticProvider implements MigrationProvider {

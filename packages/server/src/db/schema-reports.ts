@@ -89,6 +89,8 @@ export interface ReportsTable {
   commune_code: string | null;
   state: string;
   number_seq: number | null;
+  /** Year of issue: with the province and number_seq, unique (migration 0006). */
+  issue_year?: number | null;
   number: string | null;
   /** The template's sections as edited by the officers (ReportBody). */
   body_json: string;

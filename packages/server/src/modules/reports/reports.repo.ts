@@ -144,8 +144,7 @@ export const reportsRepo = {
       .select((eb) => eb.fn.max('number_seq').as('m'))
       .where('province_code', '=', provinceCode)
       .where('state', '=', 'issued')
-      .where('issued_at', '>=', `${issueYear}-01-01`)
-      .where('issued_at', '<', `${issueYear + 1}-01-01`)
+      .where('issue_year', '=', issueYear)
       .executeTakeFirst();
     return Number(r?.m ?? 0) + 1;
   },

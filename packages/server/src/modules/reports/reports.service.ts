@@ -37,7 +37,7 @@ import type { Database, Executor } from '../../db/database.js';
 import { systemActor, type Actor } from '../../platform/actor.js';
 import { areaColumnScope, inScope } from '../../platform/authz.js';
 import { inTransaction, nowIso } from '../../platform/context.js';
-import { errors } from '../../platform/errors.js';
+import { errors, isUniqueViolation } from '../../platform/errors.js';
 import { indicatorArea } from '../../platform/indicators.js';
 import type { AreasService } from '../areas/index.js';
 import { createEvaluator, loadCatalogue, parseParams, paramsText, type Evaluator, type IndicatorDef } from './reports.catalogue.js';
@@ -753,21 +753,34 @@ export function createReportsService(deps: { database: Database; areas: Pick<Are
       const frozen: Frozen = { figures, byArea: await breakdown(row, area, figures) };
       const at = nowIso();
       const ag = await agency();
-      await inTransaction(database, actor, async (trx, audit) => {
-        const seq = await reportsRepo.nextNumber(trx, codesOf(area.path).province_code, Number(todayInVietnam().slice(0, 4)));
-        const number = documentNumber(seq, ag.symbol);
-        await reportsRepo.updateReport(trx, id, {
-          state: 'issued',
-          number_seq: seq,
-          number,
-          figures_json: JSON.stringify(frozen),
-          issued_at: at,
-          issued_by: actor.username,
-          updated_at: at,
-        });
-        await audit({ action: 'reports.report.issue', entity: 'report', entityId: id, areaCode: area.code, after: { number, figures: figures.length, asOf: row.as_of } });
-      });
+      const issueYear = Number(todayInVietnam().slice(0, 4));
+      // Two reports issued at once may pick the same number: the database refuses the second
+      // (unique province, year, number), which then takes the next one.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await issueOnce(issueYear);
+          break;
+        } catch (err) {
+          if (!isUniqueViolation(err) || attempt >= 5) throw err;
+        }
+      }
       return this.get(actor, id);
+
+      async function issueOnce(issueYear: number) {
+        await inTransaction(database, actor, async (trx, audit) => {
+          const seq = await reportsRepo.nextNumber(trx, codesOf(area.path).province_code, issueYear);
+          const number = documentNumber(seq, ag.symbol);
+          // Only a draft is issued: of two requests to issue the same report, one wins.
+          const res = await trx
+            .updateTable('reports')
+            .set({ state: 'issued', number_seq: seq, issue_year: issueYear, number, figures_json: JSON.stringify(frozen), issued_at: at, issued_by: actor.username, updated_at: at })
+            .where('id', '=', id)
+            .where('state', '<>', 'issued')
+            .executeTakeFirst();
+          if (Number(res.numUpdatedRows) !== 1) throw errors.conflict('REPORT_ISSUED', 'Báo cáo đã được ban hành trước đó.');
+          await audit({ action: 'reports.report.issue', entity: 'report', entityId: id, areaCode: area.code, after: { number, figures: figures.length, asOf: row.as_of } });
+        });
+      }
     },
 
     /** What changed in the figures of an issued report since it was issued (a regeneration). */

@@ -377,4 +377,16 @@ describe('report documents', () => {
     expectProblem(await huyen692.inject('GET', `/api/v1/reports/${q.id}`), 404, 'NOT_FOUND');
     expectProblem(await tinh.inject('POST', '/api/v1/reports', { templateCode: 'ket-qua-quy', year: 2025 }), 400, 'VALIDATION_FAILED');
   });
+
+  it('two reports issued at the same moment get different numbers; the same report issued twice at once is issued once', async () => {
+    const a = await ok<ReportOut>(tinh.inject('POST', '/api/v1/reports', { templateCode: 'ket-qua-quy', year: 2025, quarter: 1 }), 201);
+    const b = await ok<ReportOut>(tinh.inject('POST', '/api/v1/reports', { templateCode: 'ket-qua-quy', year: 2025, quarter: 2 }), 201);
+    const [ra, rb] = await Promise.all([tinh.inject('POST', `/api/v1/reports/${a.id}/issue`), tinh.inject('POST', `/api/v1/reports/${b.id}/issue`)]);
+    expect([ra.json().number, rb.json().number].sort()).toEqual(['03/BC-SLĐTBXH', '04/BC-SLĐTBXH']);
+    const c = await ok<ReportOut>(tinh.inject('POST', '/api/v1/reports', { templateCode: 'ket-qua-quy', year: 2025, quarter: 3 }), 201);
+    const [c1, c2] = await Promise.all([tinh.inject('POST', `/api/v1/reports/${c.id}/issue`), tinh.inject('POST', `/api/v1/reports/${c.id}/issue`)]);
+    expect([c1.statusCode, c2.statusCode].sort()).toEqual([200, 409]);
+    const issues = await ctx.database.db.selectFrom('audit_events').select('id').where('action', '=', 'reports.report.issue').where('entity_id', '=', String(c.id)).execute();
+    expect(issues).toHaveLength(1);
+  });
 });
