@@ -21,7 +21,7 @@ import { authRoutes, createAuthService, installAuthHooks } from './modules/auth/
 import { createRegistryImport, createRegistryService, registryRoutes } from './modules/registry/index.js';
 import { createUsersService, usersRoutes } from './modules/users/index.js';
 import { createProgramsService, programsRoutes } from './modules/programs/index.js';
-import { createDossiersService, dossiersRoutes } from './modules/dossiers/index.js';
+import { createDossiersService, dossiersRoutes, notifyChannel } from './modules/dossiers/index.js';
 import { createReportsService, reportsRoutes } from './modules/reports/index.js';
 
 /** Every module's service, wired once; the CLI and the tests use the same set. */
@@ -33,7 +33,7 @@ export function createServices(database: Database, config: Config) {
   const registry = createRegistryService({ database, areas });
   const registryImport = createRegistryImport({ database });
   const programs = createProgramsService({ database, areas });
-  const dossiers = createDossiersService({ database, areas });
+  const dossiers = createDossiersService({ database, areas, channel: notifyChannel(config.notify) });
   const reports = createReportsService({ database, areas });
   return { areas, users, audit, auth, registry, registryImport, programs, dossiers, reports };
 }

@@ -29,6 +29,13 @@ const Env = z.object({
   WEB_DIST: z.string().optional(),
   /** Directory of the shipped reference data (areas, ethnic groups…). */
   DATA_DIR: z.string().optional(),
+  /** Where notifications to applicants go: the server log, an SMS gateway, or nowhere. */
+  ANSINH_NOTIFY_CHANNEL: z.enum(['log', 'sms', 'none']).default('log'),
+  ANSINH_SMS_URL: z.url().optional(),
+  ANSINH_SMS_TOKEN: z.string().optional(),
+}).refine((e) => e.ANSINH_NOTIFY_CHANNEL !== 'sms' || !!e.ANSINH_SMS_URL, {
+  path: ['ANSINH_SMS_URL'],
+  message: 'ANSINH_NOTIFY_CHANNEL=sms cần ANSINH_SMS_URL (địa chỉ cổng SMS) / needs ANSINH_SMS_URL',
 });
 
 export interface Config {
@@ -46,6 +53,7 @@ export interface Config {
   readonly demoPersons: number;
   readonly webDist: string;
   readonly dataDir: string;
+  readonly notify: { readonly channel: 'log' | 'sms' | 'none'; readonly smsUrl?: string; readonly smsToken?: string };
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -77,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPersons: e.ANSINH_DEMO_PERSONS,
     webDist: path.resolve(repoRoot, e.WEB_DIST ?? 'packages/web/dist'),
     dataDir: path.resolve(repoRoot, e.DATA_DIR ?? 'data'),
+    notify: { channel: e.ANSINH_NOTIFY_CHANNEL, smsUrl: e.ANSINH_SMS_URL, smsToken: e.ANSINH_SMS_TOKEN },
   };
   return Object.freeze(config);
 }

@@ -1,3 +1,4 @@
+import type { Config } from '../../config.js';
 import type { Executor } from '../../db/database.js';
 import { dossiersRepo as repo } from './dossiers.repo.js';
 
@@ -13,17 +14,17 @@ export interface NotifyChannel {
   send(to: string, text: string): Promise<void>;
 }
 
-export function notifyChannelFromEnv(env: Record<string, string | undefined>): NotifyChannel {
-  const kind = (env.ANSINH_NOTIFY_CHANNEL ?? 'log').toLowerCase();
+export function notifyChannel(cfg: Config['notify']): NotifyChannel {
+  const kind = cfg.channel;
   if (kind === 'sms') {
-    const url = env.ANSINH_SMS_URL;
+    const url = cfg.smsUrl;
     if (!url) throw new Error('ANSINH_NOTIFY_CHANNEL=sms needs ANSINH_SMS_URL');
     return {
       name: 'sms',
       async send(to, text) {
         const res = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...(env.ANSINH_SMS_TOKEN ? { authorization: `Bearer ${env.ANSINH_SMS_TOKEN}` } : {}) },
+          headers: { 'content-type': 'application/json', ...(cfg.smsToken ? { authorization: `Bearer ${cfg.smsToken}` } : {}) },
           body: JSON.stringify({ to, text }),
           signal: AbortSignal.timeout(10_000),
         });

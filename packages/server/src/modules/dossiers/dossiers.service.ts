@@ -40,7 +40,7 @@ import type { AreasService } from '../areas/index.js';
 import { dossiersPolicy } from './dossiers.policy.js';
 import { maskName, presentDossier, presentListItem, presentProcedure, STATE_LABELS } from './dossiers.presenter.js';
 import { dossiersRepo as repo, procedureColumns, type DossierRow, type StepRow } from './dossiers.repo.js';
-import { drainOutbox, notifyChannelFromEnv, type NotifyChannel } from './dossiers.outbox.js';
+import { drainOutbox, notifyChannel, type NotifyChannel } from './dossiers.outbox.js';
 import { computeStats } from './dossiers.stats.js';
 import { readProcedureSheet } from './dossiers.sheet.js';
 
@@ -648,7 +648,7 @@ export function createDossiersService(deps: DossiersDeps) {
 
     /** Send pending notifications through the configured channel; returns how many were sent. */
     async drainOutbox(): Promise<number> {
-      channel ??= notifyChannelFromEnv(process.env);
+      channel ??= notifyChannel({ channel: 'log' });
       return drainOutbox(db, channel, now());
     },
   };

@@ -3,3 +3,4 @@ export { dossiersRoutes } from './dossiers.routes.js';
 export { dossiersPolicy } from './dossiers.policy.js';
 export { dossiersIndicators } from './dossiers.indicators.js';
 export { DEMO_CATALOGUE } from './dossiers.catalogue.js';
+export { notifyChannel } from './dossiers.outbox.js';
