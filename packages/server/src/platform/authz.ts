@@ -74,3 +74,12 @@ export function codesInScope(
   const s = areaColumnScope(actor);
   return !s || rec[s.column] === s.code;
 }
+
+/**
+ * The codes a record of a commune carries, read from the commune's path: '/70/689/25213/' (three
+ * levels) or '/98/98001/' (two levels, after the 2025 reform: no district).
+ */
+export function codesOfCommune(code: string, path: string): { province_code: string; district_code: string | null; commune_code: string } {
+  const parts = path.split('/').filter(Boolean);
+  return { province_code: parts[0]!, district_code: parts.length === 3 ? parts[1]! : null, commune_code: code };
+}

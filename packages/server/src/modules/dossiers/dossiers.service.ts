@@ -33,7 +33,7 @@ import {
 } from '@ansinh/domain';
 import type { Database, Executor } from '../../db/database.js';
 import type { Actor } from '../../platform/actor.js';
-import { areaColumnScope, codesInScope, type AreaColumn } from '../../platform/authz.js';
+import { areaColumnScope, codesInScope, codesOfCommune, type AreaColumn } from '../../platform/authz.js';
 import { inTransaction } from '../../platform/context.js';
 import { AppError, errors, isUniqueViolation } from '../../platform/errors.js';
 import type { AreasService } from '../areas/index.js';
@@ -338,8 +338,7 @@ export function createDossiersService(deps: DossiersDeps) {
       if (!p.active) throw errors.conflict('PROCEDURE_INACTIVE', 'Thủ tục này đã ngừng áp dụng. Chọn thủ tục đang áp dụng.');
       const commune = await areas.pathOf(b.communeCode);
       if (!commune || commune.level !== 3) throw errors.validation([{ path: 'body.communeCode', message: `Không có xã/phường mã ${b.communeCode}.` }]);
-      const parts = commune.path.split('/').filter(Boolean);
-      const codes = { province_code: parts[0]!, district_code: parts.length === 3 ? parts[1]! : null, commune_code: b.communeCode };
+      const codes = codesOfCommune(b.communeCode, commune.path);
       if (!codesInScope(actor, codes)) throw errors.notFound('Đơn vị hành chính');
       if (b.channel === 'assisted' && !b.assistedReason) {
         throw errors.validation([{ path: 'body.assistedReason', message: 'Ghi lý do người dân cần cán bộ nộp thay (cao tuổi, khuyết tật…).' }]);

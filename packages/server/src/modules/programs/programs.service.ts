@@ -22,7 +22,7 @@ import {
 import { sql } from 'kysely';
 import type { Database, Executor, Trx } from '../../db/database.js';
 import type { Actor } from '../../platform/actor.js';
-import { areaColumnScope, codesInScope, type AreaColumn } from '../../platform/authz.js';
+import { areaColumnScope, codesInScope, codesOfCommune, type AreaColumn } from '../../platform/authz.js';
 import { inTransaction, nowIso } from '../../platform/context.js';
 import { errors, isUniqueViolation } from '../../platform/errors.js';
 import type { AreasService } from '../areas/index.js';
@@ -54,6 +54,12 @@ function monthsBetween(fromPeriod: string, toPeriodExclusive: string): string[] 
     }
   }
   return out;
+}
+
+/** A commune's province and district codes, and how many levels its tree has, read from its path ('/70/689/25213/'). */
+function communeOf(code: string, path: string) {
+  const codes = codesOfCommune(code, path);
+  return { ...codes, levels: codes.district_code ? 3 : 2, path };
 }
 
 /** Whether generation can run as one INSERT…SELECT (see programsRepo.insertGeneratedSql). */
@@ -234,9 +240,7 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
   async function communeCodes(ex: Executor, communeCode: string) {
     const c = await ex.selectFrom('areas').select(['code', 'path', 'level', 'parent_code']).where('code', '=', communeCode).executeTakeFirst();
     if (!c || c.level !== 3) throw errors.notFound('Xã');
-    const parts = c.path.split('/').filter(Boolean);
-    const levels = parts.length === 3 ? 3 : 2;
-    return { province_code: parts[0]!, district_code: parts.length === 3 ? parts[1]! : null, commune_code: c.code, levels, path: c.path };
+    return communeOf(c.code, c.path);
   }
 
   async function addStep(trx: Trx, listId: number, actor: Actor, action: string, from: string, to: string, extra: { comment?: string | null; decisionNo?: string | null; decisionDate?: string | null } = {}) {
@@ -515,11 +519,11 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
       const { period, refDate } = periodOf(p, body.period);
       const rule = await ruleOn(db, programId, refDate);
       const scope = areaColumnScope(actor);
-      let communes: { code: string }[];
+      let communes: { code: string; path: string }[];
       if (body.communeCode) {
         const c = await communeCodes(db, body.communeCode);
         if (!codesInScope(actor, c)) throw errors.notFound('Xã');
-        communes = [{ code: c.commune_code }];
+        communes = [{ code: c.commune_code, path: c.path }];
       } else {
         const root = actor.areaCode ?? (await db.selectFrom('areas').select('code').where('level', '=', 1).executeTakeFirstOrThrow()).code;
         communes = await communesOf(db, root);
@@ -549,7 +553,7 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
         const now = nowIso();
         const listIds = new Map<string, number>();
         for (const c of todo) {
-          const codes = await communeCodes(trx, c.code);
+          const codes = communeOf(c.code, c.path);
           const row = await trx
             .insertInto('program_lists')
             .values({

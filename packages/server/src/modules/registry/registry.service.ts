@@ -35,7 +35,7 @@ import {
 } from '@ansinh/domain';
 import type { Database, Executor } from '../../db/database.js';
 import type { Actor } from '../../platform/actor.js';
-import { areaColumnScope, codesInScope, type AreaColumn } from '../../platform/authz.js';
+import { areaColumnScope, codesInScope, codesOfCommune, type AreaColumn } from '../../platform/authz.js';
 import { inTransaction, nowIso } from '../../platform/context.js';
 import { errors, isUniqueViolation, type FieldProblem } from '../../platform/errors.js';
 import type { AreasService } from '../areas/index.js';
@@ -122,8 +122,7 @@ export function createRegistryService(deps: { database: Database; areas: Pick<Ar
     if (!a || a.level !== 3) {
       throw errors.validation([{ path: 'body.communeCode', message: `Không có xã/phường mã ${communeCode}.` }]);
     }
-    const parts = a.path.split('/').filter(Boolean);
-    const codes = { province_code: parts[0]!, district_code: parts.length === 3 ? parts[1]! : null, commune_code: communeCode };
+    const codes = codesOfCommune(communeCode, a.path);
     if (!codesInScope(actor, codes)) throw errors.notFound('Đơn vị hành chính');
     return codes;
   }
