@@ -30,8 +30,7 @@ describe('support programs in a real browser', () => {
 
   beforeAll(async () => {
     // No synthetic demo people: the list holds exactly the people this test registers.
-    process.env.ANSINH_DEMO_PERSONS = '0';
-    server = await startServer();
+    server = await startServer({ env: { ANSINH_DEMO_PERSONS: '0' } });
     browser = await launchBrowser();
     dir = tempDir();
     const province = await apiLogin(server.url, 'tinh.chuyenvien');

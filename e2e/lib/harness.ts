@@ -26,8 +26,8 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-/** The real built server (npm run e2e builds first) on a fresh SQLite file with the demo seeded. */
-export async function startServer(): Promise<Server> {
+/** The real built server (npm run e2e builds first) on a fresh SQLite file with the demo seeded; `env` adds to its environment. */
+export async function startServer(opts: { env?: Record<string, string> } = {}): Promise<Server> {
   const main = path.join(root, 'packages/server/dist/cli/main.js');
   if (!fs.existsSync(main) || !fs.existsSync(path.join(root, 'packages/web/dist/index.html'))) {
     throw new Error('Build first: npm run build (npm run e2e does it).');
@@ -45,6 +45,7 @@ export async function startServer(): Promise<Server> {
       LOG_LEVEL: 'warn',
       ANSINH_SEED_DEMO: 'true',
       ANSINH_DEMO_PASSWORD: PASSWORD,
+      ...opts.env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
