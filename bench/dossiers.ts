@@ -11,7 +11,19 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { agencyCode, defaultCalendar as cal, clockStart, effectivePath, formatDossierCode, lastWorkingDay, planSteps, searchKey, timeliness, todayInVietnam, type LevelStep } from '@ansinh/domain';
+import {
+  agencyCode,
+  defaultCalendar as cal,
+  clockStart,
+  effectivePath,
+  formatDossierCode,
+  lastWorkingDay,
+  planSteps,
+  searchKey,
+  timeliness,
+  todayInVietnam,
+  type LevelStep,
+} from '@ansinh/domain';
 import { createServices, loadConfig, migrateToLatest, openDatabase, seedDemo } from '@ansinh/server';
 import { startBenchServer } from './lib/server.js';
 
@@ -34,24 +46,76 @@ function rng(seed: number) {
 
 export async function dossiersBench(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ansinh-bench-dos-'));
-  const config = loadConfig({ ...process.env, DATABASE_URL: '', SQLITE_PATH: path.join(tmp, 'bench.db'), LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: '',
+    SQLITE_PATH: path.join(tmp, 'bench.db'),
+    LOG_LEVEL: 'silent',
+  });
   const database = openDatabase(config);
   try {
     await migrateToLatest(database);
     const services = createServices(database, config);
     await seedDemo(database, services, PASSWORD, { persons: 0, dataDir: config.dataDir });
-    const communes = (await database.db.selectFrom('areas').select(['code', 'path']).where('level', '=', 3).where('path', 'like', '/70/%').execute()).map((c) => {
+    const communes = (
+      await database.db
+        .selectFrom('areas')
+        .select(['code', 'path'])
+        .where('level', '=', 3)
+        .where('path', 'like', '/70/%')
+        .execute()
+    ).map((c) => {
       const p = c.path.split('/').filter(Boolean);
       return { province: p[0]!, district: p.length === 3 ? p[1]! : null, commune: c.code };
     });
-    const procedures = (await database.db.selectFrom('procedures').select(['id', 'path_json']).execute()).map((p) => ({ id: p.id, path: JSON.parse(p.path_json) as LevelStep[] }));
+    const procedures = (await database.db.selectFrom('procedures').select(['id', 'path_json']).execute()).map((p) => ({
+      id: p.id,
+      path: JSON.parse(p.path_json) as LevelStep[],
+    }));
 
     // A year of dossiers ending today: older ones settled (most early or on time), recent ones pending.
     const t0 = performance.now();
     const sqlite = database.sqlite!;
-    const cols = ['code', 'agency_code', 'procedure_id', 'applicant_name', 'applicant_name_key', 'applicant_phone', 'applicant_address', 'channel', 'delivery', 'assisted_note', 'documents_json', 'note', 'state', 'current_seq', 'current_level', 'current_area_code', 'level_due_date', 'received_at', 'received_date', 'received_by', 'receiving_area_code', 'start_date', 'due_date', 'appointment_date', 'apologies', 'settled_date', 'timeliness', 'late_level', 'closed_date', 'province_code', 'district_code', 'commune_code', 'created_at', 'updated_at'];
+    const cols = [
+      'code',
+      'agency_code',
+      'procedure_id',
+      'applicant_name',
+      'applicant_name_key',
+      'applicant_phone',
+      'applicant_address',
+      'channel',
+      'delivery',
+      'assisted_note',
+      'documents_json',
+      'note',
+      'state',
+      'current_seq',
+      'current_level',
+      'current_area_code',
+      'level_due_date',
+      'received_at',
+      'received_date',
+      'received_by',
+      'receiving_area_code',
+      'start_date',
+      'due_date',
+      'appointment_date',
+      'apologies',
+      'settled_date',
+      'timeliness',
+      'late_level',
+      'closed_date',
+      'province_code',
+      'district_code',
+      'commune_code',
+      'created_at',
+      'updated_at',
+    ];
     const insD = sqlite.prepare(`insert into dossiers (${cols.join(',')}) values (${cols.map(() => '?').join(',')})`);
-    const insS = sqlite.prepare('insert into dossier_steps (dossier_id, seq, level, area_code, days, started_at, start_date, due_date, finished_at, finished_date, paused_days, timeliness) values (?,?,?,?,?,?,?,?,?,?,0,?)');
+    const insS = sqlite.prepare(
+      'insert into dossier_steps (dossier_id, seq, level, area_code, days, started_at, start_date, due_date, finished_at, finished_date, paused_days, timeliness) values (?,?,?,?,?,?,?,?,?,?,0,?)',
+    );
     const random = rng(7);
     const now = Date.now();
     const today = todayInVietnam();
@@ -61,12 +125,19 @@ export async function dossiersBench(): Promise<void> {
     for (let i = 0; i < DOSSIERS; i++) {
       const a = communes[Math.floor(random() * communes.length)]!;
       const p = procedures[Math.floor(random() * procedures.length)]!;
-      const receivedAt = new Date(now - 365 * 86_400_000 + Math.floor((365 * 86_400_000 * i) / DOSSIERS) + Math.floor(random() * 8 * 3_600_000)).toISOString();
+      const receivedAt = new Date(
+        now - 365 * 86_400_000 + Math.floor((365 * 86_400_000 * i) / DOSSIERS) + Math.floor(random() * 8 * 3_600_000),
+      ).toISOString();
       const start = clockStart(cal, receivedAt);
       const path_ = effectivePath(p.path, a.district !== null);
       const plan = planSteps(cal, start, path_);
       const receivedDate = receivedAt.slice(0, 10);
-      const agency = agencyCode({ provinceCode: a.province, districtCode: a.district, communeCode: a.commune, level: 3 });
+      const agency = agencyCode({
+        provinceCode: a.province,
+        districtCode: a.district,
+        communeCode: a.commune,
+        level: 3,
+      });
       const key = `${agency}|${receivedDate}`;
       const seq = (seqs.get(key) ?? 0) + 1;
       seqs.set(key, seq);
@@ -88,17 +159,64 @@ export async function dossiersBench(): Promise<void> {
       const tl = settled ? timeliness(settled, plan.due) : null;
       const lateLevel = tl === 'late' ? (steps.find((s) => s.fin! > s.due)?.level ?? cur.level) : null;
       const info = insD.run(
-        formatDossierCode(agency, receivedDate, seq), agency, p.id, `Người nộp ${i}`, searchKey(`Nguoi nop ${i}`), '0912345678', '', channels[i % channels.length], 'counter', '', '[]', '',
-        open ? 'processing' : 'returned', open ? steps.length : null, open ? cur.level : null, open ? areaOf(cur.level) : null, open ? cur.due : null,
-        receivedAt, receivedDate, 'bench', a.commune, start, plan.due, plan.due, 0, settled, tl, lateLevel, settled, a.province, a.district, a.commune, receivedAt, receivedAt,
+        formatDossierCode(agency, receivedDate, seq),
+        agency,
+        p.id,
+        `Người nộp ${i}`,
+        searchKey(`Nguoi nop ${i}`),
+        '0912345678',
+        '',
+        channels[i % channels.length],
+        'counter',
+        '',
+        '[]',
+        '',
+        open ? 'processing' : 'returned',
+        open ? steps.length : null,
+        open ? cur.level : null,
+        open ? areaOf(cur.level) : null,
+        open ? cur.due : null,
+        receivedAt,
+        receivedDate,
+        'bench',
+        a.commune,
+        start,
+        plan.due,
+        plan.due,
+        0,
+        settled,
+        tl,
+        lateLevel,
+        settled,
+        a.province,
+        a.district,
+        a.commune,
+        receivedAt,
+        receivedAt,
       );
       const id = Number(info.lastInsertRowid);
-      steps.forEach((s, k) => insS.run(id, k + 1, s.level, areaOf(s.level), path_[k]!.days, receivedAt, s.start, s.due, s.fin ? receivedAt : null, s.fin, s.fin ? timeliness(s.fin, s.due) : null));
+      steps.forEach((s, k) =>
+        insS.run(
+          id,
+          k + 1,
+          s.level,
+          areaOf(s.level),
+          path_[k]!.days,
+          receivedAt,
+          s.start,
+          s.due,
+          s.fin ? receivedAt : null,
+          s.fin,
+          s.fin ? timeliness(s.fin, s.due) : null,
+        ),
+      );
     }
     sqlite.exec('commit');
     sqlite.exec('analyze');
     const genMs = performance.now() - t0;
-    const pending = sqlite.prepare("select count(*) as n from dossiers where state = 'processing'").get() as { n: bigint | number };
+    const pending = sqlite.prepare("select count(*) as n from dossiers where state = 'processing'").get() as {
+      n: bigint | number;
+    };
     console.log(`\n## Dossiers (SQLite, ${fmt(DOSSIERS)} dossiers over a year, ${fmt(Number(pending.n))} pending)`);
     console.log(`generation: ${fmt(genMs)} ms`);
 
@@ -111,11 +229,19 @@ export async function dossiersBench(): Promise<void> {
     }
     await database.close();
 
-    const server = await startBenchServer({ sqlitePath: config.database.kind === 'sqlite' ? config.database.path : '', port: 18290, env: { ANSINH_NOTIFY_CHANNEL: 'none' } });
+    const server = await startBenchServer({
+      sqlitePath: config.database.kind === 'sqlite' ? config.database.path : '',
+      port: 18290,
+      env: { ANSINH_NOTIFY_CHANNEL: 'none' },
+    });
     try {
       const { base } = server;
       const session = async (username: string) => {
-        const r = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+        const r = await fetch(`${base}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username, password: PASSWORD }),
+        });
         if (!r.ok) throw new Error(`login ${username}: ${r.status} ${(await r.text()).slice(0, 200)}`);
         return (r.headers.get('set-cookie') ?? '').split(';')[0]!;
       };
@@ -135,7 +261,11 @@ export async function dossiersBench(): Promise<void> {
         statsTimes.push(r.ms);
         statsBody = r.body;
       }
-      const s = JSON.parse(statsBody) as { received: { total: number }; settled: { early: number; onTime: number; late: number }; pending: { total: number; overdue: number } };
+      const s = JSON.parse(statsBody) as {
+        received: { total: number };
+        settled: { early: number; onTime: number; late: number };
+        pending: { total: number; overdue: number };
+      };
       const st = median(statsTimes);
       const base0 = median(countTimes);
       console.log(`select count(*) over the province's dossiers (baseline, in process): ${fmt(base0)} ms`);
@@ -143,7 +273,9 @@ export async function dossiersBench(): Promise<void> {
         `province statistics for a year over HTTP: median ${fmt(st)} ms (${fmt(st / Math.max(base0, 0.001))}x baseline); received ${fmt(s.received.total)}, early ${fmt(s.settled.early)}, on time ${fmt(s.settled.onTime)}, late ${fmt(s.settled.late)}, pending ${fmt(s.pending.total)} (${fmt(s.pending.overdue)} overdue); target < 1 s: ${st < 1000 ? 'met' : 'NOT met'}`,
       );
 
-      const users = [...new Set(communes.map((c) => c.district!).filter(Boolean))].map((d) => `huyen.${d}`).concat(communes.slice(0, 30).map((c) => `xa.${c.commune}`));
+      const users = [...new Set(communes.map((c) => c.district!).filter(Boolean))]
+        .map((d) => `huyen.${d}`)
+        .concat(communes.slice(0, 30).map((c) => `xa.${c.commune}`));
       // One sign-in at a time (password hashing is deliberately slow).
       const cookies: string[] = [];
       for (const u of users) cookies.push(await session(u));

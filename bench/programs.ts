@@ -21,7 +21,12 @@ const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 1 
 
 export async function programsBench(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ansinh-bench-prog-'));
-  const config = loadConfig({ ...process.env, DATABASE_URL: '', SQLITE_PATH: path.join(tmp, 'bench.db'), LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: '',
+    SQLITE_PATH: path.join(tmp, 'bench.db'),
+    LOG_LEVEL: 'silent',
+  });
   let database = openDatabase(config);
   try {
     await migrateToLatest(database);
@@ -32,13 +37,18 @@ export async function programsBench(): Promise<void> {
       database = openDatabase(config);
       await migrateToLatest(database);
     } else {
-      await seedDemo(database, createServices(database, config), 'bench-password-123', { persons: PERSONS, dataDir: config.dataDir });
+      await seedDemo(database, createServices(database, config), 'bench-password-123', {
+        persons: PERSONS,
+        dataDir: config.dataDir,
+      });
       if (cache) await database.sqlite!.backup(cache);
     }
     const sqlite = database.sqlite!;
     // A per-person program over health-insurance grounds, categories added until ~TARGET people.
     const cats = sqlite
-      .prepare(`select category, count(*) n from statuses where kind = 'health_insurance' and valid_from <= '2026-06-01' and (valid_to is null or valid_to >= '2026-06-01') group by category order by n`)
+      .prepare(
+        `select category, count(*) n from statuses where kind = 'health_insurance' and valid_from <= '2026-06-01' and (valid_to is null or valid_to >= '2026-06-01') group by category order by n`,
+      )
       .all() as { category: string; n: number }[];
     // The set of grounds whose people come closest to TARGET (a handful of categories: try them all).
     let chosen: string[] = [];
@@ -53,18 +63,31 @@ export async function programsBench(): Promise<void> {
     }
     const now = new Date().toISOString();
     sqlite
-      .prepare(`insert into programs (code, name, legal_basis, kind, unit, per, period_kind, ref_date, period_from, period_to, is_demo, created_at, updated_at) values ('BENCH', 'Bench', 'Bench', 'one_off_cash', 'dong', 'person', 'once', '2026-06-01', '2026-01-01', '2026-12-31', 1, ?, ?)`)
+      .prepare(
+        `insert into programs (code, name, legal_basis, kind, unit, per, period_kind, ref_date, period_from, period_to, is_demo, created_at, updated_at) values ('BENCH', 'Bench', 'Bench', 'one_off_cash', 'dong', 'person', 'once', '2026-06-01', '2026-01-01', '2026-12-31', 1, ?, ?)`,
+      )
       .run(now, now);
-    const programId = Number((sqlite.prepare(`select id from programs where code = 'BENCH'`).get() as { id: number }).id);
+    const programId = Number(
+      (sqlite.prepare(`select id from programs where code = 'BENCH'`).get() as { id: number }).id,
+    );
     sqlite
-      .prepare(`insert into program_rules (program_id, valid_from, eligibility_json, amount_json, created_at) values (?, '2026-01-01', ?, ?, ?)`)
-      .run(programId, JSON.stringify({ per: 'person', any: [{ status: 'health_insurance', categories: chosen }] }), JSON.stringify({ type: 'fixed', amount: 250_000 }), now);
+      .prepare(
+        `insert into program_rules (program_id, valid_from, eligibility_json, amount_json, created_at) values (?, '2026-01-01', ?, ?, ?)`,
+      )
+      .run(
+        programId,
+        JSON.stringify({ per: 'person', any: [{ status: 'health_insurance', categories: chosen }] }),
+        JSON.stringify({ type: 'fixed', amount: 250_000 }),
+        now,
+      );
 
     // Baseline: the same entries straight from SQL into a list, one transaction, rolled back.
     const inList = chosen.map((c) => `'${c}'`).join(',');
     sqlite.exec('begin');
     sqlite
-      .prepare(`insert into program_lists (program_id, period, ref_date, seq, province_code, district_code, commune_code, levels, state, created_by, created_at, updated_at) values (?, '2026', '2026-06-01', 99, '70', null, (select code from areas where level = 3 limit 1), 3, 'draft', 'bench', ?, ?)`)
+      .prepare(
+        `insert into program_lists (program_id, period, ref_date, seq, province_code, district_code, commune_code, levels, state, created_by, created_at, updated_at) values (?, '2026', '2026-06-01', 99, '70', null, (select code from areas where level = 3 limit 1), 3, 'draft', 'bench', ?, ?)`,
+      )
       .run(programId, now, now);
     const baseList = Number((sqlite.prepare('select max(id) id from program_lists').get() as { id: number }).id);
     let t0 = performance.now();
@@ -86,32 +109,57 @@ export async function programsBench(): Promise<void> {
       const { base } = server;
       const { cookie, csrfToken, call } = await benchLogin(base, 'tinh.chuyenvien', 'bench-password-123');
 
-      console.log(`\n## Programs (SQLite, ${fmt(PERSONS)} persons; program over ${chosen.length} health-insurance grounds)`);
+      console.log(
+        `\n## Programs (SQLite, ${fmt(PERSONS)} persons; program over ${chosen.length} health-insurance grounds)`,
+      );
       t0 = performance.now();
-      const gen = (await (await call('POST', `/api/v1/programs/${programId}/lists`, {})).json()) as { lists: number; entries: number };
+      const gen = (await (await call('POST', `/api/v1/programs/${programId}/lists`, {})).json()) as {
+        lists: number;
+        entries: number;
+      };
       const genMs = ms(t0);
       t0 = performance.now();
-      const check = (await (await call('GET', `/api/v1/programs/${programId}/check?period=2026`)).json()) as { lists: number; problems: number; blocking: number };
+      const check = (await (await call('GET', `/api/v1/programs/${programId}/check?period=2026`)).json()) as {
+        lists: number;
+        problems: number;
+        blocking: number;
+      };
       const checkMs = ms(t0);
       console.log(`INSERT…SELECT of the same ${fmt(baseRows)} entries (baseline): ${fmt(baseMs)} ms`);
-      console.log(`generate ${fmt(gen.entries)} entries in ${fmt(gen.lists)} commune lists over HTTP: ${fmt(genMs)} ms (${fmt(genMs / baseMs)}x baseline)`);
-      console.log(`check all lists (${fmt(check.problems)} problems, ${fmt(check.blocking)} blocking): ${fmt(checkMs)} ms`);
+      console.log(
+        `generate ${fmt(gen.entries)} entries in ${fmt(gen.lists)} commune lists over HTTP: ${fmt(genMs)} ms (${fmt(genMs / baseMs)}x baseline)`,
+      );
+      console.log(
+        `check all lists (${fmt(check.problems)} problems, ${fmt(check.blocking)} blocking): ${fmt(checkMs)} ms`,
+      );
       const both = genMs + checkMs;
-      console.log(`generate + check: ${fmt(both)} ms (${fmt(both / baseMs)}x baseline); target < 5 s and ≤ 3x: ${both < 5000 && both / baseMs <= 3 ? 'met' : 'NOT met'}`);
+      console.log(
+        `generate + check: ${fmt(both)} ms (${fmt(both / baseMs)}x baseline); target < 5 s and ≤ 3x: ${both < 5000 && both / baseMs <= 3 ? 'met' : 'NOT met'}`,
+      );
 
       // Payments: lists approved straight in the database (approval is not what is measured).
       const db2 = openDatabase(config);
-      db2.sqlite!.exec(`update program_lists set state = 'approved', approved_at = '${now}' where program_id = ${programId}`);
-      db2.sqlite!.exec(`update list_entries set approved_key = cast(program_id as text) || ':' || period || ':' || beneficiary_key where program_id = ${programId}`);
+      db2.sqlite!.exec(
+        `update program_lists set state = 'approved', approved_at = '${now}' where program_id = ${programId}`,
+      );
+      db2.sqlite!.exec(
+        `update list_entries set approved_key = cast(program_id as text) || ':' || period || ':' || beneficiary_key where program_id = ${programId}`,
+      );
       await db2.close();
-      const batch = (await (await call('POST', '/api/v1/payment-batches', { programId, period: '2026', channel: 'bank', areaCode: '70' })).json()) as { id: number; entriesCount: number };
+      const batch = (await (
+        await call('POST', '/api/v1/payment-batches', { programId, period: '2026', channel: 'bank', areaCode: '70' })
+      ).json()) as { id: number; entriesCount: number };
       const db3 = openDatabase(config);
-      const ids = (db3.sqlite!.prepare('select id from list_entries where batch_id = ? order by id').all(batch.id) as { id: number }[]).map((r) => Number(r.id));
+      const ids = (
+        db3.sqlite!.prepare('select id from list_entries where batch_id = ? order by id').all(batch.id) as {
+          id: number;
+        }[]
+      ).map((r) => Number(r.id));
       // Baseline: the same payment rows by INSERT…SELECT, rolled back.
       db3.sqlite!.exec('begin');
       t0 = performance.now();
-      db3.sqlite!
-        .prepare(
+      db3
+        .sqlite!.prepare(
           `insert into payments (entry_id, batch_id, program_id, period, state, amount, paid_on, reference, recorded_by, recorded_at, province_code, district_code, commune_code)
            select id, batch_id, program_id, period, 'paid', amount, '2026-06-10', 'UNC', 'bench', ?, province_code, district_code, commune_code from list_entries where batch_id = ?`,
         )
@@ -127,12 +175,18 @@ export async function programsBench(): Promise<void> {
       t0 = performance.now();
       const form = new FormData();
       form.append('file', new Blob([file]), 'doi-soat.xlsx');
-      const recRes = await fetch(`${base}/api/v1/payment-batches/${batch.id}/reconcile`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'idempotency-key': `bench-reconcile-${batch.id}` }, body: form });
+      const recRes = await fetch(`${base}/api/v1/payment-batches/${batch.id}/reconcile`, {
+        method: 'POST',
+        headers: { cookie, 'x-csrf-token': csrfToken, 'idempotency-key': `bench-reconcile-${batch.id}` },
+        body: form,
+      });
       if (!recRes.ok) throw new Error(`reconcile: ${recRes.status} ${(await recRes.text()).slice(0, 500)}`);
       const rec = (await recRes.json()) as { recorded: number };
       const recMs = ms(t0);
       console.log(`INSERT…SELECT of the same ${fmt(ids.length)} payments (baseline): ${fmt(payBaseMs)} ms`);
-      console.log(`reconciliation file of ${fmt(ids.length)} rows (${fmt(file.length / 1024 / 1024)} MB) over HTTP: ${fmt(recMs)} ms, ${fmt(rec.recorded)} recorded (${fmt(recMs / payBaseMs)}x baseline); target < 10 s: ${recMs < 10_000 ? 'met' : 'NOT met'}`);
+      console.log(
+        `reconciliation file of ${fmt(ids.length)} rows (${fmt(file.length / 1024 / 1024)} MB) over HTTP: ${fmt(recMs)} ms, ${fmt(rec.recorded)} recorded (${fmt(recMs / payBaseMs)}x baseline); target < 10 s: ${recMs < 10_000 ? 'met' : 'NOT met'}`,
+      );
     } finally {
       await server.stop();
     }

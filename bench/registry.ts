@@ -12,7 +12,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { searchKey, vietnameseSortKey } from '@ansinh/domain';
-import { createServices, loadConfig, migrateToLatest, openDatabase, seedDemo, generateHouseholds } from '@ansinh/server';
+import {
+  createServices,
+  loadConfig,
+  migrateToLatest,
+  openDatabase,
+  seedDemo,
+  generateHouseholds,
+} from '@ansinh/server';
 import { benchLogin, startBenchServer } from './lib/server.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,14 +36,32 @@ function serverRss(pid: number): { rss: number; peak: number } {
   return { rss: kb('VmRSS'), peak: kb('VmHWM') };
 }
 
-const HEADERS = ['Mã hộ', 'Họ và tên', 'Giới tính', 'Ngày sinh', 'Số CCCD', 'Dân tộc', 'Quan hệ với chủ hộ', 'Điện thoại', 'Mã xã', 'Thôn/ấp/tổ'];
+const HEADERS = [
+  'Mã hộ',
+  'Họ và tên',
+  'Giới tính',
+  'Ngày sinh',
+  'Số CCCD',
+  'Dân tộc',
+  'Quan hệ với chủ hộ',
+  'Điện thoại',
+  'Mã xã',
+  'Thôn/ấp/tổ',
+];
 
 /** 100,000 new persons (another seed) with citizen IDs of a birth-registration code the seed does not use. */
-async function buildImportFile(communes: { code: string; provinceCode: string; districtCode: string | null; name: string; type: string }[]) {
+async function buildImportFile(
+  communes: { code: string; provinceCode: string; districtCode: string | null; name: string; type: string }[],
+) {
   const rows: (string | number)[][] = [];
   let n = 0;
   let hh = 0;
-  for (const h of generateHouseholds({ seed: 4242, persons: IMPORT_ROWS, communes, dataDir: path.join(root, 'data') })) {
+  for (const h of generateHouseholds({
+    seed: 4242,
+    persons: IMPORT_ROWS,
+    communes,
+    dataDir: path.join(root, 'data'),
+  })) {
     hh++;
     for (const p of h.members) {
       if (rows.length >= IMPORT_ROWS) break;
@@ -45,7 +70,18 @@ async function buildImportFile(communes: { code: string; provinceCode: string; d
       const cid = `001${centurySex}${String(year % 100).padStart(2, '0')}${String(++n).padStart(6, '0')}`;
       const [y, m, d] = p.birth_date.split('-');
       const date = d ? `${d}/${m}/${y}` : m ? `${m}/${y}` : y!;
-      rows.push([`B${hh}`, p.full_name, p.gender === 'male' ? 'Nam' : 'Nữ', date, cid, p.ethnic_code ?? '', '', p.phone ?? '', h.commune_code, p.village ?? '']);
+      rows.push([
+        `B${hh}`,
+        p.full_name,
+        p.gender === 'male' ? 'Nam' : 'Nữ',
+        date,
+        cid,
+        p.ethnic_code ?? '',
+        '',
+        p.phone ?? '',
+        h.commune_code,
+        p.village ?? '',
+      ]);
     }
     if (rows.length >= IMPORT_ROWS) break;
   }
@@ -58,7 +94,12 @@ async function buildImportFile(communes: { code: string; provinceCode: string; d
 
 export async function registryBench(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ansinh-bench-reg-'));
-  const config = loadConfig({ ...process.env, DATABASE_URL: '', SQLITE_PATH: path.join(tmp, 'bench.db'), LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    ...process.env,
+    DATABASE_URL: '',
+    SQLITE_PATH: path.join(tmp, 'bench.db'),
+    LOG_LEVEL: 'silent',
+  });
   let database = openDatabase(config);
   try {
     await migrateToLatest(database);
@@ -76,25 +117,66 @@ export async function registryBench(): Promise<void> {
       if (cache) await database.sqlite!.backup(cache);
     }
     const seedMs = ms(t0);
-    const count = await database.db.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const count = await database.db
+      .selectFrom('persons')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     console.log(`\n## Registry (SQLite, ${fmt(Number(count.n))} persons)`);
     console.log(`seed of the province: ${fmt(seedMs / 1000)} s (${fmt(Number(count.n) / (seedMs / 1000))} persons/s)`);
 
-    const communes = (await database.db.selectFrom('areas').select(['code', 'path', 'name', 'type']).where('level', '=', 3).execute()).map((c) => {
+    const communes = (
+      await database.db.selectFrom('areas').select(['code', 'path', 'name', 'type']).where('level', '=', 3).execute()
+    ).map((c) => {
       const parts = c.path.split('/').filter(Boolean);
-      return { code: c.code, provinceCode: parts[0]!, districtCode: parts.length === 3 ? parts[1]! : null, name: c.name, type: c.type };
+      return {
+        code: c.code,
+        provinceCode: parts[0]!,
+        districtCode: parts.length === 3 ? parts[1]! : null,
+        name: c.name,
+        type: c.type,
+      };
     });
     const { buf, rows } = await buildImportFile(communes);
 
     // Baseline: raw prepared inserts of the same rows into the same table (same indexes), keys
     // computed beforehand, one transaction, rolled back afterwards.
     const sqlite = database.sqlite!;
-    const cols = ['full_name', 'name_key', 'given_key', 'sort_key', 'gender', 'birth_date', 'birth_year', 'citizen_id', 'province_code', 'district_code', 'commune_code', 'village', 'created_at', 'updated_at'];
+    const cols = [
+      'full_name',
+      'name_key',
+      'given_key',
+      'sort_key',
+      'gender',
+      'birth_date',
+      'birth_year',
+      'citizen_id',
+      'province_code',
+      'district_code',
+      'commune_code',
+      'village',
+      'created_at',
+      'updated_at',
+    ];
     const ins = sqlite.prepare(`insert into persons (${cols.join(',')}) values (${cols.map(() => '?').join(',')})`);
     const now = new Date().toISOString();
     const prepared = rows.map((r) => {
       const key = searchKey(String(r[1]));
-      return [r[1], key, key.split(' ').pop() ?? '', vietnameseSortKey(String(r[1])), r[2] === 'Nam' ? 'male' : 'female', '1950', 1950, r[4], '70', null, r[8], r[9], now, now];
+      return [
+        r[1],
+        key,
+        key.split(' ').pop() ?? '',
+        vietnameseSortKey(String(r[1])),
+        r[2] === 'Nam' ? 'male' : 'female',
+        '1950',
+        1950,
+        r[4],
+        '70',
+        null,
+        r[8],
+        r[9],
+        now,
+        now,
+      ];
     });
     t0 = performance.now();
     sqlite.exec('begin');
@@ -105,7 +187,10 @@ export async function registryBench(): Promise<void> {
     await database.close();
 
     // The real server on that database: import over HTTP as a department officer, then search.
-    const server = await startBenchServer({ sqlitePath: config.database.kind === 'sqlite' ? config.database.path : '', port: 18190 });
+    const server = await startBenchServer({
+      sqlitePath: config.database.kind === 'sqlite' ? config.database.path : '',
+      port: 18190,
+    });
     try {
       const { base } = server;
       const { cookie, csrfToken } = await benchLogin(base, 'tinh.chuyenvien', 'bench-password-123');
@@ -114,42 +199,70 @@ export async function registryBench(): Promise<void> {
         const t = performance.now();
         const form = new FormData();
         form.append('file', new Blob([buf]), 'bench.xlsx');
-        const res = await fetch(`${base}/api/v1/registry/imports?mode=${mode}`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken }, body: form });
+        const res = await fetch(`${base}/api/v1/registry/imports?mode=${mode}`, {
+          method: 'POST',
+          headers: { cookie, 'x-csrf-token': csrfToken },
+          body: form,
+        });
         let job = (await res.json()) as { id: number; state: string; counts: unknown; message: string | null };
         while (job.state === 'running') {
           await new Promise((r) => setTimeout(r, 100));
-          job = (await (await fetch(`${base}/api/v1/registry/imports/${job.id}`, { headers: { cookie } })).json()) as typeof job;
+          job = (await (
+            await fetch(`${base}/api/v1/registry/imports/${job.id}`, { headers: { cookie } })
+          ).json()) as typeof job;
         }
         return { ms: performance.now() - t, job };
       };
       const dry = await importOnce('dry_run');
       const commit = await importOnce('commit');
-      console.log(`raw prepared inserts of the same ${fmt(rows.length)} rows into persons (baseline): ${fmt(rawMs)} ms`);
-      console.log(`import dry run of a ${fmt(buf.length / 1024 / 1024)} MB XLSX over HTTP: ${fmt(dry.ms)} ms (${fmt(dry.ms / rawMs)}x baseline); ${JSON.stringify(dry.job.counts)}`);
-      console.log(`import commit end to end: ${fmt(commit.ms)} ms (${fmt(commit.ms / rawMs)}x baseline); ${commit.job.state}: ${commit.job.message}; target < 10 s and ≤ 4x: ${commit.ms < 10_000 && commit.ms / rawMs <= 4 ? 'met' : 'NOT met'}`);
+      console.log(
+        `raw prepared inserts of the same ${fmt(rows.length)} rows into persons (baseline): ${fmt(rawMs)} ms`,
+      );
+      console.log(
+        `import dry run of a ${fmt(buf.length / 1024 / 1024)} MB XLSX over HTTP: ${fmt(dry.ms)} ms (${fmt(dry.ms / rawMs)}x baseline); ${JSON.stringify(dry.job.counts)}`,
+      );
+      console.log(
+        `import commit end to end: ${fmt(commit.ms)} ms (${fmt(commit.ms / rawMs)}x baseline); ${commit.job.state}: ${commit.job.message}; target < 10 s and ≤ 4x: ${commit.ms < 10_000 && commit.ms / rawMs <= 4 ? 'met' : 'NOT met'}`,
+      );
 
-      const names = (await (async () => {
+      const names = await (async () => {
         const db2 = openDatabase(config);
         try {
-          return await db2.db.selectFrom('persons').select(['full_name', 'id']).where('id', 'in', Array.from({ length: 300 }, (_, i) => 1 + i * 3001)).execute();
+          return await db2.db
+            .selectFrom('persons')
+            .select(['full_name', 'id'])
+            .where(
+              'id',
+              'in',
+              Array.from({ length: 300 }, (_, i) => 1 + i * 3001),
+            )
+            .execute();
         } finally {
           await db2.close();
         }
-      })());
+      })();
       const timings: number[] = [];
       const pk: number[] = [];
       for (const n of names) {
         let t = performance.now();
-        await (await fetch(`${base}/api/v1/persons?q=${encodeURIComponent(n.full_name.toLowerCase())}`, { headers: { cookie } })).arrayBuffer();
+        await (
+          await fetch(`${base}/api/v1/persons?q=${encodeURIComponent(n.full_name.toLowerCase())}`, {
+            headers: { cookie },
+          })
+        ).arrayBuffer();
         timings.push(performance.now() - t);
         t = performance.now();
         await (await fetch(`${base}/api/v1/persons/${n.id}`, { headers: { cookie } })).arrayBuffer();
         pk.push(performance.now() - t);
       }
       const p95 = (a: number[]) => a.sort((x, y) => x - y)[Math.floor(a.length * 0.95)] ?? 0;
-      console.log(`name search p95 over HTTP (${names.length} names, province scope): ${fmt(p95(timings))} ms; person by id p95 (baseline): ${fmt(p95(pk))} ms (${fmt(p95(timings) / p95(pk))}x); target < 50 ms: ${p95(timings) < 50 ? 'met' : 'NOT met'}`);
+      console.log(
+        `name search p95 over HTTP (${names.length} names, province scope): ${fmt(p95(timings))} ms; person by id p95 (baseline): ${fmt(p95(pk))} ms (${fmt(p95(timings) / p95(pk))}x); target < 50 ms: ${p95(timings) < 50 ? 'met' : 'NOT met'}`,
+      );
       const mem = serverRss(server.pid);
-      console.log(`server memory: peak RSS ${fmt(mem.peak / 1024 / 1024)} MB (after start: ${fmt(rssBefore / 1024 / 1024)} MB); target < 500 MB: ${mem.peak < 500 * 1024 * 1024 ? 'met' : 'NOT met'}`);
+      console.log(
+        `server memory: peak RSS ${fmt(mem.peak / 1024 / 1024)} MB (after start: ${fmt(rssBefore / 1024 / 1024)} MB); target < 500 MB: ${mem.peak < 500 * 1024 * 1024 ? 'met' : 'NOT met'}`,
+      );
     } finally {
       await server.stop();
     }

@@ -32,10 +32,14 @@ export async function reportsBench(): Promise<void> {
       database = openDatabase(config);
       await migrateToLatest(database);
     } else {
-      await seedDemo(database, createServices(database, config), PASSWORD, { persons: PERSONS, dataDir: config.dataDir });
+      await seedDemo(database, createServices(database, config), PASSWORD, {
+        persons: PERSONS,
+        dataDir: config.dataDir,
+      });
       if (cache) await database.sqlite!.backup(cache);
     }
-    const count = (table: string) => Number((database.sqlite!.prepare(`select count(*) n from ${table}`).get() as { n: number }).n);
+    const count = (table: string) =>
+      Number((database.sqlite!.prepare(`select count(*) n from ${table}`).get() as { n: number }).n);
     const sizes = { persons: count('persons'), statuses: count('statuses') };
     const optional = (table: string) => {
       try {
@@ -44,14 +48,22 @@ export async function reportsBench(): Promise<void> {
         return 0;
       }
     };
-    const more = { listEntries: optional('list_entries'), payments: optional('payments'), dossiers: optional('dossiers') };
+    const more = {
+      listEntries: optional('list_entries'),
+      payments: optional('payments'),
+      dossiers: optional('dossiers'),
+    };
     await database.close();
 
     const server = await startBenchServer({ sqlitePath: file, port: 18290 });
     try {
       const { base } = server;
       const session = async (username: string) => {
-        const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+        const res = await fetch(`${base}/api/v1/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ username, password: PASSWORD }),
+        });
         const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
         const { csrfToken } = (await res.json()) as { csrfToken: string };
         return {
@@ -63,7 +75,11 @@ export async function reportsBench(): Promise<void> {
             return { ms: performance.now() - t, body };
           },
           post: async (url: string, payload: unknown) => {
-            const r = await fetch(`${base}${url}`, { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+            const r = await fetch(`${base}${url}`, {
+              method: 'POST',
+              headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+              body: JSON.stringify(payload),
+            });
             if (!r.ok && r.status !== 409) throw new Error(`${url}: ${r.status} ${await r.text()}`);
             return (await r.json()) as { id: number };
           },
@@ -74,7 +90,9 @@ export async function reportsBench(): Promise<void> {
       const year = Number(new Date().toISOString().slice(0, 4));
 
       // A plan for the year when the cached province predates this module's seed.
-      const plans = JSON.parse((await leader.get(`/api/v1/plans?year=${year}`)).body.toString()) as { items: unknown[] };
+      const plans = JSON.parse((await leader.get(`/api/v1/plans?year=${year}`)).body.toString()) as {
+        items: unknown[];
+      };
       if (plans.items.length === 0) {
         await officer.post('/api/v1/plans', {
           year,
@@ -94,26 +112,37 @@ export async function reportsBench(): Promise<void> {
       // Dashboard: the first load after start (cold), then a second one.
       const meCold = await leader.get('/api/v1/auth/me');
       const first = await leader.get('/api/v1/reports/dashboard');
-      const dash = JSON.parse(first.body.toString()) as { serverMs: number; targets: unknown[]; children: unknown[]; trend: unknown[] };
+      const dash = JSON.parse(first.body.toString()) as {
+        serverMs: number;
+        targets: unknown[];
+        children: unknown[];
+        trend: unknown[];
+      };
       const second = await leader.get('/api/v1/reports/dashboard');
       const dash2 = JSON.parse(second.body.toString()) as { serverMs: number };
       const me = await leader.get('/api/v1/auth/me');
 
       // The annual report: its figures for the province and every district (the annex).
       const report = await officer.post('/api/v1/reports', { templateCode: 'dan-van-nam', year });
-      const one = await leader.get(`/api/v1/reports/figure?code=registry.poor_households&areaCode=70&from=${year}-01-01&to=${year}-12-31&asOf=${year}-12-31&pageSize=1`);
+      const one = await leader.get(
+        `/api/v1/reports/figure?code=registry.poor_households&areaCode=70&from=${year}-01-01&to=${year}-12-31&asOf=${year}-12-31&pageSize=1`,
+      );
       const preview = await leader.get(`/api/v1/reports/${report.id}/preview`);
       const figures = (JSON.parse(preview.body.toString()) as { figures: unknown[] }).figures.length;
       const annex = await leader.get(`/api/v1/reports/${report.id}/annex.xlsx`);
       const docx = await leader.get(`/api/v1/reports/${report.id}/document.docx`);
 
-      console.log(`\n## Reports (SQLite, ${fmt(sizes.persons)} persons, ${fmt(sizes.statuses)} statuses, ${fmt(more.listEntries)} list entries, ${fmt(more.payments)} payments, ${fmt(more.dossiers)} dossiers)`);
+      console.log(
+        `\n## Reports (SQLite, ${fmt(sizes.persons)} persons, ${fmt(sizes.statuses)} statuses, ${fmt(more.listEntries)} list entries, ${fmt(more.payments)} payments, ${fmt(more.dossiers)} dossiers)`,
+      );
       console.log(`GET /api/v1/auth/me (baseline): ${fmt(me.ms)} ms (cold ${fmt(meCold.ms)} ms)`);
       console.log(
         `dashboard first load (${dash.targets.length} targets x ${dash.children.length + 1} areas, ${dash.trend.length} monthly trends): server ${fmt(dash.serverMs)} ms, round trip ${fmt(first.ms)} ms (${fmt(first.ms / me.ms)}x baseline); second load server ${fmt(dash2.serverMs)} ms; target < 1 s: ${dash.serverMs < 1000 ? 'met' : 'NOT met'}`,
       );
       console.log(`one figure of the province (registry.poor_households, baseline): ${fmt(one.ms)} ms`);
-      console.log(`annual report preview (${figures} figures of the province): ${fmt(preview.ms)} ms (${fmt(preview.ms / one.ms)}x baseline)`);
+      console.log(
+        `annual report preview (${figures} figures of the province): ${fmt(preview.ms)} ms (${fmt(preview.ms / one.ms)}x baseline)`,
+      );
       console.log(
         `annual report, every figure for the province and each district (XLSX annex, ${fmt(annex.body.length / 1024)} KB): ${fmt(annex.ms)} ms (${fmt(annex.ms / one.ms)}x baseline); target < 3 s: ${annex.ms < 3000 ? 'met' : 'NOT met'}`,
       );

@@ -61,7 +61,9 @@ describe('dossiers in a real browser', () => {
     await page.getByTestId('dossier-state').getByText('Đang giải quyết').waitFor();
     await page.getByTestId('dossier-timeline').getByText('Chuyển cấp trên').waitFor();
     // The district holds it now: the commune counter may only withdraw it at the applicant's request.
-    await expect(page.getByTestId('dossier-actions').getByRole('button').allTextContents()).resolves.toEqual(['Rút hồ sơ']);
+    await expect(page.getByTestId('dossier-actions').getByRole('button').allTextContents()).resolves.toEqual([
+      'Rút hồ sơ',
+    ]);
 
     // The citizen, without an account, on a small phone screen.
     const phone = await newPage(browser, { width: 360, height: 640 });

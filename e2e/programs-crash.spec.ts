@@ -22,7 +22,17 @@ let child: ChildProcess | null = null;
 async function start(): Promise<void> {
   child = spawn(process.execPath, [path.join(root, 'packages/server/dist/cli/main.js'), 'serve'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', SQLITE_PATH: dbPath, LOG_LEVEL: 'warn', ANSINH_SEED_DEMO: 'true', ANSINH_DEMO_PASSWORD: PASSWORD, ANSINH_DEMO_PERSONS: '6000' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: '',
+      SQLITE_PATH: dbPath,
+      LOG_LEVEL: 'warn',
+      ANSINH_SEED_DEMO: 'true',
+      ANSINH_DEMO_PASSWORD: PASSWORD,
+      ANSINH_DEMO_PERSONS: '6000',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const until = Date.now() + 120_000;
@@ -38,11 +48,24 @@ async function start(): Promise<void> {
 }
 
 async function login(username: string) {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD }) });
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: PASSWORD }),
+  });
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
   const { csrfToken } = (await res.json()) as { csrfToken: string };
   return (method: string, url: string, body?: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${base}${url}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}), ...headers }, body: body ? JSON.stringify(body) : undefined });
+    fetch(`${base}${url}`, {
+      method,
+      headers: {
+        cookie,
+        'x-csrf-token': csrfToken,
+        ...(body ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      body: body ? JSON.stringify(body) : undefined,
+    });
 }
 
 beforeAll(async () => {
@@ -59,17 +82,30 @@ describe('a crash during a payment batch', () => {
     // A demo program whose approved entries in the second half of the districts wait for payment.
     const programs = (await (await api('GET', '/api/v1/programs')).json()) as { items: { id: number; code: string }[] };
     const program = programs.items.find((p) => p.code === 'TET2021-BTXH')!;
-    const batchRes = await api('POST', '/api/v1/payment-batches', { programId: program.id, period: '2021', channel: 'commune_cash', areaCode: '70' });
+    const batchRes = await api('POST', '/api/v1/payment-batches', {
+      programId: program.id,
+      period: '2021',
+      channel: 'commune_cash',
+      areaCode: '70',
+    });
     expect(batchRes.status).toBe(201);
     const batch = (await batchRes.json()) as { id: number; entriesCount: number };
     expect(batch.entriesCount).toBeGreaterThan(8);
-    const entries = (await (await api('GET', `/api/v1/payment-batches/${batch.id}/entries?limit=500`)).json()) as { items: { id: number }[] };
+    const entries = (await (await api('GET', `/api/v1/payment-batches/${batch.id}/entries?limit=500`)).json()) as {
+      items: { id: number }[];
+    };
     const ids = entries.items.map((e) => e.id);
 
     // One request per entry, four at a time, each with its own key; the server is killed midway.
     const key = (id: number) => `crash-test-${batch.id}-${id}`;
     const acknowledged = new Set<number>();
-    const send = (id: number) => api('POST', `/api/v1/payment-batches/${batch.id}/payments`, { entryIds: [id], state: 'paid', paidOn: '2021-02-05' }, { 'idempotency-key': key(id) });
+    const send = (id: number) =>
+      api(
+        'POST',
+        `/api/v1/payment-batches/${batch.id}/payments`,
+        { entryIds: [id], state: 'paid', paidOn: '2021-02-05' },
+        { 'idempotency-key': key(id) },
+      );
     let next = 0;
     const killAt = Math.floor(ids.length / 2);
     const worker = async () => {
@@ -91,7 +127,9 @@ describe('a crash during a payment batch', () => {
 
     // Straight from the database file, as the crash left it.
     const db = new SQLite(dbPath, { readonly: true });
-    const rows = db.prepare('select entry_id, count(*) as n, max(state) as state from payments where batch_id = ? group by entry_id').all(batch.id) as { entry_id: number; n: number; state: string }[];
+    const rows = db
+      .prepare('select entry_id, count(*) as n, max(state) as state from payments where batch_id = ? group by entry_id')
+      .all(batch.id) as { entry_id: number; n: number; state: string }[];
     db.close();
     expect(rows.every((r) => r.n === 1 && r.state === 'paid')).toBe(true);
     const paid = new Set(rows.map((r) => r.entry_id));
@@ -109,12 +147,19 @@ describe('a crash during a payment batch', () => {
       // A request the crash cut off may have committed before its answer was lost: then it reports already paid.
       if (!acknowledged.has(id) && !paid.has(id)) expect(body.recorded).toBe(1);
     }
-    const after = (await (await api('GET', `/api/v1/payment-batches/${batch.id}`)).json()) as { paidCount: number; entriesCount: number };
+    const after = (await (await api('GET', `/api/v1/payment-batches/${batch.id}`)).json()) as {
+      paidCount: number;
+      entriesCount: number;
+    };
     expect(after.paidCount).toBe(ids.length);
     // Every key answers "recorded 1": the first time, or replayed from the stored answer.
     expect(recorded).toBe(ids.length);
     const db2 = new SQLite(dbPath, { readonly: true });
-    const dup = db2.prepare('select count(*) as n from (select entry_id from payments where batch_id = ? group by entry_id having count(*) > 1)').get(batch.id) as { n: number };
+    const dup = db2
+      .prepare(
+        'select count(*) as n from (select entry_id from payments where batch_id = ? group by entry_id having count(*) > 1)',
+      )
+      .get(batch.id) as { n: number };
     const total = db2.prepare('select count(*) as n from payments where batch_id = ?').get(batch.id) as { n: number };
     db2.close();
     expect(dup.n).toBe(0);

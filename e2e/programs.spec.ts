@@ -24,7 +24,10 @@ describe('support programs in a real browser', () => {
   /** Row codes of a batch by name, as the payer's file names them. */
   const entryIds = async (base: string, batchId: number) => {
     const province = await apiLogin(base, 'tinh.chuyenvien');
-    const page = await province.call<{ items: { id: number; fullName: string }[] }>('GET', `/api/v1/payment-batches/${batchId}/entries`);
+    const page = await province.call<{ items: { id: number; fullName: string }[] }>(
+      'GET',
+      `/api/v1/payment-batches/${batchId}/entries`,
+    );
     return Object.fromEntries(page.items.map((e) => [e.fullName, e.id])) as Record<string, number>;
   };
 
@@ -161,7 +164,9 @@ describe('support programs in a real browser', () => {
     await expect(p.page.getByTestId('batch-total').innerText()).resolves.toBe('1.100.000 đồng');
     await expect(p.page.getByTestId('batch-paid').innerText()).resolves.toBe('0 người, 0 đồng');
     await p.page.getByTestId('batch-entries').getByText('Trần Thị Bình').waitFor();
-    await expect(p.page.getByTestId('batch-sheet-xlsx').getAttribute('href')).resolves.toMatch(/\/api\/v1\/payment-batches\/\d+\/sheet\.xlsx$/);
+    await expect(p.page.getByTestId('batch-sheet-xlsx').getAttribute('href')).resolves.toMatch(
+      /\/api\/v1\/payment-batches\/\d+\/sheet\.xlsx$/,
+    );
 
     // Mr An is paid at the counter, one row ticked.
     const entries = p.page.getByTestId('batch-entries');
@@ -181,7 +186,11 @@ describe('support programs in a real browser', () => {
       [rows['Trần Thị Bình']!, 'Trần Thị Bình', 'Đã chi', '23/01/2025', 'BD-778'],
     ]);
     await p.page.locator('input[type=file]').setInputFiles(file);
-    await p.page.getByTestId('batch-result').filter({ hasText: 'Đã ghi nhận 1 dòng' }).filter({ hasText: 'Đã chi từ trước' }).waitFor();
+    await p.page
+      .getByTestId('batch-result')
+      .filter({ hasText: 'Đã ghi nhận 1 dòng' })
+      .filter({ hasText: 'Đã chi từ trước' })
+      .waitFor();
     await p.page.getByTestId('batch-paid').filter({ hasText: '2 người, 1.100.000 đồng' }).waitFor();
     await expect(entries.locator('tr', { hasText: 'Trần Thị Bình' }).innerText()).resolves.toContain('BD-778');
 
@@ -210,7 +219,9 @@ describe('support programs in a real browser', () => {
     // The program's totals: what a department officer reports.
     await p.page.goto(`${server.url}/programs/${programId}`);
     await p.page.getByTestId('program-totals').filter({ hasText: 'Đã chi 2 người' }).waitFor();
-    await expect(p.page.getByTestId('program-totals').innerText()).resolves.toBe('Đã duyệt 2 người, 1.100.000 đồng / Đã chi 2 người, 1.100.000 đồng');
+    await expect(p.page.getByTestId('program-totals').innerText()).resolves.toBe(
+      'Đã duyệt 2 người, 1.100.000 đồng / Đã chi 2 người, 1.100.000 đồng',
+    );
     expect(unexpected(p.problems)).toEqual([]);
     await p.context.close();
   });

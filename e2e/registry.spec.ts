@@ -23,12 +23,43 @@ const row = (r: Partial<ImportRow>): ImportRow => ({
 });
 
 const GOOD: ImportRow[] = [
-  row({ 'Mã hộ': 'H01', 'Họ và tên': 'Trương Văn Lâm', 'Giới tính': 'Nam', 'Ngày sinh': '05/01/1950', 'Số CCCD': '070050001001', 'Dân tộc': 'Kinh', 'Quan hệ với chủ hộ': 'Chủ hộ' }),
-  row({ 'Mã hộ': 'H01', 'Họ và tên': 'Mai Thị Lan', 'Giới tính': 'Nữ', 'Ngày sinh': '1952', 'Số CCCD': '070152001002', 'Dân tộc': 'Kinh', 'Quan hệ với chủ hộ': 'Vợ' }),
-  row({ 'Mã hộ': 'H02', 'Họ và tên': 'Điểu Thị Mai', 'Giới tính': 'Nữ', 'Ngày sinh': '15/03/1990', 'Số CCCD': '070190001003', 'Dân tộc': 'Xtiêng', 'Quan hệ với chủ hộ': 'Chủ hộ' }),
+  row({
+    'Mã hộ': 'H01',
+    'Họ và tên': 'Trương Văn Lâm',
+    'Giới tính': 'Nam',
+    'Ngày sinh': '05/01/1950',
+    'Số CCCD': '070050001001',
+    'Dân tộc': 'Kinh',
+    'Quan hệ với chủ hộ': 'Chủ hộ',
+  }),
+  row({
+    'Mã hộ': 'H01',
+    'Họ và tên': 'Mai Thị Lan',
+    'Giới tính': 'Nữ',
+    'Ngày sinh': '1952',
+    'Số CCCD': '070152001002',
+    'Dân tộc': 'Kinh',
+    'Quan hệ với chủ hộ': 'Vợ',
+  }),
+  row({
+    'Mã hộ': 'H02',
+    'Họ và tên': 'Điểu Thị Mai',
+    'Giới tính': 'Nữ',
+    'Ngày sinh': '15/03/1990',
+    'Số CCCD': '070190001003',
+    'Dân tộc': 'Xtiêng',
+    'Quan hệ với chủ hộ': 'Chủ hộ',
+  }),
 ];
 const bad = (birthDate: string) =>
-  row({ 'Mã hộ': 'H02', 'Họ và tên': 'Điểu Văn Lực', 'Giới tính': 'Nam', 'Ngày sinh': birthDate, 'Dân tộc': 'Xtiêng', 'Quan hệ với chủ hộ': 'Con' });
+  row({
+    'Mã hộ': 'H02',
+    'Họ và tên': 'Điểu Văn Lực',
+    'Giới tính': 'Nam',
+    'Ngày sinh': birthDate,
+    'Dân tộc': 'Xtiêng',
+    'Quan hệ với chủ hộ': 'Con',
+  });
 
 describe('registry in a real browser', () => {
   let server: Server;
@@ -53,7 +84,9 @@ describe('registry in a real browser', () => {
     const first = await writeImportXlsx(path.join(dir, 'nhan-khau.xlsx'), [...GOOD, bad('31/02/2010')]);
     await page.getByTestId('nav-registry').click();
     await page.getByTestId('registry-import-link').click();
-    await expect(page.getByTestId('import-template').getAttribute('href')).resolves.toBe('/api/v1/registry/import/template.xlsx');
+    await expect(page.getByTestId('import-template').getAttribute('href')).resolves.toBe(
+      '/api/v1/registry/import/template.xlsx',
+    );
     await expect(page.getByTestId('import-commit').isDisabled()).resolves.toBe(true);
 
     // Dry run: one row is refused, nothing can be committed yet.
@@ -67,7 +100,10 @@ describe('registry in a real browser', () => {
     await expect(page.getByTestId('import-commit').isDisabled()).resolves.toBe(true);
 
     // The error file names what to fix in its last column.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-rejected-link').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('import-rejected-link').click(),
+    ]);
     const errorFile = path.join(dir, 'dong-loi.xlsx');
     await download.saveAs(errorFile);
     const rows = await readXlsxRows(errorFile);

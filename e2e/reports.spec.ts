@@ -34,7 +34,9 @@ describe('plans, dashboard and reports in a real browser', () => {
     await page.getByTestId('reports-dashboard').waitFor();
     const poor = page.getByTestId('target-registry.poor_households');
     await poor.waitFor();
-    await expect(page.getByTestId('target-text-registry.poor_households').textContent()).resolves.toMatch(/^[\d.]+\/1\.500, đạt [\d,]+%$/);
+    await expect(page.getByTestId('target-text-registry.poor_households').textContent()).resolves.toMatch(
+      /^[\d.]+\/1\.500, đạt [\d,]+%$/,
+    );
     const shown = (await page.getByTestId('figure-link-registry.poor_households').textContent())!;
     await expect(page.getByTestId('dashboard-byarea').isVisible()).resolves.toBe(true);
 
@@ -55,9 +57,15 @@ describe('plans, dashboard and reports in a real browser', () => {
     await page.getByTestId('report-form-submit').click();
     await page.getByTestId('report-paper').waitFor();
     const jobs = page.getByTestId('block-s3.1.p1');
-    await expect(jobs.textContent()).resolves.toContain('Giải quyết việc làm cho 28.101 lao động, đạt 73,95% kế hoạch năm');
-    await expect(page.getByTestId('block-s2.p1').textContent()).resolves.toContain('Kế hoạch số 12/KH-SLĐTBXH ngày 15/1/2021');
-    await expect(page.getByTestId('block-s3.7.c1').textContent()).resolves.toContain('Trong năm không phát sinh đơn thư khiếu nại, tố cáo.');
+    await expect(jobs.textContent()).resolves.toContain(
+      'Giải quyết việc làm cho 28.101 lao động, đạt 73,95% kế hoạch năm',
+    );
+    await expect(page.getByTestId('block-s2.p1').textContent()).resolves.toContain(
+      'Kế hoạch số 12/KH-SLĐTBXH ngày 15/1/2021',
+    );
+    await expect(page.getByTestId('block-s3.7.c1').textContent()).resolves.toContain(
+      'Trong năm không phát sinh đơn thư khiếu nại, tố cáo.',
+    );
 
     // Traceability from the report: the figure says where it comes from.
     await page.getByTestId('fig-employment.jobs_created').first().click();
@@ -73,7 +81,10 @@ describe('plans, dashboard and reports in a real browser', () => {
     // The changes line appears once the report is issued and its figures frozen.
     await page.getByTestId('report-changes').waitFor();
     await expect(page.getByTestId('report-number').textContent()).resolves.toMatch(/^Số: \d{2}\/BC-SLĐTBXH$/);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('report-download-docx').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('report-download-docx').click(),
+    ]);
     const file = path.join(dir, 'bao-cao.docx');
     await download.saveAs(file);
     const { text, xml } = await readDocx(file);

@@ -35,18 +35,28 @@ function parseCsv(text) {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
+    else if (c === ',') {
+      row.push(field);
+      field = '';
+    } else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
     } else field += c;
   }
   if (quoted) fail('unterminated quoted field');
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  if (field !== '' || row.length) {
+    row.push(field);
+    rows.push(row);
+  }
   return rows;
 }
 
@@ -57,7 +67,8 @@ function readCsv(path, requiredColumns = []) {
     if (!header.includes(col)) fail(`${path}: missing column "${col}"`);
   }
   return rows.map((cells, i) => {
-    if (cells.length !== header.length) fail(`${path}: line ${i + 2} has ${cells.length} fields, expected ${header.length}`);
+    if (cells.length !== header.length)
+      fail(`${path}: line ${i + 2} has ${cells.length} fields, expected ${header.length}`);
     return Object.fromEntries(header.map((h, j) => [h, cells[j]]));
   });
 }
@@ -109,23 +120,31 @@ const countBy = (items, key) => {
 // Source unit_type strings (TLQ administrative_units.full_name) -> stable ASCII slugs, with the
 // word the official full name must start with. Anything else is an error, not a silent "other".
 const UNIT_TYPES = {
-  'Tỉnh': { type: 'province', prefix: 'Tỉnh ' },
+  Tỉnh: { type: 'province', prefix: 'Tỉnh ' },
   'Thành phố trực thuộc trung ương': { type: 'city', prefix: 'Thành phố ' },
-  'Huyện': { type: 'district', prefix: 'Huyện ' },
+  Huyện: { type: 'district', prefix: 'Huyện ' },
   'Thị xã': { type: 'town', prefix: 'Thị xã ' },
   'Thành phố thuộc tỉnh': { type: 'provincial_city', prefix: 'Thành phố ' },
-  'Quận': { type: 'urban_district', prefix: 'Quận ' },
+  Quận: { type: 'urban_district', prefix: 'Quận ' },
   'Thành phố thuộc thành phố trực thuộc trung ương': { type: 'municipal_city', prefix: 'Thành phố ' },
-  'Xã': { type: 'commune', prefix: 'Xã ' },
-  'Phường': { type: 'ward', prefix: 'Phường ' },
+  Xã: { type: 'commune', prefix: 'Xã ' },
+  Phường: { type: 'ward', prefix: 'Phường ' },
   'Thị trấn': { type: 'township', prefix: 'Thị trấn ' },
   'Đặc khu tại hải đảo': { type: 'special_zone', prefix: 'Đặc khu ' },
   'Đặc khu': { type: 'special_zone', prefix: 'Đặc khu ' },
 };
 const LEVEL_OF_TYPE = {
-  province: 1, city: 1,
-  district: 2, town: 2, provincial_city: 2, urban_district: 2, municipal_city: 2,
-  commune: 3, ward: 3, township: 3, special_zone: 3,
+  province: 1,
+  city: 1,
+  district: 2,
+  town: 2,
+  provincial_city: 2,
+  urban_district: 2,
+  municipal_city: 2,
+  commune: 3,
+  ward: 3,
+  township: 3,
+  special_zone: 3,
 };
 const CODE_LENGTH = { 1: 2, 2: 3, 3: 5 };
 
@@ -205,10 +224,18 @@ function loadTwoLevel(dir, listId) {
 
 function buildWardMapping(preAreas, postAreas) {
   const dir = 'mapping_2025-07-01_old_to_new';
-  const rows = readCsv(src(dir, 'ward_old_to_new.csv'),
-    ['old_ward_code', 'old_district_code', 'new_ward_code', 'coverage', 'flags']);
-  const stale = new Set(readCsv(src('admin_2025-03-01_pre_reform', 'gso_webservice_extra_entries_not_in_canonical.csv'),
-    ['ward_code']).map((r) => r.ward_code));
+  const rows = readCsv(src(dir, 'ward_old_to_new.csv'), [
+    'old_ward_code',
+    'old_district_code',
+    'new_ward_code',
+    'coverage',
+    'flags',
+  ]);
+  const stale = new Set(
+    readCsv(src('admin_2025-03-01_pre_reform', 'gso_webservice_extra_entries_not_in_canonical.csv'), ['ward_code']).map(
+      (r) => r.ward_code,
+    ),
+  );
 
   const preByCode = new Map(preAreas.map((a) => [a.code, a]));
   const postCodes = new Set(postAreas.filter((a) => LEVEL_OF_TYPE[a.type] === 3).map((a) => a.code));
@@ -223,7 +250,8 @@ function buildWardMapping(preAreas, postAreas) {
     const old = preByCode.get(oldCode);
     if (!old) {
       // Only the known stale GSO web-service entries may be dropped; anything else is a real gap.
-      if (isDistrictRow || !stale.has(oldCode)) fail(`mapping: old code ${oldCode} is neither canonical nor a known stale entry`);
+      if (isDistrictRow || !stale.has(oldCode))
+        fail(`mapping: old code ${oldCode} is neither canonical nor a known stale entry`);
       skipped.push(oldCode);
       continue;
     }
@@ -231,13 +259,17 @@ function buildWardMapping(preAreas, postAreas) {
       fail(`mapping: district-level row ${oldCode} is not a district without communes`);
     }
     if (!isDistrictRow && LEVEL_OF_TYPE[old.type] !== 3) fail(`mapping: ${oldCode} is not a commune`);
-    if (!postCodes.has(r.new_ward_code)) fail(`mapping: new code ${r.new_ward_code} (from ${oldCode}) not in vn-2025-07-01`);
+    if (!postCodes.has(r.new_ward_code))
+      fail(`mapping: new code ${r.new_ward_code} (from ${oldCode}) not in vn-2025-07-01`);
     if (r.coverage !== 'full' && r.coverage !== 'partial') fail(`mapping: ${oldCode} has coverage "${r.coverage}"`);
     out.push({ old_code: oldCode, new_code: r.new_ward_code, coverage: r.coverage });
   }
 
   checkMappingCoverage(out, preAreas, postCodes);
-  out.sort((a, b) => a.old_code.length - b.old_code.length || byString(a.old_code, b.old_code) || byString(a.new_code, b.new_code));
+  out.sort(
+    (a, b) =>
+      a.old_code.length - b.old_code.length || byString(a.old_code, b.old_code) || byString(a.new_code, b.new_code),
+  );
   return { rows: out, skipped };
 }
 
@@ -249,7 +281,8 @@ function checkMappingCoverage(mapping, preAreas, postCodes) {
     const pair = `${m.old_code}>${m.new_code}`;
     if (seenPairs.has(pair)) fail(`mapping: duplicate pair ${pair}`);
     seenPairs.add(pair);
-    if (m.coverage === 'full' && targets[m.old_code] !== 1) fail(`mapping: ${m.old_code} is "full" but has ${targets[m.old_code]} targets`);
+    if (m.coverage === 'full' && targets[m.old_code] !== 1)
+      fail(`mapping: ${m.old_code} is "full" but has ${targets[m.old_code]} targets`);
   }
   const districtsWithCommunes = new Set(preAreas.filter((a) => LEVEL_OF_TYPE[a.type] === 3).map((a) => a.parent));
   for (const a of preAreas) {
@@ -257,11 +290,15 @@ function checkMappingCoverage(mapping, preAreas, postCodes) {
     if (needsRow && !targets[a.code]) fail(`mapping: canonical old unit ${a.code} ${a.name} is not mapped`);
   }
   const reached = new Set(mapping.map((m) => m.new_code));
-  for (const code of postCodes) if (!reached.has(code)) fail(`mapping: new unit ${code} is not reached by any old unit`);
+  for (const code of postCodes)
+    if (!reached.has(code)) fail(`mapping: new unit ${code} is not reached by any old unit`);
 }
 
 function buildProvinceMapping(preAreas, postAreas) {
-  const rows = readCsv(src('mapping_2025-07-01_old_to_new', 'province_old_to_new.csv'), ['old_province_code', 'new_province_code']);
+  const rows = readCsv(src('mapping_2025-07-01_old_to_new', 'province_old_to_new.csv'), [
+    'old_province_code',
+    'new_province_code',
+  ]);
   const oldCodes = new Set(preAreas.filter((a) => LEVEL_OF_TYPE[a.type] === 1).map((a) => a.code));
   const newCodes = new Set(postAreas.filter((a) => LEVEL_OF_TYPE[a.type] === 1).map((a) => a.code));
   const out = rows.map((r) => {
@@ -269,8 +306,10 @@ function buildProvinceMapping(preAreas, postAreas) {
     if (!newCodes.has(r.new_province_code)) fail(`province mapping: new ${r.new_province_code} unknown`);
     return { old_code: r.old_province_code, new_code: r.new_province_code };
   });
-  if (new Set(out.map((r) => r.old_code)).size !== oldCodes.size) fail('province mapping: not every old province mapped exactly once');
-  if (new Set(out.map((r) => r.new_code)).size !== newCodes.size) fail('province mapping: not every new province reached');
+  if (new Set(out.map((r) => r.old_code)).size !== oldCodes.size)
+    fail('province mapping: not every old province mapped exactly once');
+  if (new Set(out.map((r) => r.new_code)).size !== newCodes.size)
+    fail('province mapping: not every new province reached');
   return out.sort((a, b) => byString(a.old_code, b.old_code));
 }
 
@@ -281,20 +320,33 @@ function buildProvinceMapping(preAreas, postAreas) {
 // Modern spellings listed in PROVENANCE.md §3 ("Modern publications write ..."), keyed by code
 // because the names differ only in hyphenation and tone placement; match on code, not on name.
 const ETHNIC_MODERN_NAMES = {
-  '05': 'Khmer', '08': 'Mông', '10': 'Gia Rai', '12': 'Ê Đê', '13': 'Ba Na', '14': 'Xơ Đăng',
-  '16': 'Cơ Ho', '21': 'Raglay', '27': 'Giẻ Triêng', '31': 'Tà Ôi', '47': 'Cờ Lao', '54': 'Rơ Măm',
+  '05': 'Khmer',
+  '08': 'Mông',
+  10: 'Gia Rai',
+  12: 'Ê Đê',
+  13: 'Ba Na',
+  14: 'Xơ Đăng',
+  16: 'Cơ Ho',
+  21: 'Raglay',
+  27: 'Giẻ Triêng',
+  31: 'Tà Ôi',
+  47: 'Cờ Lao',
+  54: 'Rơ Măm',
 };
 
 function buildEthnicGroups() {
   const rows = readCsv(src('ethnic_groups', 'vn_ethnic_groups_qd121_tctk.csv'), ['code', 'name']);
   // 55 "Người nước ngoài" is a category for foreigners, not one of the 54 groups.
-  const groups = rows.filter((r) => r.code !== '55').map((r) => ({
-    code: r.code,
-    name: r.name,
-    modern_name: ETHNIC_MODERN_NAMES[r.code] ?? r.name,
-  }));
+  const groups = rows
+    .filter((r) => r.code !== '55')
+    .map((r) => ({
+      code: r.code,
+      name: r.name,
+      modern_name: ETHNIC_MODERN_NAMES[r.code] ?? r.name,
+    }));
   const expected = Array.from({ length: 54 }, (_, i) => String(i + 1).padStart(2, '0'));
-  if (groups.map((g) => g.code).join() !== expected.join()) fail('ethnic groups: codes are not exactly 01..54 in order');
+  if (groups.map((g) => g.code).join() !== expected.join())
+    fail('ethnic groups: codes are not exactly 01..54 in order');
   return groups;
 }
 
@@ -307,14 +359,20 @@ const NAME_PART_MIN_COUNT = 5; // ngxson sample: PROVENANCE recommends ≥ 5
 
 // UIT sample: VNI-encoded names read as Latin-1 (mojibake) and a misplaced tone mark.
 // Unambiguous, so they are folded into the correct spelling before filtering.
-const SURNAME_FIXES = { 'Buøi': 'Bùi', 'Ñoã': 'Đỗ', 'Döông': 'Dương', 'Ñinh': 'Đinh', 'Huøynh': 'Huỳnh', 'Hùynh': 'Huỳnh' };
+const SURNAME_FIXES = { Buøi: 'Bùi', Ñoã: 'Đỗ', Döông: 'Dương', Ñinh: 'Đinh', Huøynh: 'Huỳnh', Hùynh: 'Huỳnh' };
 // "Băši": undecodable mojibake. "Y": the Ê Đê/Jrai male name prefix, not a surname.
 const SURNAME_DROP = new Set(['Băši', 'Y']);
 
 // ngxson sample, at counts ≥ 5: a wrong tone mark that yields a non-name and has one obvious reading.
 const NAME_PART_FIXES = {
-  'Hửu': 'Hữu', 'Vủ': 'Vũ', 'Thị Mỷ': 'Thị Mỹ', 'Diểm': 'Diễm', 'Thị Diểm': 'Thị Diễm',
-  'Thi Thu': 'Thị Thu', 'Liểu': 'Liễu', 'Hão': 'Hảo',
+  Hửu: 'Hữu',
+  Vủ: 'Vũ',
+  'Thị Mỷ': 'Thị Mỹ',
+  Diểm: 'Diễm',
+  'Thị Diểm': 'Thị Diễm',
+  'Thi Thu': 'Thị Thu',
+  Liểu: 'Liễu',
+  Hão: 'Hảo',
 };
 // Unaccented forms with several possible readings (Thuy: Thủy/Thúy/Thùy; The: Thế/Thể; Tho: Thơ/Thọ).
 const NAME_PART_DROP = new Set(['Thuy', 'The', 'Tho']);
@@ -323,10 +381,15 @@ const NAME_PART_DROP = new Set(['Thuy', 'The', 'Tho']);
 function toIntegerWeights(entries, total) {
   const sum = entries.reduce((s, e) => s + e.share, 0);
   const scaled = entries.map((e) => ({ ...e, exact: (e.share / sum) * total }));
-  scaled.forEach((e) => { e.weight = Math.floor(e.exact); });
+  scaled.forEach((e) => {
+    e.weight = Math.floor(e.exact);
+  });
   let missing = total - scaled.reduce((s, e) => s + e.weight, 0);
-  const byRemainder = [...scaled].sort((a, b) => (b.exact - b.weight) - (a.exact - a.weight) || byString(a.key, b.key));
-  for (const e of byRemainder) { if (missing-- <= 0) break; e.weight += 1; }
+  const byRemainder = [...scaled].sort((a, b) => b.exact - b.weight - (a.exact - a.weight) || byString(a.key, b.key));
+  for (const e of byRemainder) {
+    if (missing-- <= 0) break;
+    e.weight += 1;
+  }
   return scaled.filter((e) => e.weight > 0);
 }
 
@@ -338,13 +401,17 @@ function buildSurnames() {
   let remainderPercent = null;
   for (const r of national) {
     const share = Number(r.share_percent);
-    if (r.surname.startsWith('(')) { remainderPercent = share; continue; }
+    if (r.surname.startsWith('(')) {
+      remainderPercent = share;
+      continue;
+    }
     const spellings = r.surname.split('/').map((s) => s.trim());
     for (const s of spellings) named.push({ key: s, share: share / spellings.length });
   }
   const namedTotal = named.reduce((s, e) => s + e.share, 0);
   if (named.length !== 16) fail(`surnames: expected 14 rows (16 spellings), got ${named.length} spellings`);
-  if (remainderPercent == null || Math.abs(namedTotal + remainderPercent - 100) > 1e-9) fail('surnames: shares do not add up to 100');
+  if (remainderPercent == null || Math.abs(namedTotal + remainderPercent - 100) > 1e-9)
+    fail('surnames: shares do not add up to 100');
 
   // Everything else: spread the remainder over the UIT sample in proportion to its counts.
   const namedSet = new Set(named.map((e) => e.key));
@@ -383,7 +450,10 @@ function buildNamePart(file, keyColumn, countColumn, outColumn) {
 // ---------------------------------------------------------------------------------------------
 
 const problems = [];
-const check = (ok, message) => { if (!ok) problems.push(message); return ok; };
+const check = (ok, message) => {
+  if (!ok) problems.push(message);
+  return ok;
+};
 
 /** NFC, no leading/trailing/double spaces, no control characters. */
 function cleanText(s) {
@@ -406,20 +476,29 @@ function checkAreaFile(listId, expectedByLevel) {
     check(new RegExp(`^\\d{${CODE_LENGTH[level]}}$`).test(r.code), `${listId} ${r.code}: bad code for level ${level}`);
     check(cleanText(r.name) && r.name !== '', `${listId} ${r.code}: unclean name ${JSON.stringify(r.name)}`);
     check(level > lastLevel || (level === lastLevel && r.code > lastCode), `${listId} ${r.code}: out of order`);
-    lastLevel = level; lastCode = r.code;
+    lastLevel = level;
+    lastCode = r.code;
   }
   for (const r of rows) {
     const level = LEVEL_OF_TYPE[r.type];
-    if (level === 1) { check(r.parent === '', `${listId} ${r.code}: province with a parent`); continue; }
+    if (level === 1) {
+      check(r.parent === '', `${listId} ${r.code}: province with a parent`);
+      continue;
+    }
     const parent = byCode.get(r.parent);
     // In a two-level list communes hang directly off provinces.
     const parentLevel = level === 3 && expectedByLevel[2] === 0 ? 1 : level - 1;
-    check(parent && LEVEL_OF_TYPE[parent.type] === parentLevel, `${listId} ${r.code}: parent ${r.parent} does not resolve`);
+    check(
+      parent && LEVEL_OF_TYPE[parent.type] === parentLevel,
+      `${listId} ${r.code}: parent ${r.parent} does not resolve`,
+    );
   }
   const byLevel = countBy(rows, (r) => LEVEL_OF_TYPE[r.type]);
   for (const level of [1, 2, 3]) {
-    check((byLevel[level] ?? 0) === expectedByLevel[level],
-      `${listId}: level ${level} has ${byLevel[level] ?? 0} units, expected ${expectedByLevel[level]}`);
+    check(
+      (byLevel[level] ?? 0) === expectedByLevel[level],
+      `${listId}: level ${level} has ${byLevel[level] ?? 0} units, expected ${expectedByLevel[level]}`,
+    );
   }
   return rows;
 }
@@ -458,23 +537,36 @@ function checkSimpleFile(relPath, header, keyOf, { allowEmptyKey = false } = {})
 const TLQ = 'thanglequoc/vietnamese-provinces-database (MIT)';
 const LISTS = [
   {
-    id: 'vn-2025-03-01', validFrom: '2025-03-01', validTo: '2025-06-30', levels: 3,
+    id: 'vn-2025-03-01',
+    validFrom: '2025-03-01',
+    validTo: '2025-06-30',
+    levels: 3,
     expected: { 1: 63, 2: 696, 3: 10035 },
-    source: `${TLQ} tag v2.4.1 fc33b7411ec4e3697817fab8118718a8d39ef090, postgresql/ImportData_vn_units.sql; ` +
+    source:
+      `${TLQ} tag v2.4.1 fc33b7411ec4e3697817fab8118718a8d39ef090, postgresql/ImportData_vn_units.sql; ` +
       'GSO Danh mục đơn vị hành chính after NQ 1365/NQ-UBTVQH15 (effective 2025-03-01); via shared/data/admin_2025-03-01_pre_reform',
     load: loadPreReform,
   },
   {
-    id: 'vn-2025-07-01', validFrom: '2025-07-01', validTo: '2026-04-29', levels: 2,
+    id: 'vn-2025-07-01',
+    validFrom: '2025-07-01',
+    validTo: '2026-04-29',
+    levels: 2,
     expected: { 1: 34, 2: 0, 3: 3321 },
-    source: `${TLQ} tag v3.0.2 78594ea643d5fdebd640ea3889ea91f84b9463ae, json/full_json_generated_data_vn_units.json; ` +
+    source:
+      `${TLQ} tag v3.0.2 78594ea643d5fdebd640ea3889ea91f84b9463ae, json/full_json_generated_data_vn_units.json; ` +
       'QĐ 19/2025/QĐ-TTg, CV 915 and CV 1027/CTK-CSCL; 00745 corrected to "Xã Phố Bảng" (NQ 1684/NQ-UBTVQH15); via shared/data/admin_2025-07-01_post_reform',
-    load: () => applyFixes(loadTwoLevel('admin_2025-07-01_post_reform', 'vn-2025-07-01'), POST_REFORM_FIXES, 'vn-2025-07-01'),
+    load: () =>
+      applyFixes(loadTwoLevel('admin_2025-07-01_post_reform', 'vn-2025-07-01'), POST_REFORM_FIXES, 'vn-2025-07-01'),
   },
   {
-    id: 'vn-2026-04-30', validFrom: '2026-04-30', validTo: null, levels: 2,
+    id: 'vn-2026-04-30',
+    validFrom: '2026-04-30',
+    validTo: null,
+    levels: 2,
     expected: { 1: 34, 2: 0, 3: 3321 },
-    source: 'vn-2025-07-01 plus the 11 legal changes of NQ 30/2026/QH16 and NQ 237/NQ-UBTVQH16 (effective 2026-04-30) ' +
+    source:
+      'vn-2025-07-01 plus the 11 legal changes of NQ 30/2026/QH16 and NQ 237/NQ-UBTVQH16 (effective 2026-04-30) ' +
       `taken from ${TLQ} HEAD cd58063299585146ded3981f2272946ef19ced54 (JSON built 2026-07-25), official "Hòa/Thủy" spelling kept; ` +
       'via shared/data/admin_2026-04-30_current_derived',
     load: () => loadTwoLevel('admin_2026-04-30_current_derived', 'vn-2026-04-30'),
@@ -484,7 +576,11 @@ const LISTS = [
 /** Per type slug, in the fixed slug order (not first-seen order) so the JSON diff stays stable. */
 function countsByType(areas) {
   const counts = countBy(areas, (a) => a.type);
-  return Object.fromEntries(Object.keys(LEVEL_OF_TYPE).filter((t) => counts[t]).map((t) => [t, counts[t]]));
+  return Object.fromEntries(
+    Object.keys(LEVEL_OF_TYPE)
+      .filter((t) => counts[t])
+      .map((t) => [t, counts[t]]),
+  );
 }
 
 /** Per level; plural keys so they cannot be confused with the type slugs "province"/"district". */
@@ -510,17 +606,28 @@ function main() {
 
   writeJson('areas/lists.json', {
     lists: LISTS.map((l) => ({
-      id: l.id, file: `${l.id}.csv`, validFrom: l.validFrom, validTo: l.validTo, levels: l.levels, source: l.source,
+      id: l.id,
+      file: `${l.id}.csv`,
+      validFrom: l.validFrom,
+      validTo: l.validTo,
+      levels: l.levels,
+      source: l.source,
       counts: countsByType(areas[l.id]),
       totals: countsByLevel(areas[l.id]),
     })),
-    mappings: [{
-      file: 'mapping-2025-07-01.csv', provinceFile: 'mapping-2025-07-01-provinces.csv',
-      from: 'vn-2025-03-01', to: 'vn-2025-07-01', effective: '2025-07-01',
-      source: 'dvhcvn/20250701 dd94887ce32324380bc5bb0a76fe39867dafc73b (MIT), mapping/splits.json + merges.json; ' +
-        'LLM-built from NQ 1654–1687/NQ-UBTVQH15, hand-checked; new codes reconciled to TLQ (06970→06978, 23737→23938); ' +
-        `${wardMapping.skipped.length} stale GSO entries dropped; via shared/data/mapping_2025-07-01_old_to_new`,
-    }],
+    mappings: [
+      {
+        file: 'mapping-2025-07-01.csv',
+        provinceFile: 'mapping-2025-07-01-provinces.csv',
+        from: 'vn-2025-03-01',
+        to: 'vn-2025-07-01',
+        effective: '2025-07-01',
+        source:
+          'dvhcvn/20250701 dd94887ce32324380bc5bb0a76fe39867dafc73b (MIT), mapping/splits.json + merges.json; ' +
+          'LLM-built from NQ 1654–1687/NQ-UBTVQH15, hand-checked; new codes reconciled to TLQ (06970→06978, 23737→23938); ' +
+          `${wardMapping.skipped.length} stale GSO entries dropped; via shared/data/mapping_2025-07-01_old_to_new`,
+      },
+    ],
   });
 
   writeCsv('ethnic-groups.csv', ['code', 'name', 'modern_name'], buildEthnicGroups());
@@ -528,7 +635,11 @@ function main() {
   const middle = 'sample_ngxson_middle_name_counts_by_gender.csv';
   const given = 'sample_ngxson_given_name_counts_by_gender.csv';
   writeCsv('names/middle-male.csv', ['middle', 'weight'], buildNamePart(middle, 'middle_name', 'count_male', 'middle'));
-  writeCsv('names/middle-female.csv', ['middle', 'weight'], buildNamePart(middle, 'middle_name', 'count_female', 'middle'));
+  writeCsv(
+    'names/middle-female.csv',
+    ['middle', 'weight'],
+    buildNamePart(middle, 'middle_name', 'count_female', 'middle'),
+  );
   writeCsv('names/given-male.csv', ['given', 'weight'], buildNamePart(given, 'given_name', 'count_male', 'given'));
   writeCsv('names/given-female.csv', ['given', 'weight'], buildNamePart(given, 'given_name', 'count_female', 'given'));
 
@@ -540,23 +651,36 @@ function report(skippedMappingCodes) {
   for (const list of LISTS) {
     const rows = checkAreaFile(list.id, list.expected);
     const byType = countBy(rows, (r) => r.type);
-    console.log(`${list.id}.csv: ${rows.length} rows  ` + Object.entries(byType).map(([t, n]) => `${t}=${n}`).join(' '));
+    console.log(
+      `${list.id}.csv: ${rows.length} rows  ` +
+        Object.entries(byType)
+          .map(([t, n]) => `${t}=${n}`)
+          .join(' '),
+    );
     if (list.id === 'vn-2025-03-01') {
       const bp = checkBinhPhuoc(rows);
       console.log(`  Bình Phước (70): ${bp.districts} districts, ${bp.communes} communes`);
     }
   }
-  const mapping = checkSimpleFile('areas/mapping-2025-07-01.csv', ['old_code', 'new_code', 'coverage'], (m) => `${m.old_code}>${m.new_code}`);
-  console.log(`mapping-2025-07-01.csv: ${mapping.length} rows, ${new Set(mapping.map((m) => m.old_code)).size} old codes ` +
-    `(${mapping.filter((m) => m.old_code.length === 3).length} district-level), ` +
-    `${mapping.filter((m) => m.coverage === 'partial').length} partial; skipped ${skippedMappingCodes.length} stale: ${skippedMappingCodes.join(' ')}`);
+  const mapping = checkSimpleFile(
+    'areas/mapping-2025-07-01.csv',
+    ['old_code', 'new_code', 'coverage'],
+    (m) => `${m.old_code}>${m.new_code}`,
+  );
+  console.log(
+    `mapping-2025-07-01.csv: ${mapping.length} rows, ${new Set(mapping.map((m) => m.old_code)).size} old codes ` +
+      `(${mapping.filter((m) => m.old_code.length === 3).length} district-level), ` +
+      `${mapping.filter((m) => m.coverage === 'partial').length} partial; skipped ${skippedMappingCodes.length} stale: ${skippedMappingCodes.join(' ')}`,
+  );
   const provinces = readCsv(join(OUT, 'areas', 'mapping-2025-07-01-provinces.csv'));
   console.log(`mapping-2025-07-01-provinces.csv: ${provinces.length} rows`);
   check(provinces.length === 63, 'province mapping: expected 63 rows');
 
   const ethnic = checkSimpleFile('ethnic-groups.csv', ['code', 'name', 'modern_name'], 'code');
   check(ethnic.length === 54, `ethnic-groups.csv: ${ethnic.length} rows, expected 54`);
-  console.log(`ethnic-groups.csv: ${ethnic.length} rows (${ethnic.filter((e) => e.name !== e.modern_name).length} with a modern spelling)`);
+  console.log(
+    `ethnic-groups.csv: ${ethnic.length} rows (${ethnic.filter((e) => e.name !== e.modern_name).length} with a modern spelling)`,
+  );
 
   const surnames = checkSimpleFile('names/surnames.csv', ['surname', 'weight'], 'surname');
   const surnameSum = surnames.reduce((s, r) => s + Number(r.weight), 0);
@@ -565,7 +689,9 @@ function report(skippedMappingCodes) {
   for (const file of ['middle-male', 'middle-female', 'given-male', 'given-female']) {
     const key = file.startsWith('middle') ? 'middle' : 'given';
     const rows = checkSimpleFile(`names/${file}.csv`, [key, 'weight'], key, { allowEmptyKey: key === 'middle' });
-    console.log(`names/${file}.csv: ${rows.length} rows, weights sum ${rows.reduce((s, r) => s + Number(r.weight), 0)}`);
+    console.log(
+      `names/${file}.csv: ${rows.length} rows, weights sum ${rows.reduce((s, r) => s + Number(r.weight), 0)}`,
+    );
   }
 
   if (problems.length) {

@@ -32,11 +32,18 @@ function run(cmd, args, label) {
 }
 
 const serverOut = path.join(root, 'packages/server/dist/cli/main.js');
-const serverSrc = Math.max(newest(path.join(root, 'packages/server/src')), newest(path.join(root, 'packages/domain/src')));
+const serverSrc = Math.max(
+  newest(path.join(root, 'packages/server/src')),
+  newest(path.join(root, 'packages/domain/src')),
+);
 if (mtime(serverOut) < serverSrc) run('npx', ['tsc', '-b', 'packages/domain', 'packages/server'], 'build server');
 
 const webOut = path.join(root, 'packages/web/dist/index.html');
-const webSrc = Math.max(newest(path.join(root, 'packages/web/src')), newest(path.join(root, 'packages/domain/src')), mtime(path.join(root, 'packages/web/index.html')));
+const webSrc = Math.max(
+  newest(path.join(root, 'packages/web/src')),
+  newest(path.join(root, 'packages/domain/src')),
+  mtime(path.join(root, 'packages/web/index.html')),
+);
 if (!dev && mtime(webOut) < webSrc) run('npm', ['run', 'build', '-w', '@ansinh/web'], 'build web app');
 
 const env = { ...process.env };

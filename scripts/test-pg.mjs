@@ -4,7 +4,10 @@
 import { spawnSync } from 'node:child_process';
 import pg from 'pg';
 
-const url = process.env.ANSINH_TEST_DATABASE_URL ?? process.env.DATABASE_URL ?? 'postgres://ansinh:ansinh@127.0.0.1:5432/ansinh_test';
+const url =
+  process.env.ANSINH_TEST_DATABASE_URL ??
+  process.env.DATABASE_URL ??
+  'postgres://ansinh:ansinh@127.0.0.1:5432/ansinh_test';
 if (!/^postgres(ql)?:\/\//.test(url)) {
   console.error('DATABASE_URL phải là postgres://… / must be a postgres:// URL');
   process.exit(2);

@@ -14,9 +14,22 @@ export interface BenchServer {
  * The built server (`npm run bench` builds first) on a benchmark's SQLite file, ready when
  * /healthz answers. `showErrors` lets its JSON log (on stdout) through at level error.
  */
-export async function startBenchServer(opts: { sqlitePath: string; port: number; env?: Record<string, string>; showErrors?: boolean }): Promise<BenchServer> {
+export async function startBenchServer(opts: {
+  sqlitePath: string;
+  port: number;
+  env?: Record<string, string>;
+  showErrors?: boolean;
+}): Promise<BenchServer> {
   const child = spawn(process.execPath, [path.join(root, 'packages/server/dist/cli/main.js'), 'serve'], {
-    env: { ...process.env, PORT: String(opts.port), HOST: '127.0.0.1', DATABASE_URL: '', SQLITE_PATH: opts.sqlitePath, LOG_LEVEL: opts.showErrors ? 'error' : 'warn', ...opts.env },
+    env: {
+      ...process.env,
+      PORT: String(opts.port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: '',
+      SQLITE_PATH: opts.sqlitePath,
+      LOG_LEVEL: opts.showErrors ? 'error' : 'warn',
+      ...opts.env,
+    },
     stdio: ['ignore', opts.showErrors ? 'inherit' : 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${opts.port}`;
@@ -47,7 +60,11 @@ export interface BenchSession {
 
 /** Sign in and keep the cookie and CSRF token. */
 export async function benchLogin(base: string, username: string, password: string): Promise<BenchSession> {
-  const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  const res = await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
   if (!res.ok) throw new Error(`login ${username}: ${res.status} ${(await res.text()).slice(0, 200)}`);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0]!;
   const { csrfToken } = (await res.json()) as { csrfToken: string };
@@ -55,7 +72,16 @@ export async function benchLogin(base: string, username: string, password: strin
     cookie,
     csrfToken,
     async call(method, url, body, headers = {}) {
-      const r = await fetch(`${base}${url}`, { method, headers: { cookie, 'x-csrf-token': csrfToken, ...(body ? { 'content-type': 'application/json' } : {}), ...headers }, body: body ? JSON.stringify(body) : undefined });
+      const r = await fetch(`${base}${url}`, {
+        method,
+        headers: {
+          cookie,
+          'x-csrf-token': csrfToken,
+          ...(body ? { 'content-type': 'application/json' } : {}),
+          ...headers,
+        },
+        body: body ? JSON.stringify(body) : undefined,
+      });
       if (!r.ok) throw new Error(`${method} ${url}: ${r.status} ${(await r.text()).slice(0, 500)}`);
       return r;
     },

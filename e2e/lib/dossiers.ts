@@ -1,7 +1,12 @@
 import type { Page } from 'playwright-core';
 
 /** Pick an option of an antd Select by typing into it (the list is searched on the server). */
-export async function chooseOption(page: Page, testId: string, typed: string, optionText: string | RegExp): Promise<void> {
+export async function chooseOption(
+  page: Page,
+  testId: string,
+  typed: string,
+  optionText: string | RegExp,
+): Promise<void> {
   await page.getByTestId(testId).click();
   await page.keyboard.type(typed);
   await page.locator('.ant-select-item-option').filter({ hasText: optionText }).first().click();

@@ -22,7 +22,11 @@ export async function apiLogin(base: string, username: string, password = PASSWO
     async call<T>(method: string, path: string, body?: unknown): Promise<T> {
       const r = await fetch(`${base}${path}`, {
         method,
-        headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        headers: {
+          cookie,
+          'x-csrf-token': csrfToken,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
         body: body === undefined ? null : JSON.stringify(body),
       });
       const text = await r.text();
@@ -69,7 +73,11 @@ export const BENEFICIARIES: Beneficiary[] = [
 
 /** Registers a household with its head and grants the social-assistance status, through the registry API. */
 export async function registerBeneficiary(s: ApiSession, communeCode: string, b: Beneficiary): Promise<number> {
-  const hh = await s.call<{ id: number }>('POST', '/api/v1/households', { communeCode, residence: 'rural', village: 'Ấp 1' });
+  const hh = await s.call<{ id: number }>('POST', '/api/v1/households', {
+    communeCode,
+    residence: 'rural',
+    village: 'Ấp 1',
+  });
   const p = await s.call<{ id: number }>('POST', '/api/v1/persons', {
     fullName: b.name,
     gender: b.gender,

@@ -46,7 +46,17 @@ export async function readXlsxRows(file: string): Promise<string[][]> {
   const rows: string[][] = [];
   ws.eachRow((row) => {
     const values = row.values as ExcelJS.CellValue[];
-    rows.push(values.slice(1).map((v) => (v === null || v === undefined ? '' : typeof v === 'object' ? String((v as { text?: unknown }).text ?? JSON.stringify(v)) : String(v))));
+    rows.push(
+      values
+        .slice(1)
+        .map((v) =>
+          v === null || v === undefined
+            ? ''
+            : typeof v === 'object'
+              ? String((v as { text?: unknown }).text ?? JSON.stringify(v))
+              : String(v),
+        ),
+    );
   });
   return rows;
 }

@@ -11,7 +11,8 @@ import {
 } from './dates.js';
 
 const today = '2026-11-30';
-const parse = (input: string | number | Date): ReturnType<typeof parsePartialDate> => parsePartialDate(input, { today });
+const parse = (input: string | number | Date): ReturnType<typeof parsePartialDate> =>
+  parsePartialDate(input, { today });
 const HOW_TO = 'Nhập theo dạng ngày/tháng/năm, ví dụ 05/01/1950, hoặc chỉ năm sinh, ví dụ 1950.';
 
 describe('parsePartialDate: accepted spreadsheet forms', () => {
@@ -68,7 +69,10 @@ describe('parsePartialDate: refused, with a message that says what to do', () =>
   });
 
   it('refuses day 0 and 29 February in a common year', () => {
-    expect(parse('00/01/1950')).toEqual({ ok: false, message: `Ngày sinh 00/01/1950 không có thật: không có ngày 0. ${HOW_TO}` });
+    expect(parse('00/01/1950')).toEqual({
+      ok: false,
+      message: `Ngày sinh 00/01/1950 không có thật: không có ngày 0. ${HOW_TO}`,
+    });
     expect(parse('29/02/1951')).toEqual({
       ok: false,
       message: `Ngày sinh 29/02/1951 không có thật: tháng 2 năm 1951 không có ngày 29 (năm 1951 không phải năm nhuận). ${HOW_TO}`,
@@ -106,8 +110,14 @@ describe('parsePartialDate: refused, with a message that says what to do', () =>
       ok: false,
       message: 'Ngày sinh 01/12/2026 là ngày chưa tới (hôm nay là 30/11/2026). Kiểm tra lại.',
     });
-    expect(parse('12/2026')).toEqual({ ok: false, message: 'Ngày sinh 12/2026 là tháng chưa tới (hôm nay là 30/11/2026). Kiểm tra lại.' });
-    expect(parse('2027')).toEqual({ ok: false, message: 'Năm sinh 2027 là năm chưa tới (hôm nay là 30/11/2026). Kiểm tra lại.' });
+    expect(parse('12/2026')).toEqual({
+      ok: false,
+      message: 'Ngày sinh 12/2026 là tháng chưa tới (hôm nay là 30/11/2026). Kiểm tra lại.',
+    });
+    expect(parse('2027')).toEqual({
+      ok: false,
+      message: 'Năm sinh 2027 là năm chưa tới (hôm nay là 30/11/2026). Kiểm tra lại.',
+    });
     expect(parse('11/2026')).toEqual({ ok: true, value: '2026-11' });
   });
 

@@ -218,7 +218,8 @@ function fromNumber(ctx: Ctx, n: number): ParsePartialDateResult {
       message: `${ctx.label} 29/02/1900 không có thật: năm 1900 không phải năm nhuận (lỗi của Excel). ${ctx.howTo}`,
     };
   }
-  const dayMs = serial < EXCEL_FAKE_LEAP_DAY ? EXCEL_EPOCH_MS + (serial + 1) * DAY_MS : EXCEL_EPOCH_MS + serial * DAY_MS;
+  const dayMs =
+    serial < EXCEL_FAKE_LEAP_DAY ? EXCEL_EPOCH_MS + (serial + 1) * DAY_MS : EXCEL_EPOCH_MS + serial * DAY_MS;
   const date = new Date(dayMs);
   const y = date.getUTCFullYear();
   const m = date.getUTCMonth() + 1;
@@ -250,7 +251,13 @@ function fromText(ctx: Ctx, raw: string): ParsePartialDateResult {
     const [, d, m, y] = match;
     if (d !== undefined && m === undefined) return unreadable(ctx, shown);
     if (y!.length !== 4) return shortYear(ctx, shown);
-    return check(ctx, shown, Number(y), m === undefined ? undefined : Number(m), d === undefined ? undefined : Number(d));
+    return check(
+      ctx,
+      shown,
+      Number(y),
+      m === undefined ? undefined : Number(m),
+      d === undefined ? undefined : Number(d),
+    );
   }
   return unreadable(ctx, shown);
 }
@@ -275,14 +282,18 @@ function check(ctx: Ctx, shown: string, y: number, m?: number, d?: number): Pars
   });
   if (m !== undefined && (m < 1 || m > 12)) {
     const swapped = d !== undefined && d >= 1 && d <= 12 && m <= 31;
-    const why = swapped ? `không có tháng ${m} (có thể đã ghi tháng trước ngày; ngày phải ghi trước)` : `không có tháng ${m}`;
+    const why = swapped
+      ? `không có tháng ${m} (có thể đã ghi tháng trước ngày; ngày phải ghi trước)`
+      : `không có tháng ${m}`;
     return notReal(why);
   }
   if (m !== undefined && d !== undefined) {
     if (d < 1) return notReal('không có ngày 0');
     if (d > daysInMonth(y, m)) {
       return notReal(
-        m === 2 && d === 29 ? `tháng 2 năm ${y} không có ngày 29 (năm ${y} không phải năm nhuận)` : `tháng ${m} không có ngày ${d}`,
+        m === 2 && d === 29
+          ? `tháng 2 năm ${y} không có ngày 29 (năm ${y} không phải năm nhuận)`
+          : `tháng ${m} không có ngày ${d}`,
       );
     }
   }
@@ -292,7 +303,8 @@ function check(ctx: Ctx, shown: string, y: number, m?: number, d?: number): Pars
     const which = m === undefined ? '' : ` có năm ${y},`;
     return { ok: false, message: `${subject}${which} trước năm ${EARLIEST_YEAR}. Kiểm tra lại năm.` };
   }
-  const value = pad4(y) + (m === undefined ? '' : `-${pad2(m)}`) + (m === undefined || d === undefined ? '' : `-${pad2(d)}`);
+  const value =
+    pad4(y) + (m === undefined ? '' : `-${pad2(m)}`) + (m === undefined || d === undefined ? '' : `-${pad2(d)}`);
   if (value > ctx.today.slice(0, value.length)) {
     const unit = d !== undefined ? 'ngày' : m !== undefined ? 'tháng' : 'năm';
     return {

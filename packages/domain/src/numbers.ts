@@ -129,7 +129,9 @@ const HOW_TO_WRITE =
  */
 export function parseNumberVi(input: string | number): ParseNumberResult {
   if (typeof input === 'number') {
-    return Number.isFinite(input) ? { ok: true, value: input } : { ok: false, message: `Không đọc được số. ${HOW_TO_WRITE}` };
+    return Number.isFinite(input)
+      ? { ok: true, value: input }
+      : { ok: false, message: `Không đọc được số. ${HOW_TO_WRITE}` };
   }
   const shown = input.normalize('NFC').trim();
   const fail = (): ParseNumberResult => ({ ok: false, message: `Không đọc được số "${shown}". ${HOW_TO_WRITE}` });

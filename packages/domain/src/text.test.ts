@@ -38,7 +38,7 @@ describe('cleanPersonName', () => {
 
   it('keeps the capital after an apostrophe in Central Highlands names', () => {
     expect(cleanPersonName('H’HEN NIÊ')).toBe("H'Hen Niê");
-    expect(cleanPersonName("y-ngông niê kdăm")).toBe('Y-Ngông Niê Kdăm');
+    expect(cleanPersonName('y-ngông niê kdăm')).toBe('Y-Ngông Niê Kdăm');
   });
 
   it('keeps the tone placement the person wrote', () => {

@@ -22,12 +22,7 @@ const ETH_LOOKALIKE = /\u00D0/g;
 const APOSTROPHES = /[\u2018\u2019\u02BC\u0060\u00B4]/g;
 
 function normalise(s: string): string {
-  return s
-    .normalize('NFC')
-    .replace(INVISIBLE, '')
-    .replace(ETH_LOOKALIKE, 'Đ')
-    .replace(WHITESPACE_RUN, ' ')
-    .trim();
+  return s.normalize('NFC').replace(INVISIBLE, '').replace(ETH_LOOKALIKE, 'Đ').replace(WHITESPACE_RUN, ' ').trim();
 }
 
 /**

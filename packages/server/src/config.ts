@@ -5,43 +5,56 @@ import path from 'node:path';
  * Every environment variable AnSinh reads, parsed once and frozen. The README's
  * "Configuration" section lists the same names; keep the two in step.
  */
-const Env = z.object({
-  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
-  HOST: z.string().default('0.0.0.0'),
-  /** postgres://… selects PostgreSQL; otherwise SQLite at SQLITE_PATH. */
-  DATABASE_URL: z.string().optional(),
-  SQLITE_PATH: z.string().default('var/ansinh.db'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Set when AnSinh is served over HTTPS (directly or behind a proxy): cookies get Secure. */
-  COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
-  /** Trust X-Forwarded-For from a reverse proxy (for the client address in audit and throttling). */
-  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
-  /** Failed logins allowed per account (and 4x per address) in the throttle window. */
-  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
-  LOGIN_WINDOW_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
-  ANSINH_DEMO_PASSWORD: z.string().min(10).optional(),
-  /** Seed the demo province when the database is empty (npm start sets it). */
-  ANSINH_SEED_DEMO: z.enum(['true', 'false']).default('false'),
-  /** Synthetic persons the demo seed puts in the registry (0: none). */
-  ANSINH_DEMO_PERSONS: z.coerce.number().int().min(0).max(2_000_000).default(20_000),
-  /** Directory of the built web app; served at / when it exists. */
-  WEB_DIST: z.string().optional(),
-  /** Directory of the shipped reference data (areas, ethnic groups…). */
-  DATA_DIR: z.string().optional(),
-  /** Where notifications to applicants go: the server log, an SMS gateway, or nowhere. */
-  ANSINH_NOTIFY_CHANNEL: z.enum(['log', 'sms', 'none']).default('log'),
-  ANSINH_SMS_URL: z.url().optional(),
-  ANSINH_SMS_TOKEN: z.string().optional(),
-}).refine((e) => e.ANSINH_NOTIFY_CHANNEL !== 'sms' || !!e.ANSINH_SMS_URL, {
-  path: ['ANSINH_SMS_URL'],
-  message: 'ANSINH_NOTIFY_CHANNEL=sms cần ANSINH_SMS_URL (địa chỉ cổng SMS) / needs ANSINH_SMS_URL',
-});
+const Env = z
+  .object({
+    PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+    HOST: z.string().default('0.0.0.0'),
+    /** postgres://… selects PostgreSQL; otherwise SQLite at SQLITE_PATH. */
+    DATABASE_URL: z.string().optional(),
+    SQLITE_PATH: z.string().default('var/ansinh.db'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** Set when AnSinh is served over HTTPS (directly or behind a proxy): cookies get Secure. */
+    COOKIE_SECURE: z.enum(['true', 'false', 'auto']).default('auto'),
+    /** Trust X-Forwarded-For from a reverse proxy (for the client address in audit and throttling). */
+    TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(12),
+    /** Failed logins allowed per account (and 4x per address) in the throttle window. */
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
+    LOGIN_WINDOW_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(15),
+    ANSINH_DEMO_PASSWORD: z.string().min(10).optional(),
+    /** Seed the demo province when the database is empty (npm start sets it). */
+    ANSINH_SEED_DEMO: z.enum(['true', 'false']).default('false'),
+    /** Synthetic persons the demo seed puts in the registry (0: none). */
+    ANSINH_DEMO_PERSONS: z.coerce.number().int().min(0).max(2_000_000).default(20_000),
+    /** Directory of the built web app; served at / when it exists. */
+    WEB_DIST: z.string().optional(),
+    /** Directory of the shipped reference data (areas, ethnic groups…). */
+    DATA_DIR: z.string().optional(),
+    /** Where notifications to applicants go: the server log, an SMS gateway, or nowhere. */
+    ANSINH_NOTIFY_CHANNEL: z.enum(['log', 'sms', 'none']).default('log'),
+    ANSINH_SMS_URL: z.url().optional(),
+    ANSINH_SMS_TOKEN: z.string().optional(),
+  })
+  .refine((e) => e.ANSINH_NOTIFY_CHANNEL !== 'sms' || !!e.ANSINH_SMS_URL, {
+    path: ['ANSINH_SMS_URL'],
+    message: 'ANSINH_NOTIFY_CHANNEL=sms cần ANSINH_SMS_URL (địa chỉ cổng SMS) / needs ANSINH_SMS_URL',
+  });
 
 export interface Config {
   readonly port: number;
   readonly host: string;
-  readonly database: { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'postgres'; readonly url: string };
+  readonly database:
+    { readonly kind: 'sqlite'; readonly path: string } | { readonly kind: 'postgres'; readonly url: string };
   readonly logLevel: z.infer<typeof Env>['LOG_LEVEL'];
   readonly cookieSecure: 'auto' | boolean;
   readonly trustProxy: boolean;

@@ -29,16 +29,26 @@ export async function serve(config: Config): Promise<void> {
   let demo: DemoResult | null = null;
   if (config.seedDemo) {
     const services = createServices(database, config);
-    if (await isEmpty(services)) demo = await seedDemo(database, services, config.demoPassword, { persons: config.demoPersons, dataDir: config.dataDir });
+    if (await isEmpty(services))
+      demo = await seedDemo(database, services, config.demoPassword, {
+        persons: config.demoPersons,
+        dataDir: config.dataDir,
+      });
   }
   const { app, services } = await buildApp(config, database);
   await services.registryImport.failInterrupted();
   // Housekeeping: at start and every hour, off the request path.
   await services.auth.purgeExpired();
-  const housekeeping = setInterval(() => void services.auth.purgeExpired().catch((err: unknown) => app.log.error({ err }, 'purge failed')), 3600_000);
+  const housekeeping = setInterval(
+    () => void services.auth.purgeExpired().catch((err: unknown) => app.log.error({ err }, 'purge failed')),
+    3600_000,
+  );
   housekeeping.unref();
   // Notifications to applicants: the outbox is drained by the configured channel.
-  const outbox = setInterval(() => void services.dossiers.drainOutbox().catch((err: unknown) => app.log.error({ err }, 'outbox failed')), 15_000);
+  const outbox = setInterval(
+    () => void services.dossiers.drainOutbox().catch((err: unknown) => app.log.error({ err }, 'outbox failed')),
+    15_000,
+  );
   outbox.unref();
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');

@@ -23,9 +23,6 @@ export type Me = z.infer<typeof Me>;
 
 export const ChangePasswordBody = z.strictObject({
   currentPassword: z.string().min(1, 'Nhập mật khẩu hiện tại').max(256),
-  newPassword: z
-    .string()
-    .min(10, 'Mật khẩu mới phải có ít nhất 10 ký tự')
-    .max(256, 'Mật khẩu mới dài quá 256 ký tự'),
+  newPassword: z.string().min(10, 'Mật khẩu mới phải có ít nhất 10 ký tự').max(256, 'Mật khẩu mới dài quá 256 ký tự'),
 });
 export type ChangePasswordBody = z.infer<typeof ChangePasswordBody>;

@@ -5,7 +5,8 @@ import { AreaCode, IsoDate, PageQuery, pageOf } from './common.js';
 export const DossiersContractsVersion = z.literal(1);
 
 const trimmed = (max: number) => z.string().trim().max(max, `Dài tối đa ${max} ký tự`);
-const required = (max: number, label: string) => z.string().trim().min(1, `${label} là bắt buộc`).max(max, `Dài tối đa ${max} ký tự`);
+const required = (max: number, label: string) =>
+  z.string().trim().min(1, `${label} là bắt buộc`).max(max, `Dài tối đa ${max} ký tự`);
 const Phone = z
   .string()
   .trim()
@@ -24,7 +25,10 @@ export type ProcedureOnlineMode = z.infer<typeof ProcedureOnlineMode>;
 export const ProcedureLevelStep = z.object({ level: DossierLevelCode, days: z.number().int().min(0).max(365) });
 
 export const ProcedureBody = z.object({
-  code: z.string().trim().regex(/^[0-9A-Za-z.-]{3,40}$/, 'Mã thủ tục gồm chữ, số, dấu chấm hoặc gạch (ví dụ 1.001776)'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z.-]{3,40}$/, 'Mã thủ tục gồm chữ, số, dấu chấm hoặc gạch (ví dụ 1.001776)'),
   name: required(500, 'Tên thủ tục'),
   field: required(200, 'Lĩnh vực'),
   decisionLevel: DossierLevelCode,
@@ -228,9 +232,13 @@ export type DossiersQuery = z.infer<typeof DossiersQuery>;
 
 export const DossierNoteBody = z.object({ note: trimmed(1000).default('') }).strict();
 export const DossierReasonBody = z.object({ reason: required(1000, 'Lý do') }).strict();
-export const DossierSupplementBody = z.object({ missing: required(1000, 'Giấy tờ cần bổ sung'), note: trimmed(1000).default('') }).strict();
+export const DossierSupplementBody = z
+  .object({ missing: required(1000, 'Giấy tờ cần bổ sung'), note: trimmed(1000).default('') })
+  .strict();
 export const DossierApologyBody = z.object({ reason: required(1000, 'Lý do chậm'), newDate: IsoDate }).strict();
-export const DossierResultBody = z.object({ outcomeNote: trimmed(1000).default(''), note: trimmed(1000).default('') }).strict();
+export const DossierResultBody = z
+  .object({ outcomeNote: trimmed(1000).default(''), note: trimmed(1000).default('') })
+  .strict();
 
 export const DossierLookupQuery = z.object({
   code: z.string().trim().min(5, 'Nhập mã hồ sơ in trên giấy hẹn').max(40),
@@ -262,7 +270,11 @@ export const DossierStatsQuery = z.object({
 export type DossierStatsQuery = z.infer<typeof DossierStatsQuery>;
 
 const Ratio = z.object({ count: z.number().int(), total: z.number().int(), percent: z.number() });
-export const DossierTimelinessCounts = z.object({ early: z.number().int(), onTime: z.number().int(), late: z.number().int() });
+export const DossierTimelinessCounts = z.object({
+  early: z.number().int(),
+  onTime: z.number().int(),
+  late: z.number().int(),
+});
 export const DossierStatsOut = z.object({
   from: z.string(),
   to: z.string(),
@@ -283,7 +295,13 @@ export const DossierStatsOut = z.object({
   withdrawn: z.number().int(),
   byLevel: z.array(DossierTimelinessCounts.extend({ level: DossierLevelCode, settled: z.number().int() })),
   byProcedure: z.array(
-    DossierTimelinessCounts.extend({ procedureId: z.number().int(), code: z.string(), name: z.string(), received: z.number().int(), pending: z.number().int() }),
+    DossierTimelinessCounts.extend({
+      procedureId: z.number().int(),
+      code: z.string(),
+      name: z.string(),
+      received: z.number().int(),
+      pending: z.number().int(),
+    }),
   ),
   lateByLevel: z.array(z.object({ level: DossierLevelCode, count: z.number().int() })),
 });

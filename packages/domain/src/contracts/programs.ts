@@ -27,7 +27,10 @@ export const ProgramRuleIn = z.strictObject({
 export type ProgramRuleIn = z.infer<typeof ProgramRuleIn>;
 
 export const CreateProgramBody = z.strictObject({
-  code: z.string().trim().regex(/^[A-Z0-9][A-Z0-9_-]{1,39}$/, 'Mã chương trình: chữ in hoa, số, gạch; ví dụ TET2021-NCC'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Z0-9][A-Z0-9_-]{1,39}$/, 'Mã chương trình: chữ in hoa, số, gạch; ví dụ TET2021-NCC'),
   name: text(300, 'Nhập tên chương trình'),
   legalBasis: text(500, 'Nhập căn cứ pháp lý (số văn bản)'),
   legalDate: isoDate.nullable().optional(),
@@ -74,7 +77,10 @@ export const ProgramList = z.object({ items: z.array(ProgramOut) });
 
 export const GenerateListsBody = z.strictObject({
   /** 'YYYY-MM' for monthly programs; omitted for one-off programs. */
-  period: z.string().regex(/^\d{4}-\d{2}$/, 'Kỳ theo dạng YYYY-MM, ví dụ 2024-07').optional(),
+  period: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/, 'Kỳ theo dạng YYYY-MM, ví dụ 2024-07')
+    .optional(),
   /** One commune; omitted: every commune in the actor's area that has no list yet. */
   communeCode: z.string().trim().min(1).optional(),
 });
@@ -131,7 +137,11 @@ export const ListDetail = ListOut.extend({ steps: z.array(ListStep), openRemarks
 export type ListDetail = z.infer<typeof ListDetail>;
 export const ListPage = z.object({ items: z.array(ListOut), total: z.number() });
 
-export const EntryPayment = z.object({ state: z.enum(PAYMENT_STATES), paidOn: z.string().nullable(), reference: z.string().nullable() });
+export const EntryPayment = z.object({
+  state: z.enum(PAYMENT_STATES),
+  paidOn: z.string().nullable(),
+  reference: z.string().nullable(),
+});
 export const EntryOut = z.object({
   id: z.number(),
   personId: z.number().nullable(),
@@ -159,15 +169,29 @@ export const AddEntryBody = z
   .strictObject({
     personId: z.number().int().positive().optional(),
     householdId: z.number().int().positive().optional(),
-    reason: z.string().trim().min(10, 'Ghi lý do bổ sung (ít nhất 10 ký tự), ví dụ: "Hộ mới phát sinh khó khăn do thiên tai"'),
+    reason: z
+      .string()
+      .trim()
+      .min(10, 'Ghi lý do bổ sung (ít nhất 10 ký tự), ví dụ: "Hộ mới phát sinh khó khăn do thiên tai"'),
     /** Required when the rule gives nothing for this person; otherwise the rule's amount is used. */
     amount: z.number().int().min(0).optional(),
   })
-  .refine((b) => (b.personId === undefined) !== (b.householdId === undefined), { message: 'Chọn một người hoặc một hộ', path: ['personId'] });
+  .refine((b) => (b.personId === undefined) !== (b.householdId === undefined), {
+    message: 'Chọn một người hoặc một hộ',
+    path: ['personId'],
+  });
 export type AddEntryBody = z.infer<typeof AddEntryBody>;
-export const RemoveEntryBody = z.strictObject({ reason: z.string().trim().min(5, 'Ghi lý do xoá, ví dụ: "Đã chuyển đi nơi khác"') });
+export const RemoveEntryBody = z.strictObject({
+  reason: z.string().trim().min(5, 'Ghi lý do xoá, ví dụ: "Đã chuyển đi nơi khác"'),
+});
 
-export const ListProblemOut = z.object({ entryId: z.number(), fullName: z.string(), code: z.string(), blocking: z.boolean(), message: z.string() });
+export const ListProblemOut = z.object({
+  entryId: z.number(),
+  fullName: z.string(),
+  code: z.string(),
+  blocking: z.boolean(),
+  message: z.string(),
+});
 export const CheckResult = z.object({ ok: z.boolean(), problems: z.array(ListProblemOut), checkedEntries: z.number() });
 export type CheckResult = z.infer<typeof CheckResult>;
 
@@ -177,7 +201,9 @@ export const StepBody = z.strictObject({
   decisionDate: isoDate.optional(),
 });
 export type StepBody = z.infer<typeof StepBody>;
-export const ReturnBody = z.strictObject({ comment: z.string().trim().min(5, 'Ghi ý kiến trả lại để xã biết cần sửa gì') });
+export const ReturnBody = z.strictObject({
+  comment: z.string().trim().min(5, 'Ghi ý kiến trả lại để xã biết cần sửa gì'),
+});
 export const ApproveBody = z.strictObject({
   decisionNo: z.string().trim().min(1, 'Nhập số quyết định phê duyệt, ví dụ 123/QĐ-UBND').max(60),
   decisionDate: isoDate,
@@ -185,9 +211,16 @@ export const ApproveBody = z.strictObject({
 });
 export type ApproveBody = z.infer<typeof ApproveBody>;
 export const BulkApproveBody = ApproveBody.extend({ listIds: z.array(z.number().int().positive()).min(1).max(2000) });
-export const BulkResult = z.object({ approved: z.array(z.number()), failed: z.array(z.object({ listId: z.number(), code: z.string(), message: z.string() })) });
+export const BulkResult = z.object({
+  approved: z.array(z.number()),
+  failed: z.array(z.object({ listId: z.number(), code: z.string(), message: z.string() })),
+});
 
-export const ProgressQuery = z.object({ programId: z.coerce.number().int().positive(), period: z.string().optional(), areaCode: z.string().optional() });
+export const ProgressQuery = z.object({
+  programId: z.coerce.number().int().positive(),
+  period: z.string().optional(),
+  areaCode: z.string().optional(),
+});
 export const ProgressRow = z.object({
   areaCode: z.string(),
   areaName: z.string(),
@@ -197,7 +230,10 @@ export const ProgressRow = z.object({
   approvedEntries: z.number(),
   approvedAmount: z.number(),
 });
-export const ProgramProgress = z.object({ rows: z.array(ProgressRow), missingCommunes: z.array(z.object({ code: z.string(), name: z.string() })) });
+export const ProgramProgress = z.object({
+  rows: z.array(ProgressRow),
+  missingCommunes: z.array(z.object({ code: z.string(), name: z.string() })),
+});
 
 /** Published list entry: name, birth year, village, last three digits of the ID. */
 export const PublicEntry = z.object({
@@ -224,13 +260,25 @@ export const PublicList = z.object({
   totalAmount: z.number(),
   entries: z.array(PublicEntry),
   remarks: z.array(
-    z.object({ id: z.number(), entryId: z.number().nullable(), author: z.string(), text: z.string(), createdAt: z.string(), answer: z.string().nullable(), answeredBy: z.string().nullable(), answeredAt: z.string().nullable() }),
+    z.object({
+      id: z.number(),
+      entryId: z.number().nullable(),
+      author: z.string(),
+      text: z.string(),
+      createdAt: z.string(),
+      answer: z.string().nullable(),
+      answeredBy: z.string().nullable(),
+      answeredAt: z.string().nullable(),
+    }),
   ),
 });
 export type PublicList = z.infer<typeof PublicList>;
 export const PublicListSummary = PublicList.omit({ entries: true, remarks: true });
 export const PublicListPage = z.object({ items: z.array(PublicListSummary), total: z.number() });
-export const RemarkBody = z.strictObject({ entryId: z.number().int().positive().optional(), text: z.string().trim().min(5, 'Ghi nội dung ý kiến').max(2000) });
+export const RemarkBody = z.strictObject({
+  entryId: z.number().int().positive().optional(),
+  text: z.string().trim().min(5, 'Ghi nội dung ý kiến').max(2000),
+});
 export const AnswerBody = z.strictObject({ answer: z.string().trim().min(5, 'Ghi nội dung trả lời').max(2000) });
 
 export const CreateBatchBody = z.strictObject({

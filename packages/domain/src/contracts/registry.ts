@@ -11,18 +11,36 @@ export type Residence = z.infer<typeof Residence>;
 export const HouseholdState = z.enum(['active', 'moved', 'split', 'merged', 'dissolved']);
 export type HouseholdState = z.infer<typeof HouseholdState>;
 
-export const Relation = z.enum(['head', 'spouse', 'child', 'parent', 'grandchild', 'grandparent', 'sibling', 'child_in_law', 'other']);
+export const Relation = z.enum([
+  'head',
+  'spouse',
+  'child',
+  'parent',
+  'grandchild',
+  'grandparent',
+  'sibling',
+  'child_in_law',
+  'other',
+]);
 export type Relation = z.infer<typeof Relation>;
 
 /** Degrees of disability, Luật Người khuyết tật 51/2010/QH12 Art. 3(2). */
 export const DisabilityDegree = z.enum(['mild', 'severe', 'especially_severe']);
 export type DisabilityDegree = z.infer<typeof DisabilityDegree>;
 
-export const StatusKind = z.enum(['poverty', 'social_assistance', 'meritorious', 'ethnic_minority_area', 'health_insurance']);
+export const StatusKind = z.enum([
+  'poverty',
+  'social_assistance',
+  'meritorious',
+  'ethnic_minority_area',
+  'health_insurance',
+]);
 export type StatusKind = z.infer<typeof StatusKind>;
 
 /** Partial date of birth: "YYYY", "YYYY-MM" or "YYYY-MM-DD". */
-export const PartialDateStr = z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'Ngày phải có dạng năm, tháng/năm hoặc ngày/tháng/năm');
+export const PartialDateStr = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'Ngày phải có dạng năm, tháng/năm hoặc ngày/tháng/năm');
 
 const trimmed = (max: number) => z.string().trim().max(max, `Dài tối đa ${max} ký tự`);
 const Phone = z
@@ -107,7 +125,10 @@ export const PersonsQuery = PageQuery.extend({
   ageFrom: z.coerce.number().int().min(0).max(130).optional(),
   ageTo: z.coerce.number().int().min(0).max(130).optional(),
   gender: Gender.optional(),
-  ethnicCode: z.string().regex(/^\d{2}$/).optional(),
+  ethnicCode: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
   householdId: z.coerce.number().int().positive().optional(),
   /** Deceased and moved-out people are hidden unless asked for. */
   includeInactive: z.enum(['true', 'false']).optional(),
@@ -120,7 +141,11 @@ const PersonFields = {
   birthDate: PartialDateStr,
   citizenId: z.string().trim().max(20).nullable().optional(),
   oldIdNumber: z.string().trim().max(20).nullable().optional(),
-  ethnicCode: z.string().regex(/^\d{2}$/, 'Mã dân tộc gồm 2 chữ số (01 Kinh … 54 Rơ Măm)').nullable().optional(),
+  ethnicCode: z
+    .string()
+    .regex(/^\d{2}$/, 'Mã dân tộc gồm 2 chữ số (01 Kinh … 54 Rơ Măm)')
+    .nullable()
+    .optional(),
   phone: Phone.nullable().optional(),
   disability: DisabilityDegree.nullable().optional(),
   deceasedOn: IsoDate.nullable().optional(),

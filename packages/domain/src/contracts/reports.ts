@@ -62,7 +62,9 @@ export type IndicatorOut = z.infer<typeof IndicatorOut>;
 export const IndicatorList = z.object({ items: z.array(IndicatorOut) });
 export type IndicatorList = z.infer<typeof IndicatorList>;
 
-const IndicatorCode = z.string().regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/, 'Mã chỉ tiêu viết thường, có dấu chấm, ví dụ employment.jobs_created');
+const IndicatorCode = z
+  .string()
+  .regex(/^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$/, 'Mã chỉ tiêu viết thường, có dấu chấm, ví dụ employment.jobs_created');
 
 export const CreateIndicatorBody = z.object({
   code: IndicatorCode,
@@ -92,7 +94,11 @@ export const EnterValueBody = z
     numerator: z.number().finite().nullish(),
     denominator: z.number().finite().nullish(),
     sourceKind: z.enum(SOURCE_KINDS),
-    sourceRef: z.string().trim().min(3, 'Ghi nguồn số liệu: tên cuộc điều tra, cơ quan cung cấp hoặc số văn bản').max(300),
+    sourceRef: z
+      .string()
+      .trim()
+      .min(3, 'Ghi nguồn số liệu: tên cuộc điều tra, cơ quan cung cấp hoặc số văn bản')
+      .max(300),
     sourceDate: IsoDate,
     note: z.string().trim().max(1000).nullish(),
   })
@@ -267,7 +273,13 @@ export const DashboardTarget = z.object({
   text: z.string(),
   status: z.enum(['met', 'on_track', 'behind', 'no_target', 'no_data']),
   byArea: z.array(
-    z.object({ areaCode: z.string(), areaName: z.string(), target: z.number().nullable(), achieved: z.number().nullable(), text: z.string() }),
+    z.object({
+      areaCode: z.string(),
+      areaName: z.string(),
+      target: z.number().nullable(),
+      achieved: z.number().nullable(),
+      text: z.string(),
+    }),
   ),
 });
 export type DashboardTarget = z.infer<typeof DashboardTarget>;
@@ -435,7 +447,15 @@ export const PreviewBlock = z.discriminatedUnion('type', [
     type: z.literal('table'),
     id: z.string(),
     caption: z.string(),
-    rows: z.array(z.object({ label: z.string(), figure: z.string(), target: z.string(), achieved: z.string(), percent: z.string() })),
+    rows: z.array(
+      z.object({
+        label: z.string(),
+        figure: z.string(),
+        target: z.string(),
+        achieved: z.string(),
+        percent: z.string(),
+      }),
+    ),
   }),
 ]);
 export type PreviewBlock = z.infer<typeof PreviewBlock>;
@@ -456,7 +476,13 @@ export const ReportPreview = z.object({
     signerName: z.string(),
   }),
   sections: z.array(
-    z.object({ id: z.string(), number: z.string(), title: z.string(), level: z.number().int(), blocks: z.array(PreviewBlock) }),
+    z.object({
+      id: z.string(),
+      number: z.string(),
+      title: z.string(),
+      level: z.number().int(),
+      blocks: z.array(PreviewBlock),
+    }),
   ),
   figures: z.array(FigureOut),
   /** Whether the figures are the ones frozen at issue. */

@@ -12,7 +12,15 @@ import { HOLIDAY_YEARS } from './holidays.js';
 
 describe('working days', () => {
   it('skips the whole Tết week of Ất Tỵ 2025 (27–31/01) and the weekends around it', () => {
-    for (const d of ['2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', '2025-02-01', '2025-02-02']) {
+    for (const d of [
+      '2025-01-27',
+      '2025-01-28',
+      '2025-01-29',
+      '2025-01-30',
+      '2025-01-31',
+      '2025-02-01',
+      '2025-02-02',
+    ]) {
       expect(cal.isWorkingDay(d), d).toBe(false);
     }
     expect(cal.dayOffName('2025-01-29')).toBe('Tết Nguyên đán Ất Tỵ');
@@ -59,7 +67,9 @@ describe('working days', () => {
   it('a year without data keeps its fixed solar holidays; extra days of a province can be added', () => {
     expect(cal.hasYear(2030)).toBe(false);
     expect(cal.isWorkingDay('2030-09-02')).toBe(false);
-    const local = workCalendar({ daysOff: [{ date: '2025-03-12', name: 'Nghỉ theo quyết định của tỉnh', kind: 'holiday' }] });
+    const local = workCalendar({
+      daysOff: [{ date: '2025-03-12', name: 'Nghỉ theo quyết định của tỉnh', kind: 'holiday' }],
+    });
     expect(local.isWorkingDay('2025-03-12')).toBe(false);
   });
 

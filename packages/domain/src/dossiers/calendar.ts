@@ -40,7 +40,9 @@ export function daysBetween(a: string, b: string): number {
 }
 
 /** A calendar from the shipped data, with optional extra days (a province's own decisions). */
-export function workCalendar(extra: { daysOff?: readonly DayOff[]; workingWeekends?: readonly string[] } = {}): WorkCalendar {
+export function workCalendar(
+  extra: { daysOff?: readonly DayOff[]; workingWeekends?: readonly string[] } = {},
+): WorkCalendar {
   const off = new Map<string, string>();
   const worked = new Set<string>(extra.workingWeekends ?? []);
   const loaded = new Set<number>();
@@ -113,7 +115,10 @@ export function workingDaysBetween(cal: WorkCalendar, from: string, to: string):
 /** The Vietnamese local date and minute of the day of a UTC instant (UTC+7, no daylight saving). */
 export function vietnamLocal(iso: string): { date: string; minutes: number } {
   const local = new Date(new Date(iso).getTime() + VN_OFFSET_MS);
-  return { date: local.toISOString().slice(0, 10), minutes: local.getUTCHours() * 60 + local.getUTCMinutes() + local.getUTCSeconds() / 60 };
+  return {
+    date: local.toISOString().slice(0, 10),
+    minutes: local.getUTCHours() * 60 + local.getUTCMinutes() + local.getUTCSeconds() / 60,
+  };
 }
 
 /** 15:00 local time: NĐ 61/2018/NĐ-CP Art. 18(1). */

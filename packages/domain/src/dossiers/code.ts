@@ -13,7 +13,12 @@ export const AGENCY_CODE_RE = /^\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}$/;
  * department), district `000.<last 2 of district>.31.H<pp>`, commune `<last 3 of commune>.<last 2 of
  * district or 00>.31.H<pp>`.
  */
-export function agencyCode(area: { provinceCode: string; districtCode: string | null; communeCode: string | null; level: 1 | 2 | 3 }): string {
+export function agencyCode(area: {
+  provinceCode: string;
+  districtCode: string | null;
+  communeCode: string | null;
+  level: 1 | 2 | 3;
+}): string {
   const p = area.provinceCode.padStart(2, '0').slice(-2);
   const dd = area.districtCode ? area.districtCode.slice(-2) : '00';
   if (area.level === 1) return `000.00.31.H${p}`;

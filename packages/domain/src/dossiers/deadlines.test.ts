@@ -45,9 +45,15 @@ describe('levels and due dates', () => {
   });
   it('one apology, before the due date, with a later date (NĐ 61/2018 Art. 19)', () => {
     expect(apologyProblem({ today: '2025-03-10', due: '2025-03-11', apologies: 0, newDate: '2025-03-14' })).toBeNull();
-    expect(apologyProblem({ today: '2025-03-11', due: '2025-03-11', apologies: 0, newDate: '2025-03-14' })).toMatch(/trước ngày hẹn trả/);
-    expect(apologyProblem({ today: '2025-03-10', due: '2025-03-11', apologies: 1, newDate: '2025-03-14' })).toMatch(/một lần/);
-    expect(apologyProblem({ today: '2025-03-10', due: '2025-03-11', apologies: 0, newDate: '2025-03-11' })).toMatch(/sau ngày hẹn/);
+    expect(apologyProblem({ today: '2025-03-11', due: '2025-03-11', apologies: 0, newDate: '2025-03-14' })).toMatch(
+      /trước ngày hẹn trả/,
+    );
+    expect(apologyProblem({ today: '2025-03-10', due: '2025-03-11', apologies: 1, newDate: '2025-03-14' })).toMatch(
+      /một lần/,
+    );
+    expect(apologyProblem({ today: '2025-03-10', due: '2025-03-11', apologies: 0, newDate: '2025-03-11' })).toMatch(
+      /sau ngày hẹn/,
+    );
   });
 });
 

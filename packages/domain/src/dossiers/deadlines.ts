@@ -36,7 +36,11 @@ export interface PlannedStep extends LevelStep {
  * level's. A level that finishes early hands over early: the next level's own due date is then
  * recomputed from the actual transfer (see `stepDue`), the dossier's due date stays.
  */
-export function planSteps(cal: WorkCalendar, start: string, path: readonly LevelStep[]): { steps: PlannedStep[]; due: string } {
+export function planSteps(
+  cal: WorkCalendar,
+  start: string,
+  path: readonly LevelStep[],
+): { steps: PlannedStep[]; due: string } {
   const steps: PlannedStep[] = [];
   let s = start;
   for (const step of path) {
@@ -91,9 +95,15 @@ export function pauseShift(cal: WorkCalendar, pausedOn: string, resumedOn: strin
  * before: AnSinh refuses it on or after the due date), rescheduling allowed only once, and the
  * new date must be later than the old one. Returns the Vietnamese reason it is refused, or null.
  */
-export function apologyProblem(input: { today: string; due: string; apologies: number; newDate: string }): string | null {
+export function apologyProblem(input: {
+  today: string;
+  due: string;
+  apologies: number;
+  newDate: string;
+}): string | null {
   if (input.apologies >= 1) return 'Hồ sơ đã được hẹn lại một lần; theo NĐ 61/2018 chỉ được hẹn lại một lần.';
-  if (input.today >= input.due) return `Phiếu xin lỗi phải gửi trước ngày hẹn trả (${input.due}); hồ sơ này đã đến hạn.`;
+  if (input.today >= input.due)
+    return `Phiếu xin lỗi phải gửi trước ngày hẹn trả (${input.due}); hồ sơ này đã đến hạn.`;
   if (input.newDate <= input.due) return 'Ngày hẹn lại phải sau ngày hẹn trả ban đầu.';
   return null;
 }

@@ -30,7 +30,12 @@ export interface HolidayYear {
   verified: boolean;
 }
 
-const d = (date: string, name: string, kind: DayOff['kind'] = 'holiday', verified = true): DayOff => ({ date, name, kind, verified });
+const d = (date: string, name: string, kind: DayOff['kind'] = 'holiday', verified = true): DayOff => ({
+  date,
+  name,
+  kind,
+  verified,
+});
 
 export const HOLIDAY_YEARS: readonly HolidayYear[] = [
   {
@@ -39,7 +44,9 @@ export const HOLIDAY_YEARS: readonly HolidayYear[] = [
     hungKings: '2021-04-21',
     daysOff: [
       d('2021-01-01', 'Tết Dương lịch'),
-      ...['2021-02-10', '2021-02-11', '2021-02-12', '2021-02-15', '2021-02-16'].map((x) => d(x, 'Tết Nguyên đán Tân Sửu')),
+      ...['2021-02-10', '2021-02-11', '2021-02-12', '2021-02-15', '2021-02-16'].map((x) =>
+        d(x, 'Tết Nguyên đán Tân Sửu'),
+      ),
       d('2021-04-21', 'Giỗ Tổ Hùng Vương'),
       d('2021-04-30', 'Ngày Chiến thắng 30/4'),
       d('2021-05-03', 'Nghỉ bù Quốc tế Lao động (1/5 vào thứ Bảy)', 'in_lieu'),
@@ -47,7 +54,8 @@ export const HOLIDAY_YEARS: readonly HolidayYear[] = [
       d('2021-09-03', 'Quốc khánh (ngày liền kề)'),
     ],
     workingWeekends: [],
-    source: 'BLLĐ 2019 Điều 111, 112; lịch nghỉ Tết Tân Sửu 10–16/02/2021 và Quốc khánh 02–03/9/2021 của Bộ LĐ-TB&XH (nhớ lại, chưa đối chiếu thông báo)',
+    source:
+      'BLLĐ 2019 Điều 111, 112; lịch nghỉ Tết Tân Sửu 10–16/02/2021 và Quốc khánh 02–03/9/2021 của Bộ LĐ-TB&XH (nhớ lại, chưa đối chiếu thông báo)',
     verified: false,
   },
   {
@@ -56,7 +64,9 @@ export const HOLIDAY_YEARS: readonly HolidayYear[] = [
     hungKings: '2022-04-10',
     daysOff: [
       d('2022-01-03', 'Nghỉ bù Tết Dương lịch (1/1 vào thứ Bảy)', 'in_lieu'),
-      ...['2022-01-31', '2022-02-01', '2022-02-02', '2022-02-03', '2022-02-04'].map((x) => d(x, 'Tết Nguyên đán Nhâm Dần')),
+      ...['2022-01-31', '2022-02-01', '2022-02-02', '2022-02-03', '2022-02-04'].map((x) =>
+        d(x, 'Tết Nguyên đán Nhâm Dần'),
+      ),
       d('2022-04-11', 'Nghỉ bù Giỗ Tổ Hùng Vương (10/3 âm lịch vào Chủ nhật)', 'in_lieu'),
       d('2022-05-02', 'Nghỉ bù Ngày Chiến thắng (30/4 vào thứ Bảy)', 'in_lieu'),
       d('2022-05-03', 'Nghỉ bù Quốc tế Lao động (1/5 vào Chủ nhật)', 'in_lieu'),
@@ -64,7 +74,8 @@ export const HOLIDAY_YEARS: readonly HolidayYear[] = [
       d('2022-09-02', 'Quốc khánh'),
     ],
     workingWeekends: [],
-    source: 'BLLĐ 2019 Điều 111, 112; lịch nghỉ năm 2022 của Bộ LĐ-TB&XH (Tết 29/01–06/02/2022; nhớ lại, chưa đối chiếu thông báo)',
+    source:
+      'BLLĐ 2019 Điều 111, 112; lịch nghỉ năm 2022 của Bộ LĐ-TB&XH (Tết 29/01–06/02/2022; nhớ lại, chưa đối chiếu thông báo)',
     verified: false,
   },
   {
@@ -73,7 +84,9 @@ export const HOLIDAY_YEARS: readonly HolidayYear[] = [
     hungKings: '2023-04-29',
     daysOff: [
       d('2023-01-02', 'Nghỉ bù Tết Dương lịch (1/1 vào Chủ nhật)', 'in_lieu'),
-      ...['2023-01-20', '2023-01-23', '2023-01-24', '2023-01-25', '2023-01-26'].map((x) => d(x, 'Tết Nguyên đán Quý Mão')),
+      ...['2023-01-20', '2023-01-23', '2023-01-24', '2023-01-25', '2023-01-26'].map((x) =>
+        d(x, 'Tết Nguyên đán Quý Mão'),
+      ),
       d('2023-05-01', 'Quốc tế Lao động'),
       d('2023-05-02', 'Nghỉ bù Giỗ Tổ Hùng Vương (10/3 âm lịch vào thứ Bảy)', 'in_lieu'),
       d('2023-05-03', 'Nghỉ bù Ngày Chiến thắng (30/4 vào Chủ nhật)', 'in_lieu'),
@@ -81,7 +94,8 @@ export const HOLIDAY_YEARS: readonly HolidayYear[] = [
       d('2023-09-04', 'Nghỉ bù Quốc khánh (2/9 vào thứ Bảy)', 'in_lieu'),
     ],
     workingWeekends: [],
-    source: 'BLLĐ 2019 Điều 111, 112; lịch nghỉ năm 2023 (nghỉ bù 02/01; 29/4–03/5 gồm nghỉ bù 02/5 và 03/5 — đọc qua báo chí); Tết 20–26/01/2023 nhớ lại',
+    source:
+      'BLLĐ 2019 Điều 111, 112; lịch nghỉ năm 2023 (nghỉ bù 02/01; 29/4–03/5 gồm nghỉ bù 02/5 và 03/5 — đọc qua báo chí); Tết 20–26/01/2023 nhớ lại',
     verified: false,
   },
   {
@@ -90,7 +104,9 @@ export const HOLIDAY_YEARS: readonly HolidayYear[] = [
     hungKings: '2024-04-18',
     daysOff: [
       d('2024-01-01', 'Tết Dương lịch'),
-      ...['2024-02-08', '2024-02-09', '2024-02-12', '2024-02-13', '2024-02-14'].map((x) => d(x, 'Tết Nguyên đán Giáp Thìn')),
+      ...['2024-02-08', '2024-02-09', '2024-02-12', '2024-02-13', '2024-02-14'].map((x) =>
+        d(x, 'Tết Nguyên đán Giáp Thìn'),
+      ),
       d('2024-04-18', 'Giỗ Tổ Hùng Vương'),
       d('2024-04-29', 'Hoán đổi với thứ Bảy 04/5/2024', 'swapped'),
       d('2024-04-30', 'Ngày Chiến thắng 30/4'),
@@ -99,7 +115,8 @@ export const HOLIDAY_YEARS: readonly HolidayYear[] = [
       d('2024-09-03', 'Quốc khánh (ngày liền kề)'),
     ],
     workingWeekends: [{ date: '2024-05-04', name: 'Làm bù cho thứ Hai 29/4/2024' }],
-    source: 'BLLĐ 2019 Điều 112; Công văn 2450/VPCP-KGVX (12/4/2024) hoán đổi ngày làm việc dịp 30/4 (đọc qua baotintuc.vn); Tết 08–14/02/2024 nhớ lại',
+    source:
+      'BLLĐ 2019 Điều 112; Công văn 2450/VPCP-KGVX (12/4/2024) hoán đổi ngày làm việc dịp 30/4 (đọc qua baotintuc.vn); Tết 08–14/02/2024 nhớ lại',
     verified: false,
   },
   {
@@ -108,7 +125,9 @@ export const HOLIDAY_YEARS: readonly HolidayYear[] = [
     hungKings: '2025-04-07',
     daysOff: [
       d('2025-01-01', 'Tết Dương lịch'),
-      ...['2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31'].map((x) => d(x, 'Tết Nguyên đán Ất Tỵ')),
+      ...['2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31'].map((x) =>
+        d(x, 'Tết Nguyên đán Ất Tỵ'),
+      ),
       d('2025-04-07', 'Giỗ Tổ Hùng Vương'),
       d('2025-04-30', 'Ngày Chiến thắng 30/4'),
       d('2025-05-01', 'Quốc tế Lao động'),
@@ -117,7 +136,8 @@ export const HOLIDAY_YEARS: readonly HolidayYear[] = [
       d('2025-09-02', 'Quốc khánh'),
     ],
     workingWeekends: [{ date: '2025-04-26', name: 'Làm bù cho thứ Sáu 02/5/2025' }],
-    source: 'BLLĐ 2019 Điều 112; lịch nghỉ năm 2025 (Tết 25/01–02/02/2025; làm bù thứ Bảy 26/4 cho thứ Sáu 02/5) nhớ lại, chưa đối chiếu thông báo',
+    source:
+      'BLLĐ 2019 Điều 112; lịch nghỉ năm 2025 (Tết 25/01–02/02/2025; làm bù thứ Bảy 26/4 cho thứ Sáu 02/5) nhớ lại, chưa đối chiếu thông báo',
     verified: false,
   },
   {
@@ -128,7 +148,9 @@ export const HOLIDAY_YEARS: readonly HolidayYear[] = [
       d('2026-01-01', 'Tết Dương lịch'),
       // 9 days in a row, Saturday 14/2 to Sunday 22/2/2026 (27 tháng Chạp to mùng 6 Tết), as
       // announced in October 2025 (news: congan.com.vn, vnanet.vn); the notice itself not read.
-      ...['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'].map((x) => d(x, 'Tết Nguyên đán Bính Ngọ')),
+      ...['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20'].map((x) =>
+        d(x, 'Tết Nguyên đán Bính Ngọ'),
+      ),
       d('2026-04-27', 'Nghỉ bù Giỗ Tổ Hùng Vương (10/3 âm lịch vào Chủ nhật)', 'in_lieu', false),
       d('2026-04-30', 'Ngày Chiến thắng 30/4'),
       d('2026-05-01', 'Quốc tế Lao động'),

@@ -30,7 +30,9 @@ describe('meritorious standard level', () => {
 
   it('applies NĐ 75/2021 levels from 01/7/2021 although the decree is in force from 15/9/2021', () => {
     expect(meritoriousStandardOn('2021-07-01').value).toBe(1_624_000);
-    expect(meritoriousStandardOn('2021-07-01').source).toMatch(/hiệu lực 15\/9\/2021, mức hưởng áp dụng từ 01\/7\/2021/);
+    expect(meritoriousStandardOn('2021-07-01').source).toMatch(
+      /hiệu lực 15\/9\/2021, mức hưởng áp dụng từ 01\/7\/2021/,
+    );
   });
 
   it('is 2.789.000đ from 01/7/2024 (NĐ 77/2024)', () => {

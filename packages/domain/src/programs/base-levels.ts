@@ -62,7 +62,8 @@ export const MERITORIOUS_STANDARD_LEVELS: EffectiveTable<Dong> = effectiveTable(
     from: '2023-07-01',
     to: '2024-06-30',
     value: 2_055_000,
-    source: 'Nghị định 55/2023/NĐ-CP sửa đổi Nghị định 75/2021/NĐ-CP, Điều 3 (hiệu lực 05/9/2023, mức hưởng áp dụng từ 01/7/2023)',
+    source:
+      'Nghị định 55/2023/NĐ-CP sửa đổi Nghị định 75/2021/NĐ-CP, Điều 3 (hiệu lực 05/9/2023, mức hưởng áp dụng từ 01/7/2023)',
     verified: true,
   },
   {
@@ -125,7 +126,9 @@ export function baseSalaryOn(date: string): EffectiveValue<Dong> {
  */
 export function meritoriousAmount(coefficientTenths: number, date: string): Dong {
   if (!Number.isSafeInteger(coefficientTenths) || coefficientTenths < 0) {
-    throw new RangeError(`Hệ số phải là số nguyên không âm tính theo phần mười (2,5 → 25). / Coefficient must be a non-negative integer in tenths, got ${coefficientTenths}`);
+    throw new RangeError(
+      `Hệ số phải là số nguyên không âm tính theo phần mười (2,5 → 25). / Coefficient must be a non-negative integer in tenths, got ${coefficientTenths}`,
+    );
   }
   const exactTenths = meritoriousStandardOn(date).value * coefficientTenths; // đồng × 10
   // Nearest 1.000đ = nearest 10.000 in tenths of a đồng, half up.

@@ -81,7 +81,9 @@ export function effectiveTable<T>(name: string, entries: readonly EffectiveValue
  */
 export function valueOn<T>(table: EffectiveTable<T>, date: string, name = 'bảng giá trị'): EffectiveValue<T> {
   if (!isValidIsoDate(date)) {
-    throw new Error(`${name}: ngày ${JSON.stringify(date)} không hợp lệ (phải là YYYY-MM-DD). / ${name}: not a date: ${JSON.stringify(date)}.`);
+    throw new Error(
+      `${name}: ngày ${JSON.stringify(date)} không hợp lệ (phải là YYYY-MM-DD). / ${name}: not a date: ${JSON.stringify(date)}.`,
+    );
   }
   const entry = table.find((e) => e.from <= date && (e.to === null || date <= e.to));
   if (!entry) {

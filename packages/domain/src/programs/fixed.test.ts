@@ -13,11 +13,18 @@ describe('2021 COVID-19 package (NQ 68/NQ-CP, QĐ 23/2021/QĐ-TTg; amounts [M])'
   });
 
   it('adds 1.000.000đ for a pregnant worker and per child under 6', () => {
-    const r = covidSupportAmount('contract_suspended', { onDate: ON, oneMonthOrMore: true, pregnant: true, childrenUnder6: 2 });
+    const r = covidSupportAmount('contract_suspended', {
+      onDate: ON,
+      oneMonthOrMore: true,
+      pregnant: true,
+      childrenUnder6: 2,
+    });
     expect(r.amount).toBe(3_710_000 + 1_000_000 + 2_000_000);
     expect(r.lines).toHaveLength(3);
     expect(covidSupportAmount('contract_ended', { onDate: ON, childrenUnder6: 1 }).amount).toBe(4_710_000);
-    expect(covidSupportAmount('work_stoppage', { onDate: ON, stoppageDays: 14, pregnant: true }).amount).toBe(2_000_000);
+    expect(covidSupportAmount('work_stoppage', { onDate: ON, stoppageDays: 14, pregnant: true }).amount).toBe(
+      2_000_000,
+    );
   });
 
   it('work stoppage: 1.000.000đ from 14 days', () => {
@@ -33,7 +40,11 @@ describe('2021 COVID-19 package (NQ 68/NQ-CP, QĐ 23/2021/QĐ-TTg; amounts [M])'
   it('artists and tour guides 3.710.000đ per person; household businesses 3.000.000đ per household', () => {
     expect(covidSupportAmount('performing_artist', { onDate: ON })).toMatchObject({ amount: 3_710_000, per: 'person' });
     expect(covidSupportAmount('tour_guide', { onDate: ON })).toMatchObject({ amount: 3_710_000, per: 'person' });
-    expect(covidSupportAmount('household_business', { onDate: ON })).toMatchObject({ amount: 3_000_000, per: 'household', verified: false });
+    expect(covidSupportAmount('household_business', { onDate: ON })).toMatchObject({
+      amount: 3_000_000,
+      per: 'household',
+      verified: false,
+    });
   });
 
   it('describes the amount line by line', () => {
@@ -47,9 +58,13 @@ describe('2021 COVID-19 package (NQ 68/NQ-CP, QĐ 23/2021/QĐ-TTg; amounts [M])'
     expect(() => covidSupportAmount('contract_suspended', { onDate: ON })).toThrow(/Nhập số ngày tạm hoãn/);
     expect(() => covidSupportAmount('work_stoppage', { onDate: ON })).toThrow(/Nhập số ngày ngừng việc/);
     expect(() => covidSupportAmount('f0_f1', { onDate: ON })).toThrow(/Nhập số ngày điều trị/);
-    expect(() => covidSupportAmount('contract_ended', { onDate: ON, childrenUnder6: -1 })).toThrow(/Số con chưa đủ 6 tuổi phải là số nguyên không âm/);
+    expect(() => covidSupportAmount('contract_ended', { onDate: ON, childrenUnder6: -1 })).toThrow(
+      /Số con chưa đủ 6 tuổi phải là số nguyên không âm/,
+    );
     expect(() => covidSupportAmount('bonus' as 'tour_guide', { onDate: ON })).toThrow(/Loại hỗ trợ "bonus" không có/);
-    expect(() => covidSupportAmount('tour_guide', { onDate: '2021-06-30' })).toThrow(/không có giá trị nào có hiệu lực/);
+    expect(() => covidSupportAmount('tour_guide', { onDate: '2021-06-30' })).toThrow(
+      /không có giá trị nào có hiệu lực/,
+    );
   });
 
   it('marks every amount unverified', () => {

@@ -68,17 +68,30 @@ export const COVID_2021_AMOUNTS: EffectiveTable<Covid2021Amounts> = effectiveTab
     from: '2021-07-01',
     to: null,
     value: {
-      contractSuspendedUnderOneMonth: p(1_855_000, 'tạm hoãn hợp đồng lao động, nghỉ việc không hưởng lương từ 15 ngày liên tục đến dưới 01 tháng'),
-      contractSuspendedOneMonthOrMore: p(3_710_000, 'tạm hoãn hợp đồng lao động, nghỉ việc không hưởng lương từ 01 tháng trở lên'),
+      contractSuspendedUnderOneMonth: p(
+        1_855_000,
+        'tạm hoãn hợp đồng lao động, nghỉ việc không hưởng lương từ 15 ngày liên tục đến dưới 01 tháng',
+      ),
+      contractSuspendedOneMonthOrMore: p(
+        3_710_000,
+        'tạm hoãn hợp đồng lao động, nghỉ việc không hưởng lương từ 01 tháng trở lên',
+      ),
       workStoppage: p(1_000_000, 'ngừng việc từ 14 ngày liên tục trở lên'),
       contractEnded: p(3_710_000, 'chấm dứt hợp đồng lao động nhưng không đủ điều kiện hưởng trợ cấp thất nghiệp'),
       pregnantSupplement: p(1_000_000, 'hỗ trợ thêm cho lao động nữ đang mang thai'),
-      perChildUnder6Supplement: p(1_000_000, 'hỗ trợ thêm cho mỗi trẻ em chưa đủ 6 tuổi (chỉ một người cha hoặc mẹ nhận)'),
+      perChildUnder6Supplement: p(
+        1_000_000,
+        'hỗ trợ thêm cho mỗi trẻ em chưa đủ 6 tuổi (chỉ một người cha hoặc mẹ nhận)',
+      ),
       f0F1FoodPerDay: p(80_000, 'tiền ăn cho người điều trị nhiễm COVID-19 (F0) hoặc cách ly y tế (F1), mỗi ngày'),
       f0F1ChildSupplement: p(1_000_000, 'hỗ trợ thêm một lần cho trẻ em là F0 hoặc F1'),
       performingArtist: p(3_710_000, 'viên chức, người lao động là diễn viên, người làm nghệ thuật biểu diễn'),
       tourGuide: p(3_710_000, 'hướng dẫn viên du lịch có thẻ'),
-      householdBusiness: { amount: 3_000_000, per: 'household', vi: 'hộ kinh doanh có đăng ký thuế phải dừng hoạt động từ 15 ngày liên tục trở lên' },
+      householdBusiness: {
+        amount: 3_000_000,
+        per: 'household',
+        vi: 'hộ kinh doanh có đăng ký thuế phải dừng hoạt động từ 15 ngày liên tục trở lên',
+      },
       minSuspensionDays: 15,
       minStoppageDays: 14,
     },
@@ -153,7 +166,8 @@ const fail = (vi: string, en: string): never => {
 
 function count(value: number | undefined, name: string, vi: string): number {
   if (value === undefined) return 0;
-  if (!Number.isSafeInteger(value) || value < 0) fail(`${vi} phải là số nguyên không âm.`, `${name} must be a non-negative integer, got ${value}.`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    fail(`${vi} phải là số nguyên không âm.`, `${name} must be a non-negative integer, got ${value}.`);
   return value;
 }
 
@@ -174,7 +188,10 @@ function count(value: number | undefined, name: string, vi: string): number {
  */
 export function covidSupportAmount(kind: CovidSupportKind, params: CovidSupportParams): FixedSupport {
   if (!COVID_SUPPORT_KINDS.includes(kind)) {
-    fail(`Loại hỗ trợ "${String(kind)}" không có. Chọn một trong: ${COVID_SUPPORT_KINDS.join(', ')}.`, `Unknown kind ${JSON.stringify(kind)}.`);
+    fail(
+      `Loại hỗ trợ "${String(kind)}" không có. Chọn một trong: ${COVID_SUPPORT_KINDS.join(', ')}.`,
+      `Unknown kind ${JSON.stringify(kind)}.`,
+    );
   }
   const table = valueOn(COVID_2021_AMOUNTS, params.onDate, 'Gói hỗ trợ COVID-19 năm 2021');
   const a = table.value;
@@ -202,11 +219,17 @@ export function covidSupportAmount(kind: CovidSupportKind, params: CovidSupportP
         add(a.contractSuspendedOneMonthOrMore);
       } else {
         if (params.suspendedDays === undefined) {
-          fail('Nhập số ngày tạm hoãn hợp đồng liên tục, hoặc chọn "từ 01 tháng trở lên".', 'contract_suspended needs suspendedDays or oneMonthOrMore.');
+          fail(
+            'Nhập số ngày tạm hoãn hợp đồng liên tục, hoặc chọn "từ 01 tháng trở lên".',
+            'contract_suspended needs suspendedDays or oneMonthOrMore.',
+          );
         }
         const days = count(params.suspendedDays, 'suspendedDays', 'Số ngày tạm hoãn');
         if (days < a.minSuspensionDays) {
-          return result('person', `Tạm hoãn hợp đồng ${days} ngày, dưới ${a.minSuspensionDays} ngày liên tục: không thuộc diện hỗ trợ.`);
+          return result(
+            'person',
+            `Tạm hoãn hợp đồng ${days} ngày, dưới ${a.minSuspensionDays} ngày liên tục: không thuộc diện hỗ trợ.`,
+          );
         }
         add(a.contractSuspendedUnderOneMonth);
       }
@@ -214,10 +237,14 @@ export function covidSupportAmount(kind: CovidSupportKind, params: CovidSupportP
       return result('person');
     }
     case 'work_stoppage': {
-      if (params.stoppageDays === undefined) fail('Nhập số ngày ngừng việc liên tục.', 'work_stoppage needs stoppageDays.');
+      if (params.stoppageDays === undefined)
+        fail('Nhập số ngày ngừng việc liên tục.', 'work_stoppage needs stoppageDays.');
       const days = count(params.stoppageDays, 'stoppageDays', 'Số ngày ngừng việc');
       if (days < a.minStoppageDays) {
-        return result('person', `Ngừng việc ${days} ngày, dưới ${a.minStoppageDays} ngày liên tục: không thuộc diện hỗ trợ.`);
+        return result(
+          'person',
+          `Ngừng việc ${days} ngày, dưới ${a.minStoppageDays} ngày liên tục: không thuộc diện hỗ trợ.`,
+        );
       }
       add(a.workStoppage);
       supplements();

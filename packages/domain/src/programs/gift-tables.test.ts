@@ -15,7 +15,11 @@ const JULY_2023 = '2023-07-27'; // QĐ 715/QĐ-CTN (19/6/2023)
 
 describe('Tết gift (QĐ 01/QĐ-CTN 2026)', () => {
   it.each(['a', 'b', 'd', 'dd', 'e'] as const)('category %s gets 600.000đ', (category) => {
-    expect(giftAmount('tet', category, null, TET_2026)).toMatchObject({ level: 'high', amount: 600_000, verified: false });
+    expect(giftAmount('tet', category, null, TET_2026)).toMatchObject({
+      level: 'high',
+      amount: 600_000,
+      verified: false,
+    });
   });
 
   it('a war invalid at 81% gets 600.000đ, at 80% 300.000đ; sick soldiers and chemical-agent victims alike', () => {
@@ -30,7 +34,9 @@ describe('Tết gift (QĐ 01/QĐ-CTN 2026)', () => {
   it('helpers of the revolution and martyrs’ relatives get 600.000đ on care allowance, relatives of 2+ martyrs too', () => {
     expect(giftAmount('tet', 'm', null, TET_2026, { receivesCareAllowance: true })?.amount).toBe(600_000);
     expect(giftAmount('tet', 'm', null, TET_2026)?.amount).toBe(300_000);
-    expect(giftAmount('tet', 'relative_of_martyr', null, TET_2026, { receivesCareAllowance: true })?.amount).toBe(600_000);
+    expect(giftAmount('tet', 'relative_of_martyr', null, TET_2026, { receivesCareAllowance: true })?.amount).toBe(
+      600_000,
+    );
     expect(giftAmount('tet', 'relative_of_martyr', null, TET_2026, { martyrsCount: 2 })?.amount).toBe(600_000);
     expect(giftAmount('tet', 'relative_of_martyr', null, TET_2026, { martyrsCount: 1 })).toMatchObject({
       amount: 300_000,
@@ -56,7 +62,9 @@ describe('27/7 gift (QĐ 715/QĐ-CTN 2023)', () => {
   it('600.000đ to Heroic Mothers, invalids at 81% or more, martyrs’ relatives on care allowance or of 2+ martyrs', () => {
     expect(giftAmount('27_7', 'd', null, JULY_2023)?.amount).toBe(600_000);
     expect(giftAmount('27_7', 'g', 81, JULY_2023)?.amount).toBe(600_000);
-    expect(giftAmount('27_7', 'relative_of_martyr', null, JULY_2023, { receivesCareAllowance: true })?.amount).toBe(600_000);
+    expect(giftAmount('27_7', 'relative_of_martyr', null, JULY_2023, { receivesCareAllowance: true })?.amount).toBe(
+      600_000,
+    );
     expect(giftAmount('27_7', 'relative_of_martyr', null, JULY_2023, { martyrsCount: 3 })?.amount).toBe(600_000);
   });
 
@@ -104,14 +112,20 @@ describe('highestGift: one gift per person, at the highest level', () => {
   });
 
   it('keeps the first on a tie, ignores categories without a gift, and returns null when there is none', () => {
-    expect(highestGift([giftAmount('tet', 'g', 61, TET_2026), giftAmount('tet', 'k', null, TET_2026)])?.category).toBe('g');
-    expect(highestGift([giftAmount('27_7', 'a', null, JULY_2023), giftAmount('27_7', 'g', 50, JULY_2023)])?.amount).toBe(300_000);
+    expect(highestGift([giftAmount('tet', 'g', 61, TET_2026), giftAmount('tet', 'k', null, TET_2026)])?.category).toBe(
+      'g',
+    );
+    expect(
+      highestGift([giftAmount('27_7', 'a', null, JULY_2023), giftAmount('27_7', 'g', 50, JULY_2023)])?.amount,
+    ).toBe(300_000);
     expect(highestGift([giftAmount('27_7', 'a', null, JULY_2023), null, undefined])).toBeNull();
     expect(highestGift([])).toBeNull();
   });
 
   it('refuses to compare gifts of different occasions', () => {
-    expect(() => highestGift([giftAmount('tet', 'd', null, TET_2026), giftAmount('27_7', 'd', null, JULY_2023)])).toThrow(/hai dịp khác nhau/);
+    expect(() =>
+      highestGift([giftAmount('tet', 'd', null, TET_2026), giftAmount('27_7', 'd', null, JULY_2023)]),
+    ).toThrow(/hai dịp khác nhau/);
   });
 });
 

@@ -25,7 +25,8 @@ const GIFT_KIND_LABELS: Readonly<Record<GiftKind, string>> = {
  * Meritorious categories, as coded in the registry catalogue (`STATUS_CATEGORIES.meritorious`):
  * Pháp lệnh 02/2020/UBTVQH14 Art. 3(1)(a)–(m), and relatives (Art. 3(2)).
  */
-export type MeritoriousCategory = 'a' | 'b' | 'c' | 'd' | 'dd' | 'e' | 'g' | 'h' | 'i' | 'k' | 'l' | 'm' | 'relative_of_martyr' | 'relative';
+export type MeritoriousCategory =
+  'a' | 'b' | 'c' | 'd' | 'dd' | 'e' | 'g' | 'h' | 'i' | 'k' | 'l' | 'm' | 'relative_of_martyr' | 'relative';
 
 export const MERITORIOUS_CATEGORIES: readonly MeritoriousCategory[] = [
   'a',
@@ -90,14 +91,16 @@ export const TET_GIFT_AMOUNTS: EffectiveTable<GiftLevels> = effectiveTable('Mứ
     from: '2017-01-01',
     to: '2021-12-31',
     value: { high: 400_000, standard: 200_000 },
-    source: 'Quyết định của Chủ tịch nước tặng quà Tết (Tết 2017; Tết 2019: QĐ 56/QĐ-CTN) — theo báo chí, chưa đối chiếu',
+    source:
+      'Quyết định của Chủ tịch nước tặng quà Tết (Tết 2017; Tết 2019: QĐ 56/QĐ-CTN) — theo báo chí, chưa đối chiếu',
     verified: false,
   },
   {
     from: '2022-01-01',
     to: null,
     value: { high: 600_000, standard: 300_000 },
-    source: 'Quyết định của Chủ tịch nước tặng quà Tết (Tết 2026: QĐ 01/QĐ-CTN ngày 05/01/2026) — theo báo chí, chưa đối chiếu',
+    source:
+      'Quyết định của Chủ tịch nước tặng quà Tết (Tết 2026: QĐ 01/QĐ-CTN ngày 05/01/2026) — theo báo chí, chưa đối chiếu',
     verified: false,
   },
 ]);
@@ -124,7 +127,8 @@ export const JULY_27_GIFT_AMOUNTS: EffectiveTable<GiftLevels> = effectiveTable('
     from: '2021-01-01',
     to: null,
     value: { high: 600_000, standard: 300_000 },
-    source: 'Quyết định của Chủ tịch nước tặng quà 27/7 (2023: QĐ 715/QĐ-CTN ngày 19/6/2023) — theo báo chí, chưa đối chiếu',
+    source:
+      'Quyết định của Chủ tịch nước tặng quà 27/7 (2023: QĐ 715/QĐ-CTN ngày 19/6/2023) — theo báo chí, chưa đối chiếu',
     verified: false,
   },
 ]);
@@ -160,8 +164,18 @@ const TET_LIST: readonly GiftListRule[] = [
     minDegree: 81,
     vi: 'thương binh, bệnh binh, người hoạt động kháng chiến bị nhiễm chất độc hóa học có tỷ lệ tổn thương cơ thể từ 81% trở lên',
   },
-  { level: 'high', categories: ['m'], needsCareAllowance: true, vi: 'người có công giúp đỡ cách mạng đang hưởng trợ cấp nuôi dưỡng hằng tháng' },
-  { level: 'high', categories: ['relative_of_martyr'], needsCareAllowance: true, vi: 'thân nhân liệt sĩ đang hưởng trợ cấp tuất nuôi dưỡng hằng tháng' },
+  {
+    level: 'high',
+    categories: ['m'],
+    needsCareAllowance: true,
+    vi: 'người có công giúp đỡ cách mạng đang hưởng trợ cấp nuôi dưỡng hằng tháng',
+  },
+  {
+    level: 'high',
+    categories: ['relative_of_martyr'],
+    needsCareAllowance: true,
+    vi: 'thân nhân liệt sĩ đang hưởng trợ cấp tuất nuôi dưỡng hằng tháng',
+  },
   { level: 'high', categories: ['relative_of_martyr'], minMartyrs: 2, vi: 'thân nhân của hai liệt sĩ trở lên' },
   {
     level: 'standard',
@@ -196,7 +210,12 @@ const JULY_27_LIST: readonly GiftListRule[] = [
     minDegree: 81,
     vi: 'thương binh, bệnh binh, người hoạt động kháng chiến bị nhiễm chất độc hóa học có tỷ lệ tổn thương cơ thể từ 81% trở lên',
   },
-  { level: 'high', categories: ['relative_of_martyr'], needsCareAllowance: true, vi: 'thân nhân liệt sĩ đang hưởng trợ cấp tuất nuôi dưỡng hằng tháng' },
+  {
+    level: 'high',
+    categories: ['relative_of_martyr'],
+    needsCareAllowance: true,
+    vi: 'thân nhân liệt sĩ đang hưởng trợ cấp tuất nuôi dưỡng hằng tháng',
+  },
   { level: 'high', categories: ['relative_of_martyr'], minMartyrs: 2, vi: 'thân nhân của hai liệt sĩ trở lên' },
   {
     level: 'standard',
@@ -208,29 +227,43 @@ const JULY_27_LIST: readonly GiftListRule[] = [
 ];
 
 /** The Tết gift list, effective-dated (see {@link TET_LIST}). */
-export const TET_GIFT_LISTS: EffectiveTable<readonly GiftListRule[]> = effectiveTable('Danh sách quà Tết người có công', [
-  {
-    from: '2017-01-01',
-    to: null,
-    value: TET_LIST,
-    source: 'Quyết định của Chủ tịch nước tặng quà Tết (Tết 2019: QĐ 56/QĐ-CTN; Tết 2026: QĐ 01/QĐ-CTN) — theo báo chí, chưa đối chiếu',
-    verified: false,
-  },
-]);
+export const TET_GIFT_LISTS: EffectiveTable<readonly GiftListRule[]> = effectiveTable(
+  'Danh sách quà Tết người có công',
+  [
+    {
+      from: '2017-01-01',
+      to: null,
+      value: TET_LIST,
+      source:
+        'Quyết định của Chủ tịch nước tặng quà Tết (Tết 2019: QĐ 56/QĐ-CTN; Tết 2026: QĐ 01/QĐ-CTN) — theo báo chí, chưa đối chiếu',
+      verified: false,
+    },
+  ],
+);
 
 /** The 27/7 gift list, effective-dated (see {@link JULY_27_LIST}). */
-export const JULY_27_GIFT_LISTS: EffectiveTable<readonly GiftListRule[]> = effectiveTable('Danh sách quà 27/7 người có công', [
-  {
-    from: '2015-01-01',
-    to: null,
-    value: JULY_27_LIST,
-    source: 'Quyết định của Chủ tịch nước tặng quà 27/7 (2015: QĐ 1328/QĐ-CTN; 2023: QĐ 715/QĐ-CTN) — theo báo chí, chưa đối chiếu',
-    verified: false,
-  },
-]);
+export const JULY_27_GIFT_LISTS: EffectiveTable<readonly GiftListRule[]> = effectiveTable(
+  'Danh sách quà 27/7 người có công',
+  [
+    {
+      from: '2015-01-01',
+      to: null,
+      value: JULY_27_LIST,
+      source:
+        'Quyết định của Chủ tịch nước tặng quà 27/7 (2015: QĐ 1328/QĐ-CTN; 2023: QĐ 715/QĐ-CTN) — theo báo chí, chưa đối chiếu',
+      verified: false,
+    },
+  ],
+);
 
-const AMOUNTS: Readonly<Record<GiftKind, EffectiveTable<GiftLevels>>> = { tet: TET_GIFT_AMOUNTS, '27_7': JULY_27_GIFT_AMOUNTS };
-const LISTS: Readonly<Record<GiftKind, EffectiveTable<readonly GiftListRule[]>>> = { tet: TET_GIFT_LISTS, '27_7': JULY_27_GIFT_LISTS };
+const AMOUNTS: Readonly<Record<GiftKind, EffectiveTable<GiftLevels>>> = {
+  tet: TET_GIFT_AMOUNTS,
+  '27_7': JULY_27_GIFT_AMOUNTS,
+};
+const LISTS: Readonly<Record<GiftKind, EffectiveTable<readonly GiftListRule[]>>> = {
+  tet: TET_GIFT_LISTS,
+  '27_7': JULY_27_GIFT_LISTS,
+};
 
 export interface GiftFlags {
   /** Receives a monthly care allowance (helpers of the revolution; martyrs' relatives). */
@@ -255,7 +288,12 @@ const fail = (vi: string, en: string): never => {
   throw new Error(`${vi} / ${en}`);
 };
 
-function ruleApplies(rule: GiftListRule, category: MeritoriousCategory, degree: number | null, flags: GiftFlags): boolean {
+function ruleApplies(
+  rule: GiftListRule,
+  category: MeritoriousCategory,
+  degree: number | null,
+  flags: GiftFlags,
+): boolean {
   if (!rule.categories.includes(category)) return false;
   if (rule.minDegree !== undefined && (degree === null || degree < rule.minDegree)) return false;
   if (rule.maxDegree !== undefined && (degree === null || degree > rule.maxDegree)) return false;
@@ -283,7 +321,11 @@ export function giftAmount(
   onDate: string,
   flags: GiftFlags = {},
 ): GiftEntitlement | null {
-  if (!GIFT_KINDS.includes(kind)) fail(`Dịp tặng quà "${String(kind)}" không có; chọn "tet" hoặc "27_7".`, `Unknown gift kind ${JSON.stringify(kind)}.`);
+  if (!GIFT_KINDS.includes(kind))
+    fail(
+      `Dịp tặng quà "${String(kind)}" không có; chọn "tet" hoặc "27_7".`,
+      `Unknown gift kind ${JSON.stringify(kind)}.`,
+    );
   if (!MERITORIOUS_CATEGORIES.includes(category)) {
     fail(
       `Mã diện người có công "${String(category)}" không có. Chọn một trong: ${MERITORIOUS_CATEGORIES.join(', ')}.`,
@@ -302,7 +344,10 @@ export function giftAmount(
     rate = degree!;
   }
   if (flags.martyrsCount !== undefined && (!Number.isInteger(flags.martyrsCount) || flags.martyrsCount < 1)) {
-    fail('Số liệt sĩ phải là số nguyên từ 1 trở lên.', `martyrsCount must be an integer of at least 1, got ${flags.martyrsCount}.`);
+    fail(
+      'Số liệt sĩ phải là số nguyên từ 1 trở lên.',
+      `martyrsCount must be an integer of at least 1, got ${flags.martyrsCount}.`,
+    );
   }
 
   const label = GIFT_KIND_LABELS[kind];
@@ -332,7 +377,10 @@ export function highestGift(entitlements: readonly (GiftEntitlement | null | und
   const gifts = entitlements.filter((g): g is GiftEntitlement => g !== null && g !== undefined);
   const kinds = new Set(gifts.map((g) => g.kind));
   if (kinds.size > 1) {
-    fail('Quà Tết và quà 27/7 là hai dịp khác nhau: chọn mức cao nhất trong từng dịp.', 'Gifts of different occasions cannot be compared.');
+    fail(
+      'Quà Tết và quà 27/7 là hai dịp khác nhau: chọn mức cao nhất trong từng dịp.',
+      'Gifts of different occasions cannot be compared.',
+    );
   }
   return gifts.reduce<GiftEntitlement | null>((best, g) => (best === null || g.amount > best.amount ? g : best), null);
 }

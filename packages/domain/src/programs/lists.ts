@@ -33,10 +33,15 @@ export function listTransition(state: ListState, action: ListAction, levels: 2 |
   const editable = state === 'draft' || state === 'returned';
   switch (action) {
     case 'submit':
-      return editable ? { to: 'submitted', level: 3 } : { error: `Danh sách đang ở bước "${LIST_STATE_VI[state]}", không gửi lại được.` };
+      return editable
+        ? { to: 'submitted', level: 3 }
+        : { error: `Danh sách đang ở bước "${LIST_STATE_VI[state]}", không gửi lại được.` };
     case 'appraise':
-      if (levels === 2) return { error: 'Địa bàn hai cấp: danh sách gửi thẳng lên tỉnh phê duyệt, không có bước thẩm định của huyện.' };
-      return state === 'submitted' ? { to: 'appraised', level: 2 } : { error: `Chỉ thẩm định được danh sách đang "Chờ thẩm định" (hiện: "${LIST_STATE_VI[state]}").` };
+      if (levels === 2)
+        return { error: 'Địa bàn hai cấp: danh sách gửi thẳng lên tỉnh phê duyệt, không có bước thẩm định của huyện.' };
+      return state === 'submitted'
+        ? { to: 'appraised', level: 2 }
+        : { error: `Chỉ thẩm định được danh sách đang "Chờ thẩm định" (hiện: "${LIST_STATE_VI[state]}").` };
     case 'approve': {
       const ready: ListState = levels === 3 ? 'appraised' : 'submitted';
       return state === ready
@@ -100,7 +105,12 @@ export function checkListEntries(entries: readonly EntryForCheck[], refDate: str
   for (const e of entries) {
     const first = seen.get(e.beneficiaryKey);
     if (first !== undefined) {
-      out.push({ entryId: e.id, code: 'DUPLICATE_IN_LIST', blocking: true, message: `${e.fullName} có hai lần trong danh sách; xoá một dòng.` });
+      out.push({
+        entryId: e.id,
+        code: 'DUPLICATE_IN_LIST',
+        blocking: true,
+        message: `${e.fullName} có hai lần trong danh sách; xoá một dòng.`,
+      });
     } else seen.set(e.beneficiaryKey, e.id);
     if (e.elsewhere.length > 0) {
       out.push({
@@ -111,10 +121,20 @@ export function checkListEntries(entries: readonly EntryForCheck[], refDate: str
       });
     }
     if (e.deceasedOn && e.deceasedOn <= refDate) {
-      out.push({ entryId: e.id, code: 'DECEASED', blocking: true, message: `${e.fullName} đã mất ngày ${e.deceasedOn}; xoá khỏi danh sách.` });
+      out.push({
+        entryId: e.id,
+        code: 'DECEASED',
+        blocking: true,
+        message: `${e.fullName} đã mất ngày ${e.deceasedOn}; xoá khỏi danh sách.`,
+      });
     }
     if (e.movedOutOn && e.movedOutOn <= refDate) {
-      out.push({ entryId: e.id, code: 'MOVED_OUT', blocking: true, message: `${e.fullName} đã chuyển đi ngày ${e.movedOutOn}; xoá khỏi danh sách.` });
+      out.push({
+        entryId: e.id,
+        code: 'MOVED_OUT',
+        blocking: true,
+        message: `${e.fullName} đã chuyển đi ngày ${e.movedOutOn}; xoá khỏi danh sách.`,
+      });
     }
     if (!e.citizenId) {
       const child = e.birthDate !== null && (e.birthDate.slice(0, 10) > refDate || ageOn(e.birthDate, refDate) < 14);
@@ -129,12 +149,22 @@ export function checkListEntries(entries: readonly EntryForCheck[], refDate: str
     } else {
       const check = checkCitizenId(e.citizenId);
       if (!check.ok) {
-        out.push({ entryId: e.id, code: 'INVALID_ID', blocking: true, message: `${e.fullName}: số CCCD ${e.citizenId} không hợp lệ; sửa ở sổ nhân khẩu.` });
+        out.push({
+          entryId: e.id,
+          code: 'INVALID_ID',
+          blocking: true,
+          message: `${e.fullName}: số CCCD ${e.citizenId} không hợp lệ; sửa ở sổ nhân khẩu.`,
+        });
       }
     }
     if (!e.manual) {
       if (!e.expected) {
-        out.push({ entryId: e.id, code: 'NOT_ELIGIBLE', blocking: true, message: `${e.fullName} không còn đủ điều kiện theo quy định của chương trình.` });
+        out.push({
+          entryId: e.id,
+          code: 'NOT_ELIGIBLE',
+          blocking: true,
+          message: `${e.fullName} không còn đủ điều kiện theo quy định của chương trình.`,
+        });
       } else if (e.expected.amount !== e.amount || Math.abs(e.expected.quantity - e.quantity) > 1e-9) {
         out.push({
           entryId: e.id,

@@ -9,7 +9,10 @@ const person = (birthDate: string, ...statuses: [string, string, number | null?,
 
 describe('eligibility and amount rules', () => {
   it('social assistance: clause 5a aged 80+ gets 2.0 x base level, and the base changes on 1/7/2024 (NĐ 20/2021 Art. 4, 6; NĐ 76/2024)', () => {
-    const elig = EligibilityRule.parse({ per: 'person', any: [{ status: 'social_assistance', categories: ['5a'], minAge: 80 }] });
+    const elig = EligibilityRule.parse({
+      per: 'person',
+      any: [{ status: 'social_assistance', categories: ['5a'], minAge: 80 }],
+    });
     const amount = AmountRule.parse({ type: 'social_assistance' });
     const old = person('1940-03-01', ['social_assistance', '5a']);
     expect(entitlement(elig, amount, old, '2024-06-01')?.amount).toBe(720_000);
@@ -30,19 +33,35 @@ describe('eligibility and amount rules', () => {
   });
 
   it('war invalids with injury of 81% or more get the 600.000đ Tết gift; 80% or less are not selected by that rule', () => {
-    const elig = EligibilityRule.parse({ per: 'person', any: [{ status: 'meritorious', categories: ['g'], minDegree: 81 }] });
+    const elig = EligibilityRule.parse({
+      per: 'person',
+      any: [{ status: 'meritorious', categories: ['g'], minDegree: 81 }],
+    });
     const amount = AmountRule.parse({ type: 'gift', gift: 'tet' });
     // Tết Bính Ngọ (17/02/2026): 600.000đ; Tết Tân Sửu (12/02/2021): 400.000đ (unverified data).
-    expect(entitlement(elig, amount, person('1950-01-01', ['meritorious', 'g', 81]), '2026-02-17')?.amount).toBe(600_000);
-    expect(entitlement(elig, amount, person('1950-01-01', ['meritorious', 'g', 81]), '2021-02-12')?.amount).toBe(400_000);
+    expect(entitlement(elig, amount, person('1950-01-01', ['meritorious', 'g', 81]), '2026-02-17')?.amount).toBe(
+      600_000,
+    );
+    expect(entitlement(elig, amount, person('1950-01-01', ['meritorious', 'g', 81]), '2021-02-12')?.amount).toBe(
+      400_000,
+    );
     expect(entitlement(elig, amount, person('1950-01-01', ['meritorious', 'g', 61]), '2026-02-17')).toBeNull();
   });
 
   it('a table by category: poor 600.000đ, near-poor 300.000đ, only households of the 2021 review', () => {
-    const elig = EligibilityRule.parse({ per: 'household', any: [{ status: 'poverty', categories: ['poor', 'near_poor'], year: 2021 }] });
+    const elig = EligibilityRule.parse({
+      per: 'household',
+      any: [{ status: 'poverty', categories: ['poor', 'near_poor'], year: 2021 }],
+    });
     const amount = AmountRule.parse({ type: 'by_category', amounts: { poor: 600_000, near_poor: 300_000 } });
-    const hh = (cat: string, year: number): Candidate => ({ birthDate: null, statuses: [{ kind: 'poverty', category: cat, year, degree: null }] });
-    expect(entitlement(elig, amount, hh('poor', 2021), '2022-01-20')).toMatchObject({ amount: 600_000, category: 'poor' });
+    const hh = (cat: string, year: number): Candidate => ({
+      birthDate: null,
+      statuses: [{ kind: 'poverty', category: cat, year, degree: null }],
+    });
+    expect(entitlement(elig, amount, hh('poor', 2021), '2022-01-20')).toMatchObject({
+      amount: 600_000,
+      category: 'poor',
+    });
     expect(entitlement(elig, amount, hh('near_poor', 2021), '2022-01-20')?.amount).toBe(300_000);
     expect(entitlement(elig, amount, hh('poor', 2020), '2022-01-20')).toBeNull();
   });
@@ -50,14 +69,20 @@ describe('eligibility and amount rules', () => {
   it('rice in kind: 15 kg per member of the household', () => {
     const elig = EligibilityRule.parse({ per: 'household', any: [{ status: 'poverty', categories: ['poor'] }] });
     const amount = AmountRule.parse({ type: 'quantity', perPerson: 15, unit: 'kg' });
-    const hh: Candidate = { birthDate: null, members: 4, statuses: [{ kind: 'poverty', category: 'poor', year: 2021, degree: null }] };
+    const hh: Candidate = {
+      birthDate: null,
+      members: 4,
+      statuses: [{ kind: 'poverty', category: 'poor', year: 2021, degree: null }],
+    };
     expect(entitlement(elig, amount, hh, '2021-02-01')).toMatchObject({ amount: 0, quantity: 60 });
   });
 
   it('a person born after the reference date has no age: an age rule does not select them, and the check does not fail', () => {
     const elig = EligibilityRule.parse({ per: 'person', any: [{ status: 'health_insurance', maxAge: 5 }] });
     const amount = AmountRule.parse({ type: 'fixed', amount: 1 });
-    expect(entitlement(elig, amount, person('2026-06-12', ['health_insurance', 'child_under_6']), '2026-06-01')).toBeNull();
+    expect(
+      entitlement(elig, amount, person('2026-06-12', ['health_insurance', 'child_under_6']), '2026-06-01'),
+    ).toBeNull();
   });
 
   it('refuses a rule with an unknown status kind or a negative amount', () => {

@@ -10,14 +10,24 @@ import type { Dong } from '../money.js';
 import { giftAmount, highestGift, type GiftEntitlement, type MeritoriousCategory } from './gift-tables.js';
 import { STATUS_CATEGORIES, statusCategoryLabel } from '../registry/catalogues.js';
 import type { StatusKind } from '../contracts/registry.js';
-import { socialAssistanceMonthly, SOCIAL_ASSISTANCE_CLAUSES, type SocialAssistanceClause } from './social-assistance.js';
+import {
+  socialAssistanceMonthly,
+  SOCIAL_ASSISTANCE_CLAUSES,
+  type SocialAssistanceClause,
+} from './social-assistance.js';
 
 export const PROGRAM_KINDS = ['one_off_cash', 'monthly', 'gift', 'in_kind', 'health_card'] as const;
 export type ProgramKind = (typeof PROGRAM_KINDS)[number];
 export const PROGRAM_UNITS = ['dong', 'kg', 'card'] as const;
 export type ProgramUnit = (typeof PROGRAM_UNITS)[number];
 
-const StatusKindEnum = z.enum(['poverty', 'social_assistance', 'meritorious', 'ethnic_minority_area', 'health_insurance']);
+const StatusKindEnum = z.enum([
+  'poverty',
+  'social_assistance',
+  'meritorious',
+  'ethnic_minority_area',
+  'health_insurance',
+]);
 
 /** One way to qualify: a status in force on the reference date, with optional narrowing. */
 export const Selector = z.strictObject({
@@ -81,7 +91,6 @@ export interface Entitlement {
   readonly reason: string;
 }
 
-
 /** The statuses of a candidate that satisfy a selector on the reference date. */
 export function matchSelector(sel: Selector, c: Candidate, onDate: string): CandidateStatus[] {
   if (sel.minAge !== undefined || sel.maxAge !== undefined) {
@@ -117,7 +126,12 @@ const describe = describeStatus;
  * qualify (or the amount rule gives nothing for their categories). Pure: the same inputs always
  * give the same amount, so a list can be re-checked against its rule at any time.
  */
-export function entitlement(eligibility: EligibilityRule, amount: AmountRule, c: Candidate, onDate: string): Entitlement | null {
+export function entitlement(
+  eligibility: EligibilityRule,
+  amount: AmountRule,
+  c: Candidate,
+  onDate: string,
+): Entitlement | null {
   const qualifying = qualifyingStatuses(eligibility, c, onDate);
   if (qualifying.length === 0) return null;
   const why = `Đủ điều kiện: ${qualifying.map(describe).join('; ')}`;
@@ -130,7 +144,14 @@ export function entitlement(eligibility: EligibilityRule, amount: AmountRule, c:
         const a = Object.hasOwn(amount.amounts, s.category) ? amount.amounts[s.category]! : undefined;
         if (a !== undefined && (!best || a > best.amount)) best = { amount: a, category: s.category };
       }
-      return best ? { amount: best.amount, quantity: 0, category: best.category, reason: `${why}; mức theo diện ${best.category}` } : null;
+      return best
+        ? {
+            amount: best.amount,
+            quantity: 0,
+            category: best.category,
+            reason: `${why}; mức theo diện ${best.category}`,
+          }
+        : null;
     }
     case 'gift': {
       const gifts: (GiftEntitlement | null)[] = [];
@@ -147,7 +168,10 @@ export function entitlement(eligibility: EligibilityRule, amount: AmountRule, c:
     }
     case 'social_assistance': {
       const clauses = qualifying
-        .filter((s) => s.kind === 'social_assistance' && (SOCIAL_ASSISTANCE_CLAUSES as readonly string[]).includes(s.category))
+        .filter(
+          (s) =>
+            s.kind === 'social_assistance' && (SOCIAL_ASSISTANCE_CLAUSES as readonly string[]).includes(s.category),
+        )
         .map((s) => ({
           code: s.category as SocialAssistanceClause,
           ...(s.category === '4' ? { childrenCount: Math.max(1, s.degree ?? 1) } : {}),
@@ -163,7 +187,12 @@ export function entitlement(eligibility: EligibilityRule, amount: AmountRule, c:
     case 'quantity': {
       const n = Math.max(1, c.members ?? 1);
       const q = Math.round(amount.perPerson * n * 1000) / 1000;
-      return { amount: 0, quantity: q, category: qualifying[0]!.category, reason: `${why}; ${amount.perPerson} ${amount.unit}/người x ${n} người` };
+      return {
+        amount: 0,
+        quantity: q,
+        category: qualifying[0]!.category,
+        reason: `${why}; ${amount.perPerson} ${amount.unit}/người x ${n} người`,
+      };
     }
   }
 }

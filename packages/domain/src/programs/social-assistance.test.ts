@@ -8,8 +8,12 @@ import {
   type SocialAssistanceClauseInput,
 } from './social-assistance.js';
 
-const monthly = (clauses: SocialAssistanceClauseInput[], birthDate: string, onDate: string, extra: { isChild?: boolean; isElderly?: boolean; provincialBaseLevel?: number } = {}) =>
-  socialAssistanceMonthly({ clauses, birthDate, onDate, ...extra });
+const monthly = (
+  clauses: SocialAssistanceClauseInput[],
+  birthDate: string,
+  onDate: string,
+  extra: { isChild?: boolean; isElderly?: boolean; provincialBaseLevel?: number } = {},
+) => socialAssistanceMonthly({ clauses, birthDate, onDate, ...extra });
 
 describe('base level × coefficient (NĐ 20/2021 Art. 6(1))', () => {
   it('an elderly poor person with no carer aged 81: 2,0 × 360.000 on 30/6/2024, 2,0 × 500.000 from 01/7/2024', () => {
@@ -35,8 +39,14 @@ describe('base level × coefficient (NĐ 20/2021 Art. 6(1))', () => {
   });
 
   it('an orphan (clause 1) aged 3 gets 2,5, aged 4 gets 1,5', () => {
-    expect(monthly([{ code: '1' }], '2020-07-02', '2024-07-01')).toMatchObject({ amount: 1_250_000, basis: [{ coefficientTenths: 25 }] });
-    expect(monthly([{ code: '1' }], '2020-07-01', '2024-07-01')).toMatchObject({ amount: 750_000, basis: [{ coefficientTenths: 15 }] });
+    expect(monthly([{ code: '1' }], '2020-07-02', '2024-07-01')).toMatchObject({
+      amount: 1_250_000,
+      basis: [{ coefficientTenths: 25 }],
+    });
+    expect(monthly([{ code: '1' }], '2020-07-01', '2024-07-01')).toMatchObject({
+      amount: 750_000,
+      basis: [{ coefficientTenths: 15 }],
+    });
     expect(monthly([{ code: '1' }], '2018-01-10', '2022-01-09').amount).toBe(900_000); // 2,5 × 360.000
   });
 
@@ -105,7 +115,11 @@ describe('several clauses (NĐ 20/2021 Art. 6(2))', () => {
   });
 
   it('the single parent keeps clause 4 plus only the highest of clauses 5, 6 and 8', () => {
-    const r = monthly([{ code: '4', childrenCount: 1 }, { code: '8' }, { code: '6_severe' }, { code: '5a' }], '1960-01-01', '2024-07-01');
+    const r = monthly(
+      [{ code: '4', childrenCount: 1 }, { code: '8' }, { code: '6_severe' }, { code: '5a' }],
+      '1960-01-01',
+      '2024-07-01',
+    );
     // Clause 4: 1,0; clause 8: 1,5; 6 severe (elderly): 2,0; 5a (64): 1,5 → 1,0 + 2,0.
     expect(r.basis.map((b) => b.clause)).toEqual(['4', '6_severe']);
     expect(r.amount).toBe(1_500_000);
@@ -146,10 +160,16 @@ describe('partial birth dates', () => {
 
 describe('amount arithmetic', () => {
   it('uses a higher provincial level (Art. 4(3)) and rounds half up to the đồng', () => {
-    expect(monthly([{ code: '5a' }], '1940-01-01', '2024-07-01', { provincialBaseLevel: 600_000 }).amount).toBe(1_200_000);
+    expect(monthly([{ code: '5a' }], '1940-01-01', '2024-07-01', { provincialBaseLevel: 600_000 }).amount).toBe(
+      1_200_000,
+    );
     // 500.005 × 1,5 = 750.007,5 → 750.008
-    expect(monthly([{ code: '6_severe' }], '1980-01-01', '2024-07-01', { provincialBaseLevel: 500_005 }).amount).toBe(750_008);
-    expect(() => monthly([{ code: '5a' }], '1940-01-01', '2024-07-01', { provincialBaseLevel: 400_000 })).toThrow(/không được thấp hơn mức chuẩn quốc gia/);
+    expect(monthly([{ code: '6_severe' }], '1980-01-01', '2024-07-01', { provincialBaseLevel: 500_005 }).amount).toBe(
+      750_008,
+    );
+    expect(() => monthly([{ code: '5a' }], '1940-01-01', '2024-07-01', { provincialBaseLevel: 400_000 })).toThrow(
+      /không được thấp hơn mức chuẩn quốc gia/,
+    );
   });
 
   it('writes coefficients the Vietnamese way', () => {
@@ -190,7 +210,9 @@ describe('coefficient table', () => {
     expect(catalogue.map((c) => c.code)).toEqual([...SOCIAL_ASSISTANCE_CLAUSES]);
     for (const entry of SOCIAL_ASSISTANCE_COEFFICIENTS) {
       for (const cat of catalogue) {
-        const ours = entry.value[cat.code as (typeof SOCIAL_ASSISTANCE_CLAUSES)[number]].map((r) => r.coefficientTenths).sort();
+        const ours = entry.value[cat.code as (typeof SOCIAL_ASSISTANCE_CLAUSES)[number]]
+          .map((r) => r.coefficientTenths)
+          .sort();
         const theirs = (cat.coefficients ?? []).map((r) => r.coefficientTenths).sort();
         expect(ours, cat.code).toEqual(theirs);
       }

@@ -16,18 +16,7 @@ import { effectiveTable, valueOn, type EffectiveTable } from './effective.js';
  * (`STATUS_CATEGORIES.social_assistance`); clause 6 is split by degree of disability.
  */
 export type SocialAssistanceClause =
-  | '1'
-  | '2'
-  | '3'
-  | '4'
-  | '5a'
-  | '5b'
-  | '5c'
-  | '5d'
-  | '6_especially_severe'
-  | '6_severe'
-  | '7'
-  | '8';
+  '1' | '2' | '3' | '4' | '5a' | '5b' | '5c' | '5d' | '6_especially_severe' | '6_severe' | '7' | '8';
 
 /** Every clause, in the order of Art. 5; ties between equal coefficients go to the first. */
 export const SOCIAL_ASSISTANCE_CLAUSES: readonly SocialAssistanceClause[] = [
@@ -132,7 +121,8 @@ export const SOCIAL_ASSISTANCE_COEFFICIENTS: EffectiveTable<CoefficientTable> = 
     from: '2024-07-01',
     to: null,
     value: ROWS_2021,
-    source: 'Nghị định 20/2021/NĐ-CP, Điều 6 khoản 1 (giả định Nghị định 76/2024/NĐ-CP không sửa hệ số; chưa đối chiếu)',
+    source:
+      'Nghị định 20/2021/NĐ-CP, Điều 6 khoản 1 (giả định Nghị định 76/2024/NĐ-CP không sửa hệ số; chưa đối chiếu)',
     verified: false,
   },
 ]);
@@ -245,9 +235,13 @@ function ageRange(birthDate: PartialDate, onDate: string): { min: number; max: n
     );
   }
   const [y, m] = birthDate.split('-').map(Number) as [number, number?];
-  const earliest = birthDate.length === 4 ? `${birthDate}-01-01` : birthDate.length === 7 ? `${birthDate}-01` : birthDate;
+  const earliest =
+    birthDate.length === 4 ? `${birthDate}-01-01` : birthDate.length === 7 ? `${birthDate}-01` : birthDate;
   if (earliest > onDate) {
-    fail(`Ngày ${formatDateVi(onDate)} trước ngày sinh ${birthDate}: kiểm tra lại ngày.`, `${onDate} is before the birth date ${birthDate}.`);
+    fail(
+      `Ngày ${formatDateVi(onDate)} trước ngày sinh ${birthDate}: kiểm tra lại ngày.`,
+      `${onDate} is before the birth date ${birthDate}.`,
+    );
   }
   const latestPossible =
     birthDate.length === 4
@@ -277,7 +271,12 @@ function ageText(age: { min: number; max: number }): string {
   return age.min === age.max ? `${age.min} tuổi` : `${age.min}–${age.max} tuổi (ngày sinh không đầy đủ)`;
 }
 
-function candidateFor(input: SocialAssistanceClauseInput, rows: CoefficientTable, p: Person, base: Dong): SocialAssistanceBasis {
+function candidateFor(
+  input: SocialAssistanceClauseInput,
+  rows: CoefficientTable,
+  p: Person,
+  base: Dong,
+): SocialAssistanceBasis {
   const { code } = input;
   const label = SOCIAL_ASSISTANCE_CLAUSE_LABELS[code];
   if (code === '4') {
@@ -355,7 +354,8 @@ const total = (bs: readonly SocialAssistanceBasis[]): number => bs.reduce((s, b)
  */
 export function socialAssistanceMonthly(input: SocialAssistanceInput): SocialAssistanceResult {
   const { clauses, birthDate, onDate } = input;
-  if (!isValidIsoDate(onDate)) fail(`Ngày tính trợ cấp "${onDate}" không hợp lệ (YYYY-MM-DD).`, `Invalid date ${JSON.stringify(onDate)}.`);
+  if (!isValidIsoDate(onDate))
+    fail(`Ngày tính trợ cấp "${onDate}" không hợp lệ (YYYY-MM-DD).`, `Invalid date ${JSON.stringify(onDate)}.`);
   if (clauses.length === 0) {
     fail('Chưa có diện hưởng nào: chọn ít nhất một khoản của Điều 5 Nghị định 20/2021/NĐ-CP.', 'No clause given.');
   }
@@ -367,7 +367,8 @@ export function socialAssistanceMonthly(input: SocialAssistanceInput): SocialAss
         `Unknown clause ${JSON.stringify(c.code)}.`,
       );
     }
-    if (seen.has(c.code)) fail(`Diện ${SOCIAL_ASSISTANCE_CLAUSE_LABELS[c.code]} được ghi hai lần.`, `Clause ${c.code} given twice.`);
+    if (seen.has(c.code))
+      fail(`Diện ${SOCIAL_ASSISTANCE_CLAUSE_LABELS[c.code]} được ghi hai lần.`, `Clause ${c.code} given twice.`);
     seen.add(c.code);
   }
 
@@ -391,7 +392,9 @@ export function socialAssistanceMonthly(input: SocialAssistanceInput): SocialAss
     isChild: input.isChild ?? age.min < AGE_GROUPS.childBelow,
     isElderly: input.isElderly ?? age.max >= AGE_GROUPS.elderlyFrom,
   };
-  const ordered = [...clauses].sort((a, b) => SOCIAL_ASSISTANCE_CLAUSES.indexOf(a.code) - SOCIAL_ASSISTANCE_CLAUSES.indexOf(b.code));
+  const ordered = [...clauses].sort(
+    (a, b) => SOCIAL_ASSISTANCE_CLAUSES.indexOf(a.code) - SOCIAL_ASSISTANCE_CLAUSES.indexOf(b.code),
+  );
   const candidates = ordered.map((c) => candidateFor(c, coefficients.value, person, base));
 
   // Options under Art. 6(2): each clause alone, and for a poor single parent, clause 4 plus the

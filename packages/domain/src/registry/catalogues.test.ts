@@ -74,7 +74,18 @@ describe('STATUS_CATEGORIES', () => {
 
   it('lists the clauses of NĐ 20/2021 Art. 5', () => {
     expect(STATUS_CATEGORIES.social_assistance.categories.map((c) => c.code)).toEqual([
-      '1', '2', '3', '4', '5a', '5b', '5c', '5d', '6_especially_severe', '6_severe', '7', '8',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5a',
+      '5b',
+      '5c',
+      '5d',
+      '6_especially_severe',
+      '6_severe',
+      '7',
+      '8',
     ]);
     expect(statusCategoryLabel('social_assistance', '5a')).toBe(
       'Người cao tuổi thuộc hộ nghèo, không có người phụng dưỡng (Điều 5 khoản 5 điểm a)',
@@ -82,7 +93,8 @@ describe('STATUS_CATEGORIES', () => {
   });
 
   it('carries the coefficients of NĐ 20/2021 Art. 6(1), in tenths', () => {
-    const tenths = (code: string) => findStatusCategory('social_assistance', code)?.coefficients?.map((r) => r.coefficientTenths);
+    const tenths = (code: string) =>
+      findStatusCategory('social_assistance', code)?.coefficients?.map((r) => r.coefficientTenths);
     // Art. 6(1)(a): "Hệ số 2,5 đối với trường hợp dưới 4 tuổi; Hệ số 1,5 … từ đủ 4 tuổi trở lên".
     expect(tenths('1')).toEqual([25, 15]);
     expect(tenths('2')).toEqual([15]);
@@ -106,14 +118,29 @@ describe('STATUS_CATEGORIES', () => {
 
   it('lists the categories of Pháp lệnh 02/2020 Art. 3, with degrees for g and h', () => {
     expect(STATUS_CATEGORIES.meritorious.categories.map((c) => c.code)).toEqual([
-      'a', 'b', 'c', 'd', 'dd', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'relative_of_martyr', 'relative',
+      'a',
+      'b',
+      'c',
+      'd',
+      'dd',
+      'e',
+      'g',
+      'h',
+      'i',
+      'k',
+      'l',
+      'm',
+      'relative_of_martyr',
+      'relative',
     ]);
     expect(statusCategoryLabel('meritorious', 'd')).toBe('Bà mẹ Việt Nam anh hùng');
     expect(statusCategoryLabel('meritorious', 'dd')).toBe('Anh hùng Lực lượng vũ trang nhân dân');
     expect(statusCategoryLabel('meritorious', 'h')).toBe('Bệnh binh');
     expect(statusCategoryLabel('meritorious', 'relative_of_martyr')).toBe('Thân nhân liệt sĩ');
     expect(findStatusCategory('meritorious', 'dd')?.ref).toBe('Điều 3 khoản 1 điểm đ');
-    const withDegree = STATUS_CATEGORIES.meritorious.categories.filter((c) => c.needsDegree).map((c) => [c.code, c.degreeRange]);
+    const withDegree = STATUS_CATEGORIES.meritorious.categories
+      .filter((c) => c.needsDegree)
+      .map((c) => [c.code, c.degreeRange]);
     expect(withDegree).toEqual([
       ['g', { min: 21, max: 100 }],
       ['h', { min: 41, max: 100 }],
@@ -156,7 +183,16 @@ describe('validateStatusGrant', () => {
   it('accepts valid grants', () => {
     expect(validateStatusGrant(poorHousehold)).toEqual([]);
     expect(validateStatusGrant(invalid)).toEqual([]);
-    expect(validateStatusGrant({ kind: 'social_assistance', category: '5a', personId: 1, validFrom: '2024-07-01', validTo: '2026-06-30', decisionDate: '2024-06-25' })).toEqual([]);
+    expect(
+      validateStatusGrant({
+        kind: 'social_assistance',
+        category: '5a',
+        personId: 1,
+        validFrom: '2024-07-01',
+        validTo: '2026-06-30',
+        decisionDate: '2024-06-25',
+      }),
+    ).toEqual([]);
     expect(validateStatusGrant({ ...invalid, category: 'h', degree: 41 })).toEqual([]);
     expect(validateStatusGrant({ ...invalid, degree: 100 })).toEqual([]);
   });
@@ -165,32 +201,48 @@ describe('validateStatusGrant', () => {
     expect(validateStatusGrant({ ...invalid, category: 'i', degree: 81 })).toEqual([]);
     expect(validateStatusGrant({ ...invalid, category: 'i', degree: null })).toEqual([]);
     expect(validateStatusGrant({ ...invalid, category: 'i', degree: 10 })).toEqual([
-      { path: 'body.degree', message: 'Tỷ lệ suy giảm khả năng lao động là số nguyên từ 21 đến 100 (%), hoặc để trống' },
+      {
+        path: 'body.degree',
+        message: 'Tỷ lệ suy giảm khả năng lao động là số nguyên từ 21 đến 100 (%), hoặc để trống',
+      },
     ]);
   });
 
   it('refuses a household status given to a person, and a person status given to a household', () => {
     expect(validateStatusGrant({ ...poorHousehold, householdId: undefined, personId: 3 })).toEqual([
-      { path: 'body.personId', message: 'Hộ nghèo, hộ cận nghèo được công nhận cho cả hộ: chọn hộ gia đình, không chọn từng người' },
+      {
+        path: 'body.personId',
+        message: 'Hộ nghèo, hộ cận nghèo được công nhận cho cả hộ: chọn hộ gia đình, không chọn từng người',
+      },
       { path: 'body.householdId', message: 'Chọn hộ gia đình được công nhận hộ nghèo, hộ cận nghèo' },
     ]);
     expect(validateStatusGrant({ ...invalid, personId: null, householdId: 7 })).toEqual([
-      { path: 'body.householdId', message: 'Diện người có công với cách mạng được ghi cho từng người: chọn người, không chọn hộ' },
+      {
+        path: 'body.householdId',
+        message: 'Diện người có công với cách mạng được ghi cho từng người: chọn người, không chọn hộ',
+      },
       { path: 'body.personId', message: 'Chọn người được hưởng' },
     ]);
   });
 
   it('refuses an unknown category and lists the valid ones', () => {
     expect(validateStatusGrant({ ...poorHousehold, category: 'rich' })).toEqual([
-      { path: 'body.category', message: 'Mã "rich" không có trong danh mục hộ nghèo, hộ cận nghèo. Chọn một trong: poor, near_poor, average' },
+      {
+        path: 'body.category',
+        message: 'Mã "rich" không có trong danh mục hộ nghèo, hộ cận nghèo. Chọn một trong: poor, near_poor, average',
+      },
     ]);
-    expect(validateStatusGrant({ ...invalid, kind: 'social_assistance', category: '5', degree: undefined })[0]?.message).toBe(
+    expect(
+      validateStatusGrant({ ...invalid, kind: 'social_assistance', category: '5', degree: undefined })[0]?.message,
+    ).toBe(
       'Mã "5" không có trong danh mục bảo trợ xã hội (trợ cấp xã hội hằng tháng). Chọn một trong: 1, 2, 3, 4, 5a, 5b, 5c, 5d, 6_especially_severe, 6_severe, 7, 8',
     );
   });
 
   it('needs the review year for poverty, and only for poverty', () => {
-    expect(validateStatusGrant({ ...poorHousehold, year: undefined })).toEqual([{ path: 'body.year', message: 'Nhập năm rà soát (ví dụ 2025)' }]);
+    expect(validateStatusGrant({ ...poorHousehold, year: undefined })).toEqual([
+      { path: 'body.year', message: 'Nhập năm rà soát (ví dụ 2025)' },
+    ]);
     expect(paths({ ...poorHousehold, year: 1999 })).toEqual(['body.year']);
     expect(paths({ ...poorHousehold, year: 2025.5 })).toEqual(['body.year']);
     expect(validateStatusGrant({ ...invalid, year: 2025 })).toEqual([
@@ -226,12 +278,17 @@ describe('validateStatusGrant', () => {
 
   it('accepts a decision signed after the start date (retroactive recognition)', () => {
     // NĐ 131/2021 Art. 45(1)(b): invalids injured before 01/7/2021 are paid from that date.
-    expect(validateStatusGrant({ ...invalid, validFrom: '2021-07-01', decisionDate: '2022-03-10', today: '2026-01-05' })).toEqual([]);
+    expect(
+      validateStatusGrant({ ...invalid, validFrom: '2021-07-01', decisionDate: '2022-03-10', today: '2026-01-05' }),
+    ).toEqual([]);
   });
 
   it('refuses a decision dated after today', () => {
     expect(validateStatusGrant({ ...poorHousehold, decisionDate: '2026-01-06', today: '2026-01-05' })).toEqual([
-      { path: 'body.decisionDate', message: 'Ngày quyết định 06/01/2026 chưa tới (hôm nay 05/01/2026): kiểm tra lại ngày ký' },
+      {
+        path: 'body.decisionDate',
+        message: 'Ngày quyết định 06/01/2026 chưa tới (hôm nay 05/01/2026): kiểm tra lại ngày ký',
+      },
     ]);
     expect(validateStatusGrant({ ...poorHousehold, decisionDate: '2026-01-05', today: '2026-01-05' })).toEqual([]);
     // Without today, the date is not compared with anything.
@@ -239,11 +296,9 @@ describe('validateStatusGrant', () => {
   });
 
   it('refuses dates that do not exist', () => {
-    expect(paths({ ...poorHousehold, validFrom: '2026-02-30', validTo: '2026-13-01', decisionDate: 'hôm qua' })).toEqual([
-      'body.validFrom',
-      'body.validTo',
-      'body.decisionDate',
-    ]);
+    expect(
+      paths({ ...poorHousehold, validFrom: '2026-02-30', validTo: '2026-13-01', decisionDate: 'hôm qua' }),
+    ).toEqual(['body.validFrom', 'body.validTo', 'body.decisionDate']);
   });
 
   it('refuses an unknown kind', () => {

@@ -4,7 +4,14 @@
  * (LEGAL-FACTS.md §§1–3). Codes are stable slugs; labels are Vietnamese first, with English.
  */
 
-import type { DisabilityDegree, Gender, HouseholdState, Relation, Residence, StatusKind } from '../contracts/registry.js';
+import type {
+  DisabilityDegree,
+  Gender,
+  HouseholdState,
+  Relation,
+  Residence,
+  StatusKind,
+} from '../contracts/registry.js';
 import { formatDateVi, isValidIsoDate } from '../dates.js';
 
 /** A stable code with its Vietnamese and English label. */
@@ -15,7 +22,11 @@ export interface CodeLabel<C extends string = string> {
 }
 
 /** The label of `code` in a catalogue: the Vietnamese label, or the code itself when unknown. */
-export function labelOf<C extends string>(table: readonly CodeLabel<C>[], code: string, lang: 'vi' | 'en' = 'vi'): string {
+export function labelOf<C extends string>(
+  table: readonly CodeLabel<C>[],
+  code: string,
+  lang: 'vi' | 'en' = 'vi',
+): string {
   const row = table.find((r) => r.code === code);
   return row ? row[lang] : code;
 }
@@ -131,7 +142,13 @@ const POVERTY: StatusKindCatalogue = {
   categories: [
     { code: 'poor', vi: 'Hộ nghèo', en: 'Poor household', ref: 'Điều 4', verified: false },
     { code: 'near_poor', vi: 'Hộ cận nghèo', en: 'Near-poor household', ref: 'Điều 4', verified: false },
-    { code: 'average', vi: 'Hộ có mức sống trung bình', en: 'Average living standard household', ref: 'Điều 4', verified: false },
+    {
+      code: 'average',
+      vi: 'Hộ có mức sống trung bình',
+      en: 'Average living standard household',
+      ref: 'Điều 4',
+      verified: false,
+    },
   ],
 };
 
@@ -187,7 +204,10 @@ const SOCIAL_ASSISTANCE: StatusKindCatalogue = {
       vi: 'Người cao tuổi thuộc hộ nghèo, không có người phụng dưỡng (Điều 5 khoản 5 điểm a)',
       en: 'Elderly person in a poor household with no one obliged to support them',
       ref: 'Điều 5 khoản 5 điểm a',
-      coefficients: [ct('Từ đủ 60 tuổi đến dưới 80 tuổi', 'Aged 60 to under 80', 15), ct('Từ đủ 80 tuổi trở lên', 'Aged 80 or over', 20)],
+      coefficients: [
+        ct('Từ đủ 60 tuổi đến dưới 80 tuổi', 'Aged 60 to under 80', 15),
+        ct('Từ đủ 80 tuổi trở lên', 'Aged 80 or over', 20),
+      ],
       verified: true,
     },
     {
@@ -230,7 +250,10 @@ const SOCIAL_ASSISTANCE: StatusKindCatalogue = {
       vi: 'Người khuyết tật nặng (Điều 5 khoản 6)',
       en: 'Person with a severe disability',
       ref: 'Điều 5 khoản 6',
-      coefficients: [ct('Người khuyết tật nặng', 'Adult', 15), ct('Trẻ em hoặc người cao tuổi', 'Child or elderly person', 20)],
+      coefficients: [
+        ct('Người khuyết tật nặng', 'Adult', 15),
+        ct('Trẻ em hoặc người cao tuổi', 'Child or elderly person', 20),
+      ],
       verified: true,
     },
     {
@@ -271,7 +294,13 @@ const MERITORIOUS: StatusKindCatalogue = {
   legalBasisVerified: true,
   effectiveFrom: '2021-07-01',
   categories: [
-    { code: 'a', vi: 'Người hoạt động cách mạng trước ngày 01/01/1945', en: 'Revolutionary active before 1 January 1945', ref: 'Điều 3 khoản 1 điểm a', verified: true },
+    {
+      code: 'a',
+      vi: 'Người hoạt động cách mạng trước ngày 01/01/1945',
+      en: 'Revolutionary active before 1 January 1945',
+      ref: 'Điều 3 khoản 1 điểm a',
+      verified: true,
+    },
     {
       code: 'b',
       vi: 'Người hoạt động cách mạng từ ngày 01/01/1945 đến ngày khởi nghĩa tháng Tám năm 1945',
@@ -280,9 +309,27 @@ const MERITORIOUS: StatusKindCatalogue = {
       verified: true,
     },
     { code: 'c', vi: 'Liệt sĩ', en: 'Martyr', ref: 'Điều 3 khoản 1 điểm c', verified: true },
-    { code: 'd', vi: 'Bà mẹ Việt Nam anh hùng', en: 'Vietnamese Heroic Mother', ref: 'Điều 3 khoản 1 điểm d', verified: true },
-    { code: 'dd', vi: 'Anh hùng Lực lượng vũ trang nhân dân', en: "Hero of the People's Armed Forces", ref: 'Điều 3 khoản 1 điểm đ', verified: true },
-    { code: 'e', vi: 'Anh hùng Lao động trong thời kỳ kháng chiến', en: 'Labour Hero of the resistance period', ref: 'Điều 3 khoản 1 điểm e', verified: true },
+    {
+      code: 'd',
+      vi: 'Bà mẹ Việt Nam anh hùng',
+      en: 'Vietnamese Heroic Mother',
+      ref: 'Điều 3 khoản 1 điểm d',
+      verified: true,
+    },
+    {
+      code: 'dd',
+      vi: 'Anh hùng Lực lượng vũ trang nhân dân',
+      en: "Hero of the People's Armed Forces",
+      ref: 'Điều 3 khoản 1 điểm đ',
+      verified: true,
+    },
+    {
+      code: 'e',
+      vi: 'Anh hùng Lao động trong thời kỳ kháng chiến',
+      en: 'Labour Hero of the resistance period',
+      ref: 'Điều 3 khoản 1 điểm e',
+      verified: true,
+    },
     {
       code: 'g',
       vi: 'Thương binh (kể cả thương binh loại B công nhận trước 31/12/1993), người hưởng chính sách như thương binh',
@@ -292,8 +339,23 @@ const MERITORIOUS: StatusKindCatalogue = {
       degreeRange: { min: 21, max: 100 },
       verified: true,
     },
-    { code: 'h', vi: 'Bệnh binh', en: 'Sick soldier', ref: 'Điều 3 khoản 1 điểm h', needsDegree: true, degreeRange: { min: 41, max: 100 }, verified: true },
-    { code: 'i', vi: 'Người hoạt động kháng chiến bị nhiễm chất độc hóa học', en: 'Resistance activist exposed to toxic chemicals', ref: 'Điều 3 khoản 1 điểm i', optionalDegreeRange: { min: 21, max: 100 }, verified: true },
+    {
+      code: 'h',
+      vi: 'Bệnh binh',
+      en: 'Sick soldier',
+      ref: 'Điều 3 khoản 1 điểm h',
+      needsDegree: true,
+      degreeRange: { min: 41, max: 100 },
+      verified: true,
+    },
+    {
+      code: 'i',
+      vi: 'Người hoạt động kháng chiến bị nhiễm chất độc hóa học',
+      en: 'Resistance activist exposed to toxic chemicals',
+      ref: 'Điều 3 khoản 1 điểm i',
+      optionalDegreeRange: { min: 21, max: 100 },
+      verified: true,
+    },
     {
       code: 'k',
       vi: 'Người hoạt động cách mạng, kháng chiến, bảo vệ Tổ quốc, làm nghĩa vụ quốc tế bị địch bắt tù, đày',
@@ -308,7 +370,13 @@ const MERITORIOUS: StatusKindCatalogue = {
       ref: 'Điều 3 khoản 1 điểm l',
       verified: true,
     },
-    { code: 'm', vi: 'Người có công giúp đỡ cách mạng', en: 'Person who helped the revolution', ref: 'Điều 3 khoản 1 điểm m', verified: true },
+    {
+      code: 'm',
+      vi: 'Người có công giúp đỡ cách mạng',
+      en: 'Person who helped the revolution',
+      ref: 'Điều 3 khoản 1 điểm m',
+      verified: true,
+    },
     {
       code: 'relative_of_martyr',
       vi: 'Thân nhân liệt sĩ',
@@ -316,7 +384,13 @@ const MERITORIOUS: StatusKindCatalogue = {
       ref: 'Điều 3 khoản 2',
       verified: true,
     },
-    { code: 'relative', vi: 'Thân nhân người có công khác', en: 'Relative of another person with meritorious service', ref: 'Điều 3 khoản 2', verified: true },
+    {
+      code: 'relative',
+      vi: 'Thân nhân người có công khác',
+      en: 'Relative of another person with meritorious service',
+      ref: 'Điều 3 khoản 2',
+      verified: true,
+    },
   ],
 };
 
@@ -330,7 +404,8 @@ const ETHNIC_MINORITY_AREA: StatusKindCatalogue = {
   vi: 'Vùng đồng bào dân tộc thiểu số và miền núi',
   en: 'Ethnic-minority and mountain area',
   subject: 'person',
-  legalBasis: 'Chưa xác minh: danh sách xã, thôn vùng đồng bào dân tộc thiểu số và miền núi theo từng giai đoạn (QĐ 861/QĐ-TTg năm 2021?)',
+  legalBasis:
+    'Chưa xác minh: danh sách xã, thôn vùng đồng bào dân tộc thiểu số và miền núi theo từng giai đoạn (QĐ 861/QĐ-TTg năm 2021?)',
   legalBasisVerified: false,
   categories: [
     { code: 'difficult', vi: 'Vùng khó khăn', en: 'Difficult area', verified: false },
@@ -352,8 +427,18 @@ const HEALTH_INSURANCE: StatusKindCatalogue = {
   categories: [
     { code: 'poor', vi: 'Người thuộc hộ nghèo', en: 'Member of a poor household', verified: false },
     { code: 'near_poor', vi: 'Người thuộc hộ cận nghèo', en: 'Member of a near-poor household', verified: false },
-    { code: 'social_assistance', vi: 'Người hưởng trợ cấp xã hội hằng tháng', en: 'Monthly social allowance recipient', verified: false },
-    { code: 'meritorious', vi: 'Người có công với cách mạng, thân nhân người có công', en: 'Person with meritorious service, or relative', verified: false },
+    {
+      code: 'social_assistance',
+      vi: 'Người hưởng trợ cấp xã hội hằng tháng',
+      en: 'Monthly social allowance recipient',
+      verified: false,
+    },
+    {
+      code: 'meritorious',
+      vi: 'Người có công với cách mạng, thân nhân người có công',
+      en: 'Person with meritorious service, or relative',
+      verified: false,
+    },
     {
       code: 'ethnic_minority_difficult_area',
       vi: 'Người dân tộc thiểu số sống ở vùng kinh tế - xã hội khó khăn, đặc biệt khó khăn',
@@ -433,15 +518,20 @@ export function validateStatusGrant(input: StatusGrantInput): StatusGrantProblem
 
   const cat = catalogueOf(input.kind);
   if (!cat) {
-    add('kind', `Loại diện "${String(input.kind)}" không có. Chọn một trong: ${Object.keys(STATUS_CATEGORIES).join(', ')}`);
+    add(
+      'kind',
+      `Loại diện "${String(input.kind)}" không có. Chọn một trong: ${Object.keys(STATUS_CATEGORIES).join(', ')}`,
+    );
     return problems;
   }
 
   if (cat.subject === 'household') {
-    if (given(input.personId)) add('personId', `${cat.vi} được công nhận cho cả hộ: chọn hộ gia đình, không chọn từng người`);
+    if (given(input.personId))
+      add('personId', `${cat.vi} được công nhận cho cả hộ: chọn hộ gia đình, không chọn từng người`);
     if (!given(input.householdId)) add('householdId', `Chọn hộ gia đình được công nhận ${cat.vi.toLowerCase()}`);
   } else {
-    if (given(input.householdId)) add('householdId', `Diện ${cat.vi.toLowerCase()} được ghi cho từng người: chọn người, không chọn hộ`);
+    if (given(input.householdId))
+      add('householdId', `Diện ${cat.vi.toLowerCase()} được ghi cho từng người: chọn người, không chọn hộ`);
     if (!given(input.personId)) add('personId', 'Chọn người được hưởng');
   }
 
@@ -463,11 +553,14 @@ export function validateStatusGrant(input: StatusGrantInput): StatusGrantProblem
     const { min, max } = category.degreeRange ?? { min: 1, max: 100 };
     // "thương binh", "bệnh binh": the label without its parenthesis or qualifiers.
     const who = category.vi.split(/ \(|,/)[0]!.toLowerCase();
-    if (degree === undefined || degree === null) add('degree', `Nhập tỷ lệ tổn thương cơ thể (%) của ${who}, từ ${min} đến ${max}`);
-    else if (!isIntegerIn(degree, min, max)) add('degree', `Tỷ lệ tổn thương cơ thể của ${who} là số nguyên từ ${min} đến ${max} (%)`);
+    if (degree === undefined || degree === null)
+      add('degree', `Nhập tỷ lệ tổn thương cơ thể (%) của ${who}, từ ${min} đến ${max}`);
+    else if (!isIntegerIn(degree, min, max))
+      add('degree', `Tỷ lệ tổn thương cơ thể của ${who} là số nguyên từ ${min} đến ${max} (%)`);
   } else if (category?.optionalDegreeRange && degree !== undefined && degree !== null) {
     const { min, max } = category.optionalDegreeRange;
-    if (!isIntegerIn(degree, min, max)) add('degree', `Tỷ lệ suy giảm khả năng lao động là số nguyên từ ${min} đến ${max} (%), hoặc để trống`);
+    if (!isIntegerIn(degree, min, max))
+      add('degree', `Tỷ lệ suy giảm khả năng lao động là số nguyên từ ${min} đến ${max} (%), hoặc để trống`);
   } else if (category && given(degree)) {
     add('degree', 'Tỷ lệ tổn thương cơ thể chỉ ghi cho thương binh, bệnh binh: để trống ô này');
   }
@@ -477,12 +570,18 @@ export function validateStatusGrant(input: StatusGrantInput): StatusGrantProblem
   if (given(input.validTo)) {
     if (!isValidIsoDate(input.validTo)) add('validTo', 'Ngày kết thúc không hợp lệ');
     else if (from && input.validTo < from) {
-      add('validTo', `Ngày kết thúc (${formatDateVi(input.validTo)}) không được trước ngày bắt đầu (${formatDateVi(from)})`);
+      add(
+        'validTo',
+        `Ngày kết thúc (${formatDateVi(input.validTo)}) không được trước ngày bắt đầu (${formatDateVi(from)})`,
+      );
     }
   }
   if (!isValidIsoDate(input.decisionDate)) add('decisionDate', 'Nhập ngày ký quyết định hợp lệ');
   else if (input.today && isValidIsoDate(input.today) && input.decisionDate > input.today) {
-    add('decisionDate', `Ngày quyết định ${formatDateVi(input.decisionDate)} chưa tới (hôm nay ${formatDateVi(input.today)}): kiểm tra lại ngày ký`);
+    add(
+      'decisionDate',
+      `Ngày quyết định ${formatDateVi(input.decisionDate)} chưa tới (hôm nay ${formatDateVi(input.today)}): kiểm tra lại ngày ký`,
+    );
   }
   return problems;
 }

@@ -18,7 +18,9 @@ describe('ETHNIC_GROUPS', () => {
   });
 
   it('has the codes 01 to 54 in order, every name NFC', () => {
-    expect(ETHNIC_GROUPS.map((g) => g.code)).toEqual(Array.from({ length: 54 }, (_v, i) => String(i + 1).padStart(2, '0')));
+    expect(ETHNIC_GROUPS.map((g) => g.code)).toEqual(
+      Array.from({ length: 54 }, (_v, i) => String(i + 1).padStart(2, '0')),
+    );
     for (const g of ETHNIC_GROUPS) {
       expect(g.name).toBe(g.name.normalize('NFC'));
       expect(g.modernName).toBe(g.modernName.normalize('NFC'));

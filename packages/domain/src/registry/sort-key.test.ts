@@ -30,8 +30,81 @@ function rng(seed: number): () => number {
   };
 }
 
-const INITIALS = ['', 'b', 'c', 'ch', 'd', 'đ', 'g', 'gh', 'gi', 'h', 'k', 'kh', 'l', 'm', 'n', 'ng', 'ngh', 'nh', 'p', 'ph', 'qu', 'r', 's', 't', 'th', 'tr', 'v', 'x'];
-const NUCLEI = ['a', 'ă', 'â', 'e', 'ê', 'i', 'o', 'ô', 'ơ', 'u', 'ư', 'y', 'ai', 'ao', 'au', 'ay', 'âu', 'ây', 'eo', 'êu', 'ia', 'iê', 'iu', 'oa', 'oă', 'oe', 'oi', 'ôi', 'ơi', 'ua', 'uâ', 'uô', 'ươ', 'ưa', 'ui', 'ưi', 'uy', 'uyê', 'oai', 'uôi', 'ươi', 'ươu', 'yê'];
+const INITIALS = [
+  '',
+  'b',
+  'c',
+  'ch',
+  'd',
+  'đ',
+  'g',
+  'gh',
+  'gi',
+  'h',
+  'k',
+  'kh',
+  'l',
+  'm',
+  'n',
+  'ng',
+  'ngh',
+  'nh',
+  'p',
+  'ph',
+  'qu',
+  'r',
+  's',
+  't',
+  'th',
+  'tr',
+  'v',
+  'x',
+];
+const NUCLEI = [
+  'a',
+  'ă',
+  'â',
+  'e',
+  'ê',
+  'i',
+  'o',
+  'ô',
+  'ơ',
+  'u',
+  'ư',
+  'y',
+  'ai',
+  'ao',
+  'au',
+  'ay',
+  'âu',
+  'ây',
+  'eo',
+  'êu',
+  'ia',
+  'iê',
+  'iu',
+  'oa',
+  'oă',
+  'oe',
+  'oi',
+  'ôi',
+  'ơi',
+  'ua',
+  'uâ',
+  'uô',
+  'ươ',
+  'ưa',
+  'ui',
+  'ưi',
+  'uy',
+  'uyê',
+  'oai',
+  'uôi',
+  'ươi',
+  'ươu',
+  'yê',
+];
 const FINALS = ['', '', '', 'c', 'ch', 'm', 'n', 'ng', 'nh', 'p', 't'];
 /** '' (thanh ngang), huyền, hỏi, ngã, sắc, nặng. */
 const TONES = ['', '\u0300', '\u0309', '\u0303', '\u0301', '\u0323'];
@@ -80,7 +153,27 @@ function randomSyllable(next: () => number): string {
  */
 function generateNames(count: number, seed: number): string[] {
   const next = rng(seed);
-  const familyPool = ['Nguyễn', 'Trần', 'Lê', 'Phạm', 'Hoàng', 'Huỳnh', 'Vũ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Đào', 'Đinh', 'Ksor', 'Niê'];
+  const familyPool = [
+    'Nguyễn',
+    'Trần',
+    'Lê',
+    'Phạm',
+    'Hoàng',
+    'Huỳnh',
+    'Vũ',
+    'Võ',
+    'Đặng',
+    'Bùi',
+    'Đỗ',
+    'Hồ',
+    'Ngô',
+    'Dương',
+    'Lý',
+    'Đào',
+    'Đinh',
+    'Ksor',
+    'Niê',
+  ];
   const givenPool = Array.from({ length: 40 }, () => randomSyllable(next));
   const names: string[] = [];
   for (let n = 0; n < count; n++) {
@@ -99,7 +192,11 @@ function generateNames(count: number, seed: number): string[] {
 
 describe('vietnameseSortKey', () => {
   it('orders by given name first: An < Ánh < Bình', () => {
-    expect(sortByKey(['Lê Văn Bình', 'Trần Thị Ánh', 'Nguyễn Văn An'])).toEqual(['Nguyễn Văn An', 'Trần Thị Ánh', 'Lê Văn Bình']);
+    expect(sortByKey(['Lê Văn Bình', 'Trần Thị Ánh', 'Nguyễn Văn An'])).toEqual([
+      'Nguyễn Văn An',
+      'Trần Thị Ánh',
+      'Lê Văn Bình',
+    ]);
   });
 
   it('orders people with the same given name by the whole name from the family name', () => {
@@ -160,7 +257,12 @@ describe('vietnameseSortKey', () => {
 
   it('orders 2,500 generated names like compareVietnameseNames (Intl.Collator "vi")', () => {
     const names = generateNames(2500, 20260715);
-    const tones = new Set(names.join('').normalize('NFD').match(/[\u0300\u0301\u0303\u0309\u0323]/g));
+    const tones = new Set(
+      names
+        .join('')
+        .normalize('NFD')
+        .match(/[\u0300\u0301\u0303\u0309\u0323]/g),
+    );
     expect(tones.size).toBe(5);
     const text = names.join(' ').normalize('NFC');
     expect(text).toContain('Đ');

@@ -71,7 +71,8 @@ export function progressOf(
 
 /** The share of a period [from, to] elapsed at the end of `asOf` (0 to 1). */
 export function elapsedShare(from: string, to: string, asOf: string): number {
-  const d = (s: string) => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10))) / 86_400_000;
+  const d = (s: string) =>
+    Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10))) / 86_400_000;
   const total = d(to) - d(from) + 1;
   const done = Math.min(Math.max(d(asOf) - d(from) + 1, 0), total);
   return total <= 0 ? 1 : done / total;
@@ -91,7 +92,8 @@ export function formatQuantityVi(n: number): string {
  * otherwise from the value rounded to two decimals.
  */
 export function formatPercentOf(numerator: number, denominator: number): string {
-  if (Number.isSafeInteger(numerator) && Number.isSafeInteger(denominator)) return formatPercentVi(numerator, denominator);
+  if (Number.isSafeInteger(numerator) && Number.isSafeInteger(denominator))
+    return formatPercentVi(numerator, denominator);
   return `${formatNumberVi((numerator * 100) / denominator, 2)}%`;
 }
 
@@ -123,7 +125,9 @@ export function formatFigureVi(v: FigureValue, format: FigureFormat = 'number'):
       if (hasParts) return v.denominator === 0 ? '0%' : formatPercentOf(v.numerator!, v.denominator!);
       return `${formatNumberVi(v.value, 2)}%`;
     case 'parts':
-      return hasParts ? `${formatQuantityVi(v.numerator!)}/${formatQuantityVi(v.denominator!)}` : formatQuantityVi(v.value);
+      return hasParts
+        ? `${formatQuantityVi(v.numerator!)}/${formatQuantityVi(v.denominator!)}`
+        : formatQuantityVi(v.value);
     case 'parts_percent':
       return hasParts && v.denominator !== 0
         ? `${formatQuantityVi(v.numerator!)}/${formatQuantityVi(v.denominator!)} (${formatPercentOf(v.numerator!, v.denominator!)})`

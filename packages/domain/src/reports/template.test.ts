@@ -15,7 +15,11 @@ describe('placeholders', () => {
   });
 
   it('reads targets, progress and percentages of the plan', () => {
-    expect(parsePlaceholder('progress:employment.jobs_created')).toMatchObject({ kind: 'progress', code: 'employment.jobs_created', format: 'number' });
+    expect(parsePlaceholder('progress:employment.jobs_created')).toMatchObject({
+      kind: 'progress',
+      code: 'employment.jobs_created',
+      format: 'number',
+    });
     expect(parsePlaceholder('percent:employment.jobs_created')).toMatchObject({ kind: 'percent', format: 'percent' });
     expect(parsePlaceholder('year')).toEqual({ variable: 'year' });
     expect(parsePlaceholder('not a placeholder')).toBeNull();
@@ -30,7 +34,8 @@ describe('placeholders', () => {
   });
 
   it('splits narrative into text, variables and figures, leaving other braces alone', () => {
-    const text = 'Năm {year}, giải quyết việc làm cho {employment.jobs_created} lao động, đạt {percent:employment.jobs_created} kế hoạch năm {không phải}.';
+    const text =
+      'Năm {year}, giải quyết việc làm cho {employment.jobs_created} lao động, đạt {percent:employment.jobs_created} kế hoạch năm {không phải}.';
     const segs = parseText(text);
     expect(segs.map((s) => s.kind)).toEqual(['text', 'variable', 'text', 'figure', 'text', 'figure', 'text']);
     expect(figuresOf(text).map((p) => p.code)).toEqual(['employment.jobs_created', 'employment.jobs_created']);
@@ -42,7 +47,10 @@ describe('placeholders', () => {
   });
 
   it('says "no petitions arose" in words when the count is zero', () => {
-    const texts = { zero: 'Không phát sinh đơn thư khiếu nại, tố cáo.', otherwise: 'Tiếp nhận {petitions.complaints} đơn.' };
+    const texts = {
+      zero: 'Không phát sinh đơn thư khiếu nại, tố cáo.',
+      otherwise: 'Tiếp nhận {petitions.complaints} đơn.',
+    };
     expect(chooseWhenZero(0, texts)).toBe('Không phát sinh đơn thư khiếu nại, tố cáo.');
     expect(chooseWhenZero(3, texts)).toBe(texts.otherwise);
     expect(chooseWhenZero(null, texts)).toBe(texts.otherwise);

@@ -31,10 +31,14 @@ export interface Placeholder extends FigureRef {
   raw: string;
 }
 
-export type Segment = { kind: 'text'; text: string } | { kind: 'variable'; name: string; raw: string } | { kind: 'figure'; placeholder: Placeholder };
+export type Segment =
+  | { kind: 'text'; text: string }
+  | { kind: 'variable'; name: string; raw: string }
+  | { kind: 'figure'; placeholder: Placeholder };
 
 const TOKEN = /\{([^{}]+)\}/g;
-const REF = /^(?:(value|target|progress|percent):)?([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)(?:\(([^)]*)\))?(?:@(\d{2,5}))?(?:\|([a-z_]+))?$/;
+const REF =
+  /^(?:(value|target|progress|percent):)?([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)(?:\(([^)]*)\))?(?:@(\d{2,5}))?(?:\|([a-z_]+))?$/;
 const VARIABLE = /^[a-zA-Z][a-zA-Z0-9]*$/;
 
 /** A figure reference written as a key: "progress:employment.jobs_created(program=X)@689". */
@@ -62,7 +66,14 @@ export function parsePlaceholder(inner: string): Placeholder | { variable: strin
   }
   const format = (m[5] ?? defaultFormat(m[1] as FigureKind | undefined)) as FigureFormat;
   if (!(FIGURE_FORMATS as readonly string[]).includes(format)) return null;
-  return { kind: (m[1] as FigureKind | undefined) ?? 'value', code: m[2]!, params, area: m[4] ?? null, format, raw: `{${inner}}` };
+  return {
+    kind: (m[1] as FigureKind | undefined) ?? 'value',
+    code: m[2]!,
+    params,
+    area: m[4] ?? null,
+    format,
+    raw: `{${inner}}`,
+  };
 }
 
 function defaultFormat(kind: FigureKind | undefined): FigureFormat {
@@ -90,9 +101,18 @@ export function figuresOf(text: string): Placeholder[] {
 }
 
 /** Writes a text with its placeholders replaced; `figure` and `variable` answer each one. */
-export function renderText(text: string, resolve: { figure(p: Placeholder): string; variable(name: string): string | undefined }): string {
+export function renderText(
+  text: string,
+  resolve: { figure(p: Placeholder): string; variable(name: string): string | undefined },
+): string {
   return parseText(text)
-    .map((s) => (s.kind === 'text' ? s.text : s.kind === 'variable' ? (resolve.variable(s.name) ?? s.raw) : resolve.figure(s.placeholder)))
+    .map((s) =>
+      s.kind === 'text'
+        ? s.text
+        : s.kind === 'variable'
+          ? (resolve.variable(s.name) ?? s.raw)
+          : resolve.figure(s.placeholder),
+    )
     .join('');
 }
 

@@ -50,10 +50,14 @@ const userLines = (stdout: string) => stdout.split('\n').filter((l) => l.trim() 
 
 describe.skipIf(onPostgres)('ansinh CLI (built, on a SQLite file)', () => {
   beforeAll(() => {
-    execFileSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-b', 'packages/domain', 'packages/server'], {
-      cwd: root,
-      stdio: 'pipe',
-    });
+    execFileSync(
+      process.execPath,
+      [path.join(root, 'node_modules/typescript/bin/tsc'), '-b', 'packages/domain', 'packages/server'],
+      {
+        cwd: root,
+        stdio: 'pipe',
+      },
+    );
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ansinh-cli-'));
     dbPath = path.join(dir, 'ansinh.db');
   });
@@ -64,7 +68,14 @@ describe.skipIf(onPostgres)('ansinh CLI (built, on a SQLite file)', () => {
   it('help lists the commands', () => {
     const r = run('--help');
     expect(r.status).toBe(0);
-    for (const cmd of ['ansinh migrate', 'ansinh seed demo', 'ansinh users create', 'ansinh audit verify', 'ansinh backup', 'ansinh restore']) {
+    for (const cmd of [
+      'ansinh migrate',
+      'ansinh seed demo',
+      'ansinh users create',
+      'ansinh audit verify',
+      'ansinh backup',
+      'ansinh restore',
+    ]) {
       expect(r.stdout).toContain(cmd);
     }
   });
@@ -104,23 +115,77 @@ describe.skipIf(onPostgres)('ansinh CLI (built, on a SQLite file)', () => {
   });
 
   it('users create makes an account; bad input is refused with the reason', () => {
-    const ok = run('users', 'create', '--username', 'cli.user', '--password', 'mat-khau-cli-123', '--full-name', 'Người Dùng Dòng Lệnh', '--role', 'commune_officer', '--area', '25213');
+    const ok = run(
+      'users',
+      'create',
+      '--username',
+      'cli.user',
+      '--password',
+      'mat-khau-cli-123',
+      '--full-name',
+      'Người Dùng Dòng Lệnh',
+      '--role',
+      'commune_officer',
+      '--area',
+      '25213',
+    );
     expect(ok.status).toBe(0);
     expect(ok.stdout).toContain('Đã tạo tài khoản');
     expect(ok.stdout).toContain('cli.user');
     expect(ok.stdout).toContain('Xã Tiến Hưng');
-    expect(query<{ area_code: string }>("select area_code from users where username = 'cli.user'")).toEqual([{ area_code: '25213' }]);
+    expect(query<{ area_code: string }>("select area_code from users where username = 'cli.user'")).toEqual([
+      { area_code: '25213' },
+    ]);
 
-    const badRole = run('users', 'create', '--username', 'cli.x', '--password', 'mat-khau-cli-123', '--full-name', 'X', '--role', 'boss', '--area', '25213');
+    const badRole = run(
+      'users',
+      'create',
+      '--username',
+      'cli.x',
+      '--password',
+      'mat-khau-cli-123',
+      '--full-name',
+      'X',
+      '--role',
+      'boss',
+      '--area',
+      '25213',
+    );
     expect(badRole.status).toBe(2);
     expect(badRole.stderr).toContain('Vai trò không hợp lệ');
 
-    const badLevel = run('users', 'create', '--username', 'cli.x', '--password', 'mat-khau-cli-123', '--full-name', 'X', '--role', 'commune_officer', '--area', '689');
+    const badLevel = run(
+      'users',
+      'create',
+      '--username',
+      'cli.x',
+      '--password',
+      'mat-khau-cli-123',
+      '--full-name',
+      'X',
+      '--role',
+      'commune_officer',
+      '--area',
+      '689',
+    );
     expect(badLevel.status).toBe(1);
     expect(badLevel.stderr).toContain('VALIDATION_FAILED');
     expect(badLevel.stderr).toContain('body.areaCode');
 
-    const taken = run('users', 'create', '--username', 'admin', '--password', 'mat-khau-cli-123', '--full-name', 'X', '--role', 'admin', '--area', '70');
+    const taken = run(
+      'users',
+      'create',
+      '--username',
+      'admin',
+      '--password',
+      'mat-khau-cli-123',
+      '--full-name',
+      'X',
+      '--role',
+      'admin',
+      '--area',
+      '70',
+    );
     expect(taken.status).toBe(1);
     expect(taken.stderr).toContain('USERNAME_TAKEN');
     expect(count('users')).toBe(128);
@@ -142,7 +207,16 @@ describe.skipIf(onPostgres)('ansinh CLI (built, on a SQLite file)', () => {
     const before = count('areas');
     const eventsBefore = count('audit_events');
     const bad = path.join(dir, 'bad.csv');
-    fs.writeFileSync(bad, ['code,parent,type,name', '98,,province,Tỉnh Hỏng', '981,98,district,Huyện Một', '9811,981,commune,Xã Mã Bốn Số', '98112,981,village,Xã Sai'].join('\n'));
+    fs.writeFileSync(
+      bad,
+      [
+        'code,parent,type,name',
+        '98,,province,Tỉnh Hỏng',
+        '981,98,district,Huyện Một',
+        '9811,981,commune,Xã Mã Bốn Số',
+        '98112,981,village,Xã Sai',
+      ].join('\n'),
+    );
     const r = run('areas', 'import', bad, '--valid-from', '2025-03-01');
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('AREA_LIST_INVALID');
@@ -159,7 +233,15 @@ describe.skipIf(onPostgres)('ansinh CLI (built, on a SQLite file)', () => {
 
   it('areas import of a good file and of the shipped list', () => {
     const good = path.join(dir, 'good.csv');
-    fs.writeFileSync(good, ['code,parent,type,name', '99,,province,Tỉnh Thử Nghiệm', '999,99,district,Huyện Thử Nghiệm', '99999,999,commune,Xã Thử Nghiệm'].join('\n'));
+    fs.writeFileSync(
+      good,
+      [
+        'code,parent,type,name',
+        '99,,province,Tỉnh Thử Nghiệm',
+        '999,99,district,Huyện Thử Nghiệm',
+        '99999,999,commune,Xã Thử Nghiệm',
+      ].join('\n'),
+    );
     const r = run('areas', 'import', good, '--valid-from', '2025-03-01');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('thêm 3');
@@ -187,7 +269,9 @@ describe.skipIf(onPostgres)('ansinh CLI (built, on a SQLite file)', () => {
 
     // An attacker edits an event in the file.
     const db = new SQLite(dbPath);
-    db.prepare("update audit_events set after_json = '{\"username\":\"ke-gian\"}' where id = (select max(id) from audit_events where action = 'users.create')").run();
+    db.prepare(
+      'update audit_events set after_json = \'{"username":"ke-gian"}\' where id = (select max(id) from audit_events where action = \'users.create\')',
+    ).run();
     db.close();
     const broken = run('audit', 'verify');
     expect(broken.status).toBe(1);

@@ -28,7 +28,10 @@ const HELP = `ansinh — dòng lệnh quản trị AnSinh / AnSinh command line
 Vai trò / roles: ${ROLES.join(', ')}
 Cấu hình qua biến môi trường (xem README) / configured by environment variables (see README).`;
 
-async function withDb<T>(config: Config, fn: (db: Database, services: ReturnType<typeof createServices>) => Promise<T>): Promise<T> {
+async function withDb<T>(
+  config: Config,
+  fn: (db: Database, services: ReturnType<typeof createServices>) => Promise<T>,
+): Promise<T> {
   const database = openDatabase(config);
   try {
     await migrateToLatest(database);
@@ -65,8 +68,13 @@ async function main(argv: string[]): Promise<number> {
           console.log('CSDL đã có dữ liệu, không tạo demo / database not empty, demo not seeded');
           return 0;
         }
-        const r = await seedDemo(db, services, config.demoPassword, { persons: config.demoPersons, dataDir: config.dataDir });
-        console.log(`Đã tạo ${r.accounts.length} tài khoản demo.${r.password ? ` Mật khẩu / password: ${r.password}` : ''}`);
+        const r = await seedDemo(db, services, config.demoPassword, {
+          persons: config.demoPersons,
+          dataDir: config.dataDir,
+        });
+        console.log(
+          `Đã tạo ${r.accounts.length} tài khoản demo.${r.password ? ` Mật khẩu / password: ${r.password}` : ''}`,
+        );
         return 0;
       });
     }
@@ -84,9 +92,12 @@ async function main(argv: string[]): Promise<number> {
             },
           });
           if (!values.username || !values.password || !values['full-name'] || !values.role || !values.area) {
-            fail('Thiếu tham số. Dùng: ansinh users create --username U --password P --full-name "Họ tên" --role R --area CODE');
+            fail(
+              'Thiếu tham số. Dùng: ansinh users create --username U --password P --full-name "Họ tên" --role R --area CODE',
+            );
           }
-          if (!(ROLES as readonly string[]).includes(values.role)) fail(`Vai trò không hợp lệ. Chọn một trong: ${ROLES.join(', ')}`);
+          if (!(ROLES as readonly string[]).includes(values.role))
+            fail(`Vai trò không hợp lệ. Chọn một trong: ${ROLES.join(', ')}`);
           const u = await services.users.create(actor, {
             username: values.username,
             password: values.password,
@@ -108,7 +119,15 @@ async function main(argv: string[]): Promise<number> {
               ...(values.area ? { areaCode: values.area } : {}),
             });
             for (const u of r.items) {
-              console.log([u.username.padEnd(16), u.role.padEnd(17), u.areaCode.padEnd(6), u.disabled ? 'KHOÁ' : '    ', u.fullName].join(' '));
+              console.log(
+                [
+                  u.username.padEnd(16),
+                  u.role.padEnd(17),
+                  u.areaCode.padEnd(6),
+                  u.disabled ? 'KHOÁ' : '    ',
+                  u.fullName,
+                ].join(' '),
+              );
             }
             if (page * 500 >= r.total) break;
             page++;
@@ -130,7 +149,12 @@ async function main(argv: string[]): Promise<number> {
       const { values, positionals } = parseArgs({
         args: rest,
         allowPositionals: true,
-        options: { list: { type: 'string' }, 'valid-from': { type: 'string' }, 'valid-to': { type: 'string' }, province: { type: 'string' } },
+        options: {
+          list: { type: 'string' },
+          'valid-from': { type: 'string' },
+          'valid-to': { type: 'string' },
+          province: { type: 'string' },
+        },
       });
       const file = positionals[0] ?? fail('Dùng: ansinh areas import FILE');
       if (!fs.existsSync(file)) fail(`Không tìm thấy tệp ${file}.`);
@@ -138,7 +162,8 @@ async function main(argv: string[]): Promise<number> {
       return withDb(config, async (_db, services) => {
         const shipped = services.areas.shippedLists().find((l) => l.file === path.basename(file));
         const listId = values.list ?? shipped?.id ?? path.basename(file).replace(/\.[^.]+$/, '');
-        const validFrom = values['valid-from'] ?? shipped?.validFrom ?? fail('Cần --valid-from YYYY-MM-DD cho danh mục này.');
+        const validFrom =
+          values['valid-from'] ?? shipped?.validFrom ?? fail('Cần --valid-from YYYY-MM-DD cho danh mục này.');
         const validTo = values['valid-to'] ?? shipped?.validTo ?? null;
         const r = await services.areas.importList(actor, text, {
           listId,
@@ -146,7 +171,9 @@ async function main(argv: string[]): Promise<number> {
           validTo,
           ...(values.province ? { province: values.province } : {}),
         });
-        console.log(`Đã nạp danh mục ${listId} (${r.format}): thêm ${r.inserted}, cập nhật ${r.updated}, không đổi ${r.unchanged}.`);
+        console.log(
+          `Đã nạp danh mục ${listId} (${r.format}): thêm ${r.inserted}, cập nhật ${r.updated}, không đổi ${r.unchanged}.`,
+        );
         return 0;
       });
     }
@@ -166,9 +193,12 @@ async function main(argv: string[]): Promise<number> {
     case 'backup': {
       const file = sub ?? fail('Dùng: ansinh backup FILE');
       if (config.database.kind === 'postgres') {
-        fail('Với PostgreSQL, hãy dùng pg_dump (ví dụ: pg_dump -Fc "$DATABASE_URL" > ansinh.dump) / use pg_dump for PostgreSQL.');
+        fail(
+          'Với PostgreSQL, hãy dùng pg_dump (ví dụ: pg_dump -Fc "$DATABASE_URL" > ansinh.dump) / use pg_dump for PostgreSQL.',
+        );
       }
-      if (!fs.existsSync(config.database.path)) fail(`Không tìm thấy CSDL ${config.database.path} (kiểm tra SQLITE_PATH) / database not found.`);
+      if (!fs.existsSync(config.database.path))
+        fail(`Không tìm thấy CSDL ${config.database.path} (kiểm tra SQLITE_PATH) / database not found.`);
       const database = openDatabase(config);
       try {
         await database.sqlite!.backup(file);
@@ -180,12 +210,15 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'restore': {
       const file = sub ?? fail('Dùng: ansinh restore FILE');
-      if (config.database.kind === 'postgres') fail('Với PostgreSQL, hãy dùng pg_restore / use pg_restore for PostgreSQL.');
+      if (config.database.kind === 'postgres')
+        fail('Với PostgreSQL, hãy dùng pg_restore / use pg_restore for PostgreSQL.');
       if (!fs.existsSync(file)) fail(`Không tìm thấy tệp ${file}.`);
       const { default: SQLite } = await import('better-sqlite3');
       const check = new SQLite(file, { readonly: true, fileMustExist: true });
       try {
-        const ok = check.prepare("select count(*) as n from sqlite_master where name in ('kysely_migration','users','areas')").get() as { n: number };
+        const ok = check
+          .prepare("select count(*) as n from sqlite_master where name in ('kysely_migration','users','areas')")
+          .get() as { n: number };
         if (ok.n < 3) fail(`${file} không phải bản sao lưu AnSinh.`);
         check.pragma('integrity_check');
       } finally {

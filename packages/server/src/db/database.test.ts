@@ -23,7 +23,8 @@ afterAll(async () => {
 });
 
 type Row = { id: number; big: number; d: string };
-const rows = async (where = sql`1 = 1`) => (await sql<Row>`select id, big, d from t_scratch where ${where} order by id`.execute(ctx.database.db)).rows;
+const rows = async (where = sql`1 = 1`) =>
+  (await sql<Row>`select id, big, d from t_scratch where ${where} order by id`.execute(ctx.database.db)).rows;
 
 describe('64-bit integers', () => {
   it('come back as numbers, exactly, up to ±(2^53 − 1)', async () => {
@@ -40,7 +41,10 @@ describe('64-bit integers', () => {
     const c = await sql<{ n: number }>`select count(*) as n from t_scratch`.execute(ctx.database.db);
     expect(c.rows[0]!.n).toBe(3);
     expect(typeof c.rows[0]!.n).toBe('number');
-    const typed = await ctx.database.db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const typed = await ctx.database.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(typed.n).toBe(0);
     const inserted = await ctx.database.db
       .insertInto('login_attempts')
@@ -51,18 +55,26 @@ describe('64-bit integers', () => {
   });
 
   it('a stored value beyond 2^53 is refused on read with a RangeError, not rounded', async () => {
-    await sql`insert into t_scratch (id, big, d) values (4, ${sql.raw('9007199254740993')}, ${'2025-01-02'})`.execute(ctx.database.db);
+    await sql`insert into t_scratch (id, big, d) values (4, ${sql.raw('9007199254740993')}, ${'2025-01-02'})`.execute(
+      ctx.database.db,
+    );
     await expect(rows(sql`id = 4`)).rejects.toThrow(RangeError);
     await expect(rows(sql`id = 4`)).rejects.toThrow(/9007199254740993/);
     // The database keeps the exact value; only reading it into a JS number is refused.
-    const text = await sql<{ t: string }>`select cast(big as text) as t from t_scratch where id = 4`.execute(ctx.database.db);
+    const text = await sql<{ t: string }>`select cast(big as text) as t from t_scratch where id = 4`.execute(
+      ctx.database.db,
+    );
     expect(text.rows[0]!.t).toBe('9007199254740993');
     await sql`delete from t_scratch where id = 4`.execute(ctx.database.db);
   });
 
   it('a sum that overflows 2^53 is refused too', async () => {
-    await expect(sql`select sum(big) as s from t_scratch where id in (1, 3)`.execute(ctx.database.db)).rejects.toThrow(RangeError);
-    const ok = await sql<{ s: number }>`select sum(big) as s from t_scratch where id in (2, 3)`.execute(ctx.database.db);
+    await expect(sql`select sum(big) as s from t_scratch where id in (1, 3)`.execute(ctx.database.db)).rejects.toThrow(
+      RangeError,
+    );
+    const ok = await sql<{ s: number }>`select sum(big) as s from t_scratch where id in (2, 3)`.execute(
+      ctx.database.db,
+    );
     expect(ok.rows[0]!.s).toBe(-MAX + 1);
     expect(typeof ok.rows[0]!.s).toBe('number');
   });
@@ -93,7 +105,11 @@ describe('dates and instants', () => {
   });
 
   it('instants come back as UTC ISO strings', async () => {
-    const r = await ctx.database.db.selectFrom('login_attempts').select(['at']).where('username', '=', 'x').executeTakeFirstOrThrow();
+    const r = await ctx.database.db
+      .selectFrom('login_attempts')
+      .select(['at'])
+      .where('username', '=', 'x')
+      .executeTakeFirstOrThrow();
     expect(r.at).toBe('2025-06-30T17:00:00.000Z');
   });
 });

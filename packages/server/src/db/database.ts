@@ -106,12 +106,16 @@ export function openDatabase(config: Pick<Config, 'database'>): Database {
  * lists them), for hot paths such as the session lookup on every request: it skips Kysely's
  * per-call building and, on SQLite, re-preparing the statement.
  */
-export function preparedQuery<R>(database: Database, compiled: CompiledQuery<R>): (params: readonly unknown[]) => Promise<R[]> {
+export function preparedQuery<R>(
+  database: Database,
+  compiled: CompiledQuery<R>,
+): (params: readonly unknown[]) => Promise<R[]> {
   if (database.sqlite) {
     const stmt = database.sqlite.prepare(compiled.sql);
     return async (params) => {
       const rows = stmt.all(...(params as unknown[])) as Record<string, unknown>[];
-      for (const row of rows) for (const k in row) if (typeof row[k] === 'bigint') row[k] = toSafeNumber(row[k] as bigint);
+      for (const row of rows)
+        for (const k in row) if (typeof row[k] === 'bigint') row[k] = toSafeNumber(row[k] as bigint);
       return rows as R[];
     };
   }

@@ -36,12 +36,16 @@ afterAll(async () => {
 const db = () => ctx.database.db;
 const verify = () => verifyAuditChain(db());
 const eventCount = async (action?: string) => {
-  let q = db().selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n'));
+  let q = db()
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.countAll<number>().as('n'));
   if (action) q = q.where('action', '=', action);
   return Number((await q.executeTakeFirstOrThrow()).n);
 };
-const eventIds = async () => (await db().selectFrom('audit_events').select('id').orderBy('id').execute()).map((r) => r.id);
-const loadEvent = async (id: number) => (await db().selectFrom('audit_events').selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as EventRow;
+const eventIds = async () =>
+  (await db().selectFrom('audit_events').select('id').orderBy('id').execute()).map((r) => r.id);
+const loadEvent = async (id: number) =>
+  (await db().selectFrom('audit_events').selectAll().where('id', '=', id).executeTakeFirstOrThrow()) as EventRow;
 /** Put a deleted event back exactly as it was (the chain must then verify again). */
 const putBack = async (row: EventRow) => {
   await db().insertInto('audit_events').values(row).execute();
@@ -64,7 +68,16 @@ describe('the hash chain', () => {
   });
 
   it('reports an event whose after_json was edited, naming the event', async () => {
-    const row = await loadEvent((await db().selectFrom('audit_events').select('id').where('action', '=', 'users.create').where('entity_id', '=', String(created.id)).executeTakeFirstOrThrow()).id);
+    const row = await loadEvent(
+      (
+        await db()
+          .selectFrom('audit_events')
+          .select('id')
+          .where('action', '=', 'users.create')
+          .where('entity_id', '=', String(created.id))
+          .executeTakeFirstOrThrow()
+      ).id,
+    );
     const forged = row.after_json!.replace('commune_officer', 'admin');
     expect(forged).not.toBe(row.after_json);
     await db().updateTable('audit_events').set({ after_json: forged }).where('id', '=', row.id).execute();
@@ -81,7 +94,11 @@ describe('the hash chain', () => {
   it('reports an edit of any other chained field (who, when, which record)', async () => {
     const ids = await eventIds();
     const row = await loadEvent(ids[Math.floor(ids.length / 3)]!);
-    for (const set of [{ actor_username: 'someone-else' }, { entity_id: '424242' }, { at: '2020-01-01T00:00:00.000Z' }] as const) {
+    for (const set of [
+      { actor_username: 'someone-else' },
+      { entity_id: '424242' },
+      { at: '2020-01-01T00:00:00.000Z' },
+    ] as const) {
       await db().updateTable('audit_events').set(set).where('id', '=', row.id).execute();
       expect((await verify()).ok).toBe(false);
       await db()
@@ -124,7 +141,10 @@ describe('the hash chain', () => {
     const ids = await eventIds();
     const last = await loadEvent(ids[ids.length - 1]!);
     const { id: _id, ...copy } = last;
-    await db().insertInto('audit_events').values({ ...copy, action: 'users.delete' }).execute();
+    await db()
+      .insertInto('audit_events')
+      .values({ ...copy, action: 'users.delete' })
+      .execute();
     expect((await verify()).ok).toBe(false);
     await db().deleteFrom('audit_events').where('action', '=', 'users.delete').execute();
     expect((await verify()).ok).toBe(true);
@@ -157,20 +177,31 @@ describe('events are written in the same transaction as the change', () => {
     await expect(
       inTransaction(ctx.database, systemActor('test'), async (trx, record) => {
         await trx.updateTable('users').set({ full_name: 'Sẽ bị huỷ' }).where('id', '=', created.id).execute();
-        await record({ action: 'users.update', entity: 'user', entityId: created.id, after: { fullName: 'Sẽ bị huỷ' } });
+        await record({
+          action: 'users.update',
+          entity: 'user',
+          entityId: created.id,
+          after: { fullName: 'Sẽ bị huỷ' },
+        });
         throw new Error('failure after the audit event');
       }),
     ).rejects.toThrow('failure after the audit event');
     expect(await eventCount()).toBe(all);
     expect(await db().selectFrom('audit_head').selectAll().executeTakeFirstOrThrow()).toEqual(head);
-    const user = await db().selectFrom('users').select('full_name').where('id', '=', created.id).executeTakeFirstOrThrow();
+    const user = await db()
+      .selectFrom('users')
+      .select('full_name')
+      .where('id', '=', created.id)
+      .executeTakeFirstOrThrow();
     expect(user.full_name).toBe('Đỗ Văn Ký');
     expect((await verify()).ok).toBe(true);
   });
 
   it('concurrent writes keep one unbroken chain', async () => {
     const ids = await Promise.all(['xa.25207', 'xa.25210', 'xa.25195', 'xa.25198'].map((u) => userIdOf(ctx, u)));
-    const results = await Promise.all(ids.map((id, i) => admin.inject('PATCH', `/api/v1/users/${id}`, { fullName: `Cán bộ đổi tên ${i}` })));
+    const results = await Promise.all(
+      ids.map((id, i) => admin.inject('PATCH', `/api/v1/users/${id}`, { fullName: `Cán bộ đổi tên ${i}` })),
+    );
     expect(results.map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
     expect((await verify()).ok).toBe(true);
   });
@@ -190,14 +221,18 @@ describe('GET /api/v1/audit', () => {
 
   it('an action prefix takes the family (users.create, users.update, users.disable …)', async () => {
     const page = await audit(admin, `?action=users&entityId=${created.id}`);
-    expect(page.items.map((e) => e.action)).toEqual(expect.arrayContaining(['users.create', 'users.update', 'users.disable']));
+    expect(page.items.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['users.create', 'users.update', 'users.disable']),
+    );
   });
 
   it('filters by actor', async () => {
     const page = await audit(admin, '?actor=admin&pageSize=500');
     expect(page.total).toBeGreaterThanOrEqual(3);
     expect(page.items.every((e) => e.actorUsername === 'admin')).toBe(true);
-    expect(page.items.map((e) => e.action)).toEqual(expect.arrayContaining(['auth.login', 'users.create', 'users.update', 'users.disable']));
+    expect(page.items.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['auth.login', 'users.create', 'users.update', 'users.disable']),
+    );
     const seed = await audit(admin, '?actor=seed&action=users.create&pageSize=1');
     expect(seed.total).toBe(127);
     expect(seed.items).toHaveLength(1);
@@ -210,7 +245,12 @@ describe('GET /api/v1/audit', () => {
     expect(actions[actions.length - 1]).toBe('users.create');
     expect(page.total).toBe(page.items.length);
     const create = page.items.find((e) => e.action === 'users.create')!;
-    expect(create).toMatchObject({ actorUsername: 'admin', areaCode: '25213', after: { username: 'nv.nhatky' }, before: null });
+    expect(create).toMatchObject({
+      actorUsername: 'admin',
+      areaCode: '25213',
+      after: { username: 'nv.nhatky' },
+      before: null,
+    });
     expect(create.hash).toMatch(/^[0-9a-f]{64}$/);
     const disable = page.items.find((e) => e.action === 'users.disable')!;
     expect(disable).toMatchObject({ before: { disabled: false }, after: { disabled: true } });

@@ -77,7 +77,11 @@ export async function recordAudit(trx: Trx, dialect: Dialect, actor: Actor, inpu
   if (dialect === 'postgres') {
     await sql`select pg_advisory_xact_lock(${PG_AUDIT_LOCK})`.execute(trx);
   }
-  const head = await trx.selectFrom('audit_head').select(['last_id', 'last_hash', 'count']).where('id', '=', 1).executeTakeFirst();
+  const head = await trx
+    .selectFrom('audit_head')
+    .select(['last_id', 'last_hash', 'count'])
+    .where('id', '=', 1)
+    .executeTakeFirst();
   const prevHash = head?.last_hash ?? GENESIS;
   const fields: ChainedFields = {
     at: new Date().toISOString(),
@@ -126,7 +130,13 @@ export async function verifyAuditChain(db: Executor): Promise<VerifyResult> {
   let lastId = 0;
   let checked = 0;
   for (;;) {
-    const batch = await db.selectFrom('audit_events').selectAll().where('id', '>', lastId).orderBy('id').limit(5000).execute();
+    const batch = await db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('id', '>', lastId)
+      .orderBy('id')
+      .limit(5000)
+      .execute();
     if (batch.length === 0) break;
     for (const e of batch) {
       if (e.prev_hash !== prevHash) {

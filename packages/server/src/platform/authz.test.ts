@@ -67,8 +67,17 @@ const ACTORS: ActorCase[] = [
   { key: 'admin of province 99', username: 'admin99', role: 'admin', inside: IN_99, outside: IN_70 },
 ];
 
-const ROLES_IN_TABLE: Role[] = ['admin', 'province_leader', 'province_officer', 'district_officer', 'commune_officer', 'inspector', 'supervisor'];
-const all = (inside: number, outside: number) => Object.fromEntries(ROLES_IN_TABLE.map((r) => [r, [inside, outside]])) as Record<Role, [number, number]>;
+const ROLES_IN_TABLE: Role[] = [
+  'admin',
+  'province_leader',
+  'province_officer',
+  'district_officer',
+  'commune_officer',
+  'inspector',
+  'supervisor',
+];
+const all = (inside: number, outside: number) =>
+  Object.fromEntries(ROLES_IN_TABLE.map((r) => [r, [inside, outside]])) as Record<Role, [number, number]>;
 
 /**
  * Expected status per action and role: [inside, outside]. The users and audit routes are
@@ -87,7 +96,12 @@ const EXPECTED: Record<Action, Record<Role, [number, number]>> = {
   'read audit': { ...all(403, 403), admin: [200, 200], inspector: [200, 200] },
 };
 
-const CODES: Record<number, string> = { 400: 'VALIDATION_FAILED', 401: 'AUTH_REQUIRED', 403: 'FORBIDDEN', 404: 'NOT_FOUND' };
+const CODES: Record<number, string> = {
+  400: 'VALIDATION_FAILED',
+  401: 'AUTH_REQUIRED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+};
 
 let ctx: TestContext;
 const sessions = new Map<string, Session>();
@@ -99,7 +113,13 @@ beforeAll(async () => {
   // A second account in Xã Tiến Hưng, so the commune officer there has a colleague to look at.
   await ctx.services.users.create(
     systemActor('test'),
-    { username: 'canbo.tienhung', password: DEMO_PASSWORD, fullName: 'Cán bộ Tiến Hưng', role: 'commune_officer', areaCode: '25213' },
+    {
+      username: 'canbo.tienhung',
+      password: DEMO_PASSWORD,
+      fullName: 'Cán bộ Tiến Hưng',
+      role: 'commune_officer',
+      areaCode: '25213',
+    },
     { mustChangePassword: false },
   );
   for (const a of ACTORS) sessions.set(a.key, await ctx.login(a.username));
@@ -149,60 +169,64 @@ const ROWS = ACTORS.flatMap((a) =>
 );
 
 describe('permission table: role x action x inside/outside the area', () => {
-  for (const { name, actor, action, where, status } of ROWS) it(name, async () => {
-    const p = actor[where];
-    const nameBefore = action === 'patch user' ? await fullNameOf(ids.get(p.user)!) : null;
-    const res = await act(actor, action, where);
-    if (status >= 400) {
-      expectProblem(res, status, CODES[status]!);
-      if (status === 400) {
-        const body = res.json() as { details: { path: string; message: string }[] };
-        expect(body.details).toEqual([expect.objectContaining({ path: 'body.areaCode', message: expect.stringContaining('ngoài địa bàn') })]);
+  for (const { name, actor, action, where, status } of ROWS)
+    it(name, async () => {
+      const p = actor[where];
+      const nameBefore = action === 'patch user' ? await fullNameOf(ids.get(p.user)!) : null;
+      const res = await act(actor, action, where);
+      if (status >= 400) {
+        expectProblem(res, status, CODES[status]!);
+        if (status === 400) {
+          const body = res.json() as { details: { path: string; message: string }[] };
+          expect(body.details).toEqual([
+            expect.objectContaining({ path: 'body.areaCode', message: expect.stringContaining('ngoài địa bàn') }),
+          ]);
+        }
+      } else {
+        expect({ status: res.statusCode, body: res.body.slice(0, 300) }).toMatchObject({ status });
       }
-    } else {
-      expect({ status: res.statusCode, body: res.body.slice(0, 300) }).toMatchObject({ status });
-    }
 
-    // What a 200 shows, and what a refusal leaves unchanged.
-    const body = res.json() as { items?: unknown[]; total?: number };
-    switch (action) {
-      case 'read area':
-        if (status === 200) expect(body).toMatchObject({ code: p.area });
-        break;
-      case 'list children':
-        if (status === 200) for (const item of body.items as { parentCode: string }[]) expect(item.parentCode).toBe(p.parent);
-        if (status === 200 && p.parent !== p.commune) expect(body.items!.length).toBeGreaterThan(0);
-        break;
-      case 'list users': {
-        if (status !== 200) break;
-        const names = (body.items as UserOut[]).map((u) => u.username);
-        if (where === 'inside') expect(names).toContain(p.user);
-        else expect(body).toMatchObject({ total: 0, items: [] });
-        break;
+      // What a 200 shows, and what a refusal leaves unchanged.
+      const body = res.json() as { items?: unknown[]; total?: number };
+      switch (action) {
+        case 'read area':
+          if (status === 200) expect(body).toMatchObject({ code: p.area });
+          break;
+        case 'list children':
+          if (status === 200)
+            for (const item of body.items as { parentCode: string }[]) expect(item.parentCode).toBe(p.parent);
+          if (status === 200 && p.parent !== p.commune) expect(body.items!.length).toBeGreaterThan(0);
+          break;
+        case 'list users': {
+          if (status !== 200) break;
+          const names = (body.items as UserOut[]).map((u) => u.username);
+          if (where === 'inside') expect(names).toContain(p.user);
+          else expect(body).toMatchObject({ total: 0, items: [] });
+          break;
+        }
+        case 'read user':
+          if (status === 200) expect(body).toMatchObject({ id: ids.get(p.user), username: p.user });
+          break;
+        case 'create user': {
+          const username = `authz.${actor.key.replace(/\W+/g, '-')}.${where}`;
+          const found = await ctx.services.users.list(systemActor('test'), { page: 1, pageSize: 10, q: username });
+          expect(found.total).toBe(status === 201 ? 1 : 0);
+          break;
+        }
+        case 'patch user': {
+          const nameAfter = await fullNameOf(ids.get(p.user)!);
+          if (status === 200) expect(nameAfter).toBe(`Đổi tên bởi ${actor.username}`);
+          else expect(nameAfter).toBe(nameBefore);
+          break;
+        }
+        case 'read audit':
+          if (status !== 200) break;
+          // The account's creation is in the log, but only an actor whose area holds it sees it.
+          if (where === 'inside') expect(body.total).toBeGreaterThanOrEqual(1);
+          else expect(body).toMatchObject({ total: 0, items: [] });
+          break;
       }
-      case 'read user':
-        if (status === 200) expect(body).toMatchObject({ id: ids.get(p.user), username: p.user });
-        break;
-      case 'create user': {
-        const username = `authz.${actor.key.replace(/\W+/g, '-')}.${where}`;
-        const found = await ctx.services.users.list(systemActor('test'), { page: 1, pageSize: 10, q: username });
-        expect(found.total).toBe(status === 201 ? 1 : 0);
-        break;
-      }
-      case 'patch user': {
-        const nameAfter = await fullNameOf(ids.get(p.user)!);
-        if (status === 200) expect(nameAfter).toBe(`Đổi tên bởi ${actor.username}`);
-        else expect(nameAfter).toBe(nameBefore);
-        break;
-      }
-      case 'read audit':
-        if (status !== 200) break;
-        // The account's creation is in the log, but only an actor whose area holds it sees it.
-        if (where === 'inside') expect(body.total).toBeGreaterThanOrEqual(1);
-        else expect(body).toMatchObject({ total: 0, items: [] });
-        break;
-    }
-  });
+    });
 });
 
 describe('audit log scope across provinces', () => {
@@ -214,14 +238,15 @@ describe('audit log scope across provinces', () => {
 });
 
 describe('abilities shipped to the client match the table', () => {
-  for (const a of ACTORS) it(`${a.key} (${a.username})`, async () => {
-    const me = (await sessions.get(a.key)!.inject('GET', '/api/v1/auth/me')).json() as Me;
-    expect(me.role).toBe(a.role);
-    expect(me.abilities.includes('areas.read')).toBe(true);
-    expect(me.abilities.includes('users.manage')).toBe(EXPECTED['read user'][a.role][0] === 200);
-    expect(me.abilities.includes('audit.read')).toBe(EXPECTED['read audit'][a.role][0] === 200);
-    expect(me.abilities.includes('areas.import')).toBe(a.role === 'admin');
-  });
+  for (const a of ACTORS)
+    it(`${a.key} (${a.username})`, async () => {
+      const me = (await sessions.get(a.key)!.inject('GET', '/api/v1/auth/me')).json() as Me;
+      expect(me.role).toBe(a.role);
+      expect(me.abilities.includes('areas.read')).toBe(true);
+      expect(me.abilities.includes('users.manage')).toBe(EXPECTED['read user'][a.role][0] === 200);
+      expect(me.abilities.includes('audit.read')).toBe(EXPECTED['read audit'][a.role][0] === 200);
+      expect(me.abilities.includes('areas.import')).toBe(a.role === 'admin');
+    });
 });
 
 describe('without a session', () => {
@@ -230,12 +255,20 @@ describe('without a session', () => {
     ['GET', '/api/v1/areas?parent=70'],
     ['GET', '/api/v1/users'],
     ['GET', '/api/v1/users/1'],
-    ['POST', '/api/v1/users', { username: 'an.danh', password: 'mat-khau-an-danh', fullName: 'Ẩn danh', role: 'admin', areaCode: '70' }],
+    [
+      'POST',
+      '/api/v1/users',
+      { username: 'an.danh', password: 'mat-khau-an-danh', fullName: 'Ẩn danh', role: 'admin', areaCode: '70' },
+    ],
     ['PATCH', '/api/v1/users/1', { fullName: 'Ẩn danh' }],
     ['GET', '/api/v1/audit'],
   ];
   it.each(calls)('%s %s → 401 AUTH_REQUIRED', async (method, url, payload) => {
-    const res = await ctx.app.inject({ method: method as 'GET', url, ...(payload ? { payload: payload as object } : {}) });
+    const res = await ctx.app.inject({
+      method: method as 'GET',
+      url,
+      ...(payload ? { payload: payload as object } : {}),
+    });
     expectProblem(res, 401, 'AUTH_REQUIRED');
   });
 });

@@ -62,7 +62,8 @@ export type AreaColumn = 'province_code' | 'district_code' | 'commune_code';
  */
 export function areaColumnScope(actor: Actor): { column: AreaColumn; code: string } | null {
   if (actor.kind === 'system') return null;
-  const column: AreaColumn = actor.areaLevel === 1 ? 'province_code' : actor.areaLevel === 2 ? 'district_code' : 'commune_code';
+  const column: AreaColumn =
+    actor.areaLevel === 1 ? 'province_code' : actor.areaLevel === 2 ? 'district_code' : 'commune_code';
   return { column, code: actor.areaCode ?? '__nothing__' };
 }
 
@@ -79,7 +80,10 @@ export function codesInScope(
  * The codes a record of a commune carries, read from the commune's path: '/70/689/25213/' (three
  * levels) or '/98/98001/' (two levels, after the 2025 reform: no district).
  */
-export function codesOfCommune(code: string, path: string): { province_code: string; district_code: string | null; commune_code: string } {
+export function codesOfCommune(
+  code: string,
+  path: string,
+): { province_code: string; district_code: string | null; commune_code: string } {
   const parts = path.split('/').filter(Boolean);
   return { province_code: parts[0]!, district_code: parts.length === 3 ? parts[1]! : null, commune_code: code };
 }

@@ -23,20 +23,31 @@ export class AppError extends Error {
 }
 
 export const errors = {
-  validation: (details: FieldProblem[], message = 'Dữ liệu gửi lên chưa đúng. Sửa các trường được đánh dấu rồi gửi lại.') =>
-    new AppError(400, 'VALIDATION_FAILED', message, details),
+  validation: (
+    details: FieldProblem[],
+    message = 'Dữ liệu gửi lên chưa đúng. Sửa các trường được đánh dấu rồi gửi lại.',
+  ) => new AppError(400, 'VALIDATION_FAILED', message, details),
   badRequest: (code: string, message: string, details?: FieldProblem[]) => new AppError(400, code, message, details),
   unauthenticated: () =>
     new AppError(401, 'AUTH_REQUIRED', 'Phiên làm việc đã hết hoặc chưa đăng nhập. Hãy đăng nhập lại.'),
   invalidCredentials: () =>
-    new AppError(401, 'AUTH_INVALID', 'Tên đăng nhập hoặc mật khẩu không đúng. Kiểm tra lại (chú ý chữ hoa, bộ gõ tiếng Việt) rồi thử lại.'),
+    new AppError(
+      401,
+      'AUTH_INVALID',
+      'Tên đăng nhập hoặc mật khẩu không đúng. Kiểm tra lại (chú ý chữ hoa, bộ gõ tiếng Việt) rồi thử lại.',
+    ),
   forbidden: (message = 'Vai trò của bạn không được làm thao tác này. Liên hệ quản trị nếu bạn cần quyền.') =>
     new AppError(403, 'FORBIDDEN', message),
   csrf: () =>
     new AppError(403, 'CSRF_FAILED', 'Yêu cầu thiếu mã chống giả mạo (X-CSRF-Token). Tải lại trang rồi thử lại.'),
   passwordChangeRequired: () =>
-    new AppError(403, 'PASSWORD_CHANGE_REQUIRED', 'Bạn cần đổi mật khẩu do quản trị cấp trước khi làm việc tiếp. Vào "Đổi mật khẩu".'),
-  notFound: (what = 'Bản ghi') => new AppError(404, 'NOT_FOUND', `${what} không tồn tại hoặc nằm ngoài địa bàn của bạn.`),
+    new AppError(
+      403,
+      'PASSWORD_CHANGE_REQUIRED',
+      'Bạn cần đổi mật khẩu do quản trị cấp trước khi làm việc tiếp. Vào "Đổi mật khẩu".',
+    ),
+  notFound: (what = 'Bản ghi') =>
+    new AppError(404, 'NOT_FOUND', `${what} không tồn tại hoặc nằm ngoài địa bàn của bạn.`),
   conflict: (code: string, message: string, details?: FieldProblem[]) => new AppError(409, code, message, details),
   throttled: (retryAfterSeconds: number) =>
     new AppError(
@@ -51,5 +62,7 @@ export const errors = {
 /** A unique-constraint violation from either database (SQLite or PostgreSQL 23505). */
 export function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: unknown } | null;
-  return !!e && (e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY');
+  return (
+    !!e && (e.code === '23505' || e.code === 'SQLITE_CONSTRAINT_UNIQUE' || e.code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
+  );
 }

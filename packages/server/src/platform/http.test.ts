@@ -69,7 +69,9 @@ describe('probes and metrics', () => {
     expect(res.headers['content-type']).toMatch(/^text\/plain/);
     expect(res.body).toContain('ansinh_http_requests_total');
     expect(res.body).toContain('ansinh_http_request_duration_seconds');
-    expect(res.body).toMatch(/ansinh_http_requests_total\{method="GET",route="\/api\/v1\/areas\/:code",status="200"\} \d+/);
+    expect(res.body).toMatch(
+      /ansinh_http_requests_total\{method="GET",route="\/api\/v1\/areas\/:code",status="200"\} \d+/,
+    );
     expect(res.body).not.toContain('25213');
     expect(res.body).not.toContain('nguyen-van-a');
   });
@@ -79,12 +81,28 @@ describe('OpenAPI', () => {
   it('/api/openapi.json is OpenAPI 3.1 with the auth and users routes and the CSRF rule', async () => {
     const res = await get('/api/openapi.json');
     expect(res.statusCode).toBe(200);
-    const doc = res.json() as { openapi: string; info: { description: string }; paths: Record<string, Record<string, unknown>>; components: { securitySchemes: Record<string, unknown> } };
+    const doc = res.json() as {
+      openapi: string;
+      info: { description: string };
+      paths: Record<string, Record<string, unknown>>;
+      components: { securitySchemes: Record<string, unknown> };
+    };
     expect(doc.openapi.startsWith('3.1')).toBe(true);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/auth/me', '/api/v1/users', '/api/v1/users/{id}', '/api/v1/areas', '/api/v1/audit']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/auth/login',
+        '/api/v1/auth/me',
+        '/api/v1/users',
+        '/api/v1/users/{id}',
+        '/api/v1/areas',
+        '/api/v1/audit',
+      ]),
+    );
     expect(Object.keys(doc.paths['/api/v1/users']!)).toEqual(expect.arrayContaining(['get', 'post']));
     expect(doc.info.description).toContain('X-CSRF-Token');
-    expect(doc.components.securitySchemes).toMatchObject({ csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' } });
+    expect(doc.components.securitySchemes).toMatchObject({
+      csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+    });
     // Probes and the document itself are hidden.
     expect(Object.keys(doc.paths)).not.toContain('/healthz');
     expect(Object.keys(doc.paths)).not.toContain('/api/openapi.json');
@@ -104,7 +122,10 @@ describe('headers on every answer', () => {
     ['GET /api/v1/areas/70 (200)', await admin.inject('GET', '/api/v1/areas/70')],
     ['GET /api/v1/auth/me (401)', await get('/api/v1/auth/me')],
     ['GET /api/nope (404)', await get('/api/nope')],
-    ['POST /api/v1/auth/login (401)', await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'x', password: 'y' } })],
+    [
+      'POST /api/v1/auth/login (401)',
+      await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'x', password: 'y' } }),
+    ],
     ['GET /api/docs', await get('/api/docs')],
   ];
 
@@ -145,13 +166,21 @@ describe('errors', () => {
     ] as const) {
       const res = await ctx.app.inject({ method, url });
       const body = expectProblem(res, 404, 'ROUTE_NOT_FOUND');
-      expect(body).toMatchObject({ type: 'https://ansinh.gov.vn/problems/route-not-found', title: 'ROUTE_NOT_FOUND', status: 404 });
+      expect(body).toMatchObject({
+        type: 'https://ansinh.gov.vn/problems/route-not-found',
+        title: 'ROUTE_NOT_FOUND',
+        status: 404,
+      });
       expect(body.message).toContain('Không có địa chỉ này');
     }
   });
 
   it('a body over 1 MiB answers 413 BODY_TOO_LARGE', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'x'.repeat(1_100_000) } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'admin', password: 'x'.repeat(1_100_000) },
+    });
     expectProblem(res, 413, 'BODY_TOO_LARGE');
   });
 
@@ -168,16 +197,34 @@ describe('errors', () => {
   it('an AppError keeps its status, code and details', async () => {
     const res = await failing.inject({ method: 'GET', url: '/api/v1/test/app-error' });
     const body = expectProblem(res, 422, 'TEST_RULE');
-    expect(body).toMatchObject({ message: 'Quy tắc thử nghiệm không thoả.', details: [{ path: 'body.x', message: 'Sai.' }] });
+    expect(body).toMatchObject({
+      message: 'Quy tắc thử nghiệm không thoả.',
+      details: [{ path: 'body.x', message: 'Sai.' }],
+    });
   });
 
   it('a 5xx answers 500 INTERNAL and never leaks a stack, a message or SQL', async () => {
-    for (const url of ['/api/v1/test/throw', '/api/v1/test/throw-async', '/api/v1/test/sql', '/api/v1/test/bad-response']) {
+    for (const url of [
+      '/api/v1/test/throw',
+      '/api/v1/test/throw-async',
+      '/api/v1/test/sql',
+      '/api/v1/test/bad-response',
+    ]) {
       const res = await failing.inject({ method: 'GET', url });
       const body = expectProblem(res, 500, 'INTERNAL');
       expect(Object.keys(body).sort(), url).toEqual(['code', 'message', 'requestId', 'status', 'title', 'type']);
       expect(body.message).toContain('mã yêu cầu');
-      for (const leak of ['stack', 'secret', 'no_such_table', 'select', '/etc/', 'Error', 'node_modules', '.ts:', 'passwordHash']) {
+      for (const leak of [
+        'stack',
+        'secret',
+        'no_such_table',
+        'select',
+        '/etc/',
+        'Error',
+        'node_modules',
+        '.ts:',
+        'passwordHash',
+      ]) {
         expect(res.body, `${url} leaks ${leak}`).not.toContain(leak);
       }
       expect(res.headers['x-request-id']).toBe(body.requestId);

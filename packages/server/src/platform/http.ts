@@ -59,25 +59,51 @@ export function installErrorHandler(app: FastifyInstance, spaRoot: string | null
       return sendProblem(
         reply,
         request,
-        new AppError(400, 'VALIDATION_FAILED', 'Dữ liệu gửi lên chưa đúng. Sửa các trường được đánh dấu rồi gửi lại.', validationDetails(err)),
+        new AppError(
+          400,
+          'VALIDATION_FAILED',
+          'Dữ liệu gửi lên chưa đúng. Sửa các trường được đánh dấu rồi gửi lại.',
+          validationDetails(err),
+        ),
       );
     }
     if (isResponseSerializationError(err)) {
-      request.log.error({ err: { message: err.message, issues: err.cause.issues } }, 'response does not match its schema');
-      return sendProblem(reply, request, new AppError(500, 'INTERNAL', 'Hệ thống gặp lỗi. Thử lại sau ít phút; nếu vẫn lỗi, báo quản trị kèm mã yêu cầu.'));
+      request.log.error(
+        { err: { message: err.message, issues: err.cause.issues } },
+        'response does not match its schema',
+      );
+      return sendProblem(
+        reply,
+        request,
+        new AppError(
+          500,
+          'INTERNAL',
+          'Hệ thống gặp lỗi. Thử lại sau ít phút; nếu vẫn lỗi, báo quản trị kèm mã yêu cầu.',
+        ),
+      );
     }
     const status = err.statusCode ?? 500;
     if (status < 500) {
       // Fastify's own 4xx: malformed JSON, body too large, unsupported media type...
       const map: Record<string, [string, string]> = {
-        FST_ERR_CTP_INVALID_JSON_BODY: ['MALFORMED_JSON', 'Nội dung gửi lên không phải JSON hợp lệ. Kiểm tra lại định dạng.'],
+        FST_ERR_CTP_INVALID_JSON_BODY: [
+          'MALFORMED_JSON',
+          'Nội dung gửi lên không phải JSON hợp lệ. Kiểm tra lại định dạng.',
+        ],
         FST_ERR_CTP_EMPTY_JSON_BODY: ['MALFORMED_JSON', 'Nội dung JSON trống. Gửi kèm dữ liệu rồi thử lại.'],
         FST_ERR_CTP_BODY_TOO_LARGE: ['BODY_TOO_LARGE', 'Dữ liệu gửi lên quá lớn.'],
-        FST_ERR_CTP_INVALID_MEDIA_TYPE: ['UNSUPPORTED_MEDIA_TYPE', 'Kiểu nội dung không được hỗ trợ. Gửi JSON (application/json).'],
+        FST_ERR_CTP_INVALID_MEDIA_TYPE: [
+          'UNSUPPORTED_MEDIA_TYPE',
+          'Kiểu nội dung không được hỗ trợ. Gửi JSON (application/json).',
+        ],
         FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['MALFORMED_REQUEST', 'Độ dài nội dung không khớp.'],
       };
       const [code, message] = map[err.code] ?? ['BAD_REQUEST', 'Yêu cầu không hợp lệ. Kiểm tra lại dữ liệu gửi lên.'];
-      if (err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || code === 'BAD_REQUEST') {
+      if (
+        err.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+        err.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+        code === 'BAD_REQUEST'
+      ) {
         return sendProblem(reply, request, new AppError(400, code, message));
       }
       return sendProblem(reply, request, new AppError(status, code, message));
@@ -96,6 +122,10 @@ export function installErrorHandler(app: FastifyInstance, spaRoot: string | null
     if (spaRoot && request.method === 'GET' && !p.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(p)) {
       return reply.type('text/html; charset=utf-8').send(fs.createReadStream(path.join(spaRoot, 'index.html')));
     }
-    return sendProblem(reply, request, new AppError(404, 'ROUTE_NOT_FOUND', 'Không có địa chỉ này. Kiểm tra lại đường dẫn.'));
+    return sendProblem(
+      reply,
+      request,
+      new AppError(404, 'ROUTE_NOT_FOUND', 'Không có địa chỉ này. Kiểm tra lại đường dẫn.'),
+    );
   });
 }

@@ -19,14 +19,20 @@ export async function once<T>(
   fn: (trx: Trx, audit: (e: AuditInput) => Promise<void>) => Promise<T>,
 ): Promise<T> {
   if (!key || !/^[\w.:-]{8,100}$/.test(key)) {
-    throw errors.badRequest('IDEMPOTENCY_KEY_REQUIRED', 'Thiếu hoặc sai tiêu đề Idempotency-Key (8–100 ký tự). Tải lại trang rồi thử lại.');
+    throw errors.badRequest(
+      'IDEMPOTENCY_KEY_REQUIRED',
+      'Thiếu hoặc sai tiêu đề Idempotency-Key (8–100 ký tự). Tải lại trang rồi thử lại.',
+    );
   }
   const hash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
   const replay = async (): Promise<T | undefined> => {
     const row = await database.db.selectFrom('idempotency_keys').selectAll().where('key', '=', key).executeTakeFirst();
     if (!row) return undefined;
     if (row.username !== actor.username || row.request_hash !== hash) {
-      throw errors.conflict('IDEMPOTENCY_KEY_REUSED', 'Mã yêu cầu (Idempotency-Key) đã dùng cho một yêu cầu khác. Tải lại trang rồi thử lại.');
+      throw errors.conflict(
+        'IDEMPOTENCY_KEY_REUSED',
+        'Mã yêu cầu (Idempotency-Key) đã dùng cho một yêu cầu khác. Tải lại trang rồi thử lại.',
+      );
     }
     return JSON.parse(row.response_json) as T;
   };
@@ -36,10 +42,21 @@ export async function once<T>(
     return await inTransaction(database, actor, async (trx, audit) => {
       await trx
         .insertInto('idempotency_keys')
-        .values({ key, username: actor.username, request_hash: hash, status_code: 0, response_json: 'null', created_at: nowIso() })
+        .values({
+          key,
+          username: actor.username,
+          request_hash: hash,
+          status_code: 0,
+          response_json: 'null',
+          created_at: nowIso(),
+        })
         .execute();
       const result = await fn(trx, audit);
-      await trx.updateTable('idempotency_keys').set({ status_code: 200, response_json: JSON.stringify(result) }).where('key', '=', key).execute();
+      await trx
+        .updateTable('idempotency_keys')
+        .set({ status_code: 200, response_json: JSON.stringify(result) })
+        .where('key', '=', key)
+        .execute();
       return result;
     });
   } catch (err) {

@@ -14,8 +14,16 @@ describe('readFirstSheet', () => {
     const buf = await book(
       (ws) => {
         ws.addRow(['Họ và tên', 'Ngày sinh', 'Số', 'Đúng', 'Công thức']);
-        ws.addRow(['Nguyễn Văn A & <Bé> "Tí"', new Date(Date.UTC(1950, 0, 5)), 70050000123, true, { formula: '1+1', result: 2 }]);
-        ws.getCell('A3').value = { richText: [{ text: 'Trần ' }, { text: 'Thị', font: { bold: true } }, { text: ' Bình' }] };
+        ws.addRow([
+          'Nguyễn Văn A & <Bé> "Tí"',
+          new Date(Date.UTC(1950, 0, 5)),
+          70050000123,
+          true,
+          { formula: '1+1', result: 2 },
+        ]);
+        ws.getCell('A3').value = {
+          richText: [{ text: 'Trần ' }, { text: 'Thị', font: { bold: true } }, { text: ' Bình' }],
+        };
         ws.getCell('C3').value = 1.5;
         ws.getCell('E5').value = 'xa';
       },

@@ -73,7 +73,8 @@ function entryData(buf: Buffer, e: ZipEntry): Buffer {
 }
 
 function firstSheetPath(workbook: string, rels: string): string {
-  const sheet = /<(?:\w+:)?sheet\b[^>]*\br:id="([^"]+)"/.exec(workbook) ?? /<(?:\w+:)?sheet\b[^>]*\bid="([^"]+)"/.exec(workbook);
+  const sheet =
+    /<(?:\w+:)?sheet\b[^>]*\br:id="([^"]+)"/.exec(workbook) ?? /<(?:\w+:)?sheet\b[^>]*\bid="([^"]+)"/.exec(workbook);
   if (sheet) {
     const re = new RegExp(`<Relationship\\b[^>]*Id="${sheet[1]}"[^>]*Target="([^"]+)"`);
     const alt = new RegExp(`<Relationship\\b[^>]*Target="([^"]+)"[^>]*Id="${sheet[1]}"`);
@@ -88,7 +89,9 @@ function decode(s: string): string {
   if (!s.includes('&') && !s.includes('_x')) return s;
   return s
     .replace(/&(#x[0-9a-fA-F]+|#\d+|\w+);/g, (m, e: string) =>
-      e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : (ENTITIES[e] ?? m),
+      e[0] === '#'
+        ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
+        : (ENTITIES[e] ?? m),
     )
     .replace(/_x([0-9a-fA-F]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
@@ -111,7 +114,10 @@ function sharedStrings(xml: string | null): string[] {
 }
 
 /** Built-in number formats that are dates (ECMA-376 §18.8.30), and date-like custom formats. */
-const BUILTIN_DATES = new Set([14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56, 57, 58]);
+const BUILTIN_DATES = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51, 52, 53, 54, 55, 56,
+  57, 58,
+]);
 function dateStyleFlags(xml: string | null): boolean[] {
   if (!xml) return [];
   const custom = new Map<number, boolean>();
@@ -146,9 +152,18 @@ function serialToDate(serial: number, date1904: boolean): Date {
 }
 
 /** Attributes in the order Excel and most writers use (r, s, t): one regex per cell. */
-const FAST_CELL = /<c r="([A-Z]+)\d+"(?: s="(\d+)")?(?: t="(\w+)")?\s*(?:\/>|>(?:<f>[^<]*<\/f>|<f\/>)?(?:<v>([^<]*)<\/v>|<is>([\s\S]*?)<\/is>)?<\/c>)/g;
+const FAST_CELL =
+  /<c r="([A-Z]+)\d+"(?: s="(\d+)")?(?: t="(\w+)")?\s*(?:\/>|>(?:<f>[^<]*<\/f>|<f\/>)?(?:<v>([^<]*)<\/v>|<is>([\s\S]*?)<\/is>)?<\/c>)/g;
 
-function cellValue(type: string | undefined, v: string | undefined, inline: string | undefined, style: number, strings: string[], dateStyles: boolean[], date1904: boolean): SheetCell {
+function cellValue(
+  type: string | undefined,
+  v: string | undefined,
+  inline: string | undefined,
+  style: number,
+  strings: string[],
+  dateStyles: boolean[],
+  date1904: boolean,
+): SheetCell {
   if (type === 's') return v === undefined ? null : (strings[Number(v)] ?? null);
   if (type === 'inlineStr') return inline === undefined ? null : runsText(inline);
   if (type === 'str') return v === undefined ? null : decode(v);
@@ -181,7 +196,15 @@ function sheetRows(xml: string, strings: string[], dateStyles: boolean[], date19
         break;
       }
       pos = FAST_CELL.lastIndex;
-      cells[colIndex(fm[1]!)] = cellValue(fm[3], fm[4], fm[5], fm[2] ? Number(fm[2]) : 0, strings, dateStyles, date1904);
+      cells[colIndex(fm[1]!)] = cellValue(
+        fm[3],
+        fm[4],
+        fm[5],
+        fm[2] ? Number(fm[2]) : 0,
+        strings,
+        dateStyles,
+        date1904,
+      );
     }
     if (!fast || pos !== body.length) {
       cells.length = 0;

@@ -66,15 +66,59 @@ export async function seedDemo(
     .execute();
   const province = tree.find((a) => a.level === 1)!;
   const accounts: (DemoAccount & { fullName: string })[] = [
-    { username: 'admin', role: 'admin', fullName: 'Quản trị hệ thống', areaCode: province.code, areaName: province.name },
-    { username: 'tinh.lanhdao', role: 'province_leader', fullName: 'Trần Văn Lãnh', areaCode: province.code, areaName: province.name },
-    { username: 'tinh.chuyenvien', role: 'province_officer', fullName: 'Lê Thị Chuyên', areaCode: province.code, areaName: province.name },
-    { username: 'thanhtra', role: 'inspector', fullName: 'Phạm Văn Thanh', areaCode: province.code, areaName: province.name },
-    { username: 'giamsat', role: 'supervisor', fullName: 'Hoàng Thị Giám', areaCode: province.code, areaName: province.name },
+    {
+      username: 'admin',
+      role: 'admin',
+      fullName: 'Quản trị hệ thống',
+      areaCode: province.code,
+      areaName: province.name,
+    },
+    {
+      username: 'tinh.lanhdao',
+      role: 'province_leader',
+      fullName: 'Trần Văn Lãnh',
+      areaCode: province.code,
+      areaName: province.name,
+    },
+    {
+      username: 'tinh.chuyenvien',
+      role: 'province_officer',
+      fullName: 'Lê Thị Chuyên',
+      areaCode: province.code,
+      areaName: province.name,
+    },
+    {
+      username: 'thanhtra',
+      role: 'inspector',
+      fullName: 'Phạm Văn Thanh',
+      areaCode: province.code,
+      areaName: province.name,
+    },
+    {
+      username: 'giamsat',
+      role: 'supervisor',
+      fullName: 'Hoàng Thị Giám',
+      areaCode: province.code,
+      areaName: province.name,
+    },
   ];
   for (const a of tree) {
-    if (a.level === 2) accounts.push({ username: `huyen.${a.code}`, role: 'district_officer', fullName: `Cán bộ ${a.name}`, areaCode: a.code, areaName: a.name });
-    if (a.level === 3) accounts.push({ username: `xa.${a.code}`, role: 'commune_officer', fullName: `Cán bộ ${a.name}`, areaCode: a.code, areaName: a.name });
+    if (a.level === 2)
+      accounts.push({
+        username: `huyen.${a.code}`,
+        role: 'district_officer',
+        fullName: `Cán bộ ${a.name}`,
+        areaCode: a.code,
+        areaName: a.name,
+      });
+    if (a.level === 3)
+      accounts.push({
+        username: `xa.${a.code}`,
+        role: 'commune_officer',
+        fullName: `Cán bộ ${a.name}`,
+        areaCode: a.code,
+        areaName: a.name,
+      });
   }
   for (const a of accounts) {
     await services.users.create(
@@ -85,10 +129,19 @@ export async function seedDemo(
   }
   await database.db
     .insertInto('settings')
-    .values({ key: 'demo', value_json: JSON.stringify({ province: DEMO_PROVINCE, list: DEMO_LIST, seededAt: nowIso() }), updated_at: nowIso() })
+    .values({
+      key: 'demo',
+      value_json: JSON.stringify({ province: DEMO_PROVINCE, list: DEMO_LIST, seededAt: nowIso() }),
+      updated_at: nowIso(),
+    })
     .execute();
   if (opts.persons && opts.dataDir) {
-    await seedRegistry(database, { persons: opts.persons, seed: opts.seed ?? 70, dataDir: opts.dataDir, provinceCode: DEMO_PROVINCE });
+    await seedRegistry(database, {
+      persons: opts.persons,
+      seed: opts.seed ?? 70,
+      dataDir: opts.dataDir,
+      provinceCode: DEMO_PROVINCE,
+    });
   }
   await seedDossiersDemo(database, services, { provinceCode: DEMO_PROVINCE, seed: opts.seed ?? 70 });
   if (opts.persons && opts.dataDir) {

@@ -23,25 +23,47 @@ function rng(seed: number) {
  * through the current year, replayed through the service with a moving clock so every one has
  * a real timeline (some settled early, on time or late, some pending or overdue).
  */
-export async function seedDossiersDemo(database: Database, services: Services, opts: { provinceCode: string; seed: number }): Promise<void> {
+export async function seedDossiersDemo(
+  database: Database,
+  services: Services,
+  opts: { provinceCode: string; seed: number },
+): Promise<void> {
   const db = database.db;
-  const existing = await db.selectFrom('procedures').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const existing = await db
+    .selectFrom('procedures')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   if (Number(existing.n) === 0) {
     const at = new Date().toISOString();
     await db.transaction().execute(async (trx) => {
       await trx
         .insertInto('procedures')
         .values(
-          DEMO_CATALOGUE.map((b) => ({ ...procedureColumns({ ...b, active: true }), is_demo: 1, created_at: at, updated_at: at })),
+          DEMO_CATALOGUE.map((b) => ({
+            ...procedureColumns({ ...b, active: true }),
+            is_demo: 1,
+            created_at: at,
+            updated_at: at,
+          })),
         )
         .execute();
-      await recordAudit(trx, database.dialect, systemActor('seed'), { action: 'procedure.import', entity: 'procedure', after: { demo: DEMO_CATALOGUE.length } });
+      await recordAudit(trx, database.dialect, systemActor('seed'), {
+        action: 'procedure.import',
+        entity: 'procedure',
+        after: { demo: DEMO_CATALOGUE.length },
+      });
     });
   }
 
-  const persons = await db.selectFrom('persons').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const persons = await db
+    .selectFrom('persons')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   if (Number(persons.n) === 0) return;
-  const already = await db.selectFrom('dossiers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const already = await db
+    .selectFrom('dossiers')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   if (Number(already.n) > 0) return;
 
   const random = rng(opts.seed);
@@ -58,7 +80,13 @@ export async function seedDossiersDemo(database: Database, services: Services, o
   if (!people.length || !procedures.length) return;
 
   let clock = new Date();
-  const service = createDossiersService({ database, areas: services.areas, now: () => clock, lean: true, channel: { name: 'none', send: async () => {} } });
+  const service = createDossiersService({
+    database,
+    areas: services.areas,
+    now: () => clock,
+    lean: true,
+    channel: { name: 'none', send: async () => {} },
+  });
   const actor = systemActor('seed-demo');
   const end = new Date();
   const yearStart = Date.UTC(end.getUTCFullYear(), 0, 2, 1, 0);
@@ -82,7 +110,12 @@ export async function seedDossiersDemo(database: Database, services: Services, o
       applicantName: person.full_name,
       applicantPhone: person.phone,
       applicantIdNumber: person.citizen_id,
-      delivery: channel === 'assisted' ? pick(['home', 'post', 'counter'] as const) : channel === 'online' ? 'online' : 'counter',
+      delivery:
+        channel === 'assisted'
+          ? pick(['home', 'post', 'counter'] as const)
+          : channel === 'online'
+            ? 'online'
+            : 'counter',
       ...(channel === 'assisted' ? { assistedReason: pick(['elderly', 'disability', 'illness'] as const) } : {}),
     });
     // Each level takes between a third of its days and a few days more than it has.
@@ -105,7 +138,10 @@ export async function seedDossiersDemo(database: Database, services: Services, o
         }
         cur = await service.supplied(actor, d.id, '');
       }
-      cur = step.seq < d.steps.length ? await service.forward(actor, d.id, '') : await service.result(actor, d.id, { outcomeNote: 'Đồng ý' });
+      cur =
+        step.seq < d.steps.length
+          ? await service.forward(actor, d.id, '')
+          : await service.result(actor, d.id, { outcomeNote: 'Đồng ý' });
     }
     if (ok && cur.state === 'result_ready') {
       // Most results are collected within a few days; some wait at the counter.

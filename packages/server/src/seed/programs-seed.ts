@@ -25,7 +25,11 @@ export const DEMO_PROGRAMS: CreateProgramBody[] = [
     periodFrom: '2021-01-15',
     periodTo: '2021-02-10',
     fundingSource: 'Ngân sách trung ương',
-    rule: { validFrom: '2021-01-01', eligibility: { per: 'person', any: [{ status: 'meritorious' }] }, amount: { type: 'gift', gift: 'tet' } },
+    rule: {
+      validFrom: '2021-01-01',
+      eligibility: { per: 'person', any: [{ status: 'meritorious' }] },
+      amount: { type: 'gift', gift: 'tet' },
+    },
   },
   {
     code: 'QUA27-7-2021',
@@ -39,7 +43,11 @@ export const DEMO_PROGRAMS: CreateProgramBody[] = [
     periodFrom: '2021-07-01',
     periodTo: '2021-07-27',
     fundingSource: 'Ngân sách trung ương',
-    rule: { validFrom: '2021-01-01', eligibility: { per: 'person', any: [{ status: 'meritorious' }] }, amount: { type: 'gift', gift: '27_7' } },
+    rule: {
+      validFrom: '2021-01-01',
+      eligibility: { per: 'person', any: [{ status: 'meritorious' }] },
+      amount: { type: 'gift', gift: '27_7' },
+    },
   },
   {
     code: 'TET2021-NGHEO',
@@ -73,7 +81,11 @@ export const DEMO_PROGRAMS: CreateProgramBody[] = [
     periodFrom: '2021-01-15',
     periodTo: '2021-02-10',
     fundingSource: 'Ngân sách tỉnh',
-    rule: { validFrom: '2021-01-01', eligibility: { per: 'person', any: [{ status: 'social_assistance' }] }, amount: { type: 'fixed', amount: 300_000 } },
+    rule: {
+      validFrom: '2021-01-01',
+      eligibility: { per: 'person', any: [{ status: 'social_assistance' }] },
+      amount: { type: 'fixed', amount: 300_000 },
+    },
   },
   {
     code: 'NQ68-2021-HKD',
@@ -105,7 +117,11 @@ export const DEMO_PROGRAMS: CreateProgramBody[] = [
     refDate: '2021-07-01',
     periodFrom: '2021-07-01',
     fundingSource: 'Ngân sách địa phương',
-    rule: { validFrom: '2021-07-01', eligibility: { per: 'person', any: [{ status: 'social_assistance' }] }, amount: { type: 'social_assistance' } },
+    rule: {
+      validFrom: '2021-07-01',
+      eligibility: { per: 'person', any: [{ status: 'social_assistance' }] },
+      amount: { type: 'social_assistance' },
+    },
   },
   {
     code: 'BHYT-2021',
@@ -121,7 +137,10 @@ export const DEMO_PROGRAMS: CreateProgramBody[] = [
     fundingSource: 'Ngân sách nhà nước',
     rule: {
       validFrom: '2021-01-01',
-      eligibility: { per: 'person', any: [{ status: 'health_insurance', categories: ['poor', 'near_poor', 'meritorious'] }] },
+      eligibility: {
+        per: 'person',
+        any: [{ status: 'health_insurance', categories: ['poor', 'near_poor', 'meritorious'] }],
+      },
       amount: { type: 'quantity', perPerson: 1, unit: 'card' },
     },
   },
@@ -148,17 +167,42 @@ export const DEMO_PROGRAMS: CreateProgramBody[] = [
 /** A fixed pick: the same lists move forward on every seed run. */
 const pick = (id: number, seed: number, percent: number) => ((id * 2654435761 + seed) >>> 0) % 100 < percent;
 
-export async function seedProgramsDemo(database: Database, services: Services, opts: { provinceCode: string; seed: number }): Promise<void> {
+export async function seedProgramsDemo(
+  database: Database,
+  services: Services,
+  opts: { provinceCode: string; seed: number },
+): Promise<void> {
   const db = database.db;
   const hasPersons = await db.selectFrom('persons').select('id').limit(1).executeTakeFirst();
   if (!hasPersons) return;
   const actor = systemActor('seed');
   // The 2021 review (year 2020) and 2021 health-insurance lists, from today's.
-  const year = await db.selectFrom('statuses').select((e) => e.fn.max('valid_from').as('m')).where('kind', '=', 'poverty').executeTakeFirst();
+  const year = await db
+    .selectFrom('statuses')
+    .select((e) => e.fn.max('valid_from').as('m'))
+    .where('kind', '=', 'poverty')
+    .executeTakeFirst();
   const current = String(year?.m ?? '2026-01-01');
   await db
     .insertInto('statuses')
-    .columns(['kind', 'subject', 'person_id', 'household_id', 'category', 'year', 'degree', 'valid_from', 'valid_to', 'decision_no', 'decision_date', 'ended_reason', 'province_code', 'district_code', 'commune_code', 'created_at'])
+    .columns([
+      'kind',
+      'subject',
+      'person_id',
+      'household_id',
+      'category',
+      'year',
+      'degree',
+      'valid_from',
+      'valid_to',
+      'decision_no',
+      'decision_date',
+      'ended_reason',
+      'province_code',
+      'district_code',
+      'commune_code',
+      'created_at',
+    ])
     .expression((eb) =>
       eb
         .selectFrom('statuses')
@@ -185,7 +229,12 @@ export async function seedProgramsDemo(database: Database, services: Services, o
     )
     .execute();
 
-  const districts = await db.selectFrom('areas').select('code').where('parent_code', '=', opts.provinceCode).orderBy('code').execute();
+  const districts = await db
+    .selectFrom('areas')
+    .select('code')
+    .where('parent_code', '=', opts.provinceCode)
+    .orderBy('code')
+    .execute();
   for (const [i, body] of DEMO_PROGRAMS.entries()) {
     const program = await services.programs.createProgram(actor, body, { isDemo: true });
     const periods = body.periodKind === 'monthly' ? ['2021-07', '2021-08', '2021-09'] : [undefined];
@@ -200,7 +249,10 @@ export async function seedProgramsDemo(database: Database, services: Services, o
           if (!pick(listId, opts.seed + 7, 80)) continue;
           await services.programs.appraise(actor, listId, { comment: 'Đã thẩm định' }).catch(() => undefined);
           if (!pick(listId, opts.seed + 13, 85)) continue;
-          const l = await services.programs.approve(actor, listId, { decisionNo: `${100 + i}/QĐ-UBND`, decisionDate: body.periodFrom });
+          const l = await services.programs.approve(actor, listId, {
+            decisionNo: `${100 + i}/QĐ-UBND`,
+            decisionDate: body.periodFrom,
+          });
           approvedIn.add(l.districtCode ?? l.communeCode);
           if (pick(listId, opts.seed + 17, 60)) await services.programs.publish(actor, listId);
         } catch {
@@ -212,13 +264,27 @@ export async function seedProgramsDemo(database: Database, services: Services, o
       for (const d of districts.slice(0, Math.ceil(districts.length / 2))) {
         if (!approvedIn.has(d.code)) continue;
         const p = period ?? body.refDate.slice(0, 4);
-        const batch = await services.programs.payments.createBatch(actor, { programId: program.id, period: p, channel, areaCode: d.code }).catch(() => null);
+        const batch = await services.programs.payments
+          .createBatch(actor, { programId: program.id, period: p, channel, areaCode: d.code })
+          .catch(() => null);
         if (!batch) continue;
         const entries = await db.selectFrom('list_entries').select('id').where('batch_id', '=', batch.id).execute();
         const paid = entries.filter((e) => e.id % 10 !== 0).map((e) => e.id);
         const failed = entries.filter((e) => e.id % 10 === 0 && e.id % 20 === 0).map((e) => e.id);
-        if (paid.length) await services.programs.payments.recordPayments(actor, batch.id, { entryIds: paid, state: 'paid', paidOn: body.periodTo ?? body.refDate, reference: `PC-${batch.id}` }, randomUUID());
-        if (failed.length) await services.programs.payments.recordPayments(actor, batch.id, { entryIds: failed, state: 'failed', paidOn: body.periodTo ?? body.refDate, note: 'Vắng nhà' }, randomUUID());
+        if (paid.length)
+          await services.programs.payments.recordPayments(
+            actor,
+            batch.id,
+            { entryIds: paid, state: 'paid', paidOn: body.periodTo ?? body.refDate, reference: `PC-${batch.id}` },
+            randomUUID(),
+          );
+        if (failed.length)
+          await services.programs.payments.recordPayments(
+            actor,
+            batch.id,
+            { entryIds: failed, state: 'failed', paidOn: body.periodTo ?? body.refDate, note: 'Vắng nhà' },
+            randomUUID(),
+          );
       }
     }
   }

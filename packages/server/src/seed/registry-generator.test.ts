@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ETHNIC_GROUPS, checkCitizenId, checkOldIdCard, validateStatusGrant, type StatusKind } from '@ansinh/domain';
-import { generateHouseholds, loadNameWeights, type GenHousehold, type GeneratorArea, type GenPerson } from './registry-generator.js';
+import {
+  generateHouseholds,
+  loadNameWeights,
+  type GenHousehold,
+  type GeneratorArea,
+  type GenPerson,
+} from './registry-generator.js';
 
 const DATA_DIR = fileURLToPath(new URL('../../../../data', import.meta.url));
 const TODAY = '2026-11-29';
@@ -68,11 +74,22 @@ describe('registry generator', () => {
     expect(JSON.stringify(again)).toBe(JSON.stringify(households));
     const other = run(7);
     expect(JSON.stringify(other)).not.toBe(JSON.stringify(households));
-    expect(other[0]!.members[0]!.full_name === households[0]!.members[0]!.full_name && other[0]!.address === households[0]!.address).toBe(false);
+    expect(
+      other[0]!.members[0]!.full_name === households[0]!.members[0]!.full_name &&
+        other[0]!.address === households[0]!.address,
+    ).toBe(false);
   });
 
   it('does not depend on the order the communes are passed in', () => {
-    const reversed = [...generateHouseholds({ seed: 5, persons: 2000, communes: [...communes].reverse(), dataDir: DATA_DIR, today: TODAY })];
+    const reversed = [
+      ...generateHouseholds({
+        seed: 5,
+        persons: 2000,
+        communes: [...communes].reverse(),
+        dataDir: DATA_DIR,
+        today: TODAY,
+      }),
+    ];
     const straight = [...generateHouseholds({ seed: 5, persons: 2000, communes, dataDir: DATA_DIR, today: TODAY })];
     expect(JSON.stringify(reversed)).toBe(JSON.stringify(straight));
   });
@@ -103,21 +120,39 @@ describe('registry generator', () => {
       bad.check(/^\d{5}-\d{6}$/.test(h.code) && !codes.has(h.code), () => `code: ${where()}`);
       codes.add(h.code);
       const [commune, seq] = h.code.split('-');
-      bad.check(commune === h.commune_code && Number(seq) === (seqByCommune.get(h.commune_code) ?? 0) + 1, () => `sequence: ${where()}`);
+      bad.check(
+        commune === h.commune_code && Number(seq) === (seqByCommune.get(h.commune_code) ?? 0) + 1,
+        () => `sequence: ${where()}`,
+      );
       seqByCommune.set(h.commune_code, Number(seq));
       const area = byCommune.get(h.commune_code)!;
-      bad.check(h.province_code === '70' && h.district_code === area.districtCode && h.state === 'active', () => `area: ${where()}`);
+      bad.check(
+        h.province_code === '70' && h.district_code === area.districtCode && h.state === 'active',
+        () => `area: ${where()}`,
+      );
       const urban = area.type === 'ward' || area.type === 'township';
       bad.check(h.residence === (urban ? 'urban' : 'rural'), () => `residence: ${where()}`);
       if (urban) {
-        bad.check(/^Tổ \d+, Khu phố \S/.test(h.village) && /^Số \d+(\/\d+)?, Tổ \d+, Khu phố /.test(h.address), () => `urban address: ${where()}`);
+        bad.check(
+          /^Tổ \d+, Khu phố \S/.test(h.village) && /^Số \d+(\/\d+)?, Tổ \d+, Khu phố /.test(h.address),
+          () => `urban address: ${where()}`,
+        );
         bad.check(h.address.endsWith(h.village), () => `address: ${where()}`);
       } else {
-        bad.check(/^(Ấp|Thôn|Sóc) \S/.test(h.village) && h.address.endsWith(h.village), () => `rural address: ${where()}`);
+        bad.check(
+          /^(Ấp|Thôn|Sóc) \S/.test(h.village) && h.address.endsWith(h.village),
+          () => `rural address: ${where()}`,
+        );
       }
       bad.check(h.phone === null || /^0[3789]\d{8}$/.test(h.phone), () => `phone: ${where()}`);
-      bad.check(h.members.every((p) => p.village === h.village), () => `member village: ${where()}`);
-      bad.check(h.members[0]!.relation === 'head' && h.members.filter((p) => p.relation === 'head').length === 1, () => `head: ${where()}`);
+      bad.check(
+        h.members.every((p) => p.village === h.village),
+        () => `member village: ${where()}`,
+      );
+      bad.check(
+        h.members[0]!.relation === 'head' && h.members.filter((p) => p.relation === 'head').length === 1,
+        () => `head: ${where()}`,
+      );
       bad.check(h.members[0]!.phone === h.phone, () => `head phone: ${where()}`);
     }
     bad.none();
@@ -128,7 +163,8 @@ describe('registry generator', () => {
       .flatMap((p) => (p.phone !== null && p.relation !== 'head' ? [p.phone] : []))
       .concat(households.flatMap((h) => (h.phone ? [h.phone] : [])));
     expect(new Set(phones).size).toBe(phones.length);
-    for (const p of persons) if (p.phone !== null && !/^0[3789]\d{8}$/.test(p.phone)) expect(p.phone).toMatch(/^0[3789]\d{8}$/);
+    for (const p of persons)
+      if (p.phone !== null && !/^0[3789]\d{8}$/.test(p.phone)) expect(p.phone).toMatch(/^0[3789]\d{8}$/);
   });
 
   it('gives every person a clean NFC name of 2 to 5 syllables from the tables', () => {
@@ -168,7 +204,10 @@ describe('registry generator', () => {
       for (const p of h.members) {
         if (p.relation === 'child') {
           children++;
-          bad.check(year(p) - year(head) >= 16 && (!spouse || year(p) - year(spouse) >= 16), () => `child age: ${where()}`);
+          bad.check(
+            year(p) - year(head) >= 16 && (!spouse || year(p) - year(spouse) >= 16),
+            () => `child age: ${where()}`,
+          );
           bad.check(!father || surname(p) === surname(father), () => `child surname: ${where()}`);
         }
         if (p.relation === 'grandchild') bad.check(year(p) - year(head) >= 32, () => `grandchild age: ${where()}`);
@@ -209,10 +248,16 @@ describe('registry generator', () => {
       }
       if (p.old_id_number !== null) bad.check(checkOldIdCard(p.old_id_number).ok, () => `CMND ${p.old_id_number}`);
       if (p.citizen_id === null) continue;
-      bad.check(/^\d{12}$/.test(p.citizen_id) && !ids.has(p.citizen_id), () => `duplicate or malformed ${p.citizen_id}`);
+      bad.check(
+        /^\d{12}$/.test(p.citizen_id) && !ids.has(p.citizen_id),
+        () => `duplicate or malformed ${p.citizen_id}`,
+      );
       ids.add(p.citizen_id);
       const check = checkCitizenId(p.citizen_id, { gender: p.gender, birthYear: year(p) }, { today: TODAY });
-      bad.check(check.ok, () => `${p.citizen_id} ${p.gender} ${p.birth_date}: ${check.problems.map((x) => x.code).join(', ')}`);
+      bad.check(
+        check.ok,
+        () => `${p.citizen_id} ${p.gender} ${p.birth_date}: ${check.problems.map((x) => x.code).join(', ')}`,
+      );
       if (p.citizen_id.startsWith('070')) province070++;
     }
     bad.none();
@@ -243,10 +288,20 @@ describe('registry generator', () => {
     expect(share(moved.length, persons.length)).toBeGreaterThan(0.002);
     expect(share(moved.length, persons.length)).toBeLessThan(0.01);
     const badDead = dead.filter(
-      (p) => p.relation === 'head' || p.deceased_on! < '2021-11-29' || p.deceased_on! > TODAY || p.deceased_on! < p.birth_date || p.statuses.length > 0,
+      (p) =>
+        p.relation === 'head' ||
+        p.deceased_on! < '2021-11-29' ||
+        p.deceased_on! > TODAY ||
+        p.deceased_on! < p.birth_date ||
+        p.statuses.length > 0,
     );
     expect(badDead).toEqual([]);
-    expect(moved.filter((p) => p.relation === 'head' || p.moved_out_on! > TODAY || p.moved_out_on! < p.birth_date || p.statuses.length > 0)).toEqual([]);
+    expect(
+      moved.filter(
+        (p) =>
+          p.relation === 'head' || p.moved_out_on! > TODAY || p.moved_out_on! < p.birth_date || p.statuses.length > 0,
+      ),
+    ).toEqual([]);
   });
 
   it('has poverty statuses for the 2025 review in the assumed proportions', () => {
@@ -275,8 +330,31 @@ describe('registry generator', () => {
 
   it('has social-assistance, meritorious and other statuses in plausible proportions and consistent', () => {
     const SA = new Set(['1', '2', '3', '4', '5a', '5b', '5c', '5d', '6_especially_severe', '6_severe', '7', '8']);
-    const MERIT = new Set(['a', 'b', 'c', 'd', 'dd', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'relative_of_martyr', 'relative']);
-    const HI = new Set(['poor', 'near_poor', 'social_assistance', 'meritorious', 'ethnic_minority_difficult_area', 'child_under_6', 'elderly_80']);
+    const MERIT = new Set([
+      'a',
+      'b',
+      'c',
+      'd',
+      'dd',
+      'e',
+      'g',
+      'h',
+      'i',
+      'k',
+      'l',
+      'm',
+      'relative_of_martyr',
+      'relative',
+    ]);
+    const HI = new Set([
+      'poor',
+      'near_poor',
+      'social_assistance',
+      'meritorious',
+      'ethnic_minority_difficult_area',
+      'child_under_6',
+      'elderly_80',
+    ]);
     let sa = 0;
     let merit = 0;
     let disabled = 0;
@@ -288,11 +366,21 @@ describe('registry generator', () => {
       const kinds = p.statuses.map((s) => s.kind);
       if (kinds.includes('social_assistance')) sa++;
       if (kinds.includes('meritorious')) merit++;
-      const what = (s?: (typeof p.statuses)[number]) => () => JSON.stringify({ ...p, statuses: s ?? p.statuses.length });
-      bad.check(kinds.filter((k) => k === 'health_insurance').length <= 1 && kinds.filter((k) => k === 'meritorious').length <= 1, what());
+      const what = (s?: (typeof p.statuses)[number]) => () =>
+        JSON.stringify({ ...p, statuses: s ?? p.statuses.length });
+      bad.check(
+        kinds.filter((k) => k === 'health_insurance').length <= 1 &&
+          kinds.filter((k) => k === 'meritorious').length <= 1,
+        what(),
+      );
       for (const s of p.statuses) {
         const w = what(s);
-        bad.check(/^\d{4}-\d{2}-\d{2}$/.test(s.valid_from) && s.decision_date <= TODAY && (s.valid_to === null || s.valid_to >= s.valid_from), w);
+        bad.check(
+          /^\d{4}-\d{2}-\d{2}$/.test(s.valid_from) &&
+            s.decision_date <= TODAY &&
+            (s.valid_to === null || s.valid_to >= s.valid_from),
+          w,
+        );
         bad.check(s.decision_no.length > 0 && s.valid_from >= p.birth_date.slice(0, 4), w);
         switch (s.kind) {
           case 'social_assistance':
@@ -371,13 +459,15 @@ describe('registry generator', () => {
       for (const s of h.statuses) {
         n++;
         const problems = grant(s, { householdId: 1 });
-        if (problems.length > 0 && found.length < 20) found.push(`${JSON.stringify(s)}: ${problems.map((x) => x.message).join('; ')}`);
+        if (problems.length > 0 && found.length < 20)
+          found.push(`${JSON.stringify(s)}: ${problems.map((x) => x.message).join('; ')}`);
       }
       for (const p of h.members) {
         for (const s of p.statuses) {
           n++;
           const problems = grant(s, { personId: 1 });
-          if (problems.length > 0 && found.length < 20) found.push(`${JSON.stringify(s)}: ${problems.map((x) => x.message).join('; ')}`);
+          if (problems.length > 0 && found.length < 20)
+            found.push(`${JSON.stringify(s)}: ${problems.map((x) => x.message).join('; ')}`);
         }
       }
     }

@@ -410,7 +410,8 @@ class UniqueNumbers {
     this.base = Uint32Array.from([0, 1, 2, 3, 4, 5], (i) => hash32(seed, salt, i));
     this.size = a * b;
     const pad = (n: number) => (n === 1000 ? PAD3 : n === 10000 ? PAD4 : padTable(Math.round(Math.log10(n))));
-    if (10 ** Math.round(Math.log10(a)) !== a || 10 ** Math.round(Math.log10(b)) !== b) throw new Error('a and b must be powers of 10');
+    if (10 ** Math.round(Math.log10(a)) !== a || 10 ** Math.round(Math.log10(b)) !== b)
+      throw new Error('a and b must be powers of 10');
     this.hiPad = pad(a);
     this.loPad = pad(b);
   }
@@ -520,7 +521,8 @@ function parseIso(s: string, what: string): number {
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) throw new RangeError(`${what} is not a calendar date: ${s}`);
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo))
+    throw new RangeError(`${what} is not a calendar date: ${s}`);
   return daysFromCivil(y, mo, d);
 }
 
@@ -555,9 +557,28 @@ const MINORITY_HOUSEHOLD_SHARE = 0.18;
 const SURNAME_TILTS: Record<string, Record<string, number>> = {
   khmer: { Thạch: 400, Danh: 400, Lâm: 30, Châu: 10 },
   tay_nung: { Hoàng: 6, Nông: 120, Vi: 120, Vy: 120, Lương: 10, Triệu: 30, Hà: 10, Đàm: 20, Mã: 20, Lã: 10, Lục: 60 },
-  hoa: { Lý: 8, Trương: 4, Lâm: 10, Quách: 20, Hứa: 25, Diệp: 30, Mã: 30, Tăng: 20, La: 20, Châu: 8, Vương: 10, Từ: 10, Lưu: 5 },
+  hoa: {
+    Lý: 8,
+    Trương: 4,
+    Lâm: 10,
+    Quách: 20,
+    Hứa: 25,
+    Diệp: 30,
+    Mã: 30,
+    Tăng: 20,
+    La: 20,
+    Châu: 8,
+    Vương: 10,
+    Từ: 10,
+    Lưu: 5,
+  },
 };
-const SURNAME_GROUP: Record<string, keyof typeof SURNAME_TILTS> = { '05': 'khmer', '02': 'tay_nung', '07': 'tay_nung', '04': 'hoa' };
+const SURNAME_GROUP: Record<string, keyof typeof SURNAME_TILTS> = {
+  '05': 'khmer',
+  '02': 'tay_nung',
+  '07': 'tay_nung',
+  '04': 'hoa',
+};
 
 /** Codes of birth-registration provinces for people not registered in Bình Phước (070). */
 const MIGRANT_ORIGINS: Record<string, readonly [string, number][]> = {
@@ -605,14 +626,46 @@ const MIGRANT_ORIGINS: Record<string, readonly [string, number][]> = {
     ['068', 1], // Lâm Đồng
   ],
 };
-const ORIGIN_GROUP: Record<string, string> = { '02': 'tay_nung', '07': 'tay_nung', '05': 'khmer', '04': 'hoa', '22': 'indigenous', '20': 'indigenous', '28': 'indigenous' };
+const ORIGIN_GROUP: Record<string, string> = {
+  '02': 'tay_nung',
+  '07': 'tay_nung',
+  '05': 'khmer',
+  '04': 'hoa',
+  '22': 'indigenous',
+  '20': 'indigenous',
+  '28': 'indigenous',
+};
 
 /** Mobile prefixes (Viettel 03x/086/09x, MobiFone 07x/089/090/093, VinaPhone 08x/091/094) and rough market weights. */
 const PHONE_PREFIXES: readonly [string, number][] = [
-  ['032', 4], ['033', 4], ['034', 4], ['035', 4], ['036', 4], ['037', 4], ['038', 4], ['039', 4],
-  ['086', 4], ['096', 5], ['097', 6], ['098', 6],
-  ['070', 2], ['076', 2], ['077', 2], ['078', 2], ['079', 2], ['089', 2], ['090', 4], ['093', 4],
-  ['081', 2], ['082', 2], ['083', 2], ['084', 2], ['085', 2], ['088', 2], ['091', 4], ['094', 3],
+  ['032', 4],
+  ['033', 4],
+  ['034', 4],
+  ['035', 4],
+  ['036', 4],
+  ['037', 4],
+  ['038', 4],
+  ['039', 4],
+  ['086', 4],
+  ['096', 5],
+  ['097', 6],
+  ['098', 6],
+  ['070', 2],
+  ['076', 2],
+  ['077', 2],
+  ['078', 2],
+  ['079', 2],
+  ['089', 2],
+  ['090', 4],
+  ['093', 4],
+  ['081', 2],
+  ['082', 2],
+  ['083', 2],
+  ['084', 2],
+  ['085', 2],
+  ['088', 2],
+  ['091', 4],
+  ['094', 3],
 ];
 
 /**
@@ -627,15 +680,73 @@ const CMND_PREFIXES: readonly [number, number][] = [
 
 /** Head age bands (from, to inclusive) and weights. */
 const HEAD_AGE_BANDS: readonly [number, number, number][] = [
-  [22, 24, 3], [25, 29, 7], [30, 34, 10], [35, 39, 11], [40, 44, 11], [45, 49, 11], [50, 54, 10],
-  [55, 59, 9], [60, 64, 8], [65, 69, 7], [70, 74, 5], [75, 79, 4], [80, 85, 3],
+  [22, 24, 3],
+  [25, 29, 7],
+  [30, 34, 10],
+  [35, 39, 11],
+  [40, 44, 11],
+  [45, 49, 11],
+  [50, 54, 10],
+  [55, 59, 9],
+  [60, 64, 8],
+  [65, 69, 7],
+  [70, 74, 5],
+  [75, 79, 4],
+  [80, 85, 3],
 ];
 
 // Village-name syllables: common Sino-Vietnamese place-name words, combined at random.
-const PLACE_FIRST = ['Tân', 'Phú', 'Bình', 'Thanh', 'Hòa', 'Đồng', 'Thuận', 'Hưng', 'Long', 'An', 'Phước', 'Thành', 'Tiến', 'Quảng', 'Minh'];
-const PLACE_SECOND = ['Lập', 'Hòa', 'Lợi', 'Thịnh', 'Tiến', 'Phát', 'Hiệp', 'An', 'Bình', 'Hưng', 'Lộc', 'Thành', 'Trung', 'Phú', 'Xuân'];
+const PLACE_FIRST = [
+  'Tân',
+  'Phú',
+  'Bình',
+  'Thanh',
+  'Hòa',
+  'Đồng',
+  'Thuận',
+  'Hưng',
+  'Long',
+  'An',
+  'Phước',
+  'Thành',
+  'Tiến',
+  'Quảng',
+  'Minh',
+];
+const PLACE_SECOND = [
+  'Lập',
+  'Hòa',
+  'Lợi',
+  'Thịnh',
+  'Tiến',
+  'Phát',
+  'Hiệp',
+  'An',
+  'Bình',
+  'Hưng',
+  'Lộc',
+  'Thành',
+  'Trung',
+  'Phú',
+  'Xuân',
+];
 // Sóc names in the style of Xtiêng / Khmer place names ("Bù ...", "Sa ..."), made up.
-const SOC_NAMES = ['Bưng', 'Lớn', 'Nhỏ', 'Bù Tam', 'Bù Dinh', 'Bù Ka', 'Bù Lạch', 'Bù Nâm', 'Sa Cát', 'Cần Dực', 'Trà Thanh', 'Bom Lớn', 'Ruộng', 'Suối Đá'];
+const SOC_NAMES = [
+  'Bưng',
+  'Lớn',
+  'Nhỏ',
+  'Bù Tam',
+  'Bù Dinh',
+  'Bù Ka',
+  'Bù Lạch',
+  'Bù Nâm',
+  'Sa Cát',
+  'Cần Dực',
+  'Trà Thanh',
+  'Bom Lớn',
+  'Ruộng',
+  'Suối Đá',
+];
 /** [M] Bù Đăng district (696) names its villages "thôn"; the rest of the province "ấp" (and "sóc"). */
 const THON_DISTRICTS = new Set(['696']);
 
@@ -674,7 +785,13 @@ function buildSamplers(w: NameWeights): Samplers {
   if (cached) return cached;
   const surname = new Map<string, Alias<string>>();
   for (const [group, tilt] of Object.entries(SURNAME_TILTS)) {
-    surname.set(group, new Alias(w.surnames.values, w.surnames.values.map((v, i) => w.surnames.weights[i]! * (tilt[v] ?? 1))));
+    surname.set(
+      group,
+      new Alias(
+        w.surnames.values,
+        w.surnames.values.map((v, i) => w.surnames.weights[i]! * (tilt[v] ?? 1)),
+      ),
+    );
   }
   const s: Samplers = {
     surname,
@@ -804,7 +921,15 @@ function drawSurname(ctx: Ctx, rng: Rng, ethnic: string): string {
 }
 
 /** A person aged `ageYears` (fractional) today. */
-function makeMember(ctx: Ctx, rng: Rng, relation: Relation, gender: Gender, ageYears: number, surname: string, ethnic: string): Member {
+function makeMember(
+  ctx: Ctx,
+  rng: Rng,
+  relation: Relation,
+  gender: Gender,
+  ageYears: number,
+  surname: string,
+  ethnic: string,
+): Member {
   const birthDays = Math.min(ctx.todayDays, ctx.todayDays - Math.floor(ageYears * DAYS_PER_YEAR));
   const { y, m, d } = civilFromDays(birthDays);
   const age = completedAge(ctx, y, m, d);
@@ -815,7 +940,8 @@ function makeMember(ctx: Ctx, rng: Rng, relation: Relation, gender: Gender, ageY
     const yo = age < 40 ? 0.02 : age < 60 ? 0.07 : 0.2;
     precision = r < yo ? 2 : r < yo + ym ? 1 : 0;
   }
-  const recAge = precision === 0 ? age : precision === 1 ? completedAge(ctx, y, m, daysInMonth(y, m)) : completedAge(ctx, y, 12, 31);
+  const recAge =
+    precision === 0 ? age : precision === 1 ? completedAge(ctx, y, m, daysInMonth(y, m)) : completedAge(ctx, y, 12, 31);
   return {
     relation,
     gender,
@@ -881,7 +1007,15 @@ function buildMembers(ctx: Ctx, rng: Rng, c: CommuneSetup, ethnic: string): Memb
     const sAge = headGender === 'male' ? hAge - gap : hAge + gap;
     if (sAge >= 18 && sAge < 100) {
       const sEthnic = rng.chance(minority ? 0.85 : 0.97) ? ethnic : otherEthnic(ctx, rng, c, ethnic);
-      spouse = makeMember(ctx, rng, 'spouse', headGender === 'male' ? 'female' : 'male', sAge, drawSurname(ctx, rng, sEthnic), sEthnic);
+      spouse = makeMember(
+        ctx,
+        rng,
+        'spouse',
+        headGender === 'male' ? 'female' : 'male',
+        sAge,
+        drawSurname(ctx, rng, sEthnic),
+        sEthnic,
+      );
       members.push(spouse);
     }
   }
@@ -908,7 +1042,16 @@ function buildMembers(ctx: Ctx, rng: Rng, c: CommuneSetup, ethnic: string): Memb
   const children: Member[] = [];
   if (parentCap > 0) {
     const birthYear = ctx.today.y - motherAge;
-    let births = birthYear < 1960 ? rng.between(3, 6) : birthYear < 1980 ? rng.between(2, 4) : rng.chance(0.15) ? 1 : rng.chance(0.6) ? 2 : 3;
+    let births =
+      birthYear < 1960
+        ? rng.between(3, 6)
+        : birthYear < 1980
+          ? rng.between(2, 4)
+          : rng.chance(0.15)
+            ? 1
+            : rng.chance(0.6)
+              ? 2
+              : 3;
     if (minority && rng.chance(0.5)) births++;
     if (rng.chance(0.08)) births = 0;
     let atBirth = 19 + rng.float() * 9;
@@ -934,7 +1077,15 @@ function buildMembers(ctx: Ctx, rng: Rng, c: CommuneSetup, ethnic: string): Memb
     const inLawAge = adult.age + (adult.gender === 'male' ? -2 : 3) + rng.normal() * 2;
     if (rng.chance(adult.gender === 'male' ? 0.75 : 0.4) && inLawAge >= 18) {
       const lEthnic = rng.chance(0.9) ? ethnic : otherEthnic(ctx, rng, c, ethnic);
-      inLaw = makeMember(ctx, rng, 'child_in_law', adult.gender === 'male' ? 'female' : 'male', inLawAge, drawSurname(ctx, rng, lEthnic), lEthnic);
+      inLaw = makeMember(
+        ctx,
+        rng,
+        'child_in_law',
+        adult.gender === 'male' ? 'female' : 'male',
+        inLawAge,
+        drawSurname(ctx, rng, lEthnic),
+        lEthnic,
+      );
       members.push(inLaw);
     }
     const gFather = adult.gender === 'male' ? adult : inLaw;
@@ -943,14 +1094,32 @@ function buildMembers(ctx: Ctx, rng: Rng, c: CommuneSetup, ethnic: string): Memb
     const n = rng.chance(0.55) ? 1 : 2;
     for (let i = 0; i < n && cap > 0; i++) {
       const gAge = rng.float() * Math.min(cap, 14);
-      members.push(makeMember(ctx, rng, 'grandchild', rng.chance(0.51) ? 'male' : 'female', gAge, gSurname, gFather ? gFather.ethnic : adult.ethnic));
+      members.push(
+        makeMember(
+          ctx,
+          rng,
+          'grandchild',
+          rng.chance(0.51) ? 'male' : 'female',
+          gAge,
+          gSurname,
+          gFather ? gFather.ethnic : adult.ethnic,
+        ),
+      );
     }
   } else if (!adult && hAge >= 48 && rng.chance(0.07)) {
     const n = rng.chance(0.6) ? 1 : 2;
     const gSurname = headGender === 'male' && rng.chance(0.6) ? head.surname : drawSurname(ctx, rng, ethnic);
     const cap = Math.min(hAge - 38, 17);
     for (let i = 0; i < n && cap > 0; i++) {
-      const g = makeMember(ctx, rng, 'grandchild', rng.chance(0.51) ? 'male' : 'female', rng.float() * cap, gSurname, ethnic);
+      const g = makeMember(
+        ctx,
+        rng,
+        'grandchild',
+        rng.chance(0.51) ? 'male' : 'female',
+        rng.float() * cap,
+        gSurname,
+        ethnic,
+      );
       g.noParentsHere = true;
       members.push(g);
     }
@@ -959,7 +1128,8 @@ function buildMembers(ctx: Ctx, rng: Rng, c: CommuneSetup, ethnic: string): Memb
   // A younger sibling of a young head (same father, same surname).
   if (hAge < 40 && !spouse && rng.chance(0.05)) {
     const sAge = hAge - 1 - rng.float() * 8;
-    if (sAge >= 10) members.push(makeMember(ctx, rng, 'sibling', rng.chance(0.5) ? 'male' : 'female', sAge, head.surname, ethnic));
+    if (sAge >= 10)
+      members.push(makeMember(ctx, rng, 'sibling', rng.chance(0.5) ? 'male' : 'female', sAge, head.surname, ethnic));
   }
   return members;
 }
@@ -1061,7 +1231,13 @@ function povertyOf(ctx: Ctx, rng: Rng, c: CommuneSetup, members: Member[]): Pove
  * Social-assistance clause for one person, or null. Only the clause with the highest coefficient
  * is kept (NĐ 20/2021 Art. 6(2)); clause 4 is added separately by the caller.
  */
-function assistanceClause(rng: Rng, c: CommuneSetup, p: Member, poverty: PovertyCategory, noCarer: boolean): string | null {
+function assistanceClause(
+  rng: Rng,
+  c: CommuneSetup,
+  p: Member,
+  poverty: PovertyCategory,
+  noCarer: boolean,
+): string | null {
   const poorish = poverty === 'poor' || poverty === 'near_poor';
   const childOrElderly = p.age < 16 || p.recAge >= 60;
   let best: string | null = null;
@@ -1078,9 +1254,11 @@ function assistanceClause(rng: Rng, c: CommuneSetup, p: Member, poverty: Poverty
     const k = d ? 3 : p.recAge >= 80 ? 2 : 1.5;
     if (k > coef) [best, coef] = [d ? '5d' : '5a', k];
   }
-  if (coef < 1 && p.recAge >= 75 && p.age < 80 && poorish && c.ema === 'extremely_difficult' && rng.chance(0.9)) [best, coef] = ['5b', 1];
+  if (coef < 1 && p.recAge >= 75 && p.age < 80 && poorish && c.ema === 'extremely_difficult' && rng.chance(0.9))
+    [best, coef] = ['5b', 1];
   if (coef < 1 && p.recAge >= 80 && rng.chance(0.45)) [best, coef] = ['5c', 1];
-  if (coef < 1.5 && p.age < 3 && poorish && c.ema === 'extremely_difficult' && rng.chance(0.9)) [best, coef] = ['7', 1.5];
+  if (coef < 1.5 && p.age < 3 && poorish && c.ema === 'extremely_difficult' && rng.chance(0.9))
+    [best, coef] = ['7', 1.5];
   if (p.noParentsHere && p.age < 16 && rng.chance(0.04)) {
     const k = p.age < 4 ? 2.5 : 1.5;
     if (k > coef) [best, coef] = ['1', k];
@@ -1142,14 +1320,57 @@ function meritoriousCategory(rng: Rng, p: Member): string | null {
   if (!rng.chance(pm)) return null;
   let table: [string, number][];
   const male = p.gender === 'male';
-  if (a >= 90) table = male ? [['relative_of_martyr', 40], ['m', 20], ['l', 30], ['g', 10]] : [['d', 30], ['relative_of_martyr', 50], ['m', 12], ['l', 8]];
+  if (a >= 90)
+    table = male
+      ? [
+          ['relative_of_martyr', 40],
+          ['m', 20],
+          ['l', 30],
+          ['g', 10],
+        ]
+      : [
+          ['d', 30],
+          ['relative_of_martyr', 50],
+          ['m', 12],
+          ['l', 8],
+        ];
   else if (a >= 65) {
     table = male
-      ? [['g', 35], ['h', 7], ['l', 25], ['i', 12], ['k', 4], ['relative_of_martyr', 12], ['dd', 0.5]]
-      : [['relative_of_martyr', 60], ['l', 20], ['i', 5], ['g', 5], ['k', 2]];
+      ? [
+          ['g', 35],
+          ['h', 7],
+          ['l', 25],
+          ['i', 12],
+          ['k', 4],
+          ['relative_of_martyr', 12],
+          ['dd', 0.5],
+        ]
+      : [
+          ['relative_of_martyr', 60],
+          ['l', 20],
+          ['i', 5],
+          ['g', 5],
+          ['k', 2],
+        ];
     if (a >= 80) table.push(['m', 4], ['e', 0.3]);
-  } else if (a >= 45) table = male ? [['relative_of_martyr', 45], ['relative', 30], ['g', 25]] : [['relative_of_martyr', 60], ['relative', 40]];
-  else table = male ? [['relative', 60], ['g', 40]] : [['relative', 100]];
+  } else if (a >= 45)
+    table = male
+      ? [
+          ['relative_of_martyr', 45],
+          ['relative', 30],
+          ['g', 25],
+        ]
+      : [
+          ['relative_of_martyr', 60],
+          ['relative', 40],
+        ];
+  else
+    table = male
+      ? [
+          ['relative', 60],
+          ['g', 40],
+        ]
+      : [['relative', 100]];
   let total = 0;
   for (const t of table) total += t[1];
   let r = rng.float() * total;
@@ -1185,7 +1406,14 @@ function meritoriousStatus(ctx: Ctx, rng: Rng, p: Member, category: string): Gen
   let degree: number | null = null;
   if (category === 'g') {
     const r = rng.float();
-    degree = r < 0.5 ? rng.between(21, 40) : r < 0.75 ? rng.between(41, 60) : r < 0.9 ? rng.between(61, 80) : rng.between(81, 100);
+    degree =
+      r < 0.5
+        ? rng.between(21, 40)
+        : r < 0.75
+          ? rng.between(41, 60)
+          : r < 0.9
+            ? rng.between(61, 80)
+            : rng.between(81, 100);
   } else if (category === 'h') degree = rng.chance(0.7) ? rng.between(41, 60) : rng.between(61, 100);
   return {
     kind: 'meritorious',
@@ -1199,8 +1427,24 @@ function meritoriousStatus(ctx: Ctx, rng: Rng, p: Member, category: string): Gen
   };
 }
 
-function yearStatus(kind: StatusKind, category: string, year: number | null, d: Decision, from: string, to: string | null): GenStatus {
-  return { kind, category, year, degree: null, valid_from: from, valid_to: to, decision_no: d.no, decision_date: d.date };
+function yearStatus(
+  kind: StatusKind,
+  category: string,
+  year: number | null,
+  d: Decision,
+  from: string,
+  to: string | null,
+): GenStatus {
+  return {
+    kind,
+    category,
+    year,
+    degree: null,
+    valid_from: from,
+    valid_to: to,
+    decision_no: d.no,
+    decision_date: d.date,
+  };
 }
 
 function assignStatuses(ctx: Ctx, rng: Rng, c: CommuneSetup, members: Member[], poverty: PovertyCategory): void {
@@ -1209,7 +1453,9 @@ function assignStatuses(ctx: Ctx, rng: Rng, c: CommuneSetup, members: Member[], 
   const head = members[0]!;
   const spouse = members.find((m) => m.relation === 'spouse' && m.deceased === null && m.moved === null);
   const singleParent =
-    (poverty === 'poor' || poverty === 'near_poor') && !spouse && living.some((m) => m.relation === 'child' && m.age < 16);
+    (poverty === 'poor' || poverty === 'near_poor') &&
+    !spouse &&
+    living.some((m) => m.relation === 'child' && m.age < 16);
   for (const p of living) {
     // Meritorious service.
     const merit = meritoriousCategory(rng, p);
@@ -1278,12 +1524,14 @@ function setupCommune(seed: number, area: GeneratorArea, reviewYear: number): Co
   if (urban) {
     const n = rng.between(3, 10);
     const named = rng.chance(0.25);
-    for (let i = 1; i <= n; i++) villages.push({ name: `Khu phố ${named ? placeName() : i}`, soc: false, groups: rng.between(3, 10) });
+    for (let i = 1; i <= n; i++)
+      villages.push({ name: `Khu phố ${named ? placeName() : i}`, soc: false, groups: rng.between(3, 10) });
   } else {
     const word = area.districtCode !== null && THON_DISTRICTS.has(area.districtCode) ? 'Thôn' : 'Ấp';
     const n = rng.between(5, 14);
     const named = rng.chance(0.4);
-    for (let i = 1; i <= n; i++) villages.push({ name: `${word} ${named ? placeName() : i}`, soc: false, groups: rng.between(3, 8) });
+    for (let i = 1; i <= n; i++)
+      villages.push({ name: `${word} ${named ? placeName() : i}`, soc: false, groups: rng.between(3, 8) });
   }
   return {
     area,
@@ -1413,7 +1661,14 @@ export function* generateHouseholds(opts: GeneratorOptions): Generator<GenHouseh
   const s = buildSamplers(loadNameWeights(opts.dataDir));
   const globalRng = new Rng(hash32(seed, 'province'));
   const origins = new Map<string, Alias<string>>();
-  for (const [group, list] of Object.entries(MIGRANT_ORIGINS)) origins.set(group, new Alias(list.map((x) => x[0]), list.map((x) => x[1])));
+  for (const [group, list] of Object.entries(MIGRANT_ORIGINS))
+    origins.set(
+      group,
+      new Alias(
+        list.map((x) => x[0]),
+        list.map((x) => x[1]),
+      ),
+    );
   const ctx: Ctx = {
     todayDays,
     today: civilFromDays(todayDays),
@@ -1423,8 +1678,14 @@ export function* generateHouseholds(opts: GeneratorOptions): Generator<GenHouseh
     citizenIds: new UniqueNumbers(seed, 'cccd', 1000, 1000, 1_000_000),
     oldIds: new UniqueNumbers(seed, 'cmnd', 1000, 1000, 1000),
     phones: new UniqueNumbers(seed, 'phone', 1000, 10000, 100),
-    phonePrefix: new Alias(PHONE_PREFIXES.map((x) => Number(x[0])), PHONE_PREFIXES.map((x) => x[1])),
-    cmndPrefix: new Alias(CMND_PREFIXES.map((x) => x[0]), CMND_PREFIXES.map((x) => x[1])),
+    phonePrefix: new Alias(
+      PHONE_PREFIXES.map((x) => Number(x[0])),
+      PHONE_PREFIXES.map((x) => x[1]),
+    ),
+    cmndPrefix: new Alias(
+      CMND_PREFIXES.map((x) => x[0]),
+      CMND_PREFIXES.map((x) => x[1]),
+    ),
     origins,
     ema: decemberDecision(globalRng, 3000, todayYear - 1),
     // Calibrated on 1,000,000 persons to give about 1.5 %, 2.5 % and 4 % of households.
@@ -1433,7 +1694,9 @@ export function* generateHouseholds(opts: GeneratorOptions): Generator<GenHouseh
     avgBase: 0.038,
   };
 
-  const setups = [...opts.communes].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)).map((a) => setupCommune(seed, a, todayYear - 1));
+  const setups = [...opts.communes]
+    .sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+    .map((a) => setupCommune(seed, a, todayYear - 1));
   calibrateMinorities(setups);
   const totalWeight = setups.reduce((sum, c) => sum + c.weight, 0);
 

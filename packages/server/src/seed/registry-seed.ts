@@ -13,7 +13,12 @@ export interface RegistrySeedResult {
 
 type Codes = { province_code: string; district_code: string | null; commune_code: string };
 
-function statusRow(s: GenStatus, subject: 'person' | 'household', codes: Codes, at: string): Omit<NewStatus, 'person_id' | 'household_id'> {
+function statusRow(
+  s: GenStatus,
+  subject: 'person' | 'household',
+  codes: Codes,
+  at: string,
+): Omit<NewStatus, 'person_id' | 'household_id'> {
   return {
     kind: s.kind,
     subject,
@@ -39,7 +44,13 @@ function statusRow(s: GenStatus, subject: 'person' | 'household', codes: Codes, 
  */
 export async function seedRegistry(
   database: Database,
-  opts: { persons: number; seed: number; dataDir: string; provinceCode: string; onProgress?: (persons: number) => void },
+  opts: {
+    persons: number;
+    seed: number;
+    dataDir: string;
+    provinceCode: string;
+    onProgress?: (persons: number) => void;
+  },
 ): Promise<RegistrySeedResult> {
   const db = database.db;
   const communes = await db
@@ -55,7 +66,13 @@ export async function seedRegistry(
     dataDir: opts.dataDir,
     communes: communes.map((c) => {
       const parts = c.path.split('/').filter(Boolean);
-      return { code: c.code, provinceCode: parts[0]!, districtCode: parts.length === 3 ? parts[1]! : null, name: c.name, type: c.type };
+      return {
+        code: c.code,
+        provinceCode: parts[0]!,
+        districtCode: parts.length === 3 ? parts[1]! : null,
+        name: c.name,
+        type: c.type,
+      };
     }),
   });
   const at = nowIso();
@@ -81,7 +98,13 @@ export async function seedRegistry(
   if (empty && opts.persons >= 50_000) await withIndexesDeferred(database, ['persons', 'households', 'statuses'], load);
   else await load();
   await inTransaction(database, systemActor('seed'), (_trx, audit) =>
-    audit({ action: 'registry.seed', entity: 'registry', entityId: opts.provinceCode, areaCode: opts.provinceCode, after: { ...result, seed: opts.seed } }),
+    audit({
+      action: 'registry.seed',
+      entity: 'registry',
+      entityId: opts.provinceCode,
+      areaCode: opts.provinceCode,
+      after: { ...result, seed: opts.seed },
+    }),
   );
   return result;
 }
@@ -137,10 +160,20 @@ function insertSqlite(database: Database, batch: GenHousehold[], at: string, res
   const sample = batch[0]!;
   const hCols = cols(householdRow(sample, at));
   const pCols = cols(personRow(sample.members[0]!, sample, 0, at));
-  const sCols = [...cols(statusRow(sample.statuses[0] ?? sample.members[0]!.statuses[0] ?? ({} as GenStatus), 'person', sample, at)), 'person_id', 'household_id'];
-  const insH = sqlite.prepare(`insert into households (${hCols.join(',')}) values (${hCols.map((c) => '@' + c).join(',')})`);
-  const insP = sqlite.prepare(`insert into persons (${pCols.join(',')}) values (${pCols.map((c) => '@' + c).join(',')})`);
-  const insS = sqlite.prepare(`insert into statuses (${sCols.join(',')}) values (${sCols.map((c) => '@' + c).join(',')})`);
+  const sCols = [
+    ...cols(statusRow(sample.statuses[0] ?? sample.members[0]!.statuses[0] ?? ({} as GenStatus), 'person', sample, at)),
+    'person_id',
+    'household_id',
+  ];
+  const insH = sqlite.prepare(
+    `insert into households (${hCols.join(',')}) values (${hCols.map((c) => '@' + c).join(',')})`,
+  );
+  const insP = sqlite.prepare(
+    `insert into persons (${pCols.join(',')}) values (${pCols.map((c) => '@' + c).join(',')})`,
+  );
+  const insS = sqlite.prepare(
+    `insert into statuses (${sCols.join(',')}) values (${sCols.map((c) => '@' + c).join(',')})`,
+  );
   const setHead = sqlite.prepare('update households set head_person_id = ? where id = ?');
   sqlite.transaction(() => {
     for (const h of batch) {
@@ -164,17 +197,29 @@ function insertSqlite(database: Database, batch: GenHousehold[], at: string, res
 }
 
 /** PostgreSQL (and any other dialect): multi-row inserts returning ids, in one transaction per batch. */
-async function insertGeneric(database: Database, batch: GenHousehold[], at: string, result: RegistrySeedResult): Promise<void> {
+async function insertGeneric(
+  database: Database,
+  batch: GenHousehold[],
+  at: string,
+  result: RegistrySeedResult,
+): Promise<void> {
   await database.db.transaction().execute(async (trx) => {
     for (let i = 0; i < batch.length; i += 500) {
       const chunk = batch.slice(i, i + 500);
-      const hids = (await trx.insertInto('households').values(chunk.map((h) => householdRow(h, at))).returning('id').execute()).map((r) => r.id);
+      const hids = (
+        await trx
+          .insertInto('households')
+          .values(chunk.map((h) => householdRow(h, at)))
+          .returning('id')
+          .execute()
+      ).map((r) => r.id);
       result.households += chunk.length;
       const persons: NewPerson[] = [];
       const owners: { h: number; p: GenHousehold['members'][number] }[] = [];
       const statuses: NewStatus[] = [];
       chunk.forEach((h, k) => {
-        for (const s of h.statuses) statuses.push({ ...statusRow(s, 'household', h, at), person_id: null, household_id: hids[k]! });
+        for (const s of h.statuses)
+          statuses.push({ ...statusRow(s, 'household', h, at), person_id: null, household_id: hids[k]! });
         for (const p of h.members) {
           persons.push(personRow(p, h, hids[k]!, at));
           owners.push({ h: k, p });
@@ -182,15 +227,25 @@ async function insertGeneric(database: Database, batch: GenHousehold[], at: stri
       });
       const pids: number[] = [];
       for (let j = 0; j < persons.length; j += 1000) {
-        for (const r of await trx.insertInto('persons').values(persons.slice(j, j + 1000)).returning('id').execute()) pids.push(r.id);
+        for (const r of await trx
+          .insertInto('persons')
+          .values(persons.slice(j, j + 1000))
+          .returning('id')
+          .execute())
+          pids.push(r.id);
       }
       result.persons += persons.length;
       owners.forEach((o, j) => {
         const h = chunk[o.h]!;
-        for (const s of o.p.statuses) statuses.push({ ...statusRow(s, 'person', h, at), person_id: pids[j]!, household_id: null });
+        for (const s of o.p.statuses)
+          statuses.push({ ...statusRow(s, 'person', h, at), person_id: pids[j]!, household_id: null });
       });
       await registryRepo.setHeadsFromRelation(trx, hids);
-      for (let j = 0; j < statuses.length; j += 1000) await trx.insertInto('statuses').values(statuses.slice(j, j + 1000)).execute();
+      for (let j = 0; j < statuses.length; j += 1000)
+        await trx
+          .insertInto('statuses')
+          .values(statuses.slice(j, j + 1000))
+          .execute();
       result.statuses += statuses.length;
     }
   });

@@ -8,25 +8,107 @@ import { nowIso } from '../platform/context.js';
  * (surveys, other agencies, modules not built yet). A module that later computes one of them
  * takes over its code: computed indicators win over entered ones of the same code.
  */
-export const ENTERED_INDICATORS: readonly { code: string; vi: string; en: string; unit: string; rollup?: 'ratio'; lower?: boolean }[] = [
-  { code: 'employment.jobs_created', vi: 'Số lao động được giải quyết việc làm', en: 'Workers placed in jobs', unit: 'jobs' },
-  { code: 'employment.vocational_trainees', vi: 'Số người được tuyển sinh, đào tạo nghề', en: 'Vocational trainees enrolled', unit: 'persons' },
-  { code: 'employment.career_counselling', vi: 'Số lượt người được tư vấn, giới thiệu việc làm', en: 'Career counselling sessions given', unit: 'persons' },
+export const ENTERED_INDICATORS: readonly {
+  code: string;
+  vi: string;
+  en: string;
+  unit: string;
+  rollup?: 'ratio';
+  lower?: boolean;
+}[] = [
+  {
+    code: 'employment.jobs_created',
+    vi: 'Số lao động được giải quyết việc làm',
+    en: 'Workers placed in jobs',
+    unit: 'jobs',
+  },
+  {
+    code: 'employment.vocational_trainees',
+    vi: 'Số người được tuyển sinh, đào tạo nghề',
+    en: 'Vocational trainees enrolled',
+    unit: 'persons',
+  },
+  {
+    code: 'employment.career_counselling',
+    vi: 'Số lượt người được tư vấn, giới thiệu việc làm',
+    en: 'Career counselling sessions given',
+    unit: 'persons',
+  },
   { code: 'employment.job_fairs', vi: 'Số phiên giao dịch việc làm', en: 'Job-fair sessions', unit: 'sessions' },
-  { code: 'employment.job_fair_enterprises', vi: 'Số doanh nghiệp tham gia phiên giao dịch việc làm', en: 'Enterprises at job fairs', unit: 'enterprises' },
-  { code: 'employment.job_fair_workers', vi: 'Số lao động tham gia phiên giao dịch việc làm', en: 'Workers at job fairs', unit: 'persons' },
-  { code: 'employment.urban_unemployment_rate', vi: 'Tỷ lệ thất nghiệp khu vực thành thị', en: 'Urban unemployment rate', unit: 'percent', rollup: 'ratio', lower: true },
-  { code: 'employment.trained_worker_share', vi: 'Tỷ lệ lao động qua đào tạo', en: 'Share of trained workers', unit: 'percent', rollup: 'ratio' },
-  { code: 'employment.social_insurance_coverage', vi: 'Tỷ lệ lực lượng lao động tham gia bảo hiểm xã hội', en: 'Social-insurance coverage of the workforce', unit: 'percent', rollup: 'ratio' },
-  { code: 'merit.gifts_tet', vi: 'Số suất quà Tết tặng người có công', en: 'Lunar New Year gifts to people with meritorious service', unit: 'gifts' },
-  { code: 'merit.gifts_tet_amount', vi: 'Kinh phí quà Tết tặng người có công', en: 'Amount of Lunar New Year gifts', unit: 'dong' },
-  { code: 'merit.gifts_27_7', vi: 'Số suất quà nhân ngày Thương binh - Liệt sĩ 27/7', en: 'Gifts on 27 July', unit: 'gifts' },
+  {
+    code: 'employment.job_fair_enterprises',
+    vi: 'Số doanh nghiệp tham gia phiên giao dịch việc làm',
+    en: 'Enterprises at job fairs',
+    unit: 'enterprises',
+  },
+  {
+    code: 'employment.job_fair_workers',
+    vi: 'Số lao động tham gia phiên giao dịch việc làm',
+    en: 'Workers at job fairs',
+    unit: 'persons',
+  },
+  {
+    code: 'employment.urban_unemployment_rate',
+    vi: 'Tỷ lệ thất nghiệp khu vực thành thị',
+    en: 'Urban unemployment rate',
+    unit: 'percent',
+    rollup: 'ratio',
+    lower: true,
+  },
+  {
+    code: 'employment.trained_worker_share',
+    vi: 'Tỷ lệ lao động qua đào tạo',
+    en: 'Share of trained workers',
+    unit: 'percent',
+    rollup: 'ratio',
+  },
+  {
+    code: 'employment.social_insurance_coverage',
+    vi: 'Tỷ lệ lực lượng lao động tham gia bảo hiểm xã hội',
+    en: 'Social-insurance coverage of the workforce',
+    unit: 'percent',
+    rollup: 'ratio',
+  },
+  {
+    code: 'merit.gifts_tet',
+    vi: 'Số suất quà Tết tặng người có công',
+    en: 'Lunar New Year gifts to people with meritorious service',
+    unit: 'gifts',
+  },
+  {
+    code: 'merit.gifts_tet_amount',
+    vi: 'Kinh phí quà Tết tặng người có công',
+    en: 'Amount of Lunar New Year gifts',
+    unit: 'dong',
+  },
+  {
+    code: 'merit.gifts_27_7',
+    vi: 'Số suất quà nhân ngày Thương binh - Liệt sĩ 27/7',
+    en: 'Gifts on 27 July',
+    unit: 'gifts',
+  },
   { code: 'merit.gifts_27_7_amount', vi: 'Kinh phí quà ngày 27/7', en: 'Amount of 27 July gifts', unit: 'dong' },
-  { code: 'merit.reburials', vi: 'Số hài cốt liệt sĩ được cất bốc, quy tập', en: "Martyrs' remains reburied", unit: 'persons' },
-  { code: 'merit.dna_samples', vi: 'Số mẫu ADN được lấy để giám định hài cốt liệt sĩ', en: 'DNA samples taken to identify remains', unit: 'samples' },
+  {
+    code: 'merit.reburials',
+    vi: 'Số hài cốt liệt sĩ được cất bốc, quy tập',
+    en: "Martyrs' remains reburied",
+    unit: 'persons',
+  },
+  {
+    code: 'merit.dna_samples',
+    vi: 'Số mẫu ADN được lấy để giám định hài cốt liệt sĩ',
+    en: 'DNA samples taken to identify remains',
+    unit: 'samples',
+  },
   { code: 'petitions.reception_visits', vi: 'Số lượt tiếp công dân', en: 'Citizen reception visits', unit: 'persons' },
   { code: 'petitions.hotline_calls', vi: 'Số cuộc gọi đường dây nóng', en: 'Hotline calls', unit: 'cases' },
-  { code: 'petitions.complaints_denunciations', vi: 'Số đơn khiếu nại, tố cáo tiếp nhận', en: 'Complaints and denunciations received', unit: 'cases', lower: true },
+  {
+    code: 'petitions.complaints_denunciations',
+    vi: 'Số đơn khiếu nại, tố cáo tiếp nhận',
+    en: 'Complaints and denunciations received',
+    unit: 'cases',
+    lower: true,
+  },
 ];
 
 export const DEMO_AGENCY = (provinceName: string): AgencySettings => ({
@@ -55,13 +137,26 @@ function split(total: number, n: number, seed: number): number[] {
  * agency settings, the 2021 plan and this year's plan with targets split to districts, and
  * entered values with their sources. A few hundred rows in one transaction.
  */
-export async function seedReportsDemo(database: Database, services: Services, opts: { provinceCode: string; seed: number }): Promise<void> {
+export async function seedReportsDemo(
+  database: Database,
+  services: Services,
+  opts: { provinceCode: string; seed: number },
+): Promise<void> {
   void services;
   const db = database.db;
   const at = nowIso();
-  const province = await db.selectFrom('areas').select(['code', 'name', 'path']).where('code', '=', opts.provinceCode).executeTakeFirst();
+  const province = await db
+    .selectFrom('areas')
+    .select(['code', 'name', 'path'])
+    .where('code', '=', opts.provinceCode)
+    .executeTakeFirst();
   if (!province) return;
-  const districts = await db.selectFrom('areas').select(['code', 'name']).where('parent_code', '=', province.code).orderBy('code').execute();
+  const districts = await db
+    .selectFrom('areas')
+    .select(['code', 'name'])
+    .where('parent_code', '=', province.code)
+    .orderBy('code')
+    .execute();
   const today = todayInVietnam();
   const thisYear = Number(today.slice(0, 4));
 
@@ -81,8 +176,16 @@ export async function seedReportsDemo(database: Database, services: Services, op
         })),
       )
       .execute();
-    const agency = await trx.selectFrom('settings').select('key').where('key', '=', 'reports.agency').executeTakeFirst();
-    if (!agency) await trx.insertInto('settings').values({ key: 'reports.agency', value_json: JSON.stringify(DEMO_AGENCY(province.name)), updated_at: at }).execute();
+    const agency = await trx
+      .selectFrom('settings')
+      .select('key')
+      .where('key', '=', 'reports.agency')
+      .executeTakeFirst();
+    if (!agency)
+      await trx
+        .insertInto('settings')
+        .values({ key: 'reports.agency', value_json: JSON.stringify(DEMO_AGENCY(province.name)), updated_at: at })
+        .execute();
 
     const provinceCodes = { province_code: province.code, district_code: null, commune_code: null };
     const districtCodes = (code: string) => ({ province_code: province.code, district_code: code, commune_code: null });
@@ -106,12 +209,36 @@ export async function seedReportsDemo(database: Database, services: Services, op
         .returning('id')
         .executeTakeFirstOrThrow();
       const planId = Number(r.id);
-      const rows: { plan_id: number; indicator_code: string; params: string; area_code: string; area_level: number; target: number; note: string | null }[] = [];
+      const rows: {
+        plan_id: number;
+        indicator_code: string;
+        params: string;
+        area_code: string;
+        area_level: number;
+        target: number;
+        note: string | null;
+      }[] = [];
       for (const [code, target, splitDown] of targets) {
-        rows.push({ plan_id: planId, indicator_code: code, params: '', area_code: province!.code, area_level: 1, target, note: null });
+        rows.push({
+          plan_id: planId,
+          indicator_code: code,
+          params: '',
+          area_code: province!.code,
+          area_level: 1,
+          target,
+          note: null,
+        });
         if (splitDown && districts.length > 0) {
           split(target, districts.length, opts.seed).forEach((t, i) =>
-            rows.push({ plan_id: planId, indicator_code: code, params: '', area_code: districts[i]!.code, area_level: 2, target: t, note: null }),
+            rows.push({
+              plan_id: planId,
+              indicator_code: code,
+              params: '',
+              area_code: districts[i]!.code,
+              area_level: 2,
+              target: t,
+              note: null,
+            }),
           );
         }
       }
@@ -134,45 +261,180 @@ export async function seedReportsDemo(database: Database, services: Services, op
       ]);
     }
 
-    type Value = { code: string; area: string; level: number; from: string; to: string; value: number; num?: number; den?: number; kind: string; ref: string; date: string };
+    type Value = {
+      code: string;
+      area: string;
+      level: number;
+      from: string;
+      to: string;
+      value: number;
+      num?: number;
+      den?: number;
+      kind: string;
+      ref: string;
+      date: string;
+    };
     const values: Value[] = [];
     const byDistrict = (code: string, total: number, from: string, to: string, ref: string, date: string) =>
       split(total, districts.length, opts.seed + code.length).forEach((v, i) =>
         values.push({ code, area: districts[i]!.code, level: 2, from, to, value: v, kind: 'agency', ref, date }),
       );
-    const atProvince = (code: string, value: number, from: string, to: string, kind: string, ref: string, date: string, parts?: [number, number]) =>
-      values.push({ code, area: province.code, level: 1, from, to, value, ...(parts ? { num: parts[0], den: parts[1] } : {}), kind, ref, date });
+    const atProvince = (
+      code: string,
+      value: number,
+      from: string,
+      to: string,
+      kind: string,
+      ref: string,
+      date: string,
+      parts?: [number, number],
+    ) =>
+      values.push({
+        code,
+        area: province.code,
+        level: 1,
+        from,
+        to,
+        value,
+        ...(parts ? { num: parts[0], den: parts[1] } : {}),
+        kind,
+        ref,
+        date,
+      });
 
     if (districts.length > 0) {
       const y0 = '2021-01-01';
       const y1 = '2021-12-31';
       const center = 'Báo cáo số 215/BC-TTDVVL ngày 25/12/2021 của Trung tâm Dịch vụ việc làm';
       byDistrict('employment.jobs_created', 28101, y0, y1, center, '2021-12-25');
-      byDistrict('employment.vocational_trainees', 9210, y0, y1, 'Báo cáo của Phòng LĐ-TB&XH các huyện, thị xã, thành phố', '2021-12-25');
+      byDistrict(
+        'employment.vocational_trainees',
+        9210,
+        y0,
+        y1,
+        'Báo cáo của Phòng LĐ-TB&XH các huyện, thị xã, thành phố',
+        '2021-12-25',
+      );
       atProvince('employment.career_counselling', 41256, y0, y1, 'agency', center, '2021-12-25');
       atProvince('employment.job_fairs', 24, y0, y1, 'agency', center, '2021-12-25');
       atProvince('employment.job_fair_enterprises', 312, y0, y1, 'agency', center, '2021-12-25');
       atProvince('employment.job_fair_workers', 6548, y0, y1, 'agency', center, '2021-12-25');
-      atProvince('employment.urban_unemployment_rate', 2.5, y0, y1, 'survey', 'Điều tra lao động - việc làm năm 2021 (Cục Thống kê tỉnh)', '2021-12-20');
-      atProvince('employment.trained_worker_share', 67.2, y0, y1, 'survey', 'Điều tra lao động - việc làm năm 2021 (Cục Thống kê tỉnh)', '2021-12-20');
-      atProvince('employment.social_insurance_coverage', 38.4, y0, y1, 'agency', 'Công văn số 1520/BHXH-QLT ngày 15/12/2021 của Bảo hiểm xã hội tỉnh', '2021-12-15', [254_310, 662_266]);
-      atProvince('merit.gifts_tet', 15_530, y0, y1, 'document', 'Quyết định số 3412/QĐ-UBND ngày 30/12/2020 của UBND tỉnh', '2021-02-10');
-      atProvince('merit.gifts_tet_amount', 8_601_610_000, y0, y1, 'document', 'Quyết định số 3412/QĐ-UBND ngày 30/12/2020 của UBND tỉnh', '2021-02-10');
-      atProvince('merit.gifts_27_7', 14_980, y0, y1, 'document', 'Kế hoạch số 169/KH-SLĐTBXH ngày 21/7/2021', '2021-07-27');
-      atProvince('merit.gifts_27_7_amount', 13_676_500_000, y0, y1, 'document', 'Kế hoạch số 169/KH-SLĐTBXH ngày 21/7/2021', '2021-07-27');
+      atProvince(
+        'employment.urban_unemployment_rate',
+        2.5,
+        y0,
+        y1,
+        'survey',
+        'Điều tra lao động - việc làm năm 2021 (Cục Thống kê tỉnh)',
+        '2021-12-20',
+      );
+      atProvince(
+        'employment.trained_worker_share',
+        67.2,
+        y0,
+        y1,
+        'survey',
+        'Điều tra lao động - việc làm năm 2021 (Cục Thống kê tỉnh)',
+        '2021-12-20',
+      );
+      atProvince(
+        'employment.social_insurance_coverage',
+        38.4,
+        y0,
+        y1,
+        'agency',
+        'Công văn số 1520/BHXH-QLT ngày 15/12/2021 của Bảo hiểm xã hội tỉnh',
+        '2021-12-15',
+        [254_310, 662_266],
+      );
+      atProvince(
+        'merit.gifts_tet',
+        15_530,
+        y0,
+        y1,
+        'document',
+        'Quyết định số 3412/QĐ-UBND ngày 30/12/2020 của UBND tỉnh',
+        '2021-02-10',
+      );
+      atProvince(
+        'merit.gifts_tet_amount',
+        8_601_610_000,
+        y0,
+        y1,
+        'document',
+        'Quyết định số 3412/QĐ-UBND ngày 30/12/2020 của UBND tỉnh',
+        '2021-02-10',
+      );
+      atProvince(
+        'merit.gifts_27_7',
+        14_980,
+        y0,
+        y1,
+        'document',
+        'Kế hoạch số 169/KH-SLĐTBXH ngày 21/7/2021',
+        '2021-07-27',
+      );
+      atProvince(
+        'merit.gifts_27_7_amount',
+        13_676_500_000,
+        y0,
+        y1,
+        'document',
+        'Kế hoạch số 169/KH-SLĐTBXH ngày 21/7/2021',
+        '2021-07-27',
+      );
       atProvince('merit.reburials', 36, y0, y1, 'agency', 'Báo cáo của Bộ Chỉ huy Quân sự tỉnh', '2021-12-20');
       atProvince('merit.dna_samples', 52, y0, y1, 'agency', 'Báo cáo của Bộ Chỉ huy Quân sự tỉnh', '2021-12-20');
       atProvince('petitions.reception_visits', 128, y0, y1, 'document', 'Sổ tiếp công dân năm 2021', '2021-12-31');
-      atProvince('petitions.hotline_calls', 2_140, y0, y1, 'document', 'Sổ theo dõi đường dây nóng năm 2021', '2021-12-31');
-      atProvince('petitions.complaints_denunciations', 0, y0, y1, 'document', 'Sổ theo dõi đơn thư năm 2021', '2021-12-31');
+      atProvince(
+        'petitions.hotline_calls',
+        2_140,
+        y0,
+        y1,
+        'document',
+        'Sổ theo dõi đường dây nóng năm 2021',
+        '2021-12-31',
+      );
+      atProvince(
+        'petitions.complaints_denunciations',
+        0,
+        y0,
+        y1,
+        'document',
+        'Sổ theo dõi đơn thư năm 2021',
+        '2021-12-31',
+      );
 
       if (thisYear !== 2021) {
         const month = Number(today.slice(5, 7));
         const to = month === 1 ? today : new Date(Date.UTC(thisYear, month - 1, 0)).toISOString().slice(0, 10);
         const from = `${thisYear}-01-01`;
-        byDistrict('employment.jobs_created', Math.round((31_250 * Math.max(month - 1, 1)) / 12), from, to, `Báo cáo tháng của Trung tâm Dịch vụ việc làm`, to);
-        atProvince('employment.urban_unemployment_rate', 2.1, from, to, 'survey', `Điều tra lao động - việc làm quý (Cục Thống kê tỉnh)`, to);
-        atProvince('petitions.complaints_denunciations', 3, from, to, 'document', `Sổ theo dõi đơn thư năm ${thisYear}`, to);
+        byDistrict(
+          'employment.jobs_created',
+          Math.round((31_250 * Math.max(month - 1, 1)) / 12),
+          from,
+          to,
+          `Báo cáo tháng của Trung tâm Dịch vụ việc làm`,
+          to,
+        );
+        atProvince(
+          'employment.urban_unemployment_rate',
+          2.1,
+          from,
+          to,
+          'survey',
+          `Điều tra lao động - việc làm quý (Cục Thống kê tỉnh)`,
+          to,
+        );
+        atProvince(
+          'petitions.complaints_denunciations',
+          3,
+          from,
+          to,
+          'document',
+          `Sổ theo dõi đơn thư năm ${thisYear}`,
+          to,
+        );
       }
     }
     if (values.length > 0) {

@@ -57,15 +57,31 @@ export interface OtherProvince {
 /** Load the second province and two accounts in it (password DEMO_PASSWORD, no change required). */
 export async function addOtherProvince(ctx: TestContext): Promise<OtherProvince> {
   const actor = systemActor('test');
-  await ctx.services.areas.importList(actor, OTHER_PROVINCE_CSV, { listId: 'test-99', validFrom: '2025-03-01', validTo: null });
+  await ctx.services.areas.importList(actor, OTHER_PROVINCE_CSV, {
+    listId: 'test-99',
+    validFrom: '2025-03-01',
+    validTo: null,
+  });
   const admin = await ctx.services.users.create(
     actor,
-    { username: 'admin99', password: DEMO_PASSWORD, fullName: 'Quản trị Tỉnh Thử Nghiệm', role: 'admin', areaCode: '99' },
+    {
+      username: 'admin99',
+      password: DEMO_PASSWORD,
+      fullName: 'Quản trị Tỉnh Thử Nghiệm',
+      role: 'admin',
+      areaCode: '99',
+    },
     { mustChangePassword: false },
   );
   const commune = await ctx.services.users.create(
     actor,
-    { username: 'xa.99999', password: DEMO_PASSWORD, fullName: 'Cán bộ Xã Thử Nghiệm', role: 'commune_officer', areaCode: '99999' },
+    {
+      username: 'xa.99999',
+      password: DEMO_PASSWORD,
+      fullName: 'Cán bộ Xã Thử Nghiệm',
+      role: 'commune_officer',
+      areaCode: '99999',
+    },
     { mustChangePassword: false },
   );
   return { province: '99', district: '999', commune: '99999', adminId: admin.id, communeUserId: commune.id };

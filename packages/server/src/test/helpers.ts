@@ -26,18 +26,29 @@ export interface Session {
   cookie: string;
   csrf: string;
   /** Call the API as this user (CSRF header included for unsafe methods). */
-  inject(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  inject(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    body?: unknown,
+  ): Promise<LightMyRequestResponse>;
 }
 
 /**
  * A real database per test file: a temporary SQLite file, or a fresh PostgreSQL database when
  * DATABASE_URL points at a server (npm run test:pg). Migrated and seeded with the demo province.
  */
-export async function createTestContext(opts: { seed?: boolean; persons?: number; env?: Record<string, string> } = {}): Promise<TestContext> {
+export async function createTestContext(
+  opts: { seed?: boolean; persons?: number; env?: Record<string, string> } = {},
+): Promise<TestContext> {
   const baseUrl = process.env.DATABASE_URL;
   let dropPg: (() => Promise<void>) | null = null;
   let tmpDir: string | null = null;
-  const env: Record<string, string | undefined> = { ...process.env, LOG_LEVEL: 'silent', ANSINH_DEMO_PASSWORD: DEMO_PASSWORD, ...opts.env };
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    LOG_LEVEL: 'silent',
+    ANSINH_DEMO_PASSWORD: DEMO_PASSWORD,
+    ...opts.env,
+  };
   if (baseUrl && /^postgres/.test(baseUrl)) {
     const name = `ansinh_t_${process.pid}_${randomBytes(4).toString('hex')}`;
     const admin = new pg.Client({ connectionString: baseUrl });
@@ -62,7 +73,8 @@ export async function createTestContext(opts: { seed?: boolean; persons?: number
   const database = openDatabase(config);
   await migrateToLatest(database);
   const { app, services } = await buildApp(config, database, { logger: false });
-  if (opts.seed !== false) await seedDemo(database, services, DEMO_PASSWORD, { persons: opts.persons ?? 0, dataDir: config.dataDir });
+  if (opts.seed !== false)
+    await seedDemo(database, services, DEMO_PASSWORD, { persons: opts.persons ?? 0, dataDir: config.dataDir });
   await app.ready();
 
   const ctx: TestContext = {

@@ -22,7 +22,13 @@ export async function readXlsx(buf: Buffer): Promise<unknown[][]> {
 }
 
 /** POST a file as multipart/form-data, the way a browser's file input does. */
-export function upload(ctx: TestContext, s: Session, url: string, fileName: string, data: Buffer): Promise<LightMyRequestResponse> {
+export function upload(
+  ctx: TestContext,
+  s: Session,
+  url: string,
+  fileName: string,
+  data: Buffer,
+): Promise<LightMyRequestResponse> {
   const boundary = '----ansinh' + Math.random().toString(16).slice(2);
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
@@ -37,7 +43,13 @@ export function upload(ctx: TestContext, s: Session, url: string, fileName: stri
 }
 
 /** Upload, then poll the job until it ends; returns the finished job. */
-export async function runImport(ctx: TestContext, s: Session, fileName: string, data: Buffer, mode: 'dry_run' | 'commit'): Promise<ImportJobOut> {
+export async function runImport(
+  ctx: TestContext,
+  s: Session,
+  fileName: string,
+  data: Buffer,
+  mode: 'dry_run' | 'commit',
+): Promise<ImportJobOut> {
   const res = await upload(ctx, s, `/api/v1/registry/imports?mode=${mode}`, fileName, data);
   expect(res.statusCode, res.body).toBe(202);
   let job = res.json() as ImportJobOut;

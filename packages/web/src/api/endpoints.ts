@@ -49,8 +49,7 @@ export const authApi = {
   login: (body: LoginBody) => request<Me>('POST', '/auth/login', { body, schema: Me }),
   logout: () => request<Ok>('POST', '/auth/logout', { schema: OkResponse }),
   me: (signal?: AbortSignal) => request<Me>('GET', '/auth/me', { schema: Me, signal }),
-  changePassword: (body: ChangePasswordBody) =>
-    request<Ok>('POST', '/auth/password', { body, schema: OkResponse }),
+  changePassword: (body: ChangePasswordBody) => request<Ok>('POST', '/auth/password', { body, schema: OkResponse }),
 };
 
 export const usersApi = {

@@ -83,7 +83,13 @@ function Header({ isDesktop, onOpenMenu }: { isDesktop: boolean; onOpenMenu: () 
   return (
     <Layout.Header className="app-header">
       {!isDesktop && (
-        <Button type="text" className="app-menu-button" aria-label={t('nav.open')} icon={<MenuIcon />} onClick={onOpenMenu} />
+        <Button
+          type="text"
+          className="app-menu-button"
+          aria-label={t('nav.open')}
+          icon={<MenuIcon />}
+          onClick={onOpenMenu}
+        />
       )}
       {!isDesktop && (
         <Link to="/" className="app-header-brand">

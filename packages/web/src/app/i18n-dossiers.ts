@@ -4,7 +4,8 @@
  */
 export const dossiersVi = {
   'dossiers.title': 'Hồ sơ thủ tục hành chính',
-  'dossiers.intro': 'Hồ sơ tiếp nhận tại bộ phận một cửa, qua bưu điện, trực tuyến hoặc cán bộ nộp thay. Thời hạn tính theo ngày làm việc (không tính thứ Bảy, Chủ nhật, ngày lễ, Tết).',
+  'dossiers.intro':
+    'Hồ sơ tiếp nhận tại bộ phận một cửa, qua bưu điện, trực tuyến hoặc cán bộ nộp thay. Thời hạn tính theo ngày làm việc (không tính thứ Bảy, Chủ nhật, ngày lễ, Tết).',
   'dossiers.tab.mine': 'Cần xử lý ở cấp tôi',
   'dossiers.tab.all': 'Tất cả hồ sơ',
   'dossiers.tab.procedures': 'Danh mục thủ tục',
@@ -60,7 +61,8 @@ export const dossiersVi = {
   'dossiers.form.procedureHelp': 'Gõ vài chữ của tên thủ tục để tìm.',
   'dossiers.form.channel': 'Hình thức nộp',
   'dossiers.form.person': 'Người trong sổ đối tượng (nếu có)',
-  'dossiers.form.personHelp': 'Gõ họ tên, số CCCD hoặc số điện thoại để tìm; chọn sẽ điền sẵn các ô dưới và gắn hồ sơ với người đó.',
+  'dossiers.form.personHelp':
+    'Gõ họ tên, số CCCD hoặc số điện thoại để tìm; chọn sẽ điền sẵn các ô dưới và gắn hồ sơ với người đó.',
   'dossiers.form.commune': 'Mã xã/phường nơi cư trú',
   'dossiers.form.name': 'Họ tên người nộp',
   'dossiers.form.phone': 'Số điện thoại (để tra cứu, nhận tin nhắn)',
@@ -72,7 +74,8 @@ export const dossiersVi = {
   'dossiers.form.documents': 'Giấy tờ đã nhận (mỗi dòng một loại)',
   'dossiers.form.note': 'Ghi chú',
   'dossiers.form.submit': 'Tiếp nhận và in giấy hẹn',
-  'dossiers.form.assistedIntro': 'Dùng khi người dân cao tuổi, khuyết tật, ốm đau hoặc không tự nộp được: cán bộ nộp thay, ghi lý do và cách đưa kết quả đến người dân.',
+  'dossiers.form.assistedIntro':
+    'Dùng khi người dân cao tuổi, khuyết tật, ốm đau hoặc không tự nộp được: cán bộ nộp thay, ghi lý do và cách đưa kết quả đến người dân.',
   'dossiers.received': 'Đã tiếp nhận hồ sơ {code}.',
   'dossiers.detail.applicant': 'Người nộp',
   'dossiers.detail.procedure': 'Thủ tục',
@@ -112,7 +115,8 @@ export const dossiersVi = {
   'dossiers.field.newDate': 'Ngày hẹn trả mới (YYYY-MM-DD)',
   'dossiers.field.outcome': 'Kết quả (số quyết định...)',
   'procedures.title': 'Danh mục thủ tục hành chính',
-  'procedures.intro': 'Thủ tục Sở quản lý, các cấp hồ sơ đi qua và số ngày làm việc mỗi cấp. Thủ tục có mã DEMO là dữ liệu minh họa.',
+  'procedures.intro':
+    'Thủ tục Sở quản lý, các cấp hồ sơ đi qua và số ngày làm việc mỗi cấp. Thủ tục có mã DEMO là dữ liệu minh họa.',
   'procedures.col.code': 'Mã',
   'procedures.col.name': 'Tên thủ tục',
   'procedures.col.field': 'Lĩnh vực',
@@ -129,7 +133,8 @@ export const dossiersVi = {
   'procedures.yes': 'Có',
   'procedures.add': 'Thêm thủ tục',
   'procedures.save': 'Lưu thủ tục',
-  'procedures.pathHelp': 'Các cấp theo thứ tự và số ngày làm việc mỗi cấp, ví dụ "xã:5; huyện:7; tỉnh:20". Cấp cuối là cấp quyết định.',
+  'procedures.pathHelp':
+    'Các cấp theo thứ tự và số ngày làm việc mỗi cấp, ví dụ "xã:5; huyện:7; tỉnh:20". Cấp cuối là cấp quyết định.',
   'procedures.fee': 'Phí, lệ phí (đồng)',
   'procedures.documents': 'Thành phần hồ sơ (mỗi dòng một loại)',
   'procedures.onlineLevel': 'Mức độ DVC cũ (1–4, NĐ 43/2011)',
@@ -146,7 +151,8 @@ export const dossiersVi = {
   'stats.partlyOnline': 'Một phần: {count}/{total}, {percent}%',
   'stats.portal': 'Trên Cổng Dịch vụ công quốc gia: {count}/{total}, {percent}%',
   'stats.received': 'Hồ sơ tiếp nhận: {total}',
-  'stats.settled': 'Đã giải quyết: {total} (trước hạn {early}, đúng hạn {onTime}, quá hạn {late}); tỷ lệ đúng hạn {percent}%',
+  'stats.settled':
+    'Đã giải quyết: {total} (trước hạn {early}, đúng hạn {onTime}, quá hạn {late}); tỷ lệ đúng hạn {percent}%',
   'stats.pending': 'Đang giải quyết: {total}, trong đó quá hạn {overdue}',
   'stats.byLevel': 'Theo cấp',
   'stats.lateBy': 'Hồ sơ quá hạn do cấp',
@@ -157,7 +163,8 @@ export const dossiersVi = {
   'stats.col.onTime': 'Đúng hạn',
   'stats.col.late': 'Quá hạn',
   'lookup.title': 'Tra cứu hồ sơ thủ tục hành chính',
-  'lookup.intro': 'Nhập mã hồ sơ in trên giấy hẹn và số điện thoại (hoặc 4 số cuối CCCD) đã khai khi nộp. Không cần tài khoản.',
+  'lookup.intro':
+    'Nhập mã hồ sơ in trên giấy hẹn và số điện thoại (hoặc 4 số cuối CCCD) đã khai khi nộp. Không cần tài khoản.',
   'lookup.code': 'Mã hồ sơ',
   'lookup.check': 'Số điện thoại hoặc 4 số cuối CCCD',
   'lookup.submit': 'Tra cứu',
@@ -175,7 +182,8 @@ export const dossiersVi = {
 
 export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'dossiers.title': 'Administrative dossiers',
-  'dossiers.intro': 'Dossiers received at the one-stop counter, by post, online or submitted by an officer on someone\'s behalf. Limits are in working days (no weekends, holidays or Tết).',
+  'dossiers.intro':
+    "Dossiers received at the one-stop counter, by post, online or submitted by an officer on someone's behalf. Limits are in working days (no weekends, holidays or Tết).",
   'dossiers.tab.mine': 'To act on at my level',
   'dossiers.tab.all': 'All dossiers',
   'dossiers.tab.procedures': 'Procedure catalogue',
@@ -231,7 +239,8 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'dossiers.form.procedureHelp': 'Type part of the name to search.',
   'dossiers.form.channel': 'Channel',
   'dossiers.form.person': 'Person in the registry (if any)',
-  'dossiers.form.personHelp': 'Type a name, citizen ID or phone to search; choosing fills the fields below and links the dossier to that person.',
+  'dossiers.form.personHelp':
+    'Type a name, citizen ID or phone to search; choosing fills the fields below and links the dossier to that person.',
   'dossiers.form.commune': 'Commune code of residence',
   'dossiers.form.name': 'Applicant name',
   'dossiers.form.phone': 'Phone (for lookup and messages)',
@@ -243,7 +252,8 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'dossiers.form.documents': 'Documents received (one per line)',
   'dossiers.form.note': 'Note',
   'dossiers.form.submit': 'Receive and print the slip',
-  'dossiers.form.assistedIntro': 'For elderly, disabled, ill people or others who cannot submit themselves: the officer submits, records why and how the result reaches them.',
+  'dossiers.form.assistedIntro':
+    'For elderly, disabled, ill people or others who cannot submit themselves: the officer submits, records why and how the result reaches them.',
   'dossiers.received': 'Dossier {code} received.',
   'dossiers.detail.applicant': 'Applicant',
   'dossiers.detail.procedure': 'Procedure',
@@ -283,7 +293,8 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'dossiers.field.newDate': 'New appointment date (YYYY-MM-DD)',
   'dossiers.field.outcome': 'Outcome (decision number...)',
   'procedures.title': 'Procedure catalogue',
-  'procedures.intro': 'The Department\'s procedures, the levels a dossier passes through and the working days at each. Codes starting DEMO are illustrative.',
+  'procedures.intro':
+    "The Department's procedures, the levels a dossier passes through and the working days at each. Codes starting DEMO are illustrative.",
   'procedures.col.code': 'Code',
   'procedures.col.name': 'Name',
   'procedures.col.field': 'Field',
@@ -300,7 +311,8 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'procedures.yes': 'Yes',
   'procedures.add': 'Add a procedure',
   'procedures.save': 'Save procedure',
-  'procedures.pathHelp': 'Levels in order with working days each, e.g. "xã:5; huyện:7; tỉnh:20". The last is the deciding level.',
+  'procedures.pathHelp':
+    'Levels in order with working days each, e.g. "xã:5; huyện:7; tỉnh:20". The last is the deciding level.',
   'procedures.fee': 'Fee (đồng)',
   'procedures.documents': 'Required documents (one per line)',
   'procedures.onlineLevel': 'Former online level (1–4, Decree 43/2011)',
@@ -328,7 +340,8 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'stats.col.onTime': 'On time',
   'stats.col.late': 'Late',
   'lookup.title': 'Look up an administrative dossier',
-  'lookup.intro': 'Enter the dossier code printed on the appointment slip and the phone number (or last 4 digits of the citizen ID) given when applying. No account needed.',
+  'lookup.intro':
+    'Enter the dossier code printed on the appointment slip and the phone number (or last 4 digits of the citizen ID) given when applying. No account needed.',
   'lookup.code': 'Dossier code',
   'lookup.check': 'Phone or last 4 digits of ID',
   'lookup.submit': 'Look up',

@@ -4,13 +4,15 @@
  */
 export const programsVi = {
   'programs.title': 'Chương trình hỗ trợ',
-  'programs.intro': 'Các chương trình, chế độ hỗ trợ của Sở: căn cứ pháp lý, đối tượng được hưởng, mức hưởng. Bấm vào tên chương trình để lập, duyệt danh sách và chi trả.',
+  'programs.intro':
+    'Các chương trình, chế độ hỗ trợ của Sở: căn cứ pháp lý, đối tượng được hưởng, mức hưởng. Bấm vào tên chương trình để lập, duyệt danh sách và chi trả.',
   'programs.empty': 'Chưa có chương trình nào.',
   'programs.create': 'Tạo chương trình',
   'programs.created': 'Đã tạo chương trình "{name}".',
   'programs.back': 'Về danh sách chương trình',
   'programs.details': 'Thông tin chương trình',
-  'programs.detailIntro': 'Quy định về đối tượng và mức hưởng, tiến độ lập danh sách của các xã, tổng số đã duyệt và đã chi, các danh sách và các đợt chi trả.',
+  'programs.detailIntro':
+    'Quy định về đối tượng và mức hưởng, tiến độ lập danh sách của các xã, tổng số đã duyệt và đã chi, các danh sách và các đợt chi trả.',
   'programs.rules': 'Quy định (theo ngày hiệu lực)',
   'programs.ruleFrom': 'Áp dụng từ {from} đến {to}',
   'programs.openEnded': 'nay',
@@ -79,11 +81,14 @@ export const programsVi = {
   'programs.rule.maxAge': 'đến {n} tuổi',
   'programs.rule.fixed': 'Mức cố định {amount} đồng',
   'programs.rule.byCategory': 'Mức theo diện',
-  'programs.rule.giftTet': 'Mức quà Tết người có công theo quyết định của Chủ tịch nước (mức cao nhất nếu thuộc nhiều diện)',
+  'programs.rule.giftTet':
+    'Mức quà Tết người có công theo quyết định của Chủ tịch nước (mức cao nhất nếu thuộc nhiều diện)',
   'programs.rule.gift277': 'Mức quà 27/7 người có công (mức cao nhất nếu thuộc nhiều diện)',
-  'programs.rule.socialAssistance': 'Mức chuẩn trợ giúp xã hội nhân hệ số (NĐ 20/2021, Điều 6): mức chuẩn theo ngày hiệu lực, hệ số cao nhất nếu thuộc nhiều diện',
+  'programs.rule.socialAssistance':
+    'Mức chuẩn trợ giúp xã hội nhân hệ số (NĐ 20/2021, Điều 6): mức chuẩn theo ngày hiệu lực, hệ số cao nhất nếu thuộc nhiều diện',
   'programs.rule.quantity': '{n} {unit} mỗi người',
-  'programs.form.intro': 'Nhập thông tin chương trình và hai quy định: ai được hưởng (chọn một hoặc nhiều diện) và mức hưởng. Quy định được lưu kèm ngày hiệu lực; khi mức thay đổi, thêm quy định mới, không sửa quy định cũ.',
+  'programs.form.intro':
+    'Nhập thông tin chương trình và hai quy định: ai được hưởng (chọn một hoặc nhiều diện) và mức hưởng. Quy định được lưu kèm ngày hiệu lực; khi mức thay đổi, thêm quy định mới, không sửa quy định cũ.',
   'programs.form.code': 'Mã chương trình',
   'programs.form.codeHint': 'Chữ in hoa, số, gạch; ví dụ TET2025-BTXH',
   'programs.form.codeRequired': 'Nhập mã chương trình, ví dụ TET2025-BTXH',
@@ -161,7 +166,8 @@ export const programsVi = {
   'programs.batches': 'Các đợt chi trả',
   'programs.noBatches': 'Chưa có đợt chi trả nào.',
   'programs.createBatch': 'Tạo đợt chi trả',
-  'programs.createBatchIntro': 'Đợt chi trả gồm các dòng đã phê duyệt, chưa vào đợt nào, của kỳ {period} trong địa bàn chọn.',
+  'programs.createBatchIntro':
+    'Đợt chi trả gồm các dòng đã phê duyệt, chưa vào đợt nào, của kỳ {period} trong địa bàn chọn.',
   'programs.batchArea': 'Mã xã hoặc huyện',
   'programs.batchAreaHint': 'Ví dụ 25213; để trống: toàn bộ địa bàn của bạn',
   'programs.batchCreated': 'Đã tạo đợt chi trả gồm {n} người.',
@@ -179,7 +185,8 @@ export const programsVi = {
   'programs.blocking': 'Phải sửa',
   'programs.warning': 'Lưu ý',
   'programs.addEntry': 'Thêm người',
-  'programs.addEntryIntro': 'Tìm người trong sổ đối tượng của xã, ghi rõ lý do bổ sung. Số tiền lấy theo quy định; chỉ nhập khi quy định không cho mức nào với người này.',
+  'programs.addEntryIntro':
+    'Tìm người trong sổ đối tượng của xã, ghi rõ lý do bổ sung. Số tiền lấy theo quy định; chỉ nhập khi quy định không cho mức nào với người này.',
   'programs.person': 'Người được bổ sung',
   'programs.personRequired': 'Chọn người trong sổ đối tượng',
   'programs.personSearch': 'Gõ họ tên (không cần dấu) hoặc số CCCD',
@@ -197,7 +204,8 @@ export const programsVi = {
   'programs.entryRemoved': 'Đã xoá khỏi danh sách.',
   'programs.submit': 'Gửi lên',
   'programs.submitTitle': 'Gửi danh sách lên cấp trên',
-  'programs.submitIntro': 'Sau khi gửi, danh sách bị khoá cho đến khi cấp trên trả lại hoặc phê duyệt. Danh sách phải không còn lỗi.',
+  'programs.submitIntro':
+    'Sau khi gửi, danh sách bị khoá cho đến khi cấp trên trả lại hoặc phê duyệt. Danh sách phải không còn lỗi.',
   'programs.submitted': 'Đã gửi danh sách lên cấp trên.',
   'programs.appraise': 'Thẩm định',
   'programs.appraiseTitle': 'Thẩm định danh sách',
@@ -213,7 +221,8 @@ export const programsVi = {
   'programs.approved': 'Đã phê duyệt danh sách.',
   'programs.publish': 'Công khai',
   'programs.publishConfirm': 'Công khai danh sách này?',
-  'programs.publishHint': 'Mọi người xem được danh sách tại trang Công khai: họ tên, năm sinh, thôn, 3 số cuối CCCD và mức hưởng.',
+  'programs.publishHint':
+    'Mọi người xem được danh sách tại trang Công khai: họ tên, năm sinh, thôn, 3 số cuối CCCD và mức hưởng.',
   'programs.publishedDone': 'Đã công khai danh sách.',
   'programs.supplementary': 'Lập danh sách bổ sung',
   'programs.supplementaryCreated': 'Đã lập danh sách bổ sung gồm {n} người.',
@@ -242,7 +251,8 @@ export const programsVi = {
   'programs.sheetXlsx': 'Tải bảng kê (Excel)',
   'programs.sheetPrint': 'In bảng kê chi trả',
   'programs.reconcile': 'Nhập tệp đối soát',
-  'programs.reconcileHint': 'Tệp đối soát (.xlsx) của đơn vị chi trả gồm các cột Mã dòng, Trạng thái (Đã chi / Không chi được / Hoàn trả), Ngày chi, Số chứng từ. Dòng đã chi sẽ không bị chi lần hai.',
+  'programs.reconcileHint':
+    'Tệp đối soát (.xlsx) của đơn vị chi trả gồm các cột Mã dòng, Trạng thái (Đã chi / Không chi được / Hoàn trả), Ngày chi, Số chứng từ. Dòng đã chi sẽ không bị chi lần hai.',
   'programs.paidSummary': 'Đã chi',
   'programs.paidLine': '{n} người, {amount} đồng',
   'programs.markPaid': 'Đã chi ({n})',
@@ -275,7 +285,8 @@ export const programsVi = {
   'programs.sheet.signName': '(Ký, ghi rõ họ tên)',
   'programs.sheet.signSeal': '(Ký, ghi rõ họ tên, đóng dấu)',
   'public.title': 'Danh sách công khai',
-  'public.intro': 'Danh sách người được hưởng các chương trình hỗ trợ đã được phê duyệt và công khai để nhân dân giám sát. Thông tin cá nhân được che bớt: chỉ có họ tên, năm sinh, thôn và 3 số cuối CCCD.',
+  'public.intro':
+    'Danh sách người được hưởng các chương trình hỗ trợ đã được phê duyệt và công khai để nhân dân giám sát. Thông tin cá nhân được che bớt: chỉ có họ tên, năm sinh, thôn và 3 số cuối CCCD.',
   'public.none': 'Chưa có danh sách nào được công khai.',
   'public.count': '{n} người',
   'public.total': 'tổng {amount} đồng',
@@ -296,13 +307,15 @@ export const programsVi = {
 
 export const programsEn: Record<keyof typeof programsVi, string> = {
   'programs.title': 'Support programs',
-  'programs.intro': 'The Department\'s support programs: legal basis, who qualifies, how much. Open a program to prepare and approve its lists and to pay.',
+  'programs.intro':
+    "The Department's support programs: legal basis, who qualifies, how much. Open a program to prepare and approve its lists and to pay.",
   'programs.empty': 'No programs yet.',
   'programs.create': 'Create a program',
   'programs.created': 'Program "{name}" created.',
   'programs.back': 'Back to the programs',
   'programs.details': 'Program details',
-  'programs.detailIntro': 'Who qualifies and how much, the communes\' progress, approved and paid totals, the lists and the payment batches.',
+  'programs.detailIntro':
+    "Who qualifies and how much, the communes' progress, approved and paid totals, the lists and the payment batches.",
   'programs.rules': 'Rules (by effective date)',
   'programs.ruleFrom': 'In force from {from} to {to}',
   'programs.openEnded': 'open-ended',
@@ -371,11 +384,14 @@ export const programsEn: Record<keyof typeof programsVi, string> = {
   'programs.rule.maxAge': 'aged {n} at most',
   'programs.rule.fixed': 'Fixed amount of {amount} đồng',
   'programs.rule.byCategory': 'Amount by category',
-  'programs.rule.giftTet': 'Tết gift for people with meritorious service per the President\'s decision (the highest when several categories apply)',
+  'programs.rule.giftTet':
+    "Tết gift for people with meritorious service per the President's decision (the highest when several categories apply)",
   'programs.rule.gift277': '27/7 gift for people with meritorious service (the highest when several categories apply)',
-  'programs.rule.socialAssistance': 'Social-assistance base level times coefficient (Decree 20/2021, Art. 6): the base in force on the date, the highest coefficient when several apply',
+  'programs.rule.socialAssistance':
+    'Social-assistance base level times coefficient (Decree 20/2021, Art. 6): the base in force on the date, the highest coefficient when several apply',
   'programs.rule.quantity': '{n} {unit} per person',
-  'programs.form.intro': 'Enter the program and its two rules: who qualifies (one or more selections) and how much. Rules are kept with their effective date; when an amount changes, add a new rule instead of editing the old one.',
+  'programs.form.intro':
+    'Enter the program and its two rules: who qualifies (one or more selections) and how much. Rules are kept with their effective date; when an amount changes, add a new rule instead of editing the old one.',
   'programs.form.code': 'Program code',
   'programs.form.codeHint': 'Capitals, digits, dashes; e.g. TET2025-BTXH',
   'programs.form.codeRequired': 'Enter a program code, e.g. TET2025-BTXH',
@@ -418,7 +434,7 @@ export const programsEn: Record<keyof typeof programsVi, string> = {
   'programs.form.addRow': 'Add a row',
   'programs.form.removeRow': 'Remove row',
   'programs.form.ruleFrom': 'Rule in force from',
-  'programs.form.ruleFromHint': 'Empty: from the program\'s start',
+  'programs.form.ruleFromHint': "Empty: from the program's start",
   'programs.form.note': 'Note',
   'programs.amountType.fixed': 'Fixed amount',
   'programs.amountType.by_category': 'By category (table)',
@@ -453,7 +469,8 @@ export const programsEn: Record<keyof typeof programsVi, string> = {
   'programs.batches': 'Payment batches',
   'programs.noBatches': 'No payment batches yet.',
   'programs.createBatch': 'Create a payment batch',
-  'programs.createBatchIntro': 'The batch takes the approved entries of period {period} in the chosen area that are in no batch yet.',
+  'programs.createBatchIntro':
+    'The batch takes the approved entries of period {period} in the chosen area that are in no batch yet.',
   'programs.batchArea': 'Commune or district code',
   'programs.batchAreaHint': 'E.g. 25213; empty: your whole area',
   'programs.batchCreated': 'Payment batch of {n} people created.',
@@ -471,7 +488,8 @@ export const programsEn: Record<keyof typeof programsVi, string> = {
   'programs.blocking': 'Must fix',
   'programs.warning': 'Warning',
   'programs.addEntry': 'Add a person',
-  'programs.addEntryIntro': 'Find the person in the commune\'s registry and write why they are added. The amount follows the rule; enter one only when the rule gives none for this person.',
+  'programs.addEntryIntro':
+    "Find the person in the commune's registry and write why they are added. The amount follows the rule; enter one only when the rule gives none for this person.",
   'programs.person': 'Person',
   'programs.personRequired': 'Choose a person from the registry',
   'programs.personSearch': 'Type a name (accents optional) or citizen ID',
@@ -480,7 +498,7 @@ export const programsEn: Record<keyof typeof programsVi, string> = {
   'programs.reasonHint': 'E.g. Household newly in hardship after a flood',
   'programs.reasonRequired': 'Write the reason (at least 10 characters)',
   'programs.amountOptional': 'Amount (đồng), if the rule gives none',
-  'programs.amountOptionalHint': 'Empty: the program\'s rule decides.',
+  'programs.amountOptionalHint': "Empty: the program's rule decides.",
   'programs.entryAdded': 'Added to the list.',
   'programs.removeEntry': 'Remove',
   'programs.removeTitle': 'Remove {name} from the list',
@@ -489,7 +507,8 @@ export const programsEn: Record<keyof typeof programsVi, string> = {
   'programs.entryRemoved': 'Removed from the list.',
   'programs.submit': 'Submit',
   'programs.submitTitle': 'Submit the list',
-  'programs.submitIntro': 'Once submitted, the list is locked until it is returned or approved. It must have no problems left.',
+  'programs.submitIntro':
+    'Once submitted, the list is locked until it is returned or approved. It must have no problems left.',
   'programs.submitted': 'The list was submitted.',
   'programs.appraise': 'Appraise',
   'programs.appraiseTitle': 'Appraise the list',
@@ -505,7 +524,8 @@ export const programsEn: Record<keyof typeof programsVi, string> = {
   'programs.approved': 'The list was approved.',
   'programs.publish': 'Publish',
   'programs.publishConfirm': 'Publish this list?',
-  'programs.publishHint': 'Anyone can then see it on the public page: name, birth year, village, last 3 ID digits and amount.',
+  'programs.publishHint':
+    'Anyone can then see it on the public page: name, birth year, village, last 3 ID digits and amount.',
   'programs.publishedDone': 'The list was published.',
   'programs.supplementary': 'Open a supplementary list',
   'programs.supplementaryCreated': 'Supplementary list of {n} people opened.',
@@ -534,7 +554,8 @@ export const programsEn: Record<keyof typeof programsVi, string> = {
   'programs.sheetXlsx': 'Download sheet (Excel)',
   'programs.sheetPrint': 'Print the payment sheet',
   'programs.reconcile': 'Import reconciliation file',
-  'programs.reconcileHint': 'The payer\'s reconciliation file (.xlsx) has the columns Row code, State (Đã chi / Không chi được / Hoàn trả), Date, Voucher. An entry already paid is never paid twice.',
+  'programs.reconcileHint':
+    "The payer's reconciliation file (.xlsx) has the columns Row code, State (Đã chi / Không chi được / Hoàn trả), Date, Voucher. An entry already paid is never paid twice.",
   'programs.paidSummary': 'Paid',
   'programs.paidLine': '{n} people, {amount} đồng',
   'programs.markPaid': 'Paid ({n})',
@@ -567,7 +588,8 @@ export const programsEn: Record<keyof typeof programsVi, string> = {
   'programs.sheet.signName': '(Signature and full name)',
   'programs.sheet.signSeal': '(Signature, full name and seal)',
   'public.title': 'Published lists',
-  'public.intro': 'Lists of beneficiaries approved and published for public supervision. Personal data is masked: name, birth year, village and the last 3 ID digits only.',
+  'public.intro':
+    'Lists of beneficiaries approved and published for public supervision. Personal data is masked: name, birth year, village and the last 3 ID digits only.',
   'public.none': 'No published lists yet.',
   'public.count': '{n} people',
   'public.total': 'total {amount} đồng',

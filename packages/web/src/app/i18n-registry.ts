@@ -48,8 +48,10 @@ export const registryVi = {
   'persons.col.village': 'Thôn/ấp/tổ',
   'persons.col.commune': 'Xã/phường',
   'persons.noneFound': 'Không tìm thấy ai',
-  'persons.empty': 'Không tìm thấy ai phù hợp. Thử gõ ít chữ hơn (ví dụ chỉ tên), kiểm tra số đã gõ, hoặc bỏ bớt bộ lọc.',
-  'persons.emptyRegistry': 'Sổ chưa có nhân khẩu nào trong địa bàn của bạn. Bấm "Thêm hộ" hoặc "Nhập từ Excel" để bắt đầu.',
+  'persons.empty':
+    'Không tìm thấy ai phù hợp. Thử gõ ít chữ hơn (ví dụ chỉ tên), kiểm tra số đã gõ, hoặc bỏ bớt bộ lọc.',
+  'persons.emptyRegistry':
+    'Sổ chưa có nhân khẩu nào trong địa bàn của bạn. Bấm "Thêm hộ" hoặc "Nhập từ Excel" để bắt đầu.',
 
   'households.intro':
     'Mỗi hộ có một mã gồm mã xã và số thứ tự, ví dụ 25213-000042. Tìm theo mã hộ hoặc họ tên chủ hộ; bấm vào mã để xem thành viên, diện hộ nghèo và lịch sử của hộ.',
@@ -92,7 +94,8 @@ export const registryVi = {
   'household.history': 'Lịch sử biến động',
   'household.recordEvent': 'Ghi biến động',
   'household.noEvents': 'Chưa có biến động nào.',
-  'household.inactive': 'Hộ này không còn hoạt động: chỉ còn lưu làm lịch sử, không thêm thành viên hay ghi thêm biến động được.',
+  'household.inactive':
+    'Hộ này không còn hoạt động: chỉ còn lưu làm lịch sử, không thêm thành viên hay ghi thêm biến động được.',
   'household.event.created': 'Lập hộ',
   'household.event.moved': 'Chuyển đi nơi khác',
   'household.event.split': 'Tách hộ',
@@ -117,13 +120,15 @@ export const registryVi = {
   'household.form.residenceRequired': 'Chọn Nông thôn hoặc Thành thị',
   'household.form.phone': 'Điện thoại liên hệ',
   'household.form.head': 'Chủ hộ',
-  'household.form.headHint': 'Chọn trong các thành viên của hộ (người đã mất hoặc đã chuyển đi không có trong danh sách).',
+  'household.form.headHint':
+    'Chọn trong các thành viên của hộ (người đã mất hoặc đã chuyển đi không có trong danh sách).',
   'household.form.create': 'Tạo hộ',
 
   'event.title': 'Ghi biến động của hộ {code}',
   'event.kind': 'Điều gì đã xảy ra với hộ?',
   'event.kindRequired': 'Chọn loại biến động',
-  'event.hint.moved': 'Cả hộ chuyển đến nơi ở khác ngoài địa bàn. Hộ sẽ không còn hoạt động ở đây, hồ sơ được giữ làm lịch sử.',
+  'event.hint.moved':
+    'Cả hộ chuyển đến nơi ở khác ngoài địa bàn. Hộ sẽ không còn hoạt động ở đây, hồ sơ được giữ làm lịch sử.',
   'event.hint.split':
     'Một số thành viên tách ra lập hộ mới. Hộ này vẫn hoạt động. Hãy lập hộ mới trước (nút "Thêm hộ") rồi ghi mã hộ mới ở đây.',
   'event.hint.merged': 'Cả hộ nhập vào một hộ khác. Ghi mã của hộ nhận bên dưới.',
@@ -137,7 +142,8 @@ export const registryVi = {
   'event.relatedNotFound': 'Không tìm thấy hộ mã {code} trong địa bàn của bạn. Kiểm tra lại mã ở trang "Hộ gia đình".',
   'event.note': 'Ghi chú',
   'event.notePlaceholder': 'Ví dụ: chuyển vào TP. Hồ Chí Minh sống với con',
-  'event.irreversible': 'Sau khi ghi, hộ chỉ còn lưu làm lịch sử: không thêm thành viên hay ghi biến động khác được nữa.',
+  'event.irreversible':
+    'Sau khi ghi, hộ chỉ còn lưu làm lịch sử: không thêm thành viên hay ghi biến động khác được nữa.',
   'event.submit': 'Ghi biến động',
   'event.recorded': 'Đã ghi biến động của hộ {code}.',
 
@@ -181,7 +187,8 @@ export const registryVi = {
   'person.form.genderRequired': 'Chọn Nam hoặc Nữ',
   'person.form.birthDate': 'Ngày sinh',
   'person.form.birthDatePlaceholder': 'Ví dụ: 05/01/1950',
-  'person.form.birthDateHint': 'Gõ ngày/tháng/năm, ví dụ 05/01/1950. Nếu giấy tờ chỉ ghi tháng/năm hoặc năm, gõ 01/1950 hoặc 1950.',
+  'person.form.birthDateHint':
+    'Gõ ngày/tháng/năm, ví dụ 05/01/1950. Nếu giấy tờ chỉ ghi tháng/năm hoặc năm, gõ 01/1950 hoặc 1950.',
   'person.form.birthDateRequired': 'Nhập ngày sinh, ví dụ 05/01/1950, hoặc chỉ năm sinh, ví dụ 1950',
   'person.form.birthDateRead': 'Hệ thống hiểu là: {date}',
   'person.form.citizenId': 'Số CCCD',
@@ -292,13 +299,15 @@ export const registryVi = {
   'import.countHelp.updated': 'đã có trong sổ, sẽ được sửa theo tệp',
   'import.countHelp.unchanged': 'đã có và giống hệt, không ghi lại',
   'import.countHelp.rejected': 'dòng có lỗi, phải sửa rồi kiểm tra lại',
-  'import.countHelp.duplicates': 'người mới trùng họ tên và năm sinh với người đã có; sau khi nhập, xem ở "Hồ sơ có thể trùng"',
+  'import.countHelp.duplicates':
+    'người mới trùng họ tên và năm sinh với người đã có; sau khi nhập, xem ở "Hồ sơ có thể trùng"',
   'import.rejectedAlert': 'Có {count} dòng lỗi: tải tệp lỗi, sửa trong Excel rồi chọn lại tệp',
   'import.rejectedHelp':
     'Tệp lỗi gồm các dòng bị từ chối; cột cuối "Lỗi cần sửa" nói rõ cần sửa gì. Sửa các dòng đó trong tệp của bạn, lưu lại, chọn lại tệp ở bước 2 rồi bấm "Kiểm tra". Chưa có dòng nào được ghi vào sổ.',
   'import.rejectedLink': 'Tải tệp lỗi (.xlsx)',
   'import.checkOk': 'Tệp hợp lệ, không có dòng lỗi. Bấm "Nhập chính thức" ở bước 4.',
-  'import.checkNothingNew': 'Tệp hợp lệ, nhưng mọi người trong tệp đều đã có trong sổ và không đổi: nhập chính thức sẽ không ghi gì thêm.',
+  'import.checkNothingNew':
+    'Tệp hợp lệ, nhưng mọi người trong tệp đều đã có trong sổ và không đổi: nhập chính thức sẽ không ghi gì thêm.',
   'import.checkFailed': 'Không kiểm tra được tệp',
   'import.step4': 'Nhập chính thức',
   'import.step4Text':
@@ -383,11 +392,13 @@ export const registryEn: Record<keyof typeof registryVi, string> = {
   'persons.col.village': 'Village',
   'persons.col.commune': 'Commune',
   'persons.noneFound': 'Nobody found',
-  'persons.empty': 'Nobody matches. Type less (e.g. the given name only), check the number you typed, or remove some filters.',
-  'persons.emptyRegistry': 'The register has no person in your area yet. Press "Add household" or "Import from Excel" to start.',
+  'persons.empty':
+    'Nobody matches. Type less (e.g. the given name only), check the number you typed, or remove some filters.',
+  'persons.emptyRegistry':
+    'The register has no person in your area yet. Press "Add household" or "Import from Excel" to start.',
 
   'households.intro':
-    'Each household has a code made of the commune code and a number, e.g. 25213-000042. Search by code or by the head\'s name; click the code to see members, poverty status and history.',
+    "Each household has a code made of the commune code and a number, e.g. 25213-000042. Search by code or by the head's name; click the code to see members, poverty status and history.",
   'households.search': 'Household code or name of the head (accents optional)',
   'households.filter.year': 'Review year',
   'households.col.code': 'Code',
@@ -427,7 +438,8 @@ export const registryEn: Record<keyof typeof registryVi, string> = {
   'household.history': 'History',
   'household.recordEvent': 'Record a change',
   'household.noEvents': 'No changes recorded.',
-  'household.inactive': 'This household is no longer active: it is kept as history; no members or changes can be added.',
+  'household.inactive':
+    'This household is no longer active: it is kept as history; no members or changes can be added.',
   'household.event.created': 'Household registered',
   'household.event.moved': 'Moved away',
   'household.event.split': 'Split',
@@ -440,7 +452,8 @@ export const registryEn: Record<keyof typeof registryVi, string> = {
   'household.form.createTitle': 'Add household',
   'household.form.editTitle': 'Edit household {code}',
   'household.form.commune': 'Commune where the household lives',
-  'household.form.communeHint': 'The 5-digit commune code, or type the name to search. The household code is assigned per commune.',
+  'household.form.communeHint':
+    'The 5-digit commune code, or type the name to search. The household code is assigned per commune.',
   'household.form.communeFiveDigits': 'A household belongs to one commune: type its 5-digit code, e.g. 25213',
   'household.form.village': 'Village / hamlet / block',
   'household.form.villagePlaceholder': 'e.g. Ấp 3',
@@ -458,21 +471,24 @@ export const registryEn: Record<keyof typeof registryVi, string> = {
   'event.title': 'Record a change of household {code}',
   'event.kind': 'What happened to the household?',
   'event.kindRequired': 'Choose what happened',
-  'event.hint.moved': 'The whole household moved out of the area. It will no longer be active here; its file is kept as history.',
+  'event.hint.moved':
+    'The whole household moved out of the area. It will no longer be active here; its file is kept as history.',
   'event.hint.split':
     'Some members left to form a new household. This household stays active. Create the new household first ("Add household"), then give its code here.',
   'event.hint.merged': 'The whole household joined another one. Give the code of the receiving household below.',
   'event.hint.dissolved': 'The household no longer exists (e.g. nobody is left). It is kept as history.',
   'event.date': 'Date',
   'event.related': 'Related household code',
-  'event.relatedHint': 'The code of the receiving household (merge) or of the new household (split), e.g. 25213-000042.',
+  'event.relatedHint':
+    'The code of the receiving household (merge) or of the new household (split), e.g. 25213-000042.',
   'event.relatedRequired': 'Give the code of the household this one joined',
   'event.relatedFormat': 'A household code is the 5-digit commune code, a hyphen and 6 digits, e.g. 25213-000042',
-  'event.relatedSelf': 'That is this household\'s own code: give the other household\'s code',
+  'event.relatedSelf': "That is this household's own code: give the other household's code",
   'event.relatedNotFound': 'No household {code} in your area. Check the code on the "Households" page.',
   'event.note': 'Note',
   'event.notePlaceholder': 'e.g. moved to Ho Chi Minh City to live with their children',
-  'event.irreversible': 'Once recorded, the household is kept only as history: no members or other changes can be added.',
+  'event.irreversible':
+    'Once recorded, the household is kept only as history: no members or other changes can be added.',
   'event.submit': 'Record',
   'event.recorded': 'Change of household {code} recorded.',
 
@@ -493,7 +509,7 @@ export const registryEn: Record<keyof typeof registryVi, string> = {
   'person.field.deceasedOn': 'Date of death',
   'person.field.movedOutOn': 'Moved out on',
   'person.noHousehold': 'Not in a household',
-  'person.idWarningsTitle': 'Check the citizen ID against this person\'s card',
+  'person.idWarningsTitle': "Check the citizen ID against this person's card",
   'person.merged': 'This file was merged into another one. Make any change on the file that was kept.',
   'person.openKept': 'Open the kept file',
   'person.statuses': 'Statuses',
@@ -516,7 +532,8 @@ export const registryEn: Record<keyof typeof registryVi, string> = {
   'person.form.genderRequired': 'Choose Male or Female',
   'person.form.birthDate': 'Date of birth',
   'person.form.birthDatePlaceholder': 'e.g. 05/01/1950',
-  'person.form.birthDateHint': 'Type day/month/year, e.g. 05/01/1950. If the papers show only month/year or the year, type 01/1950 or 1950.',
+  'person.form.birthDateHint':
+    'Type day/month/year, e.g. 05/01/1950. If the papers show only month/year or the year, type 01/1950 or 1950.',
   'person.form.birthDateRequired': 'Enter the date of birth, e.g. 05/01/1950, or only the year, e.g. 1950',
   'person.form.birthDateRead': 'Read as: {date}',
   'person.form.citizenId': 'Citizen ID',
@@ -533,7 +550,7 @@ export const registryEn: Record<keyof typeof registryVi, string> = {
   'person.form.disabilityNone': 'No disability',
   'person.form.disabilityHint': 'The degree written on the disability certificate issued by the commune.',
   'person.form.village': 'Village',
-  'person.form.villageHint': 'Leave empty if it is the household\'s village.',
+  'person.form.villageHint': "Leave empty if it is the household's village.",
   'person.form.deceasedOn': 'Date of death',
   'person.form.deceasedHint': 'Only when the person has died; the file is kept.',
   'person.form.movedOutOn': 'Moved out on',
@@ -602,14 +619,16 @@ export const registryEn: Record<keyof typeof registryVi, string> = {
     'The template has the header row and one example row. One person per row; members of the same household share a "Mã hộ" (a temporary code like H01, H02 for a new household, or an existing code like 25213-000042). Yellow columns are required; the "Hướng dẫn" sheet explains each column. If your file already follows the template, go to step 2.',
   'import.template': 'Download the template (.xlsx)',
   'import.step2': 'Choose the filled-in file',
-  'import.step2Text': 'Choose an Excel (.xlsx) or CSV file on this computer. An old .xls file: open it in Excel and "Save As" .xlsx first.',
+  'import.step2Text':
+    'Choose an Excel (.xlsx) or CSV file on this computer. An old .xls file: open it in Excel and "Save As" .xlsx first.',
   'import.choose': 'Choose a file…',
   'import.chooseAgain': 'Choose another file…',
   'import.noFile': 'No file chosen.',
   'import.chosen': 'Chosen: {name} ({size})',
   'import.readFailed': 'Could not read "{name}". Close it in Excel and choose it again.',
   'import.step3': 'Check',
-  'import.step3Text': 'Every row is read and you see how many people are new, updated, and how many rows have errors. Nothing is written yet.',
+  'import.step3Text':
+    'Every row is read and you see how many people are new, updated, and how many rows have errors. Nothing is written yet.',
   'import.check': 'Check',
   'import.chooseFirst': 'Choose a file in step 2 first.',
   'import.checking': 'Checking… {done}/{total} rows',
@@ -625,13 +644,16 @@ export const registryEn: Record<keyof typeof registryVi, string> = {
   'import.countHelp.updated': 'already registered, will be updated from the file',
   'import.countHelp.unchanged': 'already registered and identical, not written again',
   'import.countHelp.rejected': 'rows with errors, to be fixed and checked again',
-  'import.countHelp.duplicates': 'new people with the same name and birth year as someone registered; after the import, see "Possible duplicates"',
-  'import.rejectedAlert': '{count} rows have errors: download the error file, fix them in Excel, then choose the file again',
+  'import.countHelp.duplicates':
+    'new people with the same name and birth year as someone registered; after the import, see "Possible duplicates"',
+  'import.rejectedAlert':
+    '{count} rows have errors: download the error file, fix them in Excel, then choose the file again',
   'import.rejectedHelp':
     'The error file holds the rejected rows; its last column "Lỗi cần sửa" says what to fix. Fix those rows in your file, save it, choose it again in step 2 and press "Check". Nothing has been written yet.',
   'import.rejectedLink': 'Download the error file (.xlsx)',
   'import.checkOk': 'The file is valid, no row has an error. Press "Import" in step 4.',
-  'import.checkNothingNew': 'The file is valid, but everyone in it is already registered and unchanged: importing will write nothing.',
+  'import.checkNothingNew':
+    'The file is valid, but everyone in it is already registered and unchanged: importing will write nothing.',
   'import.checkFailed': 'The file could not be checked',
   'import.step4': 'Import',
   'import.step4Text':
@@ -670,5 +692,5 @@ export const registryEn: Record<keyof typeof registryVi, string> = {
     'The left file is merged into the right one ({kept}). The history and statuses of both files are kept on the right file; a missing citizen ID, phone or ethnic group is taken from the other. The merge is logged and cannot be undone automatically.',
   'dup.mergeOk': 'Merge',
   'dup.decidedDifferent': 'Recorded: {a} and {b} are two different people.',
-  'dup.merged': 'The files were merged; the kept file is {name}\'s.',
+  'dup.merged': "The files were merged; the kept file is {name}'s.",
 };

@@ -30,9 +30,11 @@ export const reportsVi = {
   'reports.form.paramsHelp': 'Chỉ khi chỉ tiêu có tham số, ví dụ program=COVID68.',
 
   'reports.dashboard.title': 'Tổng quan thực hiện kế hoạch',
-  'reports.dashboard.intro': '{area}, năm {year}: số liệu tính đến hết ngày {asOf}. Bấm vào một con số để xem các hồ sơ tạo nên nó.',
+  'reports.dashboard.intro':
+    '{area}, năm {year}: số liệu tính đến hết ngày {asOf}. Bấm vào một con số để xem các hồ sơ tạo nên nó.',
   'reports.dashboard.plan': 'Theo',
-  'reports.dashboard.noPlan': 'Chưa có kế hoạch năm {year} cho địa bàn này. Phòng/Sở nhập kế hoạch ở mục "Kế hoạch, chỉ tiêu".',
+  'reports.dashboard.noPlan':
+    'Chưa có kế hoạch năm {year} cho địa bàn này. Phòng/Sở nhập kế hoạch ở mục "Kế hoạch, chỉ tiêu".',
   'reports.dashboard.noTargets': 'Kế hoạch chưa có chỉ tiêu.',
   'reports.dashboard.attention': 'Cần chú ý',
   'reports.dashboard.byArea': 'Theo địa bàn',
@@ -79,13 +81,16 @@ export const reportsVi = {
   'reports.plans.addTarget': 'Giao chỉ tiêu',
   'reports.plans.targetSaved': 'Đã lưu chỉ tiêu.',
   'reports.plans.targetHelp': 'Viết số kiểu Việt Nam: 38.000 hoặc 2,5.',
-  'reports.plans.targetAreaHelp': 'Bỏ trống để giao cho cả địa bàn của kế hoạch; nhập mã huyện/xã để giao xuống đơn vị đó.',
+  'reports.plans.targetAreaHelp':
+    'Bỏ trống để giao cho cả địa bàn của kế hoạch; nhập mã huyện/xã để giao xuống đơn vị đó.',
   'reports.plans.delete': 'Xoá',
   'reports.plans.deleteTarget': 'Xoá chỉ tiêu này khỏi kế hoạch?',
-  'reports.plans.splitHelp': 'Chỉ tiêu "càng thấp càng tốt" (hộ nghèo, hồ sơ trễ hạn) đạt khi kết quả không vượt kế hoạch.',
+  'reports.plans.splitHelp':
+    'Chỉ tiêu "càng thấp càng tốt" (hộ nghèo, hồ sơ trễ hạn) đạt khi kết quả không vượt kế hoạch.',
 
   'reports.indicators.title': 'Chỉ tiêu và số liệu nhập',
-  'reports.indicators.intro': 'Số liệu không lấy được từ hồ sơ (điều tra, số liệu cơ quan khác) được nhập kèm nguồn và người nhập.',
+  'reports.indicators.intro':
+    'Số liệu không lấy được từ hồ sơ (điều tra, số liệu cơ quan khác) được nhập kèm nguồn và người nhập.',
   'reports.indicators.catalogue': 'Danh mục chỉ tiêu',
   'reports.indicators.col.code': 'Mã',
   'reports.indicators.col.name': 'Tên chỉ tiêu',
@@ -96,7 +101,8 @@ export const reportsVi = {
   'reports.values.title': 'Số liệu đã nhập',
   'reports.values.filter': 'Lọc theo chỉ tiêu',
   'reports.values.enter': 'Nhập số liệu',
-  'reports.values.intro': 'Ghi rõ nguồn: tên cuộc điều tra, cơ quan cung cấp hoặc số, ngày văn bản. Số liệu chỉ được dùng cho báo cáo tính đến ngày của nguồn trở về sau.',
+  'reports.values.intro':
+    'Ghi rõ nguồn: tên cuộc điều tra, cơ quan cung cấp hoặc số, ngày văn bản. Số liệu chỉ được dùng cho báo cáo tính đến ngày của nguồn trở về sau.',
   'reports.values.saved': 'Đã lưu số liệu.',
   'reports.values.col.period': 'Kỳ số liệu',
   'reports.values.col.value': 'Giá trị',
@@ -109,7 +115,8 @@ export const reportsVi = {
   'reports.values.sourceHelp': 'Ví dụ: Công văn số 1520/BHXH-QLT ngày 15/12/2021 của Bảo hiểm xã hội tỉnh',
 
   'reports.docs.title': 'Báo cáo',
-  'reports.docs.intro': 'Báo cáo lập từ mẫu: số liệu lấy từ hồ sơ tính đến ngày chọn; cán bộ sửa phần lời văn trước khi ban hành.',
+  'reports.docs.intro':
+    'Báo cáo lập từ mẫu: số liệu lấy từ hồ sơ tính đến ngày chọn; cán bộ sửa phần lời văn trước khi ban hành.',
   'reports.docs.create': 'Lập báo cáo',
   'reports.docs.createSubmit': 'Lập báo cáo',
   'reports.docs.created': 'Đã lập báo cáo. Kiểm tra số liệu và sửa lời văn trước khi ban hành.',
@@ -127,20 +134,24 @@ export const reportsVi = {
   'reports.docs.annex': 'Tải phụ lục số liệu (XLSX)',
   'reports.docs.print': 'In',
   'reports.docs.issue': 'Ban hành',
-  'reports.docs.issueConfirm': 'Ban hành báo cáo? Báo cáo sẽ được cấp số và số liệu được lưu cố định, không sửa được nữa.',
+  'reports.docs.issueConfirm':
+    'Ban hành báo cáo? Báo cáo sẽ được cấp số và số liệu được lưu cố định, không sửa được nữa.',
   'reports.docs.changed': 'Từ khi ban hành, {n} số liệu đã thay đổi (báo cáo vẫn giữ số liệu lúc ban hành):',
   'reports.docs.unchanged': 'Số liệu không thay đổi kể từ khi ban hành.',
-  'reports.docs.previewHelp': 'Bản xem trước: số liệu được tính lại mỗi lần mở. Bấm "Sửa" cạnh một đoạn để sửa lời văn; giữ nguyên các chỗ trong ngoặc nhọn {…} để AnSinh điền số liệu.',
+  'reports.docs.previewHelp':
+    'Bản xem trước: số liệu được tính lại mỗi lần mở. Bấm "Sửa" cạnh một đoạn để sửa lời văn; giữ nguyên các chỗ trong ngoặc nhọn {…} để AnSinh điền số liệu.',
   'reports.docs.traceHelp': 'Bấm vào một con số để xem cách tính và các hồ sơ tạo nên nó.',
   'reports.docs.records': 'Xem hồ sơ tạo nên số liệu',
   'reports.docs.achieved': 'Thực hiện',
   'reports.docs.percent': 'Tỷ lệ đạt',
   'reports.docs.edit': 'Sửa',
   'reports.docs.editTitle': 'Sửa đoạn văn',
-  'reports.docs.editHelp': 'Chỗ trong ngoặc nhọn, ví dụ {employment.jobs_created}, là số liệu AnSinh điền; có thể xoá hoặc chuyển chỗ, không nên sửa bên trong.',
+  'reports.docs.editHelp':
+    'Chỗ trong ngoặc nhọn, ví dụ {employment.jobs_created}, là số liệu AnSinh điền; có thể xoá hoặc chuyển chỗ, không nên sửa bên trong.',
   'reports.docs.saved': 'Đã lưu đoạn văn.',
   'reports.settings.open': 'Cơ quan ban hành',
-  'reports.settings.intro': 'Tên cơ quan, ký hiệu số văn bản và người ký in trên mọi báo cáo. Sửa khi cơ quan được sắp xếp lại hoặc đổi người ký.',
+  'reports.settings.intro':
+    'Tên cơ quan, ký hiệu số văn bản và người ký in trên mọi báo cáo. Sửa khi cơ quan được sắp xếp lại hoặc đổi người ký.',
   'reports.settings.saved': 'Đã lưu thông tin cơ quan ban hành.',
   'reports.settings.parentAgency': 'Cơ quan chủ quản (in hoa), ví dụ UBND TỈNH BÌNH PHƯỚC',
   'reports.settings.agency': 'Cơ quan ban hành (in hoa)',
@@ -181,13 +192,14 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   'reports.form.paramsHelp': 'Only when the indicator takes parameters, e.g. program=COVID68.',
 
   'reports.dashboard.title': 'Plan progress overview',
-  'reports.dashboard.intro': '{area}, {year}: figures as of the end of {asOf}. Click a figure to see the records behind it.',
+  'reports.dashboard.intro':
+    '{area}, {year}: figures as of the end of {asOf}. Click a figure to see the records behind it.',
   'reports.dashboard.plan': 'Under',
   'reports.dashboard.noPlan': 'No plan for {year} in this area yet. Enter it under "Plans and targets".',
   'reports.dashboard.noTargets': 'The plan has no targets yet.',
   'reports.dashboard.attention': 'Needs attention',
   'reports.dashboard.byArea': 'By area',
-  'reports.dashboard.barsLegend': 'Blue bar: achieved; red mark: the unit\'s target (if any).',
+  'reports.dashboard.barsLegend': "Blue bar: achieved; red mark: the unit's target (if any).",
   'reports.dashboard.trend': 'Cumulative by month: {name}',
   'reports.dashboard.serverMs': 'Computed by the server in {ms} ms.',
 
@@ -230,13 +242,16 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   'reports.plans.addTarget': 'Set a target',
   'reports.plans.targetSaved': 'Target saved.',
   'reports.plans.targetHelp': 'Vietnamese number format: 38.000 or 2,5.',
-  'reports.plans.targetAreaHelp': "Leave empty for the plan's whole area; a district or commune code splits the target down to it.",
+  'reports.plans.targetAreaHelp':
+    "Leave empty for the plan's whole area; a district or commune code splits the target down to it.",
   'reports.plans.delete': 'Delete',
   'reports.plans.deleteTarget': 'Remove this target from the plan?',
-  'reports.plans.splitHelp': '"Lower is better" targets (poor households, late dossiers) are met while the figure does not exceed them.',
+  'reports.plans.splitHelp':
+    '"Lower is better" targets (poor households, late dossiers) are met while the figure does not exceed them.',
 
   'reports.indicators.title': 'Indicators and entered figures',
-  'reports.indicators.intro': 'Figures no record gives (surveys, other agencies) are entered with their source and who entered them.',
+  'reports.indicators.intro':
+    'Figures no record gives (surveys, other agencies) are entered with their source and who entered them.',
   'reports.indicators.catalogue': 'Indicator catalogue',
   'reports.indicators.col.code': 'Code',
   'reports.indicators.col.name': 'Indicator',
@@ -247,7 +262,8 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   'reports.values.title': 'Entered figures',
   'reports.values.filter': 'Filter by indicator',
   'reports.values.enter': 'Enter a figure',
-  'reports.values.intro': "Name the source: the survey, the agency, or the document's number and date. The figure counts in reports as of the source's date or later.",
+  'reports.values.intro':
+    "Name the source: the survey, the agency, or the document's number and date. The figure counts in reports as of the source's date or later.",
   'reports.values.saved': 'Figure saved.',
   'reports.values.col.period': 'Period',
   'reports.values.col.value': 'Value',
@@ -257,10 +273,12 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   'reports.values.periodTo': 'To',
   'reports.values.sourceKind': 'Kind of source',
   'reports.values.sourceDate': 'Date of the source',
-  'reports.values.sourceHelp': 'E.g. Official letter 1520/BHXH-QLT of 15/12/2021 from the provincial social-insurance office',
+  'reports.values.sourceHelp':
+    'E.g. Official letter 1520/BHXH-QLT of 15/12/2021 from the provincial social-insurance office',
 
   'reports.docs.title': 'Reports',
-  'reports.docs.intro': 'Reports made from a template: figures come from the records as of the chosen date; officers edit the narrative before issuing.',
+  'reports.docs.intro':
+    'Reports made from a template: figures come from the records as of the chosen date; officers edit the narrative before issuing.',
   'reports.docs.create': 'New report',
   'reports.docs.createSubmit': 'Create',
   'reports.docs.created': 'Report created. Check the figures and edit the narrative before issuing.',
@@ -278,20 +296,25 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   'reports.docs.annex': 'Download annex (XLSX)',
   'reports.docs.print': 'Print',
   'reports.docs.issue': 'Issue',
-  'reports.docs.issueConfirm': 'Issue the report? It gets its number and its figures are frozen; it can no longer be edited.',
-  'reports.docs.changed': 'Since it was issued, {n} figures have changed (the report keeps the figures it was issued with):',
+  'reports.docs.issueConfirm':
+    'Issue the report? It gets its number and its figures are frozen; it can no longer be edited.',
+  'reports.docs.changed':
+    'Since it was issued, {n} figures have changed (the report keeps the figures it was issued with):',
   'reports.docs.unchanged': 'No figure has changed since the report was issued.',
-  'reports.docs.previewHelp': 'Preview: figures are recomputed each time. Click "Edit" next to a paragraph to change its wording; keep the {…} placeholders where AnSinh fills in figures.',
+  'reports.docs.previewHelp':
+    'Preview: figures are recomputed each time. Click "Edit" next to a paragraph to change its wording; keep the {…} placeholders where AnSinh fills in figures.',
   'reports.docs.traceHelp': 'Click a figure to see how it was obtained and the records behind it.',
   'reports.docs.records': 'See the records behind it',
   'reports.docs.achieved': 'Achieved',
   'reports.docs.percent': 'Share of target',
   'reports.docs.edit': 'Edit',
   'reports.docs.editTitle': 'Edit a paragraph',
-  'reports.docs.editHelp': 'Text in braces such as {employment.jobs_created} is a figure AnSinh fills in; you may move or remove it, but do not change what is inside.',
+  'reports.docs.editHelp':
+    'Text in braces such as {employment.jobs_created} is a figure AnSinh fills in; you may move or remove it, but do not change what is inside.',
   'reports.docs.saved': 'Paragraph saved.',
   'reports.settings.open': 'Issuing agency',
-  'reports.settings.intro': 'The agency names, document number symbol and signer printed on every report. Change them when the agency is reorganised or the signer changes.',
+  'reports.settings.intro':
+    'The agency names, document number symbol and signer printed on every report. Change them when the agency is reorganised or the signer changes.',
   'reports.settings.saved': 'Issuing agency saved.',
   'reports.settings.parentAgency': 'Parent agency (capitals), e.g. UBND TỈNH BÌNH PHƯỚC',
   'reports.settings.agency': 'Issuing agency (capitals)',

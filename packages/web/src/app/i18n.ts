@@ -93,7 +93,8 @@ const vi = {
   'login.passwordRequired': 'Nhập mật khẩu',
   'login.submit': 'Đăng nhập',
   'login.throttled': 'Bạn đã đăng nhập sai nhiều lần. Vui lòng chờ {seconds} giây rồi thử lại.',
-  'login.throttledLong': 'Bạn đã đăng nhập sai nhiều lần. Vui lòng chờ {seconds} giây (khoảng {minutes} phút) rồi thử lại.',
+  'login.throttledLong':
+    'Bạn đã đăng nhập sai nhiều lần. Vui lòng chờ {seconds} giây (khoảng {minutes} phút) rồi thử lại.',
   'login.wait': 'Chờ {seconds} giây',
   'login.help': 'Quên mật khẩu? Hãy liên hệ quản trị viên của Sở để được đặt lại.',
 
@@ -125,11 +126,14 @@ const vi = {
   'home.tip.audit': 'Mở "Nhật ký" để biết ai đã thay đổi dữ liệu gì, lúc nào, từ máy nào.',
   'home.tip.areas.province': 'Mở "Đơn vị hành chính" để kiểm tra các huyện, xã của tỉnh: đủ đơn vị và đúng mã.',
   'home.tip.areas.district': 'Mở "Đơn vị hành chính" để xem các xã thuộc phạm vi của bạn.',
-  'home.tip.reports': 'Kế hoạch, chỉ tiêu và số liệu toàn tỉnh ở mục "Báo cáo", tính đến ngày bạn chọn; bấm vào một con số để xem hồ sơ tạo nên nó.',
-  'home.tip.programs.approve': 'Phê duyệt danh sách (từng danh sách hoặc hàng loạt) và chi trả ở mục "Chương trình hỗ trợ"; mỗi người chỉ được chi một lần.',
+  'home.tip.reports':
+    'Kế hoạch, chỉ tiêu và số liệu toàn tỉnh ở mục "Báo cáo", tính đến ngày bạn chọn; bấm vào một con số để xem hồ sơ tạo nên nó.',
+  'home.tip.programs.approve':
+    'Phê duyệt danh sách (từng danh sách hoặc hàng loạt) và chi trả ở mục "Chương trình hỗ trợ"; mỗi người chỉ được chi một lần.',
   'home.tip.programs.appraise':
     'Thẩm định danh sách các xã gửi lên, hoặc trả lại kèm ý kiến, ở mục "Chương trình hỗ trợ".',
-  'home.tip.dossiers.deadline': 'Theo dõi hồ sơ quá hạn, đến hạn hôm nay, ngày mai ở mục "Hồ sơ TTHC" → "Cần xử lý ở cấp tôi".',
+  'home.tip.dossiers.deadline':
+    'Theo dõi hồ sơ quá hạn, đến hạn hôm nay, ngày mai ở mục "Hồ sơ TTHC" → "Cần xử lý ở cấp tôi".',
   'home.tip.registry.commune':
     'Đăng ký hộ gia đình và nhân khẩu của xã ở mục "Đối tượng / Hộ gia đình", từng hộ hoặc nhập cả danh sách từ Excel; xem "Hồ sơ có thể trùng" để mỗi người chỉ có một hồ sơ.',
   'home.tip.dossiers.counter':
@@ -188,7 +192,8 @@ const vi = {
   'areaInput.invalid': 'Mã đơn vị hành chính gồm 2, 3 hoặc 5 chữ số',
 
   'areas.title': 'Đơn vị hành chính',
-  'areas.intro': 'Cây đơn vị trong phạm vi bạn phụ trách. Bấm vào một đơn vị để xem chi tiết; bấm mũi tên để mở đơn vị trực thuộc.',
+  'areas.intro':
+    'Cây đơn vị trong phạm vi bạn phụ trách. Bấm vào một đơn vị để xem chi tiết; bấm mũi tên để mở đơn vị trực thuộc.',
   'areas.tree': 'Cây đơn vị',
   'areas.subUnits': '{count} đơn vị trực thuộc',
   'areas.selectHint': 'Chọn một đơn vị trong cây để xem chi tiết.',
@@ -288,8 +293,10 @@ const en: Record<MessageKey, string> = {
 
   'error.network': 'Cannot reach the server. Check the network and try again.',
   'error.badResponse': 'The server sent data in an unexpected format. Tell the administrator, with the request id.',
-  'error.http': 'The server reported error {status}. Try again in a few minutes; if it persists, tell the administrator.',
-  'error.unknown': 'Something unexpected went wrong. Reload the page and try again; if it persists, tell the administrator.',
+  'error.http':
+    'The server reported error {status}. Try again in a few minutes; if it persists, tell the administrator.',
+  'error.unknown':
+    'Something unexpected went wrong. Reload the page and try again; if it persists, tell the administrator.',
   'error.boundaryTitle': 'Something went wrong',
   'error.boundaryText':
     'This page hit an unexpected problem. Anything you saved before is safe. Reload the page; if it happens again, tell the administrator what you were doing.',
@@ -319,15 +326,18 @@ const en: Record<MessageKey, string> = {
   'login.passwordRequired': 'Enter your password',
   'login.submit': 'Sign in',
   'login.throttled': 'Too many failed sign-ins. Please wait {seconds} seconds and try again.',
-  'login.throttledLong': 'Too many failed sign-ins. Please wait {seconds} seconds (about {minutes} minutes) and try again.',
+  'login.throttledLong':
+    'Too many failed sign-ins. Please wait {seconds} seconds (about {minutes} minutes) and try again.',
   'login.wait': 'Wait {seconds} s',
   'login.help': 'Forgot your password? Ask the Department administrator to reset it.',
 
   'password.title': 'Change password',
-  'password.mustChange': 'You are using a password set by the administrator. Choose your own password before you start.',
+  'password.mustChange':
+    'You are using a password set by the administrator. Choose your own password before you start.',
   'password.current': 'Current password',
   'password.new': 'New password',
-  'password.newHint': 'At least 10 characters. A short sentence you remember is a good password, e.g. "My house is in hamlet 5!"',
+  'password.newHint':
+    'At least 10 characters. A short sentence you remember is a good password, e.g. "My house is in hamlet 5!"',
   'password.confirm': 'Repeat the new password',
   'password.mismatch': 'The two new passwords differ',
   'password.same': 'The new password must differ from the current one',
@@ -347,12 +357,17 @@ const en: Record<MessageKey, string> = {
   'home.tip.admin.reset':
     'When an officer forgets a password, open "Users" and press "Reset password"; they must change it at their next sign-in.',
   'home.tip.audit': 'Open the "Audit log" to see who changed what, when, and from which computer.',
-  'home.tip.areas.province': 'Open "Administrative units" to check the districts and communes of the province: all present, correct codes.',
+  'home.tip.areas.province':
+    'Open "Administrative units" to check the districts and communes of the province: all present, correct codes.',
   'home.tip.areas.district': 'Open "Administrative units" to see the communes in your area.',
-  'home.tip.reports': 'Plans, targets and province-wide figures are under "Reports", as of a date you choose; click a figure to see the records behind it.',
-  'home.tip.programs.approve': 'Approve lists (one or many at once) and pay under "Support programs"; nobody is paid twice.',
-  'home.tip.programs.appraise': 'Appraise the communes\' lists, or return them with comments, under "Support programs".',
-  'home.tip.dossiers.deadline': 'Follow overdue dossiers and those due today or tomorrow under "Administrative dossiers" → "At my level".',
+  'home.tip.reports':
+    'Plans, targets and province-wide figures are under "Reports", as of a date you choose; click a figure to see the records behind it.',
+  'home.tip.programs.approve':
+    'Approve lists (one or many at once) and pay under "Support programs"; nobody is paid twice.',
+  'home.tip.programs.appraise':
+    'Appraise the communes\' lists, or return them with comments, under "Support programs".',
+  'home.tip.dossiers.deadline':
+    'Follow overdue dossiers and those due today or tomorrow under "Administrative dossiers" → "At my level".',
   'home.tip.registry.commune':
     'Register your commune\'s households and members under "Persons / Households", one by one or a whole list from Excel; check "Possible duplicates" so that each person has one file only.',
   'home.tip.dossiers.counter':
@@ -397,15 +412,18 @@ const en: Record<MessageKey, string> = {
   'users.form.roleRequired': 'Choose a role',
   'users.form.area': 'Home unit',
   'users.form.password': 'Initial password',
-  'users.form.passwordHint': 'At least 10 characters. Hand it to the user in person; they must change it at first sign-in.',
+  'users.form.passwordHint':
+    'At least 10 characters. Hand it to the user in person; they must change it at first sign-in.',
   'users.form.newPassword': 'New password',
-  'users.form.newPasswordHint': 'At least 10 characters. Hand it to the user in person; they must change it at next sign-in.',
+  'users.form.newPasswordHint':
+    'At least 10 characters. Hand it to the user in person; they must change it at next sign-in.',
   'users.form.disabled': 'Disable account',
   'users.form.disabledHint': 'A disabled account cannot sign in; its history is kept.',
   'users.form.create': 'Create account',
 
   'areaInput.placeholder': 'Type a unit code or name',
-  'areaInput.hint': 'A code has 2 digits (province), 3 (district) or 5 (commune); type a name to search, e.g. "Bình An".',
+  'areaInput.hint':
+    'A code has 2 digits (province), 3 (district) or 5 (commune); type a name to search, e.g. "Bình An".',
   'areaInput.invalid': 'An administrative unit code has 2, 3 or 5 digits',
 
   'areas.title': 'Administrative units',

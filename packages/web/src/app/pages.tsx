@@ -6,7 +6,17 @@ import { initialLang, translate, useT } from './i18n';
 import type { TFunction } from './i18n';
 
 /** A whole-page answer (not found, forbidden) with the way back to the home page. */
-function HomeLinkResult({ testId, status, title, text }: { testId: string; status: '403' | '404'; title: string; text: string }) {
+function HomeLinkResult({
+  testId,
+  status,
+  title,
+  text,
+}: {
+  testId: string;
+  status: '403' | '404';
+  title: string;
+  text: string;
+}) {
   const t = useT();
   const navigate = useNavigate();
   return (

@@ -61,7 +61,11 @@ export function useUrlFilters(): UrlFilters {
  * once). It follows the URL when that changes from elsewhere (Back, "clear filters"). Text that
  * `accept` refuses (half a code, say) stays in the box without filtering.
  */
-export function useDebouncedParam({ params, update }: UrlFilters, key: string, accept: (value: string) => boolean = () => true) {
+export function useDebouncedParam(
+  { params, update }: UrlFilters,
+  key: string,
+  accept: (value: string) => boolean = () => true,
+) {
   const urlValue = params.get(key) ?? '';
   const [text, setText] = useState(urlValue);
   const updateRef = useRef(update);

@@ -11,7 +11,10 @@ import { NotFoundPage } from '../app/pages';
  * The record named by the route's `:id`. It is asked for only when the id is a positive whole
  * number (`valid`): "/persons/abc" shows "not found" without a request.
  */
-export function useRouteRecord<T>(queryKey: (id: number) => QueryKey, fetch: (id: number, signal: AbortSignal) => Promise<T>) {
+export function useRouteRecord<T>(
+  queryKey: (id: number) => QueryKey,
+  fetch: (id: number, signal: AbortSignal) => Promise<T>,
+) {
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
   const query = useQuery({ queryKey: queryKey(id), queryFn: ({ signal }) => fetch(id, signal), enabled: valid });

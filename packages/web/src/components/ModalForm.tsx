@@ -103,7 +103,13 @@ export function ModalForm<V>({
         {children}
         <Space wrap style={{ width: '100%', justifyContent: 'flex-end' }}>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
-          <Button data-testid={submit.testId} type="primary" danger={submit.danger} htmlType="submit" loading={submit.loading}>
+          <Button
+            data-testid={submit.testId}
+            type="primary"
+            danger={submit.danger}
+            htmlType="submit"
+            loading={submit.loading}
+          >
             {submit.label}
           </Button>
         </Space>

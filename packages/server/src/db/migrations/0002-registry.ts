@@ -11,7 +11,8 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   const t = columnTypes(dialect);
   // Search keys are compared byte-wise (range scans on an index): PostgreSQL must not apply a
   // locale collation to them.
-  const keyCol = (c: ColumnDefinitionBuilder) => (dialect === 'postgres' ? c.notNull().modifyFront(sql`collate "C"`) : c.notNull());
+  const keyCol = (c: ColumnDefinitionBuilder) =>
+    dialect === 'postgres' ? c.notNull().modifyFront(sql`collate "C"`) : c.notNull();
 
   await t
     .id(db.schema.createTable('households'))
@@ -61,7 +62,11 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   await db.schema.createIndex('persons_given_idx').on('persons').columns(['given_key']).execute();
   // Matching an imported row (commune + name + date of birth) and the duplicate check; a
   // commune's sorted page sorts its few thousand rows after this range.
-  await db.schema.createIndex('persons_commune_name_idx').on('persons').columns(['commune_code', 'name_key', 'birth_date']).execute();
+  await db.schema
+    .createIndex('persons_commune_name_idx')
+    .on('persons')
+    .columns(['commune_code', 'name_key', 'birth_date'])
+    .execute();
   await db.schema.createIndex('persons_sort_idx').on('persons').columns(['sort_key']).execute();
   await db.schema.createIndex('persons_household_idx').on('persons').columns(['household_id']).execute();
   await db.schema.createIndex('persons_phone_idx').on('persons').columns(['phone']).execute();
@@ -87,7 +92,11 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .execute();
   await db.schema.createIndex('statuses_person_idx').on('statuses').columns(['person_id']).execute();
   await db.schema.createIndex('statuses_household_idx').on('statuses').columns(['household_id']).execute();
-  await db.schema.createIndex('statuses_kind_idx').on('statuses').columns(['kind', 'category', 'commune_code']).execute();
+  await db.schema
+    .createIndex('statuses_kind_idx')
+    .on('statuses')
+    .columns(['kind', 'category', 'commune_code'])
+    .execute();
 
   await t
     .id(db.schema.createTable('household_events'))

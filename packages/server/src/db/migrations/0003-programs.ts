@@ -41,7 +41,11 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('note', 'text')
     .addColumn('created_at', t.instant, notNull)
     .execute();
-  await db.schema.createIndex('program_rules_program_idx').on('program_rules').columns(['program_id', 'valid_from']).execute();
+  await db.schema
+    .createIndex('program_rules_program_idx')
+    .on('program_rules')
+    .columns(['program_id', 'valid_from'])
+    .execute();
 
   await t
     .id(db.schema.createTable('program_lists'))
@@ -68,9 +72,21 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('updated_at', t.instant, notNull)
     .addUniqueConstraint('program_lists_unique', ['program_id', 'period', 'commune_code', 'seq'])
     .execute();
-  await db.schema.createIndex('program_lists_district_idx').on('program_lists').columns(['district_code', 'program_id', 'period']).execute();
-  await db.schema.createIndex('program_lists_province_idx').on('program_lists').columns(['province_code', 'program_id', 'period']).execute();
-  await db.schema.createIndex('program_lists_state_idx').on('program_lists').columns(['state', 'province_code']).execute();
+  await db.schema
+    .createIndex('program_lists_district_idx')
+    .on('program_lists')
+    .columns(['district_code', 'program_id', 'period'])
+    .execute();
+  await db.schema
+    .createIndex('program_lists_province_idx')
+    .on('program_lists')
+    .columns(['province_code', 'program_id', 'period'])
+    .execute();
+  await db.schema
+    .createIndex('program_lists_state_idx')
+    .on('program_lists')
+    .columns(['state', 'province_code'])
+    .execute();
 
   await t
     .id(db.schema.createTable('list_entries'))
@@ -101,7 +117,11 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('created_at', t.instant, notNull)
     .execute();
   await db.schema.createIndex('list_entries_list_idx').on('list_entries').columns(['list_id']).execute();
-  await db.schema.createIndex('list_entries_beneficiary_idx').on('list_entries').columns(['program_id', 'period', 'beneficiary_key']).execute();
+  await db.schema
+    .createIndex('list_entries_beneficiary_idx')
+    .on('list_entries')
+    .columns(['program_id', 'period', 'beneficiary_key'])
+    .execute();
   await db.schema.createIndex('list_entries_batch_idx').on('list_entries').columns(['batch_id']).execute();
   await db.schema.createIndex('list_entries_person_idx').on('list_entries').columns(['person_id']).execute();
 
@@ -147,7 +167,11 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('created_by', 'text', notNull)
     .addColumn('created_at', t.instant, notNull)
     .execute();
-  await db.schema.createIndex('payment_batches_program_idx').on('payment_batches').columns(['program_id', 'period']).execute();
+  await db.schema
+    .createIndex('payment_batches_program_idx')
+    .on('payment_batches')
+    .columns(['program_id', 'period'])
+    .execute();
 
   await t
     .id(db.schema.createTable('payments'))
@@ -168,7 +192,11 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('commune_code', 'text', notNull)
     .execute();
   await db.schema.createIndex('payments_batch_idx').on('payments').columns(['batch_id']).execute();
-  await db.schema.createIndex('payments_program_idx').on('payments').columns(['program_id', 'period', 'state']).execute();
+  await db.schema
+    .createIndex('payments_program_idx')
+    .on('payments')
+    .columns(['program_id', 'period', 'state'])
+    .execute();
 
   // A retried request with the same Idempotency-Key gets the first answer instead of a second effect.
   await db.schema

@@ -80,11 +80,31 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('updated_at', t.instant, notNull)
     .execute();
   // Statistics of an area for a period; the officers' "due soon" list at their own level.
-  await db.schema.createIndex('dossiers_province_idx').on('dossiers').columns(['province_code', 'received_date']).execute();
-  await db.schema.createIndex('dossiers_district_idx').on('dossiers').columns(['district_code', 'received_date']).execute();
-  await db.schema.createIndex('dossiers_commune_idx').on('dossiers').columns(['commune_code', 'received_date']).execute();
-  await db.schema.createIndex('dossiers_holder_idx').on('dossiers').columns(['current_area_code', 'level_due_date']).execute();
-  await db.schema.createIndex('dossiers_settled_idx').on('dossiers').columns(['province_code', 'settled_date']).execute();
+  await db.schema
+    .createIndex('dossiers_province_idx')
+    .on('dossiers')
+    .columns(['province_code', 'received_date'])
+    .execute();
+  await db.schema
+    .createIndex('dossiers_district_idx')
+    .on('dossiers')
+    .columns(['district_code', 'received_date'])
+    .execute();
+  await db.schema
+    .createIndex('dossiers_commune_idx')
+    .on('dossiers')
+    .columns(['commune_code', 'received_date'])
+    .execute();
+  await db.schema
+    .createIndex('dossiers_holder_idx')
+    .on('dossiers')
+    .columns(['current_area_code', 'level_due_date'])
+    .execute();
+  await db.schema
+    .createIndex('dossiers_settled_idx')
+    .on('dossiers')
+    .columns(['province_code', 'settled_date'])
+    .execute();
   await db.schema.createIndex('dossiers_agency_idx').on('dossiers').columns(['agency_code', 'received_date']).execute();
   await db.schema.createIndex('dossiers_person_idx').on('dossiers').columns(['person_id']).execute();
 
@@ -115,7 +135,11 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('area_code', 'text')
     .addColumn('note', 'text', notNull)
     .execute();
-  await db.schema.createIndex('dossier_events_dossier_idx').on('dossier_events').columns(['dossier_id', 'id']).execute();
+  await db.schema
+    .createIndex('dossier_events_dossier_idx')
+    .on('dossier_events')
+    .columns(['dossier_id', 'id'])
+    .execute();
 
   await t
     .id(db.schema.createTable('dossier_files'))
@@ -143,5 +167,9 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('created_at', t.instant, notNull)
     .addColumn('sent_at', t.instant)
     .execute();
-  await db.schema.createIndex('dossier_outbox_pending_idx').on('dossier_outbox').columns(['state', 'next_attempt_at']).execute();
+  await db.schema
+    .createIndex('dossier_outbox_pending_idx')
+    .on('dossier_outbox')
+    .columns(['state', 'next_attempt_at'])
+    .execute();
 }

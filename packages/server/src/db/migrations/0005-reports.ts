@@ -42,7 +42,11 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('entered_by', 'text', notNull)
     .addColumn('entered_at', t.instant, notNull)
     .execute();
-  await db.schema.createIndex('indicator_values_code_idx').on('indicator_values').columns(['indicator_code', 'area_code', 'period_to']).execute();
+  await db.schema
+    .createIndex('indicator_values_code_idx')
+    .on('indicator_values')
+    .columns(['indicator_code', 'area_code', 'period_to'])
+    .execute();
 
   await t
     .id(db.schema.createTable('plans'))
@@ -108,8 +112,24 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   await db.schema
     .createIndex('statuses_report_idx')
     .on('statuses')
-    .columns(['kind', 'category', 'district_code', 'valid_from', 'valid_to', 'decision_date', 'province_code', 'commune_code', 'year', 'household_id', 'person_id'])
+    .columns([
+      'kind',
+      'category',
+      'district_code',
+      'valid_from',
+      'valid_to',
+      'decision_date',
+      'province_code',
+      'commune_code',
+      'year',
+      'household_id',
+      'person_id',
+    ])
     .execute();
   // The denominator of the poverty rate: households of a province that are not dissolved.
-  await db.schema.createIndex('households_report_idx').on('households').columns(['province_code', 'district_code', 'state']).execute();
+  await db.schema
+    .createIndex('households_report_idx')
+    .on('households')
+    .columns(['province_code', 'district_code', 'state'])
+    .execute();
 }

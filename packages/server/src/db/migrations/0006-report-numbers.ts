@@ -8,6 +8,13 @@ import type { Dialect } from '../database.js';
  */
 export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> {
   await db.schema.alterTable('reports').addColumn('issue_year', 'integer').execute();
-  await sql`update reports set issue_year = cast(substr(cast(issued_at as text), 1, 4) as integer) where issued_at is not null`.execute(db);
-  await db.schema.createIndex('reports_number_unique').on('reports').columns(['province_code', 'issue_year', 'number_seq']).unique().execute();
+  await sql`update reports set issue_year = cast(substr(cast(issued_at as text), 1, 4) as integer) where issued_at is not null`.execute(
+    db,
+  );
+  await db.schema
+    .createIndex('reports_number_unique')
+    .on('reports')
+    .columns(['province_code', 'issue_year', 'number_seq'])
+    .unique()
+    .execute();
 }

@@ -14,7 +14,8 @@ export interface ParseProblem {
   message: string;
 }
 
-export type ParseResult = { ok: true; format: 'ansinh' | 'gso'; rows: AreaRow[] } | { ok: false; problems: ParseProblem[] };
+export type ParseResult =
+  { ok: true; format: 'ansinh' | 'gso'; rows: AreaRow[] } | { ok: false; problems: ParseProblem[] };
 
 const clean = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ').trim();
 
@@ -46,7 +47,8 @@ const CODE_LEN: Record<1 | 2 | 3, number> = { 1: 2, 2: 3, 3: 5 };
 export function parseAreaList(text: string): ParseResult {
   const rows = parseCsv(text);
   const header = rows[0];
-  if (!header) return { ok: false, problems: [{ line: 1, message: 'Tệp trống: cần dòng tiêu đề và ít nhất một đơn vị.' }] };
+  if (!header)
+    return { ok: false, problems: [{ line: 1, message: 'Tệp trống: cần dòng tiêu đề và ít nhất một đơn vị.' }] };
   const cols = header.cells.map((c) => clean(c).toLowerCase());
   if (cols.join(',') === 'code,parent,type,name') return parseOwn(rows.slice(1));
   if (cols.includes('mã tp') && cols.includes('mã px')) return parseGso(cols, rows.slice(1));
@@ -68,7 +70,8 @@ function checkRow(r: AreaRow, problems: ParseProblem[]): void {
     problems.push({ line: r.line, message: `Mã "${r.code}" phải gồm đúng ${need} chữ số cho loại đơn vị này.` });
   }
   if (!r.name) problems.push({ line: r.line, message: 'Thiếu tên đơn vị.' });
-  if (levelOf(r.type) === 1 && r.parentCode) problems.push({ line: r.line, message: 'Tỉnh/thành phố không có đơn vị cấp trên.' });
+  if (levelOf(r.type) === 1 && r.parentCode)
+    problems.push({ line: r.line, message: 'Tỉnh/thành phố không có đơn vị cấp trên.' });
   if (levelOf(r.type) > 1 && !r.parentCode) problems.push({ line: r.line, message: 'Thiếu mã đơn vị cấp trên.' });
 }
 
@@ -121,7 +124,10 @@ function parseGso(cols: string[], body: { line: number; cells: string[] }[]): Pa
   const iType = idx('cấp');
   const problems: ParseProblem[] = [];
   if (iProvName < 0 || iWardName < 0 || iType < 0) {
-    return { ok: false, problems: [{ line: 1, message: 'Tệp GSO thiếu cột "Tỉnh Thành Phố", "Phường Xã" hoặc "Cấp".' }] };
+    return {
+      ok: false,
+      problems: [{ line: 1, message: 'Tệp GSO thiếu cột "Tỉnh Thành Phố", "Phường Xã" hoặc "Cấp".' }],
+    };
   }
   const seen = new Map<string, AreaRow>();
   const out: AreaRow[] = [];
@@ -129,7 +135,10 @@ function parseGso(cols: string[], body: { line: number; cells: string[] }[]): Pa
     const prev = seen.get(r.code);
     if (prev) {
       if (prev.name !== r.name || prev.parentCode !== r.parentCode) {
-        problems.push({ line: r.line, message: `Mã ${r.code} đã xuất hiện ở dòng ${prev.line} với tên hoặc đơn vị cấp trên khác.` });
+        problems.push({
+          line: r.line,
+          message: `Mã ${r.code} đã xuất hiện ở dòng ${prev.line} với tên hoặc đơn vị cấp trên khác.`,
+        });
       }
       return;
     }
@@ -176,7 +185,8 @@ function finish(rows: AreaRow[], problems: ParseProblem[], format: 'ansinh' | 'g
   const seen = new Map<string, number>();
   for (const r of rows) {
     const prev = seen.get(r.code);
-    if (prev !== undefined && format === 'ansinh') problems.push({ line: r.line, message: `Mã ${r.code} trùng với dòng ${prev}.` });
+    if (prev !== undefined && format === 'ansinh')
+      problems.push({ line: r.line, message: `Mã ${r.code} trùng với dòng ${prev}.` });
     seen.set(r.code, r.line);
   }
   if (rows.length === 0 && problems.length === 0) problems.push({ line: 2, message: 'Tệp không có đơn vị nào.' });

@@ -14,7 +14,11 @@ export const areasRepo = {
 
   findManyByCodes(db: Executor, codes: string[]) {
     if (codes.length === 0) return Promise.resolve([]);
-    return db.selectFrom('areas').select(['code', 'name', 'path', 'level', 'parent_code']).where('code', 'in', codes).execute();
+    return db
+      .selectFrom('areas')
+      .select(['code', 'name', 'path', 'level', 'parent_code'])
+      .where('code', 'in', codes)
+      .execute();
   },
 
   children(db: Executor, parentCode: string, scope: string | null): Promise<AreaRecord[]> {
@@ -31,11 +35,20 @@ export const areasRepo = {
 
   /** Roots of the whole tree (provinces), for the system actor. */
   roots(db: Executor): Promise<AreaRecord[]> {
-    return db.selectFrom('areas').selectAll().select(childCount).where('parent_code', 'is', null).orderBy('code').execute();
+    return db
+      .selectFrom('areas')
+      .selectAll()
+      .select(childCount)
+      .where('parent_code', 'is', null)
+      .orderBy('code')
+      .execute();
   },
 
   allCodes(db: Executor) {
-    return db.selectFrom('areas').select(['code', 'path', 'parent_code', 'type', 'name', 'level', 'valid_from', 'valid_to']).execute();
+    return db
+      .selectFrom('areas')
+      .select(['code', 'path', 'parent_code', 'type', 'name', 'level', 'valid_from', 'valid_to'])
+      .execute();
   },
 
   async upsert(db: Executor, row: AreasTable): Promise<void> {
@@ -70,7 +83,10 @@ export const areasRepo = {
   },
 
   async count(db: Executor): Promise<number> {
-    const r = await db.selectFrom('areas').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await db
+      .selectFrom('areas')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   },
 };

@@ -11,7 +11,7 @@ export const areasRoutes =
         config: { access: 'session' },
         schema: {
           tags: ['areas'],
-          summary: 'Children of an area (?parent=CODE), a name search (?q=), or the actor\'s home area',
+          summary: "Children of an area (?parent=CODE), a name search (?q=), or the actor's home area",
           querystring: AreasQuery,
           response: { 200: AreaList },
         },

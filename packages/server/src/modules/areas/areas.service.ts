@@ -117,7 +117,9 @@ export function createAreasService(deps: { database: Database; dataDir: string }
         if (!parent) throw errors.notFound('Đơn vị hành chính');
         areasPolicy.authorize(actor, 'read', { areaPath: parent.path }, 'Đơn vị hành chính');
         const prefix = scope?.slice(0, -1) ?? '';
-        return { items: (await cachedChildren(query.parent)).filter((c) => c.path.startsWith(prefix)).map((c) => c.out) };
+        return {
+          items: (await cachedChildren(query.parent)).filter((c) => c.path.startsWith(prefix)).map((c) => c.out),
+        };
       }
       if (actor.kind === 'system') return { items: await present(await areasRepo.roots(db)) };
       const home = actor.areaCode ? await areasRepo.findByCode(db, actor.areaCode) : undefined;
@@ -173,7 +175,10 @@ export function createAreasService(deps: { database: Database; dataDir: string }
         for (const r of rows) {
           const p = resolvePath(r);
           if (!p) {
-            problems.push({ line: r.line, message: `Không tìm thấy đơn vị cấp trên mã ${r.parentCode} trong tệp hay trong hệ thống.` });
+            problems.push({
+              line: r.line,
+              message: `Không tìm thấy đơn vị cấp trên mã ${r.parentCode} trong tệp hay trong hệ thống.`,
+            });
             continue;
           }
           const prev = existing.get(r.code);
@@ -224,7 +229,13 @@ export function createAreasService(deps: { database: Database; dataDir: string }
           entityId: opts.listId,
           // A province's own import is visible to that province; a national list to all.
           areaCode: opts.province ?? null,
-          after: { ...summary, validFrom: opts.validFrom, validTo: opts.validTo, province: opts.province ?? null, rows: rows.length },
+          after: {
+            ...summary,
+            validFrom: opts.validFrom,
+            validTo: opts.validTo,
+            province: opts.province ?? null,
+            rows: rows.length,
+          },
         });
         return summary;
       });
@@ -233,7 +244,8 @@ export function createAreasService(deps: { database: Database; dataDir: string }
     /** Load one of the lists shipped in data/areas by id (used by seeding and the CLI). */
     async importShipped(actor: Actor, listId: string, province?: string): Promise<ImportSummary> {
       const list = shippedLists().find((l) => l.id === listId);
-      if (!list) throw errors.badRequest('AREA_LIST_UNKNOWN', `Không có danh mục "${listId}" trong data/areas/lists.json.`);
+      if (!list)
+        throw errors.badRequest('AREA_LIST_UNKNOWN', `Không có danh mục "${listId}" trong data/areas/lists.json.`);
       const text = fs.readFileSync(path.join(dataDir, 'areas', list.file), 'utf8');
       return this.importList(actor, text, {
         listId: list.id,
@@ -244,7 +256,11 @@ export function createAreasService(deps: { database: Database; dataDir: string }
     },
 
     /** Load an old -> new mapping CSV (old_code,new_code,coverage) for the codes present. */
-    async importMapping(actor: Actor, text: string, m: { effective: string; from: string; to: string }): Promise<number> {
+    async importMapping(
+      actor: Actor,
+      text: string,
+      m: { effective: string; from: string; to: string },
+    ): Promise<number> {
       areasPolicy.assert(actor, 'import');
       const rows = parseCsv(text).slice(1);
       return inTransaction(database, actor, async (trx, audit) => {
@@ -263,7 +279,12 @@ export function createAreasService(deps: { database: Database; dataDir: string }
           });
           n++;
         }
-        await audit({ action: 'areas.mapping.import', entity: 'area_mapping', entityId: `${m.from}->${m.to}`, after: { rows: n } });
+        await audit({
+          action: 'areas.mapping.import',
+          entity: 'area_mapping',
+          entityId: `${m.from}->${m.to}`,
+          after: { rows: n },
+        });
         return n;
       });
     },

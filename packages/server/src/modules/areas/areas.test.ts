@@ -65,7 +65,19 @@ describe('reading the tree', () => {
 
   it('?parent=70: the 11 districts, whose communes add up to 111', async () => {
     const items = await list(admin, '?parent=70');
-    expect(items.map((a) => a.code).sort()).toEqual(['688', '689', '690', '691', '692', '693', '694', '695', '696', '697', '698']);
+    expect(items.map((a) => a.code).sort()).toEqual([
+      '688',
+      '689',
+      '690',
+      '691',
+      '692',
+      '693',
+      '694',
+      '695',
+      '696',
+      '697',
+      '698',
+    ]);
     expect(items.every((a) => a.level === 2 && a.parentCode === '70')).toBe(true);
     expect(items.reduce((n, a) => n + a.childCount, 0)).toBe(111);
     expect(items.find((a) => a.code === '689')).toMatchObject({ name: 'Thành phố Đồng Xoài', type: 'provincial_city' });
@@ -190,7 +202,14 @@ describe('importing an area list', () => {
 
   it('refuses a parent that is neither in the file nor in the system (found inside the transaction)', async () => {
     const countBefore = await ctx.services.areas.count();
-    const err = await importError(['code,parent,type,name', '97,,province,Tỉnh Mới', '971,97,district,Huyện Mới', '97101,979,commune,Xã Mồ Côi'].join('\n'));
+    const err = await importError(
+      [
+        'code,parent,type,name',
+        '97,,province,Tỉnh Mới',
+        '971,97,district,Huyện Mới',
+        '97101,979,commune,Xã Mồ Côi',
+      ].join('\n'),
+    );
     expect(err.code).toBe('AREA_LIST_INVALID');
     expect(err.details).toEqual([{ path: 'line 4', message: expect.stringContaining('979') }]);
     expect(await ctx.services.areas.count()).toBe(countBefore);
@@ -221,8 +240,16 @@ describe('importing an area list', () => {
 
     const province: AreaOut = await ctx.services.areas.get(system, '99');
     expect(province).toMatchObject({ name: 'Tỉnh Thử Nghiệm', type: 'province', level: 1, childCount: 2 });
-    expect(await ctx.services.areas.get(system, '998')).toMatchObject({ type: 'town', parentCode: '99', childCount: 1 });
-    expect(await ctx.services.areas.get(system, '99998')).toMatchObject({ type: 'township', level: 3, parentCode: '999' });
+    expect(await ctx.services.areas.get(system, '998')).toMatchObject({
+      type: 'town',
+      parentCode: '99',
+      childCount: 1,
+    });
+    expect(await ctx.services.areas.get(system, '99998')).toMatchObject({
+      type: 'township',
+      level: 3,
+      parentCode: '999',
+    });
     expect(await ctx.services.areas.get(system, '99997')).toMatchObject({
       type: 'ward',
       path: [
@@ -246,7 +273,12 @@ describe('importing an area list', () => {
 
   it('a renamed unit in a later file is an update', async () => {
     const renamed = GSO.replace('Phường Mẫu', 'Phường Mẫu Mới');
-    expect(await ctx.services.areas.importList(system, renamed, gsoOptions)).toEqual({ format: 'gso', inserted: 0, updated: 1, unchanged: 5 });
+    expect(await ctx.services.areas.importList(system, renamed, gsoOptions)).toEqual({
+      format: 'gso',
+      inserted: 0,
+      updated: 1,
+      unchanged: 5,
+    });
     expect((await ctx.services.areas.get(system, '99997')).name).toBe('Phường Mẫu Mới');
   });
 
@@ -258,7 +290,10 @@ describe('importing an area list', () => {
   });
 
   it('an unknown shipped list is refused with its own code', async () => {
-    await expect(ctx.services.areas.importShipped(system, 'vn-1999-01-01')).rejects.toMatchObject({ status: 400, code: 'AREA_LIST_UNKNOWN' });
+    await expect(ctx.services.areas.importShipped(system, 'vn-1999-01-01')).rejects.toMatchObject({
+      status: 400,
+      code: 'AREA_LIST_UNKNOWN',
+    });
   });
 
   it('only an administrator may import', async () => {
@@ -275,6 +310,9 @@ describe('importing an area list', () => {
       ip: null,
       requestId: null,
     };
-    await expect(ctx.services.areas.importList(officer, GSO, gsoOptions)).rejects.toMatchObject({ status: 403, code: 'FORBIDDEN' });
+    await expect(ctx.services.areas.importList(officer, GSO, gsoOptions)).rejects.toMatchObject({
+      status: 403,
+      code: 'FORBIDDEN',
+    });
   });
 });

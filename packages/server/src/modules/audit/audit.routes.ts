@@ -9,7 +9,12 @@ export const auditRoutes =
       '/api/v1/audit',
       {
         config: { access: ['admin', 'inspector'] },
-        schema: { tags: ['audit'], summary: 'The audit log, newest first, filterable', querystring: AuditQuery, response: { 200: AuditPage } },
+        schema: {
+          tags: ['audit'],
+          summary: 'The audit log, newest first, filterable',
+          querystring: AuditQuery,
+          response: { 200: AuditPage },
+        },
       },
       (req) => audit.list(req.actor!, req.query),
     );

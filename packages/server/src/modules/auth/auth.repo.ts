@@ -41,9 +41,20 @@ export const authRepo = {
 
   async createSession(
     db: Executor,
-    s: { id: string; user_id: number; csrf_token: string; created_at: string; expires_at: string; ip: string | null; user_agent: string | null },
+    s: {
+      id: string;
+      user_id: number;
+      csrf_token: string;
+      created_at: string;
+      expires_at: string;
+      ip: string | null;
+      user_agent: string | null;
+    },
   ): Promise<void> {
-    await db.insertInto('sessions').values({ ...s, last_seen_at: s.created_at }).execute();
+    await db
+      .insertInto('sessions')
+      .values({ ...s, last_seen_at: s.created_at })
+      .execute();
   },
 
   async touchSession(db: Executor, id: string, now: string, expiresAt: string): Promise<void> {
@@ -68,7 +79,10 @@ export const authRepo = {
     await db.deleteFrom('login_attempts').where('at', '<', before).execute();
   },
 
-  async recordAttempt(db: Executor, a: { username: string; ip: string; at: string; succeeded: number }): Promise<number> {
+  async recordAttempt(
+    db: Executor,
+    a: { username: string; ip: string; at: string; succeeded: number },
+  ): Promise<number> {
     const r = await db.insertInto('login_attempts').values(a).returning('id').executeTakeFirstOrThrow();
     return r.id;
   },

@@ -31,12 +31,19 @@ export function installAuthHooks(app: FastifyInstance, auth: AuthService): void 
       const s = await auth.resolve(token, { ip: request.ip, requestId: String(request.id) });
       if (s) {
         request.actor = s.actor;
-        request.session = { id: s.sessionId, csrfToken: s.csrfToken, userId: s.actor.userId!, mustChangePassword: s.mustChangePassword, me: s.me };
+        request.session = {
+          id: s.sessionId,
+          csrfToken: s.csrfToken,
+          userId: s.actor.userId!,
+          mustChangePassword: s.mustChangePassword,
+          me: s.me,
+        };
       }
     }
     if (access === 'public') return;
     if (!request.actor || !request.session) throw errors.unauthenticated();
-    if (UNSAFE.has(request.method) && request.headers['x-csrf-token'] !== request.session.csrfToken) throw errors.csrf();
+    if (UNSAFE.has(request.method) && request.headers['x-csrf-token'] !== request.session.csrfToken)
+      throw errors.csrf();
     if (request.session.mustChangePassword && !PASSWORD_CHANGE_ROUTES.has(request.routeOptions.url ?? '')) {
       throw errors.passwordChangeRequired();
     }
@@ -90,7 +97,10 @@ export const authRoutes =
 
     app.get(
       '/api/v1/auth/me',
-      { config: { access: 'session' }, schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: Me } } },
+      {
+        config: { access: 'session' },
+        schema: { tags: ['auth'], summary: 'The signed-in user', response: { 200: Me } },
+      },
       async (req) => req.session!.me,
     );
 
@@ -98,7 +108,12 @@ export const authRoutes =
       '/api/v1/auth/password',
       {
         config: { access: 'session' },
-        schema: { tags: ['auth'], summary: 'Change one\'s own password', body: ChangePasswordBody, response: { 200: OkResponse } },
+        schema: {
+          tags: ['auth'],
+          summary: "Change one's own password",
+          body: ChangePasswordBody,
+          response: { 200: OkResponse },
+        },
       },
       async (req) => {
         await auth.changePassword(req.actor!, req.session!.id, req.body);

@@ -69,7 +69,10 @@ export function createAuthService(deps: {
       const username = body.username.trim().toLowerCase();
       await reserveAttempt(username, client.ip);
       const user = await authRepo.findUserForLogin(db, username);
-      const ok = user && user.disabled === 0 ? await verifyPassword(user.password_hash, body.password) : (await burnPasswordCheck(body.password), false);
+      const ok =
+        user && user.disabled === 0
+          ? await verifyPassword(user.password_hash, body.password)
+          : (await burnPasswordCheck(body.password), false);
       const at = nowIso();
       // The reserved attempt stays recorded as the failure it is.
       if (!ok || !user) throw errors.invalidCredentials();
@@ -108,7 +111,12 @@ export function createAuthService(deps: {
       const [row] = await findSession([id, now.toISOString(), 0]);
       if (!row) return null;
       if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
-        await authRepo.touchSession(db, id, now.toISOString(), new Date(now.getTime() + config.sessionTtlMs).toISOString());
+        await authRepo.touchSession(
+          db,
+          id,
+          now.toISOString(),
+          new Date(now.getTime() + config.sessionTtlMs).toISOString(),
+        );
       }
       const actor: Actor = {
         kind: 'user',
@@ -127,7 +135,12 @@ export function createAuthService(deps: {
         sessionId: id,
         csrfToken: row.csrf_token,
         mustChangePassword,
-        me: presentMe(actor, { fullName: row.full_name, areaName: row.area_name, csrfToken: row.csrf_token, mustChangePassword }),
+        me: presentMe(actor, {
+          fullName: row.full_name,
+          areaName: row.area_name,
+          csrfToken: row.csrf_token,
+          mustChangePassword,
+        }),
       };
     },
 
@@ -155,7 +168,12 @@ export function createAuthService(deps: {
       await inTransaction(database, actor, async (trx, audit) => {
         await authRepo.setPassword(trx, actor.userId!, hash, nowIso());
         await authRepo.deleteUserSessions(trx, actor.userId!, sessionId);
-        await audit({ action: 'auth.password.change', entity: 'user', entityId: actor.userId, areaCode: actor.areaCode });
+        await audit({
+          action: 'auth.password.change',
+          entity: 'user',
+          entityId: actor.userId,
+          areaCode: actor.areaCode,
+        });
       });
     },
 

@@ -20,7 +20,8 @@ afterAll(async () => {
 const login = (username: string, password: string, ip = '127.0.0.1') =>
   ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress: ip });
 
-const me = (s: Pick<Session, 'cookie'>) => ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: s.cookie } });
+const me = (s: Pick<Session, 'cookie'>) =>
+  ctx.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: s.cookie } });
 
 const sessionId = (s: Session) => createHash('sha256').update(s.cookie.split('=')[1]!).digest('hex');
 
@@ -29,8 +30,16 @@ describe('login', () => {
     const res = await login('admin', DEMO_PASSWORD);
     expect(res.statusCode).toBe(200);
     const body = res.json() as Me;
-    expect(body).toMatchObject({ username: 'admin', role: 'admin', areaCode: '70', areaName: 'Tỉnh Bình Phước', mustChangePassword: false });
-    expect(body.abilities).toEqual(expect.arrayContaining(['areas.read', 'areas.import', 'users.manage', 'audit.read']));
+    expect(body).toMatchObject({
+      username: 'admin',
+      role: 'admin',
+      areaCode: '70',
+      areaName: 'Tỉnh Bình Phước',
+      mustChangePassword: false,
+    });
+    expect(body.abilities).toEqual(
+      expect.arrayContaining(['areas.read', 'areas.import', 'users.manage', 'audit.read']),
+    );
     expect(body.csrfToken).toMatch(/^[\w-]{20,}$/);
 
     const cookie = res.cookies.find((c) => c.name === 'ansinh_sid');
@@ -79,14 +88,19 @@ describe('login', () => {
     const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin' } });
     const body = expectProblem(res, 400, 'VALIDATION_FAILED');
     expect(body.details).toEqual(expect.arrayContaining([expect.objectContaining({ path: 'body.password' })]));
-    const extra = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'x', role: 'admin' } });
+    const extra = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'admin', password: 'x', role: 'admin' },
+    });
     expectProblem(extra, 400, 'VALIDATION_FAILED');
   });
 });
 
 describe('throttling', () => {
   it(`after ${MAX_FAILURES} failures the account answers 429 with Retry-After, even to the right password`, async () => {
-    for (let i = 0; i < MAX_FAILURES; i++) expectProblem(await login('giamsat', `wrong-${i}`, '10.0.2.1'), 401, 'AUTH_INVALID');
+    for (let i = 0; i < MAX_FAILURES; i++)
+      expectProblem(await login('giamsat', `wrong-${i}`, '10.0.2.1'), 401, 'AUTH_INVALID');
     const res = await login('giamsat', DEMO_PASSWORD, '10.0.2.1');
     const body = expectProblem(res, 429, 'AUTH_THROTTLED');
     expect(body.message).toContain('phút');
@@ -103,7 +117,8 @@ describe('throttling', () => {
 
   it('a successful login clears the earlier failures of the account', async () => {
     for (let round = 0; round < 2; round++) {
-      for (let i = 0; i < MAX_FAILURES - 1; i++) expectProblem(await login('huyen.691', 'wrong-password', '10.0.3.1'), 401, 'AUTH_INVALID');
+      for (let i = 0; i < MAX_FAILURES - 1; i++)
+        expectProblem(await login('huyen.691', 'wrong-password', '10.0.3.1'), 401, 'AUTH_INVALID');
       expect((await login('huyen.691', DEMO_PASSWORD, '10.0.3.1')).statusCode).toBe(200);
     }
   });
@@ -154,7 +169,11 @@ describe('session', () => {
   it('an expired session stops working', async () => {
     const s = await ctx.login('huyen.689');
     expect((await me(s)).statusCode).toBe(200);
-    await ctx.database.db.updateTable('sessions').set({ expires_at: '2000-01-01T00:00:00.000Z' }).where('id', '=', sessionId(s)).execute();
+    await ctx.database.db
+      .updateTable('sessions')
+      .set({ expires_at: '2000-01-01T00:00:00.000Z' })
+      .where('id', '=', sessionId(s))
+      .execute();
     expectProblem(await me(s), 401, 'AUTH_REQUIRED');
   });
 });
@@ -172,15 +191,30 @@ describe('CSRF', () => {
     const s1 = await ctx.login('huyen.694');
     const s2 = await ctx.login('huyen.694');
     for (const token of ['wrong', s2.csrf, '']) {
-      const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: { cookie: s1.cookie, 'x-csrf-token': token } });
+      const res = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/logout',
+        headers: { cookie: s1.cookie, 'x-csrf-token': token },
+      });
       expectProblem(res, 403, 'CSRF_FAILED');
     }
     expect((await me(s1)).statusCode).toBe(200);
   });
 
   it('a state-changing API call without the token creates nothing; with it, it works', async () => {
-    const payload = { username: 'csrf.test', password: 'mot-mat-khau-dai', fullName: 'Thử CSRF', role: 'commune_officer', areaCode: '25213' };
-    const without = await ctx.app.inject({ method: 'POST', url: '/api/v1/users', headers: { cookie: admin.cookie }, payload });
+    const payload = {
+      username: 'csrf.test',
+      password: 'mot-mat-khau-dai',
+      fullName: 'Thử CSRF',
+      role: 'commune_officer',
+      areaCode: '25213',
+    };
+    const without = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { cookie: admin.cookie },
+      payload,
+    });
     expectProblem(without, 403, 'CSRF_FAILED');
     const list = await admin.inject('GET', '/api/v1/users?q=csrf.test');
     expect(list.json()).toMatchObject({ total: 0 });
@@ -201,11 +235,28 @@ describe('CSRF', () => {
 describe('change password', () => {
   it('refuses a wrong current password, a too short or unchanged new one', async () => {
     const s = await ctx.login('huyen.695');
-    const wrong = expectProblem(await s.inject('POST', '/api/v1/auth/password', { currentPassword: 'sai-mat-khau', newPassword: 'mat-khau-moi-dai' }), 400, 'PASSWORD_WRONG');
+    const wrong = expectProblem(
+      await s.inject('POST', '/api/v1/auth/password', {
+        currentPassword: 'sai-mat-khau',
+        newPassword: 'mat-khau-moi-dai',
+      }),
+      400,
+      'PASSWORD_WRONG',
+    );
     expect(wrong.details).toEqual([expect.objectContaining({ path: 'body.currentPassword' })]);
-    const short = expectProblem(await s.inject('POST', '/api/v1/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'ngan' }), 400, 'VALIDATION_FAILED');
-    expect(short.details).toEqual([expect.objectContaining({ path: 'body.newPassword', message: expect.stringContaining('10 ký tự') })]);
-    expectProblem(await s.inject('POST', '/api/v1/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD }), 400, 'PASSWORD_SAME');
+    const short = expectProblem(
+      await s.inject('POST', '/api/v1/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: 'ngan' }),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(short.details).toEqual([
+      expect.objectContaining({ path: 'body.newPassword', message: expect.stringContaining('10 ký tự') }),
+    ]);
+    expectProblem(
+      await s.inject('POST', '/api/v1/auth/password', { currentPassword: DEMO_PASSWORD, newPassword: DEMO_PASSWORD }),
+      400,
+      'PASSWORD_SAME',
+    );
     // Nothing changed: the password still works.
     expect((await login('huyen.695', DEMO_PASSWORD)).statusCode).toBe(200);
   });
@@ -256,7 +307,11 @@ describe('disabled accounts', () => {
     // Flip the flag behind the application's back: the session row still exists.
     await ctx.database.db.updateTable('users').set({ disabled: 1 }).where('id', '=', id).execute();
     expectProblem(await me(s), 401, 'AUTH_REQUIRED');
-    expectProblem(await ctx.app.inject({ method: 'GET', url: '/api/v1/areas/25210', headers: { cookie: s.cookie } }), 401, 'AUTH_REQUIRED');
+    expectProblem(
+      await ctx.app.inject({ method: 'GET', url: '/api/v1/areas/25210', headers: { cookie: s.cookie } }),
+      401,
+      'AUTH_REQUIRED',
+    );
     await ctx.database.db.updateTable('users').set({ disabled: 0 }).where('id', '=', id).execute();
     expect((await me(s)).statusCode).toBe(200);
   });
@@ -276,7 +331,10 @@ describe('a password set by an admin must be changed before anything else', () =
     expect((await s.inject('GET', '/api/v1/auth/me')).json()).toMatchObject({ mustChangePassword: true });
     expectProblem(await s.inject('GET', '/api/v1/areas'), 403, 'PASSWORD_CHANGE_REQUIRED');
 
-    const changed = await s.inject('POST', '/api/v1/auth/password', { currentPassword: 'mat-khau-tam-thoi-1', newPassword: 'mat-khau-cua-toi-2' });
+    const changed = await s.inject('POST', '/api/v1/auth/password', {
+      currentPassword: 'mat-khau-tam-thoi-1',
+      newPassword: 'mat-khau-cua-toi-2',
+    });
     expect(changed.statusCode).toBe(200);
     const areas = await s.inject('GET', '/api/v1/areas');
     expect(areas.statusCode).toBe(200);
@@ -288,7 +346,12 @@ describe('who may call comes before what was sent', () => {
   it('a bad body without a session answers 401, and without the CSRF token 403, not 400', async () => {
     const anon = await ctx.app.inject({ method: 'POST', url: '/api/v1/users', payload: { nonsense: true } });
     expectProblem(anon, 401, 'AUTH_REQUIRED');
-    const noCsrf = await ctx.app.inject({ method: 'POST', url: '/api/v1/users', headers: { cookie: admin.cookie }, payload: { nonsense: true } });
+    const noCsrf = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { cookie: admin.cookie },
+      payload: { nonsense: true },
+    });
     expectProblem(noCsrf, 403, 'CSRF_FAILED');
   });
 });
@@ -298,11 +361,24 @@ describe('housekeeping', () => {
     const live = await ctx.login('huyen.690');
     const old = await ctx.login('huyen.691');
     const db = ctx.database.db;
-    await db.updateTable('sessions').set({ expires_at: '2020-01-01T00:00:00.000Z' }).where('id', '=', sessionId(old)).execute();
-    await db.insertInto('login_attempts').values({ username: 'ai.do', ip: '10.9.9.9', at: '2020-01-01T00:00:00.000Z', succeeded: 0 }).execute();
+    await db
+      .updateTable('sessions')
+      .set({ expires_at: '2020-01-01T00:00:00.000Z' })
+      .where('id', '=', sessionId(old))
+      .execute();
+    await db
+      .insertInto('login_attempts')
+      .values({ username: 'ai.do', ip: '10.9.9.9', at: '2020-01-01T00:00:00.000Z', succeeded: 0 })
+      .execute();
     await ctx.services.auth.purgeExpired();
-    expect(await db.selectFrom('sessions').select('id').where('id', '=', sessionId(old)).executeTakeFirst()).toBeUndefined();
-    expect(await db.selectFrom('sessions').select('id').where('id', '=', sessionId(live)).executeTakeFirst()).toBeDefined();
-    expect(await db.selectFrom('login_attempts').select('id').where('username', '=', 'ai.do').executeTakeFirst()).toBeUndefined();
+    expect(
+      await db.selectFrom('sessions').select('id').where('id', '=', sessionId(old)).executeTakeFirst(),
+    ).toBeUndefined();
+    expect(
+      await db.selectFrom('sessions').select('id').where('id', '=', sessionId(live)).executeTakeFirst(),
+    ).toBeDefined();
+    expect(
+      await db.selectFrom('login_attempts').select('id').where('username', '=', 'ai.do').executeTakeFirst(),
+    ).toBeUndefined();
   });
 });

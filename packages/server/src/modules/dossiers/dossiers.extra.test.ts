@@ -31,15 +31,35 @@ async function sheet(rows: (string | number)[][]): Promise<Buffer> {
 function upload(s: Session, file: Buffer, mode: 'dry_run' | 'commit') {
   const boundary = '----ansinh';
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="thu-tuc.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="thu-tuc.xlsx"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+    ),
     file,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);
-  return ctx.app.inject({ method: 'POST', url: `/api/v1/procedures/import?mode=${mode}`, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+  return ctx.app.inject({
+    method: 'POST',
+    url: `/api/v1/procedures/import?mode=${mode}`,
+    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload,
+  });
 }
 
 describe('catalogue import from XLSX', () => {
-  const good = ['1.001776', 'Thủ tục trợ cấp xã hội hằng tháng (thử)', 'Bảo trợ xã hội', 'huyện', 'xã:15; huyện:7', '0', 'Tờ khai\nBản sao CCCD', 'Quyết định', 'toàn trình', '4', 'có', 'Nghị định 20/2021/NĐ-CP'];
+  const good = [
+    '1.001776',
+    'Thủ tục trợ cấp xã hội hằng tháng (thử)',
+    'Bảo trợ xã hội',
+    'huyện',
+    'xã:15; huyện:7',
+    '0',
+    'Tờ khai\nBản sao CCCD',
+    'Quyết định',
+    'toàn trình',
+    '4',
+    'có',
+    'Nghị định 20/2021/NĐ-CP',
+  ];
   it('checks first (nothing written), refuses a file with a bad row, then imports and is idempotent', async () => {
     const bad = [...good];
     bad[0] = '1.009999';
@@ -81,18 +101,33 @@ describe('policy table (role × action)', () => {
 describe('notification outbox', () => {
   it('retries a failed send with a growing wait, then sends', async () => {
     const p = ((await xa.inject('GET', '/api/v1/procedures?q=DEMO.GN.01')).json() as ProcedurePage).items[0]!;
-    const d = (await xa.inject('POST', '/api/v1/dossiers', { procedureId: p.id, channel: 'counter', communeCode: '25213', applicantName: 'Đỗ Thị Tin', applicantPhone: '0987654321' })).json() as DossierOut;
+    const d = (
+      await xa.inject('POST', '/api/v1/dossiers', {
+        procedureId: p.id,
+        channel: 'counter',
+        communeCode: '25213',
+        applicantName: 'Đỗ Thị Tin',
+        applicantPhone: '0987654321',
+      })
+    ).json() as DossierOut;
     const db = ctx.database.db;
     await db.updateTable('dossier_outbox').set({ state: 'sent' }).where('dossier_id', '!=', d.id).execute();
     let fail = true;
     const sent: string[] = [];
-    const channel = { name: 'test', send: async (to: string, text: string) => {
-      if (fail) throw new Error('gateway down');
-      sent.push(`${to}: ${text}`);
-    } };
+    const channel = {
+      name: 'test',
+      send: async (to: string, text: string) => {
+        if (fail) throw new Error('gateway down');
+        sent.push(`${to}: ${text}`);
+      },
+    };
     const t0 = new Date();
     expect(await drainOutbox(db, channel, t0)).toBe(0);
-    let row = await db.selectFrom('dossier_outbox').selectAll().where('dossier_id', '=', d.id).executeTakeFirstOrThrow();
+    let row = await db
+      .selectFrom('dossier_outbox')
+      .selectAll()
+      .where('dossier_id', '=', d.id)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ state: 'pending', attempts: 1, last_error: 'gateway down' });
     expect(new Date(row.next_attempt_at).getTime() - t0.getTime()).toBe(60_000);
     fail = false;

@@ -12,7 +12,8 @@ type Cond = (q: IndicatorQuery) => RawBuilder<unknown>;
 
 const pendingAt = (asOf: string) =>
   sql`d.received_date <= ${asOf} and (d.settled_date is null or d.settled_date > ${asOf}) and (d.closed_date is null or d.closed_date > ${asOf})`;
-const settledIn = (q: IndicatorQuery) => sql`d.settled_date between ${q.from} and ${q.to} and d.settled_date <= ${q.asOf}`;
+const settledIn = (q: IndicatorQuery) =>
+  sql`d.settled_date between ${q.from} and ${q.to} and d.settled_date <= ${q.asOf}`;
 
 const CONDITIONS: Record<string, Cond> = {
   received: (q) => sql`d.received_date between ${q.from} and ${q.to} and d.received_date <= ${q.asOf}`,
@@ -21,24 +22,48 @@ const CONDITIONS: Record<string, Cond> = {
   settled_late: (q) => sql`${settledIn(q)} and d.timeliness = 'late'`,
   pending: (q) => pendingAt(q.asOf),
   overdue_pending: (q) => sql`${pendingAt(q.asOf)} and d.due_date < ${q.asOf}`,
-  due_within_2_days: (q) => sql`${pendingAt(q.asOf)} and d.due_date >= ${q.asOf} and d.due_date <= ${addWorkingDays(defaultCalendar, q.asOf, 2)}`,
+  due_within_2_days: (q) =>
+    sql`${pendingAt(q.asOf)} and d.due_date >= ${q.asOf} and d.due_date <= ${addWorkingDays(defaultCalendar, q.asOf, 2)}`,
 };
 
 async function count(db: Kysely<DB>, q: IndicatorQuery, cond: RawBuilder<unknown>): Promise<number> {
-  const r = await sql<{ n: number }>`select count(*) as n from dossiers d where ${sql.ref(`d.${q.area.column}`)} = ${q.area.code} and ${cond}`.execute(db);
+  const r = await sql<{
+    n: number;
+  }>`select count(*) as n from dossiers d where ${sql.ref(`d.${q.area.column}`)} = ${q.area.code} and ${cond}`.execute(
+    db,
+  );
   return Number(r.rows[0]?.n ?? 0);
 }
 
-async function records(db: Kysely<DB>, q: IndicatorQuery, cond: RawBuilder<unknown>, page: { limit: number; offset: number }) {
+async function records(
+  db: Kysely<DB>,
+  q: IndicatorQuery,
+  cond: RawBuilder<unknown>,
+  page: { limit: number; offset: number },
+) {
   const total = await count(db, q, cond);
-  const rows = await sql<{ id: number; code: string; applicant_name: string; commune_code: string; received_date: string }>`
+  const rows = await sql<{
+    id: number;
+    code: string;
+    applicant_name: string;
+    commune_code: string;
+    received_date: string;
+  }>`
     select d.id, d.code, d.applicant_name, d.commune_code, d.received_date from dossiers d
-    where ${sql.ref(`d.${q.area.column}`)} = ${q.area.code} and ${cond} order by d.id limit ${page.limit} offset ${page.offset}`.execute(db);
+    where ${sql.ref(`d.${q.area.column}`)} = ${q.area.code} and ${cond} order by d.id limit ${page.limit} offset ${page.offset}`.execute(
+    db,
+  );
   return {
     total,
-    rows: rows.rows.map(
-      (r): IndicatorRecord => ({ kind: 'dossier', id: r.id, label: `${r.code} — ${r.applicant_name}`, href: `/dossiers/${r.id}`, areaCode: r.commune_code, date: r.received_date, amount: 1 }),
-    ),
+    rows: rows.rows.map((r): IndicatorRecord => ({
+      kind: 'dossier',
+      id: r.id,
+      label: `${r.code} — ${r.applicant_name}`,
+      href: `/dossiers/${r.id}`,
+      areaCode: r.commune_code,
+      date: r.received_date,
+      amount: 1,
+    })),
   };
 }
 
@@ -97,10 +122,24 @@ export const dossiersIndicators: readonly ComputedIndicator[] = [
       return { value: pct(full, rows.length), numerator: full, denominator: rows.length };
     },
     async records(db, _q, page) {
-      const all = await db.selectFrom('procedures').select(['id', 'code', 'name']).where('active', '=', 1).where('online_mode', '=', 'full').orderBy('code').execute();
+      const all = await db
+        .selectFrom('procedures')
+        .select(['id', 'code', 'name'])
+        .where('active', '=', 1)
+        .where('online_mode', '=', 'full')
+        .orderBy('code')
+        .execute();
       return {
         total: all.length,
-        rows: all.slice(page.offset, page.offset + page.limit).map((p) => ({ kind: 'procedure', id: p.id, label: `${p.code} — ${p.name}`, href: `/dossiers/procedures/${p.id}`, areaCode: '', date: null, amount: 1 })),
+        rows: all.slice(page.offset, page.offset + page.limit).map((p) => ({
+          kind: 'procedure',
+          id: p.id,
+          label: `${p.code} — ${p.name}`,
+          href: `/dossiers/procedures/${p.id}`,
+          areaCode: '',
+          date: null,
+          amount: 1,
+        })),
       };
     },
   },

@@ -24,7 +24,10 @@ export function notifyChannel(cfg: Config['notify']): NotifyChannel {
       async send(to, text) {
         const res = await fetch(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', ...(cfg.smsToken ? { authorization: `Bearer ${cfg.smsToken}` } : {}) },
+          headers: {
+            'content-type': 'application/json',
+            ...(cfg.smsToken ? { authorization: `Bearer ${cfg.smsToken}` } : {}),
+          },
           body: JSON.stringify({ to, text }),
           signal: AbortSignal.timeout(10_000),
         });
@@ -37,7 +40,9 @@ export function notifyChannel(cfg: Config['notify']): NotifyChannel {
     name: 'log',
     async send(to, text) {
       // The number is masked: logs must not carry personal data.
-      process.stdout.write(`${JSON.stringify({ level: 30, time: Date.now(), msg: 'notification', channel: 'log', to: `***${to.slice(-3)}`, text })}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ level: 30, time: Date.now(), msg: 'notification', channel: 'log', to: `***${to.slice(-3)}`, text })}\n`,
+      );
     },
   };
 }
@@ -51,7 +56,13 @@ export async function drainOutbox(db: Executor, channel: NotifyChannel, now: Dat
   for (const m of due) {
     try {
       await channel.send(m.recipient, m.message);
-      await repo.outboxMark(db, m.id, { state: 'sent', attempts: m.attempts + 1, next_attempt_at: m.next_attempt_at, last_error: null, sent_at: new Date().toISOString() });
+      await repo.outboxMark(db, m.id, {
+        state: 'sent',
+        attempts: m.attempts + 1,
+        next_attempt_at: m.next_attempt_at,
+        last_error: null,
+        sent_at: new Date().toISOString(),
+      });
       sent++;
     } catch (e) {
       const attempts = m.attempts + 1;

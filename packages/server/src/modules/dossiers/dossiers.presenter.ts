@@ -33,7 +33,11 @@ export function presentProcedure(r: ProcedureRow): ProcedureOut {
 
 const OPEN = new Set(['processing', 'supplement']);
 
-export function presentListItem(r: DossierListRow, names: Map<string, string>, today = todayInVietnam()): DossierListItem {
+export function presentListItem(
+  r: DossierListRow,
+  names: Map<string, string>,
+  today = todayInVietnam(),
+): DossierListItem {
   return {
     id: r.id,
     code: r.code,
@@ -48,7 +52,10 @@ export function presentListItem(r: DossierListRow, names: Map<string, string>, t
     levelDueDate: r.level_due_date,
     dueDate: r.due_date,
     appointmentDate: r.appointment_date,
-    urgency: OPEN.has(r.state) && r.state !== 'supplement' && r.level_due_date ? urgency(defaultCalendar, today, r.level_due_date) : null,
+    urgency:
+      OPEN.has(r.state) && r.state !== 'supplement' && r.level_due_date
+        ? urgency(defaultCalendar, today, r.level_due_date)
+        : null,
     timeliness: (r.timeliness as DossierListItem['timeliness']) ?? null,
     communeName: names.get(r.commune_code) ?? r.commune_code,
   };
@@ -58,7 +65,15 @@ export function presentDossier(
   r: DossierRow,
   p: ProcedureRow,
   steps: StepRow[],
-  events: { id: number; at: string; actor: string; action: string; level: string | null; area_code: string | null; note: string }[],
+  events: {
+    id: number;
+    at: string;
+    actor: string;
+    action: string;
+    level: string | null;
+    area_code: string | null;
+    note: string;
+  }[],
   files: { id: number; name: string; mime: string; size: number; uploaded_at: string; uploaded_by: string }[],
   names: Map<string, string>,
   actions: string[],
@@ -113,7 +128,14 @@ export function presentDossier(
       areaName: name(e.area_code),
       note: e.note,
     })),
-    files: files.map((f) => ({ id: f.id, name: f.name, mime: f.mime, size: f.size, uploadedAt: f.uploaded_at, uploadedBy: f.uploaded_by })),
+    files: files.map((f) => ({
+      id: f.id,
+      name: f.name,
+      mime: f.mime,
+      size: f.size,
+      uploadedAt: f.uploaded_at,
+      uploadedBy: f.uploaded_by,
+    })),
     actions,
   };
 }

@@ -46,11 +46,20 @@ export const dossiersRepo = {
   },
   async searchProcedures(
     db: Executor,
-    f: { nameKey?: string | undefined; code?: string | undefined; field?: string | undefined; onlineMode?: string | undefined; active?: number | undefined },
+    f: {
+      nameKey?: string | undefined;
+      code?: string | undefined;
+      field?: string | undefined;
+      onlineMode?: string | undefined;
+      active?: number | undefined;
+    },
     page: { limit: number; offset: number },
   ) {
     let q = db.selectFrom('procedures');
-    if (f.nameKey) q = q.where((eb) => eb.or([eb('name_key', 'like', `%${f.nameKey}%`), eb('code', 'like', `%${f.code ?? f.nameKey}%`)]));
+    if (f.nameKey)
+      q = q.where((eb) =>
+        eb.or([eb('name_key', 'like', `%${f.nameKey}%`), eb('code', 'like', `%${f.code ?? f.nameKey}%`)]),
+      );
     if (f.field) q = q.where('field', '=', f.field);
     if (f.onlineMode) q = q.where('online_mode', '=', f.onlineMode);
     if (f.active !== undefined) q = q.where('active', '=', f.active);
@@ -88,14 +97,27 @@ export const dossiersRepo = {
     return db.selectFrom('dossier_steps').selectAll().where('dossier_id', '=', dossierId).orderBy('seq').execute();
   },
   async updateStep(db: Executor, dossierId: number, seq: number, patch: Updateable<DossierStepsTable>) {
-    await db.updateTable('dossier_steps').set(patch).where('dossier_id', '=', dossierId).where('seq', '=', seq).execute();
+    await db
+      .updateTable('dossier_steps')
+      .set(patch)
+      .where('dossier_id', '=', dossierId)
+      .where('seq', '=', seq)
+      .execute();
   },
   async events(db: Executor, dossierId: number) {
     return db.selectFrom('dossier_events').selectAll().where('dossier_id', '=', dossierId).orderBy('id').execute();
   },
   async addEvent(
     db: Executor,
-    e: { dossier_id: number; at: string; actor: string; action: string; level: string | null; area_code: string | null; note: string },
+    e: {
+      dossier_id: number;
+      at: string;
+      actor: string;
+      action: string;
+      level: string | null;
+      area_code: string | null;
+      note: string;
+    },
   ) {
     await db.insertInto('dossier_events').values(e).execute();
   },
@@ -108,13 +130,33 @@ export const dossiersRepo = {
       .execute();
   },
   async file(db: Executor, dossierId: number, fileId: number) {
-    return db.selectFrom('dossier_files').selectAll().where('dossier_id', '=', dossierId).where('id', '=', fileId).executeTakeFirst();
+    return db
+      .selectFrom('dossier_files')
+      .selectAll()
+      .where('dossier_id', '=', dossierId)
+      .where('id', '=', fileId)
+      .executeTakeFirst();
   },
-  async addFile(db: Executor, row: { dossier_id: number; name: string; mime: string; size: number; sha256: string; content: Uint8Array; uploaded_by: string; uploaded_at: string }) {
+  async addFile(
+    db: Executor,
+    row: {
+      dossier_id: number;
+      name: string;
+      mime: string;
+      size: number;
+      sha256: string;
+      content: Uint8Array;
+      uploaded_by: string;
+      uploaded_at: string;
+    },
+  ) {
     const r = await db.insertInto('dossier_files').values(row).returning('id').executeTakeFirstOrThrow();
     return r.id;
   },
-  async enqueue(db: Executor, row: { dossier_id: number; kind: string; recipient: string; message: string; at: string }) {
+  async enqueue(
+    db: Executor,
+    row: { dossier_id: number; kind: string; recipient: string; message: string; at: string },
+  ) {
     await db
       .insertInto('dossier_outbox')
       .values({
@@ -145,7 +187,10 @@ export const dossiersRepo = {
     if (f.q?.nameKey) q = q.where('d.applicant_name_key', 'like', `%${f.q.nameKey}%`);
     const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     let rows = q.selectAll('d').select(['p.code as procedure_code', 'p.name as procedure_name']);
-    rows = order === 'due' ? rows.orderBy('d.level_due_date').orderBy('d.id') : rows.orderBy('d.received_at', 'desc').orderBy('d.id', 'desc');
+    rows =
+      order === 'due'
+        ? rows.orderBy('d.level_due_date').orderBy('d.id')
+        : rows.orderBy('d.received_at', 'desc').orderBy('d.id', 'desc');
     return { total, rows: (await rows.limit(page.limit).offset(page.offset).execute()) as DossierListRow[] };
   },
 
@@ -167,7 +212,17 @@ export const dossiersRepo = {
       .limit(limit)
       .execute();
   },
-  async outboxMark(db: Executor, id: number, patch: { state: string; attempts: number; next_attempt_at: string; last_error: string | null; sent_at: string | null }) {
+  async outboxMark(
+    db: Executor,
+    id: number,
+    patch: {
+      state: string;
+      attempts: number;
+      next_attempt_at: string;
+      last_error: string | null;
+      sent_at: string | null;
+    },
+  ) {
     await db.updateTable('dossier_outbox').set(patch).where('id', '=', id).execute();
   },
 };

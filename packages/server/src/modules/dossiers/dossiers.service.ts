@@ -96,7 +96,8 @@ export function createDossiersService(deps: DossiersDeps) {
   async function areaFilter(actor: Actor, code: string | undefined) {
     if (!code) return undefined;
     const a = await areas.pathOf(code);
-    if (!a || (actor.kind !== 'system' && !a.path.startsWith(actor.areaPath ?? '\u0000'))) throw errors.notFound('Đơn vị hành chính');
+    if (!a || (actor.kind !== 'system' && !a.path.startsWith(actor.areaPath ?? '\u0000')))
+      throw errors.notFound('Đơn vị hành chính');
     return { column: LEVEL_COLUMN[a.level]!, code, name: a.name, level: a.level };
   }
 
@@ -160,7 +161,13 @@ export function createDossiersService(deps: DossiersDeps) {
 
   async function enqueue(trx: Executor, d: DossierRow, kind: string, extra = '') {
     if (!d.applicant_phone) return;
-    await repo.enqueue(trx, { dossier_id: d.id, kind, recipient: d.applicant_phone, message: notifyText(d, kind, extra), at: nowIso() });
+    await repo.enqueue(trx, {
+      dossier_id: d.id,
+      kind,
+      recipient: d.applicant_phone,
+      message: notifyText(d, kind, extra),
+      at: nowIso(),
+    });
   }
 
   /**
@@ -172,7 +179,12 @@ export function createDossiersService(deps: DossiersDeps) {
     id: number,
     action: string,
     opts: { allowCounter?: boolean; states: string[] },
-    apply: (trx: Executor, d: DossierRow, steps: StepRow[], at: string) => Promise<{ note: string; notify?: [string, string?] }>,
+    apply: (
+      trx: Executor,
+      d: DossierRow,
+      steps: StepRow[],
+      at: string,
+    ) => Promise<{ note: string; notify?: [string, string?] }>,
   ): Promise<DossierOut> {
     const lean = await inTransaction(database, actor, async (trx, audit) => {
       const d = await repo.dossier(trx, id);
@@ -182,24 +194,50 @@ export function createDossiersService(deps: DossiersDeps) {
       const holder = actor.kind === 'system' || actor.areaCode === d.current_area_code;
       const counter = actor.kind === 'system' || actor.areaCode === d.receiving_area_code;
       if (!holder && !(opts.allowCounter && counter)) {
-        throw errors.forbidden('Hồ sơ đang do cấp khác giữ; chỉ cơ quan đang giữ hồ sơ mới thao tác được. Xem "Quá trình xử lý" để biết hồ sơ đang ở đâu.');
+        throw errors.forbidden(
+          'Hồ sơ đang do cấp khác giữ; chỉ cơ quan đang giữ hồ sơ mới thao tác được. Xem "Quá trình xử lý" để biết hồ sơ đang ở đâu.',
+        );
       }
       if (!opts.states.includes(d.state)) {
-        throw errors.conflict('DOSSIER_STATE', `Hồ sơ đang ở trạng thái "${STATE_LABELS[d.state] ?? d.state}", không thể "${ACTION_LABELS[action] ?? action}". Tải lại trang để xem trạng thái mới.`);
+        throw errors.conflict(
+          'DOSSIER_STATE',
+          `Hồ sơ đang ở trạng thái "${STATE_LABELS[d.state] ?? d.state}", không thể "${ACTION_LABELS[action] ?? action}". Tải lại trang để xem trạng thái mới.`,
+        );
       }
       const at = nowIso();
       const level = d.current_level;
       const area = d.current_area_code;
       const r = await apply(trx, d, steps, at);
-      await repo.addEvent(trx, { dossier_id: id, at, actor: actor.username, action, level, area_code: area, note: r.note });
+      await repo.addEvent(trx, {
+        dossier_id: id,
+        at,
+        actor: actor.username,
+        action,
+        level,
+        area_code: area,
+        note: r.note,
+      });
       const after = await repo.dossier(trx, id);
       await audit({
         action: `dossier.${action}`,
         entity: 'dossier',
         entityId: id,
         areaCode: d.commune_code,
-        before: { state: d.state, level: d.current_level, area: d.current_area_code, due: d.due_date, appointment: d.appointment_date },
-        after: { state: after!.state, level: after!.current_level, area: after!.current_area_code, due: after!.due_date, appointment: after!.appointment_date, note: r.note },
+        before: {
+          state: d.state,
+          level: d.current_level,
+          area: d.current_area_code,
+          due: d.due_date,
+          appointment: d.appointment_date,
+        },
+        after: {
+          state: after!.state,
+          level: after!.current_level,
+          area: after!.current_area_code,
+          due: after!.due_date,
+          appointment: after!.appointment_date,
+          note: r.note,
+        },
       });
       if (r.notify) await enqueue(trx, after!, r.notify[0], r.notify[1]);
       return deps.lean ? leanOut(trx, after!) : null;
@@ -219,7 +257,11 @@ export function createDossiersService(deps: DossiersDeps) {
   function finishStep(steps: StepRow[], seq: number, at: string) {
     const s = steps.find((x) => x.seq === seq)!;
     const finished = vietnamLocal(at).date;
-    return { finished_at: at, finished_date: finished, timeliness: s.due_date ? timeliness(finished, s.due_date) : null };
+    return {
+      finished_at: at,
+      finished_date: finished,
+      timeliness: s.due_date ? timeliness(finished, s.due_date) : null,
+    };
   }
 
   function startStep(step: StepRow, at: string) {
@@ -237,10 +279,14 @@ export function createDossiersService(deps: DossiersDeps) {
     const order: DossierLevel[] = ['commune', 'district', 'province'];
     const idx = b.path.map((s) => order.indexOf(s.level));
     if (idx.some((v, i) => i > 0 && v <= idx[i - 1]!)) {
-      throw errors.validation([{ path: 'body.path', message: 'Các cấp phải theo thứ tự xã → huyện → tỉnh, mỗi cấp một lần.' }]);
+      throw errors.validation([
+        { path: 'body.path', message: 'Các cấp phải theo thứ tự xã → huyện → tỉnh, mỗi cấp một lần.' },
+      ]);
     }
     if (b.path[b.path.length - 1]!.level !== b.decisionLevel) {
-      throw errors.validation([{ path: 'body.decisionLevel', message: 'Cấp quyết định phải là cấp cuối cùng hồ sơ đi qua.' }]);
+      throw errors.validation([
+        { path: 'body.decisionLevel', message: 'Cấp quyết định phải là cấp cuối cùng hồ sơ đi qua.' },
+      ]);
     }
   }
 
@@ -250,7 +296,13 @@ export function createDossiersService(deps: DossiersDeps) {
       dossiersPolicy.assert(actor, 'read');
       const { total, rows } = await repo.searchProcedures(
         db,
-        { nameKey: q.q ? searchKey(q.q) : undefined, code: q.q?.trim().toUpperCase(), field: q.field, onlineMode: q.onlineMode, active: q.active === undefined ? undefined : Number(q.active) },
+        {
+          nameKey: q.q ? searchKey(q.q) : undefined,
+          code: q.q?.trim().toUpperCase(),
+          field: q.field,
+          onlineMode: q.onlineMode,
+          active: q.active === undefined ? undefined : Number(q.active),
+        },
         { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
       );
       return { items: rows.map(presentProcedure), total, page: q.page, pageSize: q.pageSize };
@@ -266,11 +318,25 @@ export function createDossiersService(deps: DossiersDeps) {
       const id = await inTransaction(database, actor, async (trx, audit) => {
         try {
           const at = nowIso();
-          const newId = await repo.insertProcedure(trx, { ...procedureColumns(b), is_demo: opts.isDemo ? 1 : 0, created_at: at, updated_at: at });
-          await audit({ action: 'procedure.create', entity: 'procedure', entityId: newId, after: { code: b.code, name: b.name } });
+          const newId = await repo.insertProcedure(trx, {
+            ...procedureColumns(b),
+            is_demo: opts.isDemo ? 1 : 0,
+            created_at: at,
+            updated_at: at,
+          });
+          await audit({
+            action: 'procedure.create',
+            entity: 'procedure',
+            entityId: newId,
+            after: { code: b.code, name: b.name },
+          });
           return newId;
         } catch (e) {
-          if (isUniqueViolation(e)) throw errors.conflict('PROCEDURE_CODE_TAKEN', `Đã có thủ tục mã ${b.code}. Sửa thủ tục đó thay vì tạo mới.`);
+          if (isUniqueViolation(e))
+            throw errors.conflict(
+              'PROCEDURE_CODE_TAKEN',
+              `Đã có thủ tục mã ${b.code}. Sửa thủ tục đó thay vì tạo mới.`,
+            );
           throw e;
         }
       });
@@ -289,7 +355,13 @@ export function createDossiersService(deps: DossiersDeps) {
           if (isUniqueViolation(e)) throw errors.conflict('PROCEDURE_CODE_TAKEN', `Đã có thủ tục mã ${merged.code}.`);
           throw e;
         }
-        await audit({ action: 'procedure.update', entity: 'procedure', entityId: id, before: presentProcedure(cur), after: patch });
+        await audit({
+          action: 'procedure.update',
+          entity: 'procedure',
+          entityId: id,
+          before: presentProcedure(cur),
+          after: patch,
+        });
       });
       return presentProcedure((await repo.procedureById(db, id))!);
     },
@@ -302,7 +374,10 @@ export function createDossiersService(deps: DossiersDeps) {
         try {
           checkPath(body);
         } catch (e) {
-          result.errors.push({ row: rows.find((r) => r.body === body)!.row, message: e instanceof AppError ? (e.details?.[0]?.message ?? e.message) : String(e) });
+          result.errors.push({
+            row: rows.find((r) => r.body === body)!.row,
+            message: e instanceof AppError ? (e.details?.[0]?.message ?? e.message) : String(e),
+          });
         }
       }
       if (result.errors.length && mode === 'commit') return result;
@@ -321,7 +396,12 @@ export function createDossiersService(deps: DossiersDeps) {
             if (mode === 'commit') await repo.updateProcedure(trx, cur.id, { ...cols, updated_at: nowIso() });
           } else result.unchanged++;
         }
-        if (mode === 'commit') await audit({ action: 'procedure.import', entity: 'procedure', after: { created: result.created, updated: result.updated } });
+        if (mode === 'commit')
+          await audit({
+            action: 'procedure.import',
+            entity: 'procedure',
+            after: { created: result.created, updated: result.updated },
+          });
       });
       return result;
     },
@@ -335,29 +415,43 @@ export function createDossiersService(deps: DossiersDeps) {
       dossiersPolicy.assert(actor, 'receive');
       const b = input as Required<ReceiveDossierBody>;
       const p = await procedureRow(b.procedureId);
-      if (!p.active) throw errors.conflict('PROCEDURE_INACTIVE', 'Thủ tục này đã ngừng áp dụng. Chọn thủ tục đang áp dụng.');
+      if (!p.active)
+        throw errors.conflict('PROCEDURE_INACTIVE', 'Thủ tục này đã ngừng áp dụng. Chọn thủ tục đang áp dụng.');
       const commune = await areas.pathOf(b.communeCode);
-      if (!commune || commune.level !== 3) throw errors.validation([{ path: 'body.communeCode', message: `Không có xã/phường mã ${b.communeCode}.` }]);
+      if (!commune || commune.level !== 3)
+        throw errors.validation([{ path: 'body.communeCode', message: `Không có xã/phường mã ${b.communeCode}.` }]);
       const codes = codesOfCommune(b.communeCode, commune.path);
       if (!codesInScope(actor, codes)) throw errors.notFound('Đơn vị hành chính');
       if (b.channel === 'assisted' && !b.assistedReason) {
-        throw errors.validation([{ path: 'body.assistedReason', message: 'Ghi lý do người dân cần cán bộ nộp thay (cao tuổi, khuyết tật…).' }]);
+        throw errors.validation([
+          { path: 'body.assistedReason', message: 'Ghi lý do người dân cần cán bộ nộp thay (cao tuổi, khuyết tật…).' },
+        ]);
       }
       const nowAt = now();
       let receivedAt = nowAt.toISOString();
       if (b.receivedAt) {
         const t = new Date(b.receivedAt).getTime();
         if (t > nowAt.getTime() + 60_000 || t < nowAt.getTime() - 31 * 86_400_000) {
-          throw errors.validation([{ path: 'body.receivedAt', message: 'Thời điểm nhận hồ sơ không được ở tương lai hoặc trước quá 30 ngày.' }]);
+          throw errors.validation([
+            { path: 'body.receivedAt', message: 'Thời điểm nhận hồ sơ không được ở tương lai hoặc trước quá 30 ngày.' },
+          ]);
         }
         receivedAt = new Date(t).toISOString();
       }
       if (b.personId) {
-        const person = await db.selectFrom('persons').select(['id', 'commune_code', 'province_code', 'district_code']).where('id', '=', b.personId).executeTakeFirst();
-        if (!person || !codesInScope(actor, person)) throw errors.validation([{ path: 'body.personId', message: 'Không tìm thấy người này trong sổ đối tượng của địa bàn.' }]);
+        const person = await db
+          .selectFrom('persons')
+          .select(['id', 'commune_code', 'province_code', 'district_code'])
+          .where('id', '=', b.personId)
+          .executeTakeFirst();
+        if (!person || !codesInScope(actor, person))
+          throw errors.validation([
+            { path: 'body.personId', message: 'Không tìm thấy người này trong sổ đối tượng của địa bàn.' },
+          ]);
       }
       const path = effectivePath(JSON.parse(p.path_json) as LevelStep[], codes.district_code !== null);
-      const areaOf = (l: DossierLevel) => (l === 'commune' ? codes.commune_code : l === 'district' ? codes.district_code! : codes.province_code);
+      const areaOf = (l: DossierLevel) =>
+        l === 'commune' ? codes.commune_code : l === 'district' ? codes.district_code! : codes.province_code;
       const start = clockStart(cal, receivedAt);
       const plan = planSteps(cal, start, path);
       const receivedDate = vietnamLocal(receivedAt).date;
@@ -425,9 +519,26 @@ export function createDossiersService(deps: DossiersDeps) {
                 paused_days: 0,
               })),
             );
-            const note = b.channel === 'assisted' ? `Cán bộ ${actor.username} nộp thay; lý do: ${b.assistedReason}${b.assistedNote ? ` (${b.assistedNote})` : ''}` : '';
-            await repo.addEvent(trx, { dossier_id: newId, at: receivedAt, actor: actor.username, action: 'receive', level: first.level, area_code: receivingArea, note });
-            await audit({ action: 'dossier.receive', entity: 'dossier', entityId: newId, areaCode: codes.commune_code, after: { code, procedure: p.code, channel: b.channel, due: plan.due } });
+            const note =
+              b.channel === 'assisted'
+                ? `Cán bộ ${actor.username} nộp thay; lý do: ${b.assistedReason}${b.assistedNote ? ` (${b.assistedNote})` : ''}`
+                : '';
+            await repo.addEvent(trx, {
+              dossier_id: newId,
+              at: receivedAt,
+              actor: actor.username,
+              action: 'receive',
+              level: first.level,
+              area_code: receivingArea,
+              note,
+            });
+            await audit({
+              action: 'dossier.receive',
+              entity: 'dossier',
+              entityId: newId,
+              areaCode: codes.commune_code,
+              after: { code, procedure: p.code, channel: b.channel, due: plan.due },
+            });
             const row = (await repo.dossier(trx, newId))!;
             await enqueue(trx, row, 'receive');
             return deps.lean ? leanOut(trx, row) : newId;
@@ -459,7 +570,8 @@ export function createDossiersService(deps: DossiersDeps) {
               : q.due === 'soon'
                 ? { dueTo: addWorkingDays(cal, t, 2) }
                 : {};
-      const states = q.state === 'open' || q.due || mine ? (q.due ? ['processing'] : OPEN) : q.state ? [q.state] : undefined;
+      const states =
+        q.state === 'open' || q.due || mine ? (q.due ? ['processing'] : OPEN) : q.state ? [q.state] : undefined;
       const isCode = q.q && /^[\d.A-Za-z]+-\d/.test(q.q.trim());
       const { total, rows } = await repo.search(
         db,
@@ -477,7 +589,10 @@ export function createDossiersService(deps: DossiersDeps) {
         { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
         mine || q.due ? 'due' : 'recent',
       );
-      const names = await repo.areaNames(db, rows.flatMap((r) => [r.commune_code, r.current_area_code ?? '']));
+      const names = await repo.areaNames(
+        db,
+        rows.flatMap((r) => [r.commune_code, r.current_area_code ?? '']),
+      );
       return { items: rows.map((r) => presentListItem(r, names, t)), total, page: q.page, pageSize: q.pageSize };
     },
 
@@ -486,11 +601,21 @@ export function createDossiersService(deps: DossiersDeps) {
       return transition(actor, id, 'forward', { states: ['processing'] }, async (trx, d, steps, at) => {
         const cur = d.current_seq!;
         const next = steps.find((s) => s.seq === cur + 1);
-        if (!next) throw errors.conflict('DOSSIER_LAST_LEVEL', 'Đây là cấp giải quyết cuối cùng: ghi "Có kết quả" thay vì chuyển tiếp.');
+        if (!next)
+          throw errors.conflict(
+            'DOSSIER_LAST_LEVEL',
+            'Đây là cấp giải quyết cuối cùng: ghi "Có kết quả" thay vì chuyển tiếp.',
+          );
         await repo.updateStep(trx, id, cur, finishStep(steps, cur, at));
         const started = startStep(next, at);
         await repo.updateStep(trx, id, next.seq, started);
-        await repo.updateDossier(trx, id, { current_seq: next.seq, current_level: next.level, current_area_code: next.area_code, level_due_date: started.due_date, updated_at: at });
+        await repo.updateDossier(trx, id, {
+          current_seq: next.seq,
+          current_level: next.level,
+          current_area_code: next.area_code,
+          level_due_date: started.due_date,
+          updated_at: at,
+        });
         return { note };
       });
     },
@@ -499,15 +624,24 @@ export function createDossiersService(deps: DossiersDeps) {
     result(actor: Actor, id: number, body: { outcomeNote?: string; note?: string }) {
       return transition(actor, id, 'result', { states: ['processing'] }, async (trx, d, steps, at) => {
         const cur = d.current_seq!;
-        if (cur !== steps.length) throw errors.conflict('DOSSIER_NOT_LAST_LEVEL', 'Cấp này chưa phải cấp quyết định: chuyển hồ sơ lên cấp trên.');
+        if (cur !== steps.length)
+          throw errors.conflict(
+            'DOSSIER_NOT_LAST_LEVEL',
+            'Cấp này chưa phải cấp quyết định: chuyển hồ sơ lên cấp trên.',
+          );
         const fin = finishStep(steps, cur, at);
         await repo.updateStep(trx, id, cur, fin);
         const settled = fin.finished_date;
         const overall = timeliness(settled, d.due_date);
         const stepsAfter = steps.map((s) => (s.seq === cur ? { ...s, timeliness: fin.timeliness } : s));
-        const lateLevel = overall === 'late' ? (stepsAfter.find((s) => s.timeliness === 'late')?.level ?? steps[cur - 1]!.level) : null;
+        const lateLevel =
+          overall === 'late' ? (stepsAfter.find((s) => s.timeliness === 'late')?.level ?? steps[cur - 1]!.level) : null;
         // Inside the transaction every read goes through `trx` (SQLite has one connection).
-        const recv = await trx.selectFrom('areas').select('level').where('code', '=', d.receiving_area_code).executeTakeFirst();
+        const recv = await trx
+          .selectFrom('areas')
+          .select('level')
+          .where('code', '=', d.receiving_area_code)
+          .executeTakeFirst();
         await repo.updateDossier(trx, id, {
           state: 'result_ready',
           current_seq: null,
@@ -526,16 +660,34 @@ export function createDossiersService(deps: DossiersDeps) {
 
     /** The receiving counter hands the result over (at the counter, by post, at home). */
     returnResult(actor: Actor, id: number, note: string) {
-      return transition(actor, id, 'return', { states: ['result_ready'], allowCounter: true }, async (trx, _d, _s, at) => {
-        await repo.updateDossier(trx, id, { state: 'returned', returned_at: at, closed_date: vietnamLocal(at).date, current_area_code: null, current_level: null, updated_at: at });
-        return { note, notify: ['returned'] };
-      });
+      return transition(
+        actor,
+        id,
+        'return',
+        { states: ['result_ready'], allowCounter: true },
+        async (trx, _d, _s, at) => {
+          await repo.updateDossier(trx, id, {
+            state: 'returned',
+            returned_at: at,
+            closed_date: vietnamLocal(at).date,
+            current_area_code: null,
+            current_level: null,
+            updated_at: at,
+          });
+          return { note, notify: ['returned'] };
+        },
+      );
     },
 
     /** Ask the applicant for missing papers: the clock stops until they are supplied. */
     requestSupplement(actor: Actor, id: number, missing: string, note: string) {
       return transition(actor, id, 'supplement', { states: ['processing'] }, async (trx, _d, _s, at) => {
-        await repo.updateDossier(trx, id, { state: 'supplement', supplement_request: missing, paused_on: vietnamLocal(at).date, updated_at: at });
+        await repo.updateDossier(trx, id, {
+          state: 'supplement',
+          supplement_request: missing,
+          paused_on: vietnamLocal(at).date,
+          updated_at: at,
+        });
         return { note: [missing, note].filter(Boolean).join(' — '), notify: ['supplement', missing] };
       });
     },
@@ -562,8 +714,18 @@ export function createDossiersService(deps: DossiersDeps) {
     /** Refuse with reasons (form 03 / a written answer): the dossier closes. */
     refuse(actor: Actor, id: number, reason: string) {
       return transition(actor, id, 'refuse', { states: ['processing', 'supplement'] }, async (trx, d, steps, at) => {
-        if (d.current_seq) await repo.updateStep(trx, id, d.current_seq, { finished_at: at, finished_date: vietnamLocal(at).date });
-        await repo.updateDossier(trx, id, { state: 'refused', outcome_note: reason, closed_date: vietnamLocal(at).date, current_seq: null, current_area_code: null, current_level: null, level_due_date: null, updated_at: at });
+        if (d.current_seq)
+          await repo.updateStep(trx, id, d.current_seq, { finished_at: at, finished_date: vietnamLocal(at).date });
+        await repo.updateDossier(trx, id, {
+          state: 'refused',
+          outcome_note: reason,
+          closed_date: vietnamLocal(at).date,
+          current_seq: null,
+          current_area_code: null,
+          current_level: null,
+          level_due_date: null,
+          updated_at: at,
+        });
         void steps;
         return { note: reason, notify: ['refuse', reason] };
       });
@@ -571,20 +733,49 @@ export function createDossiersService(deps: DossiersDeps) {
 
     /** The applicant withdraws the dossier (at the receiving counter or the level holding it). */
     withdraw(actor: Actor, id: number, reason: string) {
-      return transition(actor, id, 'withdraw', { states: ['processing', 'supplement'], allowCounter: true }, async (trx, d, _s, at) => {
-        if (d.current_seq) await repo.updateStep(trx, id, d.current_seq, { finished_at: at, finished_date: vietnamLocal(at).date });
-        await repo.updateDossier(trx, id, { state: 'withdrawn', outcome_note: reason, closed_date: vietnamLocal(at).date, current_seq: null, current_area_code: null, current_level: null, level_due_date: null, updated_at: at });
-        return { note: reason, notify: ['withdrawn'] };
-      });
+      return transition(
+        actor,
+        id,
+        'withdraw',
+        { states: ['processing', 'supplement'], allowCounter: true },
+        async (trx, d, _s, at) => {
+          if (d.current_seq)
+            await repo.updateStep(trx, id, d.current_seq, { finished_at: at, finished_date: vietnamLocal(at).date });
+          await repo.updateDossier(trx, id, {
+            state: 'withdrawn',
+            outcome_note: reason,
+            closed_date: vietnamLocal(at).date,
+            current_seq: null,
+            current_area_code: null,
+            current_level: null,
+            level_due_date: null,
+            updated_at: at,
+          });
+          return { note: reason, notify: ['withdrawn'] };
+        },
+      );
     },
 
     /** The apology and new appointment slip (form 04): once, before the due date. */
     apologize(actor: Actor, id: number, reason: string, newDate: string) {
       return transition(actor, id, 'apology', { states: ['processing', 'supplement'] }, async (trx, d, _s, at) => {
-        const problem = apologyProblem({ today: vietnamLocal(at).date, due: d.appointment_date, apologies: d.apologies, newDate });
+        const problem = apologyProblem({
+          today: vietnamLocal(at).date,
+          due: d.appointment_date,
+          apologies: d.apologies,
+          newDate,
+        });
         if (problem) throw errors.conflict('APOLOGY_NOT_ALLOWED', problem);
-        if (!cal.isWorkingDay(newDate)) throw errors.validation([{ path: 'body.newDate', message: `Ngày ${newDate} không phải ngày làm việc. Chọn ngày làm việc.` }]);
-        await repo.updateDossier(trx, id, { apologies: d.apologies + 1, apology_reason: reason, appointment_date: newDate, updated_at: at });
+        if (!cal.isWorkingDay(newDate))
+          throw errors.validation([
+            { path: 'body.newDate', message: `Ngày ${newDate} không phải ngày làm việc. Chọn ngày làm việc.` },
+          ]);
+        await repo.updateDossier(trx, id, {
+          apologies: d.apologies + 1,
+          apology_reason: reason,
+          appointment_date: newDate,
+          updated_at: at,
+        });
         return { note: `${reason} — hẹn lại ngày ${newDate}`, notify: ['apology', newDate] };
       });
     },
@@ -592,14 +783,34 @@ export function createDossiersService(deps: DossiersDeps) {
     /** Attach a PDF, JPEG or PNG (checked by its first bytes, at most 10 MB). */
     async attach(actor: Actor, id: number, file: { name: string; data: Buffer }): Promise<DossierOut> {
       const mime = sniffMime(file.data);
-      if (!mime) throw errors.badRequest('FILE_TYPE', 'Chỉ nhận tệp PDF, JPEG hoặc PNG. Chụp hoặc quét lại giấy tờ ở một trong các dạng đó.');
-      if (file.data.length > MAX_FILE_BYTES) throw errors.badRequest('FILE_TOO_LARGE', 'Tệp lớn hơn 10 MB. Quét ở độ phân giải thấp hơn rồi gửi lại.');
+      if (!mime)
+        throw errors.badRequest(
+          'FILE_TYPE',
+          'Chỉ nhận tệp PDF, JPEG hoặc PNG. Chụp hoặc quét lại giấy tờ ở một trong các dạng đó.',
+        );
+      if (file.data.length > MAX_FILE_BYTES)
+        throw errors.badRequest('FILE_TOO_LARGE', 'Tệp lớn hơn 10 MB. Quét ở độ phân giải thấp hơn rồi gửi lại.');
       if (file.data.length === 0) throw errors.badRequest('FILE_EMPTY', 'Tệp rỗng. Chọn lại tệp.');
-      return transition(actor, id, 'file', { states: ['processing', 'supplement'], allowCounter: true }, async (trx, _d, _s, at) => {
-        const name = file.name.replace(/[\\/\r\n"]/g, '_').slice(0, 200) || 'tep';
-        await repo.addFile(trx, { dossier_id: id, name, mime, size: file.data.length, sha256: createHash('sha256').update(file.data).digest('hex'), content: file.data, uploaded_by: actor.username, uploaded_at: at });
-        return { note: name };
-      });
+      return transition(
+        actor,
+        id,
+        'file',
+        { states: ['processing', 'supplement'], allowCounter: true },
+        async (trx, _d, _s, at) => {
+          const name = file.name.replace(/[\\/\r\n"]/g, '_').slice(0, 200) || 'tep';
+          await repo.addFile(trx, {
+            dossier_id: id,
+            name,
+            mime,
+            size: file.data.length,
+            sha256: createHash('sha256').update(file.data).digest('hex'),
+            content: file.data,
+            uploaded_by: actor.username,
+            uploaded_at: at,
+          });
+          return { note: name };
+        },
+      );
     },
 
     async file(actor: Actor, id: number, fileId: number) {
@@ -613,10 +824,17 @@ export function createDossiersService(deps: DossiersDeps) {
     async lookup(code: string, check: string): Promise<DossierLookupOut> {
       const d = await repo.dossierByCode(db, code.trim().toUpperCase());
       const digits = check.replace(/\D/g, '');
-      const phoneOk = !!d?.applicant_phone && digits.length >= 9 && d.applicant_phone.replace(/\D/g, '').slice(-9) === digits.slice(-9);
+      const phoneOk =
+        !!d?.applicant_phone &&
+        digits.length >= 9 &&
+        d.applicant_phone.replace(/\D/g, '').slice(-9) === digits.slice(-9);
       const idOk = !!d?.applicant_id_number && digits.length >= 4 && d.applicant_id_number.endsWith(digits);
       if (!d || !(phoneOk || idOk)) {
-        throw new AppError(404, 'DOSSIER_LOOKUP_FAILED', 'Không tìm thấy hồ sơ với mã và số đã nhập. Kiểm tra mã trên giấy hẹn và số điện thoại (hoặc 4 số cuối CCCD) đã khai khi nộp.');
+        throw new AppError(
+          404,
+          'DOSSIER_LOOKUP_FAILED',
+          'Không tìm thấy hồ sơ với mã và số đã nhập. Kiểm tra mã trên giấy hẹn và số điện thoại (hoặc 4 số cuối CCCD) đã khai khi nộp.',
+        );
       }
       const [p, steps] = await Promise.all([repo.procedureById(db, d.procedure_id), repo.steps(db, d.id)]);
       const names = await repo.areaNames(db, [...steps.map((s) => s.area_code), d.current_area_code ?? '']);
@@ -632,7 +850,11 @@ export function createDossiersService(deps: DossiersDeps) {
         settledDate: d.settled_date,
         where: d.current_area_code ? (names.get(d.current_area_code) ?? null) : null,
         delivery: d.delivery as DossierLookupOut['delivery'],
-        steps: steps.map((s) => ({ levelLabel: LV[s.level] ?? s.level, areaName: names.get(s.area_code) ?? s.area_code, finished: s.finished_at !== null })),
+        steps: steps.map((s) => ({
+          levelLabel: LV[s.level] ?? s.level,
+          areaName: names.get(s.area_code) ?? s.area_code,
+          finished: s.finished_at !== null,
+        })),
       };
     },
 

@@ -22,14 +22,38 @@ export const PROCEDURE_COLUMNS = [
   { key: 'legalBasis', header: 'Căn cứ pháp lý', example: 'Nghị định 20/2021/NĐ-CP' },
 ] as const;
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().trim();
-const LEVELS: Record<string, 'commune' | 'district' | 'province'> = { xa: 'commune', huyen: 'district', tinh: 'province', commune: 'commune', district: 'district', province: 'province' };
-const MODES: Record<string, 'full' | 'partial' | 'none'> = { 'toan trinh': 'full', 'mot phan': 'partial', khong: 'none', full: 'full', partial: 'partial', none: 'none' };
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase()
+    .trim();
+const LEVELS: Record<string, 'commune' | 'district' | 'province'> = {
+  xa: 'commune',
+  huyen: 'district',
+  tinh: 'province',
+  commune: 'commune',
+  district: 'district',
+  province: 'province',
+};
+const MODES: Record<string, 'full' | 'partial' | 'none'> = {
+  'toan trinh': 'full',
+  'mot phan': 'partial',
+  khong: 'none',
+  full: 'full',
+  partial: 'partial',
+  none: 'none',
+};
 
-const text = (c: SheetCell | undefined) => (c === null || c === undefined ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c)).trim();
+const text = (c: SheetCell | undefined) =>
+  (c === null || c === undefined ? '' : c instanceof Date ? c.toISOString().slice(0, 10) : String(c)).trim();
 
-export async function readProcedureSheet(buf: Buffer): Promise<{ rows: { row: number; body: ProcedureBody }[]; errors: { row: number; message: string }[] }> {
-  if (!(buf[0] === 0x50 && buf[1] === 0x4b)) throw errors.badRequest('NOT_XLSX', 'Tệp không phải Excel (.xlsx). Tải mẫu, điền rồi gửi lại.');
+export async function readProcedureSheet(
+  buf: Buffer,
+): Promise<{ rows: { row: number; body: ProcedureBody }[]; errors: { row: number; message: string }[] }> {
+  if (!(buf[0] === 0x50 && buf[1] === 0x4b))
+    throw errors.badRequest('NOT_XLSX', 'Tệp không phải Excel (.xlsx). Tải mẫu, điền rồi gửi lại.');
   let sheet;
   try {
     sheet = readFirstSheet(buf);
@@ -37,9 +61,15 @@ export async function readProcedureSheet(buf: Buffer): Promise<{ rows: { row: nu
     throw errors.badRequest('NOT_XLSX', 'Không đọc được tệp Excel. Lưu lại dưới dạng .xlsx rồi gửi lại.');
   }
   const header = sheet[0]?.cells.map((c) => fold(text(c))) ?? [];
-  const idx = Object.fromEntries(PROCEDURE_COLUMNS.map((c) => [c.key, header.indexOf(fold(c.header))])) as Record<string, number>;
-  const missing = PROCEDURE_COLUMNS.filter((c) => ['code', 'name', 'field', 'decisionLevel', 'path', 'onlineMode'].includes(c.key) && idx[c.key]! < 0);
-  if (missing.length) throw errors.badRequest('SHEET_COLUMNS', `Thiếu cột: ${missing.map((c) => c.header).join(', ')}. Dùng tệp mẫu.`);
+  const idx = Object.fromEntries(PROCEDURE_COLUMNS.map((c) => [c.key, header.indexOf(fold(c.header))])) as Record<
+    string,
+    number
+  >;
+  const missing = PROCEDURE_COLUMNS.filter(
+    (c) => ['code', 'name', 'field', 'decisionLevel', 'path', 'onlineMode'].includes(c.key) && idx[c.key]! < 0,
+  );
+  if (missing.length)
+    throw errors.badRequest('SHEET_COLUMNS', `Thiếu cột: ${missing.map((c) => c.header).join(', ')}. Dùng tệp mẫu.`);
   const rows: { row: number; body: ProcedureBody }[] = [];
   const problems: { row: number; message: string }[] = [];
   for (const r of sheet.slice(1)) {
@@ -60,7 +90,10 @@ export async function readProcedureSheet(buf: Buffer): Promise<{ rows: { row: nu
       decisionLevel: LEVELS[fold(get('decisionLevel'))] ?? get('decisionLevel'),
       path,
       fee: Number(get('fee').replace(/[.\s]/g, '') || 0),
-      documents: get('documents').split(/\r?\n/).map((s) => s.trim()).filter(Boolean),
+      documents: get('documents')
+        .split(/\r?\n/)
+        .map((s) => s.trim())
+        .filter(Boolean),
       resultDocument: get('resultDocument'),
       onlineMode: MODES[fold(get('onlineMode'))] ?? get('onlineMode'),
       onlineLevel: get('onlineLevel') ? Number(get('onlineLevel')) : null,
@@ -69,7 +102,11 @@ export async function readProcedureSheet(buf: Buffer): Promise<{ rows: { row: nu
     };
     const parsed = ProcedureBody.safeParse(raw);
     if (parsed.success) rows.push({ row: r.line, body: parsed.data });
-    else problems.push({ row: r.line, message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    else
+      problems.push({
+        row: r.line,
+        message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+      });
   }
   return { rows, errors: problems };
 }

@@ -3,7 +3,11 @@ import type { DossierStatsOut } from '@ansinh/domain';
 import type { Executor } from '../../db/database.js';
 import type { AreaColumn } from '../../platform/authz.js';
 
-const ratio = (count: number, total: number) => ({ count, total, percent: total ? Math.round((count * 10000) / total) / 100 : 0 });
+const ratio = (count: number, total: number) => ({
+  count,
+  total,
+  percent: total ? Math.round((count * 10000) / total) / 100 : 0,
+});
 const n = (v: unknown) => Number(v ?? 0);
 
 /**
@@ -26,11 +30,26 @@ export async function computeStats(
   const [procs, groups, byLevel] = await Promise.all([
     db
       .selectFrom('procedures')
-      .select(['online_mode', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.sum<number>('on_national_portal').as('portal')])
+      .select([
+        'online_mode',
+        (eb) => eb.fn.countAll<number>().as('n'),
+        (eb) => eb.fn.sum<number>('on_national_portal').as('portal'),
+      ])
       .where('active', '=', 1)
       .groupBy('online_mode')
       .execute(),
-    sql<{ procedure_id: number; channel: string; state: string; timeliness: string | null; late_level: string | null; received: number; settled: number; pending: number; overdue: number; closed: number }>`
+    sql<{
+      procedure_id: number;
+      channel: string;
+      state: string;
+      timeliness: string | null;
+      late_level: string | null;
+      received: number;
+      settled: number;
+      pending: number;
+      overdue: number;
+      closed: number;
+    }>`
       select d.procedure_id, d.channel, d.state, d.timeliness, d.late_level,
         sum(case when d.received_date >= ${from} and d.received_date <= ${to} then 1 else 0 end) as received,
         sum(case when d.settled_date >= ${from} and d.settled_date <= ${to} and d.settled_date <= ${asOf} then 1 else 0 end) as settled,
@@ -39,18 +58,83 @@ export async function computeStats(
         sum(case when d.closed_date >= ${from} and d.closed_date <= ${to} and d.closed_date <= ${asOf} then 1 else 0 end) as closed
       from dossiers d where ${col} = ${area.code} and d.received_date <= ${asOf}
       group by d.procedure_id, d.channel, d.state, d.timeliness, d.late_level`.execute(db),
-    sql<{ level: string; timeliness: string; n: number }>`select s.level, s.timeliness, count(*) as n from dossiers d join dossier_steps s on s.dossier_id = d.id
-      where ${col} = ${area.code} and d.settled_date between ${from} and ${to} and d.settled_date <= ${asOf} and s.timeliness is not null group by s.level, s.timeliness`.execute(db),
+    sql<{
+      level: string;
+      timeliness: string;
+      n: number;
+    }>`select s.level, s.timeliness, count(*) as n from dossiers d join dossier_steps s on s.dossier_id = d.id
+      where ${col} = ${area.code} and d.settled_date between ${from} and ${to} and d.settled_date <= ${asOf} and s.timeliness is not null group by s.level, s.timeliness`.execute(
+      db,
+    ),
   ]);
-  const g = groups.rows.map((r) => ({ ...r, procedure_id: n(r.procedure_id), received: n(r.received), settled: n(r.settled), pending: n(r.pending), overdue: n(r.overdue), closed: n(r.closed) }));
-  const sumOf = (rows: typeof g, k: 'received' | 'settled' | 'pending' | 'overdue' | 'closed') => rows.reduce((a, r) => a + r[k], 0);
-  const received = { rows: [...new Set(g.map((r) => r.channel))].map((channel) => ({ channel, n: sumOf(g.filter((r) => r.channel === channel), 'received') })) };
-  const settled = { rows: ['early', 'on_time', 'late'].map((k) => ({ timeliness: k, n: sumOf(g.filter((r) => r.timeliness === k), 'settled') })) };
+  const g = groups.rows.map((r) => ({
+    ...r,
+    procedure_id: n(r.procedure_id),
+    received: n(r.received),
+    settled: n(r.settled),
+    pending: n(r.pending),
+    overdue: n(r.overdue),
+    closed: n(r.closed),
+  }));
+  const sumOf = (rows: typeof g, k: 'received' | 'settled' | 'pending' | 'overdue' | 'closed') =>
+    rows.reduce((a, r) => a + r[k], 0);
+  const received = {
+    rows: [...new Set(g.map((r) => r.channel))].map((channel) => ({
+      channel,
+      n: sumOf(
+        g.filter((r) => r.channel === channel),
+        'received',
+      ),
+    })),
+  };
+  const settled = {
+    rows: ['early', 'on_time', 'late'].map((k) => ({
+      timeliness: k,
+      n: sumOf(
+        g.filter((r) => r.timeliness === k),
+        'settled',
+      ),
+    })),
+  };
   const pending = { rows: [{ total: sumOf(g, 'pending'), overdue: sumOf(g, 'overdue') }] };
-  const closed = { rows: ['refused', 'withdrawn'].map((state) => ({ state, n: sumOf(g.filter((r) => r.state === state), 'closed') })) };
-  const lateBy = { rows: [...new Set(g.filter((r) => r.timeliness === 'late' && r.late_level).map((r) => r.late_level!))].map((late_level) => ({ late_level, n: sumOf(g.filter((r) => r.timeliness === 'late' && r.late_level === late_level), 'settled') })).filter((r) => r.n > 0) };
-  const byProcRecv = { rows: [...new Set(g.map((r) => r.procedure_id))].map((procedure_id) => ({ procedure_id, received: sumOf(g.filter((r) => r.procedure_id === procedure_id), 'received'), pending: sumOf(g.filter((r) => r.procedure_id === procedure_id), 'pending') })) };
-  const byProcSettled = { rows: g.filter((r) => r.settled > 0 && r.timeliness).map((r) => ({ procedure_id: r.procedure_id, timeliness: r.timeliness!, n: r.settled })) };
+  const closed = {
+    rows: ['refused', 'withdrawn'].map((state) => ({
+      state,
+      n: sumOf(
+        g.filter((r) => r.state === state),
+        'closed',
+      ),
+    })),
+  };
+  const lateBy = {
+    rows: [...new Set(g.filter((r) => r.timeliness === 'late' && r.late_level).map((r) => r.late_level!))]
+      .map((late_level) => ({
+        late_level,
+        n: sumOf(
+          g.filter((r) => r.timeliness === 'late' && r.late_level === late_level),
+          'settled',
+        ),
+      }))
+      .filter((r) => r.n > 0),
+  };
+  const byProcRecv = {
+    rows: [...new Set(g.map((r) => r.procedure_id))].map((procedure_id) => ({
+      procedure_id,
+      received: sumOf(
+        g.filter((r) => r.procedure_id === procedure_id),
+        'received',
+      ),
+      pending: sumOf(
+        g.filter((r) => r.procedure_id === procedure_id),
+        'pending',
+      ),
+    })),
+  };
+  const byProcSettled = {
+    rows: g
+      .filter((r) => r.settled > 0 && r.timeliness)
+      .map((r) => ({ procedure_id: r.procedure_id, timeliness: r.timeliness!, n: r.settled })),
+  };
 
   const modeCount = (m: string) => n(procs.find((p) => p.online_mode === m)?.n);
   const procTotal = procs.reduce((a, p) => a + n(p.n), 0);
@@ -67,17 +151,40 @@ export async function computeStats(
   const lv = levels
     .map((level) => {
       const g = (k: string) => n(byLevel.rows.find((r) => r.level === level && r.timeliness === k)?.n);
-      return { level, early: g('early'), onTime: g('on_time'), late: g('late'), settled: g('early') + g('on_time') + g('late') };
+      return {
+        level,
+        early: g('early'),
+        onTime: g('on_time'),
+        late: g('late'),
+        settled: g('early') + g('on_time') + g('late'),
+      };
     })
     .filter((x) => x.settled > 0);
 
-  const procIds = [...new Set([...byProcRecv.rows.filter((r) => r.received > 0 || r.pending > 0).map((r) => r.procedure_id), ...byProcSettled.rows.map((r) => r.procedure_id)])];
-  const procRows = procIds.length ? await db.selectFrom('procedures').select(['id', 'code', 'name']).where('id', 'in', procIds).execute() : [];
+  const procIds = [
+    ...new Set([
+      ...byProcRecv.rows.filter((r) => r.received > 0 || r.pending > 0).map((r) => r.procedure_id),
+      ...byProcSettled.rows.map((r) => r.procedure_id),
+    ]),
+  ];
+  const procRows = procIds.length
+    ? await db.selectFrom('procedures').select(['id', 'code', 'name']).where('id', 'in', procIds).execute()
+    : [];
   const byProcedure = procRows
     .map((p) => {
       const rv = byProcRecv.rows.find((r) => r.procedure_id === p.id);
-      const g = (k: string) => byProcSettled.rows.filter((r) => r.procedure_id === p.id && r.timeliness === k).reduce((a, r) => a + r.n, 0);
-      return { procedureId: p.id, code: p.code, name: p.name, received: n(rv?.received), pending: n(rv?.pending), early: g('early'), onTime: g('on_time'), late: g('late') };
+      const g = (k: string) =>
+        byProcSettled.rows.filter((r) => r.procedure_id === p.id && r.timeliness === k).reduce((a, r) => a + r.n, 0);
+      return {
+        procedureId: p.id,
+        code: p.code,
+        name: p.name,
+        received: n(rv?.received),
+        pending: n(rv?.pending),
+        early: g('early'),
+        onTime: g('on_time'),
+        late: g('late'),
+      };
     })
     .sort((a, b) => b.received - a.received || a.code.localeCompare(b.code));
 
@@ -101,6 +208,8 @@ export async function computeStats(
     withdrawn: n(closed.rows.find((r) => r.state === 'withdrawn')?.n),
     byLevel: lv,
     byProcedure,
-    lateByLevel: lateBy.rows.filter((r) => r.late_level).map((r) => ({ level: r.late_level as 'commune', count: n(r.n) })),
+    lateByLevel: lateBy.rows
+      .filter((r) => r.late_level)
+      .map((r) => ({ level: r.late_level as 'commune', count: n(r.n) })),
   };
 }

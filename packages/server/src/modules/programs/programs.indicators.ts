@@ -37,8 +37,18 @@ function paidPayments(db: Kysely<DB>, q: IndicatorQuery, params?: Record<string,
   return b;
 }
 
-const entryRecords = (rows: { id: number; list_id: number; full_name: string; commune_code: string; date: string | null; amount: number }[]): IndicatorRecord[] =>
-  rows.map((r) => ({ kind: 'list_entry', id: r.id, label: r.full_name, href: `/programs/lists/${r.list_id}`, areaCode: r.commune_code, date: r.date, amount: Number(r.amount) }));
+const entryRecords = (
+  rows: { id: number; list_id: number; full_name: string; commune_code: string; date: string | null; amount: number }[],
+): IndicatorRecord[] =>
+  rows.map((r) => ({
+    kind: 'list_entry',
+    id: r.id,
+    label: r.full_name,
+    href: `/programs/lists/${r.list_id}`,
+    areaCode: r.commune_code,
+    date: r.date,
+    amount: Number(r.amount),
+  }));
 
 const base = { module: 'programs', rollup: 'sum' as const, params: ['program'] as const };
 
@@ -50,13 +60,27 @@ export const programsIndicators: readonly ComputedIndicator[] = [
     nameEn: 'Beneficiaries on approved lists',
     unit: 'persons',
     async compute(db, q, params) {
-      const r = await approvedEntries(db, q, params).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst();
+      const r = await approvedEntries(db, q, params)
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .executeTakeFirst();
       return { value: Number(r?.n ?? 0) };
     },
     async records(db, q, page, params) {
       const b = approvedEntries(db, q, params);
       const total = await b.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst();
-      const rows = await b.select(['e.id', 'e.list_id', 'e.full_name', 'e.commune_code', 'l.decision_date as date', sql<number>`1`.as('amount')]).orderBy('e.id').limit(page.limit).offset(page.offset).execute();
+      const rows = await b
+        .select([
+          'e.id',
+          'e.list_id',
+          'e.full_name',
+          'e.commune_code',
+          'l.decision_date as date',
+          sql<number>`1`.as('amount'),
+        ])
+        .orderBy('e.id')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
       return { total: Number(total?.n ?? 0), rows: entryRecords(rows) };
     },
   },
@@ -67,13 +91,27 @@ export const programsIndicators: readonly ComputedIndicator[] = [
     nameEn: 'Amount on approved lists',
     unit: 'dong',
     async compute(db, q, params) {
-      const r = await approvedEntries(db, q, params).select(sql<number>`coalesce(sum(e.amount + e.arrears_amount), 0)`.as('t')).executeTakeFirst();
+      const r = await approvedEntries(db, q, params)
+        .select(sql<number>`coalesce(sum(e.amount + e.arrears_amount), 0)`.as('t'))
+        .executeTakeFirst();
       return { value: Number(r?.t ?? 0) };
     },
     async records(db, q, page, params) {
       const b = approvedEntries(db, q, params);
       const total = await b.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst();
-      const rows = await b.select(['e.id', 'e.list_id', 'e.full_name', 'e.commune_code', 'l.decision_date as date', sql<number>`e.amount + e.arrears_amount`.as('amount')]).orderBy('e.id').limit(page.limit).offset(page.offset).execute();
+      const rows = await b
+        .select([
+          'e.id',
+          'e.list_id',
+          'e.full_name',
+          'e.commune_code',
+          'l.decision_date as date',
+          sql<number>`e.amount + e.arrears_amount`.as('amount'),
+        ])
+        .orderBy('e.id')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
       return { total: Number(total?.n ?? 0), rows: entryRecords(rows) };
     },
   },
@@ -84,13 +122,27 @@ export const programsIndicators: readonly ComputedIndicator[] = [
     nameEn: 'Beneficiaries paid',
     unit: 'persons',
     async compute(db, q, params) {
-      const r = await paidPayments(db, q, params).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst();
+      const r = await paidPayments(db, q, params)
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .executeTakeFirst();
       return { value: Number(r?.n ?? 0) };
     },
     async records(db, q, page, params) {
       const b = paidPayments(db, q, params);
       const total = await b.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst();
-      const rows = await b.select(['e.id', 'e.list_id', 'e.full_name', 'e.commune_code', 'p.paid_on as date', sql<number>`1`.as('amount')]).orderBy('e.id').limit(page.limit).offset(page.offset).execute();
+      const rows = await b
+        .select([
+          'e.id',
+          'e.list_id',
+          'e.full_name',
+          'e.commune_code',
+          'p.paid_on as date',
+          sql<number>`1`.as('amount'),
+        ])
+        .orderBy('e.id')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
       return { total: Number(total?.n ?? 0), rows: entryRecords(rows) };
     },
   },
@@ -101,13 +153,20 @@ export const programsIndicators: readonly ComputedIndicator[] = [
     nameEn: 'Amount paid',
     unit: 'dong',
     async compute(db, q, params) {
-      const r = await paidPayments(db, q, params).select(sql<number>`coalesce(sum(p.amount), 0)`.as('t')).executeTakeFirst();
+      const r = await paidPayments(db, q, params)
+        .select(sql<number>`coalesce(sum(p.amount), 0)`.as('t'))
+        .executeTakeFirst();
       return { value: Number(r?.t ?? 0) };
     },
     async records(db, q, page, params) {
       const b = paidPayments(db, q, params);
       const total = await b.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst();
-      const rows = await b.select(['e.id', 'e.list_id', 'e.full_name', 'e.commune_code', 'p.paid_on as date', 'p.amount']).orderBy('e.id').limit(page.limit).offset(page.offset).execute();
+      const rows = await b
+        .select(['e.id', 'e.list_id', 'e.full_name', 'e.commune_code', 'p.paid_on as date', 'p.amount'])
+        .orderBy('e.id')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
       return { total: Number(total?.n ?? 0), rows: entryRecords(rows) };
     },
   },
@@ -118,13 +177,27 @@ export const programsIndicators: readonly ComputedIndicator[] = [
     nameEn: 'Quantity handed out in kind',
     unit: 'kg',
     async compute(db, q, params) {
-      const r = await paidPayments(db, q, params).select(sql<number>`coalesce(sum(p.quantity_milli), 0)`.as('t')).executeTakeFirst();
+      const r = await paidPayments(db, q, params)
+        .select(sql<number>`coalesce(sum(p.quantity_milli), 0)`.as('t'))
+        .executeTakeFirst();
       return { value: Number(r?.t ?? 0) / 1000 };
     },
     async records(db, q, page, params) {
       const b = paidPayments(db, q, params).where('p.quantity_milli', '>', 0);
       const total = await b.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst();
-      const rows = await b.select(['e.id', 'e.list_id', 'e.full_name', 'e.commune_code', 'p.paid_on as date', sql<number>`p.quantity_milli / 1000.0`.as('amount')]).orderBy('e.id').limit(page.limit).offset(page.offset).execute();
+      const rows = await b
+        .select([
+          'e.id',
+          'e.list_id',
+          'e.full_name',
+          'e.commune_code',
+          'p.paid_on as date',
+          sql<number>`p.quantity_milli / 1000.0`.as('amount'),
+        ])
+        .orderBy('e.id')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
       return { total: Number(total?.n ?? 0), rows: entryRecords(rows) };
     },
   },
@@ -135,16 +208,31 @@ export const programsIndicators: readonly ComputedIndicator[] = [
     nameEn: 'Lists awaiting appraisal or approval',
     unit: 'lists',
     async compute(db, q, params) {
-      const r = await pendingLists(db, q, params).select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst();
+      const r = await pendingLists(db, q, params)
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .executeTakeFirst();
       return { value: Number(r?.n ?? 0) };
     },
     async records(db, q, page, params) {
       const b = pendingLists(db, q, params);
       const total = await b.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst();
-      const rows = await b.select(['l.id', 'g.name', 'a.name as commune', 'l.commune_code', 'l.submitted_at', 'l.total_amount']).orderBy('l.submitted_at').limit(page.limit).offset(page.offset).execute();
+      const rows = await b
+        .select(['l.id', 'g.name', 'a.name as commune', 'l.commune_code', 'l.submitted_at', 'l.total_amount'])
+        .orderBy('l.submitted_at')
+        .limit(page.limit)
+        .offset(page.offset)
+        .execute();
       return {
         total: Number(total?.n ?? 0),
-        rows: rows.map((r) => ({ kind: 'program_list', id: r.id, label: `${r.name} — ${r.commune}`, href: `/programs/lists/${r.id}`, areaCode: r.commune_code, date: r.submitted_at?.slice(0, 10) ?? null, amount: Number(r.total_amount) })),
+        rows: rows.map((r) => ({
+          kind: 'program_list',
+          id: r.id,
+          label: `${r.name} — ${r.commune}`,
+          href: `/programs/lists/${r.id}`,
+          areaCode: r.commune_code,
+          date: r.submitted_at?.slice(0, 10) ?? null,
+          amount: Number(r.total_amount),
+        })),
       };
     },
   },
@@ -158,7 +246,12 @@ function pendingLists(db: Kysely<DB>, q: IndicatorQuery, params?: Record<string,
     .innerJoin('areas as a', 'a.code', 'l.commune_code')
     .where(`l.${q.area.column}`, '=', q.area.code)
     .where('l.submitted_at', '<=', endOf(q.asOf))
-    .where((eb) => eb.or([eb('l.state', 'in', ['submitted', 'appraised']), eb.and([eb('l.state', '=', 'approved'), eb('l.approved_at', '>', endOf(q.asOf))])]));
+    .where((eb) =>
+      eb.or([
+        eb('l.state', 'in', ['submitted', 'appraised']),
+        eb.and([eb('l.state', '=', 'approved'), eb('l.approved_at', '>', endOf(q.asOf))]),
+      ]),
+    );
   if (params?.program) b = b.where('g.code', '=', params.program);
   return b;
 }

@@ -1,6 +1,15 @@
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
-import { amountInWords, formatDateVi, type BatchOut, type PaymentChannel, type PaymentState, type RecordPaymentsBody, type RecordResult, type Totals } from '@ansinh/domain';
+import {
+  amountInWords,
+  formatDateVi,
+  type BatchOut,
+  type PaymentChannel,
+  type PaymentState,
+  type RecordPaymentsBody,
+  type RecordResult,
+  type Totals,
+} from '@ansinh/domain';
 import type { Database, Executor, Trx } from '../../db/database.js';
 import type { Actor } from '../../platform/actor.js';
 import { areaColumnScope, type AreaColumn } from '../../platform/authz.js';
@@ -52,7 +61,11 @@ export function createPayments(deps: { database: Database }) {
   const db = database.db;
 
   async function areaOf(ex: Executor, code: string) {
-    const a = await ex.selectFrom('areas').select(['code', 'name', 'level', 'path']).where('code', '=', code).executeTakeFirst();
+    const a = await ex
+      .selectFrom('areas')
+      .select(['code', 'name', 'level', 'path'])
+      .where('code', '=', code)
+      .executeTakeFirst();
     if (!a) throw errors.notFound('Địa bàn');
     return a;
   }
@@ -103,7 +116,14 @@ export function createPayments(deps: { database: Database }) {
    * Record a state for entries of a batch. Entries already paid are reported, not paid again;
    * entries outside the batch are reported. Runs inside the caller's transaction.
    */
-  async function record(trx: Trx, actor: Actor, batchId: number, items: PaymentItem[], state: PaymentState, note: string | null): Promise<RecordResult> {
+  async function record(
+    trx: Trx,
+    actor: Actor,
+    batchId: number,
+    items: PaymentItem[],
+    state: PaymentState,
+    note: string | null,
+  ): Promise<RecordResult> {
     const byId = new Map(items.map((it) => [it.id, it]));
     const ids = [...byId.keys()];
     const alreadyPaid: number[] = [];
@@ -115,7 +135,18 @@ export function createPayments(deps: { database: Database }) {
       const entries = await trx
         .selectFrom('list_entries as e')
         .leftJoin('payments as p', 'p.entry_id', 'e.id')
-        .select(['e.id', 'e.program_id', 'e.period', 'e.amount', 'e.arrears_amount', 'e.quantity_milli', 'e.province_code', 'e.district_code', 'e.commune_code', 'p.state as pay_state'])
+        .select([
+          'e.id',
+          'e.program_id',
+          'e.period',
+          'e.amount',
+          'e.arrears_amount',
+          'e.quantity_milli',
+          'e.province_code',
+          'e.district_code',
+          'e.commune_code',
+          'p.state as pay_state',
+        ])
         .where('e.id', 'in', chunk)
         .where('e.batch_id', '=', batchId)
         .execute();
@@ -174,7 +205,14 @@ export function createPayments(deps: { database: Database }) {
         const it = byId.get(groupIds[0]!)!;
         const res = await trx
           .updateTable('payments')
-          .set({ state, paid_on: it.paidOn, reference: it.reference, note, recorded_by: actor.username, recorded_at: now })
+          .set({
+            state,
+            paid_on: it.paidOn,
+            reference: it.reference,
+            note,
+            recorded_by: actor.username,
+            recorded_at: now,
+          })
           .where('entry_id', 'in', groupIds)
           // Never from paid to paid: a paid row only changes to "returned".
           .where('state', state === 'returned' ? '=' : '<>', 'paid')
@@ -188,12 +226,27 @@ export function createPayments(deps: { database: Database }) {
   return {
     CHANNEL_VI,
 
-    async createBatch(actor: Actor, body: { programId: number; period: string; channel: PaymentChannel; areaCode?: string }): Promise<BatchOut> {
+    async createBatch(
+      actor: Actor,
+      body: { programId: number; period: string; channel: PaymentChannel; areaCode?: string },
+    ): Promise<BatchOut> {
       const id = await inTransaction(database, actor, async (trx, audit) => {
-        const program = await trx.selectFrom('programs').select(['id', 'kind']).where('id', '=', body.programId).executeTakeFirst();
+        const program = await trx
+          .selectFrom('programs')
+          .select(['id', 'kind'])
+          .where('id', '=', body.programId)
+          .executeTakeFirst();
         if (!program) throw errors.notFound('Chương trình');
         if ((program.kind === 'in_kind' || program.kind === 'health_card') !== (body.channel === 'in_kind')) {
-          throw errors.validation([{ path: 'body.channel', message: program.kind === 'in_kind' || program.kind === 'health_card' ? 'Chương trình hiện vật: chọn hình thức "Cấp phát hiện vật".' : 'Chọn hình thức chi tiền.' }]);
+          throw errors.validation([
+            {
+              path: 'body.channel',
+              message:
+                program.kind === 'in_kind' || program.kind === 'health_card'
+                  ? 'Chương trình hiện vật: chọn hình thức "Cấp phát hiện vật".'
+                  : 'Chọn hình thức chi tiền.',
+            },
+          ]);
         }
         const code = body.areaCode ?? actor.areaCode;
         if (!code) throw errors.validation([{ path: 'body.areaCode', message: 'Chọn địa bàn chi trả.' }]);
@@ -231,14 +284,30 @@ export function createPayments(deps: { database: Database }) {
           .execute();
         const agg = await trx
           .selectFrom('list_entries')
-          .select([(e) => e.fn.countAll<number>().as('n'), sql<number>`coalesce(sum(amount + arrears_amount), 0)`.as('t')])
+          .select([
+            (e) => e.fn.countAll<number>().as('n'),
+            sql<number>`coalesce(sum(amount + arrears_amount), 0)`.as('t'),
+          ])
           .where('batch_id', '=', row.id)
           .executeTakeFirstOrThrow();
         if (Number(agg.n) === 0) {
-          throw errors.conflict('NOTHING_TO_PAY', 'Không có người nào trong danh sách đã phê duyệt chưa vào đợt chi trả ở địa bàn này.');
+          throw errors.conflict(
+            'NOTHING_TO_PAY',
+            'Không có người nào trong danh sách đã phê duyệt chưa vào đợt chi trả ở địa bàn này.',
+          );
         }
-        await trx.updateTable('payment_batches').set({ entries_count: Number(agg.n), total_amount: Number(agg.t) }).where('id', '=', row.id).execute();
-        await audit({ action: 'payment_batch.create', entity: 'payment_batch', entityId: row.id, areaCode: code, after: { ...body, entries: Number(agg.n), total: Number(agg.t) } });
+        await trx
+          .updateTable('payment_batches')
+          .set({ entries_count: Number(agg.n), total_amount: Number(agg.t) })
+          .where('id', '=', row.id)
+          .execute();
+        await audit({
+          action: 'payment_batch.create',
+          entity: 'payment_batch',
+          entityId: row.id,
+          areaCode: code,
+          after: { ...body, entries: Number(agg.n), total: Number(agg.t) },
+        });
         return row.id;
       });
       return presentBatch(db, await getBatch(db, actor, id));
@@ -255,7 +324,10 @@ export function createPayments(deps: { database: Database }) {
       if (scope) base = base.where(`b.${scope.column}`, '=', scope.code);
       if (q.programId) base = base.where('b.program_id', '=', q.programId);
       const rows = await base.orderBy('b.id', 'desc').limit(q.limit).offset(q.offset).execute();
-      const total = await base.clearSelect().select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst();
+      const total = await base
+        .clearSelect()
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .executeTakeFirst();
       return { items: await Promise.all(rows.map((b) => presentBatch(db, b))), total: Number(total?.n ?? 0) };
     },
 
@@ -270,12 +342,29 @@ export function createPayments(deps: { database: Database }) {
     },
 
     /** Record payments for entries of a batch, once per Idempotency-Key. */
-    async recordPayments(actor: Actor, batchId: number, body: RecordPaymentsBody, idempotencyKey: string | undefined): Promise<RecordResult> {
+    async recordPayments(
+      actor: Actor,
+      batchId: number,
+      body: RecordPaymentsBody,
+      idempotencyKey: string | undefined,
+    ): Promise<RecordResult> {
       const b = await getBatch(db, actor, batchId);
       return once(database, actor, idempotencyKey, { batchId, body }, async (trx, audit) => {
         const items = body.entryIds.map((id) => ({ id, paidOn: body.paidOn, reference: body.reference ?? null }));
         const r = await record(trx, actor, batchId, items, body.state, body.note ?? null);
-        await audit({ action: `payment.${body.state}`, entity: 'payment_batch', entityId: batchId, areaCode: b.area_code, after: { entries: body.entryIds.length > 50 ? `${body.entryIds.length} dòng` : body.entryIds, recorded: r.recorded, alreadyPaid: r.alreadyPaid.length, paidOn: body.paidOn, reference: body.reference ?? null } });
+        await audit({
+          action: `payment.${body.state}`,
+          entity: 'payment_batch',
+          entityId: batchId,
+          areaCode: b.area_code,
+          after: {
+            entries: body.entryIds.length > 50 ? `${body.entryIds.length} dòng` : body.entryIds,
+            recorded: r.recorded,
+            alreadyPaid: r.alreadyPaid.length,
+            paidOn: body.paidOn,
+            reference: body.reference ?? null,
+          },
+        });
         return r;
       });
     },
@@ -285,7 +374,12 @@ export function createPayments(deps: { database: Database }) {
      * Không chi được / Hoàn trả), "Ngày chi" and "Số chứng từ". All rows or none: a bad row rejects
      * the file with its line number, and nothing is recorded.
      */
-    async reconcile(actor: Actor, batchId: number, file: Buffer, idempotencyKey: string | undefined): Promise<RecordResult> {
+    async reconcile(
+      actor: Actor,
+      batchId: number,
+      file: Buffer,
+      idempotencyKey: string | undefined,
+    ): Promise<RecordResult> {
       const b = await getBatch(db, actor, batchId);
       let rows;
       try {
@@ -293,14 +387,21 @@ export function createPayments(deps: { database: Database }) {
       } catch {
         throw errors.badRequest('BAD_FILE', 'Không đọc được tệp. Tải lên tệp Excel (.xlsx) theo mẫu bảng kê chi trả.');
       }
-      const header = (rows[0]?.cells ?? []).map((c) => String(c ?? '').trim().toLowerCase());
+      const header = (rows[0]?.cells ?? []).map((c) =>
+        String(c ?? '')
+          .trim()
+          .toLowerCase(),
+      );
       const col = (names: string[]) => header.findIndex((h) => names.includes(h));
       const cId = col(['mã dòng', 'ma dong', 'entry id']);
       const cState = col(['trạng thái', 'trang thai', 'state']);
       const cDate = col(['ngày chi', 'ngay chi', 'paid on']);
       const cRef = col(['số chứng từ', 'so chung tu', 'reference']);
       if (cId < 0 || cState < 0 || cDate < 0) {
-        throw errors.badRequest('BAD_COLUMNS', 'Tệp phải có các cột "Mã dòng", "Trạng thái", "Ngày chi" (và "Số chứng từ" nếu có). Dùng tệp tải từ nút "Bảng kê (Excel)".');
+        throw errors.badRequest(
+          'BAD_COLUMNS',
+          'Tệp phải có các cột "Mã dòng", "Trạng thái", "Ngày chi" (và "Số chứng từ" nếu có). Dùng tệp tải từ nút "Bảng kê (Excel)".',
+        );
       }
       const rejected: { row: number; message: string }[] = [];
       const groups = new Map<PaymentState, PaymentItem[]>();
@@ -315,7 +416,12 @@ export function createPayments(deps: { database: Database }) {
       for (const r of rows.slice(1)) {
         if (!r.cells.some((c) => c !== null && String(c).trim() !== '')) continue;
         const id = Number(r.cells[cId]);
-        const state = STATE_WORDS[String(r.cells[cState] ?? '').trim().toLowerCase()];
+        const state =
+          STATE_WORDS[
+            String(r.cells[cState] ?? '')
+              .trim()
+              .toLowerCase()
+          ];
         const paidOn = asDate(r.cells[cDate]);
         const problems = [];
         if (!Number.isInteger(id) || id <= 0) problems.push('"Mã dòng" phải là số');
@@ -338,18 +444,35 @@ export function createPayments(deps: { database: Database }) {
         );
       }
       const sha = (await import('node:crypto')).createHash('sha256').update(file).digest('hex');
-      return once(database, actor, idempotencyKey ?? `reconcile-${batchId}-${sha}`, { batchId, sha }, async (trx, audit) => {
-        const total: RecordResult = { recorded: 0, alreadyPaid: [], notInBatch: [] };
-        for (const [state, items] of groups) {
-          const r = await record(trx, actor, batchId, items, state, 'Đối soát');
-          total.recorded += r.recorded;
-          // Loops, not spreads: a file can hold 100.000 ids.
-          for (const id of r.alreadyPaid) total.alreadyPaid.push(id);
-          for (const id of r.notInBatch) total.notInBatch.push(id);
-        }
-        await audit({ action: 'payment.reconcile', entity: 'payment_batch', entityId: batchId, areaCode: b.area_code, after: { sha256: sha, recorded: total.recorded, alreadyPaid: total.alreadyPaid.length, notInBatch: total.notInBatch.length } });
-        return total;
-      });
+      return once(
+        database,
+        actor,
+        idempotencyKey ?? `reconcile-${batchId}-${sha}`,
+        { batchId, sha },
+        async (trx, audit) => {
+          const total: RecordResult = { recorded: 0, alreadyPaid: [], notInBatch: [] };
+          for (const [state, items] of groups) {
+            const r = await record(trx, actor, batchId, items, state, 'Đối soát');
+            total.recorded += r.recorded;
+            // Loops, not spreads: a file can hold 100.000 ids.
+            for (const id of r.alreadyPaid) total.alreadyPaid.push(id);
+            for (const id of r.notInBatch) total.notInBatch.push(id);
+          }
+          await audit({
+            action: 'payment.reconcile',
+            entity: 'payment_batch',
+            entityId: batchId,
+            areaCode: b.area_code,
+            after: {
+              sha256: sha,
+              recorded: total.recorded,
+              alreadyPaid: total.alreadyPaid.length,
+              notInBatch: total.notInBatch.length,
+            },
+          });
+          return total;
+        },
+      );
     },
 
     /** The payment sheet (bảng kê chi trả) as XLSX: amounts in figures and in words, a signature column. */
@@ -359,19 +482,51 @@ export function createPayments(deps: { database: Database }) {
         .selectFrom('list_entries as e')
         .leftJoin('payments as p', 'p.entry_id', 'e.id')
         .innerJoin('areas as a', 'a.code', 'e.commune_code')
-        .select(['e.id', 'e.full_name', 'e.birth_date', 'e.citizen_id', 'e.village', 'a.name as commune', 'e.amount', 'e.arrears_amount', 'e.quantity_milli', 'p.state', 'p.paid_on', 'p.reference'])
+        .select([
+          'e.id',
+          'e.full_name',
+          'e.birth_date',
+          'e.citizen_id',
+          'e.village',
+          'a.name as commune',
+          'e.amount',
+          'e.arrears_amount',
+          'e.quantity_milli',
+          'p.state',
+          'p.paid_on',
+          'p.reference',
+        ])
         .where('e.batch_id', '=', batchId)
         .orderBy('e.commune_code')
         .orderBy('e.id')
         .execute();
       const wb = new ExcelJS.Workbook();
       wb.creator = 'AnSinh';
-      const ws = wb.addWorksheet('Bảng kê chi trả', { pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+      const ws = wb.addWorksheet('Bảng kê chi trả', {
+        pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+      });
       const cash = b.unit === 'dong';
-      ws.addRow([`BẢNG KÊ ${cash ? 'CHI TRẢ' : 'CẤP PHÁT'}: ${b.program_name.toUpperCase()}`]).font = { bold: true, size: 13 };
+      ws.addRow([`BẢNG KÊ ${cash ? 'CHI TRẢ' : 'CẤP PHÁT'}: ${b.program_name.toUpperCase()}`]).font = {
+        bold: true,
+        size: 13,
+      };
       ws.addRow([`Kỳ ${b.period} — ${b.area_name} — ${CHANNEL_VI[b.channel as PaymentChannel]} — Đợt số ${b.id}`]);
       ws.addRow([]);
-      const header = ['STT', 'Mã dòng', 'Họ và tên', 'Năm sinh', 'Số CCCD', 'Thôn/ấp', 'Xã', cash ? 'Số tiền (đồng)' : `Số lượng (${b.unit})`, cash ? 'Số tiền bằng chữ' : '', 'Trạng thái', 'Ngày chi', 'Số chứng từ', 'Ký nhận'];
+      const header = [
+        'STT',
+        'Mã dòng',
+        'Họ và tên',
+        'Năm sinh',
+        'Số CCCD',
+        'Thôn/ấp',
+        'Xã',
+        cash ? 'Số tiền (đồng)' : `Số lượng (${b.unit})`,
+        cash ? 'Số tiền bằng chữ' : '',
+        'Trạng thái',
+        'Ngày chi',
+        'Số chứng từ',
+        'Ký nhận',
+      ];
       const h = ws.addRow(header);
       h.font = { bold: true };
       h.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
@@ -389,13 +544,33 @@ export function createPayments(deps: { database: Database }) {
           r.commune,
           cash ? amount : fromMilli(r.quantity_milli),
           cash ? amountInWords(amount) : '',
-          r.state === 'paid' ? 'Đã chi' : r.state === 'failed' ? 'Không chi được' : r.state === 'returned' ? 'Hoàn trả' : '',
+          r.state === 'paid'
+            ? 'Đã chi'
+            : r.state === 'failed'
+              ? 'Không chi được'
+              : r.state === 'returned'
+                ? 'Hoàn trả'
+                : '',
           r.paid_on ? formatDateVi(r.paid_on) : '',
           r.reference ?? '',
           '',
         ]);
       });
-      const t = ws.addRow(['', '', 'Tổng cộng', '', '', '', '', cash ? sum : fromMilli(sum), cash ? amountInWords(sum) : '', '', '', '', '']);
+      const t = ws.addRow([
+        '',
+        '',
+        'Tổng cộng',
+        '',
+        '',
+        '',
+        '',
+        cash ? sum : fromMilli(sum),
+        cash ? amountInWords(sum) : '',
+        '',
+        '',
+        '',
+        '',
+      ]);
       t.font = { bold: true };
       ws.getColumn(5).numFmt = '@';
       ws.getColumn(8).numFmt = cash ? '#,##0' : '#,##0.###';
@@ -406,12 +581,19 @@ export function createPayments(deps: { database: Database }) {
     },
 
     /** "Approved N people, X đồng / paid M people, Y đồng" by child area or by category. */
-    async totals(actor: Actor, q: { programId: number; period?: string; areaCode?: string; groupBy: 'area' | 'category' }): Promise<Totals> {
-      const root = q.areaCode ?? actor.areaCode ?? (await db.selectFrom('areas').select('code').where('level', '=', 1).executeTakeFirstOrThrow()).code;
+    async totals(
+      actor: Actor,
+      q: { programId: number; period?: string; areaCode?: string; groupBy: 'area' | 'category' },
+    ): Promise<Totals> {
+      const root =
+        q.areaCode ??
+        actor.areaCode ??
+        (await db.selectFrom('areas').select('code').where('level', '=', 1).executeTakeFirstOrThrow()).code;
       const area = await areaOf(db, root);
       if (actor.areaPath && !area.path.startsWith(actor.areaPath)) throw errors.notFound('Địa bàn');
       const column = LEVEL_COLUMN[area.level] ?? 'commune_code';
-      const childColumn: AreaColumn = area.level === 1 ? (await hasDistricts(db, root)) ? 'district_code' : 'commune_code' : 'commune_code';
+      const childColumn: AreaColumn =
+        area.level === 1 ? ((await hasDistricts(db, root)) ? 'district_code' : 'commune_code') : 'commune_code';
       const keyCol = q.groupBy === 'category' ? 'e.category' : `e.${childColumn}`;
       let base = db
         .selectFrom('list_entries as e')
@@ -430,10 +612,21 @@ export function createPayments(deps: { database: Database }) {
         .where(`e.${column}`, '=', root);
       if (q.period) base = base.where('e.period', '=', q.period);
       const rows = await base.groupBy(sql.ref(keyCol)).execute();
-      const names = q.groupBy === 'area' ? new Map((await db.selectFrom('areas').select(['code', 'name']).where('code', 'in', rows.map((r) => r.key).concat(['__'])).execute()).map((a) => [a.code, a.name])) : new Map<string, string>();
+      const names =
+        q.groupBy === 'area'
+          ? new Map(
+              (
+                await db
+                  .selectFrom('areas')
+                  .select(['code', 'name'])
+                  .where('code', 'in', rows.map((r) => r.key).concat(['__']))
+                  .execute()
+              ).map((a) => [a.code, a.name]),
+            )
+          : new Map<string, string>();
       const out = rows.map((r) => ({
         key: r.key,
-        label: q.groupBy === 'area' ? names.get(r.key) ?? r.key : r.key || '(không phân loại)',
+        label: q.groupBy === 'area' ? (names.get(r.key) ?? r.key) : r.key || '(không phân loại)',
         approvedCount: Number(r.approved_count),
         approvedAmount: Number(r.approved_amount),
         approvedQuantity: fromMilli(Number(r.approved_q)),
@@ -452,7 +645,16 @@ export function createPayments(deps: { database: Database }) {
           paidAmount: t.paidAmount + r.paidAmount,
           paidQuantity: Math.round((t.paidQuantity + r.paidQuantity) * 1000) / 1000,
         }),
-        { key: root, label: area.name, approvedCount: 0, approvedAmount: 0, approvedQuantity: 0, paidCount: 0, paidAmount: 0, paidQuantity: 0 },
+        {
+          key: root,
+          label: area.name,
+          approvedCount: 0,
+          approvedAmount: 0,
+          approvedQuantity: 0,
+          paidCount: 0,
+          paidAmount: 0,
+          paidQuantity: 0,
+        },
       );
       return { rows: out, total };
     },
@@ -460,7 +662,13 @@ export function createPayments(deps: { database: Database }) {
 }
 
 async function hasDistricts(ex: Executor, provinceCode: string) {
-  const r = await ex.selectFrom('areas').select('code').where('parent_code', '=', provinceCode).where('level', '=', 2).limit(1).executeTakeFirst();
+  const r = await ex
+    .selectFrom('areas')
+    .select('code')
+    .where('parent_code', '=', provinceCode)
+    .where('level', '=', 2)
+    .limit(1)
+    .executeTakeFirst();
   return !!r;
 }
 export type Payments = ReturnType<typeof createPayments>;

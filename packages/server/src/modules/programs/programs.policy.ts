@@ -6,7 +6,15 @@ import { definePolicy } from '../../platform/authz.js';
  * Fatherland Front) read only published lists and file remarks, which officers answer.
  */
 export const programsPolicy = definePolicy('programs', {
-  read: ['admin', 'province_leader', 'province_officer', 'district_officer', 'commune_officer', 'inspector', 'supervisor'],
+  read: [
+    'admin',
+    'province_leader',
+    'province_officer',
+    'district_officer',
+    'commune_officer',
+    'inspector',
+    'supervisor',
+  ],
   manage: ['province_officer'],
   prepare: ['commune_officer', 'province_officer'],
   appraise: ['district_officer'],

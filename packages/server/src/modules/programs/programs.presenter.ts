@@ -64,7 +64,9 @@ export function presentList(l: ListJoined): ListOut {
   };
 }
 
-export function presentEntry(e: EntryRow & { pay_state: string | null; paid_on: string | null; pay_reference: string | null }): EntryOut {
+export function presentEntry(
+  e: EntryRow & { pay_state: string | null; paid_on: string | null; pay_reference: string | null },
+): EntryOut {
   return {
     id: e.id,
     personId: e.person_id,

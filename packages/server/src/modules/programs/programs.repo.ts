@@ -7,7 +7,10 @@ import type { AreaColumn } from '../../platform/authz.js';
 export type ProgramRow = Selectable<ProgramsTable>;
 export type ListRow = Selectable<ProgramListsTable>;
 export type EntryRow = Selectable<ListEntriesTable>;
-export type NewEntry = Omit<EntryRow, 'id' | 'approved_key' | 'batch_id' | 'arrears_amount' | 'quantity_milli' | 'manual'> & {
+export type NewEntry = Omit<
+  EntryRow,
+  'id' | 'approved_key' | 'batch_id' | 'arrears_amount' | 'quantity_milli' | 'manual'
+> & {
   arrears_amount?: number;
   quantity_milli?: number;
   manual?: number;
@@ -57,7 +60,6 @@ export interface SqliteHandle {
   prepare(sql: string): { run(params: unknown[]): unknown };
 }
 
-
 /** Where the rule looks: an area (generation), or the people already on some lists (the check). */
 type RuleWhere = { scope: Scope } | { listIds: number[] };
 
@@ -85,12 +87,16 @@ function ruleCte(a: { refDate: string; eligibility: EligibilityRule; amount: Amo
   const person = a.eligibility.per === 'person';
   const bidCol = person ? 's.person_id' : 's.household_id';
   // The words of describeStatus(): the catalogue's label, the review year, the degree.
-  const labels = [...new Set(a.eligibility.any.map((x) => x.status))].flatMap((k) => STATUS_CATEGORIES[k].categories.map((c) => sql`when ${`${k}:${c.code}`} then ${c.vi}`));
+  const labels = [...new Set(a.eligibility.any.map((x) => x.status))].flatMap((k) =>
+    STATUS_CATEGORIES[k].categories.map((c) => sql`when ${`${k}:${c.code}`} then ${c.vi}`),
+  );
   const label = sql`(case s.kind || ':' || s.category ${sql.join(labels, sql` `)} else s.kind || ' ' || s.category end)
     || (case when s.year is not null then ' (rà soát ' || cast(s.year as text) || ')' else '' end)
     || (case when s.degree is not null and s.degree > 0 then ' ' || cast(s.degree as text) || '%' else '' end)`;
   const reason =
-    a.amount.type === 'by_category' ? sql`'Đủ điều kiện: ' || ${label} || '; mức theo diện ' || s.category` : sql`'Đủ điều kiện: ' || ${label}`;
+    a.amount.type === 'by_category'
+      ? sql`'Đủ điều kiện: ' || ${label} || '; mức theo diện ' || s.category`
+      : sql`'Đủ điều kiện: ' || ${label}`;
   const where =
     'scope' in a.where
       ? sql`${sql.ref(`s.${a.where.scope.column}`)} = ${a.where.scope.code}`
@@ -112,14 +118,28 @@ export const programsRepo = {
    * Statuses in force on `refDate` of the given kinds, in an area, whose holder is alive, still
    * living there and not merged into another record (persons), or still active (households).
    */
-  async candidateStatuses(db: Executor, per: 'person' | 'household', kinds: string[], scope: Scope, refDate: string): Promise<(CandidateRow & Partial<HolderColumns>)[]> {
+  async candidateStatuses(
+    db: Executor,
+    per: 'person' | 'household',
+    kinds: string[],
+    scope: Scope,
+    refDate: string,
+  ): Promise<(CandidateRow & Partial<HolderColumns>)[]> {
     if (per === 'person') {
       // One pass: the statuses with their holder's columns.
       return db
         .selectFrom('statuses as s')
         .innerJoin('persons as p', 'p.id', 's.person_id')
         .select(['s.person_id', 's.household_id', 's.kind', 's.category', 's.year', 's.degree', 's.valid_from'])
-        .select(['p.full_name', 'p.birth_date', 'p.citizen_id', 'p.village', 'p.province_code', 'p.district_code', 'p.commune_code'])
+        .select([
+          'p.full_name',
+          'p.birth_date',
+          'p.citizen_id',
+          'p.village',
+          'p.province_code',
+          'p.district_code',
+          'p.commune_code',
+        ])
         .where(`s.${scope.column}`, '=', scope.code)
         .where('s.kind', 'in', kinds)
         .where('s.valid_from', '<=', refDate)
@@ -143,10 +163,22 @@ export const programsRepo = {
   async personsByIds(db: Executor, ids: number[]) {
     return chunked(ids, (slice) =>
       db
-          .selectFrom('persons')
-          .select(['id', 'full_name', 'birth_date', 'citizen_id', 'village', 'deceased_on', 'moved_out_on', 'province_code', 'district_code', 'commune_code', 'household_id'])
-          .where('id', 'in', slice)
-          .execute(),
+        .selectFrom('persons')
+        .select([
+          'id',
+          'full_name',
+          'birth_date',
+          'citizen_id',
+          'village',
+          'deceased_on',
+          'moved_out_on',
+          'province_code',
+          'district_code',
+          'commune_code',
+          'household_id',
+        ])
+        .where('id', 'in', slice)
+        .execute(),
     );
   },
 
@@ -154,31 +186,31 @@ export const programsRepo = {
   async householdsByIds(db: Executor, ids: number[]) {
     return chunked(ids, (slice) =>
       db
-          .selectFrom('households as h')
-          .leftJoin('persons as p', 'p.id', 'h.head_person_id')
-          .select([
-            'h.id',
-            'h.code',
-            'h.village',
-            'h.province_code',
-            'h.district_code',
-            'h.commune_code',
-            'p.full_name',
-            'p.birth_date',
-            'p.citizen_id',
-            'p.deceased_on',
-            'p.moved_out_on',
-            (eb) =>
-              eb
-                .selectFrom('persons as m')
-                .select((e) => e.fn.countAll<number>().as('n'))
-                .whereRef('m.household_id', '=', 'h.id')
-                .where('m.deceased_on', 'is', null)
-                .where('m.moved_out_on', 'is', null)
-                .as('members'),
-          ])
-          .where('h.id', 'in', slice)
-          .execute(),
+        .selectFrom('households as h')
+        .leftJoin('persons as p', 'p.id', 'h.head_person_id')
+        .select([
+          'h.id',
+          'h.code',
+          'h.village',
+          'h.province_code',
+          'h.district_code',
+          'h.commune_code',
+          'p.full_name',
+          'p.birth_date',
+          'p.citizen_id',
+          'p.deceased_on',
+          'p.moved_out_on',
+          (eb) =>
+            eb
+              .selectFrom('persons as m')
+              .select((e) => e.fn.countAll<number>().as('n'))
+              .whereRef('m.household_id', '=', 'h.id')
+              .where('m.deceased_on', 'is', null)
+              .where('m.moved_out_on', 'is', null)
+              .as('members'),
+        ])
+        .where('h.id', 'in', slice)
+        .execute(),
     );
   },
 
@@ -197,11 +229,17 @@ export const programsRepo = {
   },
 
   /** What the rule gives now to everyone on the lists (same SQL as generation), by beneficiary key. */
-  async expectedSql(db: Executor, a: { listIds: number[]; refDate: string; eligibility: EligibilityRule; amount: AmountRule }): Promise<Map<string, number>> {
+  async expectedSql(
+    db: Executor,
+    a: { listIds: number[]; refDate: string; eligibility: EligibilityRule; amount: AmountRule },
+  ): Promise<Map<string, number>> {
     const out = new Map<string, number>();
     const prefix = a.eligibility.per === 'person' ? 'p:' : 'h:';
     for (let i = 0; i < a.listIds.length; i += CHUNK) {
-      const res = await sql<{ bid: number; amt: number }>`${ruleCte({ refDate: a.refDate, eligibility: a.eligibility, amount: a.amount, where: { listIds: a.listIds.slice(i, i + CHUNK) } })}
+      const res = await sql<{
+        bid: number;
+        amt: number;
+      }>`${ruleCte({ refDate: a.refDate, eligibility: a.eligibility, amount: a.amount, where: { listIds: a.listIds.slice(i, i + CHUNK) } })}
         select bid, amt from b where rn = 1`.execute(db);
       for (const r of res.rows) out.set(prefix + String(r.bid), Number(r.amt));
     }
@@ -215,7 +253,16 @@ export const programsRepo = {
         db
           .selectFrom('list_entries as e')
           .innerJoin('statuses as s', `s.${col}`, `e.${col}`)
-          .select(['e.beneficiary_key', 's.person_id', 's.household_id', 's.kind', 's.category', 's.year', 's.degree', 's.valid_from'])
+          .select([
+            'e.beneficiary_key',
+            's.person_id',
+            's.household_id',
+            's.kind',
+            's.category',
+            's.year',
+            's.degree',
+            's.valid_from',
+          ])
           .where('e.list_id', 'in', slice)
           .where('s.valid_from', '<=', refDate)
           .where((eb) => eb.or([eb('s.valid_to', 'is', null), eb('s.valid_to', '>=', refDate)]))
@@ -229,15 +276,28 @@ export const programsRepo = {
   async insertEntries(db: Executor, rows: NewEntry[], sqlite?: SqliteHandle | null): Promise<void> {
     // 22 columns: 600 rows stay under SQLite's 32.766 bound parameters.
     // Every row names every column: SQLite fills a column missing from some rows with NULL.
-    const full = rows.map((r) => ({ ...r, arrears_amount: r.arrears_amount ?? 0, quantity_milli: r.quantity_milli ?? 0, manual: r.manual ?? 0, arrears_note: r.arrears_note ?? null, arrears_months: r.arrears_months ?? null }));
+    const full = rows.map((r) => ({
+      ...r,
+      arrears_amount: r.arrears_amount ?? 0,
+      quantity_milli: r.quantity_milli ?? 0,
+      manual: r.manual ?? 0,
+      arrears_note: r.arrears_note ?? null,
+      arrears_months: r.arrears_months ?? null,
+    }));
     if (sqlite && full.length > 0) {
       // SQLite: a prepared statement per row on the transaction's own connection is the fastest path.
       const cols = Object.keys(full[0]!) as (keyof (typeof full)[number])[];
-      const stmt = sqlite.prepare(`insert into list_entries (${cols.join(',')}) values (${cols.map(() => '?').join(',')})`);
+      const stmt = sqlite.prepare(
+        `insert into list_entries (${cols.join(',')}) values (${cols.map(() => '?').join(',')})`,
+      );
       for (const r of full) stmt.run(cols.map((c) => r[c]));
       return;
     }
-    for (let i = 0; i < full.length; i += 600) await db.insertInto('list_entries').values(full.slice(i, i + 600)).execute();
+    for (let i = 0; i < full.length; i += 600)
+      await db
+        .insertInto('list_entries')
+        .values(full.slice(i, i + 600))
+        .execute();
   },
 
   /** Recount a list's entries and totals from its rows. */
@@ -247,7 +307,10 @@ export const programsRepo = {
       await db
         .updateTable('program_lists as l')
         .set((eb) => ({
-          entries_count: eb.selectFrom('list_entries as e').select((e) => e.fn.countAll<number>().as('n')).whereRef('e.list_id', '=', 'l.id'),
+          entries_count: eb
+            .selectFrom('list_entries as e')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .whereRef('e.list_id', '=', 'l.id'),
           total_amount: eb
             .selectFrom('list_entries as e')
             .select(sql<number>`coalesce(sum(e.amount + e.arrears_amount), 0)`.as('t'))
@@ -270,7 +333,11 @@ export const programsRepo = {
       const rows = await db
         .selectFrom('list_entries as e')
         .innerJoin('list_entries as o', (j) =>
-          j.onRef('o.program_id', '=', 'e.program_id').onRef('o.period', '=', 'e.period').onRef('o.beneficiary_key', '=', 'e.beneficiary_key').onRef('o.list_id', '<>', 'e.list_id'),
+          j
+            .onRef('o.program_id', '=', 'e.program_id')
+            .onRef('o.period', '=', 'e.period')
+            .onRef('o.beneficiary_key', '=', 'e.beneficiary_key')
+            .onRef('o.list_id', '<>', 'e.list_id'),
         )
         .select(['e.id', 'o.commune_code'])
         .where('e.list_id', 'in', listIds.slice(i, i + CHUNK))
@@ -294,8 +361,25 @@ export const programsRepo = {
       db
         .selectFrom('list_entries as e')
         .leftJoin('persons as p', 'p.id', 'e.person_id')
-        .select(['e.id', 'e.list_id', 'e.beneficiary_key', 'e.full_name', 'e.birth_date', 'e.citizen_id', 'e.amount', 'e.quantity_milli', 'e.manual', 'e.person_id', 'e.household_id'])
-        .select(['p.birth_date as p_birth_date', 'p.citizen_id as p_citizen_id', 'p.deceased_on as p_deceased_on', 'p.moved_out_on as p_moved_out_on'])
+        .select([
+          'e.id',
+          'e.list_id',
+          'e.beneficiary_key',
+          'e.full_name',
+          'e.birth_date',
+          'e.citizen_id',
+          'e.amount',
+          'e.quantity_milli',
+          'e.manual',
+          'e.person_id',
+          'e.household_id',
+        ])
+        .select([
+          'p.birth_date as p_birth_date',
+          'p.citizen_id as p_citizen_id',
+          'p.deceased_on as p_deceased_on',
+          'p.moved_out_on as p_moved_out_on',
+        ])
         .where('e.list_id', 'in', slice)
         .execute(),
     );
@@ -310,7 +394,17 @@ export const programsRepo = {
    */
   async insertGeneratedSql(
     db: Executor,
-    a: { programId: number; period: string; refDate: string; scope: Scope; eligibility: EligibilityRule; amount: AmountRule; listIds: number[]; now: string; dialect: 'sqlite' | 'postgres' },
+    a: {
+      programId: number;
+      period: string;
+      refDate: string;
+      scope: Scope;
+      eligibility: EligibilityRule;
+      amount: AmountRule;
+      listIds: number[];
+      now: string;
+      dialect: 'sqlite' | 'postgres';
+    },
   ): Promise<number> {
     // PostgreSQL types a bare parameter in a SELECT list as text: say what each one is.
     const int = (n: number) => sql<number>`cast(${n} as bigint)`;
@@ -336,7 +430,11 @@ export const programsRepo = {
   },
 
   /** A page of entries of a list or a batch, with their payment, optionally searched by name or ID. */
-  async entriesPage(db: Executor, by: { list_id: number } | { batch_id: number }, q: { q?: string; limit: number; offset: number }) {
+  async entriesPage(
+    db: Executor,
+    by: { list_id: number } | { batch_id: number },
+    q: { q?: string; limit: number; offset: number },
+  ) {
     let base = db
       .selectFrom('list_entries as e')
       .leftJoin('payments as pay', 'pay.entry_id', 'e.id')
@@ -344,7 +442,10 @@ export const programsRepo = {
       .select(['pay.state as pay_state', 'pay.paid_on', 'pay.reference as pay_reference']);
     base = 'list_id' in by ? base.where('e.list_id', '=', by.list_id) : base.where('e.batch_id', '=', by.batch_id);
     if (q.q) base = base.where((eb) => eb.or([eb('e.full_name', 'like', `%${q.q}%`), eb('e.citizen_id', '=', q.q!)]));
-    const total = await base.clearSelect().select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst();
+    const total = await base
+      .clearSelect()
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
     const rows = await base.orderBy('e.commune_code').orderBy('e.id').limit(q.limit).offset(q.offset).execute();
     return { rows, total: Number(total?.n ?? 0) };
   },
@@ -356,6 +457,12 @@ export const programsRepo = {
       .innerJoin('programs as g', 'g.id', 'l.program_id')
       .innerJoin('areas as a', 'a.code', 'l.commune_code')
       .selectAll('l')
-      .select(['g.code as program_code', 'g.name as program_name', 'g.unit', 'g.legal_basis', 'a.name as commune_name']);
+      .select([
+        'g.code as program_code',
+        'g.name as program_name',
+        'g.unit',
+        'g.legal_basis',
+        'a.name as commune_name',
+      ]);
   },
 };

@@ -15,23 +15,39 @@ describe('demo programs', () => {
     const db = ctx.database.db;
     const programs = await db.selectFrom('programs').select(['id', 'code']).execute();
     expect(programs.map((p) => p.code).sort()).toEqual(DEMO_PROGRAMS.map((p) => p.code).sort());
-    const states = await db.selectFrom('program_lists').select(['state', (e) => e.fn.countAll<number>().as('n')]).groupBy('state').execute();
+    const states = await db
+      .selectFrom('program_lists')
+      .select(['state', (e) => e.fn.countAll<number>().as('n')])
+      .groupBy('state')
+      .execute();
     const byState = Object.fromEntries(states.map((s) => [s.state, Number(s.n)]));
     expect(byState.approved).toBeGreaterThan(0);
     expect(byState.draft ?? 0).toBeGreaterThan(0);
     expect((byState.submitted ?? 0) + (byState.appraised ?? 0)).toBeGreaterThan(0);
-    const paid = await db.selectFrom('payments').select([(e) => e.fn.countAll<number>().as('n'), sql<number>`sum(amount)`.as('t')]).where('state', '=', 'paid').executeTakeFirstOrThrow();
+    const paid = await db
+      .selectFrom('payments')
+      .select([(e) => e.fn.countAll<number>().as('n'), sql<number>`sum(amount)`.as('t')])
+      .where('state', '=', 'paid')
+      .executeTakeFirstOrThrow();
     expect(Number(paid.n)).toBeGreaterThan(0);
     // Every payment is of an approved entry and for its amount.
     const wrong = await db
       .selectFrom('payments as p')
       .innerJoin('list_entries as e', 'e.id', 'p.entry_id')
       .select((e) => e.fn.countAll<number>().as('n'))
-      .where((eb) => eb.or([eb('e.approved_key', 'is', null), eb(sql`p.amount`, '<>', sql`e.amount + e.arrears_amount`)]))
+      .where((eb) =>
+        eb.or([eb('e.approved_key', 'is', null), eb(sql`p.amount`, '<>', sql`e.amount + e.arrears_amount`)]),
+      )
       .executeTakeFirstOrThrow();
     expect(Number(wrong.n)).toBe(0);
     // The rice program counts kilograms: 15 kg per member.
-    const rice = await db.selectFrom('list_entries as e').innerJoin('programs as g', 'g.id', 'e.program_id').select(['e.quantity_milli']).where('g.code', '=', 'GAO-DTQG-2021').limit(5).execute();
+    const rice = await db
+      .selectFrom('list_entries as e')
+      .innerJoin('programs as g', 'g.id', 'e.program_id')
+      .select(['e.quantity_milli'])
+      .where('g.code', '=', 'GAO-DTQG-2021')
+      .limit(5)
+      .execute();
     expect(rice.length).toBeGreaterThan(0);
     for (const r of rice) expect(r.quantity_milli % 15_000).toBe(0);
   });

@@ -27,8 +27,23 @@ import { inTransaction, nowIso } from '../../platform/context.js';
 import { errors, isUniqueViolation } from '../../platform/errors.js';
 import type { AreasService } from '../areas/index.js';
 import { programsPolicy } from './programs.policy.js';
-import { birthYear, idTail, presentEntry, presentList, presentProgram, presentPublicSummary, type ListJoined } from './programs.presenter.js';
-import { programsRepo, type CandidateRow, type EntryRow, type NewEntry, type ProgramRow, type Scope } from './programs.repo.js';
+import {
+  birthYear,
+  idTail,
+  presentEntry,
+  presentList,
+  presentProgram,
+  presentPublicSummary,
+  type ListJoined,
+} from './programs.presenter.js';
+import {
+  programsRepo,
+  type CandidateRow,
+  type EntryRow,
+  type NewEntry,
+  type ProgramRow,
+  type Scope,
+} from './programs.repo.js';
 import { createPayments } from './programs.payments.js';
 
 const LEVEL_COLUMN: Record<number, AreaColumn> = { 1: 'province_code', 2: 'district_code', 3: 'commune_code' };
@@ -64,7 +79,10 @@ function communeOf(code: string, path: string) {
 
 /** Whether generation can run as one INSERT…SELECT (see programsRepo.insertGeneratedSql). */
 function inSql(rule: Rule): boolean {
-  return (rule.amount.type === 'fixed' || rule.amount.type === 'by_category') && rule.eligibility.any.every((s) => s.minAge === undefined && s.maxAge === undefined);
+  return (
+    (rule.amount.type === 'fixed' || rule.amount.type === 'by_category') &&
+    rule.eligibility.any.every((s) => s.minAge === undefined && s.maxAge === undefined)
+  );
 }
 
 export function createProgramsService(deps: { database: Database; areas: AreasService }) {
@@ -88,17 +106,29 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
       .where((eb) => eb.or([eb('valid_to', 'is', null), eb('valid_to', '>=', date)]))
       .orderBy('valid_from', 'desc')
       .executeTakeFirst();
-    if (!r) throw errors.badRequest('NO_RULE_IN_FORCE', `Chương trình chưa có quy định áp dụng cho ngày ${date}. Bổ sung quy định có hiệu lực từ ngày đó.`);
-    return { eligibility: EligibilityRule.parse(JSON.parse(r.eligibility_json)), amount: AmountRule.parse(JSON.parse(r.amount_json)) };
+    if (!r)
+      throw errors.badRequest(
+        'NO_RULE_IN_FORCE',
+        `Chương trình chưa có quy định áp dụng cho ngày ${date}. Bổ sung quy định có hiệu lực từ ngày đó.`,
+      );
+    return {
+      eligibility: EligibilityRule.parse(JSON.parse(r.eligibility_json)),
+      amount: AmountRule.parse(JSON.parse(r.amount_json)),
+    };
   }
 
   /** The period key and reference date of a list of this program. */
   function periodOf(p: ProgramRow, requested?: string): { period: string; refDate: string } {
     if (p.period_kind === 'monthly') {
-      if (!requested) throw errors.validation([{ path: 'body.period', message: 'Chương trình trợ cấp hằng tháng: chọn tháng (YYYY-MM).' }]);
+      if (!requested)
+        throw errors.validation([
+          { path: 'body.period', message: 'Chương trình trợ cấp hằng tháng: chọn tháng (YYYY-MM).' },
+        ]);
       const ref = monthStart(requested);
       if (ref < p.period_from.slice(0, 8) + '01' || (p.period_to && ref > p.period_to)) {
-        throw errors.validation([{ path: 'body.period', message: `Tháng ${requested} nằm ngoài thời gian của chương trình.` }]);
+        throw errors.validation([
+          { path: 'body.period', message: `Tháng ${requested} nằm ngoài thời gian của chương trình.` },
+        ]);
       }
       return { period: requested, refDate: ref };
     }
@@ -136,15 +166,48 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
       else byKey.set(id, [r]);
     }
     const ids = [...byKey.keys()];
-    const holders = per === 'person' ? rows.filter((r) => r.full_name !== undefined).map((r) => ({ ...(r as Required<typeof r>), id: r.person_id!, household_id: null })) : [];
+    const holders =
+      per === 'person'
+        ? rows
+            .filter((r) => r.full_name !== undefined)
+            .map((r) => ({ ...(r as Required<typeof r>), id: r.person_id!, household_id: null }))
+        : [];
     const households = per === 'household' ? await programsRepo.householdsByIds(ex, ids) : [];
-    const out: { id: number; entry: Omit<NewEntry, 'list_id' | 'created_at'>; since: string; candidate: Candidate }[] = [];
-    const info = new Map<number, { name: string; birth: string | null; cid: string | null; village: string | null; codes: { province_code: string; district_code: string | null; commune_code: string }; members: number; householdId: number | null }>();
+    const out: { id: number; entry: Omit<NewEntry, 'list_id' | 'created_at'>; since: string; candidate: Candidate }[] =
+      [];
+    const info = new Map<
+      number,
+      {
+        name: string;
+        birth: string | null;
+        cid: string | null;
+        village: string | null;
+        codes: { province_code: string; district_code: string | null; commune_code: string };
+        members: number;
+        householdId: number | null;
+      }
+    >();
     for (const h of holders) {
-      info.set(h.id, { name: h.full_name, birth: h.birth_date, cid: h.citizen_id, village: h.village, codes: h, members: 1, householdId: h.household_id });
+      info.set(h.id, {
+        name: h.full_name,
+        birth: h.birth_date,
+        cid: h.citizen_id,
+        village: h.village,
+        codes: h,
+        members: 1,
+        householdId: h.household_id,
+      });
     }
     for (const h of households) {
-      info.set(h.id, { name: h.full_name ?? `Hộ ${h.code}`, birth: h.birth_date, cid: h.citizen_id, village: h.village, codes: h, members: Number(h.members ?? 1), householdId: h.id });
+      info.set(h.id, {
+        name: h.full_name ?? `Hộ ${h.code}`,
+        birth: h.birth_date,
+        cid: h.citizen_id,
+        village: h.village,
+        codes: h,
+        members: Number(h.members ?? 1),
+        householdId: h.id,
+      });
     }
     for (const [id, sts] of byKey) {
       const who = info.get(id);
@@ -186,7 +249,12 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
    * Arrears (truy lĩnh) of a monthly program: the months since the beneficiary qualified (and
    * since the program began) that no approved list paid, each at the rule in force that month.
    */
-  async function arrearsFor(ex: Executor, p: ProgramRow, period: string, items: Awaited<ReturnType<typeof eligibleIn>>) {
+  async function arrearsFor(
+    ex: Executor,
+    p: ProgramRow,
+    period: string,
+    items: Awaited<ReturnType<typeof eligibleIn>>,
+  ) {
     if (p.period_kind !== 'monthly' || items.length === 0) return;
     const first = p.period_from.slice(0, 7);
     const keys = items.map((i) => i.entry.beneficiary_key);
@@ -234,16 +302,34 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
   async function communesOf(ex: Executor, areaCode: string) {
     const top = await ex.selectFrom('areas').select('path').where('code', '=', areaCode).executeTakeFirst();
     if (!top) return [];
-    return ex.selectFrom('areas').select(['code', 'name', 'parent_code', 'path']).where('level', '=', 3).where('path', 'like', `${top.path}%`).orderBy('code').execute();
+    return ex
+      .selectFrom('areas')
+      .select(['code', 'name', 'parent_code', 'path'])
+      .where('level', '=', 3)
+      .where('path', 'like', `${top.path}%`)
+      .orderBy('code')
+      .execute();
   }
 
   async function communeCodes(ex: Executor, communeCode: string) {
-    const c = await ex.selectFrom('areas').select(['code', 'path', 'level', 'parent_code']).where('code', '=', communeCode).executeTakeFirst();
+    const c = await ex
+      .selectFrom('areas')
+      .select(['code', 'path', 'level', 'parent_code'])
+      .where('code', '=', communeCode)
+      .executeTakeFirst();
     if (!c || c.level !== 3) throw errors.notFound('Xã');
     return communeOf(c.code, c.path);
   }
 
-  async function addStep(trx: Trx, listId: number, actor: Actor, action: string, from: string, to: string, extra: { comment?: string | null; decisionNo?: string | null; decisionDate?: string | null } = {}) {
+  async function addStep(
+    trx: Trx,
+    listId: number,
+    actor: Actor,
+    action: string,
+    from: string,
+    to: string,
+    extra: { comment?: string | null; decisionNo?: string | null; decisionDate?: string | null } = {},
+  ) {
     await trx
       .insertInto('list_steps')
       .values({
@@ -265,7 +351,11 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
   async function checkLists(ex: Executor, listIds: number[]) {
     const problemsByList = new Map<number, CheckResult['problems']>();
     if (listIds.length === 0) return problemsByList;
-    const lists = await ex.selectFrom('program_lists').select(['id', 'program_id', 'ref_date']).where('id', 'in', listIds).execute();
+    const lists = await ex
+      .selectFrom('program_lists')
+      .select(['id', 'program_id', 'ref_date'])
+      .where('id', 'in', listIds)
+      .execute();
     const elsewhere = await programsRepo.elsewhere(ex, listIds);
     const ruleCache = new Map<string, Rule>();
     for (const l of lists) {
@@ -283,7 +373,15 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
       const [programId, refDate] = [Number(key.split('|')[0]), key.split('|')[1]!];
       const ids = lists.filter((l) => l.program_id === programId && l.ref_date === refDate).map((l) => l.id);
       if (inSql(rule)) {
-        expectedSql.set(key, await programsRepo.expectedSql(ex, { listIds: ids, refDate, eligibility: rule.eligibility, amount: rule.amount }));
+        expectedSql.set(
+          key,
+          await programsRepo.expectedSql(ex, {
+            listIds: ids,
+            refDate,
+            eligibility: rule.eligibility,
+            amount: rule.amount,
+          }),
+        );
         continue;
       }
       for (const s of await programsRepo.statusesOfListed(ex, ids, refDate)) {
@@ -298,7 +396,15 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
     for (const e of entries) {
       const l = listById.get(e.list_id)!;
       const rule = ruleCache.get(`${l.program_id}|${l.ref_date}`)!;
-      const p = e.person_id !== null ? { birth_date: e.p_birth_date, citizen_id: e.p_citizen_id, deceased_on: e.p_deceased_on, moved_out_on: e.p_moved_out_on } : undefined;
+      const p =
+        e.person_id !== null
+          ? {
+              birth_date: e.p_birth_date,
+              citizen_id: e.p_citizen_id,
+              deceased_on: e.p_deceased_on,
+              moved_out_on: e.p_moved_out_on,
+            }
+          : undefined;
       const h = e.household_id !== null ? households.get(e.household_id) : undefined;
       const birthDate = p?.birth_date ?? h?.birth_date ?? e.birth_date;
       const fromSql = expectedSql.get(`${l.program_id}|${l.ref_date}`);
@@ -308,9 +414,17 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
         ent = amount === undefined ? null : { amount, quantity: 0 };
       } else {
         const sts = statuses.get(`${e.beneficiary_key}|${l.ref_date}`) ?? [];
-        ent = entitlement(rule.eligibility, rule.amount, { birthDate, statuses: sts, members: h ? Number(h.members ?? 1) : 1 }, l.ref_date);
+        ent = entitlement(
+          rule.eligibility,
+          rule.amount,
+          { birthDate, statuses: sts, members: h ? Number(h.members ?? 1) : 1 },
+          l.ref_date,
+        );
       }
-      const bucket: { forCheck: EntryForCheck[]; names: Map<number, string> } = perList.get(e.list_id) ?? { forCheck: [], names: new Map<number, string>() };
+      const bucket: { forCheck: EntryForCheck[]; names: Map<number, string> } = perList.get(e.list_id) ?? {
+        forCheck: [],
+        names: new Map<number, string>(),
+      };
       bucket.forCheck.push({
         id: e.id,
         beneficiaryKey: e.beneficiary_key,
@@ -332,13 +446,20 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
       const b = perList.get(l.id);
       problemsByList.set(
         l.id,
-        b ? checkListEntries(b.forCheck, l.ref_date).map((pr) => ({ ...pr, fullName: b.names.get(pr.entryId) ?? '' })) : [],
+        b
+          ? checkListEntries(b.forCheck, l.ref_date).map((pr) => ({ ...pr, fullName: b.names.get(pr.entryId) ?? '' }))
+          : [],
       );
     }
     return problemsByList;
   }
 
-  async function transition(actor: Actor, listId: number, action: ListAction, extra: { comment?: string; decisionNo?: string; decisionDate?: string }) {
+  async function transition(
+    actor: Actor,
+    listId: number,
+    action: ListAction,
+    extra: { comment?: string; decisionNo?: string; decisionDate?: string },
+  ) {
     return inTransaction(database, actor, async (trx, audit) => {
       const l = await getList(trx, actor, listId);
       const t = listTransition(l.state as ListState, action, l.levels === 2 ? 2 : 3);
@@ -365,12 +486,18 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
           state: t.to,
           updated_at: now,
           ...(action === 'submit' ? { submitted_at: now } : {}),
-          ...(action === 'approve' ? { approved_at: now, decision_no: extra.decisionNo ?? null, decision_date: extra.decisionDate ?? null } : {}),
+          ...(action === 'approve'
+            ? { approved_at: now, decision_no: extra.decisionNo ?? null, decision_date: extra.decisionDate ?? null }
+            : {}),
         })
         .where('id', '=', l.id)
         .where('state', '=', l.state)
         .executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== 1) throw errors.conflict('LIST_CHANGED', 'Danh sách vừa được người khác xử lý. Tải lại trang để xem trạng thái mới.');
+      if (Number(res.numUpdatedRows) !== 1)
+        throw errors.conflict(
+          'LIST_CHANGED',
+          'Danh sách vừa được người khác xử lý. Tải lại trang để xem trạng thái mới.',
+        );
       if (action === 'approve') {
         try {
           await trx
@@ -380,19 +507,31 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
             .execute();
         } catch (err) {
           if (isUniqueViolation(err)) {
-            throw errors.conflict('ALREADY_APPROVED_ELSEWHERE', 'Có người trong danh sách đã có trong một danh sách đã duyệt khác của cùng chương trình, cùng kỳ. Trả lại để xã sửa.');
+            throw errors.conflict(
+              'ALREADY_APPROVED_ELSEWHERE',
+              'Có người trong danh sách đã có trong một danh sách đã duyệt khác của cùng chương trình, cùng kỳ. Trả lại để xã sửa.',
+            );
           }
           throw err;
         }
       }
-      await addStep(trx, l.id, actor, action, l.state, t.to, { comment: extra.comment, decisionNo: extra.decisionNo, decisionDate: extra.decisionDate });
+      await addStep(trx, l.id, actor, action, l.state, t.to, {
+        comment: extra.comment,
+        decisionNo: extra.decisionNo,
+        decisionDate: extra.decisionDate,
+      });
       await audit({
         action: `program_list.${action}`,
         entity: 'program_list',
         entityId: l.id,
         areaCode: l.commune_code,
         before: { state: l.state },
-        after: { state: t.to, decisionNo: extra.decisionNo ?? null, decisionDate: extra.decisionDate ?? null, comment: extra.comment ?? null },
+        after: {
+          state: t.to,
+          decisionNo: extra.decisionNo ?? null,
+          decisionDate: extra.decisionDate ?? null,
+          comment: extra.comment ?? null,
+        },
       });
       return l.id;
     });
@@ -401,10 +540,24 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
   async function listDetail(actor: Actor, id: number): Promise<ListDetail> {
     const l = await getList(db, actor, id);
     const steps = await db.selectFrom('list_steps').selectAll().where('list_id', '=', id).orderBy('id').execute();
-    const open = await db.selectFrom('list_remarks').select((e) => e.fn.countAll<number>().as('n')).where('list_id', '=', id).where('answer', 'is', null).executeTakeFirst();
+    const open = await db
+      .selectFrom('list_remarks')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .where('list_id', '=', id)
+      .where('answer', 'is', null)
+      .executeTakeFirst();
     return {
       ...presentList(l),
-      steps: steps.map((s) => ({ action: s.action, fromState: s.from_state, toState: s.to_state, actor: s.actor, comment: s.comment, decisionNo: s.decision_no, decisionDate: s.decision_date, at: s.at })),
+      steps: steps.map((s) => ({
+        action: s.action,
+        fromState: s.from_state,
+        toState: s.to_state,
+        actor: s.actor,
+        comment: s.comment,
+        decisionNo: s.decision_no,
+        decisionDate: s.decision_date,
+        at: s.at,
+      })),
       openRemarks: Number(open?.n ?? 0),
     };
   }
@@ -414,22 +567,45 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
 
     async listPrograms(actor: Actor): Promise<{ items: ProgramOut[] }> {
       void actor;
-      const rows = await db.selectFrom('programs').selectAll().orderBy('ref_date', 'desc').orderBy('id', 'desc').execute();
+      const rows = await db
+        .selectFrom('programs')
+        .selectAll()
+        .orderBy('ref_date', 'desc')
+        .orderBy('id', 'desc')
+        .execute();
       const rules = await db.selectFrom('program_rules').selectAll().orderBy('valid_from').execute();
-      return { items: rows.map((p) => presentProgram(p, rules.filter((r) => r.program_id === p.id))) };
+      return {
+        items: rows.map((p) =>
+          presentProgram(
+            p,
+            rules.filter((r) => r.program_id === p.id),
+          ),
+        ),
+      };
     },
 
     async getProgram(actor: Actor, id: number): Promise<ProgramOut> {
       void actor;
       const p = await getProgramRow(db, id);
-      const rules = await db.selectFrom('program_rules').selectAll().where('program_id', '=', id).orderBy('valid_from').execute();
+      const rules = await db
+        .selectFrom('program_rules')
+        .selectAll()
+        .where('program_id', '=', id)
+        .orderBy('valid_from')
+        .execute();
       return presentProgram(p, rules);
     },
 
     async createProgram(actor: Actor, body: CreateProgramBody, opts: { isDemo?: boolean } = {}): Promise<ProgramOut> {
-      if (body.periodTo && body.periodTo < body.periodFrom) throw errors.validation([{ path: 'body.periodTo', message: 'Ngày kết thúc phải sau ngày bắt đầu.' }]);
+      if (body.periodTo && body.periodTo < body.periodFrom)
+        throw errors.validation([{ path: 'body.periodTo', message: 'Ngày kết thúc phải sau ngày bắt đầu.' }]);
       if (body.kind === 'in_kind' && body.rule.amount.type !== 'quantity') {
-        throw errors.validation([{ path: 'body.rule.amount', message: 'Chương trình hiện vật: mức hỗ trợ phải là số lượng (ví dụ 15 kg/người).' }]);
+        throw errors.validation([
+          {
+            path: 'body.rule.amount',
+            message: 'Chương trình hiện vật: mức hỗ trợ phải là số lượng (ví dụ 15 kg/người).',
+          },
+        ]);
       }
       const id = await inTransaction(database, actor, async (trx, audit) => {
         const now = nowIso();
@@ -471,7 +647,8 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
           await audit({ action: 'program.create', entity: 'program', entityId: row.id, after: body });
           return row.id;
         } catch (err) {
-          if (isUniqueViolation(err)) throw errors.conflict('PROGRAM_CODE_TAKEN', `Mã chương trình ${body.code} đã có. Chọn mã khác.`);
+          if (isUniqueViolation(err))
+            throw errors.conflict('PROGRAM_CODE_TAKEN', `Mã chương trình ${body.code} đã có. Chọn mã khác.`);
           throw err;
         }
       });
@@ -482,7 +659,10 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
     async addRule(actor: Actor, programId: number, rule: CreateProgramBody['rule']): Promise<ProgramOut> {
       await inTransaction(database, actor, async (trx, audit) => {
         const p = await getProgramRow(trx, programId);
-        if (rule.eligibility.per !== p.per) throw errors.validation([{ path: 'body.eligibility.per', message: 'Không đổi được đối tượng hưởng (người/hộ) của chương trình.' }]);
+        if (rule.eligibility.per !== p.per)
+          throw errors.validation([
+            { path: 'body.eligibility.per', message: 'Không đổi được đối tượng hưởng (người/hộ) của chương trình.' },
+          ]);
         const prev = new Date(`${rule.validFrom}T00:00:00Z`);
         prev.setUTCDate(prev.getUTCDate() - 1);
         await trx
@@ -525,7 +705,9 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
         if (!codesInScope(actor, c)) throw errors.notFound('Xã');
         communes = [{ code: c.commune_code, path: c.path }];
       } else {
-        const root = actor.areaCode ?? (await db.selectFrom('areas').select('code').where('level', '=', 1).executeTakeFirstOrThrow()).code;
+        const root =
+          actor.areaCode ??
+          (await db.selectFrom('areas').select('code').where('level', '=', 1).executeTakeFirstOrThrow()).code;
         communes = await communesOf(db, root);
       }
       return inTransaction(database, actor, async (trx, audit) => {
@@ -543,13 +725,20 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
         );
         const todo = communes.filter((c) => !existing.has(c.code));
         if (body.communeCode && todo.length === 0) {
-          throw errors.conflict('LIST_EXISTS', `Xã đã có danh sách của chương trình cho kỳ ${period}. Mở danh sách đó để sửa.`);
+          throw errors.conflict(
+            'LIST_EXISTS',
+            `Xã đã có danh sách của chương trình cho kỳ ${period}. Mở danh sách đó để sửa.`,
+          );
         }
         if (todo.length === 0) return { lists: 0, entries: 0, listIds: [] as number[] };
         // One pass over the whole area when many communes are generated at once.
         const wide: Scope = body.communeCode
           ? { column: 'commune_code', code: body.communeCode }
-          : scope ?? { column: 'province_code', code: (await trx.selectFrom('areas').select('code').where('level', '=', 1).executeTakeFirstOrThrow()).code };
+          : (scope ?? {
+              column: 'province_code',
+              code: (await trx.selectFrom('areas').select('code').where('level', '=', 1).executeTakeFirstOrThrow())
+                .code,
+            });
         const now = nowIso();
         const listIds = new Map<string, number>();
         for (const c of todo) {
@@ -578,7 +767,17 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
         const sqlRule = p.period_kind === 'once' && inSql(rule);
         let count = 0;
         if (sqlRule) {
-          count = await programsRepo.insertGeneratedSql(trx, { programId: p.id, period, refDate, scope: wide, eligibility: rule.eligibility, amount: rule.amount, listIds: [...listIds.values()], now, dialect: database.dialect });
+          count = await programsRepo.insertGeneratedSql(trx, {
+            programId: p.id,
+            period,
+            refDate,
+            scope: wide,
+            eligibility: rule.eligibility,
+            amount: rule.amount,
+            listIds: [...listIds.values()],
+            now,
+            dialect: database.dialect,
+          });
         } else {
           const items = await eligibleIn(trx, p, rule, wide, refDate);
           await arrearsFor(trx, p, period, items);
@@ -597,7 +796,13 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
         const ids = [...listIds.values()];
         await programsRepo.refreshTotals(trx, ids, now);
         for (const [commune, id] of listIds) {
-          await audit({ action: 'program_list.generate', entity: 'program_list', entityId: id, areaCode: commune, after: { programId: p.id, period } });
+          await audit({
+            action: 'program_list.generate',
+            entity: 'program_list',
+            entityId: id,
+            areaCode: commune,
+            after: { programId: p.id, period },
+          });
         }
         return { lists: ids.length, entries: count, listIds: ids };
       });
@@ -607,11 +812,18 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
     async supplementary(actor: Actor, listId: number): Promise<ListDetail> {
       const id = await inTransaction(database, actor, async (trx, audit) => {
         const l = await getList(trx, actor, listId);
-        if (l.state !== 'approved') throw errors.conflict('LIST_NOT_APPROVED', 'Chỉ lập danh sách bổ sung cho danh sách đã phê duyệt.');
+        if (l.state !== 'approved')
+          throw errors.conflict('LIST_NOT_APPROVED', 'Chỉ lập danh sách bổ sung cho danh sách đã phê duyệt.');
         if (!programsPolicy.can(actor, 'prepare')) throw errors.forbidden();
         const p = await getProgramRow(trx, l.program_id);
         const rule = await ruleOn(trx, p.id, l.ref_date);
-        const seq = await trx.selectFrom('program_lists').select((e) => e.fn.max('seq').as('m')).where('program_id', '=', p.id).where('period', '=', l.period).where('commune_code', '=', l.commune_code).executeTakeFirst();
+        const seq = await trx
+          .selectFrom('program_lists')
+          .select((e) => e.fn.max('seq').as('m'))
+          .where('program_id', '=', p.id)
+          .where('period', '=', l.period)
+          .where('commune_code', '=', l.commune_code)
+          .executeTakeFirst();
         const now = nowIso();
         const row = await trx
           .insertInto('program_lists')
@@ -634,14 +846,29 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
           .executeTakeFirstOrThrow();
         const items = await eligibleIn(trx, p, rule, { column: 'commune_code', code: l.commune_code }, l.ref_date);
         const onApproved = new Set(
-          (await trx.selectFrom('list_entries').select('beneficiary_key').where('program_id', '=', p.id).where('period', '=', l.period).where('approved_key', 'is not', null).where('commune_code', '=', l.commune_code).execute()).map(
-            (r) => r.beneficiary_key,
-          ),
+          (
+            await trx
+              .selectFrom('list_entries')
+              .select('beneficiary_key')
+              .where('program_id', '=', p.id)
+              .where('period', '=', l.period)
+              .where('approved_key', 'is not', null)
+              .where('commune_code', '=', l.commune_code)
+              .execute()
+          ).map((r) => r.beneficiary_key),
         );
-        const entries = items.filter((i) => !onApproved.has(i.entry.beneficiary_key)).map((i) => ({ ...i.entry, period: l.period, list_id: row.id, created_at: now }));
+        const entries = items
+          .filter((i) => !onApproved.has(i.entry.beneficiary_key))
+          .map((i) => ({ ...i.entry, period: l.period, list_id: row.id, created_at: now }));
         await programsRepo.insertEntries(trx, entries, database.sqlite);
         await programsRepo.refreshTotals(trx, [row.id], now);
-        await audit({ action: 'program_list.supplementary', entity: 'program_list', entityId: row.id, areaCode: l.commune_code, after: { parentListId: l.id, entries: entries.length } });
+        await audit({
+          action: 'program_list.supplementary',
+          entity: 'program_list',
+          entityId: row.id,
+          areaCode: l.commune_code,
+          after: { parentListId: l.id, entries: entries.length },
+        });
         return row.id;
       });
       return listDetail(actor, id);
@@ -659,8 +886,16 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
         const a = await db.selectFrom('areas').select(['level']).where('code', '=', q.areaCode).executeTakeFirst();
         if (a) base = base.where(`l.${LEVEL_COLUMN[a.level] ?? 'commune_code'}`, '=', q.areaCode);
       }
-      const total = await base.clearSelect().select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst();
-      const rows = (await base.orderBy('l.commune_code').orderBy('l.seq').limit(q.limit).offset(q.offset).execute()) as ListJoined[];
+      const total = await base
+        .clearSelect()
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .executeTakeFirst();
+      const rows = (await base
+        .orderBy('l.commune_code')
+        .orderBy('l.seq')
+        .limit(q.limit)
+        .offset(q.offset)
+        .execute()) as ListJoined[];
       return { items: rows.map(presentList), total: Number(total?.n ?? 0) };
     },
 
@@ -670,8 +905,15 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
       await getList(db, actor, listId);
       const { rows, total } = await programsRepo.entriesPage(db, { list_id: listId }, q);
       // Supervisors see what the published list shows: birth year, last three ID digits.
-      const masked = (e: ReturnType<typeof presentEntry>) => ({ ...e, birthDate: e.birthDate?.slice(0, 4) ?? null, citizenId: e.citizenId ? `*********${e.citizenId.slice(-3)}` : null });
-      return { items: rows.map((r) => (actor.role === 'supervisor' ? masked(presentEntry(r)) : presentEntry(r))), total };
+      const masked = (e: ReturnType<typeof presentEntry>) => ({
+        ...e,
+        birthDate: e.birthDate?.slice(0, 4) ?? null,
+        citizenId: e.citizenId ? `*********${e.citizenId.slice(-3)}` : null,
+      });
+      return {
+        items: rows.map((r) => (actor.role === 'supervisor' ? masked(presentEntry(r)) : presentEntry(r))),
+        total,
+      };
     },
 
     async check(actor: Actor, listId: number): Promise<CheckResult> {
@@ -699,7 +941,12 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
         problems += ps.length;
         blocking += ps.filter((p) => p.blocking).length;
       }
-      return { lists: ids.length, problems, blocking, listsWithProblems: [...out.entries()].filter(([, ps]) => ps.some((p) => p.blocking)).map(([id]) => id) };
+      return {
+        lists: ids.length,
+        problems,
+        blocking,
+        listsWithProblems: [...out.entries()].filter(([, ps]) => ps.some((p) => p.blocking)).map(([id]) => id),
+      };
     },
 
     async addEntry(actor: Actor, listId: number, body: AddEntryBody) {
@@ -708,19 +955,47 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
         editable(l);
         const p = await getProgramRow(trx, l.program_id);
         const per = body.personId !== undefined ? 'person' : 'household';
-        if (per !== p.per) throw errors.validation([{ path: 'body', message: p.per === 'person' ? 'Chương trình hỗ trợ theo người: chọn một người.' : 'Chương trình hỗ trợ theo hộ: chọn một hộ.' }]);
+        if (per !== p.per)
+          throw errors.validation([
+            {
+              path: 'body',
+              message:
+                p.per === 'person'
+                  ? 'Chương trình hỗ trợ theo người: chọn một người.'
+                  : 'Chương trình hỗ trợ theo hộ: chọn một hộ.',
+            },
+          ]);
         const id = (body.personId ?? body.householdId)!;
         const rule = await ruleOn(trx, p.id, l.ref_date);
         const holder =
-          per === 'person' ? (await programsRepo.personsByIds(trx, [id]))[0] : (await programsRepo.householdsByIds(trx, [id])).map((h) => ({ ...h, full_name: h.full_name ?? `Hộ ${h.code}` }))[0];
+          per === 'person'
+            ? (await programsRepo.personsByIds(trx, [id]))[0]
+            : (await programsRepo.householdsByIds(trx, [id])).map((h) => ({
+                ...h,
+                full_name: h.full_name ?? `Hộ ${h.code}`,
+              }))[0];
         if (!holder || !codesInScope(actor, holder)) throw errors.notFound(per === 'person' ? 'Người' : 'Hộ');
-        if (holder.commune_code !== l.commune_code) throw errors.validation([{ path: 'body', message: 'Người/hộ này không thuộc xã của danh sách.' }]);
+        if (holder.commune_code !== l.commune_code)
+          throw errors.validation([{ path: 'body', message: 'Người/hộ này không thuộc xã của danh sách.' }]);
         const sts = await programsRepo.statusesOf(trx, per, [id], l.ref_date);
         const members = 'members' in holder ? Number(holder.members ?? 1) : 1;
-        const ent = entitlement(rule.eligibility, rule.amount, { birthDate: holder.birth_date, statuses: sts, members }, l.ref_date);
+        const ent = entitlement(
+          rule.eligibility,
+          rule.amount,
+          { birthDate: holder.birth_date, statuses: sts, members },
+          l.ref_date,
+        );
         const amount = body.amount ?? ent?.amount;
-        if (amount === undefined) throw errors.validation([{ path: 'body.amount', message: 'Người này không thuộc diện theo quy định: nhập mức hỗ trợ và lý do.' }]);
-        const dup = await trx.selectFrom('list_entries').select('id').where('list_id', '=', l.id).where('beneficiary_key', '=', `${per === 'person' ? 'p' : 'h'}:${id}`).executeTakeFirst();
+        if (amount === undefined)
+          throw errors.validation([
+            { path: 'body.amount', message: 'Người này không thuộc diện theo quy định: nhập mức hỗ trợ và lý do.' },
+          ]);
+        const dup = await trx
+          .selectFrom('list_entries')
+          .select('id')
+          .where('list_id', '=', l.id)
+          .where('beneficiary_key', '=', `${per === 'person' ? 'p' : 'h'}:${id}`)
+          .executeTakeFirst();
         if (dup) throw errors.conflict('ENTRY_EXISTS', `${holder.full_name} đã có trong danh sách.`);
         const now = nowIso();
         await programsRepo.insertEntries(trx, [
@@ -750,7 +1025,13 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
           },
         ]);
         await programsRepo.refreshTotals(trx, [l.id], now);
-        await audit({ action: 'program_list.add_entry', entity: 'program_list', entityId: l.id, areaCode: l.commune_code, after: { beneficiary: `${per}:${id}`, amount, reason: body.reason } });
+        await audit({
+          action: 'program_list.add_entry',
+          entity: 'program_list',
+          entityId: l.id,
+          areaCode: l.commune_code,
+          after: { beneficiary: `${per}:${id}`, amount, reason: body.reason },
+        });
         return { ok: true };
       });
     },
@@ -759,12 +1040,24 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
       return inTransaction(database, actor, async (trx, audit) => {
         const l = await getList(trx, actor, listId);
         editable(l);
-        const e = await trx.selectFrom('list_entries').selectAll().where('id', '=', entryId).where('list_id', '=', l.id).executeTakeFirst();
+        const e = await trx
+          .selectFrom('list_entries')
+          .selectAll()
+          .where('id', '=', entryId)
+          .where('list_id', '=', l.id)
+          .executeTakeFirst();
         if (!e) throw errors.notFound('Dòng danh sách');
         await trx.deleteFrom('list_remarks').where('entry_id', '=', entryId).execute();
         await trx.deleteFrom('list_entries').where('id', '=', entryId).execute();
         await programsRepo.refreshTotals(trx, [l.id], nowIso());
-        await audit({ action: 'program_list.remove_entry', entity: 'program_list', entityId: l.id, areaCode: l.commune_code, before: entryAudit(e), after: { reason } });
+        await audit({
+          action: 'program_list.remove_entry',
+          entity: 'program_list',
+          entityId: l.id,
+          areaCode: l.commune_code,
+          before: entryAudit(e),
+          after: { reason },
+        });
         return { ok: true };
       });
     },
@@ -782,13 +1075,15 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
       return listDetail(actor, id);
     },
     async approve(actor: Actor, id: number, body: ApproveBody) {
-      if (body.decisionDate > todayInVietnam()) throw errors.validation([{ path: 'body.decisionDate', message: 'Ngày quyết định không được sau hôm nay.' }]);
+      if (body.decisionDate > todayInVietnam())
+        throw errors.validation([{ path: 'body.decisionDate', message: 'Ngày quyết định không được sau hôm nay.' }]);
       await transition(actor, id, 'approve', body);
       return listDetail(actor, id);
     },
     /** Approve many lists under one decision; each list succeeds or fails on its own. */
     async approveMany(actor: Actor, listIds: number[], body: ApproveBody) {
-      if (body.decisionDate > todayInVietnam()) throw errors.validation([{ path: 'body.decisionDate', message: 'Ngày quyết định không được sau hôm nay.' }]);
+      if (body.decisionDate > todayInVietnam())
+        throw errors.validation([{ path: 'body.decisionDate', message: 'Ngày quyết định không được sau hôm nay.' }]);
       const approved: number[] = [];
       const failed: { listId: number; code: string; message: string }[] = [];
       for (const id of [...new Set(listIds)]) {
@@ -808,7 +1103,12 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
         const l = await getList(trx, actor, id);
         if (l.state !== 'approved') throw errors.conflict('LIST_NOT_APPROVED', 'Chỉ công khai danh sách đã phê duyệt.');
         if (l.published_at) return;
-        await trx.updateTable('program_lists').set({ published_at: nowIso() }).where('id', '=', id).where('published_at', 'is', null).execute();
+        await trx
+          .updateTable('program_lists')
+          .set({ published_at: nowIso() })
+          .where('id', '=', id)
+          .where('published_at', 'is', null)
+          .execute();
         await addStep(trx, id, actor, 'publish', l.state, l.state);
         await audit({ action: 'program_list.publish', entity: 'program_list', entityId: id, areaCode: l.commune_code });
       });
@@ -820,8 +1120,15 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
       const p = await getProgramRow(db, q.programId);
       const period = q.period ?? (p.period_kind === 'monthly' ? undefined : p.ref_date.slice(0, 4));
       if (!period) throw errors.validation([{ path: 'query.period', message: 'Chọn tháng (YYYY-MM).' }]);
-      const root = q.areaCode ?? actor.areaCode ?? (await db.selectFrom('areas').select('code').where('level', '=', 1).executeTakeFirstOrThrow()).code;
-      const area = await db.selectFrom('areas').select(['code', 'path', 'level', 'name']).where('code', '=', root).executeTakeFirst();
+      const root =
+        q.areaCode ??
+        actor.areaCode ??
+        (await db.selectFrom('areas').select('code').where('level', '=', 1).executeTakeFirstOrThrow()).code;
+      const area = await db
+        .selectFrom('areas')
+        .select(['code', 'path', 'level', 'name'])
+        .where('code', '=', root)
+        .executeTakeFirst();
       if (!area || (actor.areaPath && !area.path.startsWith(actor.areaPath))) throw errors.notFound('Địa bàn');
       const communes = await communesOf(db, root);
       const lists = await db
@@ -831,9 +1138,30 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
         .where('period', '=', period)
         .where(LEVEL_COLUMN[area.level] ?? 'commune_code', '=', root)
         .execute();
-      const children = area.level === 3 ? [area] : await db.selectFrom('areas').select(['code', 'name', 'path', 'level']).where('parent_code', '=', root).orderBy('code').execute();
+      const children =
+        area.level === 3
+          ? [area]
+          : await db
+              .selectFrom('areas')
+              .select(['code', 'name', 'path', 'level'])
+              .where('parent_code', '=', root)
+              .orderBy('code')
+              .execute();
       const childOf = (path: string) => children.find((c) => path.startsWith(c.path));
-      const rows = new Map(children.map((c) => [c.code, { areaCode: c.code, areaName: c.name, communes: 0, missing: 0, byState: {} as Record<string, number>, approvedEntries: 0, approvedAmount: 0 }]));
+      const rows = new Map(
+        children.map((c) => [
+          c.code,
+          {
+            areaCode: c.code,
+            areaName: c.name,
+            communes: 0,
+            missing: 0,
+            byState: {} as Record<string, number>,
+            approvedEntries: 0,
+            approvedAmount: 0,
+          },
+        ]),
+      );
       const withList = new Set(lists.map((l) => l.commune_code));
       const pathOf = new Map(communes.map((c) => [c.code, c.path]));
       const missingCommunes: { code: string; name: string }[] = [];
@@ -863,23 +1191,57 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
         const l = await getList(trx, actor, listId);
         if (!l.published_at) throw errors.conflict('LIST_NOT_PUBLISHED', 'Chỉ góp ý trên danh sách đã công khai.');
         if (body.entryId) {
-          const e = await trx.selectFrom('list_entries').select('id').where('id', '=', body.entryId).where('list_id', '=', listId).executeTakeFirst();
+          const e = await trx
+            .selectFrom('list_entries')
+            .select('id')
+            .where('id', '=', body.entryId)
+            .where('list_id', '=', listId)
+            .executeTakeFirst();
           if (!e) throw errors.notFound('Dòng danh sách');
         }
         const row = await trx
           .insertInto('list_remarks')
-          .values({ list_id: listId, entry_id: body.entryId ?? null, author: actor.username, text: body.text, created_at: nowIso(), answer: null, answered_by: null, answered_at: null })
+          .values({
+            list_id: listId,
+            entry_id: body.entryId ?? null,
+            author: actor.username,
+            text: body.text,
+            created_at: nowIso(),
+            answer: null,
+            answered_by: null,
+            answered_at: null,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await audit({ action: 'program_list.remark', entity: 'list_remark', entityId: row.id, areaCode: l.commune_code, after: body });
+        await audit({
+          action: 'program_list.remark',
+          entity: 'list_remark',
+          entityId: row.id,
+          areaCode: l.commune_code,
+          after: body,
+        });
         return { id: row.id };
       });
     },
 
     async remarks(actor: Actor, listId: number) {
       await getList(db, actor, listId);
-      const rows = await db.selectFrom('list_remarks').selectAll().where('list_id', '=', listId).orderBy('id').execute();
-      return rows.map((r) => ({ id: r.id, entryId: r.entry_id, author: r.author, text: r.text, createdAt: r.created_at, answer: r.answer, answeredBy: r.answered_by, answeredAt: r.answered_at }));
+      const rows = await db
+        .selectFrom('list_remarks')
+        .selectAll()
+        .where('list_id', '=', listId)
+        .orderBy('id')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        entryId: r.entry_id,
+        author: r.author,
+        text: r.text,
+        createdAt: r.created_at,
+        answer: r.answer,
+        answeredBy: r.answered_by,
+        answeredAt: r.answered_at,
+      }));
     },
 
     async answerRemark(actor: Actor, remarkId: number, answer: string) {
@@ -888,8 +1250,19 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
         if (!r) throw errors.notFound('Ý kiến');
         const l = await getList(trx, actor, r.list_id);
         if (r.answer) throw errors.conflict('REMARK_ANSWERED', 'Ý kiến này đã được trả lời.');
-        await trx.updateTable('list_remarks').set({ answer, answered_by: actor.username, answered_at: nowIso() }).where('id', '=', remarkId).where('answer', 'is', null).execute();
-        await audit({ action: 'program_list.answer', entity: 'list_remark', entityId: remarkId, areaCode: l.commune_code, after: { answer } });
+        await trx
+          .updateTable('list_remarks')
+          .set({ answer, answered_by: actor.username, answered_at: nowIso() })
+          .where('id', '=', remarkId)
+          .where('answer', 'is', null)
+          .execute();
+        await audit({
+          action: 'program_list.answer',
+          entity: 'list_remark',
+          entityId: remarkId,
+          areaCode: l.commune_code,
+          after: { answer },
+        });
         return { ok: true };
       });
     },
@@ -902,7 +1275,10 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
         const a = await db.selectFrom('areas').select('level').where('code', '=', q.areaCode).executeTakeFirst();
         if (a) base = base.where(`l.${LEVEL_COLUMN[a.level] ?? 'commune_code'}`, '=', q.areaCode);
       }
-      const total = await base.clearSelect().select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst();
+      const total = await base
+        .clearSelect()
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .executeTakeFirst();
       const rows = await base.orderBy('l.published_at', 'desc').limit(q.limit).offset(q.offset).execute();
       return {
         items: rows.map(presentPublicSummary),
@@ -911,9 +1287,28 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
     },
 
     async publicList(id: number) {
-      const l = await programsRepo.listsQuery(db).where('l.id', '=', id).where('l.published_at', 'is not', null).executeTakeFirst();
+      const l = await programsRepo
+        .listsQuery(db)
+        .where('l.id', '=', id)
+        .where('l.published_at', 'is not', null)
+        .executeTakeFirst();
       if (!l) throw errors.notFound('Danh sách công khai');
-      const entries = await db.selectFrom('list_entries').select(['id', 'full_name', 'birth_date', 'village', 'citizen_id', 'category', 'amount', 'arrears_amount', 'quantity_milli']).where('list_id', '=', id).orderBy('id').execute();
+      const entries = await db
+        .selectFrom('list_entries')
+        .select([
+          'id',
+          'full_name',
+          'birth_date',
+          'village',
+          'citizen_id',
+          'category',
+          'amount',
+          'arrears_amount',
+          'quantity_milli',
+        ])
+        .where('list_id', '=', id)
+        .orderBy('id')
+        .execute();
       const remarks = await db.selectFrom('list_remarks').selectAll().where('list_id', '=', id).orderBy('id').execute();
       return {
         ...presentPublicSummary(l),
@@ -927,7 +1322,16 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
           amount: e.amount + e.arrears_amount,
           quantity: e.quantity_milli / 1000,
         })),
-        remarks: remarks.map((r) => ({ id: r.id, entryId: r.entry_id, author: r.author, text: r.text, createdAt: r.created_at, answer: r.answer, answeredBy: r.answered_by, answeredAt: r.answered_at })),
+        remarks: remarks.map((r) => ({
+          id: r.id,
+          entryId: r.entry_id,
+          author: r.author,
+          text: r.text,
+          createdAt: r.created_at,
+          answer: r.answer,
+          answeredBy: r.answered_by,
+          answeredAt: r.answered_at,
+        })),
       };
     },
   };
@@ -935,5 +1339,12 @@ export function createProgramsService(deps: { database: Database; areas: AreasSe
 export type ProgramsService = ReturnType<typeof createProgramsService>;
 
 function entryAudit(e: EntryRow) {
-  return { beneficiary: e.beneficiary_key, fullName: e.full_name, amount: e.amount, arrears: e.arrears_amount, quantityMilli: e.quantity_milli, manual: e.manual === 1 };
+  return {
+    beneficiary: e.beneficiary_key,
+    fullName: e.full_name,
+    amount: e.amount,
+    arrears: e.arrears_amount,
+    quantityMilli: e.quantity_milli,
+    manual: e.manual === 1,
+  };
 }

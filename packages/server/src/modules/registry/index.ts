@@ -1,4 +1,11 @@
-export { createRegistryService, type RegistryService, personKeys, citizenIdProblems, normalizeCitizenId, personAuditView } from './registry.service.js';
+export {
+  createRegistryService,
+  type RegistryService,
+  personKeys,
+  citizenIdProblems,
+  normalizeCitizenId,
+  personAuditView,
+} from './registry.service.js';
 export { registryRoutes } from './registry.routes.js';
 export { registryPolicy } from './registry.policy.js';
 export { registryRepo, type NewPerson, type NewHousehold, type NewStatus } from './registry.repo.js';

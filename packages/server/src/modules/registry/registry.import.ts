@@ -42,11 +42,20 @@ const RELATIONS: Record<string, Relation> = {
   chi: 'sibling',
   em: 'sibling',
   'con dau': 'child_in_law',
-  're': 'child_in_law',
+  re: 'child_in_law',
   'con re': 'child_in_law',
   khac: 'other',
 };
-const GENDERS: Record<string, Gender> = { nam: 'male', nu: 'female', m: 'male', f: 'female', male: 'male', female: 'female', '1': 'male', '0': 'female' };
+const GENDERS: Record<string, Gender> = {
+  nam: 'male',
+  nu: 'female',
+  m: 'male',
+  f: 'female',
+  male: 'male',
+  female: 'female',
+  '1': 'male',
+  '0': 'female',
+};
 const DISABILITY: Record<string, string> = { nhe: 'mild', nang: 'severe', 'dac biet nang': 'especially_severe' };
 const RESIDENCE: Record<string, string> = { 'thanh thi': 'urban', 'do thi': 'urban', 'nong thon': 'rural' };
 
@@ -76,7 +85,10 @@ interface ValidRow {
   outcome?: 'new' | 'updated' | 'unchanged';
 }
 
-type HouseholdMap = Map<string, { id: number; province_code: string; district_code: string | null; commune_code: string }>;
+type HouseholdMap = Map<
+  string,
+  { id: number; province_code: string; district_code: string | null; commune_code: string }
+>;
 
 export interface ImportResult {
   counts: ImportCounts;
@@ -141,13 +153,18 @@ export function createRegistryImport(deps: { database: Database }) {
       if (!fullName) problems.push('Thiếu họ và tên.');
       const gender = GENDERS[searchKey(text(c('gender')))];
       if (!gender) problems.push(`Giới tính "${text(c('gender'))}" không rõ: ghi Nam hoặc Nữ.`);
-      const bd = parsePartialDate(c('birthDate') instanceof Date || typeof c('birthDate') === 'number' ? c('birthDate') : text(c('birthDate')), { today });
+      const bd = parsePartialDate(
+        c('birthDate') instanceof Date || typeof c('birthDate') === 'number' ? c('birthDate') : text(c('birthDate')),
+        { today },
+      );
       if (!bd.ok) problems.push(bd.message);
       const communeCode = code(c('communeCode'), 5);
       const commune = communes.get(communeCode);
-      if (!commune) problems.push(communeCode ? `Mã xã ${communeCode} không có hoặc nằm ngoài địa bàn của bạn.` : 'Thiếu mã xã.');
+      if (!commune)
+        problems.push(communeCode ? `Mã xã ${communeCode} không có hoặc nằm ngoài địa bàn của bạn.` : 'Thiếu mã xã.');
       const citizenId = normalizeCitizenId(code(c('citizenId'), 12)) ?? null;
-      if (citizenId && gender && bd.ok) problems.push(...citizenIdProblems(citizenId, gender, birthYearOf(bd.value)).map((p) => p.message));
+      if (citizenId && gender && bd.ok)
+        problems.push(...citizenIdProblems(citizenId, gender, birthYearOf(bd.value)).map((p) => p.message));
       if (citizenId) {
         const prev = idLines.get(citizenId);
         if (prev !== undefined) problems.push(`Số CCCD ${citizenId} trùng với dòng ${prev} trong cùng tệp.`);
@@ -158,24 +175,37 @@ export function createRegistryImport(deps: { database: Database }) {
       let ethnicCode: string | null = null;
       if (text(c('ethnic'))) {
         ethnicCode = findEthnicGroup(text(c('ethnic')))?.code ?? null;
-        if (!ethnicCode) problems.push(`Dân tộc "${text(c('ethnic'))}" không có trong danh mục 54 dân tộc: ghi tên (ví dụ Kinh, Xtiêng) hoặc mã 2 chữ số.`);
+        if (!ethnicCode)
+          problems.push(
+            `Dân tộc "${text(c('ethnic'))}" không có trong danh mục 54 dân tộc: ghi tên (ví dụ Kinh, Xtiêng) hoặc mã 2 chữ số.`,
+          );
       }
       let relation: Relation | null = null;
       if (text(c('relation'))) {
         relation = RELATIONS[searchKey(text(c('relation')))] ?? null;
-        if (!relation) problems.push(`Quan hệ "${text(c('relation'))}" không rõ: ghi Chủ hộ, Vợ, Chồng, Con, Bố, Mẹ, Cháu, Ông, Bà, Anh, Chị, Em hoặc Khác.`);
+        if (!relation)
+          problems.push(
+            `Quan hệ "${text(c('relation'))}" không rõ: ghi Chủ hộ, Vợ, Chồng, Con, Bố, Mẹ, Cháu, Ông, Bà, Anh, Chị, Em hoặc Khác.`,
+          );
       }
       let phone: string | null = text(c('phone')).replace(/[\s.-]/g, '') || null;
       if (phone && typeof c('phone') === 'number' && !phone.startsWith('0')) phone = `0${phone}`;
-      if (phone && !/^0\d{9,10}$/.test(phone)) problems.push(`Số điện thoại "${text(c('phone'))}" không hợp lệ: 10–11 chữ số, bắt đầu bằng 0.`);
+      if (phone && !/^0\d{9,10}$/.test(phone))
+        problems.push(`Số điện thoại "${text(c('phone'))}" không hợp lệ: 10–11 chữ số, bắt đầu bằng 0.`);
       let disability: string | null = null;
       if (text(c('disability'))) {
         disability = DISABILITY[searchKey(text(c('disability')))] ?? null;
-        if (!disability) problems.push(`Mức khuyết tật "${text(c('disability'))}" không rõ: ghi Nhẹ, Nặng hoặc Đặc biệt nặng.`);
+        if (!disability)
+          problems.push(`Mức khuyết tật "${text(c('disability'))}" không rõ: ghi Nhẹ, Nặng hoặc Đặc biệt nặng.`);
       }
       let deceasedOn: string | null = null;
       if (text(c('deceasedOn')) || c('deceasedOn') instanceof Date) {
-        const d = parsePartialDate(c('deceasedOn') instanceof Date || typeof c('deceasedOn') === 'number' ? c('deceasedOn') : text(c('deceasedOn')), { today, label: 'Ngày mất' });
+        const d = parsePartialDate(
+          c('deceasedOn') instanceof Date || typeof c('deceasedOn') === 'number'
+            ? c('deceasedOn')
+            : text(c('deceasedOn')),
+          { today, label: 'Ngày mất' },
+        );
         if (!d.ok) problems.push(d.message);
         else if (d.value.length !== 10) problems.push('Ngày mất cần đủ ngày/tháng/năm.');
         else deceasedOn = d.value;
@@ -187,7 +217,8 @@ export function createRegistryImport(deps: { database: Database }) {
         else residence = rv;
       }
       const householdRef = text(c('householdRef'));
-      if (!householdRef) problems.push('Thiếu mã hộ: ghi mã hộ đã có, hoặc một mã tạm (ví dụ H01) chung cho các thành viên cùng hộ.');
+      if (!householdRef)
+        problems.push('Thiếu mã hộ: ghi mã hộ đã có, hoặc một mã tạm (ví dụ H01) chung cho các thành viên cùng hộ.');
       if (problems.length || !gender || !bd.ok || !commune) {
         rejected.push({ line: r.line, original: r.original, problems });
       } else {
@@ -231,7 +262,12 @@ export function createRegistryImport(deps: { database: Database }) {
     const byId = new Map<string, PersonRow>();
     const ids = valid.map((v) => v.person.citizen_id).filter((x): x is string => !!x);
     for (let i = 0; i < ids.length; i += 500) {
-      for (const p of await db.selectFrom('persons').selectAll().where('citizen_id', 'in', ids.slice(i, i + 500)).execute()) byId.set(p.citizen_id!, p);
+      for (const p of await db
+        .selectFrom('persons')
+        .selectAll()
+        .where('citizen_id', 'in', ids.slice(i, i + 500))
+        .execute())
+        byId.set(p.citizen_id!, p);
     }
     const noId = valid.filter((v) => !v.person.citizen_id || !byId.has(v.person.citizen_id));
     const byNameKey = new Map<string, PersonRow[]>();
@@ -261,7 +297,10 @@ export function createRegistryImport(deps: { database: Database }) {
       }
     }
     const householdCodes = [...new Set(valid.map((v) => v.householdRef).filter((h) => /^\d{5}-\d{6}$/.test(h)))];
-    const households = new Map<string, { id: number; province_code: string; district_code: string | null; commune_code: string }>();
+    const households = new Map<
+      string,
+      { id: number; province_code: string; district_code: string | null; commune_code: string }
+    >();
     for (let i = 0; i < householdCodes.length; i += 500) {
       for (const h of await db
         .selectFrom('households')
@@ -278,14 +317,22 @@ export function createRegistryImport(deps: { database: Database }) {
     for (const v of valid) {
       const problems: string[] = [];
       const byCid = v.person.citizen_id ? byId.get(v.person.citizen_id) : undefined;
-      if (byCid && !codesInScope(actor, byCid)) problems.push(`Số CCCD ${v.person.citizen_id} đã thuộc về một người ở địa bàn khác; liên hệ cấp trên để chuyển hồ sơ.`);
+      if (byCid && !codesInScope(actor, byCid))
+        problems.push(
+          `Số CCCD ${v.person.citizen_id} đã thuộc về một người ở địa bàn khác; liên hệ cấp trên để chuyển hồ sơ.`,
+        );
       const sameName = byNameKey.get(`${v.person.commune_code}|${v.person.name_key}`) ?? [];
-      const match = byCid ?? sameName.find((p) => p.birth_date === v.person.birth_date && (!p.citizen_id || !v.person.citizen_id));
+      const match =
+        byCid ?? sameName.find((p) => p.birth_date === v.person.birth_date && (!p.citizen_id || !v.person.citizen_id));
       if (/^\d{5}-\d{6}$/.test(v.householdRef)) {
         const h = households.get(v.householdRef);
-        if (!h) problems.push(`Không có hộ mã ${v.householdRef} trong sổ. Để trống phần số thứ tự (ví dụ ghi H01) nếu là hộ mới.`);
+        if (!h)
+          problems.push(
+            `Không có hộ mã ${v.householdRef} trong sổ. Để trống phần số thứ tự (ví dụ ghi H01) nếu là hộ mới.`,
+          );
         else if (!codesInScope(actor, h)) problems.push(`Hộ ${v.householdRef} nằm ngoài địa bàn của bạn.`);
-        else if (h.commune_code !== v.person.commune_code) problems.push(`Hộ ${v.householdRef} thuộc xã ${h.commune_code}, không phải xã ${v.person.commune_code}.`);
+        else if (h.commune_code !== v.person.commune_code)
+          problems.push(`Hộ ${v.householdRef} thuộc xã ${h.commune_code}, không phải xã ${v.person.commune_code}.`);
       }
       if (problems.length) {
         rejected.push({ line: v.line, original: v.original, problems });
@@ -293,7 +340,9 @@ export function createRegistryImport(deps: { database: Database }) {
       }
       if (match) {
         v.match = match;
-        v.outcome = COMPARED.every((k) => (match[k] ?? null) === ((v.person as Record<string, unknown>)[k] ?? null)) ? 'unchanged' : 'updated';
+        v.outcome = COMPARED.every((k) => (match[k] ?? null) === ((v.person as Record<string, unknown>)[k] ?? null))
+          ? 'unchanged'
+          : 'updated';
       } else {
         v.outcome = 'new';
         const dupKey = `${v.person.commune_code}|${v.person.name_key}|${v.person.birth_year}`;
@@ -320,7 +369,12 @@ export function createRegistryImport(deps: { database: Database }) {
       let cached = insertStatements.get(database.sqlite);
       if (!cached) {
         const cols = Object.keys(rows[0]!);
-        cached = { cols, stmt: database.sqlite.prepare(`insert into persons (${cols.join(',')}) values (${cols.map((c) => '@' + c).join(',')})`) };
+        cached = {
+          cols,
+          stmt: database.sqlite.prepare(
+            `insert into persons (${cols.join(',')}) values (${cols.map((c) => '@' + c).join(',')})`,
+          ),
+        };
         insertStatements.set(database.sqlite, cached);
       }
       const { stmt } = cached;
@@ -328,12 +382,23 @@ export function createRegistryImport(deps: { database: Database }) {
     }
     const ids: number[] = [];
     for (let i = 0; i < rows.length; i += 400) {
-      for (const r of await trx.insertInto('persons').values(rows.slice(i, i + 400)).returning('id').execute()) ids.push(r.id);
+      for (const r of await trx
+        .insertInto('persons')
+        .values(rows.slice(i, i + 400))
+        .returning('id')
+        .execute())
+        ids.push(r.id);
     }
     return ids;
   }
 
-  async function apply(actor: Actor, valid: ValidRow[], households: Map<string, { id: number }>, sha: string, fileName: string) {
+  async function apply(
+    actor: Actor,
+    valid: ValidRow[],
+    households: Map<string, { id: number }>,
+    sha: string,
+    fileName: string,
+  ) {
     const at = nowIso();
     const changed = valid.filter((v) => v.outcome !== 'unchanged');
     if (changed.length === 0) return;
@@ -342,7 +407,8 @@ export function createRegistryImport(deps: { database: Database }) {
       const localHousehold = new Map<string, number>();
       for (const v of valid) {
         const key = `${v.person.commune_code}|${v.householdRef}`;
-        if (!/^\d{5}-\d{6}$/.test(v.householdRef) && v.match?.household_id && !localHousehold.has(key)) localHousehold.set(key, v.match.household_id);
+        if (!/^\d{5}-\d{6}$/.test(v.householdRef) && v.match?.household_id && !localHousehold.has(key))
+          localHousehold.set(key, v.match.household_id);
       }
       // New households first, in multi-row batches, with codes continuing each commune's sequence.
       const nextSeq = new Map<string, number>();
@@ -372,15 +438,30 @@ export function createRegistryImport(deps: { database: Database }) {
       const pendingKeys = [...pending.keys()];
       for (let i = 0; i < pendingKeys.length; i += 500) {
         const chunk = pendingKeys.slice(i, i + 500);
-        const ids = await trx.insertInto('households').values(chunk.map((k) => pending.get(k)!)).returning('id').execute();
+        const ids = await trx
+          .insertInto('households')
+          .values(chunk.map((k) => pending.get(k)!))
+          .returning('id')
+          .execute();
         chunk.forEach((k, j) => localHousehold.set(k, ids[j]!.id));
         await trx
           .insertInto('household_events')
-          .values(ids.map((r) => ({ household_id: r.id, kind: 'created', date: at.slice(0, 10), note: `Nhập từ tệp ${fileName}`.slice(0, 500), related_household_id: null, created_at: at })))
+          .values(
+            ids.map((r) => ({
+              household_id: r.id,
+              kind: 'created',
+              date: at.slice(0, 10),
+              note: `Nhập từ tệp ${fileName}`.slice(0, 500),
+              related_household_id: null,
+              created_at: at,
+            })),
+          )
           .execute();
       }
       const householdFor = (v: ValidRow): number =>
-        /^\d{5}-\d{6}$/.test(v.householdRef) ? households.get(v.householdRef)!.id : localHousehold.get(`${v.person.commune_code}|${v.householdRef}`)!;
+        /^\d{5}-\d{6}$/.test(v.householdRef)
+          ? households.get(v.householdRef)!.id
+          : localHousehold.get(`${v.person.commune_code}|${v.householdRef}`)!;
       const inserts: NewPerson[] = [];
       const heads: { index: number; household: number }[] = [];
       for (const v of changed) {
@@ -410,7 +491,8 @@ export function createRegistryImport(deps: { database: Database }) {
       const newIds = await insertPersons(trx, inserts);
       // Heads of the touched households, set-based.
       const touched = [...new Set(heads.map((h) => h.household))];
-      for (let i = 0; i < touched.length; i += 500) await registryRepo.setHeadsFromRelation(trx, touched.slice(i, i + 500));
+      for (let i = 0; i < touched.length; i += 500)
+        await registryRepo.setHeadsFromRelation(trx, touched.slice(i, i + 500));
       await audit({
         action: 'registry.import',
         entity: 'import',
@@ -434,7 +516,10 @@ export function createRegistryImport(deps: { database: Database }) {
    * file's communes was created or changed since (count and last update time match).
    */
   const CHECK_TTL_MS = 30 * 60_000;
-  const checked = new Map<string, { at: number; fingerprint: string; valid: ValidRow[]; households: HouseholdMap; counts: ImportCounts }>();
+  const checked = new Map<
+    string,
+    { at: number; fingerprint: string; valid: ValidRow[]; households: HouseholdMap; counts: ImportCounts }
+  >();
 
   async function fingerprint(communes: string[]): Promise<string> {
     const parts: unknown[] = [];
@@ -457,7 +542,13 @@ export function createRegistryImport(deps: { database: Database }) {
   }
   const communesOf = (valid: ValidRow[]) => [...new Set(valid.map((v) => v.person.commune_code))].sort();
 
-  async function run(actor: Actor, buf: Buffer, mode: 'dry_run' | 'commit', fileName: string, progress: Progress = { done: 0, total: 0 }): Promise<ImportResult> {
+  async function run(
+    actor: Actor,
+    buf: Buffer,
+    mode: 'dry_run' | 'commit',
+    fileName: string,
+    progress: Progress = { done: 0, total: 0 },
+  ): Promise<ImportResult> {
     registryPolicy.assert(actor, 'import');
     const sha = createHash('sha256').update(buf).digest('hex');
     const key = `${sha}|${actor.username}|${actor.areaCode ?? ''}`;
@@ -494,11 +585,16 @@ export function createRegistryImport(deps: { database: Database }) {
       }
       await apply(actor, valid, households, sha, fileName);
     } else if (rejected.length === 0) {
-      checked.set(key, { at: Date.now(), fingerprint: await fingerprint(communesOf(valid)), valid, households, counts });
+      checked.set(key, {
+        at: Date.now(),
+        fingerprint: await fingerprint(communesOf(valid)),
+        valid,
+        households,
+        counts,
+      });
     }
     return { counts, rejected: rejected.map((r) => ({ line: r.line, problems: r.problems })), rejectedFile };
   }
-
 
   function present(j: Awaited<ReturnType<typeof findJob>> & object): ImportJobOut {
     const p = live.get(j.id);
@@ -519,7 +615,19 @@ export function createRegistryImport(deps: { database: Database }) {
   function jobQuery(ex: Executor) {
     return ex
       .selectFrom('import_jobs')
-      .select(['id', 'file_name', 'mode', 'state', 'done', 'total', 'counts_json', 'message', 'created_at', 'area_code', 'created_by'])
+      .select([
+        'id',
+        'file_name',
+        'mode',
+        'state',
+        'done',
+        'total',
+        'counts_json',
+        'message',
+        'created_at',
+        'area_code',
+        'created_by',
+      ])
       .select((eb) => eb.case().when('rejected_xlsx', 'is not', null).then(1).else(0).end().as('has_rejected'));
   }
 
@@ -564,7 +672,12 @@ export function createRegistryImport(deps: { database: Database }) {
         .executeTakeFirstOrThrow();
       const progress: Progress = { done: 0, total: 0 };
       live.set(id, progress);
-      const finish = async (set: { state: string; counts_json?: string | null; message?: string | null; rejected_xlsx?: Buffer | null }) => {
+      const finish = async (set: {
+        state: string;
+        counts_json?: string | null;
+        message?: string | null;
+        rejected_xlsx?: Buffer | null;
+      }) => {
         await db
           .updateTable('import_jobs')
           .set({ ...set, done: progress.done, total: progress.total, finished_at: nowIso() })
@@ -587,7 +700,13 @@ export function createRegistryImport(deps: { database: Database }) {
                     : 'Tệp hợp lệ: có thể nhập chính thức.',
             }),
           (err: unknown) =>
-            finish({ state: 'failed', message: err instanceof AppError ? err.message : 'Nhập tệp thất bại do lỗi hệ thống. Thử lại; nếu vẫn lỗi, báo quản trị.' }),
+            finish({
+              state: 'failed',
+              message:
+                err instanceof AppError
+                  ? err.message
+                  : 'Nhập tệp thất bại do lỗi hệ thống. Thử lại; nếu vẫn lỗi, báo quản trị.',
+            }),
         );
       });
       return present((await findJob(db, id))!);
@@ -616,7 +735,11 @@ export function createRegistryImport(deps: { database: Database }) {
     async failInterrupted(): Promise<void> {
       await db
         .updateTable('import_jobs')
-        .set({ state: 'failed', message: 'Máy chủ khởi động lại khi đang nhập; không có dòng nào được ghi. Nhập lại tệp.', finished_at: nowIso() })
+        .set({
+          state: 'failed',
+          message: 'Máy chủ khởi động lại khi đang nhập; không có dòng nào được ghi. Nhập lại tệp.',
+          finished_at: nowIso(),
+        })
         .where('state', '=', 'running')
         .execute();
     },

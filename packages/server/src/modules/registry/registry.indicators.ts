@@ -23,7 +23,10 @@ function validOn(eb: StatusEb, q: IndicatorQuery): Expression<SqlBool> {
 }
 
 function statuses(db: Kysely<DB>, q: IndicatorQuery, kind: string, categories?: readonly string[]) {
-  let s = db.selectFrom('statuses').where('statuses.kind', '=', kind).where(`statuses.${q.area.column}`, '=', q.area.code);
+  let s = db
+    .selectFrom('statuses')
+    .where('statuses.kind', '=', kind)
+    .where(`statuses.${q.area.column}`, '=', q.area.code);
   if (categories) s = s.where('statuses.category', 'in', categories);
   return s;
 }
@@ -41,7 +44,8 @@ function stockIndicator(def: {
   lowerIsBetter?: boolean;
 }): ComputedIndicator {
   const idCol = def.subject === 'household' ? ('statuses.household_id' as const) : ('statuses.person_id' as const);
-  const base = (db: Kysely<DB>, q: IndicatorQuery) => statuses(db, q, def.kind, def.categories).where((eb) => validOn(eb, q));
+  const base = (db: Kysely<DB>, q: IndicatorQuery) =>
+    statuses(db, q, def.kind, def.categories).where((eb) => validOn(eb, q));
   return {
     code: def.code,
     module: 'registry',

@@ -44,7 +44,8 @@ function applyPersonFilter(
   if (f.area) q = q.where(`persons.${f.area.column}`, '=', f.area.code);
   q = q.where('persons.merged_into_id', 'is', null);
   if (!f.includeInactive) q = q.where('persons.deceased_on', 'is', null).where('persons.moved_out_on', 'is', null);
-  if (f.namePrefix) q = q.where('persons.name_key', '>=', f.namePrefix).where('persons.name_key', '<', prefixEnd(f.namePrefix));
+  if (f.namePrefix)
+    q = q.where('persons.name_key', '>=', f.namePrefix).where('persons.name_key', '<', prefixEnd(f.namePrefix));
   if (f.givenPrefix) {
     const g = f.givenPrefix;
     q = q.where((eb) =>
@@ -60,7 +61,9 @@ function applyPersonFilter(
   if (f.householdId) q = q.where('persons.household_id', '=', f.householdId);
   if (f.householdCode) {
     const code = f.householdCode;
-    q = q.where('persons.household_id', 'in', (eb) => eb.selectFrom('households').select('id').where('code', '=', code));
+    q = q.where('persons.household_id', 'in', (eb) =>
+      eb.selectFrom('households').select('id').where('code', '=', code),
+    );
   }
   if (f.gender) q = q.where('persons.gender', '=', f.gender);
   if (f.ethnicCode) q = q.where('persons.ethnic_code', '=', f.ethnicCode);
@@ -74,14 +77,21 @@ function applyPersonFilter(
 }
 
 /** A status of this kind active on `onDate`, on the person or on their household. */
-function activeStatus(eb: ExpressionBuilder<DB, 'persons'>, kind: string, category: string | undefined, onDate: string) {
+function activeStatus(
+  eb: ExpressionBuilder<DB, 'persons'>,
+  kind: string,
+  category: string | undefined,
+  onDate: string,
+) {
   let s = eb
     .selectFrom('statuses as st')
     .select(sql`1`.as('one'))
     .where('st.kind', '=', kind)
     .where('st.valid_from', '<=', onDate)
     .where((w) => w.or([w('st.valid_to', 'is', null), w('st.valid_to', '>=', onDate)]))
-    .where((w) => w.or([w('st.person_id', '=', w.ref('persons.id')), w('st.household_id', '=', w.ref('persons.household_id'))]));
+    .where((w) =>
+      w.or([w('st.person_id', '=', w.ref('persons.id')), w('st.household_id', '=', w.ref('persons.household_id'))]),
+    );
   if (category) s = s.where('st.category', '=', category);
   return s;
 }
@@ -125,10 +135,22 @@ export const registryRepo = {
       let q = applyPersonFilter(db.selectFrom('persons'), scope, f)
         .leftJoin('households as h', 'h.id', 'persons.household_id')
         .innerJoin('areas as a', 'a.code', 'persons.commune_code')
-        .select([...LIST_COLUMNS, 'persons.sort_key', 'persons.disability', 'persons.old_id_number', 'h.code as household_code', 'a.name as commune_name']);
+        .select([
+          ...LIST_COLUMNS,
+          'persons.sort_key',
+          'persons.disability',
+          'persons.old_id_number',
+          'h.code as household_code',
+          'a.name as commune_name',
+        ]);
       if (after) {
         const a = after;
-        q = q.where((eb) => eb.or([eb('persons.sort_key', '>', a.sort), eb.and([eb('persons.sort_key', '=', a.sort), eb('persons.id', '>', a.id)])]));
+        q = q.where((eb) =>
+          eb.or([
+            eb('persons.sort_key', '>', a.sort),
+            eb.and([eb('persons.sort_key', '=', a.sort), eb('persons.id', '>', a.id)]),
+          ]),
+        );
       }
       const rows = await q.orderBy('persons.sort_key').orderBy('persons.id').limit(batch).execute();
       if (rows.length === 0) return;
@@ -186,7 +208,15 @@ export const registryRepo = {
   async searchHouseholds(
     db: Executor,
     scope: Scope,
-    f: { code?: string; headNamePrefix?: string; area?: { column: AreaColumn; code: string }; statusKind?: string; category?: string; year?: number; onDate: string },
+    f: {
+      code?: string;
+      headNamePrefix?: string;
+      area?: { column: AreaColumn; code: string };
+      statusKind?: string;
+      category?: string;
+      year?: number;
+      onDate: string;
+    },
     page: number,
     pageSize: number,
   ) {
@@ -194,7 +224,8 @@ export const registryRepo = {
     if (scope) q = q.where(`households.${scope.column}`, '=', scope.code);
     if (f.area) q = q.where(`households.${f.area.column}`, '=', f.area.code);
     if (f.code) q = q.where('households.code', '=', f.code);
-    if (f.headNamePrefix) q = q.where('head.name_key', '>=', f.headNamePrefix).where('head.name_key', '<', prefixEnd(f.headNamePrefix));
+    if (f.headNamePrefix)
+      q = q.where('head.name_key', '>=', f.headNamePrefix).where('head.name_key', '<', prefixEnd(f.headNamePrefix));
     if (f.statusKind) {
       const { statusKind, category, year, onDate } = f;
       q = q.where((eb) => {
@@ -205,7 +236,10 @@ export const registryRepo = {
           .where('st.kind', '=', statusKind);
         if (category) s = s.where('st.category', '=', category);
         if (year) s = s.where('st.year', '=', year);
-        else s = s.where('st.valid_from', '<=', onDate).where((w) => w.or([w('st.valid_to', 'is', null), w('st.valid_to', '>=', onDate)]));
+        else
+          s = s
+            .where('st.valid_from', '<=', onDate)
+            .where((w) => w.or([w('st.valid_to', 'is', null), w('st.valid_to', '>=', onDate)]));
         return eb.exists(s);
       });
     }
@@ -222,7 +256,9 @@ export const registryRepo = {
         'households.state',
         'head.full_name as head_name',
         'a.name as commune_name',
-        sql<number>`(select count(*) from persons m where m.household_id = households.id and m.merged_into_id is null)`.as('member_count'),
+        sql<number>`(select count(*) from persons m where m.household_id = households.id and m.merged_into_id is null)`.as(
+          'member_count',
+        ),
       ])
       .orderBy('households.code')
       .limit(pageSize)
@@ -278,7 +314,14 @@ export const registryRepo = {
 
   async insertHouseholdEvent(
     db: Executor,
-    e: { household_id: number; kind: string; date: string; note: string | null; related_household_id: number | null; created_at: string },
+    e: {
+      household_id: number;
+      kind: string;
+      date: string;
+      note: string | null;
+      related_household_id: number | null;
+      created_at: string;
+    },
   ): Promise<void> {
     await db.insertInto('household_events').values(e).execute();
   },
@@ -292,7 +335,13 @@ export const registryRepo = {
   },
 
   statusesOfHousehold(db: Executor, householdId: number) {
-    return db.selectFrom('statuses').selectAll().where('household_id', '=', householdId).orderBy('valid_from', 'desc').orderBy('id', 'desc').execute();
+    return db
+      .selectFrom('statuses')
+      .selectAll()
+      .where('household_id', '=', householdId)
+      .orderBy('valid_from', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
   },
 
   findStatus(db: Executor, id: number) {
@@ -329,7 +378,11 @@ export const registryRepo = {
       .select(['commune_code', 'name_key', 'birth_year', (eb) => eb.fn.countAll<number>().as('n')])
       .where('merged_into_id', 'is', null);
     if (scope) q = q.where(scope.column, '=', scope.code);
-    return q.groupBy(['commune_code', 'name_key', 'birth_year']).having((eb) => eb.fn.countAll(), '>', 1).limit(limit).execute();
+    return q
+      .groupBy(['commune_code', 'name_key', 'birth_year'])
+      .having((eb) => eb.fn.countAll(), '>', 1)
+      .limit(limit)
+      .execute();
   },
 
   /** Groups of persons in one commune sharing a full birth date (candidates for similar names). */
@@ -340,10 +393,17 @@ export const registryRepo = {
       .where('merged_into_id', 'is', null)
       .where(sql<boolean>`length(birth_date) = 10`);
     if (scope) q = q.where(scope.column, '=', scope.code);
-    return q.groupBy(['commune_code', 'birth_date']).having((eb) => eb.fn.countAll(), '>', 1).limit(limit).execute();
+    return q
+      .groupBy(['commune_code', 'birth_date'])
+      .having((eb) => eb.fn.countAll(), '>', 1)
+      .limit(limit)
+      .execute();
   },
 
-  personsWhere(db: Executor, where: { commune_code: string; name_key?: string; birth_year?: number; birth_date?: string }) {
+  personsWhere(
+    db: Executor,
+    where: { commune_code: string; name_key?: string; birth_year?: number; birth_date?: string },
+  ) {
     let q = db
       .selectFrom('persons')
       .leftJoin('households as h', 'h.id', 'persons.household_id')
@@ -363,7 +423,14 @@ export const registryRepo = {
 
   async insertDecision(
     db: Executor,
-    d: { person_a: number; person_b: number; decision: string; note: string | null; decided_by: string; decided_at: string },
+    d: {
+      person_a: number;
+      person_b: number;
+      decision: string;
+      note: string | null;
+      decided_by: string;
+      decided_at: string;
+    },
   ): Promise<void> {
     await db.insertInto('duplicate_decisions').values(d).execute();
   },

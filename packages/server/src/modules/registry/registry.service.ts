@@ -74,7 +74,12 @@ export const personAuditView = (p: Partial<PersonRow>) => ({
  * sex or birth year is refused with the reason; an unknown birth-registration code (born
  * abroad) is kept and shown as a warning.
  */
-export function citizenIdProblems(id: string, gender: Gender, birthYear: number, path = 'body.citizenId'): FieldProblem[] {
+export function citizenIdProblems(
+  id: string,
+  gender: Gender,
+  birthYear: number,
+  path = 'body.citizenId',
+): FieldProblem[] {
   const r = checkCitizenId(id, { gender, birthYear });
   return r.problems.filter((p) => p.code !== 'ID_PROVINCE_UNKNOWN').map((p) => ({ path, message: p.message }));
 }
@@ -112,7 +117,8 @@ export function createRegistryService(deps: { database: Database; areas: Pick<Ar
   async function areaFilter(actor: Actor, code: string | undefined) {
     if (!code) return undefined;
     const a = await areas.pathOf(code);
-    if (!a || (actor.kind !== 'system' && !a.path.startsWith(actor.areaPath ?? '\u0000'))) throw errors.notFound('Đơn vị hành chính');
+    if (!a || (actor.kind !== 'system' && !a.path.startsWith(actor.areaPath ?? '\u0000')))
+      throw errors.notFound('Đơn vị hành chính');
     return { column: LEVEL_COLUMN[a.level]!, code };
   }
 
@@ -173,20 +179,30 @@ export function createRegistryService(deps: { database: Database; areas: Pick<Ar
   async function assertCitizenIdFree(ex: Executor, citizenId: string, exceptId?: number) {
     const other = await registryRepo.findPersonByCitizenId(ex, citizenId);
     if (other && other.id !== exceptId) {
-      throw errors.conflict('CITIZEN_ID_TAKEN', `Số CCCD ${citizenId} đã có trong sổ (nhân khẩu #${other.id}). Mỗi người chỉ có một số CCCD: kiểm tra lại, hoặc mở hồ sơ đã có.`, [
-        { path: 'body.citizenId', message: 'Số CCCD đã được dùng cho một nhân khẩu khác.' },
-      ]);
+      throw errors.conflict(
+        'CITIZEN_ID_TAKEN',
+        `Số CCCD ${citizenId} đã có trong sổ (nhân khẩu #${other.id}). Mỗi người chỉ có một số CCCD: kiểm tra lại, hoặc mở hồ sơ đã có.`,
+        [{ path: 'body.citizenId', message: 'Số CCCD đã được dùng cho một nhân khẩu khác.' }],
+      );
     }
   }
 
   function checkIds(gender: Gender, birthYear: number, citizenId: string | null, oldId: string | null) {
     const problems: FieldProblem[] = [];
     if (citizenId) problems.push(...citizenIdProblems(citizenId, gender, birthYear));
-    if (oldId) problems.push(...checkOldIdCard(oldId).problems.map((p) => ({ path: 'body.oldIdNumber', message: p.message })));
-    if (problems.length) throw errors.validation(problems, 'Số định danh chưa khớp với thông tin của người này. Xem giải thích ở từng trường rồi sửa lại.');
+    if (oldId)
+      problems.push(...checkOldIdCard(oldId).problems.map((p) => ({ path: 'body.oldIdNumber', message: p.message })));
+    if (problems.length)
+      throw errors.validation(
+        problems,
+        'Số định danh chưa khớp với thông tin của người này. Xem giải thích ở từng trường rồi sửa lại.',
+      );
   }
 
-  async function presentPerson(p: NonNullable<Awaited<ReturnType<typeof registryRepo.findPerson>>>, ex: Executor = db): Promise<PersonOut> {
+  async function presentPerson(
+    p: NonNullable<Awaited<ReturnType<typeof registryRepo.findPerson>>>,
+    ex: Executor = db,
+  ): Promise<PersonOut> {
     const today = todayInVietnam();
     const statuses = await registryRepo.statusesOfPerson(ex, p.id, p.household_id);
     return {
@@ -274,11 +290,17 @@ export function createRegistryService(deps: { database: Database; areas: Pick<Ar
       registryPolicy.assert(actor, 'write');
       const household = body.householdId ? await loadHousehold(actor, body.householdId, 'write') : null;
       const codes = household
-        ? { province_code: household.province_code, district_code: household.district_code, commune_code: household.commune_code }
+        ? {
+            province_code: household.province_code,
+            district_code: household.district_code,
+            commune_code: household.commune_code,
+          }
         : body.communeCode
           ? await communeCodes(actor, body.communeCode)
           : (() => {
-              throw errors.validation([{ path: 'body.communeCode', message: 'Chọn hộ gia đình hoặc xã/phường nơi người này cư trú.' }]);
+              throw errors.validation([
+                { path: 'body.communeCode', message: 'Chọn hộ gia đình hoặc xã/phường nơi người này cư trú.' },
+              ]);
             })();
       const fullName = cleanPersonName(body.fullName);
       const birthYear = birthYearOf(body.birthDate);
@@ -310,12 +332,22 @@ export function createRegistryService(deps: { database: Database; areas: Pick<Ar
       const id = await inTransaction(database, actor, async (trx, audit) => {
         if (citizenId) await assertCitizenIdFree(trx, citizenId);
         const newId = await registryRepo.insertPerson(trx, row);
-        if (household && body.relation === 'head') await registryRepo.updateHousehold(trx, household.id, { head_person_id: newId, updated_at: at });
-        await audit({ action: 'registry.person.create', entity: 'person', entityId: newId, areaCode: row.commune_code, after: personAuditView(row) });
+        if (household && body.relation === 'head')
+          await registryRepo.updateHousehold(trx, household.id, { head_person_id: newId, updated_at: at });
+        await audit({
+          action: 'registry.person.create',
+          entity: 'person',
+          entityId: newId,
+          areaCode: row.commune_code,
+          after: personAuditView(row),
+        });
         return newId;
       }).catch((err: unknown) => {
         if (isUniqueViolation(err) && citizenId) {
-          throw errors.conflict('CITIZEN_ID_TAKEN', `Số CCCD ${citizenId} đã có trong sổ. Kiểm tra lại, hoặc mở hồ sơ đã có.`);
+          throw errors.conflict(
+            'CITIZEN_ID_TAKEN',
+            `Số CCCD ${citizenId} đã có trong sổ. Kiểm tra lại, hoặc mở hồ sơ đã có.`,
+          );
         }
         throw err;
       });
@@ -349,7 +381,11 @@ export function createRegistryService(deps: { database: Database; areas: Pick<Ar
         ...(body.relation !== undefined ? { relation: body.relation } : {}),
         ...(body.householdId !== undefined ? { household_id: body.householdId } : {}),
         ...(household
-          ? { province_code: household.province_code, district_code: household.district_code, commune_code: household.commune_code }
+          ? {
+              province_code: household.province_code,
+              district_code: household.district_code,
+              commune_code: household.commune_code,
+            }
           : {}),
         updated_at: nowIso(),
       };
@@ -379,14 +415,41 @@ export function createRegistryService(deps: { database: Database; areas: Pick<Ar
       const items: Timeline['items'] = [];
       for (const s of statuses) {
         const st = presentStatus(s, today);
-        items.push({ at: s.valid_from, kind: `status.${s.kind}`, title: `Được công nhận: ${st.categoryLabel}`, detail: `Quyết định ${s.decision_no} ngày ${formatDateVi(s.decision_date)}`, by: null });
-        if (s.valid_to && s.ended_reason) items.push({ at: s.valid_to, kind: `status.${s.kind}.end`, title: `Chấm dứt: ${st.categoryLabel}`, detail: s.ended_reason, by: null });
+        items.push({
+          at: s.valid_from,
+          kind: `status.${s.kind}`,
+          title: `Được công nhận: ${st.categoryLabel}`,
+          detail: `Quyết định ${s.decision_no} ngày ${formatDateVi(s.decision_date)}`,
+          by: null,
+        });
+        if (s.valid_to && s.ended_reason)
+          items.push({
+            at: s.valid_to,
+            kind: `status.${s.kind}.end`,
+            title: `Chấm dứt: ${st.categoryLabel}`,
+            detail: s.ended_reason,
+            by: null,
+          });
       }
       for (const e of await registryRepo.auditOf(db, 'person', String(id))) {
-        items.push({ at: e.at.slice(0, 10), kind: e.action, title: AUDIT_TITLES[e.action] ?? e.action, detail: null, by: e.actor_username });
+        items.push({
+          at: e.at.slice(0, 10),
+          kind: e.action,
+          title: AUDIT_TITLES[e.action] ?? e.action,
+          detail: null,
+          by: e.actor_username,
+        });
       }
-      if (p.deceased_on) items.push({ at: p.deceased_on, kind: 'person.deceased', title: 'Từ trần', detail: null, by: null });
-      if (p.moved_out_on) items.push({ at: p.moved_out_on, kind: 'person.moved_out', title: 'Chuyển đi nơi khác', detail: null, by: null });
+      if (p.deceased_on)
+        items.push({ at: p.deceased_on, kind: 'person.deceased', title: 'Từ trần', detail: null, by: null });
+      if (p.moved_out_on)
+        items.push({
+          at: p.moved_out_on,
+          kind: 'person.moved_out',
+          title: 'Chuyển đi nơi khác',
+          detail: null,
+          by: null,
+        });
       items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
       return { items };
     },
@@ -444,9 +507,18 @@ export function createRegistryService(deps: { database: Database; areas: Pick<Ar
         state: asHouseholdState(h.state),
         headPersonId: h.head_person_id,
         headName: h.head_name,
-        members: members.map((m) => ({ ...presentListItem({ ...m, household_code: h.code }), relation: asRelation(m.relation) })),
+        members: members.map((m) => ({
+          ...presentListItem({ ...m, household_code: h.code }),
+          relation: asRelation(m.relation),
+        })),
         statuses: statuses.map((s) => presentStatus(s, today)),
-        events: events.map((e) => ({ id: e.id, kind: e.kind, date: e.date, note: e.note, relatedHouseholdCode: e.related_code })),
+        events: events.map((e) => ({
+          id: e.id,
+          kind: e.kind,
+          date: e.date,
+          note: e.note,
+          relatedHouseholdCode: e.related_code,
+        })),
         createdAt: h.created_at,
         updatedAt: h.updated_at,
       };
@@ -471,8 +543,21 @@ export function createRegistryService(deps: { database: Database; areas: Pick<Ar
           updated_at: at,
         };
         const newId = await registryRepo.insertHousehold(trx, row);
-        await registryRepo.insertHouseholdEvent(trx, { household_id: newId, kind: 'created', date: at.slice(0, 10), note: null, related_household_id: null, created_at: at });
-        await audit({ action: 'registry.household.create', entity: 'household', entityId: newId, areaCode: codes.commune_code, after: { code, village: row.village, residence: row.residence } });
+        await registryRepo.insertHouseholdEvent(trx, {
+          household_id: newId,
+          kind: 'created',
+          date: at.slice(0, 10),
+          note: null,
+          related_household_id: null,
+          created_at: at,
+        });
+        await audit({
+          action: 'registry.household.create',
+          entity: 'household',
+          entityId: newId,
+          areaCode: codes.commune_code,
+          after: { code, village: row.village, residence: row.residence },
+        });
         return newId;
       });
       return this.getHousehold(actor, id);
@@ -483,7 +568,9 @@ export function createRegistryService(deps: { database: Database; areas: Pick<Ar
       if (body.headPersonId !== undefined) {
         const head = await registryRepo.findPerson(db, body.headPersonId);
         if (!head || head.household_id !== id) {
-          throw errors.validation([{ path: 'body.headPersonId', message: 'Chủ hộ phải là một thành viên của hộ này.' }]);
+          throw errors.validation([
+            { path: 'body.headPersonId', message: 'Chủ hộ phải là một thành viên của hộ này.' },
+          ]);
         }
       }
       const set = {
@@ -501,8 +588,22 @@ export function createRegistryService(deps: { database: Database; areas: Pick<Ar
           entity: 'household',
           entityId: id,
           areaCode: before.commune_code,
-          before: { village: before.village, address: before.address, residence: before.residence, phone: before.phone, headPersonId: before.head_person_id },
-          after: { village: before.village, address: before.address, residence: before.residence, phone: before.phone, headPersonId: before.head_person_id, ...set, updated_at: undefined },
+          before: {
+            village: before.village,
+            address: before.address,
+            residence: before.residence,
+            phone: before.phone,
+            headPersonId: before.head_person_id,
+          },
+          after: {
+            village: before.village,
+            address: before.address,
+            residence: before.residence,
+            phone: before.phone,
+            headPersonId: before.head_person_id,
+            ...set,
+            updated_at: undefined,
+          },
         });
       });
       return this.getHousehold(actor, id);
@@ -512,7 +613,10 @@ export function createRegistryService(deps: { database: Database; areas: Pick<Ar
     async householdEvent(actor: Actor, id: number, body: HouseholdEventBody): Promise<HouseholdOut> {
       const h = await loadHousehold(actor, id, 'write');
       if (h.state !== 'active') {
-        throw errors.conflict('HOUSEHOLD_NOT_ACTIVE', `Hộ ${h.code} đã ở trạng thái "${h.state}"; không ghi thêm biến động được.`);
+        throw errors.conflict(
+          'HOUSEHOLD_NOT_ACTIVE',
+          `Hộ ${h.code} đã ở trạng thái "${h.state}"; không ghi thêm biến động được.`,
+        );
       }
       const related = body.relatedHouseholdId ? await loadHousehold(actor, body.relatedHouseholdId) : null;
       if (body.kind === 'merged' && !related) {
@@ -548,7 +652,9 @@ export function createRegistryService(deps: { database: Database; areas: Pick<Ar
       registryPolicy.assert(actor, 'write');
       const problems = validateStatusGrant({ ...body, today: todayInVietnam() });
       if (problems.length) throw errors.validation(problems);
-      const target = body.personId ? await loadPerson(actor, body.personId, 'write') : await loadHousehold(actor, body.householdId!, 'write');
+      const target = body.personId
+        ? await loadPerson(actor, body.personId, 'write')
+        : await loadHousehold(actor, body.householdId!, 'write');
       const at = nowIso();
       const id = await inTransaction(database, actor, async (trx, audit) => {
         const row = {
@@ -575,7 +681,16 @@ export function createRegistryService(deps: { database: Database; areas: Pick<Ar
           entity: body.personId ? 'person' : 'household',
           entityId: body.personId ?? body.householdId!,
           areaCode: target.commune_code,
-          after: { statusId: newId, kind: row.kind, category: row.category, year: row.year, degree: row.degree, validFrom: row.valid_from, validTo: row.valid_to, decisionNo: row.decision_no },
+          after: {
+            statusId: newId,
+            kind: row.kind,
+            category: row.category,
+            year: row.year,
+            degree: row.degree,
+            validFrom: row.valid_from,
+            validTo: row.valid_to,
+            decisionNo: row.decision_no,
+          },
         });
         return newId;
       });
@@ -588,7 +703,9 @@ export function createRegistryService(deps: { database: Database; areas: Pick<Ar
       if (!s || !codesInScope(actor, s)) throw errors.notFound('Diện hưởng');
       registryPolicy.assert(actor, 'write');
       if (body.validTo < s.valid_from) {
-        throw errors.validation([{ path: 'body.validTo', message: `Ngày chấm dứt phải từ ngày bắt đầu (${s.valid_from}) trở đi.` }]);
+        throw errors.validation([
+          { path: 'body.validTo', message: `Ngày chấm dứt phải từ ngày bắt đầu (${s.valid_from}) trở đi.` },
+        ]);
       }
       if (s.valid_to && s.ended_reason) throw errors.conflict('STATUS_ENDED', 'Diện này đã được chấm dứt trước đó.');
       await inTransaction(database, actor, async (trx, audit) => {
@@ -617,15 +734,24 @@ export function createRegistryService(deps: { database: Database; areas: Pick<Ar
       const pairKey = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
       const seen = new Set<string>();
       const items: DuplicateList['items'] = [];
-      const push = (reason: DuplicateList['items'][number]['reason'], a: Parameters<typeof presentListItem>[0], b: Parameters<typeof presentListItem>[0]) => {
+      const push = (
+        reason: DuplicateList['items'][number]['reason'],
+        a: Parameters<typeof presentListItem>[0],
+        b: Parameters<typeof presentListItem>[0],
+      ) => {
         const k = pairKey(a.id, b.id);
         if (decided.has(k) || seen.has(k)) return;
         seen.add(k);
         items.push({ reason, a: presentListItem(a), b: presentListItem(b) });
       };
       for (const g of await registryRepo.sameNameAndYear(db, scope, limit)) {
-        const ps = await registryRepo.personsWhere(db, { commune_code: g.commune_code, name_key: g.name_key, birth_year: g.birth_year });
-        for (let i = 0; i < ps.length; i++) for (let j = i + 1; j < ps.length; j++) push('same_name_birth_year', ps[i]!, ps[j]!);
+        const ps = await registryRepo.personsWhere(db, {
+          commune_code: g.commune_code,
+          name_key: g.name_key,
+          birth_year: g.birth_year,
+        });
+        for (let i = 0; i < ps.length; i++)
+          for (let j = i + 1; j < ps.length; j++) push('same_name_birth_year', ps[i]!, ps[j]!);
         if (items.length >= limit) break;
       }
       if (items.length < limit) {
@@ -633,7 +759,8 @@ export function createRegistryService(deps: { database: Database; areas: Pick<Ar
           const ps = await registryRepo.personsWhere(db, { commune_code: g.commune_code, birth_date: g.birth_date });
           for (let i = 0; i < ps.length; i++) {
             for (let j = i + 1; j < ps.length; j++) {
-              if (ps[i]!.name_key !== ps[j]!.name_key && nameSimilar(ps[i]!.full_name, ps[j]!.full_name)) push('similar_name_same_birth_date', ps[i]!, ps[j]!);
+              if (ps[i]!.name_key !== ps[j]!.name_key && nameSimilar(ps[i]!.full_name, ps[j]!.full_name))
+                push('similar_name_same_birth_date', ps[i]!, ps[j]!);
             }
           }
           if (items.length >= limit) break;
@@ -647,21 +774,39 @@ export function createRegistryService(deps: { database: Database; areas: Pick<Ar
       const a = await loadPerson(actor, body.personA, 'merge');
       const b = await loadPerson(actor, body.personB, 'merge');
       if (a.id === b.id) throw errors.validation([{ path: 'body.personB', message: 'Chọn hai nhân khẩu khác nhau.' }]);
-      if (a.merged_into_id || b.merged_into_id) throw errors.conflict('ALREADY_MERGED', 'Một trong hai hồ sơ đã được gộp trước đó.');
+      if (a.merged_into_id || b.merged_into_id)
+        throw errors.conflict('ALREADY_MERGED', 'Một trong hai hồ sơ đã được gộp trước đó.');
       const [lo, hi] = a.id < b.id ? [a.id, b.id] : [b.id, a.id];
       const at = nowIso();
       let keptId: number | null = null;
       await inTransaction(database, actor, async (trx, audit) => {
-        await registryRepo.insertDecision(trx, { person_a: lo, person_b: hi, decision: body.decision, note: body.note ?? null, decided_by: actor.username, decided_at: at });
+        await registryRepo.insertDecision(trx, {
+          person_a: lo,
+          person_b: hi,
+          decision: body.decision,
+          note: body.note ?? null,
+          decided_by: actor.username,
+          decided_at: at,
+        });
         if (body.decision === 'different') {
-          await audit({ action: 'registry.duplicate.different', entity: 'person', entityId: lo, areaCode: a.commune_code, after: { personA: lo, personB: hi, note: body.note ?? null } });
+          await audit({
+            action: 'registry.duplicate.different',
+            entity: 'person',
+            entityId: lo,
+            areaCode: a.commune_code,
+            after: { personA: lo, personB: hi, note: body.note ?? null },
+          });
           return;
         }
         const keep = body.keep ?? lo;
-        if (keep !== a.id && keep !== b.id) throw errors.validation([{ path: 'body.keep', message: 'Hồ sơ giữ lại phải là một trong hai.' }]);
+        if (keep !== a.id && keep !== b.id)
+          throw errors.validation([{ path: 'body.keep', message: 'Hồ sơ giữ lại phải là một trong hai.' }]);
         const [kept, folded] = keep === a.id ? [a, b] : [b, a];
         if (folded.citizen_id && kept.citizen_id && folded.citizen_id !== kept.citizen_id) {
-          throw errors.conflict('MERGE_ID_CONFLICT', 'Hai hồ sơ có hai số CCCD khác nhau: đây là hai người khác nhau, không gộp được.');
+          throw errors.conflict(
+            'MERGE_ID_CONFLICT',
+            'Hai hồ sơ có hai số CCCD khác nhau: đây là hai người khác nhau, không gộp được.',
+          );
         }
         keptId = kept.id;
         await registryRepo.moveStatuses(trx, folded.id, kept.id);
@@ -680,10 +825,19 @@ export function createRegistryService(deps: { database: Database; areas: Pick<Ar
           entity: 'person',
           entityId: kept.id,
           areaCode: kept.commune_code,
-          before: { kept: { id: kept.id, ...personAuditView(kept) }, folded: { id: folded.id, ...personAuditView(folded) } },
+          before: {
+            kept: { id: kept.id, ...personAuditView(kept) },
+            folded: { id: folded.id, ...personAuditView(folded) },
+          },
           after: { kept: kept.id, folded: folded.id, filled: Object.keys(fill).filter((k) => k !== 'updated_at') },
         });
-        await audit({ action: 'registry.person.merged_into', entity: 'person', entityId: folded.id, areaCode: folded.commune_code, after: { mergedInto: kept.id } });
+        await audit({
+          action: 'registry.person.merged_into',
+          entity: 'person',
+          entityId: folded.id,
+          areaCode: folded.commune_code,
+          after: { mergedInto: kept.id },
+        });
       });
       return { ok: true, keptId };
     },

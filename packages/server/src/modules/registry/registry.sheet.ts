@@ -7,20 +7,83 @@ export type Cell = string | number | Date | null;
 
 /** The columns of the registry template, in order; `key` is what the importer reads. */
 export const IMPORT_COLUMNS = [
-  { key: 'householdRef', header: 'Mã hộ', required: true, width: 16, example: 'H01', note: 'Mã hộ đã có trong sổ (ví dụ 25213-000001) hoặc một mã tạm để nhóm các thành viên của hộ mới (ví dụ H01)' },
+  {
+    key: 'householdRef',
+    header: 'Mã hộ',
+    required: true,
+    width: 16,
+    example: 'H01',
+    note: 'Mã hộ đã có trong sổ (ví dụ 25213-000001) hoặc một mã tạm để nhóm các thành viên của hộ mới (ví dụ H01)',
+  },
   { key: 'fullName', header: 'Họ và tên', required: true, width: 28, example: 'Nguyễn Văn An', note: '' },
   { key: 'gender', header: 'Giới tính', required: true, width: 10, example: 'Nam', note: 'Nam hoặc Nữ' },
-  { key: 'birthDate', header: 'Ngày sinh', required: true, width: 14, example: '05/01/1950', note: 'ngày/tháng/năm, tháng/năm hoặc chỉ năm' },
-  { key: 'citizenId', header: 'Số CCCD', required: false, width: 16, example: '070050000123', note: '12 chữ số; để định dạng Văn bản (Text) để giữ số 0 đầu' },
-  { key: 'oldIdNumber', header: 'Số CMND', required: false, width: 12, example: '', note: '9 chữ số, khi chưa có CCCD' },
-  { key: 'ethnic', header: 'Dân tộc', required: false, width: 12, example: 'Kinh', note: 'Tên hoặc mã (01 Kinh … 54 Rơ Măm)' },
-  { key: 'relation', header: 'Quan hệ với chủ hộ', required: false, width: 14, example: 'Chủ hộ', note: 'Chủ hộ, Vợ, Chồng, Con, Bố, Mẹ, Cháu, Ông, Bà, Anh, Chị, Em, Con dâu, Con rể, Khác' },
+  {
+    key: 'birthDate',
+    header: 'Ngày sinh',
+    required: true,
+    width: 14,
+    example: '05/01/1950',
+    note: 'ngày/tháng/năm, tháng/năm hoặc chỉ năm',
+  },
+  {
+    key: 'citizenId',
+    header: 'Số CCCD',
+    required: false,
+    width: 16,
+    example: '070050000123',
+    note: '12 chữ số; để định dạng Văn bản (Text) để giữ số 0 đầu',
+  },
+  {
+    key: 'oldIdNumber',
+    header: 'Số CMND',
+    required: false,
+    width: 12,
+    example: '',
+    note: '9 chữ số, khi chưa có CCCD',
+  },
+  {
+    key: 'ethnic',
+    header: 'Dân tộc',
+    required: false,
+    width: 12,
+    example: 'Kinh',
+    note: 'Tên hoặc mã (01 Kinh … 54 Rơ Măm)',
+  },
+  {
+    key: 'relation',
+    header: 'Quan hệ với chủ hộ',
+    required: false,
+    width: 14,
+    example: 'Chủ hộ',
+    note: 'Chủ hộ, Vợ, Chồng, Con, Bố, Mẹ, Cháu, Ông, Bà, Anh, Chị, Em, Con dâu, Con rể, Khác',
+  },
   { key: 'phone', header: 'Điện thoại', required: false, width: 14, example: '0912345678', note: '' },
-  { key: 'communeCode', header: 'Mã xã', required: true, width: 10, example: '25213', note: 'Mã xã/phường 5 chữ số (Tổng cục Thống kê)' },
+  {
+    key: 'communeCode',
+    header: 'Mã xã',
+    required: true,
+    width: 10,
+    example: '25213',
+    note: 'Mã xã/phường 5 chữ số (Tổng cục Thống kê)',
+  },
   { key: 'village', header: 'Thôn/ấp/tổ', required: false, width: 16, example: 'Ấp 3', note: '' },
   { key: 'address', header: 'Địa chỉ', required: false, width: 28, example: 'Ấp 3, xã Tiến Hưng', note: '' },
-  { key: 'residence', header: 'Khu vực', required: false, width: 12, example: 'Nông thôn', note: 'Thành thị hoặc Nông thôn (mặc định theo loại xã/phường)' },
-  { key: 'disability', header: 'Khuyết tật', required: false, width: 14, example: '', note: 'Nhẹ, Nặng hoặc Đặc biệt nặng' },
+  {
+    key: 'residence',
+    header: 'Khu vực',
+    required: false,
+    width: 12,
+    example: 'Nông thôn',
+    note: 'Thành thị hoặc Nông thôn (mặc định theo loại xã/phường)',
+  },
+  {
+    key: 'disability',
+    header: 'Khuyết tật',
+    required: false,
+    width: 14,
+    example: '',
+    note: 'Nhẹ, Nặng hoặc Đặc biệt nặng',
+  },
   { key: 'deceasedOn', header: 'Ngày mất', required: false, width: 14, example: '', note: 'ngày/tháng/năm' },
 ] as const;
 export type ImportKey = (typeof IMPORT_COLUMNS)[number]['key'];
@@ -80,14 +143,23 @@ export function sniff(buf: Buffer): 'xlsx' | 'xls' | 'csv' | 'other' {
  */
 export async function readSheet(buf: Buffer): Promise<{ headers: string[]; columns: ColumnMap; rows: RawRow[] }> {
   if (buf.length > MAX_IMPORT_BYTES) {
-    throw errors.badRequest('FILE_TOO_LARGE', `Tệp lớn hơn ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Chia thành nhiều tệp nhỏ hơn rồi nhập lần lượt.`);
+    throw errors.badRequest(
+      'FILE_TOO_LARGE',
+      `Tệp lớn hơn ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Chia thành nhiều tệp nhỏ hơn rồi nhập lần lượt.`,
+    );
   }
   const kind = sniff(buf);
   if (kind === 'xls') {
-    throw errors.badRequest('FILE_XLS', 'Tệp .xls (Excel 97–2003) chưa được hỗ trợ. Mở tệp bằng Excel, chọn Lưu thành (Save As) dạng .xlsx rồi nhập lại.');
+    throw errors.badRequest(
+      'FILE_XLS',
+      'Tệp .xls (Excel 97–2003) chưa được hỗ trợ. Mở tệp bằng Excel, chọn Lưu thành (Save As) dạng .xlsx rồi nhập lại.',
+    );
   }
   if (kind === 'other') {
-    throw errors.badRequest('FILE_NOT_SPREADSHEET', 'Tệp không phải bảng tính. Hãy dùng tệp Excel (.xlsx) hoặc CSV theo mẫu tải về từ trang này.');
+    throw errors.badRequest(
+      'FILE_NOT_SPREADSHEET',
+      'Tệp không phải bảng tính. Hãy dùng tệp Excel (.xlsx) hoặc CSV theo mẫu tải về từ trang này.',
+    );
   }
   let grid: { line: number; cells: Cell[] }[] = [];
   if (kind === 'csv') {
@@ -97,9 +169,15 @@ export async function readSheet(buf: Buffer): Promise<{ headers: string[]; colum
     grid = parseCsv(text).map((r) => ({ line: r.line, cells: r.cells }));
   } else {
     try {
-      grid = readFirstSheet(buf).map((r) => ({ line: r.line, cells: r.cells.map((c) => (typeof c === 'boolean' ? (c ? 'TRUE' : 'FALSE') : c)) }));
+      grid = readFirstSheet(buf).map((r) => ({
+        line: r.line,
+        cells: r.cells.map((c) => (typeof c === 'boolean' ? (c ? 'TRUE' : 'FALSE') : c)),
+      }));
     } catch {
-      throw errors.badRequest('FILE_NOT_SPREADSHEET', 'Không đọc được tệp Excel (tệp hỏng hoặc không phải .xlsx). Mở tệp bằng Excel, lưu lại dạng .xlsx rồi nhập lại.');
+      throw errors.badRequest(
+        'FILE_NOT_SPREADSHEET',
+        'Không đọc được tệp Excel (tệp hỏng hoặc không phải .xlsx). Mở tệp bằng Excel, lưu lại dạng .xlsx rồi nhập lại.',
+      );
     }
   }
   const headerRow = grid.find((r) => r.cells.some((c) => c !== null && String(c).trim() !== ''));
@@ -140,7 +218,13 @@ export async function templateXlsx(): Promise<Buffer> {
     const cell = ws.getRow(1).getCell(i + 1);
     if (c.required) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
     if (c.note) cell.note = c.note;
-    if (c.key === 'citizenId' || c.key === 'oldIdNumber' || c.key === 'phone' || c.key === 'communeCode' || c.key === 'householdRef') {
+    if (
+      c.key === 'citizenId' ||
+      c.key === 'oldIdNumber' ||
+      c.key === 'phone' ||
+      c.key === 'communeCode' ||
+      c.key === 'householdRef'
+    ) {
       ws.getColumn(i + 1).numFmt = '@';
     }
   });
@@ -153,7 +237,10 @@ export async function templateXlsx(): Promise<Buffer> {
 }
 
 /** The rejected rows as they came, plus a column saying what is wrong in each. */
-export async function rejectedXlsx(headers: string[], rows: { original: Cell[]; problems: string[] }[]): Promise<Buffer> {
+export async function rejectedXlsx(
+  headers: string[],
+  rows: { original: Cell[]; problems: string[] }[],
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Dòng bị từ chối');
   ws.addRow([...headers, 'Lỗi cần sửa']).font = { bold: true };

@@ -22,7 +22,12 @@ afterAll(async () => {
 });
 
 async function household(s: Session, communeCode = '25213', village = 'Ấp 3'): Promise<HouseholdOut> {
-  const res = await s.inject('POST', '/api/v1/households', { communeCode, village, residence: 'rural', address: `${village}, xã Tiến Hưng` });
+  const res = await s.inject('POST', '/api/v1/households', {
+    communeCode,
+    village,
+    residence: 'rural',
+    address: `${village}, xã Tiến Hưng`,
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json() as HouseholdOut;
 }
@@ -56,7 +61,14 @@ describe('households and persons', () => {
     expect(head.fullName).toBe('Nguyễn Văn An');
     expect(head.ethnicName).toBe('Kinh');
     expect(head.householdCode).toBe(h.code);
-    await person(xa, { householdId: h.id, relation: 'spouse', fullName: 'Trần Thị Bình', gender: 'female', birthDate: '1953-04', citizenId: '070153000002' });
+    await person(xa, {
+      householdId: h.id,
+      relation: 'spouse',
+      fullName: 'Trần Thị Bình',
+      gender: 'female',
+      birthDate: '1953-04',
+      citizenId: '070153000002',
+    });
     const again = (await xa.inject('GET', `/api/v1/households/${h.id}`)).json() as HouseholdOut;
     expect(again.headName).toBe('Nguyễn Văn An');
     expect(again.members.map((m) => m.fullName).sort()).toEqual(['Nguyễn Văn An', 'Trần Thị Bình']);
@@ -65,12 +77,24 @@ describe('households and persons', () => {
   it('refuses a citizen ID that contradicts the person, explaining in Vietnamese', async () => {
     const h = await household(xa);
     // 4th digit 0 = male born 1900–1999, but the person is a woman.
-    const res = await xa.inject('POST', '/api/v1/persons', { householdId: h.id, fullName: 'Lê Thị Cúc', gender: 'female', birthDate: '05/01/1960'.split('/').reverse().join('-'), citizenId: '070060000003' });
+    const res = await xa.inject('POST', '/api/v1/persons', {
+      householdId: h.id,
+      fullName: 'Lê Thị Cúc',
+      gender: 'female',
+      birthDate: '05/01/1960'.split('/').reverse().join('-'),
+      citizenId: '070060000003',
+    });
     const body = expectProblem(res, 400, 'VALIDATION_FAILED');
     expect(body.details?.[0]?.path).toBe('body.citizenId');
     expect(body.details?.[0]?.message).toMatch(/nữ|nam/);
     const short = expectProblem(
-      await xa.inject('POST', '/api/v1/persons', { householdId: h.id, fullName: 'Lê Thị Cúc', gender: 'female', birthDate: '1960', citizenId: '70160000003' }),
+      await xa.inject('POST', '/api/v1/persons', {
+        householdId: h.id,
+        fullName: 'Lê Thị Cúc',
+        gender: 'female',
+        birthDate: '1960',
+        citizenId: '70160000003',
+      }),
       400,
       'VALIDATION_FAILED',
     );
@@ -79,24 +103,65 @@ describe('households and persons', () => {
 
   it('refuses the same citizen ID twice (409), and an out-of-area household is 404', async () => {
     const h = await household(xa);
-    await person(xa, { householdId: h.id, fullName: 'Phạm Văn Dũng', gender: 'male', birthDate: '1970-02-03', citizenId: '070070000004' });
+    await person(xa, {
+      householdId: h.id,
+      fullName: 'Phạm Văn Dũng',
+      gender: 'male',
+      birthDate: '1970-02-03',
+      citizenId: '070070000004',
+    });
     expectProblem(
-      await xa.inject('POST', '/api/v1/persons', { householdId: h.id, fullName: 'Phạm Văn Dũng', gender: 'male', birthDate: '1970-02-03', citizenId: '070070000004' }),
+      await xa.inject('POST', '/api/v1/persons', {
+        householdId: h.id,
+        fullName: 'Phạm Văn Dũng',
+        gender: 'male',
+        birthDate: '1970-02-03',
+        citizenId: '070070000004',
+      }),
       409,
       'CITIZEN_ID_TAKEN',
     );
     expectProblem(await xaOther.inject('GET', `/api/v1/households/${h.id}`), 404, 'NOT_FOUND');
-    expectProblem(await xaOther.inject('POST', '/api/v1/persons', { householdId: h.id, fullName: 'Ai Đó', gender: 'male', birthDate: '1990' }), 404, 'NOT_FOUND');
+    expectProblem(
+      await xaOther.inject('POST', '/api/v1/persons', {
+        householdId: h.id,
+        fullName: 'Ai Đó',
+        gender: 'male',
+        birthDate: '1990',
+      }),
+      404,
+      'NOT_FOUND',
+    );
   });
 });
 
 describe('search', () => {
   beforeAll(async () => {
     const h = await household(xa, '25213', 'Ấp 5');
-    await person(xa, { householdId: h.id, relation: 'head', fullName: 'Nguyễn Văn A', gender: 'male', birthDate: '1960-01-01', citizenId: '070060000010', phone: '0912345678' });
-    await person(xa, { householdId: h.id, fullName: 'Ngô Thị Ánh', gender: 'female', birthDate: '1962', citizenId: '070162000011' });
+    await person(xa, {
+      householdId: h.id,
+      relation: 'head',
+      fullName: 'Nguyễn Văn A',
+      gender: 'male',
+      birthDate: '1960-01-01',
+      citizenId: '070060000010',
+      phone: '0912345678',
+    });
+    await person(xa, {
+      householdId: h.id,
+      fullName: 'Ngô Thị Ánh',
+      gender: 'female',
+      birthDate: '1962',
+      citizenId: '070162000011',
+    });
     const far = await household(xaOther, '25270', 'Ấp 1');
-    await person(xaOther, { householdId: far.id, relation: 'head', fullName: 'Nguyễn Văn A', gender: 'male', birthDate: '1961-01-01' });
+    await person(xaOther, {
+      householdId: far.id,
+      relation: 'head',
+      fullName: 'Nguyễn Văn A',
+      gender: 'male',
+      birthDate: '1961-01-01',
+    });
   });
 
   it('"nguyen van a", "Nguyễn Văn A" and "NGUYEN VAN A" find the same people, inside the scope only', async () => {
@@ -142,14 +207,26 @@ describe('search', () => {
   it('a supervisor has no access to the registry; a leader reads but cannot write', async () => {
     expectProblem(await giamsat.inject('GET', '/api/v1/persons'), 403, 'FORBIDDEN');
     expect((await lanhdao.inject('GET', '/api/v1/persons')).statusCode).toBe(200);
-    expectProblem(await lanhdao.inject('POST', '/api/v1/households', { communeCode: '25213', residence: 'rural' }), 403, 'FORBIDDEN');
+    expectProblem(
+      await lanhdao.inject('POST', '/api/v1/households', { communeCode: '25213', residence: 'rural' }),
+      403,
+      'FORBIDDEN',
+    );
   });
 });
 
 describe('statuses and timeline', () => {
   it('grants and ends a status with its decision; the history stays and shows in the timeline', async () => {
     const h = await household(xa);
-    const p = await person(xa, { householdId: h.id, relation: 'head', fullName: 'Đỗ Văn Hùng', gender: 'male', birthDate: '1940', citizenId: '070040000020', disability: 'severe' });
+    const p = await person(xa, {
+      householdId: h.id,
+      relation: 'head',
+      fullName: 'Đỗ Văn Hùng',
+      gender: 'male',
+      birthDate: '1940',
+      citizenId: '070040000020',
+      disability: 'severe',
+    });
     const granted = await xa.inject('POST', '/api/v1/statuses', {
       kind: 'social_assistance',
       personId: p.id,
@@ -164,17 +241,36 @@ describe('statuses and timeline', () => {
     expect(st.categoryLabel).toMatch(/cao tuổi/i);
     expect((await search(xa, 'statusKind=social_assistance&pageSize=500')).items.map((i) => i.id)).toContain(p.id);
 
-    const poverty = await xa.inject('POST', '/api/v1/statuses', { kind: 'poverty', householdId: h.id, category: 'poor', year: 2025, validFrom: '2026-01-01', validTo: '2026-12-31', decisionNo: '45/QĐ-UBND', decisionDate: '2025-12-20' });
+    const poverty = await xa.inject('POST', '/api/v1/statuses', {
+      kind: 'poverty',
+      householdId: h.id,
+      category: 'poor',
+      year: 2025,
+      validFrom: '2026-01-01',
+      validTo: '2026-12-31',
+      decisionNo: '45/QĐ-UBND',
+      decisionDate: '2025-12-20',
+    });
     expect(poverty.statusCode, poverty.body).toBe(201);
     // A poverty status without its review year is refused, with the field named.
     const noYear = expectProblem(
-      await xa.inject('POST', '/api/v1/statuses', { kind: 'poverty', householdId: h.id, category: 'poor', validFrom: '2026-01-01', decisionNo: '1/QĐ', decisionDate: '2025-12-20' }),
+      await xa.inject('POST', '/api/v1/statuses', {
+        kind: 'poverty',
+        householdId: h.id,
+        category: 'poor',
+        validFrom: '2026-01-01',
+        decisionNo: '1/QĐ',
+        decisionDate: '2025-12-20',
+      }),
       400,
       'VALIDATION_FAILED',
     );
     expect(noYear.details?.some((d) => d.path === 'body.year')).toBe(true);
 
-    const ended = await xa.inject('POST', `/api/v1/statuses/${st.id}/end`, { validTo: '2025-01-31', reason: 'Chuyển sang diện khác' });
+    const ended = await xa.inject('POST', `/api/v1/statuses/${st.id}/end`, {
+      validTo: '2025-01-31',
+      reason: 'Chuyển sang diện khác',
+    });
     expect(ended.statusCode, ended.body).toBe(200);
     expect(ended.json()).toMatchObject({ active: false, validTo: '2025-01-31', endedReason: 'Chuyển sang diện khác' });
     const full = (await xa.inject('GET', `/api/v1/persons/${p.id}`)).json() as PersonOut;
@@ -191,12 +287,20 @@ describe('statuses and timeline', () => {
   it('records a household event and keeps the history', async () => {
     const h = await household(xa);
     const today = new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
-    const res = await xa.inject('POST', `/api/v1/households/${h.id}/events`, { kind: 'moved', date: today, note: 'Chuyển vào Bình Dương' });
+    const res = await xa.inject('POST', `/api/v1/households/${h.id}/events`, {
+      kind: 'moved',
+      date: today,
+      note: 'Chuyển vào Bình Dương',
+    });
     expect(res.statusCode, res.body).toBe(200);
     const out = res.json() as HouseholdOut;
     expect(out.state).toBe('moved');
     expect(out.events.map((e) => e.kind)).toEqual(['created', 'moved']);
-    expectProblem(await xa.inject('POST', `/api/v1/households/${h.id}/events`, { kind: 'dissolved', date: today }), 409, 'HOUSEHOLD_NOT_ACTIVE');
+    expectProblem(
+      await xa.inject('POST', `/api/v1/households/${h.id}/events`, { kind: 'dissolved', date: today }),
+      409,
+      'HOUSEHOLD_NOT_ACTIVE',
+    );
   });
 });
 
@@ -204,34 +308,77 @@ describe('duplicates and merge', () => {
   it('lists the same name and birth year in a commune, and a merge keeps both histories, audited', async () => {
     const h1 = await household(xa);
     const h2 = await household(xa);
-    const a = await person(xa, { householdId: h1.id, fullName: 'Hoàng Văn Tư', gender: 'male', birthDate: '1955-05-05', citizenId: '070055000030' });
+    const a = await person(xa, {
+      householdId: h1.id,
+      fullName: 'Hoàng Văn Tư',
+      gender: 'male',
+      birthDate: '1955-05-05',
+      citizenId: '070055000030',
+    });
     const b = await person(xa, { householdId: h2.id, fullName: 'Hoàng văn Tư', gender: 'male', birthDate: '1955' });
-    await xa.inject('POST', '/api/v1/statuses', { kind: 'meritorious', personId: b.id, category: 'l', validFrom: '2022-01-01', decisionNo: '9/QĐ-SLĐTBXH', decisionDate: '2021-12-01' });
-    const dups = (await xa.inject('GET', '/api/v1/registry/duplicates')).json() as { items: { reason: string; a: { id: number }; b: { id: number } }[] };
+    await xa.inject('POST', '/api/v1/statuses', {
+      kind: 'meritorious',
+      personId: b.id,
+      category: 'l',
+      validFrom: '2022-01-01',
+      decisionNo: '9/QĐ-SLĐTBXH',
+      decisionDate: '2021-12-01',
+    });
+    const dups = (await xa.inject('GET', '/api/v1/registry/duplicates')).json() as {
+      items: { reason: string; a: { id: number }; b: { id: number } }[];
+    };
     const pair = dups.items.find((d) => [d.a.id, d.b.id].sort().join() === [a.id, b.id].sort().join());
     expect(pair?.reason).toBe('same_name_birth_year');
 
-    const merged = await xa.inject('POST', '/api/v1/registry/duplicates/decisions', { personA: a.id, personB: b.id, decision: 'merge', keep: a.id });
+    const merged = await xa.inject('POST', '/api/v1/registry/duplicates/decisions', {
+      personA: a.id,
+      personB: b.id,
+      decision: 'merge',
+      keep: a.id,
+    });
     expect(merged.statusCode, merged.body).toBe(200);
     const kept = (await xa.inject('GET', `/api/v1/persons/${a.id}`)).json() as PersonOut;
     expect(kept.statuses.map((s) => s.kind)).toContain('meritorious');
     const folded = (await xa.inject('GET', `/api/v1/persons/${b.id}`)).json() as PersonOut;
     expect(folded.mergedIntoId).toBe(a.id);
     expect((await search(xa, 'q=hoang%20van%20tu')).total).toBe(1);
-    const audit = await ctx.database.db.selectFrom('audit_events').selectAll().where('action', '=', 'registry.person.merge').execute();
+    const audit = await ctx.database.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'registry.person.merge')
+      .execute();
     expect(audit.length).toBe(1);
     expect(JSON.parse(audit[0]!.before_json!)).toMatchObject({ kept: { id: a.id }, folded: { id: b.id } });
-    const again = (await xa.inject('GET', '/api/v1/registry/duplicates')).json() as { items: { a: { id: number }; b: { id: number } }[] };
+    const again = (await xa.inject('GET', '/api/v1/registry/duplicates')).json() as {
+      items: { a: { id: number }; b: { id: number } }[];
+    };
     expect(again.items.some((d) => [d.a.id, d.b.id].includes(b.id))).toBe(false);
   });
 
   it('"different people" removes the pair from the list', async () => {
     const h = await household(xa);
-    const a = await person(xa, { householdId: h.id, fullName: 'Lý Thị Hoa', gender: 'female', birthDate: '1980-01-01' });
-    const b = await person(xa, { householdId: h.id, fullName: 'Lý Thị Hoa', gender: 'female', birthDate: '1980-12-31' });
-    const res = await xa.inject('POST', '/api/v1/registry/duplicates/decisions', { personA: a.id, personB: b.id, decision: 'different', note: 'Hai chị em' });
+    const a = await person(xa, {
+      householdId: h.id,
+      fullName: 'Lý Thị Hoa',
+      gender: 'female',
+      birthDate: '1980-01-01',
+    });
+    const b = await person(xa, {
+      householdId: h.id,
+      fullName: 'Lý Thị Hoa',
+      gender: 'female',
+      birthDate: '1980-12-31',
+    });
+    const res = await xa.inject('POST', '/api/v1/registry/duplicates/decisions', {
+      personA: a.id,
+      personB: b.id,
+      decision: 'different',
+      note: 'Hai chị em',
+    });
     expect(res.statusCode, res.body).toBe(200);
-    const list = (await xa.inject('GET', '/api/v1/registry/duplicates')).json() as { items: { a: { id: number }; b: { id: number } }[] };
+    const list = (await xa.inject('GET', '/api/v1/registry/duplicates')).json() as {
+      items: { a: { id: number }; b: { id: number } }[];
+    };
     expect(list.items.some((d) => [d.a.id, d.b.id].sort().join() === [a.id, b.id].sort().join())).toBe(false);
   });
 });
@@ -242,7 +389,12 @@ describe('audit of edits', () => {
     const p = await person(xa, { householdId: h.id, fullName: 'Vũ Văn Sáu', gender: 'male', birthDate: '1966' });
     const res = await xa.inject('PATCH', `/api/v1/persons/${p.id}`, { deceasedOn: '2026-10-01' });
     expect(res.statusCode, res.body).toBe(200);
-    const ev = await ctx.database.db.selectFrom('audit_events').selectAll().where('action', '=', 'registry.person.update').where('entity_id', '=', String(p.id)).executeTakeFirstOrThrow();
+    const ev = await ctx.database.db
+      .selectFrom('audit_events')
+      .selectAll()
+      .where('action', '=', 'registry.person.update')
+      .where('entity_id', '=', String(p.id))
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(ev.before_json!)).toMatchObject({ deceasedOn: null });
     expect(JSON.parse(ev.after_json!)).toMatchObject({ deceasedOn: '2026-10-01' });
     // Deceased people leave the default list but are found when asked for.

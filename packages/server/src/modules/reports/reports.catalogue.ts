@@ -95,30 +95,61 @@ const MISSING: Evaluation = { available: false, value: 0, entered: [] };
 export function createEvaluator(db: Executor, catalogue: Map<string, IndicatorDef>) {
   const memo = new Map<string, Promise<Evaluation>>();
 
-  async function enteredValue(def: IndicatorDef, area: FigureArea, from: string, to: string, asOf: string): Promise<Evaluation> {
+  async function enteredValue(
+    def: IndicatorDef,
+    area: FigureArea,
+    from: string,
+    to: string,
+    asOf: string,
+  ): Promise<Evaluation> {
     const rows = await reportsRepo.enteredFor(db, def.code, area, from, to, asOf);
     if (rows.length === 0) return MISSING;
     // The area's own figure when it has one; otherwise its nearest sub-units' figures rolled up.
     const own = rows.filter((r) => r.area_code === area.code);
     if (own.length > 0) {
       const r = own[0]!;
-      return { available: true, value: r.value, ...(r.numerator !== null && r.denominator !== null ? { numerator: r.numerator, denominator: r.denominator } : {}), entered: [r] };
+      return {
+        available: true,
+        value: r.value,
+        ...(r.numerator !== null && r.denominator !== null
+          ? { numerator: r.numerator, denominator: r.denominator }
+          : {}),
+        entered: [r],
+      };
     }
     const level = Math.min(...rows.map((r) => r.area_level));
     const latest = new Map<string, IndicatorValueRow>();
     for (const r of rows) if (r.area_level === level && !latest.has(r.area_code)) latest.set(r.area_code, r);
     const parts = [...latest.values()].sort((a, b) => a.area_code.localeCompare(b.area_code));
     const v = rollUp(
-      parts.map((r) => ({ value: r.value, ...(r.numerator !== null && r.denominator !== null ? { numerator: r.numerator, denominator: r.denominator } : {}) })),
+      parts.map((r) => ({
+        value: r.value,
+        ...(r.numerator !== null && r.denominator !== null
+          ? { numerator: r.numerator, denominator: r.denominator }
+          : {}),
+      })),
       def.rollup,
     );
     return v ? { available: true, ...v, entered: parts } : MISSING;
   }
 
-  async function run(def: IndicatorDef, area: FigureArea, from: string, to: string, asOf: string, params: Record<string, string>): Promise<Evaluation> {
+  async function run(
+    def: IndicatorDef,
+    area: FigureArea,
+    from: string,
+    to: string,
+    asOf: string,
+    params: Record<string, string>,
+  ): Promise<Evaluation> {
     if (def.computed) {
       const v = await def.computed.compute(db, { area: indicatorArea(area.code, area.level), from, to, asOf }, params);
-      return { available: true, value: v.value, ...(v.numerator !== undefined ? { numerator: v.numerator } : {}), ...(v.denominator !== undefined ? { denominator: v.denominator } : {}), entered: [] };
+      return {
+        available: true,
+        value: v.value,
+        ...(v.numerator !== undefined ? { numerator: v.numerator } : {}),
+        ...(v.denominator !== undefined ? { denominator: v.denominator } : {}),
+        entered: [],
+      };
     }
     return enteredValue(def, area, from, to, asOf);
   }
@@ -126,7 +157,14 @@ export function createEvaluator(db: Executor, catalogue: Map<string, IndicatorDe
   return {
     catalogue,
     /** The value of an indicator for an area, period and as-of date; unavailable when unknown. */
-    evaluate(code: string, area: FigureArea, from: string, to: string, asOf: string, params: Record<string, string> = {}): Promise<Evaluation> {
+    evaluate(
+      code: string,
+      area: FigureArea,
+      from: string,
+      to: string,
+      asOf: string,
+      params: Record<string, string> = {},
+    ): Promise<Evaluation> {
       const def = catalogue.get(code);
       if (!def) return Promise.resolve(MISSING);
       const key = `${code}|${area.code}|${from}|${to}|${asOf}|${paramsText(params)}`;

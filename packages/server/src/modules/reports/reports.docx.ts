@@ -29,7 +29,12 @@ import type { ReportPreview } from '@ansinh/domain';
 const FONT = 'Times New Roman';
 const MM = 56.7; // twentieths of a point per millimetre
 const A4 = { width: 11906, height: 16838 };
-export const PAGE_MARGINS = { top: Math.round(20 * MM), bottom: Math.round(20 * MM), left: Math.round(30 * MM), right: Math.round(15 * MM) };
+export const PAGE_MARGINS = {
+  top: Math.round(20 * MM),
+  bottom: Math.round(20 * MM),
+  left: Math.round(30 * MM),
+  right: Math.round(15 * MM),
+};
 const CONTENT_WIDTH = A4.width - PAGE_MARGINS.left - PAGE_MARGINS.right;
 const pt = (n: number) => n * 2; // half-points
 
@@ -66,7 +71,8 @@ function rule(widthShare: number) {
 function headerTable(p: ReportPreview) {
   const left = Math.round(CONTENT_WIDTH * 0.42);
   const right = CONTENT_WIDTH - left;
-  const cell = (children: Paragraph[], width: number) => new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS });
+  const cell = (children: Paragraph[], width: number) =>
+    new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS });
   return new Table({
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },
     columnWidths: [left, right],
@@ -74,7 +80,14 @@ function headerTable(p: ReportPreview) {
     rows: [
       new TableRow({
         children: [
-          cell([centered([run(p.header.parentAgency.toUpperCase(), { size: 13 })]), centered([run(p.header.agency.toUpperCase(), { size: 13, bold: true })]), rule(0.4)], left),
+          cell(
+            [
+              centered([run(p.header.parentAgency.toUpperCase(), { size: 13 })]),
+              centered([run(p.header.agency.toUpperCase(), { size: 13, bold: true })]),
+              rule(0.4),
+            ],
+            left,
+          ),
           cell(
             [
               centered([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 13, bold: true })]),
@@ -85,7 +98,10 @@ function headerTable(p: ReportPreview) {
         ],
       }),
       new TableRow({
-        children: [cell([centered([run(p.header.number, { size: 13 })], 120)], left), cell([centered([run(p.header.placeDate, { size: 14, italics: true })], 120)], right)],
+        children: [
+          cell([centered([run(p.header.number, { size: 13 })], 120)], left),
+          cell([centered([run(p.header.placeDate, { size: 14, italics: true })], 120)], right),
+        ],
       }),
     ],
   });
@@ -103,12 +119,21 @@ function body(text: string | TextRun[], o: { bold?: boolean; indent?: boolean } 
 function figuresTable(block: Extract<ReportPreview['sections'][number]['blocks'][number], { type: 'table' }>) {
   const widths = [700, 4200, 1400, 1400, CONTENT_WIDTH - 700 - 4200 - 2800];
   const border = { top: LINE, bottom: LINE, left: LINE, right: LINE };
-  const c = (text: string, i: number, o: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {}) =>
+  const c = (
+    text: string,
+    i: number,
+    o: { bold?: boolean; align?: (typeof AlignmentType)[keyof typeof AlignmentType] } = {},
+  ) =>
     new TableCell({
       width: { size: widths[i]!, type: WidthType.DXA },
       borders: border,
       verticalAlign: VerticalAlign.CENTER,
-      children: [new Paragraph({ alignment: o.align ?? AlignmentType.LEFT, children: [run(text, { size: 12, bold: !!o.bold })] })],
+      children: [
+        new Paragraph({
+          alignment: o.align ?? AlignmentType.LEFT,
+          children: [run(text, { size: 12, bold: !!o.bold })],
+        }),
+      ],
     });
   return new Table({
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },
@@ -116,7 +141,9 @@ function figuresTable(block: Extract<ReportPreview['sections'][number]['blocks']
     rows: [
       new TableRow({
         tableHeader: true,
-        children: ['STT', 'Chỉ tiêu', 'Kế hoạch', 'Thực hiện', 'Tỷ lệ đạt'].map((h, i) => c(h, i, { bold: true, align: AlignmentType.CENTER })),
+        children: ['STT', 'Chỉ tiêu', 'Kế hoạch', 'Thực hiện', 'Tỷ lệ đạt'].map((h, i) =>
+          c(h, i, { bold: true, align: AlignmentType.CENTER }),
+        ),
       }),
       ...block.rows.map(
         (r, i) =>
@@ -143,7 +170,9 @@ function closing(p: ReportPreview) {
     return new Paragraph({ spacing: { after: 0 }, children: [run(line, { size: 11 })] });
   });
   const signer = [
-    ...(p.header.signerAuthority ? [centered([run(p.header.signerAuthority.toUpperCase(), { size: 14, bold: true })])] : []),
+    ...(p.header.signerAuthority
+      ? [centered([run(p.header.signerAuthority.toUpperCase(), { size: 14, bold: true })])]
+      : []),
     centered([run(p.header.signerTitle.toUpperCase(), { size: 14, bold: true })]),
     new Paragraph({ spacing: { after: 1200 }, children: [] }),
     centered([run(p.header.signerName, { size: 14, bold: true })]),
@@ -158,7 +187,13 @@ function closing(p: ReportPreview) {
           new TableCell({
             width: { size: left, type: WidthType.DXA },
             borders: NO_BORDERS,
-            children: [new Paragraph({ spacing: { after: 0 }, children: [run('Nơi nhận:', { size: 12, bold: true, italics: true })] }), ...recips],
+            children: [
+              new Paragraph({
+                spacing: { after: 0 },
+                children: [run('Nơi nhận:', { size: 12, bold: true, italics: true })],
+              }),
+              ...recips,
+            ],
           }),
           new TableCell({ width: { size: right, type: WidthType.DXA }, borders: NO_BORDERS, children: signer }),
         ],
@@ -198,10 +233,20 @@ export async function buildDocx(p: ReportPreview): Promise<Buffer> {
       {
         properties: {
           titlePage: true,
-          page: { size: { width: A4.width, height: A4.height }, margin: { ...PAGE_MARGINS, header: Math.round(10 * MM), footer: Math.round(10 * MM) } },
+          page: {
+            size: { width: A4.width, height: A4.height },
+            margin: { ...PAGE_MARGINS, header: Math.round(10 * MM), footer: Math.round(10 * MM) },
+          },
         },
         headers: {
-          default: new Header({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(13) })] })] }),
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: [PageNumber.CURRENT], font: FONT, size: pt(13) })],
+              }),
+            ],
+          }),
           first: new Header({ children: [] }),
         },
         children,

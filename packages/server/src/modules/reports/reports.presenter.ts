@@ -59,7 +59,12 @@ export function presentPlan(p: PlanRow, names: Map<string, string>, targetCount:
   };
 }
 
-export function presentReport(r: ReportRow, names: Map<string, string>, templateName: string, abilities: string[]): ReportOut {
+export function presentReport(
+  r: ReportRow,
+  names: Map<string, string>,
+  templateName: string,
+  abilities: string[],
+): ReportOut {
   return {
     id: Number(r.id),
     templateCode: r.template_code,

@@ -70,10 +70,15 @@ const valueOf = (f: FigureOut) => ({
 export function writeFigure(f: FigureOut | undefined, kind: FigureKind, format: FigureFormat): string {
   if (!f) return NO_DATA;
   const fmt: FigureFormat = format === 'number' && f.unit === 'percent' && kind === 'value' ? 'percent' : format;
-  if (kind === 'target') return f.target === null ? NO_TARGET : formatFigureVi({ value: f.target }, fmt === 'percent' ? 'number' : fmt);
+  if (kind === 'target')
+    return f.target === null ? NO_TARGET : formatFigureVi({ value: f.target }, fmt === 'percent' ? 'number' : fmt);
   if (!f.available) return NO_DATA;
-  if (kind === 'progress') return f.target === null ? `${formatFigureVi(valueOf(f), fmt)} ${NO_TARGET}` : formatProgressVi(f.value ?? 0, f.target);
-  if (kind === 'percent') return f.target === null || f.target === 0 ? NO_TARGET : formatPercentOf(f.value ?? 0, f.target);
+  if (kind === 'progress')
+    return f.target === null
+      ? `${formatFigureVi(valueOf(f), fmt)} ${NO_TARGET}`
+      : formatProgressVi(f.value ?? 0, f.target);
+  if (kind === 'percent')
+    return f.target === null || f.target === 0 ? NO_TARGET : formatPercentOf(f.value ?? 0, f.target);
   return formatFigureVi(valueOf(f), fmt);
 }
 
@@ -115,7 +120,14 @@ export function renderSections(body: ReportBody, ctx: RenderContext): ReportPrev
         const f = p && !('variable' in p) ? ctx.figures.get(figureKey(baseRef(p))) : undefined;
         const value = f && f.available ? f.value : null;
         const chosen = chooseWhenZero(value, { zero: b.zero, otherwise: b.otherwise });
-        return { type: 'when_zero', id: b.id, zero: b.zero, otherwise: b.otherwise, isZero: value === 0, segments: segmentsOf(chosen, ctx) };
+        return {
+          type: 'when_zero',
+          id: b.id,
+          zero: b.zero,
+          otherwise: b.otherwise,
+          isZero: value === 0,
+          segments: segmentsOf(chosen, ctx),
+        };
       }
       return {
         type: 'table',
@@ -132,7 +144,8 @@ export function renderSections(body: ReportBody, ctx: RenderContext): ReportPrev
             figure: key,
             target: f?.target === null || !f ? '' : writeFigure(f, 'target', format),
             achieved: writeFigure(f, 'value', format),
-            percent: f && f.target !== null && f.target !== 0 && f.available ? writeFigure(f, 'percent', 'percent') : '',
+            percent:
+              f && f.target !== null && f.target !== 0 && f.available ? writeFigure(f, 'percent', 'percent') : '',
           };
         }),
       };
@@ -141,7 +154,12 @@ export function renderSections(body: ReportBody, ctx: RenderContext): ReportPrev
 }
 
 /** The document's header and closing parts from the agency settings (Decree 30/2020 layout). */
-export function renderHeader(body: ReportBody, agency: AgencySettings, ctx: RenderContext, r: { numberSeq: number | null; date: string }): ReportPreview['header'] {
+export function renderHeader(
+  body: ReportBody,
+  agency: AgencySettings,
+  ctx: RenderContext,
+  r: { numberSeq: number | null; date: string },
+): ReportPreview['header'] {
   return {
     parentAgency: agency.parentAgency,
     agency: agency.agency,
@@ -150,7 +168,10 @@ export function renderHeader(body: ReportBody, agency: AgencySettings, ctx: Rend
     docTitle: body.docTitle,
     summary: plainText(body.summary, ctx),
     addressee: body.addressee ? plainText(body.addressee, ctx) : null,
-    recipients: [...body.recipients.map((x) => plainText(x, ctx)), ...agency.recipients.filter((x) => !body.recipients.includes(x))],
+    recipients: [
+      ...body.recipients.map((x) => plainText(x, ctx)),
+      ...agency.recipients.filter((x) => !body.recipients.includes(x)),
+    ],
     signerAuthority: agency.signerAuthority,
     signerTitle: agency.signerTitle,
     signerName: agency.signerName,

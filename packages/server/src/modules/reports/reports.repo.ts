@@ -1,6 +1,12 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../../db/database.js';
-import type { IndicatorValuesTable, PlanTargetsTable, PlansTable, ReportIndicatorsTable, ReportsTable } from '../../db/schema-reports.js';
+import type {
+  IndicatorValuesTable,
+  PlanTargetsTable,
+  PlansTable,
+  ReportIndicatorsTable,
+  ReportsTable,
+} from '../../db/schema-reports.js';
 import type { AreaColumn } from '../../platform/authz.js';
 
 export type IndicatorValueRow = Selectable<IndicatorValuesTable>;
@@ -24,7 +30,14 @@ export const reportsRepo = {
    * Entered values of an indicator within a period, for an area and everything under it, known by
    * the as-of date; the latest first (by end of period, then entry).
    */
-  enteredFor(db: Executor, code: string, area: { code: string; level: number }, from: string, to: string, asOf: string) {
+  enteredFor(
+    db: Executor,
+    code: string,
+    area: { code: string; level: number },
+    from: string,
+    to: string,
+    asOf: string,
+  ) {
     return db
       .selectFrom('indicator_values')
       .selectAll()
@@ -57,7 +70,13 @@ export const reportsRepo = {
     if (f.areaCode) q = q.where('area_code', '=', f.areaCode);
     if (f.year) q = q.where('period_to', '>=', `${f.year}-01-01`).where('period_from', '<=', `${f.year}-12-31`);
     const total = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
-    const rows = await q.selectAll().orderBy('period_to', 'desc').orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute();
+    const rows = await q
+      .selectAll()
+      .orderBy('period_to', 'desc')
+      .orderBy('id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute();
     return { total: Number(total?.n ?? 0), rows };
   },
 
@@ -76,7 +95,14 @@ export const reportsRepo = {
   },
   /** The plan of a year for exactly this area (the latest issued when there are several). */
   planFor(db: Executor, year: number, areaCode: string) {
-    return db.selectFrom('plans').selectAll().where('year', '=', year).where('area_code', '=', areaCode).orderBy('doc_date', 'desc').orderBy('id', 'desc').executeTakeFirst();
+    return db
+      .selectFrom('plans')
+      .selectAll()
+      .where('year', '=', year)
+      .where('area_code', '=', areaCode)
+      .orderBy('doc_date', 'desc')
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
   },
   planYears(db: Executor, scope: Scope) {
     let q = db.selectFrom('plans').select('year').distinct();
@@ -106,7 +132,11 @@ export const reportsRepo = {
       .where('area_code', '=', row.area_code)
       .executeTakeFirst();
     if (existing) {
-      await db.updateTable('plan_targets').set({ target: row.target, note: row.note ?? null }).where('id', '=', existing.id).execute();
+      await db
+        .updateTable('plan_targets')
+        .set({ target: row.target, note: row.note ?? null })
+        .where('id', '=', existing.id)
+        .execute();
       return Number(existing.id);
     }
     const r = await db.insertInto('plan_targets').values(row).returning('id').executeTakeFirstOrThrow();
@@ -155,8 +185,13 @@ export const reportsRepo = {
   },
   async putSetting(db: Executor, key: string, value: unknown, at: string) {
     const json = JSON.stringify(value);
-    const r = await db.updateTable('settings').set({ value_json: json, updated_at: at }).where('key', '=', key).executeTakeFirst();
-    if (Number(r.numUpdatedRows) === 0) await db.insertInto('settings').values({ key, value_json: json, updated_at: at }).execute();
+    const r = await db
+      .updateTable('settings')
+      .set({ value_json: json, updated_at: at })
+      .where('key', '=', key)
+      .executeTakeFirst();
+    if (Number(r.numUpdatedRows) === 0)
+      await db.insertInto('settings').values({ key, value_json: json, updated_at: at }).execute();
   },
 
   areaNames(db: Executor, codes: string[]) {

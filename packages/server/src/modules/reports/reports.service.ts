@@ -40,7 +40,14 @@ import { inTransaction, nowIso } from '../../platform/context.js';
 import { errors, isUniqueViolation } from '../../platform/errors.js';
 import { indicatorArea } from '../../platform/indicators.js';
 import type { AreasService } from '../areas/index.js';
-import { createEvaluator, loadCatalogue, parseParams, paramsText, type Evaluator, type IndicatorDef } from './reports.catalogue.js';
+import {
+  createEvaluator,
+  loadCatalogue,
+  parseParams,
+  paramsText,
+  type Evaluator,
+  type IndicatorDef,
+} from './reports.catalogue.js';
 import { buildDocx } from './reports.docx.js';
 import { reportsPolicy } from './reports.policy.js';
 import { planCitation, presentIndicator, presentPlan, presentReport, presentValue } from './reports.presenter.js';
@@ -148,11 +155,27 @@ export function createReportsService(deps: { database: Database; areas: Pick<Are
   }
 
   /** A target's progress as of a date, for the area the target names. */
-  async function targetOut(ev: Evaluator, t: TargetRow, year: number, asOf: string, areaNames: Map<string, string>): Promise<TargetOut> {
+  async function targetOut(
+    ev: Evaluator,
+    t: TargetRow,
+    year: number,
+    asOf: string,
+    areaNames: Map<string, string>,
+  ): Promise<TargetOut> {
     const def = ev.catalogue.get(t.indicator_code);
     const { from, to } = yearRange(year);
-    const e = await ev.evaluate(t.indicator_code, { code: t.area_code, level: t.area_level }, from, to, asOf, parseParams(t.params));
-    const p = progressOf(e.value, t.target, { lowerIsBetter: def?.lowerIsBetter, elapsedShare: elapsedShare(from, to, asOf) });
+    const e = await ev.evaluate(
+      t.indicator_code,
+      { code: t.area_code, level: t.area_level },
+      from,
+      to,
+      asOf,
+      parseParams(t.params),
+    );
+    const p = progressOf(e.value, t.target, {
+      lowerIsBetter: def?.lowerIsBetter,
+      elapsedShare: elapsedShare(from, to, asOf),
+    });
     return {
       id: Number(t.id),
       indicatorCode: t.indicator_code,
@@ -172,14 +195,26 @@ export function createReportsService(deps: { database: Database; areas: Pick<Are
     };
   }
 
-  async function checkTarget(actor: Actor, plan: Pick<PlanRow, 'area_code'>, ev: Evaluator, t: TargetBody): Promise<AreaInfo> {
+  async function checkTarget(
+    actor: Actor,
+    plan: Pick<PlanRow, 'area_code'>,
+    ev: Evaluator,
+    t: TargetBody,
+  ): Promise<AreaInfo> {
     if (!ev.catalogue.has(t.indicatorCode)) {
-      throw errors.validation([{ path: 'body.indicatorCode', message: `Chưa có chỉ tiêu mã ${t.indicatorCode}. Chọn một chỉ tiêu trong danh mục.` }]);
+      throw errors.validation([
+        {
+          path: 'body.indicatorCode',
+          message: `Chưa có chỉ tiêu mã ${t.indicatorCode}. Chọn một chỉ tiêu trong danh mục.`,
+        },
+      ]);
     }
     const area = await scopedArea(actor, t.areaCode ?? plan.area_code);
     const planArea = (await areaInfo(plan.area_code))!;
     if (!area.path.startsWith(planArea.path)) {
-      throw errors.validation([{ path: 'body.areaCode', message: `${area.name} không thuộc địa bàn của kế hoạch (${planArea.name}).` }]);
+      throw errors.validation([
+        { path: 'body.areaCode', message: `${area.name} không thuộc địa bàn của kế hoạch (${planArea.name}).` },
+      ]);
     }
     return area;
   }
@@ -194,7 +229,13 @@ export function createReportsService(deps: { database: Database; areas: Pick<Are
     area: AreaInfo;
   }
 
-  async function figureOut(ev: Evaluator, key: string, ref: FigureRef, rc: ReportCtx, areaNames: Map<string, string>): Promise<FigureOut> {
+  async function figureOut(
+    ev: Evaluator,
+    key: string,
+    ref: FigureRef,
+    rc: ReportCtx,
+    areaNames: Map<string, string>,
+  ): Promise<FigureOut> {
     const def = ev.catalogue.get(ref.code);
     let area = rc.area;
     if (ref.area && ref.area !== rc.area.code) {
@@ -202,7 +243,9 @@ export function createReportsService(deps: { database: Database; areas: Pick<Are
       area = a && a.path.startsWith(rc.area.path) ? a : { ...rc.area, code: ref.area, name: ref.area };
     }
     const e =
-      def && area.path ? await ev.evaluate(ref.code, area, rc.from, rc.to, rc.asOf, ref.params) : { available: false, value: 0, entered: [] };
+      def && area.path
+        ? await ev.evaluate(ref.code, area, rc.from, rc.to, rc.asOf, ref.params)
+        : { available: false, value: 0, entered: [] };
     const tf = await targetsFor(rc.year, area);
     const target = tf.targets.find((t) => t.indicator_code === ref.code && t.params === paramsText(ref.params));
     areaNames.set(area.code, area.name);
@@ -285,7 +328,10 @@ export function createReportsService(deps: { database: Database; areas: Pick<Are
   }
 
   function present(actor: Actor, r: ReportRow, areaNames: Map<string, string>): ReportOut {
-    const abilities = r.state === 'issued' ? reportsPolicy.abilities(actor).filter((a) => a === 'read') : reportsPolicy.abilities(actor);
+    const abilities =
+      r.state === 'issued'
+        ? reportsPolicy.abilities(actor).filter((a) => a === 'read')
+        : reportsPolicy.abilities(actor);
     return presentReport(r, areaNames, findTemplate(r.template_code)?.nameVi ?? r.template_code, abilities);
   }
 
@@ -295,7 +341,10 @@ export function createReportsService(deps: { database: Database; areas: Pick<Are
     const frozen = row.figures_json ? (JSON.parse(row.figures_json) as Frozen) : null;
     const figures = frozen ? frozen.figures : await computeFigures(row, area);
     const ag = await agency();
-    const ctx: RenderContext = { variables: await variables(row, area, ag), figures: new Map(figures.map((f) => [f.key, f])) };
+    const ctx: RenderContext = {
+      variables: await variables(row, area, ag),
+      figures: new Map(figures.map((f) => [f.key, f])),
+    };
     const date = row.issued_at ? todayInVietnam(new Date(row.issued_at)) : todayInVietnam();
     return {
       report: present(actor, row, new Map([[area.code, area.name]])),
@@ -322,9 +371,11 @@ export function createReportsService(deps: { database: Database; areas: Pick<Are
     /** Adds an indicator whose values are entered with their source. */
     async createIndicator(actor: Actor, body: CreateIndicatorBody): Promise<IndicatorOut> {
       reportsPolicy.assert(actor, 'manage');
-      if (actor.kind !== 'system' && actor.areaLevel !== 1) throw errors.forbidden('Chỉ Sở thêm chỉ tiêu vào danh mục dùng chung.');
+      if (actor.kind !== 'system' && actor.areaLevel !== 1)
+        throw errors.forbidden('Chỉ Sở thêm chỉ tiêu vào danh mục dùng chung.');
       const cat = await loadCatalogue(db);
-      if (cat.has(body.code)) throw errors.conflict('INDICATOR_EXISTS', `Đã có chỉ tiêu mã ${body.code}. Chọn mã khác.`);
+      if (cat.has(body.code))
+        throw errors.conflict('INDICATOR_EXISTS', `Đã có chỉ tiêu mã ${body.code}. Chọn mã khác.`);
       return inTransaction(database, actor, async (trx, audit) => {
         await reportsRepo.insertIndicator(trx, {
           code: body.code,
@@ -336,18 +387,37 @@ export function createReportsService(deps: { database: Database; areas: Pick<Are
           lower_is_better: body.lowerIsBetter ? 1 : 0,
           created_at: nowIso(),
         });
-        await audit({ action: 'reports.indicator.create', entity: 'report_indicator', entityId: body.code, after: body });
-        return presentIndicator({ ...body, module: body.code.split('.')[0]!, source: 'entered', params: [], computed: null });
+        await audit({
+          action: 'reports.indicator.create',
+          entity: 'report_indicator',
+          entityId: body.code,
+          after: body,
+        });
+        return presentIndicator({
+          ...body,
+          module: body.code.split('.')[0]!,
+          source: 'entered',
+          params: [],
+          computed: null,
+        });
       });
     },
 
     async values(actor: Actor, q: EnteredValuesQuery): Promise<EnteredValuePage> {
       reportsPolicy.assert(actor, 'read');
       if (q.areaCode) await scopedArea(actor, q.areaCode);
-      const { total, rows } = await reportsRepo.listValues(db, areaColumnScope(actor), q, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+      const { total, rows } = await reportsRepo.listValues(db, areaColumnScope(actor), q, {
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      });
       const cat = await loadCatalogue(db);
       const n = await names(rows.map((r) => r.area_code));
-      return { items: rows.map((r) => presentValue(r, n, cat.get(r.indicator_code)?.nameVi ?? r.indicator_code)), total, page: q.page, pageSize: q.pageSize };
+      return {
+        items: rows.map((r) => presentValue(r, n, cat.get(r.indicator_code)?.nameVi ?? r.indicator_code)),
+        total,
+        page: q.page,
+        pageSize: q.pageSize,
+      };
     },
 
     /** Records a figure no record can give, with its source and who entered it. */
@@ -355,12 +425,19 @@ export function createReportsService(deps: { database: Database; areas: Pick<Are
       reportsPolicy.assert(actor, 'manage');
       const cat = await loadCatalogue(db);
       const def = cat.get(body.indicatorCode);
-      if (!def) throw errors.validation([{ path: 'body.indicatorCode', message: `Chưa có chỉ tiêu mã ${body.indicatorCode}.` }]);
+      if (!def)
+        throw errors.validation([
+          { path: 'body.indicatorCode', message: `Chưa có chỉ tiêu mã ${body.indicatorCode}.` },
+        ]);
       if (def.source !== 'entered') {
-        throw errors.validation([{ path: 'body.indicatorCode', message: `Chỉ tiêu "${def.nameVi}" được tính từ dữ liệu, không nhập tay.` }]);
+        throw errors.validation([
+          { path: 'body.indicatorCode', message: `Chỉ tiêu "${def.nameVi}" được tính từ dữ liệu, không nhập tay.` },
+        ]);
       }
       if (def.rollup === 'ratio' && (body.numerator == null) !== (body.denominator == null)) {
-        throw errors.validation([{ path: 'body.denominator', message: 'Nhập cả tử số và mẫu số, hoặc bỏ trống cả hai.' }]);
+        throw errors.validation([
+          { path: 'body.denominator', message: 'Nhập cả tử số và mẫu số, hoặc bỏ trống cả hai.' },
+        ]);
       }
       const area = await scopedArea(actor, body.areaCode);
       return inTransaction(database, actor, async (trx, audit) => {
@@ -381,7 +458,13 @@ export function createReportsService(deps: { database: Database; areas: Pick<Are
           entered_by: actor.username,
           entered_at: nowIso(),
         });
-        await audit({ action: 'reports.value.enter', entity: 'indicator_value', entityId: id, areaCode: area.code, after: body });
+        await audit({
+          action: 'reports.value.enter',
+          entity: 'indicator_value',
+          entityId: id,
+          areaCode: area.code,
+          after: body,
+        });
         const row = (await reportsRepo.findValue(trx, id))!;
         return presentValue(row, new Map([[area.code, area.name]]), def.nameVi);
       });
@@ -397,12 +480,28 @@ export function createReportsService(deps: { database: Database; areas: Pick<Are
       const params = parseParams(q.params);
       const e = await ev.evaluate(q.code, area, q.from, q.to, q.asOf, params);
       const pageSize = Math.min(q.pageSize, MAX_RECORDS_PAGE);
-      let records: { total: number; rows: { kind: string; id: number | string; label: string; href: string | null; areaCode: string; date: string | null; amount: number | null }[] } = {
+      let records: {
+        total: number;
+        rows: {
+          kind: string;
+          id: number | string;
+          label: string;
+          href: string | null;
+          areaCode: string;
+          date: string | null;
+          amount: number | null;
+        }[];
+      } = {
         total: 0,
         rows: [],
       };
       if (def.computed) {
-        records = await def.computed.records(db, { area: indicatorArea(area.code, area.level), from: q.from, to: q.to, asOf: q.asOf }, { limit: pageSize, offset: (q.page - 1) * pageSize }, params);
+        records = await def.computed.records(
+          db,
+          { area: indicatorArea(area.code, area.level), from: q.from, to: q.to, asOf: q.asOf },
+          { limit: pageSize, offset: (q.page - 1) * pageSize },
+          params,
+        );
       }
       const n = await names([...records.rows.map((r) => r.areaCode), ...e.entered.map((r) => r.area_code), area.code]);
       return {
@@ -419,7 +518,12 @@ export function createReportsService(deps: { database: Database; areas: Pick<Are
         denominator: e.available ? (e.denominator ?? null) : null,
         text: e.available ? figureText(def, e) : NO_DATA,
         entered: e.entered.map((r) => presentValue(r, n, def.nameVi)),
-        records: { items: records.rows.map((r) => ({ ...r, areaName: n.get(r.areaCode) ?? r.areaCode })), total: records.total, page: q.page, pageSize },
+        records: {
+          items: records.rows.map((r) => ({ ...r, areaName: n.get(r.areaCode) ?? r.areaCode })),
+          total: records.total,
+          page: q.page,
+          pageSize,
+        },
       };
     },
 
@@ -428,7 +532,14 @@ export function createReportsService(deps: { database: Database; areas: Pick<Are
     async plans(actor: Actor, year?: number): Promise<PlanList> {
       reportsPolicy.assert(actor, 'read');
       const rows = await reportsRepo.listPlans(db, areaColumnScope(actor), year);
-      const counts = new Map((await reportsRepo.targetCounts(db, rows.map((r) => Number(r.id)))).map((c) => [Number(c.plan_id), Number(c.n)]));
+      const counts = new Map(
+        (
+          await reportsRepo.targetCounts(
+            db,
+            rows.map((r) => Number(r.id)),
+          )
+        ).map((c) => [Number(c.plan_id), Number(c.n)]),
+      );
       const n = await names(rows.map((r) => r.area_code));
       return { items: rows.map((r) => presentPlan(r, n, counts.get(Number(r.id)) ?? 0)) };
     },
@@ -481,7 +592,13 @@ export function createReportsService(deps: { database: Database; areas: Pick<Are
             note: t.note ?? null,
           });
         }
-        await audit({ action: 'reports.plan.create', entity: 'plan', entityId: planId, areaCode: area.code, after: body });
+        await audit({
+          action: 'reports.plan.create',
+          entity: 'plan',
+          entityId: planId,
+          areaCode: area.code,
+          after: body,
+        });
         return planId;
       });
       return this.getPlan(actor, id);
@@ -506,7 +623,13 @@ export function createReportsService(deps: { database: Database; areas: Pick<Are
           note: body.note ?? null,
         });
         await reportsRepo.touchPlan(trx, planId, nowIso());
-        await audit({ action: 'reports.plan.target', entity: 'plan', entityId: planId, areaCode: ta.code, after: { targetId: id, ...body } });
+        await audit({
+          action: 'reports.plan.target',
+          entity: 'plan',
+          entityId: planId,
+          areaCode: ta.code,
+          after: { targetId: id, ...body },
+        });
       });
       return this.getPlan(actor, planId);
     },
@@ -556,7 +679,9 @@ export function createReportsService(deps: { database: Database; areas: Pick<Are
         const byArea: Dashboard['targets'][number]['byArea'] = [];
         for (const c of subs) {
           const ce = await ev.evaluate(t.indicator_code, c, from, to, asOf, params);
-          const split = planTargets.find((x) => x.indicator_code === t.indicator_code && x.params === t.params && x.area_code === c.code);
+          const split = planTargets.find(
+            (x) => x.indicator_code === t.indicator_code && x.params === t.params && x.area_code === c.code,
+          );
           byArea.push({
             areaCode: c.code,
             areaName: c.name,
@@ -587,7 +712,10 @@ export function createReportsService(deps: { database: Database; areas: Pick<Are
       // Computed figures first: an entered figure is known for whole periods, not month by month.
       const trendable = out
         .filter((x) => x.available && ev.catalogue.get(x.indicatorCode)?.rollup === 'sum')
-        .sort((a, b) => Number(!ev.catalogue.get(a.indicatorCode)?.computed) - Number(!ev.catalogue.get(b.indicatorCode)?.computed));
+        .sort(
+          (a, b) =>
+            Number(!ev.catalogue.get(a.indicatorCode)?.computed) - Number(!ev.catalogue.get(b.indicatorCode)?.computed),
+        );
       for (const t of trendable.slice(0, 3)) {
         const points: Dashboard['trend'][number]['points'] = [];
         for (let m = 1; m <= lastMonth; m++) {
@@ -595,7 +723,13 @@ export function createReportsService(deps: { database: Database; areas: Pick<Are
           const e = await ev.evaluate(t.indicatorCode, area, from, end, end, parseParams(t.params));
           points.push({ month: `${year}-${String(m).padStart(2, '0')}`, to: end, value: e.value });
         }
-        trend.push({ indicatorCode: t.indicatorCode, indicatorName: t.indicatorName, unit: t.unit, params: t.params, points });
+        trend.push({
+          indicatorCode: t.indicatorCode,
+          indicatorName: t.indicatorName,
+          unit: t.unit,
+          params: t.params,
+          points,
+        });
       }
 
       const attention: Dashboard['attention'] = [];
@@ -617,7 +751,15 @@ export function createReportsService(deps: { database: Database; areas: Pick<Are
       for (const [kind, code, words] of watch) {
         if (!ev.catalogue.has(code)) continue;
         const e = await ev.evaluate(code, area, from, to, asOf);
-        if (e.available && e.value > 0) attention.push({ kind, text: `${e.value} ${words}`, count: e.value, indicatorCode: code, params: '', areaCode: area.code });
+        if (e.available && e.value > 0)
+          attention.push({
+            kind,
+            text: `${e.value} ${words}`,
+            count: e.value,
+            indicatorCode: code,
+            params: '',
+            areaCode: area.code,
+          });
       }
 
       return {
@@ -639,7 +781,15 @@ export function createReportsService(deps: { database: Database; areas: Pick<Are
     // --- Report templates and documents ---------------------------------------------------------
 
     templates() {
-      return { items: REPORT_TEMPLATES.map(({ code, nameVi, nameEn, period, body }) => ({ code, nameVi, nameEn, period, body })) };
+      return {
+        items: REPORT_TEMPLATES.map(({ code, nameVi, nameEn, period, body }) => ({
+          code,
+          nameVi,
+          nameEn,
+          period,
+          body,
+        })),
+      };
     },
 
     async settings(actor: Actor): Promise<AgencySettings> {
@@ -650,18 +800,28 @@ export function createReportsService(deps: { database: Database; areas: Pick<Are
     /** The agency's names, number series and signer (it may be reorganised): the Department only. */
     async putSettings(actor: Actor, body: AgencySettings): Promise<AgencySettings> {
       reportsPolicy.assert(actor, 'manage');
-      if (actor.kind !== 'system' && actor.areaLevel !== 1) throw errors.forbidden('Chỉ Sở sửa thông tin cơ quan ban hành báo cáo.');
+      if (actor.kind !== 'system' && actor.areaLevel !== 1)
+        throw errors.forbidden('Chỉ Sở sửa thông tin cơ quan ban hành báo cáo.');
       const before = await agency();
       return inTransaction(database, actor, async (trx, audit) => {
         await reportsRepo.putSetting(trx, AGENCY_KEY, body, nowIso());
-        await audit({ action: 'reports.settings.update', entity: 'setting', entityId: AGENCY_KEY, before, after: body });
+        await audit({
+          action: 'reports.settings.update',
+          entity: 'setting',
+          entityId: AGENCY_KEY,
+          before,
+          after: body,
+        });
         return body;
       });
     },
 
     async list(actor: Actor, q: { year?: number | undefined; page: number; pageSize: number }): Promise<ReportPage> {
       reportsPolicy.assert(actor, 'read');
-      const { total, rows } = await reportsRepo.listReports(db, areaColumnScope(actor), q.year, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+      const { total, rows } = await reportsRepo.listReports(db, areaColumnScope(actor), q.year, {
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      });
       const n = await names(rows.map((r) => r.area_code));
       return { items: rows.map((r) => present(actor, r, n)), total, page: q.page, pageSize: q.pageSize };
     },
@@ -670,12 +830,16 @@ export function createReportsService(deps: { database: Database; areas: Pick<Are
     async create(actor: Actor, body: CreateReportBody): Promise<ReportOut> {
       reportsPolicy.assert(actor, 'manage');
       const tpl = findTemplate(body.templateCode);
-      if (!tpl) throw errors.validation([{ path: 'body.templateCode', message: `Không có mẫu báo cáo ${body.templateCode}.` }]);
-      if (tpl.period === 'quarter' && !body.quarter) throw errors.validation([{ path: 'body.quarter', message: 'Chọn quý của báo cáo.' }]);
+      if (!tpl)
+        throw errors.validation([{ path: 'body.templateCode', message: `Không có mẫu báo cáo ${body.templateCode}.` }]);
+      if (tpl.period === 'quarter' && !body.quarter)
+        throw errors.validation([{ path: 'body.quarter', message: 'Chọn quý của báo cáo.' }]);
       const area = await scopedArea(actor, body.areaCode);
       const range = tpl.period === 'quarter' ? quarterRange(body.year, body.quarter!) : yearRange(body.year);
       const asOf = body.asOf ?? minDate(todayInVietnam(), range.to);
-      const title = tpl.titlePattern.replace('{year}', String(body.year)).replace('{quarter}', body.quarter ? ['I', 'II', 'III', 'IV'][body.quarter - 1]! : '');
+      const title = tpl.titlePattern
+        .replace('{year}', String(body.year))
+        .replace('{quarter}', body.quarter ? ['I', 'II', 'III', 'IV'][body.quarter - 1]! : '');
       const id = await inTransaction(database, actor, async (trx, audit) => {
         const at = nowIso();
         const id = await reportsRepo.insertReport(trx, {
@@ -700,7 +864,13 @@ export function createReportsService(deps: { database: Database; areas: Pick<Are
           created_at: at,
           updated_at: at,
         });
-        await audit({ action: 'reports.report.create', entity: 'report', entityId: id, areaCode: area.code, after: { template: tpl.code, year: body.year, quarter: body.quarter ?? null, asOf } });
+        await audit({
+          action: 'reports.report.create',
+          entity: 'report',
+          entityId: id,
+          areaCode: area.code,
+          after: { template: tpl.code, year: body.year, quarter: body.quarter ?? null, asOf },
+        });
         return id;
       });
       return this.get(actor, id);
@@ -720,7 +890,8 @@ export function createReportsService(deps: { database: Database; areas: Pick<Are
     async update(actor: Actor, id: number, body: UpdateReportBody): Promise<ReportOut> {
       const { row, area } = await loadReport(actor, id);
       reportsPolicy.authorize(actor, 'manage', { areaPath: area.path }, 'Báo cáo');
-      if (row.state === 'issued') throw errors.conflict('REPORT_ISSUED', 'Báo cáo đã ban hành, không sửa được. Tạo báo cáo mới nếu cần.');
+      if (row.state === 'issued')
+        throw errors.conflict('REPORT_ISSUED', 'Báo cáo đã ban hành, không sửa được. Tạo báo cáo mới nếu cần.');
       const doc = ReportBody.parse(JSON.parse(row.body_json));
       const known = new Set<string>();
       for (const sec of doc.sections) {
@@ -736,10 +907,23 @@ export function createReportsService(deps: { database: Database; areas: Pick<Are
         }
       }
       const unknown = Object.keys(body.texts).filter((k) => !known.has(k));
-      if (unknown.length > 0) throw errors.validation(unknown.map((k) => ({ path: `body.texts.${k}`, message: `Báo cáo không có đoạn ${k}.` })));
+      if (unknown.length > 0)
+        throw errors.validation(
+          unknown.map((k) => ({ path: `body.texts.${k}`, message: `Báo cáo không có đoạn ${k}.` })),
+        );
       await inTransaction(database, actor, async (trx, audit) => {
-        await reportsRepo.updateReport(trx, id, { body_json: JSON.stringify(doc), ...(body.asOf ? { as_of: body.asOf } : {}), updated_at: nowIso() });
-        await audit({ action: 'reports.report.edit', entity: 'report', entityId: id, areaCode: area.code, after: { blocks: Object.keys(body.texts), asOf: body.asOf ?? null } });
+        await reportsRepo.updateReport(trx, id, {
+          body_json: JSON.stringify(doc),
+          ...(body.asOf ? { as_of: body.asOf } : {}),
+          updated_at: nowIso(),
+        });
+        await audit({
+          action: 'reports.report.edit',
+          entity: 'report',
+          entityId: id,
+          areaCode: area.code,
+          after: { blocks: Object.keys(body.texts), asOf: body.asOf ?? null },
+        });
       });
       return this.get(actor, id);
     },
@@ -773,12 +957,28 @@ export function createReportsService(deps: { database: Database; areas: Pick<Are
           // Only a draft is issued: of two requests to issue the same report, one wins.
           const res = await trx
             .updateTable('reports')
-            .set({ state: 'issued', number_seq: seq, issue_year: issueYear, number, figures_json: JSON.stringify(frozen), issued_at: at, issued_by: actor.username, updated_at: at })
+            .set({
+              state: 'issued',
+              number_seq: seq,
+              issue_year: issueYear,
+              number,
+              figures_json: JSON.stringify(frozen),
+              issued_at: at,
+              issued_by: actor.username,
+              updated_at: at,
+            })
             .where('id', '=', id)
             .where('state', '<>', 'issued')
             .executeTakeFirst();
-          if (Number(res.numUpdatedRows) !== 1) throw errors.conflict('REPORT_ISSUED', 'Báo cáo đã được ban hành trước đó.');
-          await audit({ action: 'reports.report.issue', entity: 'report', entityId: id, areaCode: area.code, after: { number, figures: figures.length, asOf: row.as_of } });
+          if (Number(res.numUpdatedRows) !== 1)
+            throw errors.conflict('REPORT_ISSUED', 'Báo cáo đã được ban hành trước đó.');
+          await audit({
+            action: 'reports.report.issue',
+            entity: 'report',
+            entityId: id,
+            areaCode: area.code,
+            after: { number, figures: figures.length, asOf: row.as_of },
+          });
         });
       }
     },
@@ -817,7 +1017,10 @@ export function createReportsService(deps: { database: Database; areas: Pick<Are
   };
 }
 
-function figureText(def: IndicatorDef, e: { value: number; numerator?: number | undefined; denominator?: number | undefined }): string {
+function figureText(
+  def: IndicatorDef,
+  e: { value: number; numerator?: number | undefined; denominator?: number | undefined },
+): string {
   if (def.unit === 'percent' || def.rollup === 'ratio') return formatFigureVi(e, 'parts_percent');
   return formatFigureVi(e, def.unit === 'dong' ? 'dong' : 'number');
 }

@@ -132,13 +132,17 @@ const ANNUAL_BODY: ReportBody = {
       title: 'Công tác tiếp công dân, giải quyết khiếu nại, tố cáo',
       level: 2,
       blocks: [
-        text('s3.7.p1', 'Tiếp {petitions.reception_visits} lượt công dân tại trụ sở; tiếp nhận {petitions.hotline_calls} cuộc gọi qua đường dây nóng.'),
+        text(
+          's3.7.p1',
+          'Tiếp {petitions.reception_visits} lượt công dân tại trụ sở; tiếp nhận {petitions.hotline_calls} cuộc gọi qua đường dây nóng.',
+        ),
         {
           type: 'when_zero',
           id: 's3.7.c1',
           figure: 'petitions.complaints_denunciations',
           zero: 'Trong năm không phát sinh đơn thư khiếu nại, tố cáo.',
-          otherwise: 'Tiếp nhận {petitions.complaints_denunciations} đơn khiếu nại, tố cáo; đã giải quyết theo thẩm quyền.',
+          otherwise:
+            'Tiếp nhận {petitions.complaints_denunciations} đơn khiếu nại, tố cáo; đã giải quyết theo thẩm quyền.',
         },
       ],
     },
@@ -148,7 +152,10 @@ const ANNUAL_BODY: ReportBody = {
       title: 'Đánh giá chung',
       level: 2,
       blocks: [
-        text('s3.8.p1', 'Ưu điểm: công tác dân vận chính quyền được quan tâm; các chế độ, chính sách được thực hiện kịp thời, đúng đối tượng, đúng chế độ.'),
+        text(
+          's3.8.p1',
+          'Ưu điểm: công tác dân vận chính quyền được quan tâm; các chế độ, chính sách được thực hiện kịp thời, đúng đối tượng, đúng chế độ.',
+        ),
         text('s3.8.p2', 'Khó khăn, hạn chế và nguyên nhân: (cán bộ nhập nội dung).'),
         text('s3.8.p3', 'Bài học kinh nghiệm: (cán bộ nhập nội dung).'),
       ],
@@ -178,7 +185,12 @@ const ANNUAL_BODY: ReportBody = {
       number: 'IV.',
       title: 'KIẾN NGHỊ, ĐỀ XUẤT',
       level: 1,
-      blocks: [text('s4.p1', 'Đề nghị Ủy ban nhân dân tỉnh tiếp tục quan tâm bố trí kinh phí thực hiện các chính sách an sinh xã hội năm {nextYear}.')],
+      blocks: [
+        text(
+          's4.p1',
+          'Đề nghị Ủy ban nhân dân tỉnh tiếp tục quan tâm bố trí kinh phí thực hiện các chính sách an sinh xã hội năm {nextYear}.',
+        ),
+      ],
     },
   ],
   recipients: ['Như trên', 'Ban Dân vận Tỉnh ủy', 'Giám đốc, các Phó Giám đốc Sở'],

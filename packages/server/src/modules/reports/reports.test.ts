@@ -1,7 +1,16 @@
 import JSZip from 'jszip';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Dashboard, FigureTrace, HouseholdOut, PersonOut, PlanOut, ReportChanges, ReportOut, ReportPreview } from '@ansinh/domain';
+import type {
+  Dashboard,
+  FigureTrace,
+  HouseholdOut,
+  PersonOut,
+  PlanOut,
+  ReportChanges,
+  ReportOut,
+  ReportPreview,
+} from '@ansinh/domain';
 import { createTestContext, type Session, type TestContext } from '../../test/helpers.js';
 import { expectProblem } from '../../test/fixtures.js';
 import { dossiersIndicators } from '../dossiers/index.js';
@@ -18,7 +27,9 @@ let thanhtra: Session; // inspector: reads reports only
 beforeAll(async () => {
   ctx = await createTestContext();
   [xa, xaOther, tinh, lanhdao, huyen692, giamsat, thanhtra] = await Promise.all(
-    ['xa.25213', 'xa.25270', 'tinh.chuyenvien', 'tinh.lanhdao', 'huyen.692', 'giamsat', 'thanhtra'].map((u) => ctx.login(u)),
+    ['xa.25213', 'xa.25270', 'tinh.chuyenvien', 'tinh.lanhdao', 'huyen.692', 'giamsat', 'thanhtra'].map((u) =>
+      ctx.login(u),
+    ),
   );
   await buildRegistry();
 }, 60_000);
@@ -35,7 +46,10 @@ const ok = async <T>(p: Promise<{ statusCode: number; body: string; json(): unkn
 const households: Record<string, HouseholdOut> = {};
 
 async function household(s: Session, key: string, communeCode: string) {
-  households[key] = await ok<HouseholdOut>(s.inject('POST', '/api/v1/households', { communeCode, village: 'Ấp 1', residence: 'rural' }), 201);
+  households[key] = await ok<HouseholdOut>(
+    s.inject('POST', '/api/v1/households', { communeCode, village: 'Ấp 1', residence: 'rural' }),
+    201,
+  );
   return households[key]!;
 }
 
@@ -78,78 +92,154 @@ async function buildRegistry() {
   ] as const) {
     n++;
     const p = await ok<PersonOut>(
-      xa.inject('POST', '/api/v1/persons', { householdId: a.id, relation: 'parent', fullName: `Nguyễn Văn Cụ ${n === 1 ? 'Một' : 'Hai'}`, gender: 'male', birthDate: '1940' }),
+      xa.inject('POST', '/api/v1/persons', {
+        householdId: a.id,
+        relation: 'parent',
+        fullName: `Nguyễn Văn Cụ ${n === 1 ? 'Một' : 'Hai'}`,
+        gender: 'male',
+        birthDate: '1940',
+      }),
       201,
     );
     await ok(
-      xa.inject('POST', '/api/v1/statuses', { kind: 'social_assistance', personId: p.id, category: '5c', validFrom: from, decisionNo: `${n}/QĐ-UBND`, decisionDate: decided }),
+      xa.inject('POST', '/api/v1/statuses', {
+        kind: 'social_assistance',
+        personId: p.id,
+        category: '5c',
+        validFrom: from,
+        decisionNo: `${n}/QĐ-UBND`,
+        decisionDate: decided,
+      }),
       201,
     );
   }
 }
 
 const figure = (s: Session, code: string, areaCode: string, from: string, to: string, asOf: string, extra = '') =>
-  s.inject('GET', `/api/v1/reports/figure?code=${code}&areaCode=${areaCode}&from=${from}&to=${to}&asOf=${asOf}${extra}`);
+  s.inject(
+    'GET',
+    `/api/v1/reports/figure?code=${code}&areaCode=${areaCode}&from=${from}&to=${to}&asOf=${asOf}${extra}`,
+  );
 
 describe('computed indicators as of two dates', () => {
   it('counts poor households on a date, by area, and lists them', async () => {
-    const mid2025 = await ok<FigureTrace>(figure(lanhdao, 'registry.poor_households', '70', '2025-01-01', '2025-12-31', '2025-06-30'));
+    const mid2025 = await ok<FigureTrace>(
+      figure(lanhdao, 'registry.poor_households', '70', '2025-01-01', '2025-12-31', '2025-06-30'),
+    );
     expect(mid2025.value).toBe(2);
     expect(mid2025.records.total).toBe(2);
     expect(mid2025.records.items.map((r) => r.label).sort()).toEqual([households.A!.code, households.B!.code].sort());
     expect(mid2025.records.items[0]!.href).toMatch(/^\/registry\/households\/\d+$/);
     expect(mid2025.records.items[0]!.areaName).toBe('Xã Tiến Hưng');
 
-    const mid2026 = await ok<FigureTrace>(figure(lanhdao, 'registry.poor_households', '70', '2026-01-01', '2026-12-31', '2026-06-30'));
+    const mid2026 = await ok<FigureTrace>(
+      figure(lanhdao, 'registry.poor_households', '70', '2026-01-01', '2026-12-31', '2026-06-30'),
+    );
     expect(mid2026.value).toBe(3);
-    expect((await ok<FigureTrace>(figure(lanhdao, 'registry.poor_households', '689', '2026-01-01', '2026-12-31', '2026-06-30'))).value).toBe(2);
-    expect((await ok<FigureTrace>(figure(lanhdao, 'registry.poor_households', '692', '2026-01-01', '2026-12-31', '2026-06-30'))).value).toBe(1);
+    expect(
+      (
+        await ok<FigureTrace>(
+          figure(lanhdao, 'registry.poor_households', '689', '2026-01-01', '2026-12-31', '2026-06-30'),
+        )
+      ).value,
+    ).toBe(2);
+    expect(
+      (
+        await ok<FigureTrace>(
+          figure(lanhdao, 'registry.poor_households', '692', '2026-01-01', '2026-12-31', '2026-06-30'),
+        )
+      ).value,
+    ).toBe(1);
   });
 
   it('recomputes the poverty rate from its parts at each level', async () => {
-    const d689 = await ok<FigureTrace>(figure(lanhdao, 'registry.poverty_rate', '689', '2026-01-01', '2026-12-31', '2026-06-30'));
+    const d689 = await ok<FigureTrace>(
+      figure(lanhdao, 'registry.poverty_rate', '689', '2026-01-01', '2026-12-31', '2026-06-30'),
+    );
     expect([d689.numerator, d689.denominator, d689.text]).toEqual([2, 3, '2/3 (66,67%)']);
-    const d692 = await ok<FigureTrace>(figure(lanhdao, 'registry.poverty_rate', '692', '2026-01-01', '2026-12-31', '2026-06-30'));
+    const d692 = await ok<FigureTrace>(
+      figure(lanhdao, 'registry.poverty_rate', '692', '2026-01-01', '2026-12-31', '2026-06-30'),
+    );
     expect(d692.text).toBe('1/1 (100,00%)');
     // Not the average of 66,67% and 100%.
-    const province = await ok<FigureTrace>(figure(lanhdao, 'registry.poverty_rate', '70', '2026-01-01', '2026-12-31', '2026-06-30'));
+    const province = await ok<FigureTrace>(
+      figure(lanhdao, 'registry.poverty_rate', '70', '2026-01-01', '2026-12-31', '2026-06-30'),
+    );
     expect(province.text).toBe('3/4 (75,00%)');
   });
 
   it('counts households that left poverty only once the review decision is signed', async () => {
-    const before = await ok<FigureTrace>(figure(lanhdao, 'registry.households_left_poverty', '70', '2025-01-01', '2025-12-31', '2025-12-01'));
+    const before = await ok<FigureTrace>(
+      figure(lanhdao, 'registry.households_left_poverty', '70', '2025-01-01', '2025-12-31', '2025-12-01'),
+    );
     expect(before.value).toBe(0);
-    const after = await ok<FigureTrace>(figure(lanhdao, 'registry.households_left_poverty', '70', '2025-01-01', '2025-12-31', '2025-12-31'));
+    const after = await ok<FigureTrace>(
+      figure(lanhdao, 'registry.households_left_poverty', '70', '2025-01-01', '2025-12-31', '2025-12-31'),
+    );
     expect(after.value).toBe(1);
     expect(after.records.items.map((r) => r.label)).toEqual([households.A!.code]);
   });
 
   it('counts new social-allowance recipients of the period as of each date', async () => {
-    expect((await ok<FigureTrace>(figure(lanhdao, 'registry.social_assistance_new', '70', '2025-01-01', '2025-12-31', '2025-06-30'))).value).toBe(1);
-    const end = await ok<FigureTrace>(figure(lanhdao, 'registry.social_assistance_new', '70', '2025-01-01', '2025-12-31', '2025-12-31'));
+    expect(
+      (
+        await ok<FigureTrace>(
+          figure(lanhdao, 'registry.social_assistance_new', '70', '2025-01-01', '2025-12-31', '2025-06-30'),
+        )
+      ).value,
+    ).toBe(1);
+    const end = await ok<FigureTrace>(
+      figure(lanhdao, 'registry.social_assistance_new', '70', '2025-01-01', '2025-12-31', '2025-12-31'),
+    );
     expect(end.value).toBe(2);
     expect(end.records.items.map((r) => r.label)).toEqual(['Nguyễn Văn Cụ Hai (1940)', 'Nguyễn Văn Cụ Một (1940)']);
-    expect((await ok<FigureTrace>(figure(lanhdao, 'registry.social_assistance_persons', '689', '2025-01-01', '2025-12-31', '2025-12-31'))).value).toBe(2);
+    expect(
+      (
+        await ok<FigureTrace>(
+          figure(lanhdao, 'registry.social_assistance_persons', '689', '2025-01-01', '2025-12-31', '2025-12-31'),
+        )
+      ).value,
+    ).toBe(2);
   });
 
-  it('keeps figures inside the actor\'s area: 404 outside it, 403 for roles that do not read reports', async () => {
-    expectProblem(await figure(huyen692, 'registry.poor_households', '689', '2026-01-01', '2026-12-31', '2026-06-30'), 404, 'NOT_FOUND');
-    expect((await ok<FigureTrace>(figure(huyen692, 'registry.poor_households', '692', '2026-01-01', '2026-12-31', '2026-06-30'))).value).toBe(1);
-    expectProblem(await figure(xa, 'registry.poor_households', '25213', '2026-01-01', '2026-12-31', '2026-06-30'), 403, 'FORBIDDEN');
-    expectProblem(await figure(giamsat, 'registry.poor_households', '70', '2026-01-01', '2026-12-31', '2026-06-30'), 403, 'FORBIDDEN');
+  it("keeps figures inside the actor's area: 404 outside it, 403 for roles that do not read reports", async () => {
+    expectProblem(
+      await figure(huyen692, 'registry.poor_households', '689', '2026-01-01', '2026-12-31', '2026-06-30'),
+      404,
+      'NOT_FOUND',
+    );
+    expect(
+      (
+        await ok<FigureTrace>(
+          figure(huyen692, 'registry.poor_households', '692', '2026-01-01', '2026-12-31', '2026-06-30'),
+        )
+      ).value,
+    ).toBe(1);
+    expectProblem(
+      await figure(xa, 'registry.poor_households', '25213', '2026-01-01', '2026-12-31', '2026-06-30'),
+      403,
+      'FORBIDDEN',
+    );
+    expectProblem(
+      await figure(giamsat, 'registry.poor_households', '70', '2026-01-01', '2026-12-31', '2026-06-30'),
+      403,
+      'FORBIDDEN',
+    );
   });
 
   it('uses the dossiers indicators when that module offers them', async () => {
     const codes = new Set(dossiersIndicators.map((i) => i.code));
     if (!codes.has('dossiers.received')) return;
-    const r = await ok<FigureTrace>(figure(lanhdao, 'dossiers.received', '70', '2025-01-01', '2025-12-31', '2025-12-31'));
+    const r = await ok<FigureTrace>(
+      figure(lanhdao, 'dossiers.received', '70', '2025-01-01', '2025-12-31', '2025-12-31'),
+    );
     expect(r.available).toBe(true);
     expect(r.value).toBeGreaterThanOrEqual(0);
   });
 });
 
 describe('entered values, plans and the dashboard', () => {
-  it('enters figures with their source; a parent area adds its districts\' figures', async () => {
+  it("enters figures with their source; a parent area adds its districts' figures", async () => {
     for (const [area, value] of [
       ['689', 45],
       ['692', 30],
@@ -168,21 +258,43 @@ describe('entered values, plans and the dashboard', () => {
         201,
       );
     }
-    const f = await ok<FigureTrace>(figure(lanhdao, 'employment.jobs_created', '70', '2025-01-01', '2025-12-31', '2025-12-31'));
+    const f = await ok<FigureTrace>(
+      figure(lanhdao, 'employment.jobs_created', '70', '2025-01-01', '2025-12-31', '2025-12-31'),
+    );
     expect(f.value).toBe(75);
     expect(f.entered.map((e) => [e.areaName, e.value, e.enteredBy])).toEqual([
       ['Thành phố Đồng Xoài', 45, 'tinh.chuyenvien'],
       ['Huyện Lộc Ninh', 30, 'tinh.chuyenvien'],
     ]);
     // Known only from the source's date.
-    expect((await ok<FigureTrace>(figure(lanhdao, 'employment.jobs_created', '70', '2025-01-01', '2025-12-31', '2025-12-19'))).available).toBe(false);
+    expect(
+      (
+        await ok<FigureTrace>(
+          figure(lanhdao, 'employment.jobs_created', '70', '2025-01-01', '2025-12-31', '2025-12-19'),
+        )
+      ).available,
+    ).toBe(false);
   });
 
   it('refuses to enter a computed indicator, and a district officer enters only in the district', async () => {
-    const body = { indicatorCode: 'registry.poor_households', areaCode: '70', periodFrom: '2025-01-01', periodTo: '2025-12-31', value: 1, sourceKind: 'other', sourceRef: 'thử', sourceDate: '2025-12-31' };
+    const body = {
+      indicatorCode: 'registry.poor_households',
+      areaCode: '70',
+      periodFrom: '2025-01-01',
+      periodTo: '2025-12-31',
+      value: 1,
+      sourceKind: 'other',
+      sourceRef: 'thử',
+      sourceDate: '2025-12-31',
+    };
     expectProblem(await tinh.inject('POST', '/api/v1/reports/values', body), 400, 'VALIDATION_FAILED');
     expectProblem(
-      await huyen692.inject('POST', '/api/v1/reports/values', { ...body, indicatorCode: 'employment.jobs_created', areaCode: '689', sourceRef: 'Báo cáo huyện' }),
+      await huyen692.inject('POST', '/api/v1/reports/values', {
+        ...body,
+        indicatorCode: 'employment.jobs_created',
+        areaCode: '689',
+        sourceRef: 'Báo cáo huyện',
+      }),
       404,
       'NOT_FOUND',
     );
@@ -216,7 +328,14 @@ describe('entered values, plans and the dashboard', () => {
     expect([split.areaName, split.text]).toEqual(['Thành phố Đồng Xoài', '45/60, đạt 75,00%']);
     const poor = atEnd.targets.find((t) => t.indicatorCode === 'registry.poor_households')!;
     expect([poor.text, poor.status, poor.lowerIsBetter]).toEqual(['2/2, đạt 100,00%', 'met', true]);
-    expectProblem(await thanhtra.inject('POST', `/api/v1/plans/${plan.id}/targets`, { indicatorCode: 'employment.jobs_created', target: 5 }), 403, 'FORBIDDEN');
+    expectProblem(
+      await thanhtra.inject('POST', `/api/v1/plans/${plan.id}/targets`, {
+        indicatorCode: 'employment.jobs_created',
+        target: 5,
+      }),
+      403,
+      'FORBIDDEN',
+    );
   });
 
   it('shows the year on the dashboard: progress, districts side by side, monthly trend, attention', async () => {
@@ -225,7 +344,11 @@ describe('entered values, plans and the dashboard', () => {
     expect(d.children).toHaveLength(11);
     const jobs = d.targets.find((t) => t.indicatorCode === 'employment.jobs_created')!;
     expect(jobs.text).toBe('75/100, đạt 75,00%');
-    expect(jobs.byArea.find((a) => a.areaCode === '689')).toMatchObject({ target: 60, achieved: 45, text: '45/60, đạt 75,00%' });
+    expect(jobs.byArea.find((a) => a.areaCode === '689')).toMatchObject({
+      target: 60,
+      achieved: 45,
+      text: '45/60, đạt 75,00%',
+    });
     expect(jobs.byArea.find((a) => a.areaCode === '692')).toMatchObject({ target: null, achieved: 30 });
     const trend = d.trend.find((t) => t.indicatorCode === 'registry.households_left_poverty')!;
     expect(trend.points).toHaveLength(12);
@@ -243,13 +366,13 @@ describe('report documents', () => {
   let report: ReportOut;
 
   it('writes the annual report from the records, with markers for figures that do not exist yet', async () => {
-    report = await ok<ReportOut>(tinh.inject('POST', '/api/v1/reports', { templateCode: 'dan-van-nam', year: 2025, asOf: '2025-12-31' }), 201);
+    report = await ok<ReportOut>(
+      tinh.inject('POST', '/api/v1/reports', { templateCode: 'dan-van-nam', year: 2025, asOf: '2025-12-31' }),
+      201,
+    );
     expect(report.title).toBe('Báo cáo công tác dân vận chính quyền năm 2025');
     const p = await ok<ReportPreview>(lanhdao.inject('GET', `/api/v1/reports/${report.id}/preview`));
-    const text = (id: string) =>
-      p.sections
-        .flatMap((s) => s.blocks)
-        .find((b) => b.id === id)!;
+    const text = (id: string) => p.sections.flatMap((s) => s.blocks).find((b) => b.id === id)!;
     const join = (id: string) => {
       const b = text(id);
       return b.type === 'table' ? '' : b.segments.map((s) => s.text).join('');
@@ -262,9 +385,23 @@ describe('report documents', () => {
     const table = text('s3.9.t1');
     expect(table.type === 'table' && table.rows[0]).toMatchObject({ target: '100', achieved: '75', percent: '75,00%' });
     // Traceability: each figure says how it was obtained.
-    const jobsSeg = text('s3.1.p1').type === 'text' ? (text('s3.1.p1') as { segments: { text: string; figure: string | null }[] }).segments.find((s) => s.text === '75')! : null;
+    const jobsSeg =
+      text('s3.1.p1').type === 'text'
+        ? (text('s3.1.p1') as { segments: { text: string; figure: string | null }[] }).segments.find(
+            (s) => s.text === '75',
+          )!
+        : null;
     const f = p.figures.find((x) => x.key === jobsSeg!.figure)!;
-    expect(f).toMatchObject({ code: 'employment.jobs_created', areaCode: '70', from: '2025-01-01', to: '2025-12-31', asOf: '2025-12-31', source: 'entered', value: 75, target: 100 });
+    expect(f).toMatchObject({
+      code: 'employment.jobs_created',
+      areaCode: '70',
+      from: '2025-01-01',
+      to: '2025-12-31',
+      asOf: '2025-12-31',
+      source: 'entered',
+      value: 75,
+      target: 100,
+    });
     expect(p.header).toMatchObject({ number: 'Số:    /BC-SLĐTBXH', parentAgency: 'UBND TỈNH BÌNH PHƯỚC' });
   });
 
@@ -284,17 +421,37 @@ describe('report documents', () => {
     );
     const p = await ok<ReportPreview>(lanhdao.inject('GET', `/api/v1/reports/${report.id}/preview`));
     const c = p.sections.flatMap((s) => s.blocks).find((b) => b.id === 's3.7.c1')!;
-    expect(c.type === 'when_zero' && c.segments.map((s) => s.text).join('')).toBe('Trong năm không phát sinh đơn thư khiếu nại, tố cáo.');
+    expect(c.type === 'when_zero' && c.segments.map((s) => s.text).join('')).toBe(
+      'Trong năm không phát sinh đơn thư khiếu nại, tố cáo.',
+    );
   });
 
   it('lets officers edit the narrative of a draft, then issue it with a number and frozen figures', async () => {
-    expectProblem(await thanhtra.inject('PATCH', `/api/v1/reports/${report.id}`, { texts: { 's3.8.p2': 'x' } }), 403, 'FORBIDDEN');
-    await ok(tinh.inject('PATCH', `/api/v1/reports/${report.id}`, { texts: { 's3.8.p2': 'Khó khăn: nguồn lực còn hạn chế; đã giải quyết việc làm cho {employment.jobs_created} lao động.' } }));
-    expectProblem(await tinh.inject('PATCH', `/api/v1/reports/${report.id}`, { texts: { nope: 'x' } }), 400, 'VALIDATION_FAILED');
+    expectProblem(
+      await thanhtra.inject('PATCH', `/api/v1/reports/${report.id}`, { texts: { 's3.8.p2': 'x' } }),
+      403,
+      'FORBIDDEN',
+    );
+    await ok(
+      tinh.inject('PATCH', `/api/v1/reports/${report.id}`, {
+        texts: {
+          's3.8.p2': 'Khó khăn: nguồn lực còn hạn chế; đã giải quyết việc làm cho {employment.jobs_created} lao động.',
+        },
+      }),
+    );
+    expectProblem(
+      await tinh.inject('PATCH', `/api/v1/reports/${report.id}`, { texts: { nope: 'x' } }),
+      400,
+      'VALIDATION_FAILED',
+    );
     const issued = await ok<ReportOut>(tinh.inject('POST', `/api/v1/reports/${report.id}/issue`));
     expect(issued.state).toBe('issued');
     expect(issued.number).toBe('01/BC-SLĐTBXH');
-    expectProblem(await tinh.inject('PATCH', `/api/v1/reports/${report.id}`, { texts: { 's3.8.p2': 'x' } }), 409, 'REPORT_ISSUED');
+    expectProblem(
+      await tinh.inject('PATCH', `/api/v1/reports/${report.id}`, { texts: { 's3.8.p2': 'x' } }),
+      409,
+      'REPORT_ISSUED',
+    );
 
     // A late figure changes the records, not the issued report; the regeneration shows the change.
     await ok(
@@ -313,9 +470,16 @@ describe('report documents', () => {
     const p = await ok<ReportPreview>(lanhdao.inject('GET', `/api/v1/reports/${report.id}/preview`));
     expect(p.frozen).toBe(true);
     const edited = p.sections.flatMap((s) => s.blocks).find((b) => b.id === 's3.8.p2')!;
-    expect(edited.type === 'text' && edited.segments.map((s) => s.text).join('')).toBe('Khó khăn: nguồn lực còn hạn chế; đã giải quyết việc làm cho 75 lao động.');
+    expect(edited.type === 'text' && edited.segments.map((s) => s.text).join('')).toBe(
+      'Khó khăn: nguồn lực còn hạn chế; đã giải quyết việc làm cho 75 lao động.',
+    );
     const changes = await ok<ReportChanges>(lanhdao.inject('GET', `/api/v1/reports/${report.id}/changes`));
-    expect(changes.items).toContainEqual({ key: 'employment.jobs_created', name: 'Số lao động được giải quyết việc làm', before: '75 (kế hoạch 100)', after: '85 (kế hoạch 100)' });
+    expect(changes.items).toContainEqual({
+      key: 'employment.jobs_created',
+      name: 'Số lao động được giải quyết việc làm',
+      before: '75 (kế hoạch 100)',
+      after: '85 (kế hoạch 100)',
+    });
   });
 
   it('generates the DOCX in the Decree 30/2020 layout', async () => {
@@ -361,32 +525,72 @@ describe('report documents', () => {
     const figures = wb.getWorksheet('Số liệu')!;
     const rows = figures.getSheetValues().filter(Boolean) as unknown[][];
     const jobs = rows.find((r) => r[3] === 'employment.jobs_created')!;
-    expect([jobs[2], jobs[6], jobs[10], jobs[11], jobs[12], jobs[13]]).toEqual(['Số lao động được giải quyết việc làm', 'Tỉnh Bình Phước', 100, 75, 75, 'Nhập có nguồn']);
+    expect([jobs[2], jobs[6], jobs[10], jobs[11], jobs[12], jobs[13]]).toEqual([
+      'Số lao động được giải quyết việc làm',
+      'Tỉnh Bình Phước',
+      100,
+      75,
+      75,
+      'Nhập có nguồn',
+    ]);
     const byArea = wb.getWorksheet('Theo địa bàn')!;
     const header = byArea.getRow(3).values as unknown[];
     expect(header.slice(1, 4)).toEqual(['Chỉ tiêu', 'Đơn vị tính', 'Tỉnh Bình Phước']);
     const col689 = header.indexOf('Thành phố Đồng Xoài');
-    const jobsRow = (byArea.getSheetValues() as unknown[][]).find((r) => r && r[1] === 'Số lao động được giải quyết việc làm')!;
+    const jobsRow = (byArea.getSheetValues() as unknown[][]).find(
+      (r) => r && r[1] === 'Số lao động được giải quyết việc làm',
+    )!;
     expect([jobsRow[3], jobsRow[col689]]).toEqual([75, 45]);
   });
 
   it('numbers the next issued report after the first, and keeps reports to their area', async () => {
-    const q = await ok<ReportOut>(tinh.inject('POST', '/api/v1/reports', { templateCode: 'ket-qua-quy', year: 2025, quarter: 4 }), 201);
-    expect([q.periodFrom, q.periodTo, q.title]).toEqual(['2025-10-01', '2025-12-31', 'Báo cáo kết quả quý IV năm 2025']);
+    const q = await ok<ReportOut>(
+      tinh.inject('POST', '/api/v1/reports', { templateCode: 'ket-qua-quy', year: 2025, quarter: 4 }),
+      201,
+    );
+    expect([q.periodFrom, q.periodTo, q.title]).toEqual([
+      '2025-10-01',
+      '2025-12-31',
+      'Báo cáo kết quả quý IV năm 2025',
+    ]);
     expect((await ok<ReportOut>(tinh.inject('POST', `/api/v1/reports/${q.id}/issue`))).number).toBe('02/BC-SLĐTBXH');
     expectProblem(await huyen692.inject('GET', `/api/v1/reports/${q.id}`), 404, 'NOT_FOUND');
-    expectProblem(await tinh.inject('POST', '/api/v1/reports', { templateCode: 'ket-qua-quy', year: 2025 }), 400, 'VALIDATION_FAILED');
+    expectProblem(
+      await tinh.inject('POST', '/api/v1/reports', { templateCode: 'ket-qua-quy', year: 2025 }),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 
   it('two reports issued at the same moment get different numbers; the same report issued twice at once is issued once', async () => {
-    const a = await ok<ReportOut>(tinh.inject('POST', '/api/v1/reports', { templateCode: 'ket-qua-quy', year: 2025, quarter: 1 }), 201);
-    const b = await ok<ReportOut>(tinh.inject('POST', '/api/v1/reports', { templateCode: 'ket-qua-quy', year: 2025, quarter: 2 }), 201);
-    const [ra, rb] = await Promise.all([tinh.inject('POST', `/api/v1/reports/${a.id}/issue`), tinh.inject('POST', `/api/v1/reports/${b.id}/issue`)]);
+    const a = await ok<ReportOut>(
+      tinh.inject('POST', '/api/v1/reports', { templateCode: 'ket-qua-quy', year: 2025, quarter: 1 }),
+      201,
+    );
+    const b = await ok<ReportOut>(
+      tinh.inject('POST', '/api/v1/reports', { templateCode: 'ket-qua-quy', year: 2025, quarter: 2 }),
+      201,
+    );
+    const [ra, rb] = await Promise.all([
+      tinh.inject('POST', `/api/v1/reports/${a.id}/issue`),
+      tinh.inject('POST', `/api/v1/reports/${b.id}/issue`),
+    ]);
     expect([ra.json().number, rb.json().number].sort()).toEqual(['03/BC-SLĐTBXH', '04/BC-SLĐTBXH']);
-    const c = await ok<ReportOut>(tinh.inject('POST', '/api/v1/reports', { templateCode: 'ket-qua-quy', year: 2025, quarter: 3 }), 201);
-    const [c1, c2] = await Promise.all([tinh.inject('POST', `/api/v1/reports/${c.id}/issue`), tinh.inject('POST', `/api/v1/reports/${c.id}/issue`)]);
+    const c = await ok<ReportOut>(
+      tinh.inject('POST', '/api/v1/reports', { templateCode: 'ket-qua-quy', year: 2025, quarter: 3 }),
+      201,
+    );
+    const [c1, c2] = await Promise.all([
+      tinh.inject('POST', `/api/v1/reports/${c.id}/issue`),
+      tinh.inject('POST', `/api/v1/reports/${c.id}/issue`),
+    ]);
     expect([c1.statusCode, c2.statusCode].sort()).toEqual([200, 409]);
-    const issues = await ctx.database.db.selectFrom('audit_events').select('id').where('action', '=', 'reports.report.issue').where('entity_id', '=', String(c.id)).execute();
+    const issues = await ctx.database.db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('action', '=', 'reports.report.issue')
+      .where('entity_id', '=', String(c.id))
+      .execute();
     expect(issues).toHaveLength(1);
   });
 });

@@ -23,7 +23,21 @@ export async function buildAnnex(p: ReportPreview, byArea: AreaBreakdown): Promi
   const ws = wb.addWorksheet('Số liệu');
   ws.addRow([title]).font = { bold: true, size: 13 };
   ws.addRow([]);
-  const head = ws.addRow(['STT', 'Chỉ tiêu', 'Mã chỉ tiêu', 'Tham số', 'Đơn vị tính', 'Địa bàn', 'Từ ngày', 'Đến ngày', 'Tính đến ngày', 'Kế hoạch', 'Thực hiện', 'Tỷ lệ đạt (%)', 'Nguồn']);
+  const head = ws.addRow([
+    'STT',
+    'Chỉ tiêu',
+    'Mã chỉ tiêu',
+    'Tham số',
+    'Đơn vị tính',
+    'Địa bàn',
+    'Từ ngày',
+    'Đến ngày',
+    'Tính đến ngày',
+    'Kế hoạch',
+    'Thực hiện',
+    'Tỷ lệ đạt (%)',
+    'Nguồn',
+  ]);
   head.font = { bold: true };
   p.figures.forEach((f, i) => {
     const pct = f.available && f.target ? Math.round(((f.value ?? 0) * 10000) / f.target) / 100 : null;

@@ -48,7 +48,9 @@ export const usersRepo = {
     if (f.q) {
       const like = `%${f.q.toLowerCase()}%`;
       const key = `%${searchKey(f.q)}%`;
-      q = q.where((eb) => eb.or([eb('u.username', 'like', like), eb('a.name_key', 'like', key), eb('u.full_name_key', 'like', key)]));
+      q = q.where((eb) =>
+        eb.or([eb('u.username', 'like', like), eb('a.name_key', 'like', key), eb('u.full_name_key', 'like', key)]),
+      );
     }
     const total = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const items = await q
@@ -75,7 +77,10 @@ export const usersRepo = {
   },
 
   async count(db: Executor): Promise<number> {
-    const r = await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   },
 };

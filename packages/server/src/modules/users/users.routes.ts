@@ -11,24 +11,39 @@ export const usersRoutes =
     const tags = ['users'];
     app.get(
       '/api/v1/users',
-      { config: { access: ['admin'] }, schema: { tags, summary: 'Accounts in the actor\'s area', querystring: UsersQuery, response: { 200: UserPage } } },
+      {
+        config: { access: ['admin'] },
+        schema: { tags, summary: "Accounts in the actor's area", querystring: UsersQuery, response: { 200: UserPage } },
+      },
       (req) => users.list(req.actor!, req.query),
     );
     app.get(
       '/api/v1/users/:id',
-      { config: { access: ['admin'] }, schema: { tags, summary: 'One account', params: IdParams, response: { 200: UserOut } } },
+      {
+        config: { access: ['admin'] },
+        schema: { tags, summary: 'One account', params: IdParams, response: { 200: UserOut } },
+      },
       (req) => users.get(req.actor!, req.params.id),
     );
     app.post(
       '/api/v1/users',
-      { config: { access: ['admin'] }, schema: { tags, summary: 'Create an account', body: CreateUserBody, response: { 201: UserOut } } },
+      {
+        config: { access: ['admin'] },
+        schema: { tags, summary: 'Create an account', body: CreateUserBody, response: { 201: UserOut } },
+      },
       async (req, reply) => reply.code(201).send(await users.create(req.actor!, req.body)),
     );
     app.patch(
       '/api/v1/users/:id',
       {
         config: { access: ['admin'] },
-        schema: { tags, summary: 'Edit, disable or reset the password of an account', params: IdParams, body: PatchUserBody, response: { 200: UserOut } },
+        schema: {
+          tags,
+          summary: 'Edit, disable or reset the password of an account',
+          params: IdParams,
+          body: PatchUserBody,
+          response: { 200: UserOut },
+        },
       },
       (req) => users.update(req.actor!, req.params.id, req.body),
     );

@@ -1,4 +1,13 @@
-import { ROLE_LABELS, searchKey, type CreateUserBody, type PatchUserBody, type Role, type UserOut, type UserPage, type UsersQuery } from '@ansinh/domain';
+import {
+  ROLE_LABELS,
+  searchKey,
+  type CreateUserBody,
+  type PatchUserBody,
+  type Role,
+  type UserOut,
+  type UserPage,
+  type UsersQuery,
+} from '@ansinh/domain';
 import type { Database } from '../../db/database.js';
 import type { Actor } from '../../platform/actor.js';
 import { scopePattern } from '../../platform/authz.js';
@@ -38,9 +47,15 @@ export function createUsersService(deps: { database: Database; areas: Pick<Areas
 
   async function checkArea(actor: Actor, role: Role, areaCode: string) {
     const area = await areas.pathOf(areaCode);
-    if (!area) throw errors.validation([{ path: 'body.areaCode', message: `Không có đơn vị hành chính mã ${areaCode}.` }]);
-    if (!usersPolicy.can(actor, 'manage') || (actor.kind !== 'system' && !area.path.startsWith(actor.areaPath ?? '\u0000'))) {
-      throw errors.validation([{ path: 'body.areaCode', message: `Đơn vị ${areaCode} nằm ngoài địa bàn bạn quản lý.` }]);
+    if (!area)
+      throw errors.validation([{ path: 'body.areaCode', message: `Không có đơn vị hành chính mã ${areaCode}.` }]);
+    if (
+      !usersPolicy.can(actor, 'manage') ||
+      (actor.kind !== 'system' && !area.path.startsWith(actor.areaPath ?? '\u0000'))
+    ) {
+      throw errors.validation([
+        { path: 'body.areaCode', message: `Đơn vị ${areaCode} nằm ngoài địa bàn bạn quản lý.` },
+      ]);
     }
     const need = ROLE_LEVEL[role];
     if (need !== null && area.level !== need) {
@@ -69,7 +84,12 @@ export function createUsersService(deps: { database: Database; areas: Pick<Areas
       const { total, items } = await usersRepo.list(
         db,
         scopePattern(actor),
-        { q: q.q, role: q.role, areaCode: q.areaCode, disabled: q.disabled === undefined ? undefined : q.disabled === 'true' },
+        {
+          q: q.q,
+          role: q.role,
+          areaCode: q.areaCode,
+          disabled: q.disabled === undefined ? undefined : q.disabled === 'true',
+        },
         q.page,
         q.pageSize,
       );
@@ -81,7 +101,11 @@ export function createUsersService(deps: { database: Database; areas: Pick<Areas
     },
 
     /** Create an account; the user must choose their own password at first sign-in. */
-    async create(actor: Actor, body: CreateUserBody, opts: { isDemo?: boolean; mustChangePassword?: boolean; passwordHash?: string } = {}): Promise<UserOut> {
+    async create(
+      actor: Actor,
+      body: CreateUserBody,
+      opts: { isDemo?: boolean; mustChangePassword?: boolean; passwordHash?: string } = {},
+    ): Promise<UserOut> {
       usersPolicy.assert(actor, 'manage');
       await checkArea(actor, body.role, body.areaCode);
       const username = body.username.toLowerCase();
@@ -112,7 +136,13 @@ export function createUsersService(deps: { database: Database; areas: Pick<Areas
           last_login_at: null,
         };
         const newId = await usersRepo.insert(trx, { ...row, full_name_key: searchKey(body.fullName) });
-        await audit({ action: 'users.create', entity: 'user', entityId: newId, areaCode: body.areaCode, after: auditView(row) });
+        await audit({
+          action: 'users.create',
+          entity: 'user',
+          entityId: newId,
+          areaCode: body.areaCode,
+          after: auditView(row),
+        });
         return newId;
       }).catch((err: unknown) => {
         throw isUniqueViolation(err) ? taken() : err;
@@ -127,7 +157,10 @@ export function createUsersService(deps: { database: Database; areas: Pick<Areas
       const areaCode = body.areaCode ?? before.area_code;
       if (body.role !== undefined || body.areaCode !== undefined) await checkArea(actor, role, areaCode);
       if (actor.userId === id && (body.disabled === true || (body.role !== undefined && body.role !== 'admin'))) {
-        throw errors.badRequest('SELF_LOCKOUT', 'Bạn không thể tự khoá hoặc tự bỏ quyền quản trị của mình. Nhờ một quản trị khác làm việc này.');
+        throw errors.badRequest(
+          'SELF_LOCKOUT',
+          'Bạn không thể tự khoá hoặc tự bỏ quyền quản trị của mình. Nhờ một quản trị khác làm việc này.',
+        );
       }
       const hash = body.password ? await hashPassword(body.password) : undefined;
       await inTransaction(database, actor, async (trx, audit) => {
@@ -141,10 +174,17 @@ export function createUsersService(deps: { database: Database; areas: Pick<Areas
         };
         await usersRepo.update(trx, id, set);
         // A disabled account, a reset password or a new role/area ends the user's sessions.
-        if (body.disabled || hash || body.role !== undefined || body.areaCode !== undefined) await usersRepo.deleteSessions(trx, id);
+        if (body.disabled || hash || body.role !== undefined || body.areaCode !== undefined)
+          await usersRepo.deleteSessions(trx, id);
         const after = { ...before, ...set };
         await audit({
-          action: hash ? 'users.password.reset' : body.disabled !== undefined ? (body.disabled ? 'users.disable' : 'users.enable') : 'users.update',
+          action: hash
+            ? 'users.password.reset'
+            : body.disabled !== undefined
+              ? body.disabled
+                ? 'users.disable'
+                : 'users.enable'
+              : 'users.update',
           entity: 'user',
           entityId: id,
           areaCode: areaCode,

@@ -92,14 +92,22 @@ describe('create', () => {
   });
 
   it('the new account must choose its own password at first sign-in', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nv.moi', password: 'mat-khau-du-dai-1' } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'nv.moi', password: 'mat-khau-du-dai-1' },
+    });
     expect(res.statusCode).toBe(200);
     expect((res.json() as Me).mustChangePassword).toBe(true);
   });
 
   it('refuses a username already taken (409 USERNAME_TAKEN)', async () => {
     for (const username of ['nv.moi', 'admin', 'xa.25213']) {
-      const body = expectProblem(await admin.inject('POST', '/api/v1/users', valid({ username })), 409, 'USERNAME_TAKEN');
+      const body = expectProblem(
+        await admin.inject('POST', '/api/v1/users', valid({ username })),
+        409,
+        'USERNAME_TAKEN',
+      );
       expect(body.message).toContain(username);
       expect(body.details).toEqual([expect.objectContaining({ path: 'body.username' })]);
     }
@@ -107,7 +115,9 @@ describe('create', () => {
 
   it('two simultaneous creations of the same username: one 201, the other 409 (not 500)', async () => {
     const body = valid({ username: 'nv.doi', fullName: 'Bấm Hai Lần' });
-    const statuses = (await Promise.all([admin.inject('POST', '/api/v1/users', body), admin.inject('POST', '/api/v1/users', body)]))
+    const statuses = (
+      await Promise.all([admin.inject('POST', '/api/v1/users', body), admin.inject('POST', '/api/v1/users', body)])
+    )
       .map((r) => r.statusCode)
       .sort();
     expect(statuses).toEqual([201, 409]);
@@ -121,25 +131,43 @@ describe('create', () => {
       ['province_officer', '25213', 'cấp tỉnh'],
     ];
     for (const [role, areaCode, level] of cases) {
-      const body = expectProblem(await admin.inject('POST', '/api/v1/users', valid({ username: 'sai.cap', role, areaCode })), 400, 'VALIDATION_FAILED');
-      expect(body.details).toEqual([expect.objectContaining({ path: 'body.areaCode', message: expect.stringContaining(level) })]);
+      const body = expectProblem(
+        await admin.inject('POST', '/api/v1/users', valid({ username: 'sai.cap', role, areaCode })),
+        400,
+        'VALIDATION_FAILED',
+      );
+      expect(body.details).toEqual([
+        expect.objectContaining({ path: 'body.areaCode', message: expect.stringContaining(level) }),
+      ]);
     }
     expect((await users('?q=sai.cap')).total).toBe(0);
   });
 
   it('accepts a supervisor at any level', async () => {
-    const res = await admin.inject('POST', '/api/v1/users', valid({ username: 'giamsat.xa', role: 'supervisor', areaCode: '25213' }));
+    const res = await admin.inject(
+      'POST',
+      '/api/v1/users',
+      valid({ username: 'giamsat.xa', role: 'supervisor', areaCode: '25213' }),
+    );
     expect(res.statusCode).toBe(201);
   });
 
-  it('refuses an area that does not exist or lies outside the admin\'s province (400 on body.areaCode)', async () => {
-    const unknown = expectProblem(await admin.inject('POST', '/api/v1/users', valid({ username: 'ngoai.tinh', areaCode: '12345' })), 400, 'VALIDATION_FAILED');
-    expect(unknown.details).toEqual([expect.objectContaining({ path: 'body.areaCode', message: expect.stringContaining('12345') })]);
+  it("refuses an area that does not exist or lies outside the admin's province (400 on body.areaCode)", async () => {
+    const unknown = expectProblem(
+      await admin.inject('POST', '/api/v1/users', valid({ username: 'ngoai.tinh', areaCode: '12345' })),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(unknown.details).toEqual([
+      expect.objectContaining({ path: 'body.areaCode', message: expect.stringContaining('12345') }),
+    ]);
     for (const areaCode of ['99999', '99']) {
       const role = areaCode === '99' ? 'admin' : 'commune_officer';
       const res = await admin.inject('POST', '/api/v1/users', valid({ username: 'ngoai.tinh', role, areaCode }));
       const body = expectProblem(res, 400, 'VALIDATION_FAILED');
-      expect(body.details).toEqual([expect.objectContaining({ path: 'body.areaCode', message: expect.stringContaining('ngoài địa bàn') })]);
+      expect(body.details).toEqual([
+        expect.objectContaining({ path: 'body.areaCode', message: expect.stringContaining('ngoài địa bàn') }),
+      ]);
     }
     expect((await users('?q=ngoai.tinh')).total).toBe(0);
   });
@@ -147,31 +175,57 @@ describe('create', () => {
 
 describe('validation', () => {
   it('an unknown field → 400 VALIDATION_FAILED naming the field', async () => {
-    const body = expectProblem(await admin.inject('POST', '/api/v1/users', valid({ username: 'thua.truong', isAdmin: true })), 400, 'VALIDATION_FAILED');
+    const body = expectProblem(
+      await admin.inject('POST', '/api/v1/users', valid({ username: 'thua.truong', isAdmin: true })),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(body.details!.length).toBeGreaterThan(0);
     expect(body.details!.some((d) => `${d.path} ${d.message}`.includes('isAdmin'))).toBe(true);
     expect((await users('?q=thua.truong')).total).toBe(0);
   });
 
   it('the message for an unknown field is the Vietnamese one', async () => {
-    const body = expectProblem(await admin.inject('POST', '/api/v1/users', valid({ username: 'thua.truong', isAdmin: true })), 400, 'VALIDATION_FAILED');
-    expect(body.details).toEqual([expect.objectContaining({ message: expect.stringContaining('Trường không được chấp nhận: isAdmin') })]);
+    const body = expectProblem(
+      await admin.inject('POST', '/api/v1/users', valid({ username: 'thua.truong', isAdmin: true })),
+      400,
+      'VALIDATION_FAILED',
+    );
+    expect(body.details).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('Trường không được chấp nhận: isAdmin') }),
+    ]);
   });
 
   it('an over-long full name → 400 on body.fullName with a Vietnamese message', async () => {
-    const body = expectProblem(await admin.inject('POST', '/api/v1/users', valid({ username: 'ten.dai', fullName: 'Nguyễn '.repeat(20) + 'A' })), 400, 'VALIDATION_FAILED');
+    const body = expectProblem(
+      await admin.inject('POST', '/api/v1/users', valid({ username: 'ten.dai', fullName: 'Nguyễn '.repeat(20) + 'A' })),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(body.details).toEqual([{ path: 'body.fullName', message: expect.stringMatching(/120 ký tự/) }]);
   });
 
   it('a wrong type (role: 5) → 400 on body.role', async () => {
-    const body = expectProblem(await admin.inject('POST', '/api/v1/users', valid({ username: 'sai.kieu', role: 5 })), 400, 'VALIDATION_FAILED');
+    const body = expectProblem(
+      await admin.inject('POST', '/api/v1/users', valid({ username: 'sai.kieu', role: 5 })),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(body.details).toEqual([expect.objectContaining({ path: 'body.role' })]);
-    const body2 = expectProblem(await admin.inject('POST', '/api/v1/users', valid({ username: 'sai.kieu', fullName: 42 })), 400, 'VALIDATION_FAILED');
+    const body2 = expectProblem(
+      await admin.inject('POST', '/api/v1/users', valid({ username: 'sai.kieu', fullName: 42 })),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(body2.details).toEqual([{ path: 'body.fullName', message: expect.stringContaining('Sai kiểu dữ liệu') }]);
   });
 
   it('missing fields are each named as required', async () => {
-    const body = expectProblem(await admin.inject('POST', '/api/v1/users', { username: 'thieu.truong' }), 400, 'VALIDATION_FAILED');
+    const body = expectProblem(
+      await admin.inject('POST', '/api/v1/users', { username: 'thieu.truong' }),
+      400,
+      'VALIDATION_FAILED',
+    );
     const paths = body.details!.map((d) => d.path);
     expect(paths).toEqual(expect.arrayContaining(['body.password', 'body.fullName', 'body.areaCode']));
     expect(body.details!.find((d) => d.path === 'body.password')!.message).toBe('Trường này là bắt buộc.');
@@ -194,7 +248,11 @@ describe('validation', () => {
 describe('patch', () => {
   let id: number;
   beforeAll(async () => {
-    const res = await admin.inject('POST', '/api/v1/users', valid({ username: 'nv.sua', fullName: 'Trần Thị Cũ', areaCode: '25207' }));
+    const res = await admin.inject(
+      'POST',
+      '/api/v1/users',
+      valid({ username: 'nv.sua', fullName: 'Trần Thị Cũ', areaCode: '25207' }),
+    );
     expect(res.statusCode).toBe(201);
     id = (res.json() as UserOut).id;
   });
@@ -222,7 +280,9 @@ describe('patch', () => {
     });
     expect((await users('?disabled=true&q=nv.sua')).total).toBe(1);
 
-    expect((await admin.inject('PATCH', `/api/v1/users/${id}`, { disabled: false })).json()).toMatchObject({ disabled: false });
+    expect((await admin.inject('PATCH', `/api/v1/users/${id}`, { disabled: false })).json()).toMatchObject({
+      disabled: false,
+    });
     const enabled = await auditOf(`action=users.enable&entityId=${id}`);
     expect(enabled.items[0]).toMatchObject({ before: { disabled: true }, after: { disabled: false } });
   });
@@ -230,7 +290,11 @@ describe('patch', () => {
   it('resets the password: the user must change it (login says mustChangePassword), no hash in the audit', async () => {
     const res = await admin.inject('PATCH', `/api/v1/users/${id}`, { password: 'mat-khau-dat-lai-9' });
     expect(res.statusCode).toBe(200);
-    const login = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nv.sua', password: 'mat-khau-dat-lai-9' } });
+    const login = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'nv.sua', password: 'mat-khau-dat-lai-9' },
+    });
     expect(login.statusCode).toBe(200);
     expect((login.json() as Me).mustChangePassword).toBe(true);
 
@@ -249,30 +313,56 @@ describe('patch', () => {
       payload: { currentPassword: 'mat-khau-dat-lai-9', newPassword: 'mat-khau-tu-chon-7' },
     });
     expect(change.statusCode).toBe(200);
-    const again = await ctx.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'nv.sua', password: 'mat-khau-tu-chon-7' } });
+    const again = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'nv.sua', password: 'mat-khau-tu-chon-7' },
+    });
     expect((again.json() as Me).mustChangePassword).toBe(false);
   });
 
   it('moves an account to another area only with a role of the matching level', async () => {
-    const bad = expectProblem(await admin.inject('PATCH', `/api/v1/users/${id}`, { areaCode: '692' }), 400, 'VALIDATION_FAILED');
+    const bad = expectProblem(
+      await admin.inject('PATCH', `/api/v1/users/${id}`, { areaCode: '692' }),
+      400,
+      'VALIDATION_FAILED',
+    );
     expect(bad.details).toEqual([expect.objectContaining({ path: 'body.areaCode' })]);
     const ok = await admin.inject('PATCH', `/api/v1/users/${id}`, { areaCode: '692', role: 'district_officer' });
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ areaCode: '692', role: 'district_officer', areaName: 'Huyện Lộc Ninh' });
-    expectProblem(await admin.inject('PATCH', `/api/v1/users/${id}`, { areaCode: '99999', role: 'commune_officer' }), 400, 'VALIDATION_FAILED');
+    expectProblem(
+      await admin.inject('PATCH', `/api/v1/users/${id}`, { areaCode: '99999', role: 'commune_officer' }),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 
   it('an admin cannot disable themself or drop their own admin role (400 SELF_LOCKOUT)', async () => {
-    const a = expectProblem(await admin.inject('PATCH', `/api/v1/users/${adminMe.id}`, { disabled: true }), 400, 'SELF_LOCKOUT');
+    const a = expectProblem(
+      await admin.inject('PATCH', `/api/v1/users/${adminMe.id}`, { disabled: true }),
+      400,
+      'SELF_LOCKOUT',
+    );
     expect(a.message).toContain('quản trị');
-    expectProblem(await admin.inject('PATCH', `/api/v1/users/${adminMe.id}`, { role: 'province_officer' }), 400, 'SELF_LOCKOUT');
+    expectProblem(
+      await admin.inject('PATCH', `/api/v1/users/${adminMe.id}`, { role: 'province_officer' }),
+      400,
+      'SELF_LOCKOUT',
+    );
     expect((await admin.inject('GET', '/api/v1/auth/me')).statusCode).toBe(200);
     // Renaming oneself is fine.
-    expect((await admin.inject('PATCH', `/api/v1/users/${adminMe.id}`, { fullName: 'Quản trị viên' })).statusCode).toBe(200);
+    expect((await admin.inject('PATCH', `/api/v1/users/${adminMe.id}`, { fullName: 'Quản trị viên' })).statusCode).toBe(
+      200,
+    );
   });
 
   it('refuses an unknown field in a patch', async () => {
-    expectProblem(await admin.inject('PATCH', `/api/v1/users/${id}`, { username: 'doi.ten.dang.nhap' }), 400, 'VALIDATION_FAILED');
+    expectProblem(
+      await admin.inject('PATCH', `/api/v1/users/${id}`, { username: 'doi.ten.dang.nhap' }),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 });
 
@@ -295,7 +385,7 @@ describe('list', () => {
     expect((await users('?q=khong-co-ai-ten-nay')).total).toBe(0);
   });
 
-  it('finds an account by its holder\'s name typed without accents', async () => {
+  it("finds an account by its holder's name typed without accents", async () => {
     const page = await users(`?q=${encodeURIComponent('le thi chuyen')}`);
     expect(page.items.map((u) => u.username)).toContain('tinh.chuyenvien');
   });

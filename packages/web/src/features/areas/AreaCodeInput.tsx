@@ -91,7 +91,11 @@ export function AreaCodeInput({ id, value, onChange, testId, placeholder, showNa
         <Input data-testid={testId} placeholder={placeholder ?? t('areaInput.placeholder')} allowClear={allowClear} />
       </AutoComplete>
       {showName && CODE_RE.test(code) && (one.data || one.error) ? (
-        <Typography.Text type={one.error ? 'danger' : 'secondary'} style={{ fontSize: 13 }} data-testid="area-input-name">
+        <Typography.Text
+          type={one.error ? 'danger' : 'secondary'}
+          style={{ fontSize: 13 }}
+          data-testid="area-input-name"
+        >
           {one.data ? `→ ${one.data.name}` : errorText(one.error)}
         </Typography.Text>
       ) : null}

@@ -36,7 +36,15 @@ function AreaTitle({ area }: { area: AreaOut }) {
   );
 }
 
-function AreaDetails({ code, fallback, onSelect }: { code: string; fallback: AreaOut | undefined; onSelect: (code: string) => void }) {
+function AreaDetails({
+  code,
+  fallback,
+  onSelect,
+}: {
+  code: string;
+  fallback: AreaOut | undefined;
+  onSelect: (code: string) => void;
+}) {
   const t = useT();
   const { lang } = useLang();
   const errorText = useErrorText();
@@ -90,7 +98,11 @@ function AreaDetails({ code, fallback, onSelect }: { code: string; fallback: Are
           {
             key: 'path',
             label: t('areas.path'),
-            children: a.path.filter((p) => p.code !== a.code).map((p) => p.name).join(' › ') || t('common.none'),
+            children:
+              a.path
+                .filter((p) => p.code !== a.code)
+                .map((p) => p.name)
+                .join(' › ') || t('common.none'),
           },
           { key: 'children', label: t('areas.childCount'), children: a.childCount },
         ]}

@@ -121,7 +121,11 @@ export default function AuditPage() {
       render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('common.system')}</Typography.Text>,
     },
     { title: t('audit.col.ip'), dataIndex: 'ip', render: (v: string | null) => v ?? t('common.none') },
-    { title: t('audit.col.action'), dataIndex: 'action', render: (v: string) => <Typography.Text code>{v}</Typography.Text> },
+    {
+      title: t('audit.col.action'),
+      dataIndex: 'action',
+      render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
+    },
     { title: t('audit.col.entity'), dataIndex: 'entity' },
     { title: t('audit.col.entityId'), dataIndex: 'entityId', render: (v: string | null) => v ?? t('common.none') },
   ];

@@ -98,9 +98,7 @@ export default function ChangePasswordPage() {
             <Button data-testid="password-submit" type="primary" htmlType="submit" loading={change.isPending}>
               {t('password.submit')}
             </Button>
-            {!me.mustChangePassword && (
-              <Button onClick={() => void navigate(next)}>{t('common.cancel')}</Button>
-            )}
+            {!me.mustChangePassword && <Button onClick={() => void navigate(next)}>{t('common.cancel')}</Button>}
           </Space>
         </Form>
       </Card>

@@ -98,7 +98,13 @@ export default function LoginPage() {
           {t('login.title')}
         </Typography.Title>
         {loggedOut && !error && !login.isSuccess && (
-          <Alert data-testid="logged-out" type="success" showIcon title={t('header.loggedOut')} style={{ marginBottom: 16 }} />
+          <Alert
+            data-testid="logged-out"
+            type="success"
+            showIcon
+            title={t('header.loggedOut')}
+            style={{ marginBottom: 16 }}
+          />
         )}
         {error && (
           <Alert
@@ -138,7 +144,12 @@ export default function LoginPage() {
             label={t('login.password')}
             rules={[{ required: true, message: t('login.passwordRequired') }]}
           >
-            <Input.Password data-testid="login-password" ref={passwordRef} autoComplete="current-password" size="large" />
+            <Input.Password
+              data-testid="login-password"
+              ref={passwordRef}
+              autoComplete="current-password"
+              size="large"
+            />
           </Form.Item>
           <Button
             data-testid="login-submit"

@@ -38,15 +38,31 @@ function ActionModal({ d, action, onClose }: { d: DossierOut; action: string; on
   const state = useModalForm<Record<Field, string>>(fields, onClose);
   const label = t(`dossiers.action.${action}` as MessageKey);
   const run = useMutation({
-    mutationFn: (v: Record<Field, string>) => dossiersApi.act(d.id, action, Object.fromEntries(fields.map((f) => [f, v[f] ?? '']))),
+    mutationFn: (v: Record<Field, string>) =>
+      dossiersApi.act(d.id, action, Object.fromEntries(fields.map((f) => [f, v[f] ?? '']))),
     onSuccess: () => state.done(t('dossiers.action.done', { action: label }), dk.one(d.id), dk.all),
     onError: state.showError,
   });
   return (
-    <ModalForm state={state} title={`${label} — ${d.code}`} errorTestId="action-errors" submit={{ label, testId: 'action-submit', loading: run.isPending, danger: action === 'refuse' }} onFinish={(v) => run.mutate(v)}>
+    <ModalForm
+      state={state}
+      title={`${label} — ${d.code}`}
+      errorTestId="action-errors"
+      submit={{ label, testId: 'action-submit', loading: run.isPending, danger: action === 'refuse' }}
+      onFinish={(v) => run.mutate(v)}
+    >
       {fields.map((f, i) => (
-        <Form.Item key={f} name={f} label={t(FIELD_LABEL[f])} rules={REQUIRED.includes(f) ? [{ required: true, message: t(FIELD_LABEL[f]) }] : []}>
-          {f === 'newDate' ? <Input data-testid={`action-${f}`} autoFocus={i === 0} placeholder="2025-12-31" /> : <Input.TextArea data-testid={`action-${f}`} autoFocus={i === 0} rows={2} />}
+        <Form.Item
+          key={f}
+          name={f}
+          label={t(FIELD_LABEL[f])}
+          rules={REQUIRED.includes(f) ? [{ required: true, message: t(FIELD_LABEL[f]) }] : []}
+        >
+          {f === 'newDate' ? (
+            <Input data-testid={`action-${f}`} autoFocus={i === 0} placeholder="2025-12-31" />
+          ) : (
+            <Input.TextArea data-testid={`action-${f}`} autoFocus={i === 0} rows={2} />
+          )}
         </Form.Item>
       ))}
     </ModalForm>
@@ -108,7 +124,13 @@ export default function DossierPage() {
         {d.actions
           .filter((a) => a !== 'file')
           .map((a) => (
-            <Button key={a} data-testid={`action-${a}`} type={a === 'forward' || a === 'result' || a === 'return' ? 'primary' : 'default'} danger={a === 'refuse'} onClick={() => setAction(a)}>
+            <Button
+              key={a}
+              data-testid={`action-${a}`}
+              type={a === 'forward' || a === 'result' || a === 'return' ? 'primary' : 'default'}
+              danger={a === 'refuse'}
+              onClick={() => setAction(a)}
+            >
               {t(`dossiers.action.${a}` as MessageKey)}
             </Button>
           ))}
@@ -135,13 +157,18 @@ export default function DossierPage() {
           <Descriptions.Item label={t('dossiers.detail.appointment')}>
             <span data-testid="dossier-appointment">{formatDate(d.appointmentDate)}</span>
           </Descriptions.Item>
-          <Descriptions.Item label={t('dossiers.detail.delivery')}>{t(`dossiers.delivery.${d.delivery}` as MessageKey)}</Descriptions.Item>
+          <Descriptions.Item label={t('dossiers.detail.delivery')}>
+            {t(`dossiers.delivery.${d.delivery}` as MessageKey)}
+          </Descriptions.Item>
           {d.assistedBy && (
             <Descriptions.Item label={t('dossiers.detail.assisted')}>
-              {d.assistedBy} — {d.assistedReason ? t(`dossiers.reason.${d.assistedReason}` as MessageKey) : ''} {d.assistedNote}
+              {d.assistedBy} — {d.assistedReason ? t(`dossiers.reason.${d.assistedReason}` as MessageKey) : ''}{' '}
+              {d.assistedNote}
             </Descriptions.Item>
           )}
-          {d.supplementRequest && d.state === 'supplement' && <Descriptions.Item label={t('dossiers.state.supplement')}>{d.supplementRequest}</Descriptions.Item>}
+          {d.supplementRequest && d.state === 'supplement' && (
+            <Descriptions.Item label={t('dossiers.state.supplement')}>{d.supplementRequest}</Descriptions.Item>
+          )}
           {d.outcomeNote && <Descriptions.Item label={t('dossiers.detail.result')}>{d.outcomeNote}</Descriptions.Item>}
         </Descriptions>
       </Card>
@@ -155,11 +182,28 @@ export default function DossierPage() {
           scroll={{ x: 'max-content' }}
           columns={[
             { title: '#', dataIndex: 'seq' },
-            { title: t('dossiers.col.where'), key: 'area', render: (_: unknown, s) => `${lv(s.level)} — ${s.areaName}` },
+            {
+              title: t('dossiers.col.where'),
+              key: 'area',
+              render: (_: unknown, s) => `${lv(s.level)} — ${s.areaName}`,
+            },
             { title: t('procedures.col.path'), dataIndex: 'days' },
-            { title: t('dossiers.detail.startDate'), dataIndex: 'startDate', render: (v: string | null) => formatDate(v) || t('dossiers.detail.pending') },
+            {
+              title: t('dossiers.detail.startDate'),
+              dataIndex: 'startDate',
+              render: (v: string | null) => formatDate(v) || t('dossiers.detail.pending'),
+            },
             { title: t('dossiers.col.levelDue'), dataIndex: 'dueDate', render: (v: string | null) => formatDate(v) },
-            { title: t('dossiers.col.state'), key: 't', render: (_: unknown, s) => (s.timeliness ? t(`dossiers.timeliness.${s.timeliness}` as MessageKey) : s.finishedDate ? formatDate(s.finishedDate) : '') },
+            {
+              title: t('dossiers.col.state'),
+              key: 't',
+              render: (_: unknown, s) =>
+                s.timeliness
+                  ? t(`dossiers.timeliness.${s.timeliness}` as MessageKey)
+                  : s.finishedDate
+                    ? formatDate(s.finishedDate)
+                    : '',
+            },
           ]}
         />
       </Card>

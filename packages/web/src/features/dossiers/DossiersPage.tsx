@@ -30,10 +30,18 @@ export default function DossiersPage({ mine }: { mine: boolean }) {
     ...(url.params.get('q') ? { q: url.params.get('q')! } : {}),
     ...pageParams(url.params, 50),
   };
-  const list = useQuery({ queryKey: dk.list(filter), queryFn: ({ signal }) => dossiersApi.list(filter, signal), placeholderData: keepPreviousData });
+  const list = useQuery({
+    queryKey: dk.list(filter),
+    queryFn: ({ signal }) => dossiersApi.list(filter, signal),
+    placeholderData: keepPreviousData,
+  });
 
   const columns: TableColumnsType<DossierListItem> = [
-    { title: t('dossiers.col.code'), key: 'code', render: (_: unknown, d) => <Link to={`/dossiers/${d.id}`}>{d.code}</Link> },
+    {
+      title: t('dossiers.col.code'),
+      key: 'code',
+      render: (_: unknown, d) => <Link to={`/dossiers/${d.id}`}>{d.code}</Link>,
+    },
     { title: t('dossiers.col.applicant'), dataIndex: 'applicantName' },
     { title: t('dossiers.col.procedure'), dataIndex: 'procedureName', ellipsis: true, width: 320 },
     { title: t('dossiers.col.state'), key: 'state', render: (_: unknown, d) => <StateTag d={d} /> },

@@ -53,9 +53,26 @@ export default function LookupPage() {
       <p>{t('lookup.intro')}</p>
       <form onSubmit={(e) => void submit(e)}>
         <label htmlFor="lookup-code">{t('lookup.code')}</label>
-        <input id="lookup-code" data-testid="lookup-code" value={code} onChange={(e) => setCode(e.target.value)} autoCapitalize="characters" autoComplete="off" required placeholder="213.89.31.H70-250312-0001" />
+        <input
+          id="lookup-code"
+          data-testid="lookup-code"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          autoCapitalize="characters"
+          autoComplete="off"
+          required
+          placeholder="213.89.31.H70-250312-0001"
+        />
         <label htmlFor="lookup-check">{t('lookup.check')}</label>
-        <input id="lookup-check" data-testid="lookup-check" value={check} onChange={(e) => setCheck(e.target.value)} inputMode="numeric" autoComplete="off" required />
+        <input
+          id="lookup-check"
+          data-testid="lookup-check"
+          value={check}
+          onChange={(e) => setCheck(e.target.value)}
+          inputMode="numeric"
+          autoComplete="off"
+          required
+        />
         <button data-testid="lookup-submit" type="submit" disabled={busy}>
           {busy ? t('lookup.loading') : t('lookup.submit')}
         </button>

@@ -66,16 +66,31 @@ function Receipt({ d }: { d: DossierOut }) {
       </p>
       <p>Nội dung yêu cầu giải quyết: {d.procedure.name}.</p>
       <p>1. Thành phần hồ sơ nộp gồm:</p>
-      <ol style={{ marginTop: 0 }}>{(d.documents.length ? d.documents : d.procedure.documents).map((x, i) => <li key={i}>{x}</li>)}</ol>
+      <ol style={{ marginTop: 0 }}>
+        {(d.documents.length ? d.documents : d.procedure.documents).map((x, i) => (
+          <li key={i}>{x}</li>
+        ))}
+      </ol>
       <p>2. Số lượng hồ sơ: 01 bộ.</p>
-      <p>3. Thời gian giải quyết hồ sơ theo quy định: {d.procedure.totalDays} ngày làm việc ({d.steps.map((s) => `${t(`dossiers.level.${s.level}` as MessageKey)} ${s.days} ngày`).join(', ')}).</p>
+      <p>
+        3. Thời gian giải quyết hồ sơ theo quy định: {d.procedure.totalDays} ngày làm việc (
+        {d.steps.map((s) => `${t(`dossiers.level.${s.level}` as MessageKey)} ${s.days} ngày`).join(', ')}).
+      </p>
       <p>4. Thời gian nhận hồ sơ: {at(d.receivedAt)}.</p>
       <p>
-        5. Thời gian trả kết quả giải quyết hồ sơ: ngày <b data-testid="slip-appointment">{formatDate(d.appointmentDate)}</b>.
+        5. Thời gian trả kết quả giải quyết hồ sơ: ngày{' '}
+        <b data-testid="slip-appointment">{formatDate(d.appointmentDate)}</b>.
       </p>
       <p>6. Đăng ký nhận kết quả: {t(`dossiers.delivery.${d.delivery}` as MessageKey)}.</p>
-      {d.assistedBy && <p>Hồ sơ do cán bộ {d.assistedBy} nộp thay ({d.assistedReason ? t(`dossiers.reason.${d.assistedReason}` as MessageKey) : ''}).</p>}
-      <p style={{ fontSize: '10pt' }}>Tra cứu tình trạng hồ sơ tại trang /tra-cuu bằng mã hồ sơ và số điện thoại hoặc 4 số cuối CCCD.</p>
+      {d.assistedBy && (
+        <p>
+          Hồ sơ do cán bộ {d.assistedBy} nộp thay (
+          {d.assistedReason ? t(`dossiers.reason.${d.assistedReason}` as MessageKey) : ''}).
+        </p>
+      )}
+      <p style={{ fontSize: '10pt' }}>
+        Tra cứu tình trạng hồ sơ tại trang /tra-cuu bằng mã hồ sơ và số điện thoại hoặc 4 số cuối CCCD.
+      </p>
       <div className="sign">
         <div>
           <b>NGƯỜI NỘP HỒ SƠ</b>
@@ -102,11 +117,14 @@ function Apology({ d }: { d: DossierOut }) {
       <h2>PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ</h2>
       <p className="center">Kính gửi: Ông/Bà {d.applicantName}</p>
       <p>
-        Ngày {formatDate(d.receivedAt.slice(0, 10))}, Bộ phận tiếp nhận và trả kết quả {d.receivingAreaName} tiếp nhận giải quyết hồ sơ của Ông/Bà, mã hồ sơ <b>{d.code}</b>. Nội dung yêu cầu giải quyết: {d.procedure.name}. Thời gian hẹn trả kết quả: ngày {formatDate(d.dueDate)}.
+        Ngày {formatDate(d.receivedAt.slice(0, 10))}, Bộ phận tiếp nhận và trả kết quả {d.receivingAreaName} tiếp nhận
+        giải quyết hồ sơ của Ông/Bà, mã hồ sơ <b>{d.code}</b>. Nội dung yêu cầu giải quyết: {d.procedure.name}. Thời
+        gian hẹn trả kết quả: ngày {formatDate(d.dueDate)}.
       </p>
       <p>Nhưng đến nay, chưa trả kết quả giải quyết hồ sơ cho Ông/Bà. Lý do: {d.apologyReason}.</p>
       <p>
-        Sự chậm trễ này đã gây phiền hà cho Ông/Bà. Chúng tôi xin lỗi Ông/Bà và hẹn lại thời gian trả kết quả vào ngày <b data-testid="slip-new-date">{formatDate(d.appointmentDate)}</b>.
+        Sự chậm trễ này đã gây phiền hà cho Ông/Bà. Chúng tôi xin lỗi Ông/Bà và hẹn lại thời gian trả kết quả vào ngày{' '}
+        <b data-testid="slip-new-date">{formatDate(d.appointmentDate)}</b>.
       </p>
       <p>Rất mong nhận được sự thông cảm của Ông/Bà.</p>
       <div className="sign">
@@ -130,7 +148,8 @@ function Control({ d }: { d: DossierOut }) {
         Mã hồ sơ: <b>{d.code}</b>
       </p>
       <p>
-        Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả; thời gian hẹn trả: {formatDate(d.appointmentDate)}. Cơ quan (bộ phận) giải quyết hồ sơ: {d.steps.map((s) => s.areaName).join(', ')}.
+        Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả; thời gian hẹn trả: {formatDate(d.appointmentDate)}. Cơ quan
+        (bộ phận) giải quyết hồ sơ: {d.steps.map((s) => s.areaName).join(', ')}.
       </p>
       <table data-testid="slip-control">
         <thead>
@@ -152,7 +171,13 @@ function Control({ d }: { d: DossierOut }) {
                 <td>
                   {t(`dossiers.action.${e.action}` as MessageKey)}: {formatDateTime(e.at)}
                 </td>
-                <td>{e.action === 'forward' || e.action === 'result' ? (step?.timeliness ? t(`dossiers.timeliness.${step.timeliness}` as MessageKey) : '') : ''}</td>
+                <td>
+                  {e.action === 'forward' || e.action === 'result'
+                    ? step?.timeliness
+                      ? t(`dossiers.timeliness.${step.timeliness}` as MessageKey)
+                      : ''
+                    : ''}
+                </td>
                 <td>{e.note}</td>
               </tr>
             );

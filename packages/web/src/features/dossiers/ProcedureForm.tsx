@@ -21,9 +21,33 @@ interface Values {
   legalBasis: string;
   active: boolean;
 }
-const FIELDS = ['code', 'name', 'field', 'path', 'decisionLevel', 'fee', 'documents', 'resultDocument', 'onlineMode', 'onlineLevel', 'onNationalPortal', 'legalBasis', 'active'];
-const LEVEL_WORDS: Record<string, 'commune' | 'district' | 'province'> = { xa: 'commune', huyen: 'district', tinh: 'province' };
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/gi, 'd').toLowerCase().trim();
+const FIELDS = [
+  'code',
+  'name',
+  'field',
+  'path',
+  'decisionLevel',
+  'fee',
+  'documents',
+  'resultDocument',
+  'onlineMode',
+  'onlineLevel',
+  'onNationalPortal',
+  'legalBasis',
+  'active',
+];
+const LEVEL_WORDS: Record<string, 'commune' | 'district' | 'province'> = {
+  xa: 'commune',
+  huyen: 'district',
+  tinh: 'province',
+};
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase()
+    .trim();
 const LEVEL_VI: Record<string, string> = { commune: 'xã', district: 'huyện', province: 'tỉnh' };
 
 /** "xã:5; huyện:7" → [{commune, 5}, {district, 7}] (the way the Excel template writes it). */
@@ -52,7 +76,10 @@ export function ProcedureModal({ procedure, onClose }: { procedure: ProcedureOut
         decisionLevel: path[path.length - 1]?.level ?? 'commune',
         path,
         fee: v.fee ?? 0,
-        documents: (v.documents ?? '').split('\n').map((s) => s.trim()).filter(Boolean),
+        documents: (v.documents ?? '')
+          .split('\n')
+          .map((s) => s.trim())
+          .filter(Boolean),
         resultDocument: v.resultDocument ?? '',
         onlineMode: v.onlineMode,
         onlineLevel: v.onlineLevel ?? null,
@@ -93,7 +120,12 @@ export function ProcedureModal({ procedure, onClose }: { procedure: ProcedureOut
       <Form.Item name="field" label={t('procedures.col.field')} rules={[{ required: true }]}>
         <Input />
       </Form.Item>
-      <Form.Item name="path" label={t('procedures.col.path')} extra={t('procedures.pathHelp')} rules={[{ required: true }]}>
+      <Form.Item
+        name="path"
+        label={t('procedures.col.path')}
+        extra={t('procedures.pathHelp')}
+        rules={[{ required: true }]}
+      >
         <Input />
       </Form.Item>
       <Form.Item name="fee" label={t('procedures.fee')}>
@@ -106,7 +138,12 @@ export function ProcedureModal({ procedure, onClose }: { procedure: ProcedureOut
         <Input />
       </Form.Item>
       <Form.Item name="onlineMode" label={t('procedures.col.online')}>
-        <Select options={(['full', 'partial', 'none'] as const).map((m) => ({ value: m, label: t(`procedures.online.${m}` as MessageKey) }))} />
+        <Select
+          options={(['full', 'partial', 'none'] as const).map((m) => ({
+            value: m,
+            label: t(`procedures.online.${m}` as MessageKey),
+          }))}
+        />
       </Form.Item>
       <Form.Item name="onlineLevel" label={t('procedures.onlineLevel')}>
         <InputNumber min={1} max={4} />

@@ -20,8 +20,15 @@ export default function ProceduresPage() {
   const canEdit = hasAbility(me, 'dossiers.catalogue');
   const url = useUrlFilters();
   const q = useDebouncedParam(url, 'q');
-  const filter: ProceduresFilter = { ...(url.params.get('q') ? { q: url.params.get('q')! } : {}), ...pageParams(url.params, 50) };
-  const list = useQuery({ queryKey: dk.procedures(filter), queryFn: ({ signal }) => dossiersApi.procedures(filter, signal), placeholderData: keepPreviousData });
+  const filter: ProceduresFilter = {
+    ...(url.params.get('q') ? { q: url.params.get('q')! } : {}),
+    ...pageParams(url.params, 50),
+  };
+  const list = useQuery({
+    queryKey: dk.procedures(filter),
+    queryFn: ({ signal }) => dossiersApi.procedures(filter, signal),
+    placeholderData: keepPreviousData,
+  });
   const qc = useQueryClient();
   const errorText = useErrorText();
   const [file, setFile] = useState<File | null>(null);
@@ -45,7 +52,11 @@ export default function ProceduresPage() {
       width: 380,
       render: (_: unknown, p) =>
         canEdit ? (
-          <Button type="link" style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }} onClick={() => setEditing(p)}>
+          <Button
+            type="link"
+            style={{ padding: 0, height: 'auto', whiteSpace: 'normal', textAlign: 'left' }}
+            onClick={() => setEditing(p)}
+          >
             {p.name}
           </Button>
         ) : (
@@ -54,8 +65,16 @@ export default function ProceduresPage() {
     },
     { title: t('procedures.col.field'), dataIndex: 'field' },
     { title: t('procedures.col.path'), key: 'path', render: (_: unknown, p) => pathText(t, p.path) },
-    { title: t('procedures.col.online'), dataIndex: 'onlineMode', render: (m: string) => t(`procedures.online.${m}` as MessageKey) },
-    { title: t('procedures.col.portal'), dataIndex: 'onNationalPortal', render: (v: boolean) => t(v ? 'procedures.yes' : 'procedures.no') },
+    {
+      title: t('procedures.col.online'),
+      dataIndex: 'onlineMode',
+      render: (m: string) => t(`procedures.online.${m}` as MessageKey),
+    },
+    {
+      title: t('procedures.col.portal'),
+      dataIndex: 'onNationalPortal',
+      render: (v: boolean) => t(v ? 'procedures.yes' : 'procedures.no'),
+    },
   ];
   return (
     <>
@@ -66,7 +85,12 @@ export default function ProceduresPage() {
             {t('procedures.add')}
           </Button>
           <a href={dossiersApi.templateUrl()}>{t('procedures.template')}</a>
-          <input data-testid="procedures-file" type="file" accept=".xlsx" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input
+            data-testid="procedures-file"
+            type="file"
+            accept=".xlsx"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
           <Button disabled={!file} loading={imp.isPending} onClick={() => imp.mutate('dry_run')}>
             {t('stats.show')}
           </Button>
@@ -81,12 +105,43 @@ export default function ProceduresPage() {
           style={{ marginBottom: 12 }}
           type={result.errors.length ? 'warning' : 'success'}
           showIcon
-          title={result.errors.length ? t('procedures.importErrors', { n: result.errors.length }) : t('procedures.imported', { created: result.created, updated: result.updated, unchanged: result.unchanged })}
-          description={result.errors.length ? <ul>{result.errors.map((e) => <li key={e.row}>{`Dòng ${e.row}: ${e.message}`}</li>)}</ul> : undefined}
+          title={
+            result.errors.length
+              ? t('procedures.importErrors', { n: result.errors.length })
+              : t('procedures.imported', {
+                  created: result.created,
+                  updated: result.updated,
+                  unchanged: result.unchanged,
+                })
+          }
+          description={
+            result.errors.length ? (
+              <ul>
+                {result.errors.map((e) => (
+                  <li key={e.row}>{`Dòng ${e.row}: ${e.message}`}</li>
+                ))}
+              </ul>
+            ) : undefined
+          }
         />
       )}
-      <Input.Search allowClear placeholder={t('procedures.col.name')} value={q.text} onChange={(e) => q.setText(e.target.value)} onSearch={(v) => q.commit(v)} style={{ width: 320, marginBottom: 12 }} />
-      <PagedList<ProcedureOut> query={list} requested={filter} onPage={url.setPage} columns={columns} emptyText="—" tableTestId="procedures-table" total={{ testId: 'procedures-total', none: '—' }} />
+      <Input.Search
+        allowClear
+        placeholder={t('procedures.col.name')}
+        value={q.text}
+        onChange={(e) => q.setText(e.target.value)}
+        onSearch={(v) => q.commit(v)}
+        style={{ width: 320, marginBottom: 12 }}
+      />
+      <PagedList<ProcedureOut>
+        query={list}
+        requested={filter}
+        onPage={url.setPage}
+        columns={columns}
+        emptyText="—"
+        tableTestId="procedures-table"
+        total={{ testId: 'procedures-total', none: '—' }}
+      />
       {editing && <ProcedureModal procedure={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}
     </>
   );

@@ -26,7 +26,21 @@ interface Values {
   documents?: string;
   note?: string;
 }
-const FIELDS = ['personId', 'procedureId', 'channel', 'communeCode', 'applicantName', 'applicantPhone', 'applicantIdNumber', 'applicantAddress', 'delivery', 'assistedReason', 'assistedNote', 'documents', 'note'];
+const FIELDS = [
+  'personId',
+  'procedureId',
+  'channel',
+  'communeCode',
+  'applicantName',
+  'applicantPhone',
+  'applicantIdNumber',
+  'applicantAddress',
+  'delivery',
+  'assistedReason',
+  'assistedNote',
+  'documents',
+  'note',
+];
 
 /** The one-stop counter's intake form; on success the receipt and appointment slip opens. */
 export default function ReceivePage() {
@@ -50,7 +64,13 @@ export default function ReceivePage() {
   const pickPerson = (id: number | undefined) => {
     const p: PersonListItem | undefined = persons.data?.items.find((x) => x.id === id);
     if (!p) return;
-    form.setFieldsValue({ applicantName: p.fullName, applicantPhone: p.phone ?? '', applicantIdNumber: p.citizenId ?? '', communeCode: p.communeCode, applicantAddress: [p.village, p.communeName].filter(Boolean).join(', ') });
+    form.setFieldsValue({
+      applicantName: p.fullName,
+      applicantPhone: p.phone ?? '',
+      applicantIdNumber: p.citizenId ?? '',
+      communeCode: p.communeCode,
+      applicantAddress: [p.village, p.communeName].filter(Boolean).join(', '),
+    });
   };
   const channel = Form.useWatch('channel', form);
   const procedureId = Form.useWatch('procedureId', form);
@@ -70,7 +90,10 @@ export default function ReceivePage() {
         delivery: v.delivery,
         assistedReason: v.channel === 'assisted' ? (v.assistedReason ?? null) : null,
         assistedNote: v.assistedNote ?? '',
-        documents: (v.documents ?? '').split('\n').map((s) => s.trim()).filter(Boolean),
+        documents: (v.documents ?? '')
+          .split('\n')
+          .map((s) => s.trim())
+          .filter(Boolean),
         note: v.note ?? '',
       };
       return dossiersApi.receive(body);
@@ -83,7 +106,8 @@ export default function ReceivePage() {
     onError: showError,
   });
 
-  const opt = <K extends string>(prefix: string, keys: readonly K[]) => keys.map((k) => ({ value: k, label: t(`${prefix}.${k}` as MessageKey) }));
+  const opt = <K extends string>(prefix: string, keys: readonly K[]) =>
+    keys.map((k) => ({ value: k, label: t(`${prefix}.${k}` as MessageKey) }));
   return (
     <>
       <DossiersHead title={t('dossiers.receive')} intro={t('dossiers.form.assistedIntro')} />
@@ -94,13 +118,22 @@ export default function ReceivePage() {
           layout="vertical"
           requiredMark={false}
           autoComplete="off"
-          initialValues={{ channel: 'counter', delivery: 'counter', communeCode: me && /^\d{5}$/.test(me.areaCode) ? me.areaCode : '' }}
+          initialValues={{
+            channel: 'counter',
+            delivery: 'counter',
+            communeCode: me && /^\d{5}$/.test(me.areaCode) ? me.areaCode : '',
+          }}
           onFinish={(v) => {
             setErrors([]);
             receive.mutate(v);
           }}
         >
-          <Form.Item name="procedureId" label={t('dossiers.form.procedure')} extra={chosen ? pathText(t, chosen.path) : t('dossiers.form.procedureHelp')} rules={[{ required: true, message: t('dossiers.form.procedureHelp') }]}>
+          <Form.Item
+            name="procedureId"
+            label={t('dossiers.form.procedure')}
+            extra={chosen ? pathText(t, chosen.path) : t('dossiers.form.procedureHelp')}
+            rules={[{ required: true, message: t('dossiers.form.procedureHelp') }]}
+          >
             <Select
               data-testid="receive-procedure"
               showSearch={{ filterOption: false, onSearch: setSearch }}
@@ -109,13 +142,30 @@ export default function ReceivePage() {
             />
           </Form.Item>
           <Form.Item name="channel" label={t('dossiers.form.channel')}>
-            <Select data-testid="receive-channel" options={opt('dossiers.channel', ['counter', 'post', 'online', 'assisted'] as const)} />
+            <Select
+              data-testid="receive-channel"
+              options={opt('dossiers.channel', ['counter', 'post', 'online', 'assisted'] as const)}
+            />
           </Form.Item>
           {channel === 'assisted' && (
             <>
               <Alert type="info" showIcon title={t('dossiers.form.assistedIntro')} style={{ marginBottom: 12 }} />
-              <Form.Item name="assistedReason" label={t('dossiers.form.assistedReason')} rules={[{ required: true, message: t('dossiers.form.assistedReason') }]}>
-                <Select data-testid="receive-reason" options={opt('dossiers.reason', ['elderly', 'disability', 'illness', 'child', 'no_device', 'other'] as const)} />
+              <Form.Item
+                name="assistedReason"
+                label={t('dossiers.form.assistedReason')}
+                rules={[{ required: true, message: t('dossiers.form.assistedReason') }]}
+              >
+                <Select
+                  data-testid="receive-reason"
+                  options={opt('dossiers.reason', [
+                    'elderly',
+                    'disability',
+                    'illness',
+                    'child',
+                    'no_device',
+                    'other',
+                  ] as const)}
+                />
               </Form.Item>
               <Form.Item name="assistedNote" label={t('dossiers.form.assistedNote')}>
                 <Input data-testid="receive-assisted-note" />
@@ -128,14 +178,25 @@ export default function ReceivePage() {
               allowClear
               showSearch={{ filterOption: false, onSearch: setWho }}
               onChange={(id: number | undefined) => pickPerson(id)}
-              options={(persons.data?.items ?? []).map((p) => ({ value: p.id, label: `${p.fullName} · ${p.birthDate} · ${p.citizenId ?? ''} · ${p.communeName}` }))}
+              options={(persons.data?.items ?? []).map((p) => ({
+                value: p.id,
+                label: `${p.fullName} · ${p.birthDate} · ${p.citizenId ?? ''} · ${p.communeName}`,
+              }))}
               loading={persons.isFetching}
             />
           </Form.Item>
-          <Form.Item name="communeCode" label={t('dossiers.form.commune')} rules={[{ required: true, pattern: /^\d{5}$/, message: 'Mã xã gồm 5 chữ số' }]}>
+          <Form.Item
+            name="communeCode"
+            label={t('dossiers.form.commune')}
+            rules={[{ required: true, pattern: /^\d{5}$/, message: 'Mã xã gồm 5 chữ số' }]}
+          >
             <Input data-testid="receive-commune" inputMode="numeric" maxLength={5} style={{ width: 140 }} />
           </Form.Item>
-          <Form.Item name="applicantName" label={t('dossiers.form.name')} rules={[{ required: true, message: t('dossiers.form.name') }]}>
+          <Form.Item
+            name="applicantName"
+            label={t('dossiers.form.name')}
+            rules={[{ required: true, message: t('dossiers.form.name') }]}
+          >
             <Input data-testid="receive-name" />
           </Form.Item>
           <Form.Item name="applicantPhone" label={t('dossiers.form.phone')}>
@@ -148,7 +209,10 @@ export default function ReceivePage() {
             <Input data-testid="receive-address" />
           </Form.Item>
           <Form.Item name="delivery" label={t('dossiers.form.delivery')}>
-            <Select data-testid="receive-delivery" options={opt('dossiers.delivery', ['counter', 'post', 'home', 'online'] as const)} />
+            <Select
+              data-testid="receive-delivery"
+              options={opt('dossiers.delivery', ['counter', 'post', 'home', 'online'] as const)}
+            />
           </Form.Item>
           <Form.Item name="documents" label={t('dossiers.form.documents')}>
             <Input.TextArea data-testid="receive-documents" rows={3} />

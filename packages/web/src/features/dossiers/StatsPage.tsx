@@ -19,7 +19,12 @@ export default function StatsPage() {
   return (
     <>
       <DossiersHead title={t('stats.title')} />
-      <Form layout="inline" initialValues={q} onFinish={(v: Record<string, string>) => setQ(Object.fromEntries(Object.entries(v).filter(([, x]) => x)))} style={{ marginBottom: 12 }}>
+      <Form
+        layout="inline"
+        initialValues={q}
+        onFinish={(v: Record<string, string>) => setQ(Object.fromEntries(Object.entries(v).filter(([, x]) => x)))}
+        style={{ marginBottom: 12 }}
+      >
         <Form.Item name="from" label={t('stats.from')}>
           <Input data-testid="stats-from" style={{ width: 130 }} />
         </Form.Item>
@@ -37,13 +42,43 @@ export default function StatsPage() {
       {s && (
         <Space direction="vertical" style={{ width: '100%' }} data-testid="stats">
           <Card size="small" title={`${s.areaName} · ${s.from} → ${s.to}`}>
-            <p data-testid="stats-online">{t('stats.fullyOnline', { count: s.procedures.fullyOnline.count, total: s.procedures.total, percent: pct(s.procedures.fullyOnline.percent) })}</p>
-            <p>{t('stats.partlyOnline', { count: s.procedures.partlyOnline.count, total: s.procedures.total, percent: pct(s.procedures.partlyOnline.percent) })}</p>
-            <p>{t('stats.portal', { count: s.procedures.onNationalPortal.count, total: s.procedures.total, percent: pct(s.procedures.onNationalPortal.percent) })}</p>
-            <p>
-              {t('stats.received', { total: s.received.total })} ({Object.entries(s.received.byChannel).map(([k, v]) => `${t(`dossiers.channel.${k}` as MessageKey)}: ${v}`).join('; ')})
+            <p data-testid="stats-online">
+              {t('stats.fullyOnline', {
+                count: s.procedures.fullyOnline.count,
+                total: s.procedures.total,
+                percent: pct(s.procedures.fullyOnline.percent),
+              })}
             </p>
-            <p data-testid="stats-settled">{t('stats.settled', { total: s.settled.total, early: s.settled.early, onTime: s.settled.onTime, late: s.settled.late, percent: pct(s.settled.onTimeRate.percent) })}</p>
+            <p>
+              {t('stats.partlyOnline', {
+                count: s.procedures.partlyOnline.count,
+                total: s.procedures.total,
+                percent: pct(s.procedures.partlyOnline.percent),
+              })}
+            </p>
+            <p>
+              {t('stats.portal', {
+                count: s.procedures.onNationalPortal.count,
+                total: s.procedures.total,
+                percent: pct(s.procedures.onNationalPortal.percent),
+              })}
+            </p>
+            <p>
+              {t('stats.received', { total: s.received.total })} (
+              {Object.entries(s.received.byChannel)
+                .map(([k, v]) => `${t(`dossiers.channel.${k}` as MessageKey)}: ${v}`)
+                .join('; ')}
+              )
+            </p>
+            <p data-testid="stats-settled">
+              {t('stats.settled', {
+                total: s.settled.total,
+                early: s.settled.early,
+                onTime: s.settled.onTime,
+                late: s.settled.late,
+                percent: pct(s.settled.onTimeRate.percent),
+              })}
+            </p>
             <p>{t('stats.pending', { total: s.pending.total, overdue: s.pending.overdue })}</p>
           </Card>
           <Card size="small" title={t('stats.byLevel')}>
@@ -57,7 +92,11 @@ export default function StatsPage() {
                 { title: t('stats.col.early'), dataIndex: 'early' },
                 { title: t('stats.col.onTime'), dataIndex: 'onTime' },
                 { title: t('stats.col.late'), dataIndex: 'late' },
-                { title: t('stats.lateBy'), key: 'lateBy', render: (_: unknown, r) => s.lateByLevel.find((x) => x.level === r.level)?.count ?? 0 },
+                {
+                  title: t('stats.lateBy'),
+                  key: 'lateBy',
+                  render: (_: unknown, r) => s.lateByLevel.find((x) => x.level === r.level)?.count ?? 0,
+                },
               ]}
             />
           </Card>
@@ -68,7 +107,12 @@ export default function StatsPage() {
               dataSource={s.byProcedure}
               scroll={{ x: 'max-content' }}
               columns={[
-                { title: t('procedures.col.name'), key: 'n', render: (_: unknown, r) => `${r.code} — ${r.name}`, width: 380 },
+                {
+                  title: t('procedures.col.name'),
+                  key: 'n',
+                  render: (_: unknown, r) => `${r.code} — ${r.name}`,
+                  width: 380,
+                },
                 { title: t('stats.col.received'), dataIndex: 'received' },
                 { title: t('stats.col.pending'), dataIndex: 'pending' },
                 { title: t('stats.col.early'), dataIndex: 'early' },

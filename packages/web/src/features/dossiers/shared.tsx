@@ -6,7 +6,13 @@ import { useT } from '../../app/i18n';
 import type { MessageKey } from '../../app/i18n';
 import { PageHead } from '../../components/PageHead';
 
-const URGENCY_COLOR: Record<string, string> = { overdue: 'red', due_today: 'volcano', due_tomorrow: 'orange', due_soon: 'gold', in_time: 'green' };
+const URGENCY_COLOR: Record<string, string> = {
+  overdue: 'red',
+  due_today: 'volcano',
+  due_tomorrow: 'orange',
+  due_soon: 'gold',
+  in_time: 'green',
+};
 const TIMELINESS_COLOR: Record<string, string> = { early: 'green', on_time: 'blue', late: 'red' };
 
 export function StateTag({ d }: { d: Pick<DossierListItem, 'state' | 'urgency' | 'timeliness'> }) {
@@ -15,7 +21,9 @@ export function StateTag({ d }: { d: Pick<DossierListItem, 'state' | 'urgency' |
     <span>
       <Tag>{t(`dossiers.state.${d.state}` as MessageKey)}</Tag>
       {d.urgency && <Tag color={URGENCY_COLOR[d.urgency]}>{t(`dossiers.urgency.${d.urgency}` as MessageKey)}</Tag>}
-      {d.timeliness && <Tag color={TIMELINESS_COLOR[d.timeliness]}>{t(`dossiers.timeliness.${d.timeliness}` as MessageKey)}</Tag>}
+      {d.timeliness && (
+        <Tag color={TIMELINESS_COLOR[d.timeliness]}>{t(`dossiers.timeliness.${d.timeliness}` as MessageKey)}</Tag>
+      )}
     </span>
   );
 }
@@ -34,11 +42,20 @@ export function DossiersHead({ title, intro, extra }: { title: string; intro?: s
   ];
   return (
     <>
-      <nav className="registry-tabs no-print" aria-label={t('dossiers.title')} style={{ display: 'flex', gap: 16, flexWrap: 'wrap', marginBottom: 8 }}>
+      <nav
+        className="registry-tabs no-print"
+        aria-label={t('dossiers.title')}
+        style={{ display: 'flex', gap: 16, flexWrap: 'wrap', marginBottom: 8 }}
+      >
         {tabs
           .filter(([, , show]) => show)
           .map(([to, label]) => (
-            <Link key={to} to={to} aria-current={path === to ? 'page' : undefined} style={{ fontWeight: path === to ? 600 : 400 }}>
+            <Link
+              key={to}
+              to={to}
+              aria-current={path === to ? 'page' : undefined}
+              style={{ fontWeight: path === to ? 600 : 400 }}
+            >
               {t(label)}
             </Link>
           ))}

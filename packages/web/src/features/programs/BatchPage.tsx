@@ -62,8 +62,16 @@ function BatchView({ batch: b }: { batch: BatchOut }) {
   const [sheet, setSheet] = useState<EntryOut[] | null>(null);
   const reconcileKey = useActionKey();
 
-  const filter: EntriesFilter = { ...(applied ? { q: applied } : {}), limit: page.size, offset: (page.current - 1) * page.size };
-  const query = useQuery({ queryKey: pk.batchEntries(b.id, filter), queryFn: ({ signal }) => programsApi.batchEntries(b.id, filter, signal), placeholderData: keepPreviousData });
+  const filter: EntriesFilter = {
+    ...(applied ? { q: applied } : {}),
+    limit: page.size,
+    offset: (page.current - 1) * page.size,
+  };
+  const query = useQuery({
+    queryKey: pk.batchEntries(b.id, filter),
+    queryFn: ({ signal }) => programsApi.batchEntries(b.id, filter, signal),
+    placeholderData: keepPreviousData,
+  });
 
   const reconcile = useMutation({
     mutationFn: async (file: File) => {
@@ -114,13 +122,23 @@ function BatchView({ batch: b }: { batch: BatchOut }) {
   }, [sheet]);
 
   const columns: TableColumnsType<EntryOut> = [
-    { title: t('programs.col.no'), key: 'no', width: 56, render: (_: unknown, _e, i) => (page.current - 1) * page.size + i + 1 },
+    {
+      title: t('programs.col.no'),
+      key: 'no',
+      width: 56,
+      render: (_: unknown, _e, i) => (page.current - 1) * page.size + i + 1,
+    },
     { title: t('programs.col.entryId'), dataIndex: 'id' },
     { title: t('programs.col.person'), dataIndex: 'fullName' },
     { title: t('programs.col.birth'), dataIndex: 'birthDate', render: (v: string | null) => showPartialDate(v) },
     { title: t('programs.col.citizenId'), dataIndex: 'citizenId', render: (v: string | null) => v ?? '' },
     { title: t('programs.col.village'), dataIndex: 'village', render: (v: string | null) => v ?? '' },
-    { title: b.unit === 'dong' ? t('programs.col.amount') : t('programs.col.quantity'), key: 'amount', align: 'right', render: (_: unknown, e) => quantityText(t, b.unit, e.amount + e.arrearsAmount, e.quantity) },
+    {
+      title: b.unit === 'dong' ? t('programs.col.amount') : t('programs.col.quantity'),
+      key: 'amount',
+      align: 'right',
+      render: (_: unknown, e) => quantityText(t, b.unit, e.amount + e.arrearsAmount, e.quantity),
+    },
     { title: t('programs.col.payment'), key: 'payment', render: (_: unknown, e) => <PaymentTag entry={e} /> },
   ];
 
@@ -130,7 +148,8 @@ function BatchView({ batch: b }: { batch: BatchOut }) {
         title={<span data-testid="batch-title">{t('programs.batchName', { id: b.id, area: b.areaName })}</span>}
         intro={
           <span>
-            <Link to={`/programs/${b.programId}`}>{b.programName}</Link> · {t('programs.periodYear', { period: b.period })} · {t(CHANNEL_KEYS[b.channel])}
+            <Link to={`/programs/${b.programId}`}>{b.programName}</Link> ·{' '}
+            {t('programs.periodYear', { period: b.period })} · {t(CHANNEL_KEYS[b.channel])}
           </span>
         }
         extra={
@@ -167,7 +186,9 @@ function BatchView({ batch: b }: { batch: BatchOut }) {
             </Fact>
           )}
           <Fact label={t('programs.paidSummary')} testId="batch-paid">
-            {b.unit === 'dong' ? t('programs.paidLine', { n: num(b.paidCount), amount: num(b.paidAmount) }) : t('public.count', { n: num(b.paidCount) })}
+            {b.unit === 'dong'
+              ? t('programs.paidLine', { n: num(b.paidCount), amount: num(b.paidAmount) })
+              : t('public.count', { n: num(b.paidCount) })}
           </Fact>
           <Fact label={t('programs.payment.failed')} testId="batch-failed">
             {num(b.failedCount)}
@@ -187,8 +208,12 @@ function BatchView({ batch: b }: { batch: BatchOut }) {
           title={t('programs.recorded', { n: result.recorded })}
           description={
             <>
-              {result.alreadyPaid.length > 0 && <div>{t('programs.alreadyPaid', { ids: result.alreadyPaid.join(', ') })}</div>}
-              {result.notInBatch.length > 0 && <div>{t('programs.notInBatch', { ids: result.notInBatch.join(', ') })}</div>}
+              {result.alreadyPaid.length > 0 && (
+                <div>{t('programs.alreadyPaid', { ids: result.alreadyPaid.join(', ') })}</div>
+              )}
+              {result.notInBatch.length > 0 && (
+                <div>{t('programs.notInBatch', { ids: result.notInBatch.join(', ') })}</div>
+              )}
               {(result.rejected ?? []).map((r) => (
                 <div key={r.row}>{t('programs.rejectedRow', { row: r.row, message: r.message })}</div>
               ))}
@@ -202,13 +227,22 @@ function BatchView({ batch: b }: { batch: BatchOut }) {
         title={t('programs.entries')}
         extra={
           <Space wrap className="no-print">
-            <Button type="primary" data-testid="pay-paid" disabled={selected.length === 0} onClick={() => setRecording('paid')}>
+            <Button
+              type="primary"
+              data-testid="pay-paid"
+              disabled={selected.length === 0}
+              onClick={() => setRecording('paid')}
+            >
               {t('programs.markPaid', { n: selected.length })}
             </Button>
             <Button data-testid="pay-failed" disabled={selected.length === 0} onClick={() => setRecording('failed')}>
               {t('programs.markFailed')}
             </Button>
-            <Button data-testid="pay-returned" disabled={selected.length === 0} onClick={() => setRecording('returned')}>
+            <Button
+              data-testid="pay-returned"
+              disabled={selected.length === 0}
+              onClick={() => setRecording('returned')}
+            >
               {t('programs.markReturned')}
             </Button>
           </Space>
@@ -228,7 +262,11 @@ function BatchView({ batch: b }: { batch: BatchOut }) {
           testId="batch-entries"
           rowKey="id"
           columns={columns}
-          rowSelection={{ selectedRowKeys: selected, preserveSelectedRowKeys: true, onChange: (keys) => setSelected(keys as number[]) }}
+          rowSelection={{
+            selectedRowKeys: selected,
+            preserveSelectedRowKeys: true,
+            onChange: (keys) => setSelected(keys as number[]),
+          }}
           page={page}
           onPage={setPage}
           sizes={[50, 100, 200, 500]}
@@ -275,7 +313,19 @@ interface RecordValues {
 }
 
 /** Record paid / failed / returned for the selected entries, with the date and the voucher number. */
-function RecordModal({ batch: b, state, entryIds, onClose, onDone }: { batch: BatchOut; state: PaymentState; entryIds: number[]; onClose: () => void; onDone: (r: RecordResult) => void }) {
+function RecordModal({
+  batch: b,
+  state,
+  entryIds,
+  onClose,
+  onDone,
+}: {
+  batch: BatchOut;
+  state: PaymentState;
+  entryIds: number[];
+  onClose: () => void;
+  onDone: (r: RecordResult) => void;
+}) {
   const t = useT();
   const { me } = useAuth();
   const f = useModalForm<RecordValues>(['paidOn', 'reference', 'note'], onClose);
@@ -311,7 +361,11 @@ function RecordModal({ batch: b, state, entryIds, onClose, onDone }: { batch: Ba
       onFinish={(v) => record.mutate(v)}
       initialValues={{ paidOn: dayjs(todayInVietnam()) }}
     >
-      <Form.Item name="paidOn" label={t('programs.paidOn')} rules={[{ required: true, message: t('programs.form.dateRequired') }]}>
+      <Form.Item
+        name="paidOn"
+        label={t('programs.paidOn')}
+        rules={[{ required: true, message: t('programs.form.dateRequired') }]}
+      >
         <DateInput data-testid="record-date" />
       </Form.Item>
       <Form.Item name="reference" label={t('programs.reference')} extra={t('programs.referenceHint')}>
@@ -336,7 +390,9 @@ function PaymentSheet({ batch: b, entries }: { batch: BatchOut; entries: EntryOu
         <div>{t('programs.sheet.nation')}</div>
         <h2>{t('programs.sheet.title')}</h2>
         <div>{b.programName}</div>
-        <div>{t('programs.sheet.sub', { period: b.period, area: b.areaName, channel: t(CHANNEL_KEYS[b.channel]) })}</div>
+        <div>
+          {t('programs.sheet.sub', { period: b.period, area: b.areaName, channel: t(CHANNEL_KEYS[b.channel]) })}
+        </div>
       </div>
       <table>
         <thead>

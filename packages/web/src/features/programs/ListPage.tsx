@@ -19,7 +19,18 @@ import { isoOf, showDate, showPartialDate } from '../registry/shared';
 import { pk, programsApi } from './api';
 import type { EntriesFilter, Remark } from './api';
 import { DecisionFields } from './ProgramPage';
-import { categoryLabel, Fact, kgWithTonnes, ListStateTag, num, PAYMENT_KEYS, EntrySearch, QueryTable, quantityText, usePrograms } from './shared';
+import {
+  categoryLabel,
+  Fact,
+  kgWithTonnes,
+  ListStateTag,
+  num,
+  PAYMENT_KEYS,
+  EntrySearch,
+  QueryTable,
+  quantityText,
+  usePrograms,
+} from './shared';
 
 /** /programs/lists/:id: one list, its steps, its entries, the check, the actions and the remarks. */
 export default function ListPage() {
@@ -53,7 +64,9 @@ function ListView({ list: l }: { list: ListDetail }) {
   const ready = l.levels === 3 ? 'appraised' : 'submitted';
   const canAppraise = can.appraise && l.levels === 3 && l.state === 'submitted';
   const canApprove = can.approve && l.state === ready;
-  const canReturn = (can.appraise && l.levels === 3 && l.state === 'submitted') || (can.approve && (l.state === 'appraised' || (l.levels === 2 && l.state === 'submitted')));
+  const canReturn =
+    (can.appraise && l.levels === 3 && l.state === 'submitted') ||
+    (can.approve && (l.state === 'appraised' || (l.levels === 2 && l.state === 'submitted')));
   const canPublish = can.officer && l.state === 'approved' && !l.publishedAt;
   const canSupplement = preparer && l.state === 'approved';
 
@@ -79,7 +92,12 @@ function ListView({ list: l }: { list: ListDetail }) {
     onError: fail,
   });
 
-  const totalText = l.unit === 'dong' ? `${num(l.totalAmount)} ${t('programs.unit.dong')}` : l.unit === 'kg' ? kgWithTonnes(t, l.totalQuantity) : `${num(l.totalQuantity)} ${t('programs.unit.card')}`;
+  const totalText =
+    l.unit === 'dong'
+      ? `${num(l.totalAmount)} ${t('programs.unit.dong')}`
+      : l.unit === 'kg'
+        ? kgWithTonnes(t, l.totalQuantity)
+        : `${num(l.totalQuantity)} ${t('programs.unit.card')}`;
 
   return (
     <div>
@@ -136,12 +154,26 @@ function ListView({ list: l }: { list: ListDetail }) {
               </Button>
             )}
             {canPublish && (
-              <Button data-testid="list-publish" loading={publish.isPending} onClick={() => void modal.confirm({ title: t('programs.publishConfirm'), content: t('programs.publishHint'), onOk: () => publish.mutateAsync() })}>
+              <Button
+                data-testid="list-publish"
+                loading={publish.isPending}
+                onClick={() =>
+                  void modal.confirm({
+                    title: t('programs.publishConfirm'),
+                    content: t('programs.publishHint'),
+                    onOk: () => publish.mutateAsync(),
+                  })
+                }
+              >
                 {t('programs.publish')}
               </Button>
             )}
             {canSupplement && (
-              <Button data-testid="list-supplementary" loading={supplement.isPending} onClick={() => supplement.mutate()}>
+              <Button
+                data-testid="list-supplementary"
+                loading={supplement.isPending}
+                onClick={() => supplement.mutate()}
+              >
                 {t('programs.supplementary')}
               </Button>
             )}
@@ -188,11 +220,19 @@ function ListView({ list: l }: { list: ListDetail }) {
               color: s.action === 'return' ? 'orange' : s.action === 'approve' ? 'green' : 'blue',
               content: (
                 <div>
-                  <Typography.Text strong>{ACTION_KEYS[s.action] ? t(ACTION_KEYS[s.action]!) : s.action}</Typography.Text>
+                  <Typography.Text strong>
+                    {ACTION_KEYS[s.action] ? t(ACTION_KEYS[s.action]!) : s.action}
+                  </Typography.Text>
                   {' · '}
                   {s.actor} · {formatDateTime(s.at)}
-                  {s.decisionNo ? <div>{t('programs.stepDecision', { no: s.decisionNo, date: showDate(s.decisionDate) })}</div> : null}
-                  {s.comment ? <div><Typography.Text type="secondary">{s.comment}</Typography.Text></div> : null}
+                  {s.decisionNo ? (
+                    <div>{t('programs.stepDecision', { no: s.decisionNo, date: showDate(s.decisionDate) })}</div>
+                  ) : null}
+                  {s.comment ? (
+                    <div>
+                      <Typography.Text type="secondary">{s.comment}</Typography.Text>
+                    </div>
+                  ) : null}
                 </div>
               ),
             }))}
@@ -203,7 +243,9 @@ function ListView({ list: l }: { list: ListDetail }) {
       <EntriesCard list={l} removable={preparer && editable} />
       <RemarksCard list={l} />
 
-      {(dialog === 'submit' || dialog === 'appraise') && <StepModal list={l} action={dialog} onClose={() => setDialog(null)} />}
+      {(dialog === 'submit' || dialog === 'appraise') && (
+        <StepModal list={l} action={dialog} onClose={() => setDialog(null)} />
+      )}
       {dialog === 'return' && <ReturnModal list={l} onClose={() => setDialog(null)} />}
       {dialog === 'approve' && <ApproveOneModal list={l} onClose={() => setDialog(null)} />}
       {dialog === 'add' && <AddEntryModal list={l} onClose={() => setDialog(null)} />}
@@ -215,7 +257,16 @@ function ListView({ list: l }: { list: ListDetail }) {
 function CheckPanel({ check, onClose }: { check: CheckResult; onClose: () => void }) {
   const t = useT();
   if (check.ok && check.problems.length === 0) {
-    return <Alert className="program-section" data-testid="list-check-ok" type="success" showIcon closable={{ onClose }} title={t('programs.checkOk', { n: check.checkedEntries })} />;
+    return (
+      <Alert
+        className="program-section"
+        data-testid="list-check-ok"
+        type="success"
+        showIcon
+        closable={{ onClose }}
+        title={t('programs.checkOk', { n: check.checkedEntries })}
+      />
+    );
   }
   return (
     <Alert
@@ -224,12 +275,17 @@ function CheckPanel({ check, onClose }: { check: CheckResult; onClose: () => voi
       type={check.ok ? 'warning' : 'error'}
       showIcon
       closable={{ onClose }}
-      title={check.ok ? t('programs.checkWarnings', { n: check.problems.length }) : t('programs.checkProblems', { n: check.problems.length })}
+      title={
+        check.ok
+          ? t('programs.checkWarnings', { n: check.problems.length })
+          : t('programs.checkProblems', { n: check.problems.length })
+      }
       description={
         <ul className="program-problems">
           {check.problems.map((p, i) => (
             <li key={`${p.entryId}-${p.code}-${i}`} data-testid={`problem-${p.code}`}>
-              <Typography.Text strong>{p.fullName}</Typography.Text>: {p.message} {p.blocking ? <Tag color="red">{t('programs.blocking')}</Tag> : <Tag>{t('programs.warning')}</Tag>}
+              <Typography.Text strong>{p.fullName}</Typography.Text>: {p.message}{' '}
+              {p.blocking ? <Tag color="red">{t('programs.blocking')}</Tag> : <Tag>{t('programs.warning')}</Tag>}
             </li>
           ))}
         </ul>
@@ -245,16 +301,35 @@ function EntriesCard({ list: l, removable }: { list: ListDetail; removable: bool
   const [applied, setApplied] = useState('');
   const [page, setPage] = useState({ current: 1, size: 50 });
   const [removing, setRemoving] = useState<EntryOut | null>(null);
-  const filter: EntriesFilter = { ...(applied ? { q: applied } : {}), limit: page.size, offset: (page.current - 1) * page.size };
-  const query = useQuery({ queryKey: pk.entries(l.id, filter), queryFn: ({ signal }) => programsApi.entries(l.id, filter, signal), placeholderData: keepPreviousData });
+  const filter: EntriesFilter = {
+    ...(applied ? { q: applied } : {}),
+    limit: page.size,
+    offset: (page.current - 1) * page.size,
+  };
+  const query = useQuery({
+    queryKey: pk.entries(l.id, filter),
+    queryFn: ({ signal }) => programsApi.entries(l.id, filter, signal),
+    placeholderData: keepPreviousData,
+  });
   const columns: TableColumnsType<EntryOut> = [
-    { title: t('programs.col.no'), key: 'no', width: 56, render: (_: unknown, _e, i) => (page.current - 1) * page.size + i + 1 },
+    {
+      title: t('programs.col.no'),
+      key: 'no',
+      width: 56,
+      render: (_: unknown, _e, i) => (page.current - 1) * page.size + i + 1,
+    },
     {
       title: t('programs.col.person'),
       key: 'name',
       render: (_: unknown, e) => (
         <span>
-          {e.personId ? <Link to={`/registry/persons/${e.personId}`}>{e.fullName}</Link> : e.householdId ? <Link to={`/registry/households/${e.householdId}`}>{e.fullName}</Link> : e.fullName}
+          {e.personId ? (
+            <Link to={`/registry/persons/${e.personId}`}>{e.fullName}</Link>
+          ) : e.householdId ? (
+            <Link to={`/registry/households/${e.householdId}`}>{e.fullName}</Link>
+          ) : (
+            e.fullName
+          )}
           {e.manual ? <Tag style={{ marginLeft: 6 }}>{t('programs.manual')}</Tag> : null}
         </span>
       ),
@@ -269,7 +344,13 @@ function EntriesCard({ list: l, removable }: { list: ListDetail; removable: bool
       render: (_: unknown, e) => (
         <span style={{ display: 'inline-block', maxWidth: 360, whiteSpace: 'normal' }}>
           {e.reason}
-          {e.manualReason ? <div><Typography.Text type="secondary">{t('programs.manualReason', { reason: e.manualReason })}</Typography.Text></div> : null}
+          {e.manualReason ? (
+            <div>
+              <Typography.Text type="secondary">
+                {t('programs.manualReason', { reason: e.manualReason })}
+              </Typography.Text>
+            </div>
+          ) : null}
         </span>
       ),
     },
@@ -282,7 +363,9 @@ function EntriesCard({ list: l, removable }: { list: ListDetail; removable: bool
           {quantityText(t, l.unit, e.amount, e.quantity)}
           {e.arrearsAmount > 0 ? (
             <div>
-              <Typography.Text type="secondary">{t('programs.arrears', { amount: num(e.arrearsAmount), note: e.arrearsNote ?? '' })}</Typography.Text>
+              <Typography.Text type="secondary">
+                {t('programs.arrears', { amount: num(e.arrearsAmount), note: e.arrearsNote ?? '' })}
+              </Typography.Text>
             </div>
           ) : null}
         </span>
@@ -346,7 +429,15 @@ interface CommentValues {
   comment?: string;
 }
 
-function StepModal({ list: l, action, onClose }: { list: ListDetail; action: 'submit' | 'appraise'; onClose: () => void }) {
+function StepModal({
+  list: l,
+  action,
+  onClose,
+}: {
+  list: ListDetail;
+  action: 'submit' | 'appraise';
+  onClose: () => void;
+}) {
   const t = useT();
   const f = useModalForm<CommentValues>(['comment'], onClose);
   const step = useMutation({
@@ -363,7 +454,11 @@ function StepModal({ list: l, action, onClose }: { list: ListDetail; action: 'su
       title={action === 'submit' ? t('programs.submitTitle') : t('programs.appraiseTitle')}
       intro={<p>{action === 'submit' ? t('programs.submitIntro') : t('programs.appraiseIntro')}</p>}
       errorTestId="step-error"
-      submit={{ label: action === 'submit' ? t('programs.submit') : t('programs.appraise'), testId: `step-${action}-submit`, loading: step.isPending }}
+      submit={{
+        label: action === 'submit' ? t('programs.submit') : t('programs.appraise'),
+        testId: `step-${action}-submit`,
+        loading: step.isPending,
+      }}
       onFinish={(v) => step.mutate(v)}
     >
       <Form.Item name="comment" label={t('programs.comment')}>
@@ -389,7 +484,11 @@ function ReturnModal({ list: l, onClose }: { list: ListDetail; onClose: () => vo
       submit={{ label: t('programs.return'), testId: 'return-submit', loading: ret.isPending, danger: true }}
       onFinish={(v) => ret.mutate(v)}
     >
-      <Form.Item name="comment" label={t('programs.returnComment')} rules={[{ required: true, min: 5, whitespace: true, message: t('programs.returnCommentRequired') }]}>
+      <Form.Item
+        name="comment"
+        label={t('programs.returnComment')}
+        rules={[{ required: true, min: 5, whitespace: true, message: t('programs.returnCommentRequired') }]}
+      >
         <Input.TextArea data-testid="return-comment" rows={3} />
       </Form.Item>
     </ModalForm>
@@ -398,10 +497,17 @@ function ReturnModal({ list: l, onClose }: { list: ListDetail; onClose: () => vo
 
 function ApproveOneModal({ list: l, onClose }: { list: ListDetail; onClose: () => void }) {
   const t = useT();
-  const f = useModalForm<{ decisionNo?: string; decisionDate?: dayjs.Dayjs | null; comment?: string }>(['decisionNo', 'decisionDate', 'comment'], onClose);
+  const f = useModalForm<{ decisionNo?: string; decisionDate?: dayjs.Dayjs | null; comment?: string }>(
+    ['decisionNo', 'decisionDate', 'comment'],
+    onClose,
+  );
   const approve = useMutation({
     mutationFn: (v: { decisionNo?: string; decisionDate?: dayjs.Dayjs | null; comment?: string }) =>
-      programsApi.approve(l.id, { decisionNo: (v.decisionNo ?? '').trim(), decisionDate: isoOf(v.decisionDate) ?? '', ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}) }),
+      programsApi.approve(l.id, {
+        decisionNo: (v.decisionNo ?? '').trim(),
+        decisionDate: isoOf(v.decisionDate) ?? '',
+        ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}),
+      }),
     onSuccess: () => f.done(t('programs.approved'), pk.all),
     onError: f.showError,
   });
@@ -436,7 +542,12 @@ function AddEntryModal({ list: l, onClose }: { list: ListDetail; onClose: () => 
     enabled: search.trim().length >= 2,
   });
   const add = useMutation({
-    mutationFn: (v: AddValues) => programsApi.addEntry(l.id, { personId: v.personId ?? 0, reason: (v.reason ?? '').trim(), ...(v.amount !== null && v.amount !== undefined ? { amount: v.amount } : {}) }),
+    mutationFn: (v: AddValues) =>
+      programsApi.addEntry(l.id, {
+        personId: v.personId ?? 0,
+        reason: (v.reason ?? '').trim(),
+        ...(v.amount !== null && v.amount !== undefined ? { amount: v.amount } : {}),
+      }),
     onSuccess: () => f.done(t('programs.entryAdded'), pk.all),
     onError: f.showError,
   });
@@ -449,7 +560,11 @@ function AddEntryModal({ list: l, onClose }: { list: ListDetail; onClose: () => 
       submit={{ label: t('programs.addEntry'), testId: 'add-entry-submit', loading: add.isPending }}
       onFinish={(v) => add.mutate(v)}
     >
-      <Form.Item name="personId" label={t('programs.person')} rules={[{ required: true, message: t('programs.personRequired') }]}>
+      <Form.Item
+        name="personId"
+        label={t('programs.person')}
+        rules={[{ required: true, message: t('programs.personRequired') }]}
+      >
         <Select
           data-testid="add-entry-person"
           showSearch={{ filterOption: false, onSearch: setSearch }}
@@ -462,7 +577,12 @@ function AddEntryModal({ list: l, onClose }: { list: ListDetail; onClose: () => 
           }))}
         />
       </Form.Item>
-      <Form.Item name="reason" label={t('programs.reason')} extra={t('programs.reasonHint')} rules={[{ required: true, min: 10, whitespace: true, message: t('programs.reasonRequired') }]}>
+      <Form.Item
+        name="reason"
+        label={t('programs.reason')}
+        extra={t('programs.reasonHint')}
+        rules={[{ required: true, min: 10, whitespace: true, message: t('programs.reasonRequired') }]}
+      >
         <Input.TextArea data-testid="add-entry-reason" rows={2} />
       </Form.Item>
       <Form.Item name="amount" label={t('programs.amountOptional')} extra={t('programs.amountOptionalHint')}>
@@ -485,10 +605,19 @@ function RemoveEntryModal({ list: l, entry, onClose }: { list: ListDetail; entry
       state={f}
       title={t('programs.removeTitle', { name: entry.fullName })}
       errorTestId="remove-entry-error"
-      submit={{ label: t('programs.removeEntry'), testId: 'remove-entry-submit', loading: remove.isPending, danger: true }}
+      submit={{
+        label: t('programs.removeEntry'),
+        testId: 'remove-entry-submit',
+        loading: remove.isPending,
+        danger: true,
+      }}
       onFinish={(v) => remove.mutate(v)}
     >
-      <Form.Item name="reason" label={t('programs.removeReason')} rules={[{ required: true, min: 5, whitespace: true, message: t('programs.removeReasonRequired') }]}>
+      <Form.Item
+        name="reason"
+        label={t('programs.removeReason')}
+        rules={[{ required: true, min: 5, whitespace: true, message: t('programs.removeReasonRequired') }]}
+      >
         <Input.TextArea data-testid="remove-entry-reason" rows={2} />
       </Form.Item>
     </ModalForm>
@@ -499,7 +628,11 @@ function RemoveEntryModal({ list: l, entry, onClose }: { list: ListDetail; entry
 function RemarksCard({ list: l }: { list: ListDetail }) {
   const t = useT();
   const { can } = usePrograms();
-  const query = useQuery({ queryKey: pk.remarks(l.id), queryFn: ({ signal }) => programsApi.remarks(l.id, signal), enabled: !!l.publishedAt });
+  const query = useQuery({
+    queryKey: pk.remarks(l.id),
+    queryFn: ({ signal }) => programsApi.remarks(l.id, signal),
+    enabled: !!l.publishedAt,
+  });
   if (!l.publishedAt) return null;
   return (
     <Card className="program-section" title={t('programs.remarks')} data-testid="list-remarks">
@@ -537,7 +670,9 @@ function RemarkItem({ remark: r, canAnswer }: { remark: Remark; canAnswer: boole
       <div>{r.text}</div>
       {r.answer ? (
         <div style={{ marginLeft: 16, marginTop: 4 }}>
-          <Typography.Text type="secondary">{t('programs.answerBy', { by: r.answeredBy ?? '', at: formatDateTime(r.answeredAt) })}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('programs.answerBy', { by: r.answeredBy ?? '', at: formatDateTime(r.answeredAt) })}
+          </Typography.Text>
           <div>{r.answer}</div>
         </div>
       ) : canAnswer ? (
@@ -552,7 +687,13 @@ function RemarkItem({ remark: r, canAnswer }: { remark: Remark; canAnswer: boole
               onChange={(e) => setAnswer(e.target.value)}
               onPressEnter={() => answer.trim() && send.mutate()}
             />
-            <Button type="primary" data-testid={`remark-answer-submit-${r.id}`} loading={send.isPending} disabled={answer.trim().length < 5} onClick={() => send.mutate()}>
+            <Button
+              type="primary"
+              data-testid={`remark-answer-submit-${r.id}`}
+              loading={send.isPending}
+              disabled={answer.trim().length < 5}
+              onClick={() => send.mutate()}
+            >
               {t('programs.answer')}
             </Button>
           </Space.Compact>

@@ -12,7 +12,6 @@ import { DateInput, isoOf } from '../registry/shared';
 import { pk, programsApi } from './api';
 import { KIND_KEYS, statusKinds, UNIT_KEYS } from './shared';
 
-
 interface SelectorValues {
   status?: StatusKind;
   categories?: string[];
@@ -47,7 +46,20 @@ interface ProgramValues {
   note?: string;
 }
 
-const FIELDS = ['code', 'name', 'legalBasis', 'legalDate', 'kind', 'unit', 'periodKind', 'refDate', 'periodFrom', 'periodTo', 'budget', 'fundingSource'] as const;
+const FIELDS = [
+  'code',
+  'name',
+  'legalBasis',
+  'legalDate',
+  'kind',
+  'unit',
+  'periodKind',
+  'refDate',
+  'periodFrom',
+  'periodTo',
+  'budget',
+  'fundingSource',
+] as const;
 
 const opt = <T,>(v: T | null | undefined): T | undefined => (v === null || v === undefined ? undefined : v);
 
@@ -65,7 +77,12 @@ function bodyOf(v: ProgramValues): unknown {
       amount = { type: 'fixed', amount: v.fixedAmount };
       break;
     case 'by_category':
-      amount = { type: 'by_category', amounts: Object.fromEntries((v.categoryAmounts ?? []).filter((r) => r.category).map((r) => [r.category, r.amount])) };
+      amount = {
+        type: 'by_category',
+        amounts: Object.fromEntries(
+          (v.categoryAmounts ?? []).filter((r) => r.category).map((r) => [r.category, r.amount]),
+        ),
+      };
       break;
     case 'gift':
       amount = { type: 'gift', gift: v.gift };
@@ -101,7 +118,17 @@ function bodyOf(v: ProgramValues): unknown {
 }
 
 /** One way to qualify: a status kind, its categories and the narrowing conditions. */
-function SelectorRow({ form, name, onRemove, canRemove }: { form: FormInstance<ProgramValues>; name: number; onRemove: () => void; canRemove: boolean }) {
+function SelectorRow({
+  form,
+  name,
+  onRemove,
+  canRemove,
+}: {
+  form: FormInstance<ProgramValues>;
+  name: number;
+  onRemove: () => void;
+  canRemove: boolean;
+}) {
   const t = useT();
   const { lang } = useLang();
   const status = Form.useWatch(['selectors', name, 'status'], form) as StatusKind | undefined;
@@ -110,13 +137,31 @@ function SelectorRow({ form, name, onRemove, canRemove }: { form: FormInstance<P
     <Card size="small" style={{ marginBottom: 8 }} data-testid={`program-selector-${name}`}>
       <Row gutter={8}>
         <Col xs={24} md={10}>
-          <Form.Item name={[name, 'status']} label={t('programs.form.status')} rules={[{ required: true, message: t('programs.form.statusRequired') }]}>
-            <Select data-testid={`program-selector-status-${name}`} options={statusKinds(lang)} onChange={() => form.setFieldValue(['selectors', name, 'categories'], undefined)} />
+          <Form.Item
+            name={[name, 'status']}
+            label={t('programs.form.status')}
+            rules={[{ required: true, message: t('programs.form.statusRequired') }]}
+          >
+            <Select
+              data-testid={`program-selector-status-${name}`}
+              options={statusKinds(lang)}
+              onChange={() => form.setFieldValue(['selectors', name, 'categories'], undefined)}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={14}>
-          <Form.Item name={[name, 'categories']} label={t('programs.form.categories')} extra={t('programs.form.categoriesHint')}>
-            <Select data-testid={`program-selector-categories-${name}`} mode="multiple" allowClear options={categories} optionFilterProp="label" />
+          <Form.Item
+            name={[name, 'categories']}
+            label={t('programs.form.categories')}
+            extra={t('programs.form.categoriesHint')}
+          >
+            <Select
+              data-testid={`program-selector-categories-${name}`}
+              mode="multiple"
+              allowClear
+              options={categories}
+              optionFilterProp="label"
+            />
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>
@@ -158,7 +203,9 @@ export function CreateProgramModal({ onClose }: { onClose: () => void }) {
   const { form } = f;
   const codeRef = useRef<InputRef>(null);
   const amountType = Form.useWatch('amountType', form);
-  const allCategories = StatusKind.options.flatMap((k) => STATUS_CATEGORIES[k].categories.map((c) => ({ value: c.code, label: `${c[lang]} (${c.code})` })));
+  const allCategories = StatusKind.options.flatMap((k) =>
+    STATUS_CATEGORIES[k].categories.map((c) => ({ value: c.code, label: `${c[lang]} (${c.code})` })),
+  );
   const uniqueCategories = [...new Map(allCategories.map((c) => [c.value, c])).values()];
 
   const create = useMutation({
@@ -189,21 +236,45 @@ export function CreateProgramModal({ onClose }: { onClose: () => void }) {
       onFinish={onFinish}
       width={860}
       focusRef={codeRef}
-      initialValues={{ kind: 'gift', unit: 'dong', periodKind: 'once', per: 'person', selectors: [{}], amountType: 'fixed', quantityUnit: 'kg', gift: 'tet', categoryAmounts: [{}] }}
+      initialValues={{
+        kind: 'gift',
+        unit: 'dong',
+        periodKind: 'once',
+        per: 'person',
+        selectors: [{}],
+        amountType: 'fixed',
+        quantityUnit: 'kg',
+        gift: 'tet',
+        categoryAmounts: [{}],
+      }}
     >
       <Row gutter={12}>
         <Col xs={24} md={8}>
-          <Form.Item name="code" label={t('programs.form.code')} extra={t('programs.form.codeHint')} rules={[{ required: true, message: t('programs.form.codeRequired') }]}>
+          <Form.Item
+            name="code"
+            label={t('programs.form.code')}
+            extra={t('programs.form.codeHint')}
+            rules={[{ required: true, message: t('programs.form.codeRequired') }]}
+          >
             <Input ref={codeRef} data-testid="program-form-code" />
           </Form.Item>
         </Col>
         <Col xs={24} md={16}>
-          <Form.Item name="name" label={t('programs.form.name')} rules={[{ required: true, message: t('programs.form.nameRequired') }]}>
+          <Form.Item
+            name="name"
+            label={t('programs.form.name')}
+            rules={[{ required: true, message: t('programs.form.nameRequired') }]}
+          >
             <Input data-testid="program-form-name" />
           </Form.Item>
         </Col>
         <Col xs={24} md={16}>
-          <Form.Item name="legalBasis" label={t('programs.form.legalBasis')} extra={t('programs.form.legalBasisHint')} rules={[{ required: true, message: t('programs.form.legalBasisRequired') }]}>
+          <Form.Item
+            name="legalBasis"
+            label={t('programs.form.legalBasis')}
+            extra={t('programs.form.legalBasisHint')}
+            rules={[{ required: true, message: t('programs.form.legalBasisRequired') }]}
+          >
             <Input data-testid="program-form-legal-basis" />
           </Form.Item>
         </Col>
@@ -214,12 +285,18 @@ export function CreateProgramModal({ onClose }: { onClose: () => void }) {
         </Col>
         <Col xs={24} md={8}>
           <Form.Item name="kind" label={t('programs.form.kind')}>
-            <Select data-testid="program-form-kind" options={PROGRAM_KINDS.map((k) => ({ value: k, label: t(KIND_KEYS[k]) }))} />
+            <Select
+              data-testid="program-form-kind"
+              options={PROGRAM_KINDS.map((k) => ({ value: k, label: t(KIND_KEYS[k]) }))}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
           <Form.Item name="unit" label={t('programs.form.unit')}>
-            <Select data-testid="program-form-unit" options={PROGRAM_UNITS.map((u) => ({ value: u, label: t(UNIT_KEYS[u]) }))} />
+            <Select
+              data-testid="program-form-unit"
+              options={PROGRAM_UNITS.map((u) => ({ value: u, label: t(UNIT_KEYS[u]) }))}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
@@ -231,7 +308,11 @@ export function CreateProgramModal({ onClose }: { onClose: () => void }) {
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
-          <Form.Item name="periodFrom" label={t('programs.form.periodFrom')} rules={[{ required: true, message: t('programs.form.dateRequired') }]}>
+          <Form.Item
+            name="periodFrom"
+            label={t('programs.form.periodFrom')}
+            rules={[{ required: true, message: t('programs.form.dateRequired') }]}
+          >
             <DateInput data-testid="program-form-period-from" />
           </Form.Item>
         </Col>
@@ -247,7 +328,14 @@ export function CreateProgramModal({ onClose }: { onClose: () => void }) {
         </Col>
         <Col xs={24} md={8}>
           <Form.Item name="budget" label={t('programs.form.budget')}>
-            <InputNumber<number> data-testid="program-form-budget" min={0} step={1000} style={{ width: '100%' }} formatter={(v) => (v === undefined ? '' : String(v).replace(/\B(?=(\d{3})+(?!\d))/g, '.'))} parser={(v) => Number((v ?? '').replace(/\./g, '')) || 0} />
+            <InputNumber<number>
+              data-testid="program-form-budget"
+              min={0}
+              step={1000}
+              style={{ width: '100%' }}
+              formatter={(v) => (v === undefined ? '' : String(v).replace(/\B(?=(\d{3})+(?!\d))/g, '.'))}
+              parser={(v) => Number((v ?? '').replace(/\./g, '')) || 0}
+            />
           </Form.Item>
         </Col>
         <Col xs={24} md={16}>
@@ -268,7 +356,13 @@ export function CreateProgramModal({ onClose }: { onClose: () => void }) {
         {(fields, { add, remove }) => (
           <>
             {fields.map((field) => (
-              <SelectorRow key={field.key} form={form} name={field.name} canRemove={fields.length > 1} onRemove={() => remove(field.name)} />
+              <SelectorRow
+                key={field.key}
+                form={form}
+                name={field.name}
+                canRemove={fields.length > 1}
+                onRemove={() => remove(field.name)}
+              />
             ))}
             <Button onClick={() => add({})} data-testid="program-form-add-selector" style={{ marginBottom: 16 }}>
               {t('programs.form.addSelector')}
@@ -295,7 +389,11 @@ export function CreateProgramModal({ onClose }: { onClose: () => void }) {
         </Col>
         <Col xs={24} md={14}>
           {amountType === 'fixed' && (
-            <Form.Item name="fixedAmount" label={t('programs.form.fixedAmount')} rules={[{ required: true, message: t('programs.form.amountRequired') }]}>
+            <Form.Item
+              name="fixedAmount"
+              label={t('programs.form.fixedAmount')}
+              rules={[{ required: true, message: t('programs.form.amountRequired') }]}
+            >
               <InputNumber data-testid="program-form-fixed-amount" min={0} step={1000} style={{ width: '100%' }} />
             </Form.Item>
           )}
@@ -312,11 +410,22 @@ export function CreateProgramModal({ onClose }: { onClose: () => void }) {
           )}
           {amountType === 'quantity' && (
             <Space.Compact style={{ width: '100%' }}>
-              <Form.Item name="perPerson" label={t('programs.form.perPerson')} rules={[{ required: true, message: t('programs.form.amountRequired') }]} style={{ flex: 1 }}>
+              <Form.Item
+                name="perPerson"
+                label={t('programs.form.perPerson')}
+                rules={[{ required: true, message: t('programs.form.amountRequired') }]}
+                style={{ flex: 1 }}
+              >
                 <InputNumber data-testid="program-form-per-person" min={0.001} style={{ width: '100%' }} />
               </Form.Item>
               <Form.Item name="quantityUnit" label={t('programs.form.unit')}>
-                <Select style={{ width: 120 }} options={[{ value: 'kg', label: t('programs.unit.kg') }, { value: 'card', label: t('programs.unit.card') }]} />
+                <Select
+                  style={{ width: 120 }}
+                  options={[
+                    { value: 'kg', label: t('programs.unit.kg') },
+                    { value: 'card', label: t('programs.unit.card') },
+                  ]}
+                />
               </Form.Item>
             </Space.Compact>
           )}
@@ -329,13 +438,34 @@ export function CreateProgramModal({ onClose }: { onClose: () => void }) {
             <div data-testid="program-form-category-amounts">
               {fields.map((field) => (
                 <Space key={field.key} align="start" wrap>
-                  <Form.Item name={[field.name, 'category']} rules={[{ required: true, message: t('programs.form.categoryRequired') }]}>
-                    <Select aria-label={t('programs.form.category')} placeholder={t('programs.form.category')} showSearch optionFilterProp="label" options={uniqueCategories} style={{ width: 340 }} />
+                  <Form.Item
+                    name={[field.name, 'category']}
+                    rules={[{ required: true, message: t('programs.form.categoryRequired') }]}
+                  >
+                    <Select
+                      aria-label={t('programs.form.category')}
+                      placeholder={t('programs.form.category')}
+                      showSearch
+                      optionFilterProp="label"
+                      options={uniqueCategories}
+                      style={{ width: 340 }}
+                    />
                   </Form.Item>
-                  <Form.Item name={[field.name, 'amount']} rules={[{ required: true, message: t('programs.form.amountRequired') }]}>
-                    <InputNumber aria-label={t('programs.form.fixedAmount')} placeholder={t('programs.form.fixedAmount')} min={0} step={1000} style={{ width: 180 }} />
+                  <Form.Item
+                    name={[field.name, 'amount']}
+                    rules={[{ required: true, message: t('programs.form.amountRequired') }]}
+                  >
+                    <InputNumber
+                      aria-label={t('programs.form.fixedAmount')}
+                      placeholder={t('programs.form.fixedAmount')}
+                      min={0}
+                      step={1000}
+                      style={{ width: 180 }}
+                    />
                   </Form.Item>
-                  {fields.length > 1 && <Button onClick={() => remove(field.name)}>{t('programs.form.removeRow')}</Button>}
+                  {fields.length > 1 && (
+                    <Button onClick={() => remove(field.name)}>{t('programs.form.removeRow')}</Button>
+                  )}
                 </Space>
               ))}
               <Button onClick={() => add({})} style={{ marginBottom: 16 }}>

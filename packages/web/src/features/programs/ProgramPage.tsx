@@ -1,7 +1,21 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, DatePicker, Form, Input, Segmented, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  DatePicker,
+  Form,
+  Input,
+  Segmented,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
@@ -18,7 +32,20 @@ import { PageHead } from '../../components/PageHead';
 import { DateInput, isoOf, showDate } from '../registry/shared';
 import { pk, programsApi } from './api';
 import type { ListsFilter, TotalsFilter } from './api';
-import { amountText, CHANNEL_KEYS, eligibilityText, Fact, KIND_KEYS, kgWithTonnes, listStateLabel, ListStateTag, num, QueryTable, UNIT_KEYS, usePrograms } from './shared';
+import {
+  amountText,
+  CHANNEL_KEYS,
+  eligibilityText,
+  Fact,
+  KIND_KEYS,
+  kgWithTonnes,
+  listStateLabel,
+  ListStateTag,
+  num,
+  QueryTable,
+  UNIT_KEYS,
+  usePrograms,
+} from './shared';
 
 /** /programs/:id: the rules, the progress, the totals, the lists of a period and the payment batches. */
 export default function ProgramPage() {
@@ -44,7 +71,11 @@ function ProgramView({ program: p }: { program: ProgramOut }) {
       <Card className="program-section" title={t('programs.details')}>
         <div className="program-facts">
           <Fact label={t('programs.col.code')}>{p.code}</Fact>
-          <Fact label={t('programs.col.legalBasis')}>{p.legalDate ? t('programs.legalWithDate', { basis: p.legalBasis, date: showDate(p.legalDate) }) : p.legalBasis}</Fact>
+          <Fact label={t('programs.col.legalBasis')}>
+            {p.legalDate
+              ? t('programs.legalWithDate', { basis: p.legalBasis, date: showDate(p.legalDate) })
+              : p.legalBasis}
+          </Fact>
           <Fact label={t('programs.col.kind')}>{t(KIND_KEYS[p.kind])}</Fact>
           <Fact label={t('programs.col.unit')}>{t(UNIT_KEYS[p.unit])}</Fact>
           <Fact label={t('programs.col.period')}>
@@ -58,7 +89,12 @@ function ProgramView({ program: p }: { program: ProgramOut }) {
         <ul data-testid="program-rules">
           {p.rules.map((r) => (
             <li key={r.id}>
-              <Typography.Text strong>{t('programs.ruleFrom', { from: showDate(r.validFrom), to: r.validTo ? showDate(r.validTo) : t('programs.openEnded') })}</Typography.Text>
+              <Typography.Text strong>
+                {t('programs.ruleFrom', {
+                  from: showDate(r.validFrom),
+                  to: r.validTo ? showDate(r.validTo) : t('programs.openEnded'),
+                })}
+              </Typography.Text>
               <div>{eligibilityText(t, r.eligibility, lang)}</div>
               <div>{amountText(t, r.amount, lang)}</div>
               {r.note ? <Typography.Text type="secondary">{r.note}</Typography.Text> : null}
@@ -82,7 +118,9 @@ function ProgramView({ program: p }: { program: ProgramOut }) {
           </label>
         )}
         {p.periodKind !== 'monthly' && <Tag>{t('programs.periodYear', { period })}</Tag>}
-        {can.prepare && me?.role === 'commune_officer' && <CommuneListButton program={p} period={period} communeCode={me.areaCode} />}
+        {can.prepare && me?.role === 'commune_officer' && (
+          <CommuneListButton program={p} period={period} communeCode={me.areaCode} />
+        )}
         {can.prepare && me?.role === 'province_officer' && <GenerateButton program={p} period={period} />}
       </Space>
 
@@ -104,7 +142,15 @@ function defaultMonth(p: ProgramOut): string {
 }
 
 /** The commune officer's list of the period: "Lập danh sách" while there is none, then a link to it. */
-function CommuneListButton({ program: p, period, communeCode }: { program: ProgramOut; period: string; communeCode: string }) {
+function CommuneListButton({
+  program: p,
+  period,
+  communeCode,
+}: {
+  program: ProgramOut;
+  period: string;
+  communeCode: string;
+}) {
   const t = useT();
   const filter: ListsFilter = { programId: p.id, period, areaCode: communeCode, limit: 50, offset: 0 };
   const query = useQuery({ queryKey: pk.lists(filter), queryFn: ({ signal }) => programsApi.lists(filter, signal) });
@@ -119,14 +165,26 @@ function CommuneListButton({ program: p, period, communeCode }: { program: Progr
 }
 
 /** "Lập danh sách" for the officer's commune, or for every commune without a list. */
-function GenerateButton({ program: p, period, communeCode }: { program: ProgramOut; period: string; communeCode?: string }) {
+function GenerateButton({
+  program: p,
+  period,
+  communeCode,
+}: {
+  program: ProgramOut;
+  period: string;
+  communeCode?: string;
+}) {
   const t = useT();
   const { message, modal } = App.useApp();
   const errorText = useErrorText();
   const qc = useQueryClient();
   const navigate = useNavigate();
   const generate = useMutation({
-    mutationFn: () => programsApi.generate(p.id, { ...(p.periodKind === 'monthly' ? { period } : {}), ...(communeCode ? { communeCode } : {}) }),
+    mutationFn: () =>
+      programsApi.generate(p.id, {
+        ...(p.periodKind === 'monthly' ? { period } : {}),
+        ...(communeCode ? { communeCode } : {}),
+      }),
     onSuccess: async (r) => {
       void message.success(t('programs.generated', { lists: r.lists, entries: r.entries }));
       await qc.invalidateQueries({ queryKey: pk.all });
@@ -135,7 +193,12 @@ function GenerateButton({ program: p, period, communeCode }: { program: ProgramO
     onError: (e) => void modal.error({ title: t('common.errorTitle'), content: errorText(e) }),
   });
   return (
-    <Button type="primary" data-testid={communeCode ? 'program-generate' : 'program-generate-all'} loading={generate.isPending} onClick={() => generate.mutate()}>
+    <Button
+      type="primary"
+      data-testid={communeCode ? 'program-generate' : 'program-generate-all'}
+      loading={generate.isPending}
+      onClick={() => generate.mutate()}
+    >
       {communeCode ? t('programs.generate') : t('programs.generateAll')}
     </Button>
   );
@@ -144,33 +207,62 @@ function GenerateButton({ program: p, period, communeCode }: { program: ProgramO
 function ProgressCard({ program: p, period }: { program: ProgramOut; period: string }) {
   const t = useT();
   const { lang } = useLang();
-  const query = useQuery({ queryKey: pk.progress(p.id, period), queryFn: ({ signal }) => programsApi.progress({ programId: p.id, period }, signal) });
+  const query = useQuery({
+    queryKey: pk.progress(p.id, period),
+    queryFn: ({ signal }) => programsApi.progress({ programId: p.id, period }, signal),
+  });
   type Row = NonNullable<typeof query.data>['rows'][number];
   const columns: TableColumnsType<Row> = [
     { title: t('programs.col.area'), dataIndex: 'areaName' },
     { title: t('programs.col.communes'), dataIndex: 'communes', align: 'right' },
-    { title: t('programs.col.missing'), dataIndex: 'missing', align: 'right', render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n) },
+    {
+      title: t('programs.col.missing'),
+      dataIndex: 'missing',
+      align: 'right',
+      render: (n: number) => (n > 0 ? <Typography.Text type="danger">{n}</Typography.Text> : n),
+    },
     {
       title: t('programs.col.byState'),
       key: 'byState',
       render: (_: unknown, r) => (
         <Space wrap size={4}>
           {Object.entries(r.byState).map(([s, n]) => (
-            <Tag key={s}>{`${(LIST_STATES as readonly string[]).includes(s) ? listStateLabel(s as ListState, lang) : s}: ${n}`}</Tag>
+            <Tag
+              key={s}
+            >{`${(LIST_STATES as readonly string[]).includes(s) ? listStateLabel(s as ListState, lang) : s}: ${n}`}</Tag>
           ))}
         </Space>
       ),
     },
-    { title: t('programs.col.approvedEntries'), dataIndex: 'approvedEntries', align: 'right', render: (n: number) => num(n) },
+    {
+      title: t('programs.col.approvedEntries'),
+      dataIndex: 'approvedEntries',
+      align: 'right',
+      render: (n: number) => num(n),
+    },
   ];
   // The progress rows carry amounts in đồng only; in-kind quantities are in the totals below.
-  if (p.unit === 'dong') columns.push({ title: t('programs.col.approvedAmount'), dataIndex: 'approvedAmount', align: 'right', render: (n: number) => num(n) });
+  if (p.unit === 'dong')
+    columns.push({
+      title: t('programs.col.approvedAmount'),
+      dataIndex: 'approvedAmount',
+      align: 'right',
+      render: (n: number) => num(n),
+    });
   const missing = query.data?.missingCommunes ?? [];
   return (
     <Card className="program-section" title={t('programs.progress')} data-testid="program-progress">
       {query.error && <LoadError error={query.error} onRetry={() => void query.refetch()} />}
       <div className="table-box">
-        <Table<Row> rowKey="areaCode" size="small" columns={columns} dataSource={query.data?.rows ?? []} loading={query.isFetching} pagination={false} scroll={{ x: 'max-content' }} />
+        <Table<Row>
+          rowKey="areaCode"
+          size="small"
+          columns={columns}
+          dataSource={query.data?.rows ?? []}
+          loading={query.isFetching}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+        />
       </div>
       {missing.length > 0 && (
         <Alert
@@ -187,32 +279,68 @@ function ProgressCard({ program: p, period }: { program: ProgramOut; period: str
 }
 
 /** "Đã duyệt N người, X đồng / Đã chi M người, Y đồng", by area or by category. */
-export function totalsLine(t: TFunction, unit: ProgramOut['unit'], r: { approvedCount: number; approvedAmount: number; approvedQuantity: number; paidCount: number; paidAmount: number; paidQuantity: number }) {
-  const what = (amount: number, quantity: number) => (unit === 'dong' ? `${num(amount)} ${t('programs.unit.dong')}` : unit === 'kg' ? kgWithTonnes(t, quantity) : `${num(quantity)} ${t('programs.unit.card')}`);
-  return t('programs.totalsLine', { approved: num(r.approvedCount), approvedWhat: what(r.approvedAmount, r.approvedQuantity), paid: num(r.paidCount), paidWhat: what(r.paidAmount, r.paidQuantity) });
+export function totalsLine(
+  t: TFunction,
+  unit: ProgramOut['unit'],
+  r: {
+    approvedCount: number;
+    approvedAmount: number;
+    approvedQuantity: number;
+    paidCount: number;
+    paidAmount: number;
+    paidQuantity: number;
+  },
+) {
+  const what = (amount: number, quantity: number) =>
+    unit === 'dong'
+      ? `${num(amount)} ${t('programs.unit.dong')}`
+      : unit === 'kg'
+        ? kgWithTonnes(t, quantity)
+        : `${num(quantity)} ${t('programs.unit.card')}`;
+  return t('programs.totalsLine', {
+    approved: num(r.approvedCount),
+    approvedWhat: what(r.approvedAmount, r.approvedQuantity),
+    paid: num(r.paidCount),
+    paidWhat: what(r.paidAmount, r.paidQuantity),
+  });
 }
 
 function TotalsCard({ program: p, period }: { program: ProgramOut; period: string }) {
   const t = useT();
   const [groupBy, setGroupBy] = useState<'area' | 'category'>('area');
   const filter: TotalsFilter = { programId: p.id, period, groupBy };
-  const query = useQuery({ queryKey: pk.totals(filter), queryFn: ({ signal }) => programsApi.totals(filter, signal), placeholderData: keepPreviousData });
+  const query = useQuery({
+    queryKey: pk.totals(filter),
+    queryFn: ({ signal }) => programsApi.totals(filter, signal),
+    placeholderData: keepPreviousData,
+  });
   type Row = NonNullable<typeof query.data>['rows'][number];
   const columns: TableColumnsType<Row> = [
     { title: groupBy === 'area' ? t('programs.col.area') : t('programs.col.category'), dataIndex: 'label' },
-    { title: t('programs.col.approvedEntries'), dataIndex: 'approvedCount', align: 'right', render: (n: number) => num(n) },
+    {
+      title: t('programs.col.approvedEntries'),
+      dataIndex: 'approvedCount',
+      align: 'right',
+      render: (n: number) => num(n),
+    },
     {
       title: t('programs.col.approvedAmount'),
       key: 'approved',
       align: 'right',
-      render: (_: unknown, r) => (p.unit === 'dong' ? num(r.approvedAmount) : p.unit === 'kg' ? kgWithTonnes(t, r.approvedQuantity) : num(r.approvedQuantity)),
+      render: (_: unknown, r) =>
+        p.unit === 'dong'
+          ? num(r.approvedAmount)
+          : p.unit === 'kg'
+            ? kgWithTonnes(t, r.approvedQuantity)
+            : num(r.approvedQuantity),
     },
     { title: t('programs.col.paidCount'), dataIndex: 'paidCount', align: 'right', render: (n: number) => num(n) },
     {
       title: t('programs.col.paidAmount'),
       key: 'paid',
       align: 'right',
-      render: (_: unknown, r) => (p.unit === 'dong' ? num(r.paidAmount) : p.unit === 'kg' ? kgWithTonnes(t, r.paidQuantity) : num(r.paidQuantity)),
+      render: (_: unknown, r) =>
+        p.unit === 'dong' ? num(r.paidAmount) : p.unit === 'kg' ? kgWithTonnes(t, r.paidQuantity) : num(r.paidQuantity),
     },
   ];
   return (
@@ -239,7 +367,15 @@ function TotalsCard({ program: p, period }: { program: ProgramOut; period: strin
         </div>
       )}
       <div className="table-box">
-        <Table<Row> rowKey="key" size="small" columns={columns} dataSource={query.data?.rows ?? []} loading={query.isFetching} pagination={false} scroll={{ x: 'max-content' }} />
+        <Table<Row>
+          rowKey="key"
+          size="small"
+          columns={columns}
+          dataSource={query.data?.rows ?? []}
+          loading={query.isFetching}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+        />
       </div>
     </Card>
   );
@@ -262,8 +398,13 @@ function ListsCard({ program: p, period }: { program: ProgramOut; period: string
     limit: page.size,
     offset: (page.current - 1) * page.size,
   };
-  const query = useQuery({ queryKey: pk.lists(filter), queryFn: ({ signal }) => programsApi.lists(filter, signal), placeholderData: keepPreviousData });
-  const unitText = (l: ListOut) => (p.unit === 'dong' ? num(l.totalAmount) : p.unit === 'kg' ? kgWithTonnes(t, l.totalQuantity) : num(l.totalQuantity));
+  const query = useQuery({
+    queryKey: pk.lists(filter),
+    queryFn: ({ signal }) => programsApi.lists(filter, signal),
+    placeholderData: keepPreviousData,
+  });
+  const unitText = (l: ListOut) =>
+    p.unit === 'dong' ? num(l.totalAmount) : p.unit === 'kg' ? kgWithTonnes(t, l.totalQuantity) : num(l.totalQuantity);
   const columns: TableColumnsType<ListOut> = [
     {
       title: t('programs.col.commune'),
@@ -271,7 +412,10 @@ function ListsCard({ program: p, period }: { program: ProgramOut; period: string
       render: (_: unknown, l) => (
         <span>
           {/* Supervisors read lists on the published page, where they file their remarks. */}
-          <Link to={can.remark ? `/cong-khai/${l.id}` : `/programs/lists/${l.id}`} data-testid={`list-link-${l.communeCode}${l.seq ? `-${l.seq}` : ''}`}>
+          <Link
+            to={can.remark ? `/cong-khai/${l.id}` : `/programs/lists/${l.id}`}
+            data-testid={`list-link-${l.communeCode}${l.seq ? `-${l.seq}` : ''}`}
+          >
             {l.communeName}
           </Link>
           {l.seq > 0 ? <Tag style={{ marginLeft: 6 }}>{t('programs.supplementaryNo', { n: l.seq })}</Tag> : null}
@@ -280,9 +424,22 @@ function ListsCard({ program: p, period }: { program: ProgramOut; period: string
     },
     { title: t('programs.col.state'), dataIndex: 'state', render: (s: ListState) => <ListStateTag state={s} /> },
     { title: t('programs.col.entries'), dataIndex: 'entriesCount', align: 'right', render: (n: number) => num(n) },
-    { title: p.unit === 'dong' ? t('programs.col.amount') : t('programs.col.quantity'), key: 'total', align: 'right', render: (_: unknown, l) => unitText(l) },
-    { title: t('programs.col.decision'), key: 'decision', render: (_: unknown, l) => (l.decisionNo ? `${l.decisionNo} (${showDate(l.decisionDate)})` : '') },
-    { title: t('programs.col.published'), dataIndex: 'publishedAt', render: (v: string | null) => (v ? <Tag color="purple">{t('programs.published')}</Tag> : '') },
+    {
+      title: p.unit === 'dong' ? t('programs.col.amount') : t('programs.col.quantity'),
+      key: 'total',
+      align: 'right',
+      render: (_: unknown, l) => unitText(l),
+    },
+    {
+      title: t('programs.col.decision'),
+      key: 'decision',
+      render: (_: unknown, l) => (l.decisionNo ? `${l.decisionNo} (${showDate(l.decisionDate)})` : ''),
+    },
+    {
+      title: t('programs.col.published'),
+      dataIndex: 'publishedAt',
+      render: (v: string | null) => (v ? <Tag color="purple">{t('programs.published')}</Tag> : ''),
+    },
   ];
   const approvable = (l: ListOut) => l.state === (l.levels === 3 ? 'appraised' : 'submitted');
   return (
@@ -291,7 +448,13 @@ function ListsCard({ program: p, period }: { program: ProgramOut; period: string
       title={t('programs.lists')}
       extra={
         can.approve && (
-          <Button type="primary" className="no-print" data-testid="lists-approve-bulk" disabled={selected.length === 0} onClick={() => setApproving(true)}>
+          <Button
+            type="primary"
+            className="no-print"
+            data-testid="lists-approve-bulk"
+            disabled={selected.length === 0}
+            onClick={() => setApproving(true)}
+          >
             {t('programs.bulkApprove', { n: selected.length })}
           </Button>
         )
@@ -325,20 +488,24 @@ function ListsCard({ program: p, period }: { program: ProgramOut; period: string
         />
       </Space>
       <QueryTable<ListOut>
-          query={query}
-          testId="lists-table"
-          rowKey="id"
-          columns={columns}
-          locale={{ emptyText: t('programs.noLists') }}
-          rowSelection={
-            can.approve
-              ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), getCheckboxProps: (l) => ({ disabled: !approvable(l), name: `select-list-${l.id}` }) }
-              : undefined
-          }
-          page={page}
-          onPage={setPage}
-          sizes={[20, 50, 100, 200]}
-        />
+        query={query}
+        testId="lists-table"
+        rowKey="id"
+        columns={columns}
+        locale={{ emptyText: t('programs.noLists') }}
+        rowSelection={
+          can.approve
+            ? {
+                selectedRowKeys: selected,
+                onChange: (keys) => setSelected(keys as number[]),
+                getCheckboxProps: (l) => ({ disabled: !approvable(l), name: `select-list-${l.id}` }),
+              }
+            : undefined
+        }
+        page={page}
+        onPage={setPage}
+        sizes={[20, 50, 100, 200]}
+      />
       {approving && (
         <ApproveModal
           listIds={selected}
@@ -366,11 +533,25 @@ function ApproveModal({ listIds, onClose, onDone }: { listIds: number[]; onClose
   const f = useModalForm<DecisionValues>(['decisionNo', 'decisionDate', 'comment'], onClose);
   const approve = useMutation({
     mutationFn: (v: DecisionValues) =>
-      programsApi.approveMany({ listIds, decisionNo: (v.decisionNo ?? '').trim(), decisionDate: isoOf(v.decisionDate) ?? '', ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}) }),
+      programsApi.approveMany({
+        listIds,
+        decisionNo: (v.decisionNo ?? '').trim(),
+        decisionDate: isoOf(v.decisionDate) ?? '',
+        ...(v.comment?.trim() ? { comment: v.comment.trim() } : {}),
+      }),
     onSuccess: async (r) => {
       await f.done(t('programs.bulkApproved', { n: r.approved.length }), pk.all);
       if (r.failed.length > 0) {
-        void modal.warning({ title: t('programs.bulkFailed', { n: r.failed.length }), content: <ul>{r.failed.map((x) => <li key={x.listId}>{`#${x.listId}: ${x.message}`}</li>)}</ul> });
+        void modal.warning({
+          title: t('programs.bulkFailed', { n: r.failed.length }),
+          content: (
+            <ul>
+              {r.failed.map((x) => (
+                <li key={x.listId}>{`#${x.listId}: ${x.message}`}</li>
+              ))}
+            </ul>
+          ),
+        });
       }
       onDone();
     },
@@ -395,10 +576,19 @@ export function DecisionFields() {
   const t = useT();
   return (
     <>
-      <Form.Item name="decisionNo" label={t('programs.decisionNo')} extra={t('programs.decisionNoHint')} rules={[{ required: true, whitespace: true, message: t('programs.decisionNoRequired') }]}>
+      <Form.Item
+        name="decisionNo"
+        label={t('programs.decisionNo')}
+        extra={t('programs.decisionNoHint')}
+        rules={[{ required: true, whitespace: true, message: t('programs.decisionNoRequired') }]}
+      >
         <Input data-testid="decision-no" />
       </Form.Item>
-      <Form.Item name="decisionDate" label={t('programs.decisionDate')} rules={[{ required: true, message: t('programs.form.dateRequired') }]}>
+      <Form.Item
+        name="decisionDate"
+        label={t('programs.decisionDate')}
+        rules={[{ required: true, message: t('programs.form.dateRequired') }]}
+      >
         <DateInput data-testid="decision-date" />
       </Form.Item>
       <Form.Item name="comment" label={t('programs.comment')}>
@@ -414,7 +604,11 @@ function BatchesCard({ program: p, period }: { program: ProgramOut; period: stri
   const [page, setPage] = useState({ current: 1, size: 20 });
   const q = { programId: p.id, limit: page.size, offset: (page.current - 1) * page.size };
   const cash = p.unit === 'dong';
-  const query = useQuery({ queryKey: [...pk.batches(p.id), page], queryFn: ({ signal }) => programsApi.batches(q, signal), placeholderData: keepPreviousData });
+  const query = useQuery({
+    queryKey: [...pk.batches(p.id), page],
+    queryFn: ({ signal }) => programsApi.batches(q, signal),
+    placeholderData: keepPreviousData,
+  });
   const columns: TableColumnsType<BatchOut> = [
     {
       title: t('programs.col.batch'),
@@ -428,9 +622,27 @@ function BatchesCard({ program: p, period }: { program: ProgramOut; period: stri
     { title: t('programs.period'), dataIndex: 'period' },
     { title: t('programs.col.channel'), dataIndex: 'channel', render: (c: PaymentChannel) => t(CHANNEL_KEYS[c]) },
     { title: t('programs.col.entries'), dataIndex: 'entriesCount', align: 'right', render: (n: number) => num(n) },
-    ...(cash ? [{ title: t('programs.col.amount'), dataIndex: 'totalAmount', align: 'right' as const, render: (n: number) => num(n) }] : []),
+    ...(cash
+      ? [
+          {
+            title: t('programs.col.amount'),
+            dataIndex: 'totalAmount',
+            align: 'right' as const,
+            render: (n: number) => num(n),
+          },
+        ]
+      : []),
     { title: t('programs.col.paidCount'), dataIndex: 'paidCount', align: 'right', render: (n: number) => num(n) },
-    ...(cash ? [{ title: t('programs.col.paidAmount'), dataIndex: 'paidAmount', align: 'right' as const, render: (n: number) => num(n) }] : []),
+    ...(cash
+      ? [
+          {
+            title: t('programs.col.paidAmount'),
+            dataIndex: 'paidAmount',
+            align: 'right' as const,
+            render: (n: number) => num(n),
+          },
+        ]
+      : []),
     { title: t('programs.col.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
   ];
   return (
@@ -462,12 +674,26 @@ interface BatchValues {
   areaCode?: string;
 }
 
-function CreateBatchModal({ program: p, period, onClose }: { program: ProgramOut; period: string; onClose: () => void }) {
+function CreateBatchModal({
+  program: p,
+  period,
+  onClose,
+}: {
+  program: ProgramOut;
+  period: string;
+  onClose: () => void;
+}) {
   const t = useT();
   const navigate = useNavigate();
   const f = useModalForm<BatchValues>(['channel', 'areaCode'], onClose);
   const create = useMutation({
-    mutationFn: (v: BatchValues) => programsApi.createBatch({ programId: p.id, period, channel: v.channel ?? 'post_office', ...(v.areaCode?.trim() ? { areaCode: v.areaCode.trim() } : {}) }),
+    mutationFn: (v: BatchValues) =>
+      programsApi.createBatch({
+        programId: p.id,
+        period,
+        channel: v.channel ?? 'post_office',
+        ...(v.areaCode?.trim() ? { areaCode: v.areaCode.trim() } : {}),
+      }),
     onSuccess: async (b) => {
       await f.done(t('programs.batchCreated', { n: b.entriesCount }), pk.all);
       void navigate(`/programs/batches/${b.id}`);
@@ -485,7 +711,10 @@ function CreateBatchModal({ program: p, period, onClose }: { program: ProgramOut
       initialValues={{ channel: p.unit === 'dong' ? 'post_office' : 'in_kind' }}
     >
       <Form.Item name="channel" label={t('programs.col.channel')}>
-        <Select data-testid="batch-form-channel" options={PAYMENT_CHANNELS.map((c) => ({ value: c, label: t(CHANNEL_KEYS[c]) }))} />
+        <Select
+          data-testid="batch-form-channel"
+          options={PAYMENT_CHANNELS.map((c) => ({ value: c, label: t(CHANNEL_KEYS[c]) }))}
+        />
       </Form.Item>
       <Form.Item name="areaCode" label={t('programs.batchArea')} extra={t('programs.batchAreaHint')}>
         <Input data-testid="batch-form-area" />

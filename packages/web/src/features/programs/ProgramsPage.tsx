@@ -37,7 +37,8 @@ export default function ProgramsPage() {
     {
       title: t('programs.col.legalBasis'),
       key: 'legal',
-      render: (_: unknown, p) => (p.legalDate ? t('programs.legalWithDate', { basis: p.legalBasis, date: showDate(p.legalDate) }) : p.legalBasis),
+      render: (_: unknown, p) =>
+        p.legalDate ? t('programs.legalWithDate', { basis: p.legalBasis, date: showDate(p.legalDate) }) : p.legalBasis,
     },
     { title: t('programs.col.kind'), dataIndex: 'kind', render: (k: ProgramOut['kind']) => t(KIND_KEYS[k]) },
     { title: t('programs.col.unit'), dataIndex: 'unit', render: (u: ProgramOut['unit']) => t(UNIT_KEYS[u]) },

@@ -42,7 +42,8 @@ function PublicShell({ children }: { children: ReactNode }) {
           </div>
         </div>
         <div>
-          <LangSwitch /> {me ? <Link to="/">{me.fullName}</Link> : <Link to="/login?next=%2Fcong-khai">{t('public.login')}</Link>}
+          <LangSwitch />{' '}
+          {me ? <Link to="/">{me.fullName}</Link> : <Link to="/login?next=%2Fcong-khai">{t('public.login')}</Link>}
         </div>
       </header>
       <main>{children}</main>
@@ -73,7 +74,8 @@ function PublicListsPage() {
               <Typography.Text strong>{l.programName}</Typography.Text>
             </Link>
             <div>
-              {l.communeName} · {t('programs.periodYear', { period: l.period })} · {t('public.count', { n: l.entriesCount })}
+              {l.communeName} · {t('programs.periodYear', { period: l.period })} ·{' '}
+              {t('public.count', { n: l.entriesCount })}
               {l.unit === 'dong' ? ` · ${num(l.totalAmount)} đ` : ''}
             </div>
             <Typography.Text type="secondary">
@@ -83,14 +85,26 @@ function PublicListsPage() {
           </li>
         ))}
       </ul>
-      {(query.data?.total ?? 0) > PAGE && <Pagination current={page} pageSize={PAGE} total={query.data?.total ?? 0} onChange={setPage} showSizeChanger={false} />}
+      {(query.data?.total ?? 0) > PAGE && (
+        <Pagination
+          current={page}
+          pageSize={PAGE}
+          total={query.data?.total ?? 0}
+          onChange={setPage}
+          showSizeChanger={false}
+        />
+      )}
     </PublicShell>
   );
 }
 
 function PublicListPage() {
   const { valid, query } = useRouteRecord(pk.publicList, programsApi.publicList);
-  return <PublicShell>{query.data ? <PublicListView list={query.data} /> : <DetailFallback valid={valid} query={query} />}</PublicShell>;
+  return (
+    <PublicShell>
+      {query.data ? <PublicListView list={query.data} /> : <DetailFallback valid={valid} query={query} />}
+    </PublicShell>
+  );
 }
 
 function PublicListView({ list: l }: { list: PublicList }) {
@@ -116,7 +130,9 @@ function PublicListView({ list: l }: { list: PublicList }) {
           </>
         ) : null}
         <br />
-        <Typography.Text type="secondary">{t('public.publishedAt', { at: formatDateTime(l.publishedAt) })}</Typography.Text>
+        <Typography.Text type="secondary">
+          {t('public.publishedAt', { at: formatDateTime(l.publishedAt) })}
+        </Typography.Text>
       </Typography.Paragraph>
       <Typography.Paragraph strong data-testid="public-list-total">
         {t('public.count', { n: l.entriesCount })}
@@ -164,7 +180,9 @@ function PublicListView({ list: l }: { list: PublicList }) {
             <div>{r.text}</div>
             {r.answer ? (
               <div style={{ marginLeft: 16 }}>
-                <Typography.Text type="secondary">{t('programs.answerBy', { by: r.answeredBy ?? '', at: formatDateTime(r.answeredAt) })}</Typography.Text>
+                <Typography.Text type="secondary">
+                  {t('programs.answerBy', { by: r.answeredBy ?? '', at: formatDateTime(r.answeredAt) })}
+                </Typography.Text>
                 <div>{r.answer}</div>
               </div>
             ) : (
@@ -192,7 +210,8 @@ function RemarkForm({ list: l }: { list: PublicList }) {
   const [error, setError] = useState<string | null>(null);
   const [sent, setSent] = useState(false);
   const send = useMutation({
-    mutationFn: (v: RemarkValues) => programsApi.addRemark(l.id, { ...(v.entryId ? { entryId: v.entryId } : {}), text: (v.text ?? '').trim() }),
+    mutationFn: (v: RemarkValues) =>
+      programsApi.addRemark(l.id, { ...(v.entryId ? { entryId: v.entryId } : {}), text: (v.text ?? '').trim() }),
     onSuccess: async () => {
       setSent(true);
       setError(null);
@@ -205,7 +224,15 @@ function RemarkForm({ list: l }: { list: PublicList }) {
     <div className="no-print" style={{ marginTop: 16, maxWidth: 640 }}>
       <Typography.Title level={5}>{t('public.remarkTitle')}</Typography.Title>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} data-testid="remark-error" />}
-      {sent && <Alert type="success" showIcon title={t('public.remarkSent')} style={{ marginBottom: 8 }} data-testid="remark-sent" />}
+      {sent && (
+        <Alert
+          type="success"
+          showIcon
+          title={t('public.remarkSent')}
+          style={{ marginBottom: 8 }}
+          data-testid="remark-sent"
+        />
+      )}
       <Form<RemarkValues> form={form} layout="vertical" requiredMark={false} onFinish={(v) => send.mutate(v)}>
         <Form.Item name="entryId" label={t('public.remarkEntry')}>
           <Select
@@ -213,10 +240,17 @@ function RemarkForm({ list: l }: { list: PublicList }) {
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('public.remarkWholeList')}
-            options={l.entries.map((e) => ({ value: e.id, label: `${e.fullName}${e.birthYear ? ` (${e.birthYear})` : ''}` }))}
+            options={l.entries.map((e) => ({
+              value: e.id,
+              label: `${e.fullName}${e.birthYear ? ` (${e.birthYear})` : ''}`,
+            }))}
           />
         </Form.Item>
-        <Form.Item name="text" label={t('public.remarkText')} rules={[{ required: true, min: 5, whitespace: true, message: t('public.remarkRequired') }]}>
+        <Form.Item
+          name="text"
+          label={t('public.remarkText')}
+          rules={[{ required: true, min: 5, whitespace: true, message: t('public.remarkRequired') }]}
+        >
           <Input.TextArea data-testid="remark-text" rows={3} />
         </Form.Item>
         <Button type="primary" htmlType="submit" data-testid="remark-submit" loading={send.isPending}>

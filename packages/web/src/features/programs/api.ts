@@ -17,7 +17,14 @@ import {
   RecordResult,
   Totals,
 } from '@ansinh/domain';
-import type { ApproveBody, CreateProgramBody, ListsQuery, PaymentChannel, RecordPaymentsBody, StepBody } from '@ansinh/domain';
+import type {
+  ApproveBody,
+  CreateProgramBody,
+  ListsQuery,
+  PaymentChannel,
+  RecordPaymentsBody,
+  StepBody,
+} from '@ansinh/domain';
 import { ApiError, apiUrl, CLIENT_ERROR, request } from '../../api/client';
 
 /** The API of the support-programs module, as the pages call it. */
@@ -46,16 +53,20 @@ const id = (n: number) => encodeURIComponent(String(n));
 
 export const programsApi = {
   programs: (signal?: AbortSignal) => request('GET', '/programs', { schema: ProgramList, signal }),
-  program: (programId: number, signal?: AbortSignal) => request<ProgramOut>('GET', `/programs/${id(programId)}`, { schema: ProgramOut, signal }),
+  program: (programId: number, signal?: AbortSignal) =>
+    request<ProgramOut>('GET', `/programs/${id(programId)}`, { schema: ProgramOut, signal }),
   createProgram: (body: CreateProgramBody) => request<ProgramOut>('POST', '/programs', { body, schema: ProgramOut }),
   generate: (programId: number, body: { period?: string; communeCode?: string }) =>
     request('POST', `/programs/${id(programId)}/lists`, { body, schema: GenerateResult }),
   progress: (q: { programId: number; period?: string; areaCode?: string }, signal?: AbortSignal) =>
     request('GET', '/program-progress', { query: { ...q }, schema: ProgramProgress, signal }),
-  totals: (q: TotalsFilter, signal?: AbortSignal) => request<Totals>('GET', '/program-totals', { query: { ...q }, schema: Totals, signal }),
+  totals: (q: TotalsFilter, signal?: AbortSignal) =>
+    request<Totals>('GET', '/program-totals', { query: { ...q }, schema: Totals, signal }),
 
-  lists: (q: ListsFilter, signal?: AbortSignal) => request('GET', '/lists', { query: { ...q }, schema: ListPage, signal }),
-  list: (listId: number, signal?: AbortSignal) => request<ListDetail>('GET', `/lists/${id(listId)}`, { schema: ListDetail, signal }),
+  lists: (q: ListsFilter, signal?: AbortSignal) =>
+    request('GET', '/lists', { query: { ...q }, schema: ListPage, signal }),
+  list: (listId: number, signal?: AbortSignal) =>
+    request<ListDetail>('GET', `/lists/${id(listId)}`, { schema: ListDetail, signal }),
   entries: (listId: number, q: EntriesFilter, signal?: AbortSignal) =>
     request('GET', `/lists/${id(listId)}/entries`, { query: { ...q }, schema: EntryPage, signal }),
   check: (listId: number) => request<CheckResult>('GET', `/lists/${id(listId)}/check`, { schema: CheckResult }),
@@ -63,25 +74,35 @@ export const programsApi = {
     request<Ok>('POST', `/lists/${id(listId)}/entries`, { body, schema: Ok }),
   removeEntry: (listId: number, entryId: number, reason: string) =>
     request<Ok>('DELETE', `/lists/${id(listId)}/entries/${id(entryId)}`, { body: { reason }, schema: Ok }),
-  submit: (listId: number, body: StepBody) => request<ListDetail>('POST', `/lists/${id(listId)}/submit`, { body, schema: ListDetail }),
-  appraise: (listId: number, body: StepBody) => request<ListDetail>('POST', `/lists/${id(listId)}/appraise`, { body, schema: ListDetail }),
-  returnList: (listId: number, comment: string) => request<ListDetail>('POST', `/lists/${id(listId)}/return`, { body: { comment }, schema: ListDetail }),
-  approve: (listId: number, body: ApproveBody) => request<ListDetail>('POST', `/lists/${id(listId)}/approve`, { body, schema: ListDetail }),
-  approveMany: (body: ApproveBody & { listIds: number[] }) => request('POST', '/lists/approve', { body, schema: BulkResult }),
+  submit: (listId: number, body: StepBody) =>
+    request<ListDetail>('POST', `/lists/${id(listId)}/submit`, { body, schema: ListDetail }),
+  appraise: (listId: number, body: StepBody) =>
+    request<ListDetail>('POST', `/lists/${id(listId)}/appraise`, { body, schema: ListDetail }),
+  returnList: (listId: number, comment: string) =>
+    request<ListDetail>('POST', `/lists/${id(listId)}/return`, { body: { comment }, schema: ListDetail }),
+  approve: (listId: number, body: ApproveBody) =>
+    request<ListDetail>('POST', `/lists/${id(listId)}/approve`, { body, schema: ListDetail }),
+  approveMany: (body: ApproveBody & { listIds: number[] }) =>
+    request('POST', '/lists/approve', { body, schema: BulkResult }),
   publish: (listId: number) => request<ListDetail>('POST', `/lists/${id(listId)}/publish`, { schema: ListDetail }),
-  supplementary: (listId: number) => request<ListDetail>('POST', `/lists/${id(listId)}/supplementary`, { schema: ListDetail }),
-  remarks: (listId: number, signal?: AbortSignal) => request<Remark[]>('GET', `/lists/${id(listId)}/remarks`, { schema: Remarks, signal }),
+  supplementary: (listId: number) =>
+    request<ListDetail>('POST', `/lists/${id(listId)}/supplementary`, { schema: ListDetail }),
+  remarks: (listId: number, signal?: AbortSignal) =>
+    request<Remark[]>('GET', `/lists/${id(listId)}/remarks`, { schema: Remarks, signal }),
   addRemark: (listId: number, body: { entryId?: number; text: string }) =>
     request<{ id: number }>('POST', `/lists/${id(listId)}/remarks`, { body, schema: Created }),
-  answer: (remarkId: number, answer: string) => request<Ok>('POST', `/remarks/${id(remarkId)}/answer`, { body: { answer }, schema: Ok }),
+  answer: (remarkId: number, answer: string) =>
+    request<Ok>('POST', `/remarks/${id(remarkId)}/answer`, { body: { answer }, schema: Ok }),
 
   publicLists: (q: { limit: number; offset: number; programId?: number; areaCode?: string }, signal?: AbortSignal) =>
     request('GET', '/public/lists', { query: { ...q }, schema: PublicListPage, signal }),
-  publicList: (listId: number, signal?: AbortSignal) => request<PublicList>('GET', `/public/lists/${id(listId)}`, { schema: PublicList, signal }),
+  publicList: (listId: number, signal?: AbortSignal) =>
+    request<PublicList>('GET', `/public/lists/${id(listId)}`, { schema: PublicList, signal }),
 
   batches: (q: { programId?: number; limit: number; offset: number }, signal?: AbortSignal) =>
     request('GET', '/payment-batches', { query: { ...q }, schema: BatchPage, signal }),
-  batch: (batchId: number, signal?: AbortSignal) => request<BatchOut>('GET', `/payment-batches/${id(batchId)}`, { schema: BatchOut, signal }),
+  batch: (batchId: number, signal?: AbortSignal) =>
+    request<BatchOut>('GET', `/payment-batches/${id(batchId)}`, { schema: BatchOut, signal }),
   batchEntries: (batchId: number, q: EntriesFilter, signal?: AbortSignal) =>
     request('GET', `/payment-batches/${id(batchId)}/entries`, { query: { ...q }, schema: EntryPage, signal }),
   createBatch: (body: { programId: number; period: string; channel: PaymentChannel; areaCode?: string }) =>
@@ -101,8 +122,16 @@ export const programsApi = {
  * one does the same work for the payment calls: CSRF token (the session's, from `Me`), problem+json to ApiError, and the
  * answer checked against its contract.
  */
-async function withKey(path: string, key: string, token: string | null, payload: { json?: unknown; form?: FormData }): Promise<RecordResult> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', 'Idempotency-Key': key };
+async function withKey(
+  path: string,
+  key: string,
+  token: string | null,
+  payload: { json?: unknown; form?: FormData },
+): Promise<RecordResult> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'Idempotency-Key': key,
+  };
   if (token) headers['X-CSRF-Token'] = token;
   if (payload.json !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
@@ -114,7 +143,11 @@ async function withKey(path: string, key: string, token: string | null, payload:
       body: payload.form ?? JSON.stringify(payload.json),
     });
   } catch {
-    throw new ApiError({ status: 0, code: CLIENT_ERROR.network, message: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.' });
+    throw new ApiError({
+      status: 0,
+      code: CLIENT_ERROR.network,
+      message: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
+    });
   }
   const text = await res.text();
   let body: unknown;
@@ -127,12 +160,29 @@ async function withKey(path: string, key: string, token: string | null, payload:
   if (!res.ok) {
     const problem = Problem.safeParse(body);
     if (problem.success) {
-      throw new ApiError({ status: res.status, code: problem.data.code, message: problem.data.message, details: problem.data.details, requestId: problem.data.requestId ?? requestId });
+      throw new ApiError({
+        status: res.status,
+        code: problem.data.code,
+        message: problem.data.message,
+        details: problem.data.details,
+        requestId: problem.data.requestId ?? requestId,
+      });
     }
-    throw new ApiError({ status: res.status, code: CLIENT_ERROR.http, message: `Máy chủ báo lỗi ${res.status}.`, requestId });
+    throw new ApiError({
+      status: res.status,
+      code: CLIENT_ERROR.http,
+      message: `Máy chủ báo lỗi ${res.status}.`,
+      requestId,
+    });
   }
   const parsed = RecordResult.safeParse(body);
-  if (!parsed.success) throw new ApiError({ status: res.status, code: CLIENT_ERROR.badResponse, message: 'Máy chủ trả về dữ liệu không đúng định dạng.', requestId });
+  if (!parsed.success)
+    throw new ApiError({
+      status: res.status,
+      code: CLIENT_ERROR.badResponse,
+      message: 'Máy chủ trả về dữ liệu không đúng định dạng.',
+      requestId,
+    });
   return parsed.data;
 }
 

@@ -3,7 +3,17 @@ import { Input, Table, Tag } from 'antd';
 import type { TableProps } from 'antd';
 import { LoadError } from '../../components/LoadError';
 import { formatNumberVi, LIST_STATE_VI, STATUS_CATEGORIES, StatusKind } from '@ansinh/domain';
-import type { Ability, AmountRule, EligibilityRule, ListState, PaymentChannel, PaymentState, ProgramOut, Role, Selector } from '@ansinh/domain';
+import type {
+  Ability,
+  AmountRule,
+  EligibilityRule,
+  ListState,
+  PaymentChannel,
+  PaymentState,
+  ProgramOut,
+  Role,
+  Selector,
+} from '@ansinh/domain';
 import { hasAbility, useAuth } from '../../app/auth';
 import { useLang, useT } from '../../app/i18n';
 import type { Lang, MessageKey, TFunction } from '../../app/i18n';
@@ -30,7 +40,8 @@ const ROLE_TABLE: Record<'manage' | 'prepare' | 'appraise' | 'approve' | 'pay' |
 /** What the signed-in user may do in this module (the server checks again on every request). */
 export function usePrograms() {
   const { me } = useAuth();
-  const may = (ability: Ability, key: keyof typeof ROLE_TABLE) => hasAbility(me, ability) && !!me && ROLE_TABLE[key].includes(me.role);
+  const may = (ability: Ability, key: keyof typeof ROLE_TABLE) =>
+    hasAbility(me, ability) && !!me && ROLE_TABLE[key].includes(me.role);
   const can = {
     manage: may('programs.manage', 'manage'),
     prepare: may('programs.prepare', 'prepare'),
@@ -61,7 +72,11 @@ export const KIND_KEYS: Record<Kind, MessageKey> = {
   in_kind: 'programs.kind.in_kind',
   health_card: 'programs.kind.health_card',
 };
-export const UNIT_KEYS: Record<Unit, MessageKey> = { dong: 'programs.unit.dong', kg: 'programs.unit.kg', card: 'programs.unit.card' };
+export const UNIT_KEYS: Record<Unit, MessageKey> = {
+  dong: 'programs.unit.dong',
+  kg: 'programs.unit.kg',
+  card: 'programs.unit.card',
+};
 export const CHANNEL_KEYS: Record<PaymentChannel, MessageKey> = {
   post_office: 'programs.channel.post_office',
   bank: 'programs.channel.bank',
@@ -80,7 +95,13 @@ const STATE_EN: Record<ListState, string> = {
   approved: 'Approved',
   returned: 'Returned',
 };
-const STATE_COLORS: Record<ListState, string> = { draft: 'default', submitted: 'blue', appraised: 'cyan', approved: 'green', returned: 'orange' };
+const STATE_COLORS: Record<ListState, string> = {
+  draft: 'default',
+  submitted: 'blue',
+  appraised: 'cyan',
+  approved: 'green',
+  returned: 'orange',
+};
 
 export function listStateLabel(state: ListState, lang: Lang): string {
   return lang === 'vi' ? LIST_STATE_VI[state] : STATE_EN[state];
@@ -110,7 +131,13 @@ export function kgWithTonnes(t: TFunction, kg: number): string {
   return t('programs.kgTonnes', { kg: formatNumberVi(kg), tonnes: formatNumberVi(Math.round(kg) / 1000) });
 }
 
-const KIND_ORDER: StatusKind[] = ['social_assistance', 'meritorious', 'poverty', 'health_insurance', 'ethnic_minority_area'];
+const KIND_ORDER: StatusKind[] = [
+  'social_assistance',
+  'meritorious',
+  'poverty',
+  'health_insurance',
+  'ethnic_minority_area',
+];
 
 /** The label of a status category code ('5a', 'poor'), searched in every status kind. */
 export function categoryLabel(code: string | null | undefined, lang: Lang, kind?: StatusKind): string {
@@ -122,7 +149,8 @@ export function categoryLabel(code: string | null | undefined, lang: Lang, kind?
   return code;
 }
 
-export const statusKinds = (lang: Lang) => StatusKind.options.map((k) => ({ value: k, label: STATUS_CATEGORIES[k][lang] }));
+export const statusKinds = (lang: Lang) =>
+  StatusKind.options.map((k) => ({ value: k, label: STATUS_CATEGORIES[k][lang] }));
 
 function selectorText(t: TFunction, s: Selector, lang: Lang): string {
   const parts = [STATUS_CATEGORIES[s.status][lang]];
@@ -224,7 +252,17 @@ export function QueryTable<T extends object>({
 }
 
 /** The search box over a list's or a batch's entries (name or citizen ID); `onSearch` gets the trimmed text. */
-export function EntrySearch({ testId, value, onChange, onSearch }: { testId: string; value: string; onChange: (v: string) => void; onSearch: (v: string) => void }) {
+export function EntrySearch({
+  testId,
+  value,
+  onChange,
+  onSearch,
+}: {
+  testId: string;
+  value: string;
+  onChange: (v: string) => void;
+  onSearch: (v: string) => void;
+}) {
   const t = useT();
   return (
     <Input.Search

@@ -127,17 +127,30 @@ export default function DuplicatesPage() {
       body: { personA: pair.a.id, personB: pair.b.id, decision, ...(keep !== undefined ? { keep } : {}) },
     });
 
-  const busy = (pair: Pair) => decide.isPending && !!decide.variables && pairKey(decide.variables.pair) === pairKey(pair);
+  const busy = (pair: Pair) =>
+    decide.isPending && !!decide.variables && pairKey(decide.variables.pair) === pairKey(pair);
 
   const columns: TableColumnsType<Pair> = [
     {
       title: t('dup.col.reason'),
       key: 'reason',
       width: 160,
-      render: (_: unknown, p) => <Tag color={p.reason === 'same_citizen_id' ? 'red' : 'orange'} className="wrap-tag">{t(REASONS[p.reason])}</Tag>,
+      render: (_: unknown, p) => (
+        <Tag color={p.reason === 'same_citizen_id' ? 'red' : 'orange'} className="wrap-tag">
+          {t(REASONS[p.reason])}
+        </Tag>
+      ),
     },
-    { title: t('dup.col.left'), key: 'a', render: (_: unknown, p) => <PersonSide p={p.a} testId={`dup-left-${p.a.id}`} /> },
-    { title: t('dup.col.right'), key: 'b', render: (_: unknown, p) => <PersonSide p={p.b} testId={`dup-right-${p.b.id}`} /> },
+    {
+      title: t('dup.col.left'),
+      key: 'a',
+      render: (_: unknown, p) => <PersonSide p={p.a} testId={`dup-left-${p.a.id}`} />,
+    },
+    {
+      title: t('dup.col.right'),
+      key: 'b',
+      render: (_: unknown, p) => <PersonSide p={p.b} testId={`dup-right-${p.b.id}`} />,
+    },
     {
       title: t('dup.col.decision'),
       key: 'decision',

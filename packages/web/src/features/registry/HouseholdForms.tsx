@@ -4,7 +4,13 @@ import { Alert, Form, Input, Radio, Select, Space } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { AreaCode } from '@ansinh/domain';
-import type { CreateHouseholdBody, HouseholdEventBody, HouseholdOut, PatchHouseholdBody, Residence } from '@ansinh/domain';
+import type {
+  CreateHouseholdBody,
+  HouseholdEventBody,
+  HouseholdOut,
+  PatchHouseholdBody,
+  Residence,
+} from '@ansinh/domain';
 import { qk, registryApi } from '../../api/endpoints';
 import { useMe } from '../../app/auth';
 import { zodRule } from '../../app/forms';
@@ -35,14 +41,22 @@ function AddressFields({ phonePlaceholder }: { phonePlaceholder?: string }) {
     <>
       <div className="form-row">
         <Form.Item name="village" label={t('household.form.village')}>
-          <Input data-testid="household-form-village" placeholder={t('household.form.villagePlaceholder')} maxLength={120} />
+          <Input
+            data-testid="household-form-village"
+            placeholder={t('household.form.villagePlaceholder')}
+            maxLength={120}
+          />
         </Form.Item>
         <Form.Item name="phone" label={t('household.form.phone')} extra={t('form.phoneHint')} rules={[phoneRule(t)]}>
           <Input data-testid="household-form-phone" inputMode="tel" maxLength={15} placeholder={phonePlaceholder} />
         </Form.Item>
       </div>
       <Form.Item name="address" label={t('household.form.address')}>
-        <Input data-testid="household-form-address" placeholder={t('household.form.addressPlaceholder')} maxLength={300} />
+        <Input
+          data-testid="household-form-address"
+          placeholder={t('household.form.addressPlaceholder')}
+          maxLength={300}
+        />
       </Form.Item>
     </>
   );
@@ -92,7 +106,8 @@ export function CreateHouseholdModal({ onClose }: { onClose: () => void }) {
           zodRule(AreaCode),
           {
             validator: async (_r, v: unknown) => {
-              if (typeof v === 'string' && v.trim() && !COMMUNE_RE.test(v.trim())) throw new Error(t('household.form.communeFiveDigits'));
+              if (typeof v === 'string' && v.trim() && !COMMUNE_RE.test(v.trim()))
+                throw new Error(t('household.form.communeFiveDigits'));
             },
           },
         ]}
@@ -275,7 +290,12 @@ export function HouseholdEventModal({ household, onClose }: { household: Househo
         </Form.Item>
       ) : null}
       <Form.Item name="note" label={t('event.note')}>
-        <Input.TextArea data-testid="event-form-note" rows={2} maxLength={500} placeholder={t('event.notePlaceholder')} />
+        <Input.TextArea
+          data-testid="event-form-note"
+          rows={2}
+          maxLength={500}
+          placeholder={t('event.notePlaceholder')}
+        />
       </Form.Item>
       {kind && kind !== 'split' ? (
         <Alert type="warning" showIcon title={t('event.irreversible')} style={{ marginBottom: 16 }} />

@@ -45,11 +45,16 @@ export default function HouseholdPage() {
       key: 'name',
       render: (_: unknown, m) => (
         <span>
-          <Link to={`/registry/persons/${m.id}`}>{m.fullName}</Link> <PersonStateTags deceasedOn={m.deceasedOn} movedOutOn={m.movedOutOn} />
+          <Link to={`/registry/persons/${m.id}`}>{m.fullName}</Link>{' '}
+          <PersonStateTags deceasedOn={m.deceasedOn} movedOutOn={m.movedOutOn} />
         </span>
       ),
     },
-    { title: t('household.col.relation'), dataIndex: 'relation', render: (r: string | null) => codeLabel(RELATIONS, r, lang) },
+    {
+      title: t('household.col.relation'),
+      dataIndex: 'relation',
+      render: (r: string | null) => codeLabel(RELATIONS, r, lang),
+    },
     { title: t('persons.col.gender'), dataIndex: 'gender', render: (g: Gender) => genderLabel(g, lang) },
     { title: t('persons.col.birthDate'), dataIndex: 'birthDate', render: (d: string) => showPartialDate(d) },
     { title: t('persons.col.citizenId'), dataIndex: 'citizenId', render: (v: string | null) => v ?? '' },
@@ -100,7 +105,11 @@ export default function HouseholdPage() {
             { key: 'commune', label: t('household.field.commune'), children: `${h.communeName} (${h.communeCode})` },
             { key: 'village', label: t('household.field.village'), children: h.village ?? '' },
             { key: 'address', label: t('household.field.address'), children: h.address ?? '' },
-            { key: 'residence', label: t('household.field.residence'), children: codeLabel(RESIDENCES, h.residence, lang) },
+            {
+              key: 'residence',
+              label: t('household.field.residence'),
+              children: codeLabel(RESIDENCES, h.residence, lang),
+            },
             { key: 'phone', label: t('household.field.phone'), children: h.phone ?? '' },
             { key: 'updated', label: t('registry.updatedAt'), children: formatDateTime(h.updatedAt) },
           ]}
@@ -164,9 +173,14 @@ export default function HouseholdPage() {
                 items={events.map((e) => ({
                   key: e.id,
                   content: (
-                    <TimelineEntry date={showDate(e.date)} title={EVENT_LABELS[e.kind] ? t(EVENT_LABELS[e.kind]!) : e.kind}>
+                    <TimelineEntry
+                      date={showDate(e.date)}
+                      title={EVENT_LABELS[e.kind] ? t(EVENT_LABELS[e.kind]!) : e.kind}
+                    >
                       {e.relatedHouseholdCode ? (
-                        <Typography.Text>{t('household.event.related', { code: e.relatedHouseholdCode })}</Typography.Text>
+                        <Typography.Text>
+                          {t('household.event.related', { code: e.relatedHouseholdCode })}
+                        </Typography.Text>
                       ) : null}
                       {e.note ? <Typography.Text type="secondary">{e.note}</Typography.Text> : null}
                     </TimelineEntry>
@@ -180,7 +194,9 @@ export default function HouseholdPage() {
 
       {dialog === 'edit' && <EditHouseholdModal household={h} onClose={() => setDialog(null)} />}
       {dialog === 'member' && <AddMemberModal household={h} onClose={() => setDialog(null)} />}
-      {dialog === 'grant' && <GrantStatusModal subject={{ kind: 'household', id: h.id, code: h.code }} onClose={() => setDialog(null)} />}
+      {dialog === 'grant' && (
+        <GrantStatusModal subject={{ kind: 'household', id: h.id, code: h.code }} onClose={() => setDialog(null)} />
+      )}
       {dialog === 'event' && <HouseholdEventModal household={h} onClose={() => setDialog(null)} />}
     </div>
   );

@@ -61,11 +61,17 @@ export default function HouseholdsPage() {
     { title: t('households.col.village'), dataIndex: 'village', render: (v: string | null) => v ?? '' },
     { title: t('households.col.address'), dataIndex: 'address', render: (v: string | null) => v ?? '' },
     { title: t('households.col.commune'), dataIndex: 'communeName' },
-    { title: t('households.col.residence'), dataIndex: 'residence', render: (v: string) => codeLabel(RESIDENCES, v, lang) },
+    {
+      title: t('households.col.residence'),
+      dataIndex: 'residence',
+      render: (v: string) => codeLabel(RESIDENCES, v, lang),
+    },
     {
       title: t('households.col.state'),
       dataIndex: 'state',
-      render: (v: string) => <Tag color={v === 'active' ? 'green' : undefined}>{codeLabel(HOUSEHOLD_STATES, v, lang)}</Tag>,
+      render: (v: string) => (
+        <Tag color={v === 'active' ? 'green' : undefined}>{codeLabel(HOUSEHOLD_STATES, v, lang)}</Tag>
+      ),
     },
   ];
 
@@ -89,12 +95,23 @@ export default function HouseholdsPage() {
         <SearchBox testId="households-search" label={t('households.search')} text={q} />
         <div className="filters filters-2col">
           <AreaStatusFilters
-            testIds={{ area: 'households-filter-area', kind: 'households-filter-kind', category: 'households-filter-category' }}
+            testIds={{
+              area: 'households-filter-area',
+              kind: 'households-filter-kind',
+              category: 'households-filter-category',
+            }}
             area={area}
             filter={filter}
             update={url.update}
           />
-          <NumberFilter testId="households-filter-year" label={t('households.filter.year')} min={2000} max={2100} width={180} text={year} />
+          <NumberFilter
+            testId="households-filter-year"
+            label={t('households.filter.year')}
+            min={2000}
+            max={2100}
+            width={180}
+            text={year}
+          />
           {hasFilters && <Button onClick={() => url.clear(FILTER_KEYS)}>{t('common.clearFilters')}</Button>}
         </div>
       </div>

@@ -32,7 +32,12 @@ const COUNTS: { key: keyof ImportCounts; label: MessageKey; help: MessageKey; te
   { key: 'new', label: 'import.count.new', help: 'import.countHelp.new', testId: 'import-count-new' },
   { key: 'updated', label: 'import.count.updated', help: 'import.countHelp.updated' },
   { key: 'unchanged', label: 'import.count.unchanged', help: 'import.countHelp.unchanged' },
-  { key: 'rejected', label: 'import.count.rejected', help: 'import.countHelp.rejected', testId: 'import-count-rejected' },
+  {
+    key: 'rejected',
+    label: 'import.count.rejected',
+    help: 'import.countHelp.rejected',
+    testId: 'import-count-rejected',
+  },
   { key: 'possibleDuplicates', label: 'import.count.duplicates', help: 'import.countHelp.duplicates' },
 ];
 
@@ -81,7 +86,10 @@ function Counts({ counts }: { counts: ImportCounts }) {
   return (
     <dl data-testid="import-counts" className="import-counts">
       {COUNTS.map((c) => (
-        <div key={c.key} className={`import-count import-count-${c.key}${c.key === 'rejected' && counts.rejected > 0 ? ' is-bad' : ''}`}>
+        <div
+          key={c.key}
+          className={`import-count import-count-${c.key}${c.key === 'rejected' && counts.rejected > 0 ? ' is-bad' : ''}`}
+        >
           <dt>{t(c.label)}</dt>
           <dd>
             <span className="import-count-value" data-testid={c.testId}>
@@ -163,7 +171,15 @@ export default function ImportPage() {
 
   const rejectedRows = checkDone?.counts?.rejected ?? 0;
   // Index of the current step (0-based); 4 marks all four done.
-  const step = !file ? 1 : !checkDone || rejectedRows > 0 ? 2 : !commitFinished ? 3 : commitFinished.state === 'done' ? 4 : 3;
+  const step = !file
+    ? 1
+    : !checkDone || rejectedRows > 0
+      ? 2
+      : !commitFinished
+        ? 3
+        : commitFinished.state === 'done'
+          ? 4
+          : 3;
   const stepStatus = checkFailed || rejectedRows > 0 || commitFinished?.state === 'failed' ? 'error' : 'process';
   const busy = start.isPending || checking || committing;
 
@@ -231,11 +247,17 @@ export default function ImportPage() {
           >
             {t('import.check')}
           </Button>
-          {!file && <Typography.Text type="secondary" style={{ marginInlineStart: 12 }}>{t('import.chooseFirst')}</Typography.Text>}
+          {!file && (
+            <Typography.Text type="secondary" style={{ marginInlineStart: 12 }}>
+              {t('import.chooseFirst')}
+            </Typography.Text>
+          )}
           {start.error && start.variables?.mode === 'dry_run' && (
             <Alert role="alert" type="error" showIcon title={errorText(start.error)} style={{ marginTop: 12 }} />
           )}
-          {checkJob.error && check && <Alert role="alert" type="error" showIcon title={errorText(checkJob.error)} style={{ marginTop: 12 }} />}
+          {checkJob.error && check && (
+            <Alert role="alert" type="error" showIcon title={errorText(checkJob.error)} style={{ marginTop: 12 }} />
+          )}
           <div style={{ marginTop: 12 }}>
             {checked?.state === 'running' && <JobProgress job={checked} labelKey="import.checking" />}
             {checkDone?.counts && <Counts counts={checkDone.counts} />}
@@ -269,12 +291,20 @@ export default function ImportPage() {
                 type="success"
                 showIcon
                 title={
-                  checkDone.counts.new + checkDone.counts.updated === 0 ? t('import.checkNothingNew') : t('import.checkOk')
+                  checkDone.counts.new + checkDone.counts.updated === 0
+                    ? t('import.checkNothingNew')
+                    : t('import.checkOk')
                 }
               />
             )}
             {checkFailed && (
-              <Alert role="alert" type="error" showIcon title={t('import.checkFailed')} description={checkFailed.message ?? t('error.unknown')} />
+              <Alert
+                role="alert"
+                type="error"
+                showIcon
+                title={t('import.checkFailed')}
+                description={checkFailed.message ?? t('error.unknown')}
+              />
             )}
           </div>
         </Section>
@@ -297,7 +327,9 @@ export default function ImportPage() {
           {start.error && start.variables?.mode === 'commit' && (
             <Alert role="alert" type="error" showIcon title={errorText(start.error)} style={{ marginTop: 12 }} />
           )}
-          {commitJob.error && commit && <Alert role="alert" type="error" showIcon title={errorText(commitJob.error)} style={{ marginTop: 12 }} />}
+          {commitJob.error && commit && (
+            <Alert role="alert" type="error" showIcon title={errorText(commitJob.error)} style={{ marginTop: 12 }} />
+          )}
           <div style={{ marginTop: 12 }}>
             {committed?.state === 'running' && <JobProgress job={committed} labelKey="import.committing" />}
             {commitFinished && (

@@ -5,7 +5,15 @@ import { Form, Input, Radio, Select, Typography } from 'antd';
 import type { FormInstance, InputRef } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { cleanPersonName, parsePartialDate } from '@ansinh/domain';
-import type { CreatePersonBody, DisabilityDegree, Gender, HouseholdOut, PatchPersonBody, PersonOut, Relation } from '@ansinh/domain';
+import type {
+  CreatePersonBody,
+  DisabilityDegree,
+  Gender,
+  HouseholdOut,
+  PatchPersonBody,
+  PersonOut,
+  Relation,
+} from '@ansinh/domain';
 import { qk, registryApi } from '../../api/endpoints';
 import { useT } from '../../app/i18n';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
@@ -69,7 +77,15 @@ function BirthDateEcho({ form }: { form: FormInstance<PersonValues> }) {
 }
 
 /** The fields a person has in both forms: identity, household relation, ethnic group, contact, disability. */
-function PersonFields({ form, firstRef, full }: { form: FormInstance<PersonValues>; firstRef: Ref<InputRef>; full: boolean }) {
+function PersonFields({
+  form,
+  firstRef,
+  full,
+}: {
+  form: FormInstance<PersonValues>;
+  firstRef: Ref<InputRef>;
+  full: boolean;
+}) {
   const t = useT();
   const o = useOptions();
   return (
@@ -80,10 +96,19 @@ function PersonFields({ form, firstRef, full }: { form: FormInstance<PersonValue
         extra={t('person.form.fullNameHint')}
         rules={[{ required: true, whitespace: true, message: t('person.form.fullNameRequired') }]}
       >
-        <Input data-testid="person-form-fullname" ref={firstRef} placeholder={t('person.form.fullNamePlaceholder')} maxLength={120} />
+        <Input
+          data-testid="person-form-fullname"
+          ref={firstRef}
+          placeholder={t('person.form.fullNamePlaceholder')}
+          maxLength={120}
+        />
       </Form.Item>
       <div className="form-row">
-        <Form.Item name="gender" label={t('person.form.gender')} rules={[{ required: true, message: t('person.form.genderRequired') }]}>
+        <Form.Item
+          name="gender"
+          label={t('person.form.gender')}
+          rules={[{ required: true, message: t('person.form.genderRequired') }]}
+        >
           <Radio.Group data-testid="person-form-gender" options={o.genders} optionType="button" />
         </Form.Item>
         <Form.Item
@@ -97,7 +122,12 @@ function PersonFields({ form, firstRef, full }: { form: FormInstance<PersonValue
           }
           rules={[partialDateRule(t)]}
         >
-          <Input data-testid="person-form-birthdate" placeholder={t('person.form.birthDatePlaceholder')} inputMode="numeric" maxLength={30} />
+          <Input
+            data-testid="person-form-birthdate"
+            placeholder={t('person.form.birthDatePlaceholder')}
+            inputMode="numeric"
+            maxLength={30}
+          />
         </Form.Item>
       </div>
       <div className="form-row">
@@ -106,12 +136,22 @@ function PersonFields({ form, firstRef, full }: { form: FormInstance<PersonValue
           label={t('person.form.citizenId')}
           extra={t('person.form.citizenIdHint')}
           dependencies={['gender', 'birthDate']}
-          rules={[citizenIdRule(() => ({ gender: form.getFieldValue('gender') as Gender | undefined, birthDate: form.getFieldValue('birthDate') as string | undefined }))]}
+          rules={[
+            citizenIdRule(() => ({
+              gender: form.getFieldValue('gender') as Gender | undefined,
+              birthDate: form.getFieldValue('birthDate') as string | undefined,
+            })),
+          ]}
         >
           <Input data-testid="person-form-citizen-id" inputMode="numeric" maxLength={20} placeholder="070050001234" />
         </Form.Item>
         <Form.Item name="relation" label={t('person.form.relation')} extra={t('person.form.relationHint')}>
-          <Select data-testid="person-form-relation" allowClear placeholder={t('person.form.relationPlaceholder')} options={o.relations} />
+          <Select
+            data-testid="person-form-relation"
+            allowClear
+            placeholder={t('person.form.relationPlaceholder')}
+            options={o.relations}
+          />
         </Form.Item>
       </div>
       {full ? (

@@ -48,7 +48,12 @@ function PersonTimeline({ person }: { person: PersonOut }) {
     <Timeline
       items={items.map((e, i) => ({
         key: `${e.at}-${e.kind}-${i}`,
-        color: e.kind.endsWith('.end') || e.kind === 'person.deceased' ? 'gray' : e.kind.startsWith('status.') ? 'green' : 'blue',
+        color:
+          e.kind.endsWith('.end') || e.kind === 'person.deceased'
+            ? 'gray'
+            : e.kind.startsWith('status.')
+              ? 'green'
+              : 'blue',
         content: (
           <TimelineEntry date={showDate(e.at)} title={e.title}>
             {e.detail ? <Typography.Text>{viDates(e.detail)}</Typography.Text> : null}
@@ -78,7 +83,8 @@ export default function PersonPage() {
       <RegistryHead
         title={
           <>
-            <span data-testid="person-name">{p.fullName}</span> <PersonStateTags deceasedOn={p.deceasedOn} movedOutOn={p.movedOutOn} />
+            <span data-testid="person-name">{p.fullName}</span>{' '}
+            <PersonStateTags deceasedOn={p.deceasedOn} movedOutOn={p.movedOutOn} />
           </>
         }
         extra={<LinkButton to="/registry">{t('person.back')}</LinkButton>}
@@ -131,7 +137,9 @@ export default function PersonPage() {
             {
               key: 'disability',
               label: t('person.field.disability'),
-              children: p.disability ? codeLabel(DISABILITY_DEGREES, p.disability, lang) : t('person.form.disabilityNone'),
+              children: p.disability
+                ? codeLabel(DISABILITY_DEGREES, p.disability, lang)
+                : t('person.form.disabilityNone'),
             },
             {
               key: 'household',
@@ -148,8 +156,12 @@ export default function PersonPage() {
             },
             { key: 'commune', label: t('person.field.commune'), children: `${p.communeName} (${p.communeCode})` },
             { key: 'village', label: t('person.field.village'), children: p.village ?? '' },
-            ...(p.deceasedOn ? [{ key: 'dead', label: t('person.field.deceasedOn'), children: showDate(p.deceasedOn) }] : []),
-            ...(p.movedOutOn ? [{ key: 'moved', label: t('person.field.movedOutOn'), children: showDate(p.movedOutOn) }] : []),
+            ...(p.deceasedOn
+              ? [{ key: 'dead', label: t('person.field.deceasedOn'), children: showDate(p.deceasedOn) }]
+              : []),
+            ...(p.movedOutOn
+              ? [{ key: 'moved', label: t('person.field.movedOutOn'), children: showDate(p.movedOutOn) }]
+              : []),
             { key: 'updated', label: t('registry.updatedAt'), children: formatDateTime(p.updatedAt) },
           ]}
         />
@@ -176,7 +188,9 @@ export default function PersonPage() {
       </div>
 
       {dialog === 'edit' && <EditPersonModal person={p} onClose={() => setDialog(null)} />}
-      {dialog === 'grant' && <GrantStatusModal subject={{ kind: 'person', id: p.id, name: p.fullName }} onClose={() => setDialog(null)} />}
+      {dialog === 'grant' && (
+        <GrantStatusModal subject={{ kind: 'person', id: p.id, name: p.fullName }} onClose={() => setDialog(null)} />
+      )}
     </div>
   );
 }

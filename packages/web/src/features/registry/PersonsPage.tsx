@@ -11,9 +11,28 @@ import { pageParams, useDebouncedParam, useUrlFilters } from '../../app/urlFilte
 import { PagedList } from '../../components/PagedList';
 import { acceptAreaCode, AreaStatusFilters, NumberFilter, SearchBox, searchFilterOf } from './filters';
 import { CreateHouseholdModal } from './HouseholdForms';
-import { filterEthnic, genderLabel, LinkButton, PersonStateTags, RegistryHead, showPartialDate, useCanWrite, useOptions } from './shared';
+import {
+  filterEthnic,
+  genderLabel,
+  LinkButton,
+  PersonStateTags,
+  RegistryHead,
+  showPartialDate,
+  useCanWrite,
+  useOptions,
+} from './shared';
 
-const FILTER_KEYS = ['q', 'areaCode', 'statusKind', 'category', 'ageFrom', 'ageTo', 'gender', 'ethnicCode', 'includeInactive'];
+const FILTER_KEYS = [
+  'q',
+  'areaCode',
+  'statusKind',
+  'category',
+  'ageFrom',
+  'ageTo',
+  'gender',
+  'ethnicCode',
+  'includeInactive',
+];
 
 function isGender(v: string | null): v is Gender {
   return v === 'male' || v === 'female';
@@ -68,7 +87,8 @@ export default function PersonsPage() {
       key: 'name',
       render: (_: unknown, p) => (
         <span>
-          <Link to={`/registry/persons/${p.id}`}>{p.fullName}</Link> <PersonStateTags deceasedOn={p.deceasedOn} movedOutOn={p.movedOutOn} />
+          <Link to={`/registry/persons/${p.id}`}>{p.fullName}</Link>{' '}
+          <PersonStateTags deceasedOn={p.deceasedOn} movedOutOn={p.movedOutOn} />
         </span>
       ),
     },
@@ -78,7 +98,12 @@ export default function PersonsPage() {
     {
       title: t('persons.col.household'),
       key: 'household',
-      render: (_: unknown, p) => (p.householdId && p.householdCode ? <Link to={`/registry/households/${p.householdId}`}>{p.householdCode}</Link> : ''),
+      render: (_: unknown, p) =>
+        p.householdId && p.householdCode ? (
+          <Link to={`/registry/households/${p.householdId}`}>{p.householdCode}</Link>
+        ) : (
+          ''
+        ),
     },
     { title: t('persons.col.village'), dataIndex: 'village', render: (v: string | null) => v ?? '' },
     { title: t('persons.col.commune'), dataIndex: 'communeName' },
@@ -102,7 +127,12 @@ export default function PersonsPage() {
         intro={t('persons.intro')}
         extra={
           <Space wrap>
-            <Button data-testid="registry-export" href={registryUrls.exportPersons(filter)} download title={t('persons.exportHint')}>
+            <Button
+              data-testid="registry-export"
+              href={registryUrls.exportPersons(filter)}
+              download
+              title={t('persons.exportHint')}
+            >
               {t('persons.export')}
             </Button>
             {canWrite && (
@@ -128,13 +158,31 @@ export default function PersonsPage() {
         />
         <div className="filters filters-2col">
           <AreaStatusFilters
-            testIds={{ area: 'registry-filter-area', kind: 'registry-filter-kind', category: 'registry-filter-category' }}
+            testIds={{
+              area: 'registry-filter-area',
+              kind: 'registry-filter-kind',
+              category: 'registry-filter-category',
+            }}
             area={area}
             filter={filter}
             update={update}
           />
-          <NumberFilter testId="registry-filter-age-from" label={t('persons.filter.ageFrom')} min={0} max={130} width={140} text={ageFrom} />
-          <NumberFilter testId="registry-filter-age-to" label={t('persons.filter.ageTo')} min={0} max={130} width={140} text={ageTo} />
+          <NumberFilter
+            testId="registry-filter-age-from"
+            label={t('persons.filter.ageFrom')}
+            min={0}
+            max={130}
+            width={140}
+            text={ageFrom}
+          />
+          <NumberFilter
+            testId="registry-filter-age-to"
+            label={t('persons.filter.ageTo')}
+            min={0}
+            max={130}
+            width={140}
+            text={ageTo}
+          />
           <Select
             data-testid="registry-filter-gender"
             aria-label={t('persons.filter.gender')}

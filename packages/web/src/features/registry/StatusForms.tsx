@@ -51,15 +51,23 @@ export function StatusesTable({
       render: (_: unknown, s) => (
         <span>
           {label(s)}
-          {s.year !== null ? <Typography.Text type="secondary"> · {t('status.year', { year: String(s.year) })}</Typography.Text> : null}
-          {s.degree !== null ? <Typography.Text type="secondary"> · {t('status.degree', { degree: s.degree })}</Typography.Text> : null}
+          {s.year !== null ? (
+            <Typography.Text type="secondary"> · {t('status.year', { year: String(s.year) })}</Typography.Text>
+          ) : null}
+          {s.degree !== null ? (
+            <Typography.Text type="secondary"> · {t('status.degree', { degree: s.degree })}</Typography.Text>
+          ) : null}
         </span>
       ),
     },
     {
       title: t('status.col.period'),
       key: 'period',
-      render: (_: unknown, s) => t('status.period', { from: showDate(s.validFrom), to: s.validTo ? showDate(s.validTo) : t('status.openEnded') }),
+      render: (_: unknown, s) =>
+        t('status.period', {
+          from: showDate(s.validFrom),
+          to: s.validTo ? showDate(s.validTo) : t('status.openEnded'),
+        }),
     },
     {
       title: t('status.col.decision'),
@@ -122,7 +130,16 @@ interface GrantValues {
   decisionDate?: Dayjs | null;
 }
 
-const GRANT_FIELDS = ['kind', 'category', 'year', 'degree', 'validFrom', 'validTo', 'decisionNo', 'decisionDate'] as const;
+const GRANT_FIELDS = [
+  'kind',
+  'category',
+  'year',
+  'degree',
+  'validFrom',
+  'validTo',
+  'decisionNo',
+  'decisionDate',
+] as const;
 
 /** Grant a status with the decision that grants it. Kinds are limited to those fit for the subject. */
 export function GrantStatusModal({ subject, onClose }: { subject: Subject; onClose: () => void }) {
@@ -161,7 +178,9 @@ export function GrantStatusModal({ subject, onClose }: { subject: Subject; onClo
     if (problems.length) {
       const fields = problems.map((p) => ({ name: p.path.replace(/^body\./, ''), errors: [p.message] }));
       const known = fields.filter((field) => (GRANT_FIELDS as readonly string[]).includes(field.name));
-      form.setFields(known.map((field) => ({ name: field.name as (typeof GRANT_FIELDS)[number], errors: field.errors })));
+      form.setFields(
+        known.map((field) => ({ name: field.name as (typeof GRANT_FIELDS)[number], errors: field.errors })),
+      );
       const rest = fields.filter((field) => !known.includes(field)).flatMap((field) => field.errors);
       if (rest.length) f.setErrors(rest);
       return;
@@ -170,7 +189,9 @@ export function GrantStatusModal({ subject, onClose }: { subject: Subject; onClo
   };
 
   const title =
-    subject.kind === 'person' ? t('grant.titlePerson', { name: subject.name }) : t('grant.titleHousehold', { code: subject.code });
+    subject.kind === 'person'
+      ? t('grant.titlePerson', { name: subject.name })
+      : t('grant.titleHousehold', { code: subject.code });
 
   return (
     <ModalForm<GrantValues>
@@ -180,7 +201,12 @@ export function GrantStatusModal({ subject, onClose }: { subject: Subject; onClo
       errorTestId="grant-error"
       submit={{ label: t('grant.submit'), testId: 'grant-submit', loading: grant.isPending }}
       onFinish={onFinish}
-      initialValues={{ kind: kinds.length === 1 ? kinds[0] : undefined, year: thisYear, validFrom: dayjs(), decisionDate: dayjs() }}
+      initialValues={{
+        kind: kinds.length === 1 ? kinds[0] : undefined,
+        year: thisYear,
+        validFrom: dayjs(),
+        decisionDate: dayjs(),
+      }}
       // The category and degree belong to the kind: a new kind starts them afresh.
       onValuesChange={(changed) => {
         if ('kind' in changed) form.setFieldsValue({ category: undefined, degree: null });
@@ -198,7 +224,11 @@ export function GrantStatusModal({ subject, onClose }: { subject: Subject; onClo
           options={kinds.map((k) => ({ value: k, label: STATUS_CATEGORIES[k][lang] }))}
         />
       </Form.Item>
-      <Form.Item name="category" label={t('grant.category')} rules={[{ required: true, message: t('grant.categoryRequired') }]}>
+      <Form.Item
+        name="category"
+        label={t('grant.category')}
+        rules={[{ required: true, message: t('grant.categoryRequired') }]}
+      >
         <Select
           data-testid="grant-category"
           placeholder={kind ? t('grant.categoryPlaceholder') : t('grant.kindFirst')}
@@ -246,7 +276,11 @@ export function GrantStatusModal({ subject, onClose }: { subject: Subject; onClo
         >
           <Input data-testid="grant-decision-no" placeholder={t('grant.decisionNoPlaceholder')} maxLength={60} />
         </Form.Item>
-        <Form.Item name="decisionDate" label={t('grant.decisionDate')} rules={[{ required: true, message: t('form.dateRequired') }]}>
+        <Form.Item
+          name="decisionDate"
+          label={t('grant.decisionDate')}
+          rules={[{ required: true, message: t('form.dateRequired') }]}
+        >
           <DateInput data-testid="grant-decision-date" />
         </Form.Item>
       </div>
@@ -290,14 +324,19 @@ export function EndStatusModal({ status, onClose }: { status: StatusOut; onClose
           {
             validator: async (_r, v: Dayjs | null | undefined) => {
               const iso = isoOf(v);
-              if (iso && iso < status.validFrom) throw new Error(t('end.beforeStart', { from: showDate(status.validFrom) }));
+              if (iso && iso < status.validFrom)
+                throw new Error(t('end.beforeStart', { from: showDate(status.validFrom) }));
             },
           },
         ]}
       >
         <DateInput data-testid="end-valid-to" defaultPickerValue={toDayjs(status.validFrom) ?? undefined} width={200} />
       </Form.Item>
-      <Form.Item name="reason" label={t('end.reason')} rules={[{ required: true, whitespace: true, message: t('end.reasonRequired') }]}>
+      <Form.Item
+        name="reason"
+        label={t('end.reason')}
+        rules={[{ required: true, whitespace: true, message: t('end.reasonRequired') }]}
+      >
         <Input.TextArea data-testid="end-reason" rows={2} maxLength={300} placeholder={t('end.reasonPlaceholder')} />
       </Form.Item>
     </ModalForm>

@@ -34,8 +34,19 @@ export function useCanWrite(): boolean {
 
 const TABS: { key: string; path: string; label: MessageKey; write?: boolean; testId: string }[] = [
   { key: 'persons', path: '/registry', label: 'registry.tab.persons', testId: 'registry-tab-persons' },
-  { key: 'households', path: '/registry/households', label: 'registry.tab.households', testId: 'registry-tab-households' },
-  { key: 'duplicates', path: '/registry/duplicates', label: 'registry.tab.duplicates', write: true, testId: 'registry-tab-duplicates' },
+  {
+    key: 'households',
+    path: '/registry/households',
+    label: 'registry.tab.households',
+    testId: 'registry-tab-households',
+  },
+  {
+    key: 'duplicates',
+    path: '/registry/duplicates',
+    label: 'registry.tab.duplicates',
+    write: true,
+    testId: 'registry-tab-duplicates',
+  },
   { key: 'import', path: '/registry/import', label: 'registry.tab.import', write: true, testId: 'registry-tab-import' },
 ];
 
@@ -117,12 +128,19 @@ export function isoOf(d: Dayjs | null | undefined): string | undefined {
 }
 
 /** A date picker that also takes a date typed the Vietnamese way (dd/mm/yyyy, d/m/yyyy, …). */
-export function DateInput({ width = '100%', ...rest }: Omit<DatePickerProps, 'format' | 'placeholder' | 'style'> & { width?: number | string }) {
+export function DateInput({
+  width = '100%',
+  ...rest
+}: Omit<DatePickerProps, 'format' | 'placeholder' | 'style'> & { width?: number | string }) {
   const t = useT();
   return <DatePicker {...rest} format={DATE_FORMATS} placeholder={t('form.datePlaceholder')} style={{ width }} />;
 }
 
-export function codeLabel<C extends string>(table: readonly CodeLabel<C>[], code: string | null | undefined, lang: Lang): string {
+export function codeLabel<C extends string>(
+  table: readonly CodeLabel<C>[],
+  code: string | null | undefined,
+  lang: Lang,
+): string {
   return code ? labelOf(table, code, lang) : '';
 }
 
@@ -138,7 +156,11 @@ export function useOptions() {
     disabilities: codeOptions(DISABILITY_DEGREES, lang),
     residences: codeOptions(RESIDENCES, lang),
     states: codeOptions(HOUSEHOLD_STATES, lang),
-    ethnic: ETHNIC_GROUPS.map((g) => ({ value: g.code, label: g.modernName, search: searchKey(`${g.modernName} ${g.name} ${g.code}`) })),
+    ethnic: ETHNIC_GROUPS.map((g) => ({
+      value: g.code,
+      label: g.modernName,
+      search: searchKey(`${g.modernName} ${g.name} ${g.code}`),
+    })),
     statusKinds: StatusKind.options.map((k) => ({ value: k, label: STATUS_CATEGORIES[k][lang] })),
   };
 }
@@ -206,7 +228,10 @@ export function citizenIdRule(getPerson: () => { gender?: Gender; birthDate?: st
       if (!text) return;
       const { gender, birthDate } = getPerson();
       const iso = readPartialDate(birthDate);
-      const r = checkCitizenId(text, { ...(gender ? { gender } : {}), ...(iso ? { birthYear: Number(iso.slice(0, 4)) } : {}) });
+      const r = checkCitizenId(text, {
+        ...(gender ? { gender } : {}),
+        ...(iso ? { birthYear: Number(iso.slice(0, 4)) } : {}),
+      });
       const problem = r.problems.find((p) => p.code !== 'ID_PROVINCE_UNKNOWN');
       if (problem) throw new Error(problem.message);
     },
@@ -240,7 +265,11 @@ export function numberOrNull(v: string | undefined): string | null {
  * A button that is a real link (open in a new tab works, and it reads as a link to assistive
  * technology) but navigates inside the app on a plain click.
  */
-export function LinkButton({ to, children, ...rest }: { to: string; children: ReactNode } & Omit<ButtonProps, 'href' | 'onClick'>) {
+export function LinkButton({
+  to,
+  children,
+  ...rest
+}: { to: string; children: ReactNode } & Omit<ButtonProps, 'href' | 'onClick'>) {
   const navigate = useNavigate();
   return (
     <Button
@@ -258,16 +287,40 @@ export function LinkButton({ to, children, ...rest }: { to: string; children: Re
 }
 
 /** A small action in the head of a card; left out of print. */
-export function CardButton({ testId, primary, onClick, children }: { testId: string; primary?: boolean; onClick: () => void; children: ReactNode }) {
+export function CardButton({
+  testId,
+  primary,
+  onClick,
+  children,
+}: {
+  testId: string;
+  primary?: boolean;
+  onClick: () => void;
+  children: ReactNode;
+}) {
   return (
-    <Button size="small" type={primary ? 'primary' : undefined} className="no-print" data-testid={testId} onClick={onClick}>
+    <Button
+      size="small"
+      type={primary ? 'primary' : undefined}
+      className="no-print"
+      data-testid={testId}
+      onClick={onClick}
+    >
       {children}
     </Button>
   );
 }
 
 /** The facts of a record in a card: one to three a line by screen width, its edit button on top. */
-export function FactsCard({ title, extra, items }: { title: ReactNode; extra: ReactNode; items: DescriptionsProps['items'] }) {
+export function FactsCard({
+  title,
+  extra,
+  items,
+}: {
+  title: ReactNode;
+  extra: ReactNode;
+  items: DescriptionsProps['items'];
+}) {
   return (
     <Card title={title} extra={extra}>
       <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} items={items} />

@@ -28,18 +28,32 @@ export default function DashboardPage() {
     ...(isDate(asOf) ? { asOf } : {}),
     ...(areaCode && /^\d{2,5}$/.test(areaCode) ? { areaCode } : {}),
   };
-  const q = useQuery({ queryKey: rk.dashboard(filter), queryFn: ({ signal }) => reportsApi.dashboard(filter, signal), placeholderData: keepPreviousData });
+  const q = useQuery({
+    queryKey: rk.dashboard(filter),
+    queryFn: ({ signal }) => reportsApi.dashboard(filter, signal),
+    placeholderData: keepPreviousData,
+  });
   const [picked, setPicked] = useState<string | null>(null);
   const d = q.data;
 
-  const ref = (d: Dashboard, code: string, params: string, area: string, to = d.asOf < d.to ? d.asOf : d.to, asOfDate = d.asOf) =>
-    figureHref({ code, areaCode: area, from: d.from, to, asOf: asOfDate, params });
+  const ref = (
+    d: Dashboard,
+    code: string,
+    params: string,
+    area: string,
+    to = d.asOf < d.to ? d.asOf : d.to,
+    asOfDate = d.asOf,
+  ) => figureHref({ code, areaCode: area, from: d.from, to, asOf: asOfDate, params });
 
   return (
     <div data-testid="reports-dashboard">
       <ReportsHead
         title={t('reports.dashboard.title')}
-        intro={d ? t('reports.dashboard.intro', { area: d.area.name, asOf: formatDate(d.asOf), year: String(d.year) }) : undefined}
+        intro={
+          d
+            ? t('reports.dashboard.intro', { area: d.area.name, asOf: formatDate(d.asOf), year: String(d.year) })
+            : undefined
+        }
       />
       {q.error && <LoadError error={q.error} onRetry={() => void q.refetch()} />}
       <Space wrap className="no-print" style={{ marginBottom: 16 }}>
@@ -55,7 +69,13 @@ export default function DashboardPage() {
         </label>
         <label>
           {t('reports.filter.asOf')}{' '}
-          <Input data-testid="dashboard-asof" type="date" style={{ width: 160 }} value={d?.asOf ?? ''} onChange={(e) => url.update({ asOf: e.target.value || undefined })} />
+          <Input
+            data-testid="dashboard-asof"
+            type="date"
+            style={{ width: 160 }}
+            value={d?.asOf ?? ''}
+            onChange={(e) => url.update({ asOf: e.target.value || undefined })}
+          />
         </label>
         {d && (
           <label>
@@ -64,7 +84,10 @@ export default function DashboardPage() {
               data-testid="dashboard-area"
               style={{ width: 240 }}
               value={d.area.code}
-              options={[{ value: d.area.code, label: d.area.name }, ...d.children.map((c) => ({ value: c.code, label: c.name }))]}
+              options={[
+                { value: d.area.code, label: d.area.name },
+                ...d.children.map((c) => ({ value: c.code, label: c.name })),
+              ]}
               onChange={(v: string) => url.update({ areaCode: v })}
             />
           </label>
@@ -81,11 +104,21 @@ export default function DashboardPage() {
               <Link to={`/reports/plans/${d.plan.id}?asOf=${d.asOf}`}>{d.plan.citation}</Link> — {d.plan.title}
             </Typography.Paragraph>
           ) : (
-            <Alert type="info" showIcon title={t('reports.dashboard.noPlan', { year: d.year })} style={{ marginBottom: 16 }} />
+            <Alert
+              type="info"
+              showIcon
+              title={t('reports.dashboard.noPlan', { year: d.year })}
+              style={{ marginBottom: 16 }}
+            />
           )}
 
           {d.attention.length > 0 && (
-            <Card size="small" title={t('reports.dashboard.attention')} style={{ marginBottom: 16 }} data-testid="dashboard-attention">
+            <Card
+              size="small"
+              title={t('reports.dashboard.attention')}
+              style={{ marginBottom: 16 }}
+              data-testid="dashboard-attention"
+            >
               <List
                 size="small"
                 dataSource={d.attention}
@@ -103,11 +136,19 @@ export default function DashboardPage() {
           ) : (
             <div className="reports-kpis" data-testid="dashboard-targets">
               {d.targets.map((tg) => (
-                <Card key={`${tg.indicatorCode}|${tg.params}`} size="small" className="reports-kpi" data-testid={`target-${tg.indicatorCode}`}>
+                <Card
+                  key={`${tg.indicatorCode}|${tg.params}`}
+                  size="small"
+                  className="reports-kpi"
+                  data-testid={`target-${tg.indicatorCode}`}
+                >
                   <Typography.Text type="secondary">{tg.indicatorName}</Typography.Text>
                   <div className="value">
                     {tg.available ? (
-                      <Link to={ref(d, tg.indicatorCode, tg.params, d.area.code)} data-testid={`figure-link-${tg.indicatorCode}`}>
+                      <Link
+                        to={ref(d, tg.indicatorCode, tg.params, d.area.code)}
+                        data-testid={`figure-link-${tg.indicatorCode}`}
+                      >
                         {formatQuantityVi(tg.achieved ?? 0)}
                       </Link>
                     ) : (
@@ -117,7 +158,11 @@ export default function DashboardPage() {
                       / {formatQuantityVi(tg.target)} {unit(tg.unit)}
                     </Typography.Text>
                   </div>
-                  <Progress percent={Math.min(100, Math.round(tg.percent ?? 0))} showInfo={false} status={tg.status === 'behind' ? 'exception' : tg.status === 'met' ? 'success' : 'normal'} />
+                  <Progress
+                    percent={Math.min(100, Math.round(tg.percent ?? 0))}
+                    showInfo={false}
+                    status={tg.status === 'behind' ? 'exception' : tg.status === 'met' ? 'success' : 'normal'}
+                  />
                   <Space>
                     <span data-testid={`target-text-${tg.indicatorCode}`}>{tg.text}</span>
                     <StatusTag status={tg.status} />
@@ -137,7 +182,12 @@ export default function DashboardPage() {
           <Row gutter={[16, 16]}>
             {d.targets.length > 0 && d.children.length > 0 && (
               <Col xs={24} xl={12}>
-                <ByArea d={d} picked={picked} setPicked={setPicked} hrefOf={(code, params, area) => ref(d, code, params, area)} />
+                <ByArea
+                  d={d}
+                  picked={picked}
+                  setPicked={setPicked}
+                  hrefOf={(code, params, area) => ref(d, code, params, area)}
+                />
               </Col>
             )}
             {d.trend.map((tr) => (
@@ -146,7 +196,11 @@ export default function DashboardPage() {
                   <TrendLine
                     title={tr.indicatorName}
                     testId={`trend-${tr.indicatorCode}`}
-                    points={tr.points.map((p) => ({ label: p.month.slice(5), value: p.value, href: ref(d, tr.indicatorCode, tr.params, d.area.code, p.to, p.to) }))}
+                    points={tr.points.map((p) => ({
+                      label: p.month.slice(5),
+                      value: p.value,
+                      href: ref(d, tr.indicatorCode, tr.params, d.area.code, p.to, p.to),
+                    }))}
                   />
                 </Card>
               </Col>
@@ -193,7 +247,13 @@ function ByArea({
       <AreaBars
         title={target.indicatorName}
         testId="dashboard-byarea"
-        bars={target.byArea.map((a) => ({ key: a.areaCode, label: a.areaName, value: a.achieved, target: a.target, href: hrefOf(target.indicatorCode, target.params, a.areaCode) }))}
+        bars={target.byArea.map((a) => ({
+          key: a.areaCode,
+          label: a.areaName,
+          value: a.achieved,
+          target: a.target,
+          href: hrefOf(target.indicatorCode, target.params, a.areaCode),
+        }))}
       />
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {t('reports.dashboard.barsLegend')}

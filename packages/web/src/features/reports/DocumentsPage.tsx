@@ -1,7 +1,23 @@
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, InputNumber, List, Popconfirm, Popover, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  List,
+  Popconfirm,
+  Popover,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { AgencySettings, FigureOut, PreviewBlock, ReportOut, ReportPreview } from '@ansinh/domain';
 import { useMe } from '../../app/auth';
@@ -24,13 +40,29 @@ export function DocumentsPage() {
   const [creating, setCreating] = useState(false);
   const [agency, setAgency] = useState(false);
   const me = useMe();
-  const q = useQuery({ queryKey: rk.reports(page), queryFn: ({ signal }) => reportsApi.reports(page, signal), placeholderData: keepPreviousData });
+  const q = useQuery({
+    queryKey: rk.reports(page),
+    queryFn: ({ signal }) => reportsApi.reports(page, signal),
+    placeholderData: keepPreviousData,
+  });
   const columns: TableColumnsType<ReportOut> = [
-    { title: t('reports.docs.col.title'), key: 'title', render: (_: unknown, r) => <Link to={`/reports/documents/${r.id}`} data-testid={`report-${r.id}`}>{r.title}</Link> },
+    {
+      title: t('reports.docs.col.title'),
+      key: 'title',
+      render: (_: unknown, r) => (
+        <Link to={`/reports/documents/${r.id}`} data-testid={`report-${r.id}`}>
+          {r.title}
+        </Link>
+      ),
+    },
     { title: t('reports.docs.col.area'), dataIndex: 'areaName' },
     { title: t('reports.figure.asOf'), dataIndex: 'asOf', render: (v: string) => formatDate(v) },
     { title: t('reports.docs.col.state'), key: 'state', render: (_: unknown, r) => <StateTag r={r} /> },
-    { title: t('reports.docs.col.created'), key: 'created', render: (_: unknown, r) => `${r.createdBy}, ${formatDateTime(r.createdAt)}` },
+    {
+      title: t('reports.docs.col.created'),
+      key: 'created',
+      render: (_: unknown, r) => `${r.createdBy}, ${formatDateTime(r.createdAt)}`,
+    },
   ];
   return (
     <div>
@@ -61,7 +93,12 @@ export function DocumentsPage() {
         loading={q.isLoading}
         columns={columns}
         dataSource={q.data?.items ?? []}
-        pagination={{ current: page.page, pageSize: page.pageSize, total: q.data?.total ?? 0, onChange: (p, s) => url.setPage(p, s) }}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: q.data?.total ?? 0,
+          onChange: (p, s) => url.setPage(p, s),
+        }}
       />
       {creating && <CreateReportModal onClose={() => setCreating(false)} />}
     </div>
@@ -70,7 +107,11 @@ export function DocumentsPage() {
 
 function StateTag({ r }: { r: ReportOut }) {
   const t = useT();
-  return r.state === 'issued' ? <Tag color="green">{t('reports.docs.issued', { number: r.number ?? '' })}</Tag> : <Tag>{t('reports.docs.draft')}</Tag>;
+  return r.state === 'issued' ? (
+    <Tag color="green">{t('reports.docs.issued', { number: r.number ?? '' })}</Tag>
+  ) : (
+    <Tag>{t('reports.docs.draft')}</Tag>
+  );
 }
 
 interface CreateValues {
@@ -91,7 +132,13 @@ function CreateReportModal({ onClose }: { onClose: () => void }) {
   const quarterly = templates.data?.items.find((x) => x.code === code)?.period === 'quarter';
   const m = useMutation({
     mutationFn: (v: CreateValues) =>
-      reportsApi.create({ templateCode: v.templateCode, year: Number(v.year), areaCode: v.areaCode, ...(v.quarter ? { quarter: Number(v.quarter) } : {}), ...(v.asOf ? { asOf: v.asOf } : {}) }),
+      reportsApi.create({
+        templateCode: v.templateCode,
+        year: Number(v.year),
+        areaCode: v.areaCode,
+        ...(v.quarter ? { quarter: Number(v.quarter) } : {}),
+        ...(v.asOf ? { asOf: v.asOf } : {}),
+      }),
     onSuccess: async (r) => {
       await state.done(t('reports.docs.created'), rk.all);
       void navigate(`/reports/documents/${r.id}`);
@@ -109,14 +156,21 @@ function CreateReportModal({ onClose }: { onClose: () => void }) {
       initialValues={{ year: Number(todayVn().slice(0, 4)), areaCode: me.areaCode }}
     >
       <Form.Item name="templateCode" label={t('reports.docs.template')} rules={[{ required: true }]}>
-        <Select data-testid="report-form-template" loading={templates.isLoading} options={(templates.data?.items ?? []).map((x) => ({ value: x.code, label: x.nameVi }))} />
+        <Select
+          data-testid="report-form-template"
+          loading={templates.isLoading}
+          options={(templates.data?.items ?? []).map((x) => ({ value: x.code, label: x.nameVi }))}
+        />
       </Form.Item>
       <Form.Item name="year" label={t('reports.filter.year')} rules={[{ required: true }]}>
         <InputNumber data-testid="report-form-year" min={2000} max={2100} />
       </Form.Item>
       {quarterly && (
         <Form.Item name="quarter" label={t('reports.docs.quarter')} rules={[{ required: true }]}>
-          <Select data-testid="report-form-quarter" options={[1, 2, 3, 4].map((n) => ({ value: n, label: String(n) }))} />
+          <Select
+            data-testid="report-form-quarter"
+            options={[1, 2, 3, 4].map((n) => ({ value: n, label: String(n) }))}
+          />
         </Form.Item>
       )}
       <Form.Item name="areaCode" label={t('reports.form.areaCode')} rules={[{ required: true }]}>
@@ -137,9 +191,17 @@ export function ReportPage() {
   const canManage = useCanManage();
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
-  const q = useQuery({ queryKey: rk.preview(id), queryFn: ({ signal }) => reportsApi.preview(id, signal), enabled: valid });
+  const q = useQuery({
+    queryKey: rk.preview(id),
+    queryFn: ({ signal }) => reportsApi.preview(id, signal),
+    enabled: valid,
+  });
   const issued = q.data?.report.state === 'issued';
-  const changes = useQuery({ queryKey: rk.changes(id), queryFn: ({ signal }) => reportsApi.changes(id, signal), enabled: valid && issued });
+  const changes = useQuery({
+    queryKey: rk.changes(id),
+    queryFn: ({ signal }) => reportsApi.changes(id, signal),
+    enabled: valid && issued,
+  });
   const [editing, setEditing] = useState<{ key: string; text: string } | null>(null);
   const issue = useMutation({
     mutationFn: () => reportsApi.issue(id),
@@ -161,7 +223,8 @@ export function ReportPage() {
         title={r.title}
         intro={
           <>
-            {r.areaName} · {t('reports.figure.period')} {formatDate(r.periodFrom)} – {formatDate(r.periodTo)} · {t('reports.figure.asOf')} {formatDate(r.asOf)} · <StateTag r={r} />
+            {r.areaName} · {t('reports.figure.period')} {formatDate(r.periodFrom)} – {formatDate(r.periodTo)} ·{' '}
+            {t('reports.figure.asOf')} {formatDate(r.asOf)} · <StateTag r={r} />
           </>
         }
         extra={
@@ -195,7 +258,11 @@ export function ReportPage() {
           type={changes.data.items.length > 0 ? 'warning' : 'success'}
           showIcon
           data-testid="report-changes"
-          title={changes.data.items.length > 0 ? t('reports.docs.changed', { n: changes.data.items.length }) : t('reports.docs.unchanged')}
+          title={
+            changes.data.items.length > 0
+              ? t('reports.docs.changed', { n: changes.data.items.length })
+              : t('reports.docs.unchanged')
+          }
           description={
             changes.data.items.length > 0 && (
               <List
@@ -217,12 +284,22 @@ export function ReportPage() {
         </Typography.Paragraph>
       )}
       <Paper p={p} figures={figures} onEdit={editable ? (key, text) => setEditing({ key, text }) : null} />
-      {editing && <EditTextModal reportId={id} edit={editing} onClose={() => setEditing(null)} onSaved={() => void q.refetch()} />}
+      {editing && (
+        <EditTextModal reportId={id} edit={editing} onClose={() => setEditing(null)} onSaved={() => void q.refetch()} />
+      )}
     </div>
   );
 }
 
-function Paper({ p, figures, onEdit }: { p: ReportPreview; figures: Map<string, FigureOut>; onEdit: ((key: string, text: string) => void) | null }) {
+function Paper({
+  p,
+  figures,
+  onEdit,
+}: {
+  p: ReportPreview;
+  figures: Map<string, FigureOut>;
+  onEdit: ((key: string, text: string) => void) | null;
+}) {
   const t = useT();
   const h = p.header;
   return (
@@ -277,7 +354,15 @@ function Paper({ p, figures, onEdit }: { p: ReportPreview; figures: Map<string, 
   );
 }
 
-function Block({ b, figures, onEdit }: { b: PreviewBlock; figures: Map<string, FigureOut>; onEdit: ((key: string, text: string) => void) | null }) {
+function Block({
+  b,
+  figures,
+  onEdit,
+}: {
+  b: PreviewBlock;
+  figures: Map<string, FigureOut>;
+  onEdit: ((key: string, text: string) => void) | null;
+}) {
   const t = useT();
   if (b.type === 'table') {
     return (
@@ -313,17 +398,31 @@ function Block({ b, figures, onEdit }: { b: PreviewBlock; figures: Map<string, F
   const edit =
     onEdit &&
     (b.type === 'text' ? (
-      <Button size="small" type="link" className="no-print" data-testid={`edit-${b.id}`} onClick={() => onEdit(b.id, b.source)}>
+      <Button
+        size="small"
+        type="link"
+        className="no-print"
+        data-testid={`edit-${b.id}`}
+        onClick={() => onEdit(b.id, b.source)}
+      >
         {t('reports.docs.edit')}
       </Button>
     ) : (
-      <Button size="small" type="link" className="no-print" data-testid={`edit-${b.id}`} onClick={() => onEdit(`${b.id}.${b.isZero ? 'zero' : 'otherwise'}`, b.isZero ? b.zero : b.otherwise)}>
+      <Button
+        size="small"
+        type="link"
+        className="no-print"
+        data-testid={`edit-${b.id}`}
+        onClick={() => onEdit(`${b.id}.${b.isZero ? 'zero' : 'otherwise'}`, b.isZero ? b.zero : b.otherwise)}
+      >
         {t('reports.docs.edit')}
       </Button>
     ));
   return (
     <p className="body" data-testid={`block-${b.id}`}>
-      {b.segments.map((s, i) => (s.figure ? <Fig key={i} f={figures.get(s.figure)} text={s.text} /> : <span key={i}>{s.text}</span>))}
+      {b.segments.map((s, i) =>
+        s.figure ? <Fig key={i} f={figures.get(s.figure)} text={s.text} /> : <span key={i}>{s.text}</span>,
+      )}
       {edit}
     </p>
   );
@@ -342,13 +441,29 @@ function Fig({ f, text }: { f: FigureOut | undefined; text: string }) {
         {t('reports.figure.area')}: {f.areaName}
       </div>
       <div>
-        {t('reports.figure.period')}: {formatDate(f.from)} – {formatDate(f.to)}; {t('reports.figure.asOf')} {formatDate(f.asOf)}
+        {t('reports.figure.period')}: {formatDate(f.from)} – {formatDate(f.to)}; {t('reports.figure.asOf')}{' '}
+        {formatDate(f.asOf)}
       </div>
       <div>
-        {t('reports.figure.source')}: {f.source === 'computed' ? t('reports.source.computed', { module: f.code.split('.')[0]! }) : f.source === 'entered' ? t('reports.source.entered') : t('reports.source.missing')}
+        {t('reports.figure.source')}:{' '}
+        {f.source === 'computed'
+          ? t('reports.source.computed', { module: f.code.split('.')[0]! })
+          : f.source === 'entered'
+            ? t('reports.source.entered')
+            : t('reports.source.missing')}
       </div>
       {f.source !== 'missing' && (
-        <Link to={figureHref({ code: f.code, areaCode: f.areaCode, from: f.from, to: f.to, asOf: f.asOf, params: f.params })} data-testid="figure-popover-link">
+        <Link
+          to={figureHref({
+            code: f.code,
+            areaCode: f.areaCode,
+            from: f.from,
+            to: f.to,
+            asOf: f.asOf,
+            params: f.params,
+          })}
+          data-testid="figure-popover-link"
+        >
           {t('reports.docs.records')} →
         </Link>
       )}
@@ -363,7 +478,17 @@ function Fig({ f, text }: { f: FigureOut | undefined; text: string }) {
   );
 }
 
-function EditTextModal({ reportId, edit, onClose, onSaved }: { reportId: number; edit: { key: string; text: string }; onClose: () => void; onSaved: () => void }) {
+function EditTextModal({
+  reportId,
+  edit,
+  onClose,
+  onSaved,
+}: {
+  reportId: number;
+  edit: { key: string; text: string };
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const t = useT();
   const state = useModalForm<{ text: string }>(['text'], onClose);
   const m = useMutation({
@@ -393,7 +518,17 @@ function EditTextModal({ reportId, edit, onClose, onSaved }: { reportId: number;
 }
 
 type AgencyValues = Omit<AgencySettings, 'recipients'> & { recipients: string };
-const AGENCY_FIELDS = ['parentAgency', 'agency', 'agencyName', 'symbol', 'place', 'signerAuthority', 'signerTitle', 'signerName', 'recipients'] as const;
+const AGENCY_FIELDS = [
+  'parentAgency',
+  'agency',
+  'agencyName',
+  'symbol',
+  'place',
+  'signerAuthority',
+  'signerTitle',
+  'signerName',
+  'recipients',
+] as const;
 
 /** The issuing agency's names, number symbol and signer: kept in settings, since the agency may be reorganised. */
 function AgencyModal({ onClose }: { onClose: () => void }) {
@@ -438,7 +573,11 @@ function AgencyModal({ onClose }: { onClose: () => void }) {
     >
       {AGENCY_FIELDS.map((f) => (
         <Form.Item key={f} name={f} label={t(label[f])} rules={f === 'signerAuthority' ? [] : [{ required: true }]}>
-          {f === 'recipients' ? <Input.TextArea data-testid={`agency-form-${f}`} autoSize={{ minRows: 2 }} /> : <Input data-testid={`agency-form-${f}`} />}
+          {f === 'recipients' ? (
+            <Input.TextArea data-testid={`agency-form-${f}`} autoSize={{ minRows: 2 }} />
+          ) : (
+            <Input data-testid={`agency-form-${f}`} />
+          )}
         </Form.Item>
       ))}
     </ModalForm>

@@ -29,35 +29,65 @@ export default function FigurePage() {
     ...(p.get('params') ? { params: p.get('params')! } : {}),
     ...pageParams(p, 50),
   };
-  const q = useQuery({ queryKey: rk.figure(ref), queryFn: ({ signal }) => reportsApi.figure(ref, signal), placeholderData: keepPreviousData });
+  const q = useQuery({
+    queryKey: rk.figure(ref),
+    queryFn: ({ signal }) => reportsApi.figure(ref, signal),
+    placeholderData: keepPreviousData,
+  });
   const f = q.data;
 
   const columns: TableColumnsType<RecordItem> = [
     { title: '#', key: 'n', width: 60, render: (_: unknown, _r, i) => (ref.page - 1) * ref.pageSize + i + 1 },
-    { title: t('reports.figure.col.record'), key: 'label', render: (_: unknown, r) => (r.href ? <Link to={r.href}>{r.label}</Link> : r.label) },
+    {
+      title: t('reports.figure.col.record'),
+      key: 'label',
+      render: (_: unknown, r) => (r.href ? <Link to={r.href}>{r.label}</Link> : r.label),
+    },
     { title: t('reports.figure.col.area'), dataIndex: 'areaName' },
     { title: t('reports.figure.col.date'), dataIndex: 'date', render: (v: string | null) => formatDate(v) },
-    { title: t('reports.figure.col.amount'), dataIndex: 'amount', align: 'right', render: (v: number | null) => (v === null ? '' : formatQuantityVi(v)) },
+    {
+      title: t('reports.figure.col.amount'),
+      dataIndex: 'amount',
+      align: 'right',
+      render: (v: number | null) => (v === null ? '' : formatQuantityVi(v)),
+    },
   ];
   const sources: TableColumnsType<EnteredValueOut> = [
     { title: t('reports.figure.col.area'), dataIndex: 'areaName' },
-    { title: t('reports.values.col.period'), key: 'period', render: (_: unknown, v) => `${formatDate(v.periodFrom)} – ${formatDate(v.periodTo)}` },
-    { title: t('reports.values.col.value'), dataIndex: 'value', align: 'right', render: (v: number) => formatQuantityVi(v) },
+    {
+      title: t('reports.values.col.period'),
+      key: 'period',
+      render: (_: unknown, v) => `${formatDate(v.periodFrom)} – ${formatDate(v.periodTo)}`,
+    },
+    {
+      title: t('reports.values.col.value'),
+      dataIndex: 'value',
+      align: 'right',
+      render: (v: number) => formatQuantityVi(v),
+    },
     {
       title: t('reports.values.col.source'),
       key: 'source',
       render: (_: unknown, v) => (
         <>
-          <Tag>{pick(SOURCE_KIND_LABELS[v.sourceKind as keyof typeof SOURCE_KIND_LABELS], lang) || v.sourceKind}</Tag> {v.sourceRef} ({formatDate(v.sourceDate)})
+          <Tag>{pick(SOURCE_KIND_LABELS[v.sourceKind as keyof typeof SOURCE_KIND_LABELS], lang) || v.sourceKind}</Tag>{' '}
+          {v.sourceRef} ({formatDate(v.sourceDate)})
         </>
       ),
     },
-    { title: t('reports.values.col.by'), key: 'by', render: (_: unknown, v) => `${v.enteredBy}, ${formatDateTime(v.enteredAt)}` },
+    {
+      title: t('reports.values.col.by'),
+      key: 'by',
+      render: (_: unknown, v) => `${v.enteredBy}, ${formatDateTime(v.enteredAt)}`,
+    },
   ];
 
   return (
     <div data-testid="figure-page">
-      <ReportsHead title={f ? `${f.indicator.nameVi}: ${f.text}` : t('reports.figure.title')} intro={t('reports.figure.intro')} />
+      <ReportsHead
+        title={f ? `${f.indicator.nameVi}: ${f.text}` : t('reports.figure.title')}
+        intro={t('reports.figure.intro')}
+      />
       {q.error && <LoadError error={q.error} onRetry={() => void q.refetch()} />}
       {!f ? (
         !q.error && <Spin />
@@ -69,7 +99,8 @@ export default function FigurePage() {
                 {f.indicator.nameVi} <Typography.Text code>{f.indicator.code}</Typography.Text>
               </Descriptions.Item>
               <Descriptions.Item label={t('reports.figure.value')}>
-                <strong data-testid="figure-value">{f.text}</strong> {f.indicator.unit !== 'percent' && unit(f.indicator.unit)}
+                <strong data-testid="figure-value">{f.text}</strong>{' '}
+                {f.indicator.unit !== 'percent' && unit(f.indicator.unit)}
               </Descriptions.Item>
               <Descriptions.Item label={t('reports.figure.area')}>{f.areaName}</Descriptions.Item>
               <Descriptions.Item label={t('reports.figure.period')}>
@@ -77,13 +108,19 @@ export default function FigurePage() {
               </Descriptions.Item>
               <Descriptions.Item label={t('reports.figure.asOf')}>{formatDate(f.asOf)}</Descriptions.Item>
               <Descriptions.Item label={t('reports.figure.source')}>
-                {f.indicator.source === 'computed' ? t('reports.source.computed', { module: f.indicator.module }) : t('reports.source.entered')}
+                {f.indicator.source === 'computed'
+                  ? t('reports.source.computed', { module: f.indicator.module })
+                  : t('reports.source.entered')}
                 {f.params && ` (${f.params})`}
               </Descriptions.Item>
-              <Descriptions.Item label={t('reports.figure.rollup')}>{t(f.indicator.rollup === 'ratio' ? 'reports.rollup.ratio' : 'reports.rollup.sum')}</Descriptions.Item>
+              <Descriptions.Item label={t('reports.figure.rollup')}>
+                {t(f.indicator.rollup === 'ratio' ? 'reports.rollup.ratio' : 'reports.rollup.sum')}
+              </Descriptions.Item>
             </Descriptions>
           </Card>
-          {!f.available && <Alert type="warning" showIcon title={t('reports.figure.noData')} style={{ marginBottom: 16 }} />}
+          {!f.available && (
+            <Alert type="warning" showIcon title={t('reports.figure.noData')} style={{ marginBottom: 16 }} />
+          )}
           {f.indicator.source === 'computed' ? (
             <Card size="small" title={t('reports.figure.records', { total: formatQuantityVi(f.records.total) })}>
               <Table<RecordItem>
@@ -103,7 +140,14 @@ export default function FigurePage() {
             </Card>
           ) : (
             <Card size="small" title={t('reports.figure.sources')}>
-              <Table<EnteredValueOut> data-testid="figure-sources" rowKey="id" size="small" columns={sources} dataSource={f.entered} pagination={false} />
+              <Table<EnteredValueOut>
+                data-testid="figure-sources"
+                rowKey="id"
+                size="small"
+                columns={sources}
+                dataSource={f.entered}
+                pagination={false}
+              />
             </Card>
           )}
         </>

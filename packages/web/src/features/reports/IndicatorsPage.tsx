@@ -25,35 +25,69 @@ export default function IndicatorsPage() {
   const indicatorCode = url.params.get('indicator') ?? undefined;
   const inds = useQuery({ queryKey: rk.indicators, queryFn: ({ signal }) => reportsApi.indicators(signal) });
   const filter = { ...page, ...(indicatorCode ? { indicatorCode } : {}) };
-  const values = useQuery({ queryKey: rk.values(filter), queryFn: ({ signal }) => reportsApi.values(filter, signal), placeholderData: keepPreviousData });
+  const values = useQuery({
+    queryKey: rk.values(filter),
+    queryFn: ({ signal }) => reportsApi.values(filter, signal),
+    placeholderData: keepPreviousData,
+  });
 
   const catalogue: TableColumnsType<IndicatorOut> = [
     { title: t('reports.indicators.col.code'), dataIndex: 'code', render: (v: string) => <code>{v}</code> },
-    { title: t('reports.indicators.col.name'), key: 'name', render: (_: unknown, i) => (lang === 'vi' ? i.nameVi : i.nameEn) },
+    {
+      title: t('reports.indicators.col.name'),
+      key: 'name',
+      render: (_: unknown, i) => (lang === 'vi' ? i.nameVi : i.nameEn),
+    },
     { title: t('reports.indicators.col.unit'), dataIndex: 'unit', render: (v: string) => unit(v) },
     {
       title: t('reports.indicators.col.source'),
       dataIndex: 'source',
-      render: (v: string, i) => <Tag color={v === 'computed' ? 'blue' : 'gold'}>{v === 'computed' ? t('reports.source.computed', { module: i.module }) : t('reports.source.entered')}</Tag>,
+      render: (v: string, i) => (
+        <Tag color={v === 'computed' ? 'blue' : 'gold'}>
+          {v === 'computed' ? t('reports.source.computed', { module: i.module }) : t('reports.source.entered')}
+        </Tag>
+      ),
     },
-    { title: t('reports.indicators.col.rollup'), dataIndex: 'rollup', render: (v: string) => t(v === 'ratio' ? 'reports.rollup.ratio' : 'reports.rollup.sum') },
-    { title: t('reports.indicators.col.direction'), dataIndex: 'lowerIsBetter', render: (v: boolean) => (v ? t('reports.lowerIsBetter') : '') },
+    {
+      title: t('reports.indicators.col.rollup'),
+      dataIndex: 'rollup',
+      render: (v: string) => t(v === 'ratio' ? 'reports.rollup.ratio' : 'reports.rollup.sum'),
+    },
+    {
+      title: t('reports.indicators.col.direction'),
+      dataIndex: 'lowerIsBetter',
+      render: (v: boolean) => (v ? t('reports.lowerIsBetter') : ''),
+    },
   ];
   const entered: TableColumnsType<EnteredValueOut> = [
     { title: t('reports.indicators.col.name'), dataIndex: 'indicatorName' },
     { title: t('reports.figure.col.area'), dataIndex: 'areaName' },
-    { title: t('reports.values.col.period'), key: 'period', render: (_: unknown, v) => `${formatDate(v.periodFrom)} – ${formatDate(v.periodTo)}` },
-    { title: t('reports.values.col.value'), dataIndex: 'value', align: 'right', render: (v: number) => formatQuantityVi(v) },
+    {
+      title: t('reports.values.col.period'),
+      key: 'period',
+      render: (_: unknown, v) => `${formatDate(v.periodFrom)} – ${formatDate(v.periodTo)}`,
+    },
+    {
+      title: t('reports.values.col.value'),
+      dataIndex: 'value',
+      align: 'right',
+      render: (v: number) => formatQuantityVi(v),
+    },
     {
       title: t('reports.values.col.source'),
       key: 'source',
       render: (_: unknown, v) => (
         <>
-          <Tag>{pick(SOURCE_KIND_LABELS[v.sourceKind as keyof typeof SOURCE_KIND_LABELS], lang) || v.sourceKind}</Tag> {v.sourceRef} ({formatDate(v.sourceDate)})
+          <Tag>{pick(SOURCE_KIND_LABELS[v.sourceKind as keyof typeof SOURCE_KIND_LABELS], lang) || v.sourceKind}</Tag>{' '}
+          {v.sourceRef} ({formatDate(v.sourceDate)})
         </>
       ),
     },
-    { title: t('reports.values.col.by'), key: 'by', render: (_: unknown, v) => `${v.enteredBy}, ${formatDateTime(v.enteredAt)}` },
+    {
+      title: t('reports.values.col.by'),
+      key: 'by',
+      render: (_: unknown, v) => `${v.enteredBy}, ${formatDateTime(v.enteredAt)}`,
+    },
   ];
 
   return (
@@ -77,7 +111,9 @@ export default function IndicatorsPage() {
           style={{ width: 360, marginBottom: 8 }}
           value={indicatorCode}
           onChange={(v: string | undefined) => url.update({ indicator: v })}
-          options={(inds.data?.items ?? []).filter((i) => i.source === 'entered').map((i) => ({ value: i.code, label: i.nameVi }))}
+          options={(inds.data?.items ?? [])
+            .filter((i) => i.source === 'entered')
+            .map((i) => ({ value: i.code, label: i.nameVi }))}
           data-testid="values-filter"
         />
         {values.error && <LoadError error={values.error} onRetry={() => void values.refetch()} />}
@@ -87,13 +123,31 @@ export default function IndicatorsPage() {
           size="small"
           columns={entered}
           dataSource={values.data?.items ?? []}
-          pagination={{ current: page.page, pageSize: page.pageSize, total: values.data?.total ?? 0, onChange: (p, s) => url.setPage(p, s) }}
+          pagination={{
+            current: page.page,
+            pageSize: page.pageSize,
+            total: values.data?.total ?? 0,
+            onChange: (p, s) => url.setPage(p, s),
+          }}
         />
       </Card>
       <Card size="small" title={t('reports.indicators.catalogue')}>
-        <Table<IndicatorOut> data-testid="indicators-table" rowKey="code" size="small" loading={inds.isLoading} columns={catalogue} dataSource={inds.data?.items ?? []} pagination={false} />
+        <Table<IndicatorOut>
+          data-testid="indicators-table"
+          rowKey="code"
+          size="small"
+          loading={inds.isLoading}
+          columns={catalogue}
+          dataSource={inds.data?.items ?? []}
+          pagination={false}
+        />
       </Card>
-      {entering && <EnterValueModal indicators={(inds.data?.items ?? []).filter((i) => i.source === 'entered')} onClose={() => setEntering(false)} />}
+      {entering && (
+        <EnterValueModal
+          indicators={(inds.data?.items ?? []).filter((i) => i.source === 'entered')}
+          onClose={() => setEntering(false)}
+        />
+      )}
     </div>
   );
 }
@@ -109,7 +163,17 @@ interface ValueValues {
   sourceDate: string;
   note?: string;
 }
-const VALUE_FIELDS = ['indicatorCode', 'areaCode', 'periodFrom', 'periodTo', 'value', 'sourceKind', 'sourceRef', 'sourceDate', 'note'] as const;
+const VALUE_FIELDS = [
+  'indicatorCode',
+  'areaCode',
+  'periodFrom',
+  'periodTo',
+  'value',
+  'sourceKind',
+  'sourceRef',
+  'sourceDate',
+  'note',
+] as const;
 
 function EnterValueModal({ indicators, onClose }: { indicators: IndicatorOut[]; onClose: () => void }) {
   const t = useT();
@@ -134,13 +198,28 @@ function EnterValueModal({ indicators, onClose }: { indicators: IndicatorOut[]; 
       errorTestId="value-form-error"
       submit={{ label: t('common.save'), testId: 'value-form-submit', loading: m.isPending }}
       onFinish={(v) => m.mutate(v)}
-      initialValues={{ areaCode: me.areaCode, periodFrom: `${year}-01-01`, periodTo: todayVn(), sourceDate: todayVn(), sourceKind: 'agency' }}
+      initialValues={{
+        areaCode: me.areaCode,
+        periodFrom: `${year}-01-01`,
+        periodTo: todayVn(),
+        sourceDate: todayVn(),
+        sourceKind: 'agency',
+      }}
       width={640}
     >
       <Form.Item name="indicatorCode" label={t('reports.plans.col.indicator')} rules={[{ required: true }]}>
-        <Select data-testid="value-form-indicator" showSearch={{ optionFilterProp: 'label' }} options={indicators.map((i) => ({ value: i.code, label: i.nameVi }))} />
+        <Select
+          data-testid="value-form-indicator"
+          showSearch={{ optionFilterProp: 'label' }}
+          options={indicators.map((i) => ({ value: i.code, label: i.nameVi }))}
+        />
       </Form.Item>
-      <Form.Item name="value" label={t('reports.values.col.value')} rules={[{ required: true }]} extra={t('reports.plans.targetHelp')}>
+      <Form.Item
+        name="value"
+        label={t('reports.values.col.value')}
+        rules={[{ required: true }]}
+        extra={t('reports.plans.targetHelp')}
+      >
         <Input data-testid="value-form-value" inputMode="decimal" />
       </Form.Item>
       <Form.Item name="areaCode" label={t('reports.form.areaCode')} rules={[{ required: true }]}>
@@ -153,9 +232,17 @@ function EnterValueModal({ indicators, onClose }: { indicators: IndicatorOut[]; 
         <Input type="date" data-testid="value-form-to" />
       </Form.Item>
       <Form.Item name="sourceKind" label={t('reports.values.sourceKind')} rules={[{ required: true }]}>
-        <Select data-testid="value-form-kind" options={SOURCE_KINDS.map((k) => ({ value: k, label: pick(SOURCE_KIND_LABELS[k], lang) }))} />
+        <Select
+          data-testid="value-form-kind"
+          options={SOURCE_KINDS.map((k) => ({ value: k, label: pick(SOURCE_KIND_LABELS[k], lang) }))}
+        />
       </Form.Item>
-      <Form.Item name="sourceRef" label={t('reports.values.col.source')} rules={[{ required: true, min: 3 }]} extra={t('reports.values.sourceHelp')}>
+      <Form.Item
+        name="sourceRef"
+        label={t('reports.values.col.source')}
+        rules={[{ required: true, min: 3 }]}
+        extra={t('reports.values.sourceHelp')}
+      >
         <Input data-testid="value-form-source" />
       </Form.Item>
       <Form.Item name="sourceDate" label={t('reports.values.sourceDate')} rules={[{ required: true }]}>

@@ -23,7 +23,15 @@ export function PlansPage() {
   const q = useQuery({ queryKey: rk.plans, queryFn: ({ signal }) => reportsApi.plans(signal) });
   const columns: TableColumnsType<PlanSummary> = [
     { title: t('reports.plans.col.year'), dataIndex: 'year', width: 80 },
-    { title: t('reports.plans.col.doc'), key: 'doc', render: (_: unknown, p) => <Link to={`/reports/plans/${p.id}`} data-testid={`plan-${p.id}`}>{p.citation}</Link> },
+    {
+      title: t('reports.plans.col.doc'),
+      key: 'doc',
+      render: (_: unknown, p) => (
+        <Link to={`/reports/plans/${p.id}`} data-testid={`plan-${p.id}`}>
+          {p.citation}
+        </Link>
+      ),
+    },
     { title: t('reports.plans.col.title'), dataIndex: 'title' },
     { title: t('reports.plans.col.area'), dataIndex: 'areaName' },
     { title: t('reports.plans.col.targets'), dataIndex: 'targetCount', align: 'right' },
@@ -42,7 +50,15 @@ export function PlansPage() {
         }
       />
       {q.error && <LoadError error={q.error} onRetry={() => void q.refetch()} />}
-      <Table<PlanSummary> data-testid="plans-table" rowKey="id" size="small" loading={q.isLoading} columns={columns} dataSource={q.data?.items ?? []} pagination={false} />
+      <Table<PlanSummary>
+        data-testid="plans-table"
+        rowKey="id"
+        size="small"
+        loading={q.isLoading}
+        columns={columns}
+        dataSource={q.data?.items ?? []}
+        pagination={false}
+      />
       {creating && <CreatePlanModal onClose={() => setCreating(false)} />}
     </div>
   );
@@ -78,18 +94,32 @@ function CreatePlanModal({ onClose }: { onClose: () => void }) {
       errorTestId="plan-form-error"
       submit={{ label: t('common.save'), testId: 'plan-form-submit', loading: m.isPending }}
       onFinish={(v) => m.mutate(v)}
-      initialValues={{ year: Number(todayVn().slice(0, 4)), areaCode: me.areaCode, issuer: 'Sở Lao động - Thương binh và Xã hội' }}
+      initialValues={{
+        year: Number(todayVn().slice(0, 4)),
+        areaCode: me.areaCode,
+        issuer: 'Sở Lao động - Thương binh và Xã hội',
+      }}
     >
       <Form.Item name="year" label={t('reports.plans.col.year')} rules={[{ required: true }]}>
         <InputNumber data-testid="plan-form-year" min={2000} max={2100} />
       </Form.Item>
-      <Form.Item name="areaCode" label={t('reports.form.areaCode')} rules={[{ required: true }]} extra={t('reports.form.areaCodeHelp')}>
+      <Form.Item
+        name="areaCode"
+        label={t('reports.form.areaCode')}
+        rules={[{ required: true }]}
+        extra={t('reports.form.areaCodeHelp')}
+      >
         <Input data-testid="plan-form-area" />
       </Form.Item>
       <Form.Item name="title" label={t('reports.plans.col.title')} rules={[{ required: true, min: 5 }]}>
         <Input data-testid="plan-form-title" />
       </Form.Item>
-      <Form.Item name="docNumber" label={t('reports.plans.docNumber')} rules={[{ required: true }]} extra={t('reports.plans.docNumberHelp')}>
+      <Form.Item
+        name="docNumber"
+        label={t('reports.plans.docNumber')}
+        rules={[{ required: true }]}
+        extra={t('reports.plans.docNumberHelp')}
+      >
         <Input data-testid="plan-form-docnumber" />
       </Form.Item>
       <Form.Item name="docDate" label={t('reports.plans.docDate')} rules={[{ required: true }]}>
@@ -112,7 +142,11 @@ export function PlanPage() {
   const asOfParam = url.params.get('asOf') ?? undefined;
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
-  const q = useQuery({ queryKey: rk.plan(id, asOfParam), queryFn: ({ signal }) => reportsApi.plan(id, asOfParam, signal), enabled: valid });
+  const q = useQuery({
+    queryKey: rk.plan(id, asOfParam),
+    queryFn: ({ signal }) => reportsApi.plan(id, asOfParam, signal),
+    enabled: valid,
+  });
   const [adding, setAdding] = useState(false);
   const del = useMutation({
     mutationFn: (targetId: number) => reportsApi.deleteTarget(id, targetId),
@@ -124,14 +158,33 @@ export function PlanPage() {
   const from = `${p.year}-01-01`;
   const to = `${p.year}-12-31`;
   const columns: TableColumnsType<TargetOut> = [
-    { title: t('reports.plans.col.indicator'), key: 'ind', render: (_: unknown, x) => x.indicatorName + (x.params ? ` (${x.params})` : '') },
+    {
+      title: t('reports.plans.col.indicator'),
+      key: 'ind',
+      render: (_: unknown, x) => x.indicatorName + (x.params ? ` (${x.params})` : ''),
+    },
     { title: t('reports.plans.col.area'), dataIndex: 'areaName' },
-    { title: t('reports.plans.col.target'), key: 'target', align: 'right', render: (_: unknown, x) => `${formatQuantityVi(x.target)} ${unit(x.unit)}` },
+    {
+      title: t('reports.plans.col.target'),
+      key: 'target',
+      align: 'right',
+      render: (_: unknown, x) => `${formatQuantityVi(x.target)} ${unit(x.unit)}`,
+    },
     {
       title: t('reports.plans.col.progress'),
       key: 'progress',
       render: (_: unknown, x) => (
-        <Link to={figureHref({ code: x.indicatorCode, areaCode: x.areaCode, from, to: p.asOf < to ? p.asOf : to, asOf: p.asOf, params: x.params })} data-testid={`target-progress-${x.id}`}>
+        <Link
+          to={figureHref({
+            code: x.indicatorCode,
+            areaCode: x.areaCode,
+            from,
+            to: p.asOf < to ? p.asOf : to,
+            asOf: p.asOf,
+            params: x.params,
+          })}
+          data-testid={`target-progress-${x.id}`}
+        >
           {x.text}
         </Link>
       ),
@@ -168,10 +221,24 @@ export function PlanPage() {
       />
       <Space style={{ marginBottom: 12 }} className="no-print">
         <label>
-          {t('reports.filter.asOf')} <Input type="date" data-testid="plan-asof" style={{ width: 160 }} value={p.asOf} onChange={(e) => url.update({ asOf: e.target.value || undefined })} />
+          {t('reports.filter.asOf')}{' '}
+          <Input
+            type="date"
+            data-testid="plan-asof"
+            style={{ width: 160 }}
+            value={p.asOf}
+            onChange={(e) => url.update({ asOf: e.target.value || undefined })}
+          />
         </label>
       </Space>
-      <Table<TargetOut> data-testid="plan-targets" rowKey="id" size="small" columns={columns} dataSource={p.targets} pagination={false} />
+      <Table<TargetOut>
+        data-testid="plan-targets"
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={p.targets}
+        pagination={false}
+      />
       {adding && <TargetModal planId={id} onClose={() => setAdding(false)} onSaved={() => void q.refetch()} />}
       <Typography.Paragraph type="secondary" style={{ marginTop: 12 }}>
         {t('reports.plans.splitHelp')}
@@ -226,7 +293,12 @@ function TargetModal({ planId, onClose, onSaved }: { planId: number; onClose: ()
           options={(inds.data?.items ?? []).map((i) => ({ value: i.code, label: `${i.nameVi} (${i.code})` }))}
         />
       </Form.Item>
-      <Form.Item name="target" label={t('reports.plans.col.target')} rules={[{ required: true }]} extra={t('reports.plans.targetHelp')}>
+      <Form.Item
+        name="target"
+        label={t('reports.plans.col.target')}
+        rules={[{ required: true }]}
+        extra={t('reports.plans.targetHelp')}
+      >
         <Input data-testid="target-form-value" inputMode="decimal" />
       </Form.Item>
       <Form.Item name="areaCode" label={t('reports.form.areaCode')} extra={t('reports.plans.targetAreaHelp')}>

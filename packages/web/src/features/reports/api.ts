@@ -13,7 +13,14 @@ import {
   ReportPreview,
   TemplateList,
 } from '@ansinh/domain';
-import type { CreatePlanBody, CreateReportBody, DashboardQuery, EnterValueBody, TargetBody, UpdateReportBody } from '@ansinh/domain';
+import type {
+  CreatePlanBody,
+  CreateReportBody,
+  DashboardQuery,
+  EnterValueBody,
+  TargetBody,
+  UpdateReportBody,
+} from '@ansinh/domain';
 import { apiUrl, request } from '../../api/client';
 
 /** Where a figure is counted: the query of its traceability page. */
@@ -30,27 +37,41 @@ export type DashboardFilter = Partial<DashboardQuery>;
 
 /** The API of plans, indicators, dashboards and reports. */
 export const reportsApi = {
-  dashboard: (q: DashboardFilter, signal?: AbortSignal) => request<Dashboard>('GET', '/reports/dashboard', { query: { ...q }, schema: Dashboard, signal }),
+  dashboard: (q: DashboardFilter, signal?: AbortSignal) =>
+    request<Dashboard>('GET', '/reports/dashboard', { query: { ...q }, schema: Dashboard, signal }),
   figure: (f: FigureRef & { page?: number; pageSize?: number }, signal?: AbortSignal) =>
     request<FigureTrace>('GET', '/reports/figure', { query: { ...f }, schema: FigureTrace, signal }),
-  indicators: (signal?: AbortSignal) => request<IndicatorList>('GET', '/reports/indicators', { schema: IndicatorList, signal }),
-  values: (q: { indicatorCode?: string | undefined; year?: number | undefined; page?: number; pageSize?: number }, signal?: AbortSignal) =>
-    request<EnteredValuePage>('GET', '/reports/values', { query: { ...q }, schema: EnteredValuePage, signal }),
-  enterValue: (body: EnterValueBody) => request<EnteredValueOut>('POST', '/reports/values', { body, schema: EnteredValueOut }),
+  indicators: (signal?: AbortSignal) =>
+    request<IndicatorList>('GET', '/reports/indicators', { schema: IndicatorList, signal }),
+  values: (
+    q: { indicatorCode?: string | undefined; year?: number | undefined; page?: number; pageSize?: number },
+    signal?: AbortSignal,
+  ) => request<EnteredValuePage>('GET', '/reports/values', { query: { ...q }, schema: EnteredValuePage, signal }),
+  enterValue: (body: EnterValueBody) =>
+    request<EnteredValueOut>('POST', '/reports/values', { body, schema: EnteredValueOut }),
   plans: (signal?: AbortSignal) => request<PlanList>('GET', '/plans', { schema: PlanList, signal }),
-  plan: (id: number, asOf: string | undefined, signal?: AbortSignal) => request<PlanOut>('GET', `/plans/${id}`, { query: { asOf }, schema: PlanOut, signal }),
+  plan: (id: number, asOf: string | undefined, signal?: AbortSignal) =>
+    request<PlanOut>('GET', `/plans/${id}`, { query: { asOf }, schema: PlanOut, signal }),
   createPlan: (body: CreatePlanBody) => request<PlanOut>('POST', '/plans', { body, schema: PlanOut }),
-  setTarget: (id: number, body: TargetBody) => request<PlanOut>('POST', `/plans/${id}/targets`, { body, schema: PlanOut }),
-  deleteTarget: (id: number, targetId: number) => request<PlanOut>('DELETE', `/plans/${id}/targets/${targetId}`, { schema: PlanOut }),
+  setTarget: (id: number, body: TargetBody) =>
+    request<PlanOut>('POST', `/plans/${id}/targets`, { body, schema: PlanOut }),
+  deleteTarget: (id: number, targetId: number) =>
+    request<PlanOut>('DELETE', `/plans/${id}/targets/${targetId}`, { schema: PlanOut }),
   templates: (signal?: AbortSignal) => request('GET', '/reports/templates', { schema: TemplateList, signal }),
-  settings: (signal?: AbortSignal) => request<AgencySettings>('GET', '/reports/settings', { schema: AgencySettings, signal }),
-  putSettings: (body: AgencySettings) => request<AgencySettings>('PUT', '/reports/settings', { body, schema: AgencySettings }),
-  reports: (q: { page?: number; pageSize?: number }, signal?: AbortSignal) => request<ReportPage>('GET', '/reports', { query: { ...q }, schema: ReportPage, signal }),
+  settings: (signal?: AbortSignal) =>
+    request<AgencySettings>('GET', '/reports/settings', { schema: AgencySettings, signal }),
+  putSettings: (body: AgencySettings) =>
+    request<AgencySettings>('PUT', '/reports/settings', { body, schema: AgencySettings }),
+  reports: (q: { page?: number; pageSize?: number }, signal?: AbortSignal) =>
+    request<ReportPage>('GET', '/reports', { query: { ...q }, schema: ReportPage, signal }),
   create: (body: CreateReportBody) => request<ReportOut>('POST', '/reports', { body, schema: ReportOut }),
-  preview: (id: number, signal?: AbortSignal) => request<ReportPreview>('GET', `/reports/${id}/preview`, { schema: ReportPreview, signal }),
-  update: (id: number, body: UpdateReportBody) => request<ReportOut>('PATCH', `/reports/${id}`, { body, schema: ReportOut }),
+  preview: (id: number, signal?: AbortSignal) =>
+    request<ReportPreview>('GET', `/reports/${id}/preview`, { schema: ReportPreview, signal }),
+  update: (id: number, body: UpdateReportBody) =>
+    request<ReportOut>('PATCH', `/reports/${id}`, { body, schema: ReportOut }),
   issue: (id: number) => request<ReportOut>('POST', `/reports/${id}/issue`, { schema: ReportOut }),
-  changes: (id: number, signal?: AbortSignal) => request<ReportChanges>('GET', `/reports/${id}/changes`, { schema: ReportChanges, signal }),
+  changes: (id: number, signal?: AbortSignal) =>
+    request<ReportChanges>('GET', `/reports/${id}/changes`, { schema: ReportChanges, signal }),
 };
 
 export const reportsUrls = {

@@ -22,7 +22,14 @@ export function AreaBars({ bars, title, testId }: { bars: Bar[]; title: string; 
   const width = 520;
   const barW = width - labelW - 90;
   return (
-    <svg role="img" aria-label={title} data-testid={testId} viewBox={`0 0 ${width} ${bars.length * rowH + 8}`} width="100%" style={{ maxWidth: width }}>
+    <svg
+      role="img"
+      aria-label={title}
+      data-testid={testId}
+      viewBox={`0 0 ${width} ${bars.length * rowH + 8}`}
+      width="100%"
+      style={{ maxWidth: width }}
+    >
       <title>{title}</title>
       {bars.map((b, i) => {
         const y = i * rowH + 4;
@@ -33,7 +40,11 @@ export function AreaBars({ bars, title, testId }: { bars: Bar[]; title: string; 
             <text x={labelW - 6} y={y + 15} textAnchor="end" fontSize="12" fill="#333">
               {shortName(b.label)}
             </text>
-            <Link to={b.href} aria-label={`${b.label}: ${b.value === null ? '—' : formatQuantityVi(b.value)}`} data-testid={`${testId}-bar-${b.key}`}>
+            <Link
+              to={b.href}
+              aria-label={`${b.label}: ${b.value === null ? '—' : formatQuantityVi(b.value)}`}
+              data-testid={`${testId}-bar-${b.key}`}
+            >
               <rect x={labelW} y={y} width={w} height={rowH - 8} fill="#1677ff" rx="2" />
               <text x={labelW + w + 4} y={y + 14} fontSize="12" fill="#333">
                 {b.value === null ? '—' : formatQuantityVi(b.value)}
@@ -62,7 +73,14 @@ export function TrendLine({ points, title, testId }: { points: Point[]; title: s
   const y = (v: number) => pad.t + (1 - v / max) * (height - pad.t - pad.b);
   const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
   return (
-    <svg role="img" aria-label={title} data-testid={testId} viewBox={`0 0 ${width} ${height}`} width="100%" style={{ maxWidth: width }}>
+    <svg
+      role="img"
+      aria-label={title}
+      data-testid={testId}
+      viewBox={`0 0 ${width} ${height}`}
+      width="100%"
+      style={{ maxWidth: width }}
+    >
       <title>{title}</title>
       <line x1={pad.l} x2={width - pad.r} y1={height - pad.b} y2={height - pad.b} stroke="#ccc" />
       <text x={pad.l - 6} y={pad.t + 10} textAnchor="end" fontSize="11" fill="#666">

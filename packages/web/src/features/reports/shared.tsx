@@ -20,12 +20,19 @@ const TABS: { path: string; label: MessageKey; testId: string }[] = [
 export function ReportsHead({ title, intro, extra }: { title: ReactNode; intro?: ReactNode; extra?: ReactNode }) {
   const t = useT();
   const { pathname } = useLocation();
-  const active = [...TABS].reverse().find((tab) => pathname === tab.path || pathname.startsWith(`${tab.path}/`))?.path ?? '/reports';
+  const active =
+    [...TABS].reverse().find((tab) => pathname === tab.path || pathname.startsWith(`${tab.path}/`))?.path ?? '/reports';
   return (
     <>
       <nav className="reports-tabs no-print" aria-label={t('reports.title')}>
         {TABS.map((tab) => (
-          <Link key={tab.path} to={tab.path} data-testid={tab.testId} aria-current={active === tab.path ? 'page' : undefined} className={active === tab.path ? 'active' : ''}>
+          <Link
+            key={tab.path}
+            to={tab.path}
+            data-testid={tab.testId}
+            aria-current={active === tab.path ? 'page' : undefined}
+            className={active === tab.path ? 'active' : ''}
+          >
             {t(tab.label)}
           </Link>
         ))}
@@ -44,7 +51,13 @@ export function useUnitLabel(): (unit: string) => string {
   return (unit) => (unit in INDICATOR_UNIT_LABELS ? pick(INDICATOR_UNIT_LABELS[unit as IndicatorUnit], lang) : unit);
 }
 
-const STATUS_COLOR: Record<string, string> = { met: 'green', on_track: 'blue', behind: 'red', no_target: 'default', no_data: 'default' };
+const STATUS_COLOR: Record<string, string> = {
+  met: 'green',
+  on_track: 'blue',
+  behind: 'red',
+  no_target: 'default',
+  no_data: 'default',
+};
 
 export function StatusTag({ status }: { status: string }) {
   const t = useT();
@@ -54,5 +67,10 @@ export function StatusTag({ status }: { status: string }) {
 
 /** Today in Vietnam, YYYY-MM-DD. */
 export function todayVn(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Ho_Chi_Minh',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
 }

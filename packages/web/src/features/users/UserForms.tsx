@@ -22,7 +22,11 @@ function RoleAndAreaFields({ rolePlaceholder }: { rolePlaceholder?: string }) {
   const roleOptions = useRoleOptions();
   return (
     <>
-      <Form.Item name="role" label={t('users.form.role')} rules={[{ required: true, message: t('users.form.roleRequired') }]}>
+      <Form.Item
+        name="role"
+        label={t('users.form.role')}
+        rules={[{ required: true, message: t('users.form.roleRequired') }]}
+      >
         <Select data-testid="user-form-role" options={roleOptions} placeholder={rolePlaceholder} />
       </Form.Item>
       <Form.Item name="areaCode" label={t('users.form.area')} extra={t('areaInput.hint')} rules={[zodRule(AreaCode)]}>
@@ -71,14 +75,24 @@ export function CreateUserModal({ onClose }: { onClose: () => void }) {
         })
       }
     >
-      <Form.Item name="username" label={t('users.form.username')} extra={t('users.form.usernameHint')} rules={[zodRule(Username)]}>
+      <Form.Item
+        name="username"
+        label={t('users.form.username')}
+        extra={t('users.form.usernameHint')}
+        rules={[zodRule(Username)]}
+      >
         <Input data-testid="user-form-username" ref={firstRef} autoFocus autoCapitalize="none" spellCheck={false} />
       </Form.Item>
       <Form.Item name="fullName" label={t('users.form.fullName')} rules={[zodRule(FullName)]}>
         <Input data-testid="user-form-fullname" placeholder={t('users.form.fullNamePlaceholder')} />
       </Form.Item>
       <RoleAndAreaFields rolePlaceholder={t('users.form.rolePlaceholder')} />
-      <Form.Item name="password" label={t('users.form.password')} extra={t('users.form.passwordHint')} rules={[zodRule(Password)]}>
+      <Form.Item
+        name="password"
+        label={t('users.form.password')}
+        extra={t('users.form.passwordHint')}
+        rules={[zodRule(Password)]}
+      >
         <Input.Password data-testid="user-form-password" autoComplete="new-password" />
       </Form.Item>
     </ModalForm>
@@ -137,7 +151,12 @@ export function EditUserModal({ user, onClose }: { user: UserOut; onClose: () =>
         <Input data-testid="user-form-fullname" ref={firstRef} autoFocus />
       </Form.Item>
       <RoleAndAreaFields />
-      <Form.Item name="disabled" label={t('users.form.disabled')} extra={t('users.form.disabledHint')} valuePropName="checked">
+      <Form.Item
+        name="disabled"
+        label={t('users.form.disabled')}
+        extra={t('users.form.disabledHint')}
+        valuePropName="checked"
+      >
         <Switch data-testid="user-form-disabled" />
       </Form.Item>
     </ModalForm>
@@ -165,7 +184,12 @@ export function ResetPasswordModal({ user, onClose }: { user: UserOut; onClose: 
       submit={{ label: t('users.resetPassword'), testId: 'user-form-submit', loading: reset.isPending }}
       onFinish={(v) => reset.mutate(v.password)}
     >
-      <Form.Item name="password" label={t('users.form.newPassword')} extra={t('users.form.newPasswordHint')} rules={[zodRule(Password)]}>
+      <Form.Item
+        name="password"
+        label={t('users.form.newPassword')}
+        extra={t('users.form.newPasswordHint')}
+        rules={[zodRule(Password)]}
+      >
         <Input.Password data-testid="user-form-password" ref={firstRef} autoFocus autoComplete="new-password" />
       </Form.Item>
     </ModalForm>

@@ -87,10 +87,20 @@ export default function UsersPage() {
       fixed: 'right',
       render: (_: unknown, u) => (
         <Space size={0} wrap>
-          <Button type="link" size="small" data-testid={`user-edit-${u.username}`} onClick={() => setDialog({ kind: 'edit', user: u })}>
+          <Button
+            type="link"
+            size="small"
+            data-testid={`user-edit-${u.username}`}
+            onClick={() => setDialog({ kind: 'edit', user: u })}
+          >
             {t('users.edit')}
           </Button>
-          <Button type="link" size="small" data-testid={`user-reset-${u.username}`} onClick={() => setDialog({ kind: 'reset', user: u })}>
+          <Button
+            type="link"
+            size="small"
+            data-testid={`user-reset-${u.username}`}
+            onClick={() => setDialog({ kind: 'reset', user: u })}
+          >
             {t('users.resetPassword')}
           </Button>
         </Space>
