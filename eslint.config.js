@@ -3,6 +3,55 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+/**
+ * SQL lives only in a module's `repo/` (and its `*.indicators.ts` read model): a use case, a
+ * service, a route or a presenter neither imports Kysely nor builds a query (docs/architecture.md).
+ */
+const SQL_ONLY_IN_REPOS = {
+  '@typescript-eslint/no-restricted-imports': [
+    'error',
+    {
+      paths: [
+        { name: 'kysely', message: 'SQL belongs in the module repo/ (docs/architecture.md).', allowTypeImports: true },
+      ],
+      patterns: [
+        {
+          group: ['**/db/database.js'],
+          message: 'Open transactions through platform/context and query through the module repo/.',
+          allowTypeImports: true,
+        },
+      ],
+    },
+  ],
+  'no-restricted-syntax': [
+    'error',
+    {
+      selector:
+        'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|selectNoFrom)$/]',
+      message: 'Queries belong in the module repo/ (docs/architecture.md).',
+    },
+  ],
+};
+
+/** Files still being moved into the module shape; this list only shrinks. */
+const NOT_YET_IN_SHAPE = [
+  'packages/server/src/modules/areas/areas.repo.ts',
+  'packages/server/src/modules/audit/audit.repo.ts',
+  'packages/server/src/modules/auth/auth.repo.ts',
+  'packages/server/src/modules/auth/auth.service.ts',
+  'packages/server/src/modules/dossiers/dossiers.repo.ts',
+  'packages/server/src/modules/dossiers/dossiers.service.ts',
+  'packages/server/src/modules/dossiers/dossiers.stats.ts',
+  'packages/server/src/modules/programs/programs.payments.ts',
+  'packages/server/src/modules/programs/programs.repo.ts',
+  'packages/server/src/modules/programs/programs.service.ts',
+  'packages/server/src/modules/registry/registry.import.ts',
+  'packages/server/src/modules/registry/registry.repo.ts',
+  'packages/server/src/modules/reports/reports.repo.ts',
+  'packages/server/src/modules/reports/reports.service.ts',
+  'packages/server/src/modules/users/users.repo.ts',
+];
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', 'var/**', 'coverage/**'] },
   js.configs.recommended,
@@ -14,5 +63,10 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       'no-console': 'off',
     },
+  },
+  {
+    files: ['packages/server/src/modules/**/*.ts'],
+    ignores: ['**/repo/**', '**/*.indicators.ts', '**/*.test.ts', ...NOT_YET_IN_SHAPE],
+    rules: SQL_ONLY_IN_REPOS,
   },
 );

@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// One runner, three tiers (see ARCHITECTURE.md): pure domain rules, server integration on a
+// One runner, three tiers (see docs/architecture.md): pure domain rules, server integration on a
 // real database (SQLite by default, PostgreSQL when DATABASE_URL is set), browser end-to-end.
 export default defineConfig({
   resolve: { conditions: ['source'] },

@@ -2,7 +2,7 @@
  * Calendar dates as Vietnamese offices write them, and partial birth dates.
  *
  * Calendar dates are `YYYY-MM-DD` strings end to end; display and deadlines use Asia/Ho_Chi_Minh
- * (ARCHITECTURE.md, "Data"). Real records often know only the year of birth, or the month and
+ * (docs/architecture.md, "Data"). Real records often know only the year of birth, or the month and
  * year, so a birth date is a {@link PartialDate}.
  */
 

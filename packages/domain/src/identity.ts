@@ -1,6 +1,6 @@
 /**
  * Citizen ID numbers: the 12-digit personal ID (số định danh cá nhân, printed on the CCCD / thẻ
- * căn cước) and the old 9-digit identity card (CMND). See LEGAL-FACTS.md §8.
+ * căn cước) and the old 9-digit identity card (CMND). See docs/legal/identity.md.
  */
 
 /** Sex as recorded on a person's file. */
@@ -17,7 +17,7 @@ export interface BirthRegistrationProvince {
  * Province codes of birth registration: digits 1–3 of the personal ID.
  *
  * Source: NĐ 137/2015/NĐ-CP, Art. 13; TT 07/2016/TT-BCA, replaced by TT 59/2021/TT-BCA, Art. 7.
- * [M] The legal text itself was not read: LEGAL-FACTS §8.1 lists these 63 codes from six
+ * [M] The legal text itself was not read: docs/legal/identity.md lists these 63 codes from six
  * third-party repositories that agree [R2]. These are the 63 provinces before the 2025 merger
  * (NQ 202/2025/QH15); the codes on cards already issued do not change, so this table stays valid
  * for existing IDs whatever happens to the administrative map. Births registered abroad get a
@@ -201,7 +201,7 @@ export interface CheckCitizenIdOptions {
  * birth in another century than the file), `ID_SEX_MISMATCH`, `ID_YEAR_MISMATCH` (digits 5–6).
  * There is no check digit, so a number that passes can still be someone else's.
  *
- * Source: NĐ 137/2015/NĐ-CP, Art. 13; TT 59/2021/TT-BCA, Art. 7 [M] (LEGAL-FACTS §8.1).
+ * Source: NĐ 137/2015/NĐ-CP, Art. 13; TT 59/2021/TT-BCA, Art. 7 [M] (docs/legal/identity.md).
  */
 export function checkCitizenId(
   id: string,
@@ -286,7 +286,7 @@ function fail(code: string, message: string): IdCheckResult {
  * Checks an old identity card number (CMND): 9 digits. Problem codes: `CMND_EMPTY`,
  * `CMND_NOT_DIGITS`, `CMND_LENGTH`. Nothing else can be checked: the number carries no sex or year.
  *
- * [M] LEGAL-FACTS §8.2 marks "9 digits" as unverified. Some CMND issued in the 2010s had 12
+ * [M] docs/legal/identity.md marks "9 digits" as unverified. Some CMND issued in the 2010s had 12
  * digits in the personal-ID layout [M]; those are checked with {@link checkCitizenId} instead.
  * CMND cards stopped being valid after 31/12/2024 (Luật Căn cước 26/2023/QH15) [M], but old numbers
  * are still needed to match people in older records, so this check does not look at dates.

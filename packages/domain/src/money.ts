@@ -1,5 +1,5 @@
 /**
- * Money. An amount is an integer number of đồng: no floats, no minor unit (ARCHITECTURE.md,
+ * Money. An amount is an integer number of đồng: no floats, no minor unit (docs/architecture.md,
  * "Data"). The đồng has had no coins or subdivisions in use for decades, and every legal amount
  * (1.624.000đ, 360.000đ) is whole.
  */

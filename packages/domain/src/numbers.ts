@@ -1,6 +1,6 @@
 /**
  * Numbers written the Vietnamese way: "." between thousands, "," before decimals
- * ("8.601.610.000", "13.676,5", "73,95%"). LEGAL-FACTS §7 notes this is the usage of official
+ * ("8.601.610.000", "13.676,5", "73,95%"). docs/legal/document-format.md notes this is the usage of official
  * texts (NĐ 30/2020/NĐ-CP documents); no rule sets it.
  *
  * Formatting is done by hand rather than with `Intl.NumberFormat('vi')`: the output must be the
@@ -100,7 +100,7 @@ export function formatRatioVi(numerator: number | bigint, denominator: number | 
 }
 
 /**
- * A percentage from two integers, rounded half-up at display (ARCHITECTURE.md, "Data"):
+ * A percentage from two integers, rounded half-up at display (docs/architecture.md, "Data"):
  * 28101 of 38000 → "73,95%", 9210 of 8000 → "115,13%", 157 of 160 → "98,13%". No space before
  * "%", as in official texts ("1,7%"). Throws a RangeError when the denominator is 0: what to show
  * for "no target" ("—", "không có kế hoạch") is the report's decision, not this function's.

@@ -2,7 +2,7 @@
  * Vietnamese text: cleaning names and addresses as typed or pasted, search keys, and sorting.
  *
  * Names and addresses are stored NFC, and each searchable text has a key (lower case, no
- * diacritics, đ -> d) so that "nguyen van a" finds "Nguyễn Văn A" (ARCHITECTURE.md, "Data").
+ * diacritics, đ -> d) so that "nguyen van a" finds "Nguyễn Văn A" (docs/architecture.md, "Data").
  */
 
 // Invisible characters that Word, Excel and web pages leave inside pasted text. They are removed,

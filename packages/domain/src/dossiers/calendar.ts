@@ -3,7 +3,7 @@ import { fallbackDaysOff, holidayYear, type DayOff } from './holidays.js';
 /**
  * Working days for administrative deadlines. Limits of administrative procedures are counted in
  * working days: Saturdays, Sundays, public holidays and the official days off (Tết, days in
- * lieu, swapped days) are not counted, and a Saturday worked in exchange is (LEGAL-FACTS 5.1,
+ * lieu, swapped days) are not counted, and a Saturday worked in exchange is (docs/legal/one-stop.md,
  * "Counting"; Bộ luật Lao động 2019 Art. 111–112). Holidays are data per year (holidays.ts).
  */
 export interface WorkCalendar {

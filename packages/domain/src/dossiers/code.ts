@@ -1,5 +1,5 @@
 /**
- * Dossier codes: TT 01/2018/TT-VPCP Art. 19 (LEGAL-FACTS 5.1): `V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX`
+ * Dossier codes: TT 01/2018/TT-VPCP Art. 19 (docs/legal/one-stop.md): `V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX`
  * — the receiving agency's code (the format of QĐ 20/2020/QĐ-TTg, e.g. 000.00.31.H70), the
  * receipt date, and a 4-digit sequence of that agency on that day.
  */

@@ -1,6 +1,6 @@
 /**
  * Base levels that allowances are computed from: amount = base level × coefficient. Each is an
- * effective-dated table (LEGAL-FACTS.md §§2–3 and the currency warning); all amounts are integer
+ * effective-dated table (docs/legal/social-assistance.md, docs/legal/merit.md and the currency warning in docs/legal/README.md); all amounts are integer
  * đồng per month.
  */
 
@@ -42,7 +42,7 @@ export const SOCIAL_ASSISTANCE_BASE_LEVELS: EffectiveTable<Dong> = effectiveTabl
  *
  * - 1.624.000đ: NĐ 75/2021/NĐ-CP Art. 3 [R: PD `chinh-sach-xa-hoi/uu-dai-nguoi-co-cong-voi-cach-mang.md`;
  *   CB consolidated text]. The decree is in force from 15/9/2021, but its levels apply from
- *   01/7/2021 (LEGAL-FACTS §3: Arts. 4, 5 and 12 apply from that date).
+ *   01/7/2021 (docs/legal/merit.md: Arts. 4, 5 and 12 apply from that date).
  * - 2.055.000đ: NĐ 55/2023/NĐ-CP (21/7/2023), in force 05/9/2023, levels from 01/7/2023 [R: CB
  *   `data/55_2023_NĐ_CP/`].
  * - 2.789.000đ: NĐ 77/2024/NĐ-CP, from 01/7/2024 [R: CB consolidated text 4804/VBHN-BLĐTBXH].

@@ -1,6 +1,6 @@
 /**
  * Effective-dated values: every legal amount or table is a list of entries, each in force from one
- * date to another, because the law changes by date (LEGAL-FACTS.md: "model them as effective-dated
+ * date to another, because the law changes by date (docs/legal/README.md: "model them as effective-dated
  * data, never as constants"). A computation asks which entry was in force on the day it is about.
  */
 
@@ -12,7 +12,7 @@ import { formatDateVi, isValidIsoDate } from '../dates.js';
  * - `from`, `to`: calendar dates `YYYY-MM-DD`, both inclusive; `to: null` means still in force.
  * - `source`: the document and article it comes from, with how it was checked.
  * - `verified`: false when the fact was not read in the legal text itself ([M] or [R2] in
- *   LEGAL-FACTS.md); a screen or report showing an amount from such an entry should say so.
+ *   docs/legal/README.md); a screen or report showing an amount from such an entry should say so.
  */
 export interface EffectiveValue<T> {
   readonly from: string;

@@ -1,7 +1,7 @@
 /**
  * Fixed amounts per person or per household. The first set is the 2021 COVID-19 package:
  * NQ 68/NQ-CP (01/7/2021), implemented by QĐ 23/2021/QĐ-TTg (07/7/2021), amended by NQ 126/NQ-CP
- * (08/10/2021) and QĐ 33/2021/QĐ-TTg (06/11/2021) (LEGAL-FACTS.md §4).
+ * (08/10/2021) and QĐ 33/2021/QĐ-TTg (06/11/2021) (docs/legal/covid-support.md).
  *
  * The package and its documents are [R2]; every amount below is [M]: recalled, not checked against
  * QĐ 23/2021 (the corpus copy of NQ 68 was empty), so every entry is `verified: false`, and the

@@ -1,6 +1,6 @@
 /**
  * The President's gifts to people with meritorious service at Tết and on 27/7 (War Invalids and
- * Martyrs' Day): two amounts, and a list saying which people get which (LEGAL-FACTS.md §3). Each
+ * Martyrs' Day): two amounts, and a list saying which people get which (docs/legal/merit.md). Each
  * occasion has its own decision of the President (Quyết định …/QĐ-CTN); the lists have barely
  * changed for a decade, the amounts rose from 400.000đ/200.000đ to 600.000đ/300.000đ.
  *
@@ -143,7 +143,7 @@ export const JULY_27_GIFT_AMOUNTS: EffectiveTable<GiftLevels> = effectiveTable('
  *   more; people who helped the revolution receiving a monthly care allowance; martyrs' relatives
  *   receiving a monthly care allowance; relatives of two or more martyrs.
  * - 300.000đ: war invalids, sick soldiers and chemical-agent victims at 80% or less; imprisoned or
- *   exiled activists (k) [R2]; and "others" (LEGAL-FACTS §3), taken here as people who helped the
+ *   exiled activists (k) [R2]; and "others" (docs/legal/merit.md), taken here as people who helped the
  *   revolution without care allowance, one representative of each martyr's relatives, resistance
  *   activists (l) and relatives of other people with meritorious service [M: the end of the list
  *   was not read; check it against the decision of the year].
@@ -368,7 +368,7 @@ export function giftAmount(
 }
 
 /**
- * One gift per person per occasion, at the highest level (LEGAL-FACTS §3 [R2: vietnamnet.vn]): of
+ * One gift per person per occasion, at the highest level (docs/legal/merit.md [R2: vietnamnet.vn]): of
  * the gifts a person is entitled to under several categories (say a war invalid at 61% who is also
  * a martyr's relative on care allowance), the largest; the first on a tie; null if none.
  * Throws when the gifts are of different occasions, which are separate gifts.

@@ -1,7 +1,7 @@
 /**
  * Amount rules of support programmes: effective-dated legal tables, base levels, the social
  * allowance of NĐ 20/2021/NĐ-CP, gifts to people with meritorious service, and fixed amounts
- * (LEGAL-FACTS.md §§2–4).
+ * (docs/legal/ (social-assistance, merit, covid-support)).
  */
 export * from './effective.js';
 export * from './base-levels.js';

@@ -2,7 +2,7 @@
  * Monthly social allowance (trợ cấp xã hội hằng tháng), NĐ 20/2021/NĐ-CP Art. 6: base level ×
  * coefficient, where the coefficient depends on the clause of Art. 5 the person is in and, for some
  * clauses, on age or on being a child or an elderly person; a person in several clauses gets only
- * the highest, except a poor single parent (LEGAL-FACTS.md §2).
+ * the highest, except a poor single parent (docs/legal/social-assistance.md).
  */
 
 import { ageOn, formatDateVi, isPartialDate, isValidIsoDate, type PartialDate } from '../dates.js';

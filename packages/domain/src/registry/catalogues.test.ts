@@ -60,7 +60,7 @@ describe('STATUS_CATEGORIES', () => {
     }
   });
 
-  it('marks what LEGAL-FACTS lists as [M] or unverified as verified: false', () => {
+  it('marks what docs/legal/README.md lists as [M] or unverified as verified: false', () => {
     // NĐ 07/2021 Art. 4 classification is [M].
     expect(STATUS_CATEGORIES.poverty.categories.every((c) => !c.verified)).toBe(true);
     expect(STATUS_CATEGORIES.ethnic_minority_area.legalBasisVerified).toBe(false);

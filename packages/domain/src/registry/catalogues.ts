@@ -1,7 +1,7 @@
 /**
  * Catalogues of the registry: labels for the codes stored on households and persons, and the
  * status categories a person or household can be granted, each with its legal basis
- * (LEGAL-FACTS.md §§1–3). Codes are stable slugs; labels are Vietnamese first, with English.
+ * (docs/legal/ (poverty, social-assistance, merit)). Codes are stable slugs; labels are Vietnamese first, with English.
  */
 
 import type {
@@ -129,7 +129,7 @@ const ct = (vi: string, en: string, coefficientTenths: number): CoefficientRow =
  * Household poverty classification, NĐ 07/2021/NĐ-CP (multidimensional poverty standard
  * 2022–2025), Art. 3 (thresholds: rural 1.500.000đ, urban 2.000.000đ per person per month [R2])
  * and Art. 4 (classification [M], not verified). The 2022–2025 standard still applies in 2026; from
- * 2027 NĐ 351/2025/NĐ-CP applies [R2]. A grant names the review year (LEGAL-FACTS §1).
+ * 2027 NĐ 351/2025/NĐ-CP applies [R2]. A grant names the review year (docs/legal/poverty.md).
  */
 const POVERTY: StatusKindCatalogue = {
   vi: 'Hộ nghèo, hộ cận nghèo',

@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { createTestContext, type TestContext } from '../test/helpers.js';
 
 /**
- * What the code may rely on from either database (ARCHITECTURE.md "Data"): 64-bit integers come
+ * What the code may rely on from either database (docs/architecture.md "Data"): 64-bit integers come
  * back as JS numbers and refuse to be read past 2^53, dates are 'YYYY-MM-DD' strings, instants
  * UTC ISO strings — the same on SQLite and PostgreSQL.
  */

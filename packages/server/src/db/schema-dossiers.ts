@@ -19,6 +19,8 @@ export interface ProceduresTable {
   on_national_portal: number;
   legal_basis: string;
   active: number;
+  /** The province whose catalogue this is (migration 0007); codes are unique within it. */
+  province_code: Generated<string>;
   is_demo: number;
   created_at: string;
   updated_at: string;

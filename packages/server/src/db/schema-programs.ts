@@ -17,6 +17,8 @@ export interface ProgramsTable {
   period_to: string | null;
   budget: number | null;
   funding_source: string | null;
+  /** The province whose catalogue this is (migration 0007); codes are unique within it. */
+  province_code: Generated<string>;
   is_demo: Generated<number>;
   created_at: string;
   updated_at: string;
@@ -30,6 +32,7 @@ export interface ProgramRulesTable {
   eligibility_json: string;
   amount_json: string;
   note: string | null;
+  province_code: Generated<string>;
   created_at: string;
 }
 

@@ -4,7 +4,7 @@ import type { DossiersTables } from './schema-dossiers.js';
 import type { ReportsTables } from './schema-reports.js';
 
 /**
- * Table types. Conventions (ARCHITECTURE.md "Data"): dates are 'YYYY-MM-DD' strings, instants
+ * Table types. Conventions (docs/architecture.md "Data"): dates are 'YYYY-MM-DD' strings, instants
  * are UTC ISO strings, flags are 0/1 integers (the same on SQLite and PostgreSQL), money is an
  * integer number of đồng.
  */

@@ -22,24 +22,102 @@ export function scopePattern(actor: Actor): string | null {
 
 export type PolicyTable<A extends string> = Readonly<Record<A, readonly Role[]>>;
 
+/** A row's area codes, as the registry and everything that points at it stores them. */
+export interface AreaCodes {
+  province_code: string;
+  district_code: string | null;
+  commune_code: string;
+}
+
 /**
- * A module's permissions as a readable table (role x action), after Outline's policies. The
- * area scope is separate: `authorize` answers 404 for a record outside the actor's area (so its
- * existence does not leak) and 403 for one inside it that the role may not touch.
+ * Where a record lives, in one of the three ways AnSinh's tables record it: an area path
+ * ('/70/689/25213/'), the three area codes of a registry-like row, or only a province code (the
+ * catalogues: programs, procedures, templates, plans belong to a whole province).
  */
-export function definePolicy<A extends string>(module: string, table: PolicyTable<A>) {
+export type RecordArea = { areaPath: string | null } | AreaCodes | { provinceCode: string | null };
+
+/** The actor's province code (the first segment of their area path), or null for none. */
+export function provinceOf(actor: Actor): string | null {
+  if (!actor.areaPath) return null;
+  return actor.areaPath.split('/').find(Boolean) ?? null;
+}
+
+/**
+ * Whether a record is inside the actor's area. Fails closed: an actor without a resolvable
+ * home area is inside nothing (only the system actor sees everything).
+ */
+export function recordInScope(actor: Actor, record: RecordArea): boolean {
+  if (actor.kind === 'system') return true;
+  if (!actor.areaPath || !actor.areaCode) return false;
+  if ('areaPath' in record) return !!record.areaPath && record.areaPath.startsWith(actor.areaPath);
+  if ('provinceCode' in record) return !!record.provinceCode && record.provinceCode === provinceOf(actor);
+  const s = areaColumnScope(actor);
+  return !!s && record[s.column] === s.code;
+}
+
+/**
+ * A rule about one record beyond the role table: `true` allows; `false` refuses with the
+ * module's usual 403; a string refuses with that message (it tells the user what to do). Rules
+ * see a record already known to be inside the actor's area.
+ */
+export type RecordRule<R> = (actor: Actor, record: R) => boolean | string;
+
+/**
+ * A module's permissions, after Outline's policies: the role table (role x action) and the record
+ * rules (which level a step belongs to, supervisors read published lists only ...), answered by
+ * one `guard(actor, action, record?)` that refuses by default:
+ *
+ * 1. the system actor may do anything;
+ * 2. a record outside the actor's area answers 404, so its existence does not leak;
+ * 3. a role not in the action's row answers 403;
+ * 4. a record rule for the action, if any, must allow it (403 with its message otherwise);
+ * 5. an action with a record rule called without a record is refused.
+ *
+ * The same table ships to the client as abilities, to hide buttons (`abilities`).
+ */
+export function definePolicy<A extends string, R extends RecordArea = RecordArea>(
+  module: string,
+  table: PolicyTable<A>,
+  rules: Partial<Record<A, RecordRule<R>>> = {},
+) {
   const can = (actor: Actor, action: A): boolean =>
-    actor.kind === 'system' || (actor.role !== 'system' && table[action].includes(actor.role));
+    actor.kind === 'system' ||
+    (actor.role !== 'system' && Object.hasOwn(table, action) && table[action].includes(actor.role));
+
+  function guard(actor: Actor, action: A, record?: R, what?: string): void {
+    if (actor.kind === 'system') return;
+    if (record !== undefined && !recordInScope(actor, record)) throw errors.notFound(what);
+    if (!can(actor, action)) throw errors.forbidden();
+    const rule = rules[action];
+    if (!rule) return;
+    if (record === undefined) throw errors.forbidden();
+    const verdict = rule(actor, record);
+    if (verdict === true) return;
+    throw typeof verdict === 'string' ? errors.forbidden(verdict) : errors.forbidden();
+  }
+
+  /** Whether `guard` would let the action through (for abilities on one record, e.g. buttons). */
+  function allows(actor: Actor, action: A, record?: R): boolean {
+    try {
+      guard(actor, action, record);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   return {
     module,
     table,
     can,
-    /** For an action on a loaded record with its area path; throws 404 or 403. */
+    guard,
+    allows,
+    /** @deprecated use `guard(actor, action, record)`. */
     authorize(actor: Actor, action: A, record: { areaPath: string | null }, what?: string): void {
       if (!inScope(actor, record.areaPath)) throw errors.notFound(what);
       if (!can(actor, action)) throw errors.forbidden();
     },
-    /** For actions without a record (list, create): throws 403. */
+    /** @deprecated use `guard(actor, action)`. */
     assert(actor: Actor, action: A): void {
       if (!can(actor, action)) throw errors.forbidden();
     },
@@ -67,7 +145,7 @@ export function areaColumnScope(actor: Actor): { column: AreaColumn; code: strin
   return { column, code: actor.areaCode ?? '__nothing__' };
 }
 
-/** Whether a record with these codes is inside the actor's area. */
+/** @deprecated use `recordInScope` (or the module policy's `guard`). */
 export function codesInScope(
   actor: Actor,
   rec: { province_code: string; district_code: string | null; commune_code: string },
@@ -86,4 +164,14 @@ export function codesOfCommune(
 ): { province_code: string; district_code: string | null; commune_code: string } {
   const parts = path.split('/').filter(Boolean);
   return { province_code: parts[0]!, district_code: parts.length === 3 ? parts[1]! : null, commune_code: code };
+}
+
+/**
+ * For catalogue tables (programs, procedures, templates, plans: one province's data, with a
+ * `province_code` column): the province a query is limited to, or null for the system actor. An
+ * actor without a resolvable area is limited to a province that does not exist.
+ */
+export function provinceScope(actor: Actor): string | null {
+  if (actor.kind === 'system') return null;
+  return provinceOf(actor) ?? '__nothing__';
 }

@@ -234,7 +234,7 @@ describe('registry generator', () => {
     expect(persons.filter((p) => !(p.birth_date <= TODAY))).toEqual([]);
   });
 
-  it('gives unique citizen IDs consistent with sex and birth year (LEGAL-FACTS §8.1)', () => {
+  it('gives unique citizen IDs consistent with sex and birth year (docs/legal/identity.md)', () => {
     const ids = new Set<string>();
     let adults = 0;
     let adultsWithId = 0;

@@ -41,7 +41,7 @@
  *   ethnicity (spouse from another group 5–15 %, children follow the father).
  * - Birth dates: about 85 % full date, 10 % month and year, 5 % year only; under 14 always full,
  *   the old far more often partial.
- * - Citizen ID (12 digits, LEGAL-FACTS §8.1) for about 92 % of persons aged 14 or more, and a few
+ * - Citizen ID (12 digits, docs/legal/identity.md) for about 92 % of persons aged 14 or more, and a few
  *   under 14 (voluntary since 2024). Birth-registration code 070 (Bình Phước) for most; migrants
  *   from Thanh Hóa, Nghệ An, Hà Tĩnh, Thái Bình, Nam Định, TP.HCM, Bình Dương, Đồng Nai, ...;
  *   Tày/Nùng from Cao Bằng and Lạng Sơn; Khmer from the Mekong provinces. Digits 7–12 come from
@@ -60,7 +60,7 @@
  *   poor ≈ 1.5 %, near-poor ≈ 2.5 %, average living standard ≈ 4 %, more likely for rural,
  *   ethnic-minority, old-only and disability households. Recognised by the commune chair (one
  *   decision per commune, "NNN/QĐ-UBND", in December of the review year), valid for today's
- *   calendar year: 2026-01-01 to 2026-12-31 by default (LEGAL-FACTS §1.3–1.4: the 2022–2025
+ *   calendar year: 2026-01-01 to 2026-12-31 by default (docs/legal/poverty.md: the 2022–2025
  *   standard still applies in 2026).
  * - Social assistance ≈ 2 % of persons (NĐ 20/2021/NĐ-CP Art. 5, read in the PD mirror):
  *   5c (80+ without pension: 45 % of them) and clause 6 (severe / especially severe disability,
@@ -79,7 +79,7 @@
  *   'm', a few Heroes 'dd' / 'e', Heroic Mothers 'd' only among women aged 90+, relatives of
  *   martyrs ('relative_of_martyr': parents, widows, children) and other relatives ('relative'),
  *   the younger ones. Recognition decisions "NNN/QĐ-SLĐTBXH" (before 2025-03-01) or "QĐ-SNV"
- *   (the Sở LĐ-TBXH merged into the Sở Nội vụ, LEGAL-FACTS §10), valid from the next month.
+ *   (the Sở LĐ-TBXH merged into the Sở Nội vụ, docs/legal/agencies.md), valid from the next month.
  * - Ethnic-minority area (2026–2030 classification, one provincial decision in December of the
  *   review year, valid from 1 January, open-ended):
  *   rural communes with many minority households are 'extremely_difficult' or 'difficult';

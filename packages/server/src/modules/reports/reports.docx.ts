@@ -18,7 +18,7 @@ import {
 import type { ReportPreview } from '@ansinh/domain';
 
 /**
- * A report as a DOCX in the layout of Decree 30/2020/NĐ-CP (LEGAL-FACTS §7, Phụ lục I and Mẫu
+ * A report as a DOCX in the layout of Decree 30/2020/NĐ-CP (docs/legal/document-format.md, Phụ lục I and Mẫu
  * 1.4 of Phụ lục III): A4; margins top/bottom 20 mm, left 30 mm, right 15 mm; Times New Roman;
  * national title and motto on the right, parent and issuing agency on the left, number, place
  * and date; title in bold capitals; body 14 pt justified with a 1 cm first-line indent, 6 pt
