@@ -13,6 +13,17 @@ export const ROLES = [
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
+/** The level of area each role works at (1 province, 2 district, 3 commune; null: any level). */
+export const ROLE_AREA_LEVEL: Record<Role, number | null> = {
+  admin: 1,
+  province_leader: 1,
+  province_officer: 1,
+  inspector: 1,
+  district_officer: 2,
+  commune_officer: 3,
+  supervisor: null,
+};
+
 export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   admin: { vi: 'Quản trị hệ thống', en: 'Administrator' },
   province_leader: { vi: 'Lãnh đạo Sở', en: 'Department leader' },

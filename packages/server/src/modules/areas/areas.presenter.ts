@@ -1,5 +1,5 @@
 import type { AreaOut, AreaType } from '@ansinh/domain';
-import type { AreaRecord } from './areas.repo.js';
+import type { AreaRecord } from './repo/areas.repo.js';
 
 export type Crumb = { code: string; name: string };
 

@@ -1,6 +1,6 @@
 import { searchKey } from '@ansinh/domain';
-import type { Executor } from '../../db/database.js';
-import type { UsersTable } from '../../db/schema.js';
+import type { Executor } from '../../../db/database.js';
+import type { UsersTable } from '../../../db/schema.js';
 
 export interface UserFilter {
   q?: string | undefined;

@@ -1,7 +1,12 @@
-import type { Executor } from '../../db/database.js';
+import { preparedQuery, type Database, type Executor } from '../../../db/database.js';
 
 /** Sessions and login attempts; the session lookup joins the user and their area in one query. */
 export const authRepo = {
+  /** The session lookup compiled once (a prepared statement on SQLite): it runs on every request. */
+  sessionLookup(database: Database) {
+    return preparedQuery(database, authRepo.findSessionQuery(database.db).compile());
+  },
+
   findUserForLogin(db: Executor, username: string) {
     return db
       .selectFrom('users')

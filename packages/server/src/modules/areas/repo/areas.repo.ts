@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../db/database.js';
-import type { AreasTable } from '../../db/schema.js';
+import type { Executor } from '../../../db/database.js';
+import type { AreasTable } from '../../../db/schema.js';
 
 export type AreaRecord = AreasTable & { child_count: number };
 

@@ -1,4 +1,4 @@
-import type { Executor } from '../../db/database.js';
+import type { Executor } from '../../../db/database.js';
 
 export interface AuditFilter {
   actor?: string | undefined;
