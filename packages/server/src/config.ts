@@ -23,7 +23,7 @@ const Env = z
       .min(1)
       .max(24 * 30)
       .default(12),
-    /** Failed logins allowed per account (and 4x per address) in the throttle window. */
+    /** Failed logins allowed per (account, address) (and 4x per address) in the throttle window. */
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(1000).default(5),
     LOGIN_WINDOW_MINUTES: z.coerce
       .number()

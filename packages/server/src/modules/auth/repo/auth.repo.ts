@@ -100,11 +100,17 @@ export const authRepo = {
    * Failures recorded before attempt `beforeId` since `since`, for the account and for the
    * address, with the oldest of each.
    */
+  /**
+   * Failures counted for throttling: of this account from this address, and of this address for
+   * any account. Never of the account alone: anyone could then lock out any account by guessing
+   * from elsewhere.
+   */
   async failuresSince(db: Executor, username: string, ip: string, since: string, beforeId: number) {
     const byUser = await db
       .selectFrom('login_attempts')
       .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('at').as('oldest')])
       .where('username', '=', username)
+      .where('ip', '=', ip)
       .where('at', '>', since)
       .where('succeeded', '=', 0)
       .where('id', '<', beforeId)
@@ -120,8 +126,14 @@ export const authRepo = {
     return { byUser, byIp };
   },
 
-  async clearFailures(db: Executor, username: string): Promise<void> {
-    await db.deleteFrom('login_attempts').where('username', '=', username).where('succeeded', '=', 0).execute();
+  /** After a successful sign-in: the failures of this account from this address are forgiven. */
+  async clearFailures(db: Executor, username: string, ip: string): Promise<void> {
+    await db
+      .deleteFrom('login_attempts')
+      .where('username', '=', username)
+      .where('ip', '=', ip)
+      .where('succeeded', '=', 0)
+      .execute();
   },
 
   async setLastLogin(db: Executor, userId: number, at: string): Promise<void> {

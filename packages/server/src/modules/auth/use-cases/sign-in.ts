@@ -8,7 +8,11 @@ import { burnPasswordCheck, verifyPassword } from '../../../platform/passwords.j
 import { authRepo } from '../repo/auth.repo.js';
 import { sha256, type Sessions } from './sessions.js';
 
-/** Sign-in: throttled per account and per address, the same answer for every failure. */
+/**
+ * Sign-in: throttled per (account, address) and per address, the same answer for every failure.
+ * Not per account alone: usernames are predictable (`xa.<commune code>`), and a lock on the
+ * account would let anyone keep any officer out.
+ */
 export function createSignIn(deps: {
   database: Database;
   config: Pick<Config, 'sessionTtlMs' | 'loginMaxFailures' | 'loginWindowMs'>;
@@ -80,7 +84,7 @@ export function createSignIn(deps: {
           user_agent: client.userAgent?.slice(0, 300) ?? null,
         });
         await authRepo.setLastLogin(trx, user.id, at);
-        await authRepo.clearFailures(trx, username);
+        await authRepo.clearFailures(trx, username, client.ip);
         await audit({ action: 'auth.login', entity: 'user', entityId: user.id, areaCode: user.area_code });
       },
     );
