@@ -1,10 +1,15 @@
 import { z } from 'zod';
 import { AmountRule, EligibilityRule, PROGRAM_KINDS, PROGRAM_UNITS } from '../programs/rules.js';
 import { LIST_STATES } from '../programs/lists.js';
+import { isValidIsoDate } from '../dates.js';
+import { IsoMonth, NOT_A_CALENDAR_DATE } from './common.js';
 
 /** Contracts of the support-programs module (programs, lists, approval, publication, payments). */
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày theo dạng YYYY-MM-DD, ví dụ 2021-07-01');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày theo dạng YYYY-MM-DD, ví dụ 2021-07-01')
+  .refine(isValidIsoDate, NOT_A_CALENDAR_DATE);
 const text = (max: number, msg: string) => z.string().trim().min(1, msg).max(max);
 const page = {
   limit: z.coerce.number().int().min(1).max(500).default(50),
@@ -77,10 +82,7 @@ export const ProgramList = z.object({ items: z.array(ProgramOut) });
 
 export const GenerateListsBody = z.strictObject({
   /** 'YYYY-MM' for monthly programs; omitted for one-off programs. */
-  period: z
-    .string()
-    .regex(/^\d{4}-\d{2}$/, 'Kỳ theo dạng YYYY-MM, ví dụ 2024-07')
-    .optional(),
+  period: IsoMonth.optional(),
   /** One commune; omitted: every commune in the actor's area that has no list yet. */
   communeCode: z.string().trim().min(1).optional(),
 });

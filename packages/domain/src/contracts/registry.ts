@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AreaCode, IsoDate, PageQuery, pageOf } from './common.js';
+import { AreaCode, IsoDate, PageQuery, PartialIsoDate, pageOf } from './common.js';
 
 export const Gender = z.enum(['male', 'female']);
 export type Gender = z.infer<typeof Gender>;
@@ -38,9 +38,7 @@ export const StatusKind = z.enum([
 export type StatusKind = z.infer<typeof StatusKind>;
 
 /** Partial date of birth: "YYYY", "YYYY-MM" or "YYYY-MM-DD". */
-export const PartialDateStr = z
-  .string()
-  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'Ngày phải có dạng năm, tháng/năm hoặc ngày/tháng/năm');
+export const PartialDateStr = PartialIsoDate;
 
 const trimmed = (max: number) => z.string().trim().max(max, `Dài tối đa ${max} ký tự`);
 const Phone = z
