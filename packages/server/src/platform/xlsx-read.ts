@@ -1,4 +1,6 @@
 import { inflateRawSync } from 'node:zlib';
+import { Worker } from 'node:worker_threads';
+import { AppError } from './errors.js';
 
 export type SheetCell = string | number | boolean | Date | null;
 export interface SheetRow {
@@ -13,25 +15,58 @@ export interface SheetRow {
  * expressions. exceljs's streaming reader takes about 6 s for 100,000 rows; this takes well
  * under one (see bench/). Writing files stays with exceljs.
  */
-export function readFirstSheet(buf: Buffer): SheetRow[] {
+export function readFirstSheet(buf: Buffer, limits: SheetLimits = DEFAULT_SHEET_LIMITS): SheetRow[] {
   const zip = unzipDirectory(buf);
+  // A ZIP says how large each part unpacks to; a bomb says little and unpacks to gigabytes, so
+  // the declared sizes are checked first and every inflation is capped by what is left.
+  let budget = limits.maxUncompressedBytes;
+  for (const e of zip.values()) if (e.uncompressedSize > budget) throw tooLarge(limits);
   const read = (name: string): string | null => {
     const e = zip.get(name);
-    return e ? entryData(buf, e).toString('utf8') : null;
+    if (!e) return null;
+    const data = entryData(buf, e, budget, limits);
+    budget -= data.length;
+    return data.toString('utf8');
   };
   const workbook = read('xl/workbook.xml') ?? '';
   const date1904 = /<(?:\w+:)?workbookPr[^>]*date1904="(?:1|true)"/.test(workbook);
   const sheetPath = firstSheetPath(workbook, read('xl/_rels/workbook.xml.rels') ?? '');
   const sheet = read(sheetPath) ?? read('xl/worksheets/sheet1.xml');
   if (sheet === null) throw new Error('XLSX has no worksheet');
+  let rowCount = 0;
+  for (let i = sheet.indexOf('<row'); i >= 0; i = sheet.indexOf('<row', i + 4)) {
+    if (++rowCount > limits.maxRows + 1) throw tooLarge(limits);
+  }
   const strings = sharedStrings(read('xl/sharedStrings.xml'));
   const dateStyles = dateStyleFlags(read('xl/styles.xml'));
   return sheetRows(sheet, strings, dateStyles, date1904);
 }
 
+/** What one uploaded sheet may hold; the limits are stated in the refusal. */
+export interface SheetLimits {
+  /** All parts of the file, unpacked. */
+  maxUncompressedBytes: number;
+  /** Data rows, after the header. */
+  maxRows: number;
+}
+
+/** 256 MB unpacked and 200.000 rows: twice the largest real import (a province's 100.000 persons). */
+export const DEFAULT_SHEET_LIMITS: SheetLimits = { maxUncompressedBytes: 256 * 1024 * 1024, maxRows: 200_000 };
+
+const fmt = (n: number) => n.toLocaleString('vi-VN');
+
+function tooLarge(limits: SheetLimits): AppError {
+  return new AppError(
+    413,
+    'FILE_TOO_LARGE',
+    `Tệp Excel quá lớn: mỗi tệp tối đa ${fmt(limits.maxRows)} dòng và ${fmt(Math.round(limits.maxUncompressedBytes / 1024 / 1024))} MB dữ liệu khi giải nén. Chia tệp thành nhiều phần (ví dụ theo xã) rồi nhập từng phần.`,
+  );
+}
+
 interface ZipEntry {
   method: number;
   compressedSize: number;
+  uncompressedSize: number;
   localOffset: number;
 }
 
@@ -51,24 +86,35 @@ function unzipDirectory(buf: Buffer): Map<string, ZipEntry> {
     if (buf.readUInt32LE(p) !== 0x02014b50) throw new Error('corrupt ZIP directory');
     const method = buf.readUInt16LE(p + 10);
     const compressedSize = buf.readUInt32LE(p + 20);
+    const uncompressedSize = buf.readUInt32LE(p + 24);
     const nameLen = buf.readUInt16LE(p + 28);
     const extraLen = buf.readUInt16LE(p + 30);
     const commentLen = buf.readUInt16LE(p + 32);
     const localOffset = buf.readUInt32LE(p + 42);
     const name = buf.toString('utf8', p + 46, p + 46 + nameLen);
-    out.set(name.replace(/^\//, ''), { method, compressedSize, localOffset });
+    out.set(name.replace(/^\//, ''), { method, compressedSize, uncompressedSize, localOffset });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return out;
 }
 
-function entryData(buf: Buffer, e: ZipEntry): Buffer {
+function entryData(buf: Buffer, e: ZipEntry, budget: number, limits: SheetLimits): Buffer {
   const p = e.localOffset;
   if (buf.readUInt32LE(p) !== 0x04034b50) throw new Error('corrupt ZIP entry');
   const start = p + 30 + buf.readUInt16LE(p + 26) + buf.readUInt16LE(p + 28);
   const data = buf.subarray(start, start + e.compressedSize);
-  if (e.method === 0) return data;
-  if (e.method === 8) return inflateRawSync(data);
+  if (e.method === 0) {
+    if (data.length > budget) throw tooLarge(limits);
+    return data;
+  }
+  if (e.method === 8) {
+    try {
+      return inflateRawSync(data, { maxOutputLength: Math.max(1, budget) });
+    } catch (err) {
+      if ((err as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') throw tooLarge(limits);
+      throw err;
+    }
+  }
   throw new Error(`unsupported ZIP compression ${e.method}`);
 }
 
@@ -227,4 +273,49 @@ function sheetRows(xml: string, strings: string[], dateStyles: boolean[], date19
     rows.push({ line, cells });
   }
   return rows;
+}
+
+/**
+ * `readFirstSheet` in a worker thread, so that unzipping and scanning a large upload never holds
+ * the event loop (the machine has cores to spare; other requests keep being answered). The worker
+ * has its own memory ceiling: a file that slips past the limits kills the worker, not the server.
+ * From TypeScript source (tests, tsx) the worker is started through tsx.
+ */
+export function readFirstSheetOffThread(buf: Buffer, limits: SheetLimits = DEFAULT_SHEET_LIMITS): Promise<SheetRow[]> {
+  const fromSource = import.meta.url.endsWith('.ts');
+  const script = new URL(fromSource ? './xlsx-worker.ts' : './xlsx-worker.js', import.meta.url);
+  const options = { workerData: { buf, limits }, resourceLimits: { maxOldGenerationSizeMb: 1536 } };
+  const worker = fromSource
+    ? new Worker(
+        `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`,
+        { ...options, eval: true },
+      )
+    : new Worker(script, options);
+  return new Promise((resolve, reject) => {
+    const rows: SheetRow[] = [];
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      fn();
+      void worker.terminate();
+    };
+    worker.on(
+      'message',
+      (m: { rows?: SheetRow[]; done?: true; error?: { status?: number; code?: string; message: string } }) => {
+        if (m.rows) for (const r of m.rows) rows.push(r);
+        else if (m.done) finish(() => resolve(rows));
+        else if (m.error)
+          finish(() =>
+            reject(
+              m.error!.code
+                ? new AppError(m.error!.status!, m.error!.code, m.error!.message)
+                : new Error(m.error!.message),
+            ),
+          );
+      },
+    );
+    worker.on('error', (err) => finish(() => reject(err)));
+    worker.on('exit', (code) => finish(() => reject(new Error(`xlsx worker exited with code ${code}`))));
+  });
 }
