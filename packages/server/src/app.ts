@@ -19,7 +19,8 @@ import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import './platform/fastify-types.js';
 import { installErrorHandler } from './platform/http.js';
-import { installMetrics } from './platform/metrics.js';
+import { errors } from './platform/errors.js';
+import { installMetrics, metricsAllowed } from './platform/metrics.js';
 import { areasRoutes, createAreasService } from './modules/areas/index.js';
 import { auditRoutes, createAuditService } from './modules/audit/index.js';
 import { authRoutes, createAuthService, installAuthHooks } from './modules/auth/index.js';
@@ -110,7 +111,13 @@ export async function buildApp(config: Config, database: Database, opts: { logge
         upgradeInsecureRequests: null,
       },
     },
+    // Sent below, only on answers that went over HTTPS (a plain-HTTP intranet install must not
+    // tell browsers to refuse it for half a year).
     hsts: false,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (config.cookieSecure === true || (config.cookieSecure === 'auto' && request.protocol === 'https'))
+      reply.header('strict-transport-security', 'max-age=15552000; includeSubDomains');
   });
   await app.register(swagger, {
     openapi: {
@@ -125,13 +132,14 @@ export async function buildApp(config: Config, database: Database, opts: { logge
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  if (config.apiDocs) await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   installErrorHandler(app, fs.existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : null);
   installAuthHooks(app, services.auth);
   const metrics = installMetrics(app);
 
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
+  if (config.apiDocs)
+    app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
   app.get('/healthz', { config: { access: 'public' }, schema: { hide: true } }, () => ({ status: 'ok' }));
   app.get('/readyz', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
     try {
@@ -141,7 +149,10 @@ export async function buildApp(config: Config, database: Database, opts: { logge
       return reply.code(503).send({ status: 'unavailable', database: database.dialect });
     }
   });
-  app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
+  // Prometheus scrapes with the configured bearer token; without one, only from this machine.
+  app.get('/metrics', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
+    if (!metricsAllowed(req.headers.authorization, req.socket.remoteAddress, config.metricsToken))
+      throw config.metricsToken ? errors.unauthenticated() : errors.notFound('Trang');
     reply.type(metrics.contentType);
     return metrics.metrics();
   });

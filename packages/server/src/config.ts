@@ -44,6 +44,10 @@ const Env = z
     ANSINH_NOTIFY_CHANNEL: z.enum(['log', 'sms', 'none']).default('log'),
     ANSINH_SMS_URL: z.url().optional(),
     ANSINH_SMS_TOKEN: z.string().optional(),
+    /** Bearer token Prometheus sends for /metrics; without one, /metrics answers only on loopback. */
+    METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN: ít nhất 16 ký tự / at least 16 characters').optional(),
+    /** The API documentation at /api/docs and /api/openapi.json: public, or off in production. */
+    API_DOCS: z.enum(['public', 'off']).default('public'),
   })
   .refine((e) => e.ANSINH_NOTIFY_CHANNEL !== 'sms' || !!e.ANSINH_SMS_URL, {
     path: ['ANSINH_SMS_URL'],
@@ -67,6 +71,8 @@ export interface Config {
   readonly webDist: string;
   readonly dataDir: string;
   readonly notify: { readonly channel: 'log' | 'sms' | 'none'; readonly smsUrl?: string; readonly smsToken?: string };
+  readonly metricsToken: string | undefined;
+  readonly apiDocs: boolean;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -99,6 +105,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDist: path.resolve(repoRoot, e.WEB_DIST ?? 'packages/web/dist'),
     dataDir: path.resolve(repoRoot, e.DATA_DIR ?? 'data'),
     notify: { channel: e.ANSINH_NOTIFY_CHANNEL, smsUrl: e.ANSINH_SMS_URL, smsToken: e.ANSINH_SMS_TOKEN },
+    metricsToken: e.METRICS_TOKEN,
+    apiDocs: e.API_DOCS === 'public',
   };
   return Object.freeze(config);
 }

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
@@ -25,4 +26,21 @@ export function installMetrics(app: FastifyInstance): Registry {
     duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
   });
   return registry;
+}
+
+/**
+ * Who may read /metrics: the bearer of the configured token, or (no token configured) a scraper on
+ * this machine. Metrics name routes and counts, not people, but they are no one else's business.
+ */
+export function metricsAllowed(
+  authorization: string | undefined,
+  remote: string | undefined,
+  token: string | undefined,
+) {
+  if (token) {
+    const given = Buffer.from(/^Bearer (.+)$/i.exec(authorization ?? '')?.[1] ?? '');
+    const want = Buffer.from(token);
+    return given.length === want.length && timingSafeEqual(given, want);
+  }
+  return remote === '127.0.0.1' || remote === '::1' || remote === '::ffff:127.0.0.1';
 }
