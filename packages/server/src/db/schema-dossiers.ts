@@ -20,7 +20,7 @@ export interface ProceduresTable {
   legal_basis: string;
   active: number;
   /** The province whose catalogue this is (migration 0007); codes are unique within it. */
-  province_code: Generated<string>;
+  province_code: string;
   is_demo: number;
   created_at: string;
   updated_at: string;

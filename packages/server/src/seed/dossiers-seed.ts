@@ -2,8 +2,9 @@ import type { Services } from '../app.js';
 import type { Database } from '../db/database.js';
 import { systemActor } from '../platform/actor.js';
 import { recordAudit } from '../platform/audit.js';
-import { createDossiersService, DEMO_CATALOGUE } from '../modules/dossiers/index.js';
-import { procedureColumns } from '../modules/dossiers/dossiers.repo.js';
+import { createDossiersService } from '../modules/dossiers/index.js';
+import { procedureColumns } from '../modules/dossiers/repo/procedures.repo.js';
+import { DEMO_CATALOGUE } from './dossiers-catalogue.js';
 
 /** A small deterministic generator (mulberry32), so the demo is the same on every start. */
 function rng(seed: number) {
@@ -18,8 +19,8 @@ function rng(seed: number) {
 }
 
 /**
- * Demo records of the dossiers module for the demo province: the demo procedure catalogue
- * (always, one insert), and when the registry has people, a few hundred dossiers received
+ * Demo records of the dossiers module for the demo province: the demo procedure catalogue of
+ * the province (always, one insert), and when the registry has people, a few hundred dossiers received
  * through the current year, replayed through the service with a moving clock so every one has
  * a real timeline (some settled early, on time or late, some pending or overdue).
  */
@@ -32,6 +33,7 @@ export async function seedDossiersDemo(
   const existing = await db
     .selectFrom('procedures')
     .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('province_code', '=', opts.provinceCode)
     .executeTakeFirstOrThrow();
   if (Number(existing.n) === 0) {
     const at = new Date().toISOString();
@@ -41,6 +43,7 @@ export async function seedDossiersDemo(
         .values(
           DEMO_CATALOGUE.map((b) => ({
             ...procedureColumns({ ...b, active: true }),
+            province_code: opts.provinceCode,
             is_demo: 1,
             created_at: at,
             updated_at: at,
@@ -76,7 +79,12 @@ export async function seedDossiersDemo(
     .orderBy('id')
     .limit(2000)
     .execute();
-  const procedures = await db.selectFrom('procedures').select(['id', 'path_json']).where('active', '=', 1).execute();
+  const procedures = await db
+    .selectFrom('procedures')
+    .select(['id', 'path_json'])
+    .where('active', '=', 1)
+    .where('province_code', '=', opts.provinceCode)
+    .execute();
   if (!people.length || !procedures.length) return;
 
   let clock = new Date();

@@ -147,3 +147,45 @@ describe('attachments are recognised by their bytes', () => {
     expect(sniffMime(Buffer.from('MZ\x90\x00'))).toBeNull();
   });
 });
+
+describe('attachments', () => {
+  it('accepts a PDF by its bytes and refuses a renamed text file', async () => {
+    const p = ((await xa.inject('GET', '/api/v1/procedures?q=DEMO.GN.01')).json() as ProcedurePage).items[0]!;
+    const d = (
+      await xa.inject('POST', '/api/v1/dossiers', {
+        procedureId: p.id,
+        channel: 'counter',
+        communeCode: '25213',
+        applicantName: 'Võ Văn Tệp',
+      })
+    ).json() as DossierOut;
+    const send = (name: string, content: Buffer, type: string) => {
+      const boundary = '----ansinh';
+      const payload = Buffer.concat([
+        Buffer.from(
+          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
+        ),
+        content,
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      return ctx.app.inject({
+        method: 'POST',
+        url: `/api/v1/dossiers/${d.id}/files`,
+        headers: {
+          cookie: xa.cookie,
+          'x-csrf-token': xa.csrf,
+          'content-type': `multipart/form-data; boundary=${boundary}`,
+        },
+        payload,
+      });
+    };
+    const okRes = await send('to-khai.pdf', Buffer.from('%PDF-1.4\n%…\n'), 'application/pdf');
+    expect(okRes.statusCode, okRes.body).toBe(200);
+    const withFile = okRes.json() as DossierOut;
+    expect(withFile.files.map((f) => [f.name, f.mime])).toEqual([['to-khai.pdf', 'application/pdf']]);
+    expectProblem(await send('anh.jpg', Buffer.from('not an image'), 'image/jpeg'), 400, 'FILE_TYPE');
+    const dl = await xa.inject('GET', `/api/v1/dossiers/${d.id}/files/${withFile.files[0]!.id}`);
+    expect(dl.statusCode).toBe(200);
+    expect(dl.headers['content-type']).toBe('application/pdf');
+  });
+});

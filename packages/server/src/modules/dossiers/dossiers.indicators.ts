@@ -1,6 +1,7 @@
 import { addWorkingDays, defaultCalendar } from '@ansinh/domain';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { codesOfCommune } from '../../platform/authz.js';
 import type { ComputedIndicator, IndicatorQuery, IndicatorRecord } from '../../platform/indicators.js';
 
 /**
@@ -92,6 +93,12 @@ const counting: ComputedIndicator[] = Object.entries(CONDITIONS).map(([key, cond
 const pct = (num: number, den: number) => (den ? Math.round((num * 10000) / den) / 100 : 0);
 
 /** Computed indicators of the dossiers module (platform/indicators.ts). */
+/** The province an area belongs to (the first code of its path), whose catalogue the area uses. */
+async function provinceOfArea(db: Kysely<DB>, code: string): Promise<string> {
+  const a = await db.selectFrom('areas').select('path').where('code', '=', code).executeTakeFirst();
+  return a ? codesOfCommune(code, a.path).province_code : '__nothing__';
+}
+
 export const dossiersIndicators: readonly ComputedIndicator[] = [
   ...counting,
   {
@@ -115,17 +122,23 @@ export const dossiersIndicators: readonly ComputedIndicator[] = [
     nameEn: 'Share of procedures fully online',
     unit: 'percent',
     rollup: 'ratio',
-    // The catalogue is the Department's, not an area's: the same value at every level.
-    async compute(db) {
-      const rows = await db.selectFrom('procedures').select(['online_mode']).where('active', '=', 1).execute();
+    // The catalogue is the province's, not an area's: the same value at every level of a province.
+    async compute(db, q) {
+      const rows = await db
+        .selectFrom('procedures')
+        .select(['online_mode'])
+        .where('active', '=', 1)
+        .where('province_code', '=', await provinceOfArea(db, q.area.code))
+        .execute();
       const full = rows.filter((r) => r.online_mode === 'full').length;
       return { value: pct(full, rows.length), numerator: full, denominator: rows.length };
     },
-    async records(db, _q, page) {
+    async records(db, q, page) {
       const all = await db
         .selectFrom('procedures')
         .select(['id', 'code', 'name'])
         .where('active', '=', 1)
+        .where('province_code', '=', await provinceOfArea(db, q.area.code))
         .where('online_mode', '=', 'full')
         .orderBy('code')
         .execute();

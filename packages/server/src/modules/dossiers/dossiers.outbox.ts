@@ -1,6 +1,6 @@
 import type { Config } from '../../config.js';
 import type { Executor } from '../../db/database.js';
-import { dossiersRepo as repo } from './dossiers.repo.js';
+import { outboxRepo } from './repo/outbox.repo.js';
 
 /**
  * Notifications to applicants leave through an outbox written in the same transaction as the
@@ -51,12 +51,12 @@ export function notifyChannel(cfg: Config['notify']): NotifyChannel {
 export const MAX_ATTEMPTS = 8;
 
 export async function drainOutbox(db: Executor, channel: NotifyChannel, now: Date, limit = 100): Promise<number> {
-  const due = await repo.outboxDue(db, now.toISOString(), limit);
+  const due = await outboxRepo.due(db, now.toISOString(), limit);
   let sent = 0;
   for (const m of due) {
     try {
       await channel.send(m.recipient, m.message);
-      await repo.outboxMark(db, m.id, {
+      await outboxRepo.mark(db, m.id, {
         state: 'sent',
         attempts: m.attempts + 1,
         next_attempt_at: m.next_attempt_at,
@@ -67,7 +67,7 @@ export async function drainOutbox(db: Executor, channel: NotifyChannel, now: Dat
     } catch (e) {
       const attempts = m.attempts + 1;
       const wait = 60_000 * 2 ** (attempts - 1);
-      await repo.outboxMark(db, m.id, {
+      await outboxRepo.mark(db, m.id, {
         state: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending',
         attempts,
         next_attempt_at: new Date(now.getTime() + wait).toISOString(),

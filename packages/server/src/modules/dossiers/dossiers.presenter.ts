@@ -6,7 +6,8 @@ import {
   type DossierOut,
   type ProcedureOut,
 } from '@ansinh/domain';
-import type { DossierListRow, DossierRow, ProcedureRow, StepRow } from './dossiers.repo.js';
+import type { DossierListRow, DossierRow, StepRow } from './repo/dossiers.repo.js';
+import type { ProcedureRow } from './repo/procedures.repo.js';
 
 type LevelCode = ProcedureOut['decisionLevel'];
 

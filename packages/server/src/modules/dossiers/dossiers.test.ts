@@ -8,14 +8,13 @@ import {
   type DossierLookupOut,
   type DossierOut,
   type DossierPage,
-  type DossierStatsOut,
   type ProcedureOut,
   type ProcedurePage,
 } from '@ansinh/domain';
 import { createTestContext, DEMO_PASSWORD, type Session, type TestContext } from '../../test/helpers.js';
 import { expectProblem } from '../../test/fixtures.js';
-import { systemActor, type Actor } from '../../platform/actor.js';
-import { createDossiersService } from './dossiers.service.js';
+import { buildDossier, buildProcedure } from '../../test/factories.js';
+import { systemActor } from '../../platform/actor.js';
 
 let ctx: TestContext;
 let xa: Session; // xa.25213 Xã Tiến Hưng, district 689
@@ -80,10 +79,10 @@ describe('procedure catalogue', () => {
 });
 
 describe('a dossier through commune, district and province', () => {
-  let d: DossierOut;
-  it('the commune officer takes an assisted dossier at the counter: official code, due dates per level, receipt data', async () => {
+  /** The commune officer takes an assisted dossier of DEMO.NCC.03 (commune → district → province) at the counter. */
+  async function receiveAssisted(): Promise<DossierOut> {
     const p = await procedureByCode('DEMO.NCC.03');
-    d = await ok<DossierOut>(
+    return ok<DossierOut>(
       await xa.inject('POST', '/api/v1/dossiers', {
         procedureId: p.id,
         channel: 'assisted',
@@ -99,6 +98,20 @@ describe('a dossier through commune, district and province', () => {
       }),
       201,
     );
+  }
+
+  /** The same, passed up twice, decided at the province and returned at the commune counter. */
+  async function receivedAndReturned(): Promise<DossierOut> {
+    const d = await receiveAssisted();
+    await ok(await xa.inject('POST', `/api/v1/dossiers/${d.id}/forward`, { note: 'Đã xác minh' }));
+    await ok(await huyen.inject('POST', `/api/v1/dossiers/${d.id}/forward`, {}));
+    await ok(await tinh.inject('POST', `/api/v1/dossiers/${d.id}/result`, { outcomeNote: 'Quyết định số 123' }));
+    return ok<DossierOut>(await xa.inject('POST', `/api/v1/dossiers/${d.id}/return`, { note: 'Gửi về nhà' }));
+  }
+
+  it('the commune officer takes an assisted dossier at the counter: official code, due dates per level, receipt data', async () => {
+    const p = await procedureByCode('DEMO.NCC.03');
+    const d = await receiveAssisted();
     expect(d.code).toMatch(DOSSIER_CODE_RE);
     expect(d.code.startsWith('213.89.31.H70-')).toBe(true);
     expect(d.state).toBe('processing');
@@ -118,12 +131,14 @@ describe('a dossier through commune, district and province', () => {
   });
 
   it('outside the commune the dossier does not exist; the district cannot act before it is passed up', async () => {
+    const d = await buildDossier(ctx, { procedureId: (await procedureByCode('DEMO.NCC.03')).id });
     expectProblem(await xaOther.inject('GET', `/api/v1/dossiers/${d.id}`), 404, 'NOT_FOUND');
     expectProblem(await huyen.inject('POST', `/api/v1/dossiers/${d.id}/forward`, {}), 403, 'FORBIDDEN');
     expectProblem(await lanhdao.inject('POST', `/api/v1/dossiers/${d.id}/forward`, {}), 403, 'FORBIDDEN');
   });
 
   it('commune → district → province → result → returned at the commune counter, each transfer in the timeline', async () => {
+    let d = await receiveAssisted();
     d = await ok<DossierOut>(await xa.inject('POST', `/api/v1/dossiers/${d.id}/forward`, { note: 'Đã xác minh' }));
     expect(d.currentLevel).toBe('district');
     expect(d.steps[0]!.timeliness).toBe('early');
@@ -148,6 +163,7 @@ describe('a dossier through commune, district and province', () => {
   });
 
   it('the citizen looks it up with the code and phone or the last digits of the ID; a wrong number finds nothing', async () => {
+    const d = await receivedAndReturned();
     const res = await ctx.app.inject({
       method: 'GET',
       url: `/api/v1/public/dossiers/lookup?code=${d.code}&check=0912345678`,
@@ -168,6 +184,7 @@ describe('a dossier through commune, district and province', () => {
   });
 
   it('notifications went to the outbox and the log channel drains them', async () => {
+    const d = await receivedAndReturned();
     const pending = await ctx.database.db
       .selectFrom('dossier_outbox')
       .select(['kind', 'state'])
@@ -186,6 +203,7 @@ describe('a dossier through commune, district and province', () => {
   });
 
   it('every transition is in the audit log', async () => {
+    const d = await receivedAndReturned();
     const rows = await ctx.database.db
       .selectFrom('audit_events')
       .select('action')
@@ -238,7 +256,10 @@ describe('a province with two levels (after July 2025)', () => {
       { mustChangePassword: false },
     );
     const [xa88, tinh88] = await Promise.all([ctx.login('xa.88001'), ctx.login('tinh.88')]);
-    const p = await procedureByCode('DEMO.NCC.03');
+    // The province keeps its own catalogue: the same procedure under the same code.
+    const demo = await procedureByCode('DEMO.NCC.03');
+    const p = await buildProcedure(ctx, { ...demo, provinceCode: '88' });
+    expect(p.code).toBe(demo.code);
     let d = await ok<DossierOut>(
       await xa88.inject('POST', '/api/v1/dossiers', {
         procedureId: p.id,
@@ -261,205 +282,5 @@ describe('a province with two levels (after July 2025)', () => {
     expectProblem(await tinh.inject('GET', `/api/v1/dossiers/${d.id}`), 404, 'NOT_FOUND');
     d = await ok<DossierOut>(await tinh88.inject('POST', `/api/v1/dossiers/${d.id}/result`, {}));
     expect(d.state).toBe('result_ready');
-  });
-});
-
-describe('deadlines on a replayed clock', () => {
-  const xaActor: Actor = {
-    kind: 'user',
-    userId: 0,
-    username: 'xa.25213',
-    role: 'commune_officer',
-    areaCode: '25213',
-    areaPath: '/70/689/25213/',
-    areaLevel: 3,
-    ip: null,
-    requestId: null,
-  };
-  const huyenActor: Actor = {
-    ...xaActor,
-    username: 'huyen.689',
-    role: 'district_officer',
-    areaCode: '689',
-    areaPath: '/70/689/',
-    areaLevel: 2,
-  };
-  let clock = new Date('2025-03-03T02:00:00Z'); // Monday 09:00
-  const at = (iso: string) => (clock = new Date(iso));
-  const service = () => createDossiersService({ database: ctx.database, areas: ctx.services.areas, now: () => clock });
-
-  it('the clock stops for supplements and restarts when they come; late at the commune makes the dossier late', async () => {
-    const s = service();
-    const p = await procedureByCode('DEMO.BTXH.01'); // commune 15, district 7
-    at('2025-03-03T02:00:00Z');
-    let d = await s.receive(xaActor, {
-      procedureId: p.id,
-      channel: 'counter',
-      communeCode: '25213',
-      applicantName: 'Lê Văn Bổ',
-    });
-    expect(d.steps[0]!.dueDate).toBe('2025-03-21'); // 15 working days from Monday 03/3
-    expect(d.dueDate).toBe('2025-04-01'); // + 7 working days from 24/3
-    at('2025-03-05T03:00:00Z');
-    d = await s.requestSupplement(xaActor, d.id, 'Giấy xác nhận khuyết tật', '');
-    expect(d.state).toBe('supplement');
-    expect(d.actions).toContain('supplied');
-    at('2025-03-12T03:00:00Z'); // 5 working days later
-    d = await s.supplied(xaActor, d.id, '');
-    expect(d.steps[0]!.pausedDays).toBe(5);
-    expect(d.steps[0]!.dueDate).toBe('2025-03-28');
-    expect(d.dueDate).toBe('2025-04-09'); // 01/4 + 5 working days, Giỗ Tổ (07/4) not counted
-    at('2025-03-31T03:00:00Z'); // after the commune's due date
-    d = await s.forward(xaActor, d.id, '');
-    expect(d.steps[0]!.timeliness).toBe('late');
-    // The district gets its own 7 working days from 31/3, to 09/4 (the dossier's due date).
-    expect(d.levelDueDate).toBe('2025-04-09');
-    at('2025-04-09T03:00:00Z');
-    d = await s.result(huyenActor, d.id, {});
-    expect(d.timeliness).toBe('on_time');
-    expect(d.steps[1]!.timeliness).toBe('on_time');
-
-    // A second one, settled after the due date: late, and the level that made it late is the district.
-    at('2025-03-03T02:00:00Z');
-    let e = await s.receive(xaActor, {
-      procedureId: p.id,
-      channel: 'online',
-      communeCode: '25213',
-      applicantName: 'Phạm Thị Muộn',
-    });
-    at('2025-03-10T02:00:00Z');
-    e = await s.forward(xaActor, e.id, '');
-    at('2025-04-02T02:00:00Z');
-    e = await s.result(huyenActor, e.id, {});
-    expect(e.timeliness).toBe('late');
-    expect(e.lateLevel).toBe('district');
-  });
-
-  it('one apology with a new appointment, only before the due date', async () => {
-    const s = service();
-    const p = await procedureByCode('DEMO.GN.01'); // commune 10
-    at('2025-04-01T02:00:00Z');
-    const d = await s.receive(xaActor, {
-      procedureId: p.id,
-      channel: 'counter',
-      communeCode: '25213',
-      applicantName: 'Hộ Ông Xin',
-    });
-    expect(d.dueDate).toBe('2025-04-15'); // 10 working days: 7/4 (Giỗ Tổ) is not one
-    at('2025-04-14T02:00:00Z');
-    const a = await s.apologize(xaActor, d.id, 'Chờ kết quả xác minh', '2025-04-22');
-    expect(a.appointmentDate).toBe('2025-04-22');
-    expect(a.dueDate).toBe('2025-04-15');
-    await expect(s.apologize(xaActor, d.id, 'Lần hai', '2025-04-25')).rejects.toMatchObject({
-      code: 'APOLOGY_NOT_ALLOWED',
-    });
-    const late = await s.receive(xaActor, {
-      procedureId: p.id,
-      channel: 'counter',
-      communeCode: '25213',
-      applicantName: 'Hộ Bà Trễ',
-    });
-    at('2025-04-29T02:00:00Z');
-    await expect(s.apologize(xaActor, late.id, 'Quá hạn rồi', '2025-05-06')).rejects.toMatchObject({
-      code: 'APOLOGY_NOT_ALLOWED',
-    });
-  });
-
-  it('counts from the next working day when received at 15:01', async () => {
-    const s = service();
-    const p = await procedureByCode('DEMO.GN.01');
-    at('2025-03-14T08:01:00Z'); // Friday 15:01
-    const d = await s.receive(xaActor, {
-      procedureId: p.id,
-      channel: 'counter',
-      communeCode: '25213',
-      applicantName: 'Người Chiều Muộn',
-    });
-    expect(d.startDate).toBe('2025-03-17');
-    expect(d.dueDate).toBe('2025-03-28');
-  });
-});
-
-describe('attachments', () => {
-  it('accepts a PDF by its bytes and refuses a renamed text file', async () => {
-    const p = await procedureByCode('DEMO.GN.01');
-    const d = await ok<DossierOut>(
-      await xa.inject('POST', '/api/v1/dossiers', {
-        procedureId: p.id,
-        channel: 'counter',
-        communeCode: '25213',
-        applicantName: 'Võ Văn Tệp',
-      }),
-      201,
-    );
-    const send = (name: string, content: Buffer, type: string) => {
-      const boundary = '----ansinh';
-      const payload = Buffer.concat([
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`,
-        ),
-        content,
-        Buffer.from(`\r\n--${boundary}--\r\n`),
-      ]);
-      return ctx.app.inject({
-        method: 'POST',
-        url: `/api/v1/dossiers/${d.id}/files`,
-        headers: {
-          cookie: xa.cookie,
-          'x-csrf-token': xa.csrf,
-          'content-type': `multipart/form-data; boundary=${boundary}`,
-        },
-        payload,
-      });
-    };
-    const okRes = await send('to-khai.pdf', Buffer.from('%PDF-1.4\n%…\n'), 'application/pdf');
-    const withFile = await ok<DossierOut>(okRes);
-    expect(withFile.files.map((f) => [f.name, f.mime])).toEqual([['to-khai.pdf', 'application/pdf']]);
-    expectProblem(await send('anh.jpg', Buffer.from('not an image'), 'image/jpeg'), 400, 'FILE_TYPE');
-    const dl = await xa.inject('GET', `/api/v1/dossiers/${d.id}/files/${withFile.files[0]!.id}`);
-    expect(dl.statusCode).toBe(200);
-    expect(dl.headers['content-type']).toBe('application/pdf');
-  });
-});
-
-describe('statistics and lists', () => {
-  it('counts procedures by online mode and dossiers by channel and timeliness for the province', async () => {
-    const stats = await ok<DossierStatsOut>(
-      await lanhdao.inject('GET', '/api/v1/dossiers/stats?from=2025-01-01&to=2025-12-31'),
-    );
-    expect(stats.areaName).toBe('Tỉnh Bình Phước');
-    expect(stats.procedures.total).toBeGreaterThan(30);
-    expect(
-      stats.procedures.fullyOnline.count + stats.procedures.partlyOnline.count + stats.procedures.notOnline.count,
-    ).toBe(stats.procedures.total);
-    expect(stats.settled).toMatchObject({ early: 0, onTime: 1, late: 1, total: 2 });
-    expect(stats.settled.onTimeRate.percent).toBe(50);
-    expect(stats.lateByLevel).toEqual([{ level: 'district', count: 1 }]);
-    expect(stats.received.byChannel.online).toBe(1);
-    const commune = await ok<DossierStatsOut>(
-      await xa.inject('GET', '/api/v1/dossiers/stats?from=2025-01-01&to=2025-12-31'),
-    );
-    expect(commune.areaName).toBe('Xã Tiến Hưng');
-    expectProblem(
-      await xaOther.inject('GET', '/api/v1/dossiers/stats?from=2025-01-01&to=2025-12-31&areaCode=25213'),
-      404,
-      'NOT_FOUND',
-    );
-  });
-
-  it("the officer's list of what is overdue at their level", async () => {
-    const overdue = await ok<DossierPage>(await xa.inject('GET', '/api/v1/dossiers?mine=1&due=overdue'));
-    expect(overdue.items.length).toBeGreaterThan(0);
-    expect(overdue.items.every((x) => x.urgency === 'overdue')).toBe(true);
-    const indicator = (await import('./dossiers.indicators.js')).dossiersIndicators.find(
-      (i) => i.code === 'dossiers.settled_late',
-    )!;
-    const v = await indicator.compute(ctx.database.db, {
-      area: { code: '70', level: 1, column: 'province_code' },
-      from: '2025-01-01',
-      to: '2025-12-31',
-      asOf: '2025-12-31',
-    });
-    expect(v.value).toBe(1);
   });
 });

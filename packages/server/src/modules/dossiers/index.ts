@@ -2,5 +2,4 @@ export { createDossiersService, type DossiersService, sniffMime } from './dossie
 export { dossiersRoutes } from './dossiers.routes.js';
 export { dossiersPolicy } from './dossiers.policy.js';
 export { dossiersIndicators } from './dossiers.indicators.js';
-export { DEMO_CATALOGUE } from './dossiers.catalogue.js';
 export { notifyChannel } from './dossiers.outbox.js';

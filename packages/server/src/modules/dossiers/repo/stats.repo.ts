@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DossierStatsOut } from '@ansinh/domain';
-import type { Executor } from '../../db/database.js';
-import type { AreaColumn } from '../../platform/authz.js';
+import type { Executor } from '../../../db/database.js';
+import type { AreaColumn } from '../../../platform/authz.js';
 
 const ratio = (count: number, total: number) => ({
   count,
@@ -14,11 +14,11 @@ const n = (v: unknown) => Number(v ?? 0);
  * The figures of the administrative-reform part of a report for an area and a period: each is
  * one grouped query over the dossiers of the area (an indexed equality on its code column).
  * Settled means the result was ready (settled_date) within the period; pending and overdue are
- * counted as they stood at the end of `asOf`.
+ * counted as they stood at the end of `asOf`. The catalogue figures are those of the area's province.
  */
 export async function computeStats(
   db: Executor,
-  area: { column: AreaColumn; code: string; name: string },
+  area: { column: AreaColumn; code: string; name: string; provinceCode: string },
   from: string,
   to: string,
   asOf: string,
@@ -36,6 +36,7 @@ export async function computeStats(
         (eb) => eb.fn.sum<number>('on_national_portal').as('portal'),
       ])
       .where('active', '=', 1)
+      .where('province_code', '=', area.provinceCode)
       .groupBy('online_mode')
       .execute(),
     sql<{

@@ -1,0 +1,105 @@
+import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { Executor } from '../../../db/database.js';
+import type { DossiersTable, DossierStepsTable } from '../../../db/schema-dossiers.js';
+import type { AreaColumn } from '../../../platform/authz.js';
+
+export type DossierRow = Selectable<DossiersTable>;
+export type StepRow = Selectable<DossierStepsTable>;
+export type DossierListRow = DossierRow & { procedure_code: string; procedure_name: string };
+export type NewDossier = Insertable<DossiersTable>;
+
+export interface AreaLimit {
+  column: AreaColumn;
+  code: string;
+}
+
+export interface DossierFilter {
+  scope: AreaLimit | null;
+  area?: AreaLimit | undefined;
+  q?: { code?: string; nameKey?: string } | undefined;
+  states?: string[] | undefined;
+  procedureId?: number | undefined;
+  holder?: string | undefined;
+  dueFrom?: string | undefined;
+  dueTo?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+/** SQL of dossiers, their steps (one per level on the path) and their timeline events. */
+export const dossiersRepo = {
+  async nextSequence(db: Executor, agency: string, date: string): Promise<number> {
+    const r = await db
+      .selectFrom('dossiers')
+      .select((eb) => eb.fn.count<number>('id').as('n'))
+      .where('agency_code', '=', agency)
+      .where('received_date', '=', date)
+      .executeTakeFirstOrThrow();
+    return Number(r.n) + 1;
+  },
+  async insertDossier(db: Executor, row: NewDossier) {
+    const r = await db.insertInto('dossiers').values(row).returning('id').executeTakeFirstOrThrow();
+    return r.id;
+  },
+  async insertSteps(db: Executor, rows: Insertable<DossierStepsTable>[]) {
+    if (rows.length) await db.insertInto('dossier_steps').values(rows).execute();
+  },
+  async dossier(db: Executor, id: number) {
+    return db.selectFrom('dossiers').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+  async dossierByCode(db: Executor, code: string) {
+    return db.selectFrom('dossiers').selectAll().where('code', '=', code).executeTakeFirst();
+  },
+  async updateDossier(db: Executor, id: number, patch: Updateable<DossiersTable>) {
+    await db.updateTable('dossiers').set(patch).where('id', '=', id).execute();
+  },
+  async steps(db: Executor, dossierId: number) {
+    return db.selectFrom('dossier_steps').selectAll().where('dossier_id', '=', dossierId).orderBy('seq').execute();
+  },
+  async updateStep(db: Executor, dossierId: number, seq: number, patch: Updateable<DossierStepsTable>) {
+    await db
+      .updateTable('dossier_steps')
+      .set(patch)
+      .where('dossier_id', '=', dossierId)
+      .where('seq', '=', seq)
+      .execute();
+  },
+  async events(db: Executor, dossierId: number) {
+    return db.selectFrom('dossier_events').selectAll().where('dossier_id', '=', dossierId).orderBy('id').execute();
+  },
+  async addEvent(
+    db: Executor,
+    e: {
+      dossier_id: number;
+      at: string;
+      actor: string;
+      action: string;
+      level: string | null;
+      area_code: string | null;
+      note: string;
+    },
+  ) {
+    await db.insertInto('dossier_events').values(e).execute();
+  },
+  async search(db: Executor, f: DossierFilter, page: { limit: number; offset: number }, order: 'due' | 'recent') {
+    let q = db.selectFrom('dossiers as d').innerJoin('procedures as p', 'p.id', 'd.procedure_id');
+    if (f.scope) q = q.where(`d.${f.scope.column}`, '=', f.scope.code);
+    if (f.area) q = q.where(`d.${f.area.column}`, '=', f.area.code);
+    if (f.holder) q = q.where('d.current_area_code', '=', f.holder);
+    if (f.states) q = q.where('d.state', 'in', f.states);
+    if (f.procedureId) q = q.where('d.procedure_id', '=', f.procedureId);
+    if (f.dueFrom) q = q.where('d.level_due_date', '>=', f.dueFrom);
+    if (f.dueTo) q = q.where('d.level_due_date', '<=', f.dueTo);
+    if (f.from) q = q.where('d.received_date', '>=', f.from);
+    if (f.to) q = q.where('d.received_date', '<=', f.to);
+    if (f.q?.code) q = q.where('d.code', 'like', `${f.q.code}%`);
+    if (f.q?.nameKey) q = q.where('d.applicant_name_key', 'like', `%${f.q.nameKey}%`);
+    const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    let rows = q.selectAll('d').select(['p.code as procedure_code', 'p.name as procedure_name']);
+    rows =
+      order === 'due'
+        ? rows.orderBy('d.level_due_date').orderBy('d.id')
+        : rows.orderBy('d.received_at', 'desc').orderBy('d.id', 'desc');
+    return { total, rows: (await rows.limit(page.limit).offset(page.offset).execute()) as DossierListRow[] };
+  },
+};
