@@ -6,7 +6,7 @@ import { App as AntApp, ConfigProvider } from 'antd';
 import viVN from 'antd/es/locale/vi_VN';
 import enUS from 'antd/es/locale/en_US';
 import { ApiError } from '../api/client';
-import { qk } from '../api/endpoints';
+import { meKey } from './authApi';
 import { AuthProvider } from './auth';
 import { I18nProvider, useLang } from './i18n';
 import { ErrorBoundary } from './pages';
@@ -16,7 +16,7 @@ function makeQueryClient(): QueryClient {
   // When any call says the session is gone, forget the user: the guard then shows the login page.
   const onError = (e: unknown) => {
     if (e instanceof ApiError && e.status === 401 && e.code === 'AUTH_REQUIRED') {
-      client.setQueryData(qk.me, null);
+      client.setQueryData(meKey, null);
     }
   };
   const client: QueryClient = new QueryClient({

@@ -3,9 +3,10 @@ import type { ReactNode } from 'react';
 import { createBrowserRouter, Outlet, ScrollRestoration } from 'react-router';
 import type { RouteObject } from 'react-router';
 import type { Ability } from '@ansinh/domain';
-import { FullPageSpin, RequireAbility, RequireAuth } from './auth';
+import { FullPageSpin, RequireAbility, RequireAuth } from '../components/RouteGuards';
 import { AppLayout } from './Layout';
-import { NotFoundPage, RouteErrorPage } from './pages';
+import { NotFoundPage } from '../components/StatusPages';
+import { RouteErrorPage } from './pages';
 
 // Feature pages are split into their own chunks.
 const LoginPage = lazy(() => import('../features/auth/LoginPage'));

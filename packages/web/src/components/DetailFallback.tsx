@@ -5,7 +5,7 @@ import { Button, Result, Spin } from 'antd';
 import { ApiError } from '../api/client';
 import { useErrorText } from '../app/errors';
 import { useT } from '../app/i18n';
-import { NotFoundPage } from '../app/pages';
+import { NotFoundPage } from './StatusPages';
 
 /**
  * The record named by the route's `:id`. It is asked for only when the id is a positive whole

@@ -3,7 +3,7 @@ import type { CSSProperties } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { AutoComplete, Input, Typography } from 'antd';
 import { AREA_TYPE_LABELS } from '@ansinh/domain';
-import { areasApi, qk } from '../../api/endpoints';
+import { areasApi, areasKeys } from './api';
 import { useErrorText } from '../../app/errors';
 import { pick, useLang, useT } from '../../app/i18n';
 
@@ -47,7 +47,7 @@ export function AreaCodeInput({ id, value, onChange, testId, placeholder, showNa
   const q = useDebounced(search.trim(), 300);
 
   const found = useQuery({
-    queryKey: qk.areaSearch(q),
+    queryKey: areasKeys.search(q),
     queryFn: ({ signal }) => areasApi.search(q, signal),
     enabled: q.length >= 2,
     staleTime: 60_000,
@@ -56,7 +56,7 @@ export function AreaCodeInput({ id, value, onChange, testId, placeholder, showNa
 
   const code = (value ?? '').trim();
   const one = useQuery({
-    queryKey: qk.area(code),
+    queryKey: areasKeys.one(code),
     queryFn: ({ signal }) => areasApi.get(code, signal),
     enabled: !!showName && CODE_RE.test(code),
     staleTime: 5 * 60_000,

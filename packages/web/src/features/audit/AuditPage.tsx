@@ -5,8 +5,8 @@ import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import type { AuditEventOut } from '@ansinh/domain';
-import { auditApi, qk } from '../../api/endpoints';
-import type { AuditFilter } from '../../api/endpoints';
+import { auditApi, auditKeys } from './api';
+import type { AuditFilter } from './api';
 import { formatDateTime } from '../../app/format';
 import { useT } from '../../app/i18n';
 import { pageParams, useUrlFilters } from '../../app/urlFilters';
@@ -104,7 +104,7 @@ export default function AuditPage() {
   };
 
   const list = useQuery({
-    queryKey: qk.audit(filter),
+    queryKey: auditKeys.list(filter),
     queryFn: ({ signal }) => auditApi.list(filter, signal),
     placeholderData: keepPreviousData,
   });

@@ -2,7 +2,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ChangePasswordBody } from '@ansinh/domain';
-import { authApi, qk } from '../../api/endpoints';
+import { authApi, meKey } from './api';
 import { safeNext, useMe } from '../../app/auth';
 import { zodRule } from '../../app/forms';
 import { useT } from '../../app/i18n';
@@ -30,7 +30,7 @@ export default function ChangePasswordPage() {
     mutationFn: (body: ChangePasswordBody) => authApi.changePassword(body),
     onSuccess: async () => {
       // The server clears `mustChangePassword` (and may rotate the session): reload who we are.
-      await qc.invalidateQueries({ queryKey: qk.me });
+      await qc.invalidateQueries({ queryKey: meKey });
       form.resetFields();
       void message.success(t('password.success'));
       void navigate(next, { replace: true });

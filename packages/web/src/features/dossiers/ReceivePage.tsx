@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Form, Input, Select } from 'antd';
 import type { PersonListItem, ReceiveDossierBody } from '@ansinh/domain';
-import { registryApi } from '../../api/endpoints';
+import { registryApi } from '../registry';
 import { useAuth } from '../../app/auth';
 import { useT } from '../../app/i18n';
 import type { MessageKey } from '../../app/i18n';

@@ -9,7 +9,6 @@ import type { Dayjs } from 'dayjs';
 import { amountInWords, todayInVietnam } from '@ansinh/domain';
 import type { BatchOut, EntryOut, PaymentState, RecordResult } from '@ansinh/domain';
 import { ApiError } from '../../api/client';
-import { useAuth } from '../../app/auth';
 import { useErrorText } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { useT } from '../../app/i18n';
@@ -49,7 +48,6 @@ function useActionKey() {
 
 function BatchView({ batch: b }: { batch: BatchOut }) {
   const t = useT();
-  const { me } = useAuth();
   const { message, modal } = App.useApp();
   const errorText = useErrorText();
   const qc = useQueryClient();
@@ -77,7 +75,7 @@ function BatchView({ batch: b }: { batch: BatchOut }) {
     mutationFn: async (file: File) => {
       const bytes = await file.arrayBuffer();
       const key = reconcileKey.keyFor(`${file.name}|${file.size}|${file.lastModified}`);
-      return programsApi.reconcile(b.id, new Blob([bytes]), file.name, key, me?.csrfToken ?? null);
+      return programsApi.reconcile(b.id, new Blob([bytes]), file.name, key);
     },
     onSuccess: async (r) => {
       reconcileKey.settled();
@@ -327,7 +325,6 @@ function RecordModal({
   onDone: (r: RecordResult) => void;
 }) {
   const t = useT();
-  const { me } = useAuth();
   const f = useModalForm<RecordValues>(['paidOn', 'reference', 'note'], onClose);
   const action = useActionKey();
   const record = useMutation({
@@ -339,7 +336,7 @@ function RecordModal({
         ...(v.reference?.trim() ? { reference: v.reference.trim() } : {}),
         ...(v.note?.trim() ? { note: v.note.trim() } : {}),
       };
-      return programsApi.recordPayments(b.id, body, action.keyFor(JSON.stringify(body)), me?.csrfToken ?? null);
+      return programsApi.recordPayments(b.id, body, action.keyFor(JSON.stringify(body)));
     },
     onSuccess: async (r) => {
       action.settled();

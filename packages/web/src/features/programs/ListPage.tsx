@@ -6,7 +6,7 @@ import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { todayInVietnam } from '@ansinh/domain';
 import type { CheckResult, EntryOut, ListDetail } from '@ansinh/domain';
-import { registryApi } from '../../api/endpoints';
+import { registryApi } from '../registry';
 import { useErrorText } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { useLang, useT } from '../../app/i18n';

@@ -11,7 +11,7 @@ import { useLang, useT } from '../../app/i18n';
 import { LangSwitch } from '../../app/LangSwitch';
 import { DetailFallback, useRouteRecord } from '../../components/DetailFallback';
 import { LoadError } from '../../components/LoadError';
-import { NotFoundPage } from '../../app/pages';
+import { NotFoundPage } from '../../components/StatusPages';
 import { showDate } from '../registry/shared';
 import { pk, programsApi } from './api';
 import { categoryLabel, num, UNIT_KEYS, usePrograms } from './shared';

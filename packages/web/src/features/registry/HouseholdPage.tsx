@@ -4,7 +4,7 @@ import { Alert, Card, Table, Tag, Timeline, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { HOUSEHOLD_STATES, RELATIONS, RESIDENCES } from '@ansinh/domain';
 import type { Gender, HouseholdOut } from '@ansinh/domain';
-import { qk, registryApi } from '../../api/endpoints';
+import { registryApi, registryKeys } from './api';
 import { formatDateTime } from '../../app/format';
 import { useLang, useT } from '../../app/i18n';
 import { DetailFallback, useRouteRecord } from '../../components/DetailFallback';
@@ -33,7 +33,7 @@ export default function HouseholdPage() {
   const { lang } = useLang();
   const canWrite = useCanWrite();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const { valid, query } = useRouteRecord(qk.household, registryApi.household);
+  const { valid, query } = useRouteRecord(registryKeys.household, registryApi.household);
 
   const h = query.data;
   if (!valid || query.error || !h) return <DetailFallback valid={valid} query={query} />;

@@ -5,8 +5,8 @@ import { Button, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { HOUSEHOLD_STATES, RESIDENCES } from '@ansinh/domain';
 import type { HouseholdPage } from '@ansinh/domain';
-import { qk, registryApi } from '../../api/endpoints';
-import type { HouseholdsFilter } from '../../api/endpoints';
+import { registryApi, registryKeys } from './api';
+import type { HouseholdsFilter } from './api';
 import { useLang, useT } from '../../app/i18n';
 import { pageParams, useDebouncedParam, useUrlFilters } from '../../app/urlFilters';
 import { PagedList } from '../../components/PagedList';
@@ -41,7 +41,7 @@ export default function HouseholdsPage() {
   const year = useDebouncedParam(url, 'year', acceptYear);
 
   const list = useQuery({
-    queryKey: qk.households(filter),
+    queryKey: registryKeys.households(filter),
     queryFn: ({ signal }) => registryApi.households(filter, signal),
     placeholderData: keepPreviousData,
   });

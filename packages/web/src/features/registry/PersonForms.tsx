@@ -14,7 +14,7 @@ import type {
   PersonOut,
   Relation,
 } from '@ansinh/domain';
-import { qk, registryApi } from '../../api/endpoints';
+import { registryApi, registryKeys } from './api';
 import { useT } from '../../app/i18n';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import {
@@ -208,7 +208,7 @@ export function AddMemberModal({ household, onClose }: { household: HouseholdOut
 
   const create = useMutation({
     mutationFn: (body: CreatePersonBody) => registryApi.createPerson(body),
-    onSuccess: (p) => f.done(t('person.added', { name: p.fullName, code: household.code }), qk.registryAll),
+    onSuccess: (p) => f.done(t('person.added', { name: p.fullName, code: household.code }), registryKeys.all),
     onError: f.showError,
   });
 
@@ -252,7 +252,7 @@ export function EditPersonModal({ person, onClose }: { person: PersonOut; onClos
 
   const patch = useMutation({
     mutationFn: (body: PatchPersonBody) => registryApi.patchPerson(person.id, body),
-    onSuccess: (p) => f.done(t('person.updated', { name: p.fullName }), qk.registryAll),
+    onSuccess: (p) => f.done(t('person.updated', { name: p.fullName }), registryKeys.all),
     onError: f.showError,
   });
 

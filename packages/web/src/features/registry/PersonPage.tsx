@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Spin, Timeline, Typography } from 'antd';
 import { DISABILITY_DEGREES, RELATIONS } from '@ansinh/domain';
 import type { PersonOut } from '@ansinh/domain';
-import { qk, registryApi } from '../../api/endpoints';
+import { registryApi, registryKeys } from './api';
 import { useErrorText } from '../../app/errors';
 import { formatDateTime } from '../../app/format';
 import { useLang, useT } from '../../app/i18n';
@@ -36,7 +36,7 @@ function PersonTimeline({ person }: { person: PersonOut }) {
   const t = useT();
   const errorText = useErrorText();
   const timeline = useQuery({
-    queryKey: qk.timeline(person.id),
+    queryKey: registryKeys.timeline(person.id),
     queryFn: ({ signal }) => registryApi.timeline(person.id, signal),
   });
   if (timeline.error) return <Alert type="error" showIcon title={errorText(timeline.error)} />;
@@ -70,7 +70,7 @@ export default function PersonPage() {
   const { lang } = useLang();
   const canWrite = useCanWrite();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const { valid, query } = useRouteRecord(qk.person, registryApi.person);
+  const { valid, query } = useRouteRecord(registryKeys.person, registryApi.person);
 
   const p = query.data;
   if (!valid || query.error || !p) return <DetailFallback valid={valid} query={query} />;

@@ -4,8 +4,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Checkbox, Select, Space } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Gender, PersonListItem } from '@ansinh/domain';
-import { qk, registryApi, registryUrls } from '../../api/endpoints';
-import type { PersonsFilter } from '../../api/endpoints';
+import { registryApi, registryKeys, registryUrls } from './api';
+import type { PersonsFilter } from './api';
 import { useLang, useT } from '../../app/i18n';
 import { pageParams, useDebouncedParam, useUrlFilters } from '../../app/urlFilters';
 import { PagedList } from '../../components/PagedList';
@@ -76,7 +76,7 @@ export default function PersonsPage() {
   const ageTo = useDebouncedParam(url, 'ageTo');
 
   const list = useQuery({
-    queryKey: qk.persons(filter),
+    queryKey: registryKeys.persons(filter),
     queryFn: ({ signal }) => registryApi.persons(filter, signal),
     placeholderData: keepPreviousData,
   });

@@ -6,7 +6,7 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { findStatusCategory, STATUS_CATEGORIES, StatusKind, todayInVietnam, validateStatusGrant } from '@ansinh/domain';
 import type { EndStatusBody, GrantStatusBody, StatusOut } from '@ansinh/domain';
-import { qk, registryApi } from '../../api/endpoints';
+import { registryApi, registryKeys } from './api';
 import { useLang, useT } from '../../app/i18n';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { categoryOptions, DateInput, isoOf, showDate, toDayjs } from './shared';
@@ -156,7 +156,7 @@ export function GrantStatusModal({ subject, onClose }: { subject: Subject; onClo
 
   const grant = useMutation({
     mutationFn: (body: GrantStatusBody) => registryApi.grantStatus(body),
-    onSuccess: (s) => f.done(t('grant.done', { label: s.categoryLabel }), qk.registryAll),
+    onSuccess: (s) => f.done(t('grant.done', { label: s.categoryLabel }), registryKeys.all),
     onError: f.showError,
   });
 
@@ -301,7 +301,7 @@ export function EndStatusModal({ status, onClose }: { status: StatusOut; onClose
 
   const end = useMutation({
     mutationFn: (body: EndStatusBody) => registryApi.endStatus(status.id, body),
-    onSuccess: (s) => f.done(t('end.done', { label: s.categoryLabel }), qk.registryAll),
+    onSuccess: (s) => f.done(t('end.done', { label: s.categoryLabel }), registryKeys.all),
     onError: f.showError,
   });
 

@@ -4,8 +4,8 @@ import { Button, Input, Select, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ROLES, ROLE_LABELS } from '@ansinh/domain';
 import type { Role, UserOut } from '@ansinh/domain';
-import { qk, usersApi } from '../../api/endpoints';
-import type { UsersFilter } from '../../api/endpoints';
+import { usersApi, usersKeys } from './api';
+import type { UsersFilter } from './api';
 import { formatDateTime } from '../../app/format';
 import { pick, useLang, useT } from '../../app/i18n';
 import { pageParams, useDebouncedParam, useUrlFilters } from '../../app/urlFilters';
@@ -47,7 +47,7 @@ export default function UsersPage() {
   useEffect(() => setAreaText(params.get('areaCode') ?? ''), [params]);
 
   const list = useQuery({
-    queryKey: qk.users(filter),
+    queryKey: usersKeys.list(filter),
     queryFn: ({ signal }) => usersApi.list(filter, signal),
     placeholderData: keepPreviousData,
   });
