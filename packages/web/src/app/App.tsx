@@ -5,10 +5,10 @@ import { RouterProvider } from 'react-router/dom';
 import { App as AntApp, ConfigProvider } from 'antd';
 import viVN from 'antd/es/locale/vi_VN';
 import enUS from 'antd/es/locale/en_US';
-import { ApiError } from '../api/client';
-import { meKey } from './authApi';
-import { AuthProvider } from './auth';
-import { I18nProvider, useLang } from './i18n';
+import { ApiError } from '../kernel/http';
+import { meKey } from '../kernel/authApi';
+import { AuthProvider } from '../kernel/auth';
+import { I18nProvider, useLang } from '../kernel/i18n';
 import { ErrorBoundary } from './pages';
 import { createRouter } from './router';
 

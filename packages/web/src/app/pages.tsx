@@ -3,8 +3,8 @@ import type { ErrorInfo, ReactNode } from 'react';
 import { Button, Result, Space } from 'antd';
 import { isRouteErrorResponse, useRouteError } from 'react-router';
 import { NotFoundPage } from '../components/StatusPages';
-import { initialLang, translate, useT } from './i18n';
-import type { TFunction } from './i18n';
+import { initialLang, translate, useT } from '../kernel/i18n';
+import type { TFunction } from '../kernel/i18n';
 
 function isChunkLoadError(error: unknown): boolean {
   const msg = error instanceof Error ? error.message : String(error);

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { Table, Typography } from 'antd';
 import type { TableColumnsType, TableProps } from 'antd';
-import { useT } from '../app/i18n';
+import { useT } from '../kernel/i18n';
 import { LoadError } from './LoadError';
 
 const PAGE_SIZES = [20, 50, 100];

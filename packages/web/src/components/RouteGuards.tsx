@@ -2,9 +2,9 @@ import type { ReactNode } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { Button, Result, Spin } from 'antd';
 import type { Ability } from '@ansinh/domain';
-import { hasAbility, PASSWORD_PATH, useAuth } from '../app/auth';
-import { useErrorText } from '../app/errors';
-import { useT } from '../app/i18n';
+import { hasAbility, PASSWORD_PATH, useAuth } from '../kernel/auth';
+import { useErrorText } from '../kernel/errors';
+import { useT } from '../kernel/i18n';
 import { ForbiddenPage } from './StatusPages';
 
 export function FullPageSpin() {

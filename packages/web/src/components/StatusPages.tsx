@@ -1,6 +1,6 @@
 import { Button, Result } from 'antd';
 import { useNavigate } from 'react-router';
-import { useT } from '../app/i18n';
+import { useT } from '../kernel/i18n';
 
 /** A whole-page answer (not found, forbidden) with the way back to the home page. */
 function HomeLinkResult({

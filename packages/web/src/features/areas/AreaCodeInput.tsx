@@ -4,8 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { AutoComplete, Input, Typography } from 'antd';
 import { AREA_TYPE_LABELS } from '@ansinh/domain';
 import { areasApi, areasKeys } from './api';
-import { useErrorText } from '../../app/errors';
-import { pick, useLang, useT } from '../../app/i18n';
+import { useErrorText } from '../../kernel/errors';
+import { pick, useLang, useT } from '../../kernel/i18n';
 
 const CODE_RE = /^(\d{2}|\d{3}|\d{5})$/;
 

@@ -7,10 +7,10 @@ import type { TreeDataNode } from 'antd';
 import { AREA_TYPE_LABELS } from '@ansinh/domain';
 import type { AreaOut } from '@ansinh/domain';
 import { areasApi, areasKeys } from './api';
-import { useErrorText } from '../../app/errors';
-import { formatDate } from '../../app/format';
-import { pick, useLang, useT } from '../../app/i18n';
-import type { MessageKey } from '../../app/i18n';
+import { useErrorText } from '../../kernel/errors';
+import { formatDate } from '../../kernel/format';
+import { pick, useLang, useT } from '../../kernel/i18n';
+import type { MessageKey } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { PageHead } from '../../components/PageHead';
 

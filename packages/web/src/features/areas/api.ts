@@ -1,5 +1,5 @@
 import { AreaList, AreaOut } from '@ansinh/domain';
-import { request } from '../../api/client';
+import { request } from '../../kernel/http';
 
 export const areasApi = {
   /** The actor's home area(s), as the roots of the tree. */

@@ -7,9 +7,9 @@ import type { Dayjs } from 'dayjs';
 import type { AuditEventOut } from '@ansinh/domain';
 import { auditApi, auditKeys } from './api';
 import type { AuditFilter } from './api';
-import { formatDateTime } from '../../app/format';
-import { useT } from '../../app/i18n';
-import { pageParams, useUrlFilters } from '../../app/urlFilters';
+import { formatDateTime } from '../../kernel/format';
+import { useT } from '../../kernel/i18n';
+import { pageParams, useUrlFilters } from '../../kernel/urlFilters';
 import { PageHead } from '../../components/PageHead';
 import { PagedList } from '../../components/PagedList';
 

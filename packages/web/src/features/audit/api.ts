@@ -1,6 +1,6 @@
 import { AuditPage } from '@ansinh/domain';
 import type { AuditQuery } from '@ansinh/domain';
-import { request } from '../../api/client';
+import { request } from '../../kernel/http';
 
 /** Query objects as the UI holds them: every filter optional, page numbers optional. */
 export type AuditFilter = Partial<AuditQuery>;

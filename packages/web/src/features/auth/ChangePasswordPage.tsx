@@ -3,9 +3,9 @@ import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ChangePasswordBody } from '@ansinh/domain';
 import { authApi, meKey } from './api';
-import { safeNext, useMe } from '../../app/auth';
-import { zodRule } from '../../app/forms';
-import { useT } from '../../app/i18n';
+import { safeNext, useMe } from '../../kernel/auth';
+import { zodRule } from '../../kernel/forms';
+import { useT } from '../../kernel/i18n';
 import { FormErrors, useFormWithErrors } from '../../components/FormErrors';
 
 interface Values {

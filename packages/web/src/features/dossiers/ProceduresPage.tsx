@@ -3,11 +3,11 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { Alert, Button, Input, Space } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { ProcedureImportResult, ProcedureOut } from '@ansinh/domain';
-import { hasAbility, useAuth } from '../../app/auth';
-import { useErrorText } from '../../app/errors';
-import { useT } from '../../app/i18n';
-import type { MessageKey } from '../../app/i18n';
-import { pageParams, useDebouncedParam, useUrlFilters } from '../../app/urlFilters';
+import { hasAbility, useAuth } from '../../kernel/auth';
+import { useErrorText } from '../../kernel/errors';
+import { useT } from '../../kernel/i18n';
+import type { MessageKey } from '../../kernel/i18n';
+import { pageParams, useDebouncedParam, useUrlFilters } from '../../kernel/urlFilters';
 import { PagedList } from '../../components/PagedList';
 import { dk, dossiersApi, type ProceduresFilter } from './api';
 import { DossiersHead, pathText } from './shared';

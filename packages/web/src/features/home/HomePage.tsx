@@ -2,9 +2,9 @@ import { Link } from 'react-router';
 import { Card, Col, Row, Tag, Typography } from 'antd';
 import { ROLE_LABELS } from '@ansinh/domain';
 import type { Ability, Role } from '@ansinh/domain';
-import { hasAbility, useMe } from '../../app/auth';
-import { pick, useLang, useT } from '../../app/i18n';
-import type { MessageKey } from '../../app/i18n';
+import { hasAbility, useMe } from '../../kernel/auth';
+import { pick, useLang, useT } from '../../kernel/i18n';
+import type { MessageKey } from '../../kernel/i18n';
 import { NAV } from '../../app/nav';
 
 interface Tip {

@@ -4,7 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Button, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { ProgramOut } from '@ansinh/domain';
-import { useT } from '../../app/i18n';
+import { useT } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { PageHead } from '../../components/PageHead';
 import { showDate } from '../registry/shared';

@@ -24,7 +24,7 @@ import type {
   RecordPaymentsBody,
   StepBody,
 } from '@ansinh/domain';
-import { apiUrl, request } from '../../api/client';
+import { apiUrl, request } from '../../kernel/http';
 
 /** The API of the support-programs module, as the pages call it. */
 

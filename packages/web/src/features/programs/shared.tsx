@@ -14,9 +14,9 @@ import type {
   Role,
   Selector,
 } from '@ansinh/domain';
-import { hasAbility, useAuth } from '../../app/auth';
-import { useLang, useT } from '../../app/i18n';
-import type { Lang, MessageKey, TFunction } from '../../app/i18n';
+import { hasAbility, useAuth } from '../../kernel/auth';
+import { useLang, useT } from '../../kernel/i18n';
+import type { Lang, MessageKey, TFunction } from '../../kernel/i18n';
 import './programs.css';
 
 type Unit = ProgramOut['unit'];

@@ -5,9 +5,9 @@ import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { DuplicateDecisionBody, DuplicateList, PersonListItem } from '@ansinh/domain';
 import { registryApi, registryKeys } from './api';
-import { useErrorText } from '../../app/errors';
-import { useLang, useT } from '../../app/i18n';
-import type { MessageKey } from '../../app/i18n';
+import { useErrorText } from '../../kernel/errors';
+import { useLang, useT } from '../../kernel/i18n';
+import type { MessageKey } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { genderLabel, PersonStateTags, RegistryHead, showPartialDate } from './shared';
 

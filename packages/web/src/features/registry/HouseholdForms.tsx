@@ -12,10 +12,10 @@ import type {
   Residence,
 } from '@ansinh/domain';
 import { registryApi, registryKeys } from './api';
-import { useMe } from '../../app/auth';
-import { zodRule } from '../../app/forms';
-import { useT } from '../../app/i18n';
-import type { MessageKey } from '../../app/i18n';
+import { useMe } from '../../kernel/auth';
+import { zodRule } from '../../kernel/forms';
+import { useT } from '../../kernel/i18n';
+import type { MessageKey } from '../../kernel/i18n';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { AreaCodeInput } from '../areas/AreaCodeInput';
 import { DateInput, isoOf, numberOrNull, orNull, phoneRule, useOptions } from './shared';

@@ -5,9 +5,9 @@ import { Alert, Button, Card, Progress, Steps, Typography } from 'antd';
 import type { ImportCounts, ImportJobOut } from '@ansinh/domain';
 import { registryApi, registryKeys, registryUrls } from './api';
 import type { ImportMode } from './api';
-import { useErrorText } from '../../app/errors';
-import { formatNumber, useLang, useT } from '../../app/i18n';
-import type { MessageKey } from '../../app/i18n';
+import { useErrorText } from '../../kernel/errors';
+import { formatNumber, useLang, useT } from '../../kernel/i18n';
+import type { MessageKey } from '../../kernel/i18n';
 import { LinkButton, RegistryHead } from './shared';
 
 /**

@@ -15,7 +15,7 @@ import type {
   Relation,
 } from '@ansinh/domain';
 import { registryApi, registryKeys } from './api';
-import { useT } from '../../app/i18n';
+import { useT } from '../../kernel/i18n';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import {
   citizenIdRule,

@@ -7,7 +7,7 @@ import dayjs from 'dayjs';
 import { findStatusCategory, STATUS_CATEGORIES, StatusKind, todayInVietnam, validateStatusGrant } from '@ansinh/domain';
 import type { EndStatusBody, GrantStatusBody, StatusOut } from '@ansinh/domain';
 import { registryApi, registryKeys } from './api';
-import { useLang, useT } from '../../app/i18n';
+import { useLang, useT } from '../../kernel/i18n';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { categoryOptions, DateInput, isoOf, showDate, toDayjs } from './shared';
 

@@ -21,7 +21,7 @@ import type {
   PatchPersonBody,
   PersonsQuery,
 } from '@ansinh/domain';
-import { apiUrl, request } from '../../api/client';
+import { apiUrl, request } from '../../kernel/http';
 
 /** Query objects as the UI holds them: every filter optional, page numbers optional. */
 export type PersonsFilter = Partial<PersonsQuery>;

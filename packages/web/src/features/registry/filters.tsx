@@ -1,7 +1,7 @@
 import { Input, InputNumber, Select, Typography } from 'antd';
 import type { StatusKind } from '@ansinh/domain';
-import { useLang, useT } from '../../app/i18n';
-import type { DebouncedParam, UrlFilters } from '../../app/urlFilters';
+import { useLang, useT } from '../../kernel/i18n';
+import type { DebouncedParam, UrlFilters } from '../../kernel/urlFilters';
 import { AreaCodeInput, isAreaCode } from '../areas/AreaCodeInput';
 import { categoryOptions, isStatusKind, useOptions } from './shared';
 

@@ -21,9 +21,9 @@ import {
   StatusKind,
 } from '@ansinh/domain';
 import type { CodeLabel, Gender } from '@ansinh/domain';
-import { hasAbility, useAuth } from '../../app/auth';
-import { useLang, useT } from '../../app/i18n';
-import type { Lang, MessageKey, TFunction } from '../../app/i18n';
+import { hasAbility, useAuth } from '../../kernel/auth';
+import { useLang, useT } from '../../kernel/i18n';
+import type { Lang, MessageKey, TFunction } from '../../kernel/i18n';
 import { PageHead } from '../../components/PageHead';
 
 /** May the signed-in user change the registry (create, edit, import, statuses, duplicates)? */

@@ -4,11 +4,11 @@ import { Form, Input, Select, Switch } from 'antd';
 import type { InputRef } from 'antd';
 import { AreaCode, FullName, Password, ROLES, ROLE_LABELS, Username } from '@ansinh/domain';
 import type { CreateUserBody, PatchUserBody, Role, UserOut } from '@ansinh/domain';
-import { meKey } from '../../app/authApi';
+import { meKey } from '../../kernel/authApi';
 import { usersApi, usersKeys } from './api';
-import { useAuth } from '../../app/auth';
-import { zodRule } from '../../app/forms';
-import { pick, useLang, useT } from '../../app/i18n';
+import { useAuth } from '../../kernel/auth';
+import { zodRule } from '../../kernel/forms';
+import { pick, useLang, useT } from '../../kernel/i18n';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { AreaCodeInput } from '../areas/AreaCodeInput';
 

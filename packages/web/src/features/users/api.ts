@@ -1,6 +1,6 @@
 import { UserOut, UserPage } from '@ansinh/domain';
 import type { CreateUserBody, PatchUserBody, UsersQuery } from '@ansinh/domain';
-import { request } from '../../api/client';
+import { request } from '../../kernel/http';
 
 /** Query objects as the UI holds them: every filter optional, page numbers optional. */
 export type UsersFilter = Partial<UsersQuery>;

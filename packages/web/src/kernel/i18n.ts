@@ -8,10 +8,10 @@ import type { ReactNode } from 'react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
 import 'dayjs/locale/en';
-import { registryEn, registryVi } from './i18n-registry';
-import { programsEn, programsVi } from './i18n-programs';
-import { dossiersEn, dossiersVi } from './i18n-dossiers';
-import { reportsEn, reportsVi } from './i18n-reports';
+import { registryEn, registryVi } from '../features/registry/messages';
+import { programsEn, programsVi } from '../features/programs/messages';
+import { dossiersEn, dossiersVi } from '../features/dossiers/messages';
+import { reportsEn, reportsVi } from '../features/reports/messages';
 
 export const LANGS = ['vi', 'en'] as const;
 export type Lang = (typeof LANGS)[number];

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { Me, OkResponse } from '@ansinh/domain';
 import type { ChangePasswordBody, LoginBody } from '@ansinh/domain';
-import { request } from '../api/client';
+import { request } from './http';
 
 type Ok = z.infer<typeof OkResponse>;
 

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import type { Ability, LoginBody, Me } from '@ansinh/domain';
-import { ApiError, setCsrfToken } from '../api/client';
+import { ApiError, setCsrfToken } from './http';
 import { authApi, meKey } from './authApi';
 
 interface AuthValue {
