@@ -1,6 +1,8 @@
+import { defineMessages } from '../../kernel/i18n';
+
 /**
- * Messages of the registry module (persons, households, statuses, import, duplicates), merged
- * into the catalogue of `i18n.ts`. Vietnamese is the source; `registryEn` must have the same keys.
+ * Messages of the registry module (persons, households, statuses, import, duplicates), registered
+ * by the shell (`app/App.tsx`). Vietnamese is the source; `registryEn` must have the same keys.
  * Officers were never trained for this work, so labels say what to type, with an example, and
  * every error says what to do next.
  */
@@ -694,3 +696,11 @@ export const registryEn: Record<keyof typeof registryVi, string> = {
   'dup.decidedDifferent': 'Recorded: {a} and {b} are two different people.',
   'dup.merged': "The files were merged; the kept file is {name}'s.",
 };
+
+export const registryMessages = defineMessages(registryVi, registryEn);
+
+declare module '../../kernel/i18n/catalogue' {
+  interface Messages {
+    registry: typeof registryMessages;
+  }
+}
