@@ -5,6 +5,7 @@ import type { RouteObject } from 'react-router';
 import type { Ability } from '@ansinh/domain';
 import { FullPageSpin, RequireAbility, RequireAuth } from '../components/RouteGuards';
 import { AppLayout } from './Layout';
+import { NAV } from './nav';
 import { NotFoundPage } from '../components/StatusPages';
 import { RouteErrorPage } from './pages';
 
@@ -62,7 +63,7 @@ export const routes: RouteObject[] = [
                 // Errors in a page render inside the layout, so the menu stays usable.
                 errorElement: <RouteErrorPage />,
                 children: [
-                  { index: true, element: <HomePage /> },
+                  { index: true, element: <HomePage modules={NAV} /> },
                   { path: 'account/password', element: <ChangePasswordPage /> },
                   { path: 'areas', element: only('areas.read', <AreasPage />) },
                   { path: 'users', element: only('users.manage', <UsersPage />) },

@@ -15,7 +15,8 @@ import { DetailFallback, useRouteRecord } from '../../components/DetailFallback'
 import { LoadError } from '../../components/LoadError';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { PageHead } from '../../components/PageHead';
-import { isoOf, showDate, showPartialDate } from '../registry/shared';
+import { isoOf } from '../../components/DateInput';
+import { showDate, showPartialDate } from '../../kernel/format';
 import { pk, programsApi } from './api';
 import type { EntriesFilter, Remark } from './api';
 import { DecisionFields } from './ProgramPage';

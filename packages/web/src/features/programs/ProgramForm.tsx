@@ -8,7 +8,7 @@ import { CreateProgramBody, PROGRAM_KINDS, PROGRAM_UNITS, STATUS_CATEGORIES, Sta
 import type { AmountRule, Selector } from '@ansinh/domain';
 import { useLang, useT } from '../../kernel/i18n';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
-import { DateInput, isoOf } from '../registry/shared';
+import { DateInput, isoOf } from '../../components/DateInput';
 import { pk, programsApi } from './api';
 import { KIND_KEYS, statusKinds, UNIT_KEYS } from './shared';
 

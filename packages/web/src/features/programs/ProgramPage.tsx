@@ -29,7 +29,8 @@ import { DetailFallback, useRouteRecord } from '../../components/DetailFallback'
 import { LoadError } from '../../components/LoadError';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { PageHead } from '../../components/PageHead';
-import { DateInput, isoOf, showDate } from '../registry/shared';
+import { DateInput, isoOf } from '../../components/DateInput';
+import { showDate } from '../../kernel/format';
 import { pk, programsApi } from './api';
 import type { ListsFilter, TotalsFilter } from './api';
 import {

@@ -7,7 +7,7 @@ import type { ProgramOut } from '@ansinh/domain';
 import { useT } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { PageHead } from '../../components/PageHead';
-import { showDate } from '../registry/shared';
+import { showDate } from '../../kernel/format';
 import { pk, programsApi } from './api';
 import { CreateProgramModal } from './ProgramForm';
 import { KIND_KEYS, UNIT_KEYS, usePrograms } from './shared';

@@ -12,7 +12,7 @@ import { LangSwitch } from '../../kernel/LangSwitch';
 import { DetailFallback, useRouteRecord } from '../../components/DetailFallback';
 import { LoadError } from '../../components/LoadError';
 import { NotFoundPage } from '../../components/StatusPages';
-import { showDate } from '../registry/shared';
+import { showDate } from '../../kernel/format';
 import { pk, programsApi } from './api';
 import { categoryLabel, num, UNIT_KEYS, usePrograms } from './shared';
 

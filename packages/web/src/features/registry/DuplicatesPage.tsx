@@ -9,7 +9,8 @@ import { useErrorText } from '../../kernel/errors';
 import { useLang, useT } from '../../kernel/i18n';
 import type { MessageKey } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
-import { genderLabel, PersonStateTags, RegistryHead, showPartialDate } from './shared';
+import { genderLabel, PersonStateTags, RegistryHead } from './shared';
+import { showPartialDate } from '../../kernel/format';
 
 type Pair = DuplicateList['items'][number];
 

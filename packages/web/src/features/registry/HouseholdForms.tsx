@@ -17,8 +17,9 @@ import { zodRule } from '../../kernel/forms';
 import { useT } from '../../kernel/i18n';
 import type { MessageKey } from '../../kernel/i18n';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
-import { AreaCodeInput } from '../areas/AreaCodeInput';
-import { DateInput, isoOf, numberOrNull, orNull, phoneRule, useOptions } from './shared';
+import { AreaCodeInput } from '../areas';
+import { DateInput, isoOf } from '../../components/DateInput';
+import { numberOrNull, orNull, phoneRule, useOptions } from './shared';
 
 const COMMUNE_RE = /^\d{5}$/;
 const HOUSEHOLD_CODE_RE = /^\d{5}-\d{6}$/;

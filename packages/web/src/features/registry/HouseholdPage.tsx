@@ -11,19 +11,10 @@ import { DetailFallback, useRouteRecord } from '../../components/DetailFallback'
 import { EditHouseholdModal, EVENT_LABELS, HouseholdEventModal } from './HouseholdForms';
 import { AddMemberModal } from './PersonForms';
 import { GrantStatusModal, StatusesTable } from './StatusForms';
-import {
-  CardButton,
-  codeLabel,
-  FactsCard,
-  genderLabel,
-  LinkButton,
-  PersonStateTags,
-  RegistryHead,
-  showDate,
-  showPartialDate,
-  TimelineEntry,
-  useCanWrite,
-} from './shared';
+import { CardButton, LinkButton } from '../../components/buttons';
+import { codeLabel, genderLabel, PersonStateTags, RegistryHead, useCanWrite } from './shared';
+import { FactsCard, TimelineEntry } from '../../components/records';
+import { showDate, showPartialDate } from '../../kernel/format';
 
 type Member = HouseholdOut['members'][number];
 type Dialog = 'edit' | 'member' | 'grant' | 'event' | null;

@@ -10,7 +10,8 @@ import type { HouseholdsFilter } from './api';
 import { useLang, useT } from '../../kernel/i18n';
 import { pageParams, useDebouncedParam, useUrlFilters } from '../../kernel/urlFilters';
 import { PagedList } from '../../components/PagedList';
-import { acceptAreaCode, AreaStatusFilters, NumberFilter, SearchBox, searchFilterOf } from './filters';
+import { acceptAreaCode, AreaStatusFilters, searchFilterOf } from './filters';
+import { NumberFilter, SearchBox } from '../../components/filters';
 import { CreateHouseholdModal } from './HouseholdForms';
 import { codeLabel, RegistryHead, useCanWrite } from './shared';
 

@@ -8,7 +8,8 @@ import type { ImportMode } from './api';
 import { useErrorText } from '../../kernel/errors';
 import { formatNumber, useLang, useT } from '../../kernel/i18n';
 import type { MessageKey } from '../../kernel/i18n';
-import { LinkButton, RegistryHead } from './shared';
+import { LinkButton } from '../../components/buttons';
+import { RegistryHead } from './shared';
 
 /**
  * The chosen file, read into memory once: the dry run and the commit then send exactly the same

@@ -19,18 +19,16 @@ import { useT } from '../../kernel/i18n';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import {
   citizenIdRule,
-  DateInput,
   filterEthnic,
-  isoOf,
   numberOrNull,
   orNull,
   partialDateRule,
   phoneRule,
   readPartialDate,
-  showPartialDate,
-  toDayjs,
   useOptions,
 } from './shared';
+import { DateInput, isoOf, toDayjs } from '../../components/DateInput';
+import { showPartialDate } from '../../kernel/format';
 
 interface PersonValues {
   fullName?: string;

@@ -9,18 +9,12 @@ import type { PersonsFilter } from './api';
 import { useLang, useT } from '../../kernel/i18n';
 import { pageParams, useDebouncedParam, useUrlFilters } from '../../kernel/urlFilters';
 import { PagedList } from '../../components/PagedList';
-import { acceptAreaCode, AreaStatusFilters, NumberFilter, SearchBox, searchFilterOf } from './filters';
+import { acceptAreaCode, AreaStatusFilters, searchFilterOf } from './filters';
+import { NumberFilter, SearchBox } from '../../components/filters';
 import { CreateHouseholdModal } from './HouseholdForms';
-import {
-  filterEthnic,
-  genderLabel,
-  LinkButton,
-  PersonStateTags,
-  RegistryHead,
-  showPartialDate,
-  useCanWrite,
-  useOptions,
-} from './shared';
+import { filterEthnic, genderLabel, PersonStateTags, RegistryHead, useCanWrite, useOptions } from './shared';
+import { LinkButton } from '../../components/buttons';
+import { showPartialDate } from '../../kernel/format';
 
 const FILTER_KEYS = [
   'q',

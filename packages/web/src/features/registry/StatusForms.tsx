@@ -9,7 +9,9 @@ import type { EndStatusBody, GrantStatusBody, StatusOut } from '@ansinh/domain';
 import { registryApi, registryKeys } from './api';
 import { useLang, useT } from '../../kernel/i18n';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
-import { categoryOptions, DateInput, isoOf, showDate, toDayjs } from './shared';
+import { categoryOptions } from './shared';
+import { DateInput, isoOf, toDayjs } from '../../components/DateInput';
+import { showDate } from '../../kernel/format';
 
 /** The label of a status in the current language (the server gives the Vietnamese one). */
 function useStatusLabel() {

@@ -10,7 +10,7 @@ import { useAuth } from '../../kernel/auth';
 import { zodRule } from '../../kernel/forms';
 import { pick, useLang, useT } from '../../kernel/i18n';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
-import { AreaCodeInput } from '../areas/AreaCodeInput';
+import { AreaCodeInput } from '../areas';
 
 export function useRoleOptions() {
   const { lang } = useLang();

@@ -11,7 +11,7 @@ import { pick, useLang, useT } from '../../kernel/i18n';
 import { pageParams, useDebouncedParam, useUrlFilters } from '../../kernel/urlFilters';
 import { PageHead } from '../../components/PageHead';
 import { PagedList } from '../../components/PagedList';
-import { AreaCodeInput, isAreaCode } from '../areas/AreaCodeInput';
+import { AreaCodeInput, isAreaCode } from '../areas';
 import { CreateUserModal, EditUserModal, ResetPasswordModal, useRoleOptions } from './UserForms';
 
 const FILTER_KEYS = ['q', 'role', 'areaCode', 'disabled'];

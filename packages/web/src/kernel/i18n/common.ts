@@ -44,6 +44,8 @@ export const shellMessages = defineMessages(
     'common.range': '{from}–{to} / {total}',
     'common.errorTitle': 'Không thực hiện được',
     'common.requestId': 'Mã yêu cầu (gửi kèm khi báo lỗi): {id}',
+    'form.dateRequired': 'Chọn hoặc gõ ngày theo dạng ngày/tháng/năm, ví dụ 05/01/2025',
+    'form.datePlaceholder': 'ngày/tháng/năm',
     'common.required': 'Trường này bắt buộc',
 
     'error.network': 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
@@ -112,6 +114,8 @@ export const shellMessages = defineMessages(
     'common.range': '{from}–{to} of {total}',
     'common.errorTitle': 'Could not complete',
     'common.requestId': 'Request id (quote it when reporting): {id}',
+    'form.dateRequired': 'Pick or type a date as day/month/year, e.g. 05/01/2025',
+    'form.datePlaceholder': 'day/month/year',
     'common.required': 'This field is required',
 
     'error.network': 'Cannot reach the server. Check the network and try again.',
