@@ -11,7 +11,7 @@ import { formatDateTime } from '../../kernel/format';
 import { useT } from '../../kernel/i18n';
 import { pageParams, useUrlFilters } from '../../kernel/urlFilters';
 import { PageHead } from '../../components/PageHead';
-import { PagedList } from '../../components/PagedList';
+import { PagedTable } from '../../components/PagedTable';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const TEXT_FILTERS = ['actor', 'action', 'entity', 'entityId'] as const;
@@ -179,13 +179,13 @@ export default function AuditPage() {
         </div>
       </Form>
 
-      <PagedList<AuditEventOut>
+      <PagedTable<AuditEventOut>
         query={list}
-        requested={filter}
+        page={filter}
         onPage={url.setPage}
         columns={columns}
         emptyText={t('audit.empty')}
-        tableTestId="audit-table"
+        testId="audit-table"
         expandable={{
           expandedRowRender: (e) => <EventDetails e={e} />,
           rowExpandable: () => true,

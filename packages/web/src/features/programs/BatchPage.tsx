@@ -20,7 +20,8 @@ import { showPartialDate } from '../../kernel/format';
 import { pk, programsApi, programsUrls } from './api';
 import type { EntriesFilter } from './api';
 import { PaymentTag } from './ListPage';
-import { CHANNEL_KEYS, Fact, newKey, num, PAYMENT_KEYS, EntrySearch, QueryTable, quantityText } from './shared';
+import { CHANNEL_KEYS, Fact, newKey, num, PAYMENT_KEYS, EntrySearch, quantityText } from './shared';
+import { PagedTable } from '../../components/PagedTable';
 
 /** /programs/batches/:id: one payment batch, recording payments, reconciliation, the payment sheet. */
 export default function BatchPage() {
@@ -256,8 +257,10 @@ function BatchView({ batch: b }: { batch: BatchOut }) {
             setPage((x) => ({ ...x, current: 1 }));
           }}
         />
-        <QueryTable<EntryOut>
+        <PagedTable<EntryOut>
           query={query}
+          size="small"
+          showRange={false}
           testId="batch-entries"
           rowKey="id"
           columns={columns}
@@ -266,8 +269,8 @@ function BatchView({ batch: b }: { batch: BatchOut }) {
             preserveSelectedRowKeys: true,
             onChange: (keys) => setSelected(keys as number[]),
           }}
-          page={page}
-          onPage={setPage}
+          page={{ page: page.current, pageSize: page.size }}
+          onPage={(current, size) => setPage({ current, size })}
           sizes={[50, 100, 200, 500]}
         />
       </Card>

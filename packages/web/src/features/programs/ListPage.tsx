@@ -28,10 +28,10 @@ import {
   num,
   PAYMENT_KEYS,
   EntrySearch,
-  QueryTable,
   quantityText,
   usePrograms,
 } from './shared';
+import { PagedTable } from '../../components/PagedTable';
 
 /** /programs/lists/:id: one list, its steps, its entries, the check, the actions and the remarks. */
 export default function ListPage() {
@@ -397,14 +397,16 @@ function EntriesCard({ list: l, removable }: { list: ListDetail; removable: bool
           setPage((x) => ({ ...x, current: 1 }));
         }}
       />
-      <QueryTable<EntryOut>
+      <PagedTable<EntryOut>
         query={query}
+        size="small"
+        showRange={false}
         testId="entries-table"
         rowKey="id"
         columns={columns}
-        locale={{ emptyText: t('programs.noEntries') }}
-        page={page}
-        onPage={setPage}
+        emptyText={t('programs.noEntries')}
+        page={{ page: page.current, pageSize: page.size }}
+        onPage={(current, size) => setPage({ current, size })}
         sizes={[20, 50, 100, 200]}
       />
       {removing && <RemoveEntryModal list={l} entry={removing} onClose={() => setRemoving(null)} />}

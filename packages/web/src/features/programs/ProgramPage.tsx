@@ -43,10 +43,10 @@ import {
   listStateLabel,
   ListStateTag,
   num,
-  QueryTable,
   UNIT_KEYS,
   usePrograms,
 } from './shared';
+import { PagedTable } from '../../components/PagedTable';
 
 /** /programs/:id: the rules, the progress, the totals, the lists of a period and the payment batches. */
 export default function ProgramPage() {
@@ -488,12 +488,14 @@ function ListsCard({ program: p, period }: { program: ProgramOut; period: string
           }}
         />
       </Space>
-      <QueryTable<ListOut>
+      <PagedTable<ListOut>
         query={query}
+        size="small"
+        showRange={false}
         testId="lists-table"
         rowKey="id"
         columns={columns}
-        locale={{ emptyText: t('programs.noLists') }}
+        emptyText={t('programs.noLists')}
         rowSelection={
           can.approve
             ? {
@@ -503,8 +505,8 @@ function ListsCard({ program: p, period }: { program: ProgramOut; period: string
               }
             : undefined
         }
-        page={page}
-        onPage={setPage}
+        page={{ page: page.current, pageSize: page.size }}
+        onPage={(current, size) => setPage({ current, size })}
         sizes={[20, 50, 100, 200]}
       />
       {approving && (
@@ -656,14 +658,17 @@ function BatchesCard({ program: p, period }: { program: ProgramOut; period: stri
         </Button>
       }
     >
-      <QueryTable<BatchOut>
+      <PagedTable<BatchOut>
         query={query}
+        size="small"
+        showRange={false}
+        sizes={null}
         testId="batches-table"
         rowKey="id"
         columns={columns}
-        locale={{ emptyText: t('programs.noBatches') }}
-        page={page}
-        onPage={setPage}
+        emptyText={t('programs.noBatches')}
+        page={{ page: page.current, pageSize: page.size }}
+        onPage={(current, size) => setPage({ current, size })}
       />
       {creating && <CreateBatchModal program={p} period={period} onClose={() => setCreating(false)} />}
     </Card>

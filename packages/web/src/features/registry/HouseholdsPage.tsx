@@ -9,7 +9,7 @@ import { registryApi, registryKeys } from './api';
 import type { HouseholdsFilter } from './api';
 import { useLang, useT } from '../../kernel/i18n';
 import { pageParams, useDebouncedParam, useUrlFilters } from '../../kernel/urlFilters';
-import { PagedList } from '../../components/PagedList';
+import { PagedTable } from '../../components/PagedTable';
 import { acceptAreaCode, AreaStatusFilters, searchFilterOf } from './filters';
 import { NumberFilter, SearchBox } from '../../components/filters';
 import { CreateHouseholdModal } from './HouseholdForms';
@@ -117,13 +117,13 @@ export default function HouseholdsPage() {
         </div>
       </div>
 
-      <PagedList<HouseholdItem>
+      <PagedTable<HouseholdItem>
         query={list}
-        requested={filter}
+        page={filter}
         onPage={url.setPage}
         columns={columns}
         emptyText={t('households.empty')}
-        tableTestId="households-table"
+        testId="households-table"
         total={{ testId: 'households-total', none: t('households.noneFound') }}
       />
 

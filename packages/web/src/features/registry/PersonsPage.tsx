@@ -8,7 +8,7 @@ import { registryApi, registryKeys, registryUrls } from './api';
 import type { PersonsFilter } from './api';
 import { useLang, useT } from '../../kernel/i18n';
 import { pageParams, useDebouncedParam, useUrlFilters } from '../../kernel/urlFilters';
-import { PagedList } from '../../components/PagedList';
+import { PagedTable } from '../../components/PagedTable';
 import { acceptAreaCode, AreaStatusFilters, searchFilterOf } from './filters';
 import { NumberFilter, SearchBox } from '../../components/filters';
 import { CreateHouseholdModal } from './HouseholdForms';
@@ -210,13 +210,13 @@ export default function PersonsPage() {
         </div>
       </div>
 
-      <PagedList<PersonListItem>
+      <PagedTable<PersonListItem>
         query={list}
-        requested={filter}
+        page={filter}
         onPage={url.setPage}
         columns={columns}
         emptyText={hasFilters ? t('persons.empty') : t('persons.emptyRegistry')}
-        tableTestId="registry-table"
+        testId="registry-table"
         total={{ testId: 'registry-total', none: t('persons.noneFound') }}
       />
 

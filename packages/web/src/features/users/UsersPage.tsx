@@ -10,7 +10,7 @@ import { formatDateTime } from '../../kernel/format';
 import { pick, useLang, useT } from '../../kernel/i18n';
 import { pageParams, useDebouncedParam, useUrlFilters } from '../../kernel/urlFilters';
 import { PageHead } from '../../components/PageHead';
-import { PagedList } from '../../components/PagedList';
+import { PagedTable } from '../../components/PagedTable';
 import { AreaCodeInput, isAreaCode } from '../areas';
 import { CreateUserModal, EditUserModal, ResetPasswordModal, useRoleOptions } from './UserForms';
 
@@ -172,13 +172,13 @@ export default function UsersPage() {
         {hasFilters && <Button onClick={() => url.clear(FILTER_KEYS)}>{t('common.clearFilters')}</Button>}
       </div>
 
-      <PagedList<UserOut>
+      <PagedTable<UserOut>
         query={list}
-        requested={filter}
+        page={filter}
         onPage={url.setPage}
         columns={columns}
         emptyText={t('users.empty')}
-        tableTestId="users-table"
+        testId="users-table"
       />
 
       {dialog?.kind === 'create' && <CreateUserModal onClose={() => setDialog(null)} />}
