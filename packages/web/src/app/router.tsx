@@ -1,3 +1,8 @@
+// The shell's route table. Dependencies point one way: app -> features -> components -> kernel.
+// app/ is the shell only (App, router, Layout, nav, pages); features/<x>/ hold a module's pages,
+// api.ts and messages.ts, and reach another feature only through its index.ts; components/ are
+// generic widgets; kernel/ (http, i18n, auth, errors, format, forms, url filters) imports none of
+// the others. A new module adds one lazy import and one route here (see src/README.md).
 import { lazy, Suspense } from 'react';
 import type { ReactNode } from 'react';
 import { createBrowserRouter, Outlet, ScrollRestoration } from 'react-router';
