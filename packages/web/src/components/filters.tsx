@@ -1,4 +1,6 @@
-import { Input, InputNumber, Typography } from 'antd';
+import type { HTMLAttributes, ReactNode } from 'react';
+import { Button, Input, InputNumber, Typography } from 'antd';
+import { useT } from '../kernel/i18n';
 import type { DebouncedParam } from '../kernel/urlFilters';
 
 /** The big search box at the top of a list, with an optional hint under it. */
@@ -63,5 +65,27 @@ export function NumberFilter({
       onChange={(v) => text.setText(v === null ? '' : String(v))}
       style={{ width }}
     />
+  );
+}
+
+/**
+ * The row of filters over a list (wraps on a phone), ending with "Clear filters" while any filter
+ * is set: pass `onClear` only then.
+ */
+export function FiltersBar({
+  className,
+  onClear,
+  children,
+  ...rest
+}: { className?: string; onClear?: (() => void) | undefined; children: ReactNode } & Omit<
+  HTMLAttributes<HTMLDivElement>,
+  'className' | 'children'
+>) {
+  const t = useT();
+  return (
+    <div {...rest} className={className ? `filters ${className}` : 'filters'}>
+      {children}
+      {onClear && <Button onClick={onClear}>{t('common.clearFilters')}</Button>}
+    </div>
   );
 }

@@ -11,7 +11,7 @@ import { useLang, useT } from '../../kernel/i18n';
 import { pageParams, useDebouncedParam, useUrlFilters } from '../../kernel/urlFilters';
 import { PagedTable } from '../../components/PagedTable';
 import { acceptAreaCode, AreaStatusFilters, searchFilterOf } from './filters';
-import { NumberFilter, SearchBox } from '../../components/filters';
+import { FiltersBar, NumberFilter, SearchBox } from '../../components/filters';
 import { CreateHouseholdModal } from './HouseholdForms';
 import { codeLabel, RegistryHead, useCanWrite } from './shared';
 
@@ -94,7 +94,7 @@ export default function HouseholdsPage() {
 
       <div role="search" className="no-print">
         <SearchBox testId="households-search" label={t('households.search')} text={q} />
-        <div className="filters filters-2col">
+        <FiltersBar className="filters-2col" onClear={hasFilters ? () => url.clear(FILTER_KEYS) : undefined}>
           <AreaStatusFilters
             testIds={{
               area: 'households-filter-area',
@@ -113,8 +113,7 @@ export default function HouseholdsPage() {
             width={180}
             text={year}
           />
-          {hasFilters && <Button onClick={() => url.clear(FILTER_KEYS)}>{t('common.clearFilters')}</Button>}
-        </div>
+        </FiltersBar>
       </div>
 
       <PagedTable<HouseholdItem>

@@ -10,7 +10,7 @@ import { useLang, useT } from '../../kernel/i18n';
 import { pageParams, useDebouncedParam, useUrlFilters } from '../../kernel/urlFilters';
 import { PagedTable } from '../../components/PagedTable';
 import { acceptAreaCode, AreaStatusFilters, searchFilterOf } from './filters';
-import { NumberFilter, SearchBox } from '../../components/filters';
+import { FiltersBar, NumberFilter, SearchBox } from '../../components/filters';
 import { CreateHouseholdModal } from './HouseholdForms';
 import { filterEthnic, genderLabel, PersonStateTags, RegistryHead, useCanWrite, useOptions } from './shared';
 import { LinkButton } from '../../components/buttons';
@@ -150,7 +150,7 @@ export default function PersonsPage() {
           text={q}
           hint={{ id: 'registry-search-hint', text: t('persons.searchHint') }}
         />
-        <div className="filters filters-2col">
+        <FiltersBar className="filters-2col" onClear={hasFilters ? () => url.clear(FILTER_KEYS) : undefined}>
           <AreaStatusFilters
             testIds={{
               area: 'registry-filter-area',
@@ -206,8 +206,7 @@ export default function PersonsPage() {
           >
             {t('persons.filter.inactive')}
           </Checkbox>
-          {hasFilters && <Button onClick={() => url.clear(FILTER_KEYS)}>{t('common.clearFilters')}</Button>}
-        </div>
+        </FiltersBar>
       </div>
 
       <PagedTable<PersonListItem>

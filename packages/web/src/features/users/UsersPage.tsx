@@ -10,6 +10,7 @@ import { formatDateTime } from '../../kernel/format';
 import { pick, useLang, useT } from '../../kernel/i18n';
 import { pageParams, useDebouncedParam, useUrlFilters } from '../../kernel/urlFilters';
 import { PageHead } from '../../components/PageHead';
+import { FiltersBar } from '../../components/filters';
 import { PagedTable } from '../../components/PagedTable';
 import { AreaCodeInput, isAreaCode } from '../areas';
 import { CreateUserModal, EditUserModal, ResetPasswordModal, useRoleOptions } from './UserForms';
@@ -122,7 +123,7 @@ export default function UsersPage() {
         }
       />
 
-      <div className="filters no-print" role="search">
+      <FiltersBar className="no-print" role="search" onClear={hasFilters ? () => url.clear(FILTER_KEYS) : undefined}>
         <div data-testid="users-search" style={{ width: 280 }}>
           <Input
             type="search"
@@ -169,8 +170,7 @@ export default function UsersPage() {
           ]}
           style={{ width: 180 }}
         />
-        {hasFilters && <Button onClick={() => url.clear(FILTER_KEYS)}>{t('common.clearFilters')}</Button>}
-      </div>
+      </FiltersBar>
 
       <PagedTable<UserOut>
         query={list}
