@@ -5,18 +5,41 @@ import { RouterProvider } from 'react-router/dom';
 import { App as AntApp, ConfigProvider } from 'antd';
 import viVN from 'antd/es/locale/vi_VN';
 import enUS from 'antd/es/locale/en_US';
-import { ApiError } from '../api/client';
-import { qk } from '../api/endpoints';
-import { AuthProvider } from './auth';
-import { I18nProvider, useLang } from './i18n';
+import { ApiError } from '../kernel/http';
+import { meKey } from '../kernel/authApi';
+import { AuthProvider } from '../kernel/auth';
+import { I18nProvider, registerMessages, useLang } from '../kernel/i18n';
+import { areasMessages } from '../features/areas/messages';
+import { auditMessages } from '../features/audit/messages';
+import { authMessages } from '../features/auth/messages';
+import { dossiersMessages } from '../features/dossiers/messages';
+import { homeMessages } from '../features/home/messages';
+import { programsMessages } from '../features/programs/messages';
+import { registryMessages } from '../features/registry/messages';
+import { reportsMessages } from '../features/reports/messages';
+import { usersMessages } from '../features/users/messages';
 import { ErrorBoundary } from './pages';
 import { createRouter } from './router';
+
+// Every feature's messages, before the first render. A feature that declares a catalogue and is
+// missing here does not compile.
+registerMessages({
+  areas: areasMessages,
+  audit: auditMessages,
+  auth: authMessages,
+  dossiers: dossiersMessages,
+  home: homeMessages,
+  programs: programsMessages,
+  registry: registryMessages,
+  reports: reportsMessages,
+  users: usersMessages,
+});
 
 function makeQueryClient(): QueryClient {
   // When any call says the session is gone, forget the user: the guard then shows the login page.
   const onError = (e: unknown) => {
     if (e instanceof ApiError && e.status === 401 && e.code === 'AUTH_REQUIRED') {
-      client.setQueryData(qk.me, null);
+      client.setQueryData(meKey, null);
     }
   };
   const client: QueryClient = new QueryClient({

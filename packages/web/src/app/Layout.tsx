@@ -3,9 +3,9 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { Button, Drawer, Layout, Menu, Spin, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { ROLE_LABELS } from '@ansinh/domain';
-import { hasAbility, PASSWORD_PATH, useLogout, useMe } from './auth';
-import { pick, useLang, useT } from './i18n';
-import { LangSwitch } from './LangSwitch';
+import { hasAbility, PASSWORD_PATH, useLogout, useMe } from '../kernel/auth';
+import { pick, useLang, useT } from '../kernel/i18n';
+import { LangSwitch } from '../kernel/LangSwitch';
 import { NAV, navKeyOf } from './nav';
 
 const DESKTOP_QUERY = '(min-width: 768px)';

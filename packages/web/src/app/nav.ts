@@ -1,5 +1,5 @@
 import type { Ability } from '@ansinh/domain';
-import type { MessageKey } from './i18n';
+import type { MessageKey } from '../kernel/i18n';
 
 export const NAV_KEYS = ['home', 'registry', 'programs', 'dossiers', 'reports', 'areas', 'users', 'audit'] as const;
 export type NavKey = (typeof NAV_KEYS)[number];

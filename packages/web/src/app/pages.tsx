@@ -1,48 +1,10 @@
 import { Component } from 'react';
 import type { ErrorInfo, ReactNode } from 'react';
 import { Button, Result, Space } from 'antd';
-import { isRouteErrorResponse, useNavigate, useRouteError } from 'react-router';
-import { initialLang, translate, useT } from './i18n';
-import type { TFunction } from './i18n';
-
-/** A whole-page answer (not found, forbidden) with the way back to the home page. */
-function HomeLinkResult({
-  testId,
-  status,
-  title,
-  text,
-}: {
-  testId: string;
-  status: '403' | '404';
-  title: string;
-  text: string;
-}) {
-  const t = useT();
-  const navigate = useNavigate();
-  return (
-    <Result
-      data-testid={testId}
-      status={status}
-      title={title}
-      subTitle={text}
-      extra={
-        <Button type="primary" onClick={() => void navigate('/')}>
-          {t('common.backHome')}
-        </Button>
-      }
-    />
-  );
-}
-
-export function NotFoundPage() {
-  const t = useT();
-  return <HomeLinkResult testId="not-found" status="404" title={t('notFound.title')} text={t('notFound.text')} />;
-}
-
-export function ForbiddenPage() {
-  const t = useT();
-  return <HomeLinkResult testId="forbidden" status="403" title={t('forbidden.title')} text={t('forbidden.text')} />;
-}
+import { isRouteErrorResponse, useRouteError } from 'react-router';
+import { NotFoundPage } from '../components/StatusPages';
+import { initialLang, translate, useT } from '../kernel/i18n';
+import type { TFunction } from '../kernel/i18n';
 
 function isChunkLoadError(error: unknown): boolean {
   const msg = error instanceof Error ? error.message : String(error);

@@ -2,10 +2,10 @@ import { useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import type { QueryKey, UseQueryResult } from '@tanstack/react-query';
 import { Button, Result, Spin } from 'antd';
-import { ApiError } from '../api/client';
-import { useErrorText } from '../app/errors';
-import { useT } from '../app/i18n';
-import { NotFoundPage } from '../app/pages';
+import { ApiError } from '../kernel/http';
+import { useErrorText } from '../kernel/errors';
+import { useT } from '../kernel/i18n';
+import { NotFoundPage } from './StatusPages';
 
 /**
  * The record named by the route's `:id`. It is asked for only when the id is a positive whole

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { Alert, Form } from 'antd';
 import type { FormInstance } from 'antd';
-import { applyFieldErrors, useErrorText } from '../app/errors';
+import { applyFieldErrors, useErrorText } from '../kernel/errors';
 
 /** Error messages above a form: the first as the title, the rest below. */
 export function FormErrors({ messages, testId }: { messages: string[]; testId?: string }) {

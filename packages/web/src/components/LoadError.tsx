@@ -1,7 +1,7 @@
 import type { CSSProperties } from 'react';
 import { Alert, Button } from 'antd';
-import { useErrorText } from '../app/errors';
-import { useT } from '../app/i18n';
+import { useErrorText } from '../kernel/errors';
+import { useT } from '../kernel/i18n';
 
 /** A failed load, said in words, with a button to try again. */
 export function LoadError({

@@ -2,7 +2,7 @@ import type { ReactNode, RefObject } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { QueryKey } from '@tanstack/react-query';
 import { App, Button, Form, Modal, Space } from 'antd';
-import { useT } from '../app/i18n';
+import { useT } from '../kernel/i18n';
 import { FormErrors, useFormWithErrors } from './FormErrors';
 import type { FormWithErrors } from './FormErrors';
 

@@ -3,9 +3,9 @@ import type { CSSProperties } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { AutoComplete, Input, Typography } from 'antd';
 import { AREA_TYPE_LABELS } from '@ansinh/domain';
-import { areasApi, qk } from '../../api/endpoints';
-import { useErrorText } from '../../app/errors';
-import { pick, useLang, useT } from '../../app/i18n';
+import { areasApi, areasKeys } from './api';
+import { useErrorText } from '../../kernel/errors';
+import { pick, useLang, useT } from '../../kernel/i18n';
 
 const CODE_RE = /^(\d{2}|\d{3}|\d{5})$/;
 
@@ -47,7 +47,7 @@ export function AreaCodeInput({ id, value, onChange, testId, placeholder, showNa
   const q = useDebounced(search.trim(), 300);
 
   const found = useQuery({
-    queryKey: qk.areaSearch(q),
+    queryKey: areasKeys.search(q),
     queryFn: ({ signal }) => areasApi.search(q, signal),
     enabled: q.length >= 2,
     staleTime: 60_000,
@@ -56,7 +56,7 @@ export function AreaCodeInput({ id, value, onChange, testId, placeholder, showNa
 
   const code = (value ?? '').trim();
   const one = useQuery({
-    queryKey: qk.area(code),
+    queryKey: areasKeys.one(code),
     queryFn: ({ signal }) => areasApi.get(code, signal),
     enabled: !!showName && CODE_RE.test(code),
     staleTime: 5 * 60_000,

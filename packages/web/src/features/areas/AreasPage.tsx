@@ -6,11 +6,11 @@ import { Alert, App, Breadcrumb, Card, Col, Descriptions, Empty, Row, Spin, Tag,
 import type { TreeDataNode } from 'antd';
 import { AREA_TYPE_LABELS } from '@ansinh/domain';
 import type { AreaOut } from '@ansinh/domain';
-import { areasApi, qk } from '../../api/endpoints';
-import { useErrorText } from '../../app/errors';
-import { formatDate } from '../../app/format';
-import { pick, useLang, useT } from '../../app/i18n';
-import type { MessageKey } from '../../app/i18n';
+import { areasApi, areasKeys } from './api';
+import { useErrorText } from '../../kernel/errors';
+import { formatDate } from '../../kernel/format';
+import { pick, useLang, useT } from '../../kernel/i18n';
+import type { MessageKey } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { PageHead } from '../../components/PageHead';
 
@@ -49,7 +49,7 @@ function AreaDetails({
   const { lang } = useLang();
   const errorText = useErrorText();
   const one = useQuery({
-    queryKey: qk.area(code),
+    queryKey: areasKeys.one(code),
     queryFn: ({ signal }) => areasApi.get(code, signal),
     placeholderData: fallback,
   });
@@ -119,7 +119,7 @@ export default function AreasPage() {
   const [params, setParams] = useSearchParams();
   const selected = params.get('code');
 
-  const roots = useQuery({ queryKey: qk.areaRoots, queryFn: ({ signal }) => areasApi.roots(signal) });
+  const roots = useQuery({ queryKey: areasKeys.roots, queryFn: ({ signal }) => areasApi.roots(signal) });
   const [children, setChildren] = useState<Record<string, AreaOut[]>>({});
   const [expanded, setExpanded] = useState<Key[]>([]);
 
@@ -151,7 +151,7 @@ export default function AreasPage() {
       const code = node.area.code;
       try {
         const res = await qc.fetchQuery({
-          queryKey: qk.areaChildren(code),
+          queryKey: areasKeys.children(code),
           queryFn: ({ signal }) => areasApi.children(code, signal),
           staleTime: 60_000,
         });

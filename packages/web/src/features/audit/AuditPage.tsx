@@ -5,13 +5,13 @@ import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import type { AuditEventOut } from '@ansinh/domain';
-import { auditApi, qk } from '../../api/endpoints';
-import type { AuditFilter } from '../../api/endpoints';
-import { formatDateTime } from '../../app/format';
-import { useT } from '../../app/i18n';
-import { pageParams, useUrlFilters } from '../../app/urlFilters';
+import { auditApi, auditKeys } from './api';
+import type { AuditFilter } from './api';
+import { formatDateTime } from '../../kernel/format';
+import { useT } from '../../kernel/i18n';
+import { pageParams, useUrlFilters } from '../../kernel/urlFilters';
 import { PageHead } from '../../components/PageHead';
-import { PagedList } from '../../components/PagedList';
+import { PagedTable } from '../../components/PagedTable';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const TEXT_FILTERS = ['actor', 'action', 'entity', 'entityId'] as const;
@@ -104,7 +104,7 @@ export default function AuditPage() {
   };
 
   const list = useQuery({
-    queryKey: qk.audit(filter),
+    queryKey: auditKeys.list(filter),
     queryFn: ({ signal }) => auditApi.list(filter, signal),
     placeholderData: keepPreviousData,
   });
@@ -179,13 +179,13 @@ export default function AuditPage() {
         </div>
       </Form>
 
-      <PagedList<AuditEventOut>
+      <PagedTable<AuditEventOut>
         query={list}
-        requested={filter}
+        page={filter}
         onPage={url.setPage}
         columns={columns}
         emptyText={t('audit.empty')}
-        tableTestId="audit-table"
+        testId="audit-table"
         expandable={{
           expandedRowRender: (e) => <EventDetails e={e} />,
           rowExpandable: () => true,

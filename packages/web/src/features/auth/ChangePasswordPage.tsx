@@ -2,10 +2,10 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ChangePasswordBody } from '@ansinh/domain';
-import { authApi, qk } from '../../api/endpoints';
-import { safeNext, useMe } from '../../app/auth';
-import { zodRule } from '../../app/forms';
-import { useT } from '../../app/i18n';
+import { authApi, meKey } from './api';
+import { safeNext, useMe } from '../../kernel/auth';
+import { zodRule } from '../../kernel/forms';
+import { useT } from '../../kernel/i18n';
 import { FormErrors, useFormWithErrors } from '../../components/FormErrors';
 
 interface Values {
@@ -30,7 +30,7 @@ export default function ChangePasswordPage() {
     mutationFn: (body: ChangePasswordBody) => authApi.changePassword(body),
     onSuccess: async () => {
       // The server clears `mustChangePassword` (and may rotate the session): reload who we are.
-      await qc.invalidateQueries({ queryKey: qk.me });
+      await qc.invalidateQueries({ queryKey: meKey });
       form.resetFields();
       void message.success(t('password.success'));
       void navigate(next, { replace: true });

@@ -3,12 +3,12 @@ import { Navigate, useLocation, useSearchParams } from 'react-router';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import type { InputRef } from 'antd';
 import type { LoginBody } from '@ansinh/domain';
-import { ApiError } from '../../api/client';
-import { PASSWORD_PATH, safeNext, useAuth, useLogin } from '../../app/auth';
-import type { LoginLocationState } from '../../app/auth';
-import { useErrorText } from '../../app/errors';
-import { useT } from '../../app/i18n';
-import { LangSwitch } from '../../app/LangSwitch';
+import { ApiError } from '../../kernel/http';
+import { PASSWORD_PATH, safeNext, useAuth, useLogin } from '../../kernel/auth';
+import type { LoginLocationState } from '../../kernel/auth';
+import { useErrorText } from '../../kernel/errors';
+import { useT } from '../../kernel/i18n';
+import { LangSwitch } from '../../kernel/LangSwitch';
 
 /** Seconds left until `until` (ms epoch), ticking every second; 0 when passed or unset. */
 function useSecondsLeft(until: number | null): number {

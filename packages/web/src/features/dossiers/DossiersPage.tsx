@@ -3,11 +3,11 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Input, Segmented, Space } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { DossierListItem } from '@ansinh/domain';
-import { formatDate, formatDateTime } from '../../app/format';
-import { useT } from '../../app/i18n';
-import type { MessageKey } from '../../app/i18n';
-import { pageParams, useDebouncedParam, useUrlFilters } from '../../app/urlFilters';
-import { PagedList } from '../../components/PagedList';
+import { formatDate, formatDateTime } from '../../kernel/format';
+import { useT } from '../../kernel/i18n';
+import type { MessageKey } from '../../kernel/i18n';
+import { pageParams, useDebouncedParam, useUrlFilters } from '../../kernel/urlFilters';
+import { PagedTable } from '../../components/PagedTable';
 import { dk, dossiersApi, type DossiersFilter } from './api';
 import { DossiersHead, StateTag } from './shared';
 
@@ -74,13 +74,13 @@ export default function DossiersPage({ mine }: { mine: boolean }) {
           ]}
         />
       </Space>
-      <PagedList<DossierListItem>
+      <PagedTable<DossierListItem>
         query={list}
-        requested={filter}
+        page={filter}
         onPage={url.setPage}
         columns={columns}
         emptyText={t('dossiers.none')}
-        tableTestId="dossiers-table"
+        testId="dossiers-table"
         total={{ testId: 'dossiers-total', none: t('dossiers.none') }}
       />
     </>

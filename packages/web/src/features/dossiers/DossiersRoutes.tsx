@@ -5,7 +5,8 @@ import PrintPage from './PrintPage';
 import ProceduresPage from './ProceduresPage';
 import ReceivePage from './ReceivePage';
 import StatsPage from './StatsPage';
-import { hasAbility, RequireAbility, useAuth } from '../../app/auth';
+import { hasAbility, useAuth } from '../../kernel/auth';
+import { RequireAbility } from '../../components/RouteGuards';
 
 /** The pages of the dossiers module, under /dossiers. */
 export default function DossiersRoutes() {

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import type { FormEvent } from 'react';
 import type { DossierLookupOut } from '@ansinh/domain';
-import { isApiError } from '../../api/client';
-import { formatDate } from '../../app/format';
-import { useT } from '../../app/i18n';
-import type { MessageKey } from '../../app/i18n';
+import { isApiError } from '../../kernel/http';
+import { formatDate } from '../../kernel/format';
+import { useT } from '../../kernel/i18n';
+import type { MessageKey } from '../../kernel/i18n';
 import { dossiersApi } from './api';
 
 /**

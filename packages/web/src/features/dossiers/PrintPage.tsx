@@ -1,9 +1,9 @@
 import { useParams } from 'react-router';
 import { Button } from 'antd';
 import type { DossierOut } from '@ansinh/domain';
-import { formatDate, formatDateTime } from '../../app/format';
-import { useT } from '../../app/i18n';
-import type { MessageKey } from '../../app/i18n';
+import { formatDate, formatDateTime } from '../../kernel/format';
+import { useT } from '../../kernel/i18n';
+import type { MessageKey } from '../../kernel/i18n';
 import { DetailFallback, useRouteRecord } from '../../components/DetailFallback';
 import { dk, dossiersApi } from './api';
 

@@ -1,10 +1,10 @@
 import { useMutation } from '@tanstack/react-query';
 import { Checkbox, Form, Input, InputNumber, Select } from 'antd';
 import type { ProcedureBody, ProcedureOut } from '@ansinh/domain';
-import { request } from '../../api/client';
+import { request } from '../../kernel/http';
 import { ProcedureOut as ProcedureOutSchema } from '@ansinh/domain';
-import { useT } from '../../app/i18n';
-import type { MessageKey } from '../../app/i18n';
+import { useT } from '../../kernel/i18n';
+import type { MessageKey } from '../../kernel/i18n';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 
 interface Values {

@@ -3,12 +3,12 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { Alert, Button, Input, Space } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { ProcedureImportResult, ProcedureOut } from '@ansinh/domain';
-import { hasAbility, useAuth } from '../../app/auth';
-import { useErrorText } from '../../app/errors';
-import { useT } from '../../app/i18n';
-import type { MessageKey } from '../../app/i18n';
-import { pageParams, useDebouncedParam, useUrlFilters } from '../../app/urlFilters';
-import { PagedList } from '../../components/PagedList';
+import { hasAbility, useAuth } from '../../kernel/auth';
+import { useErrorText } from '../../kernel/errors';
+import { useT } from '../../kernel/i18n';
+import type { MessageKey } from '../../kernel/i18n';
+import { pageParams, useDebouncedParam, useUrlFilters } from '../../kernel/urlFilters';
+import { PagedTable } from '../../components/PagedTable';
 import { dk, dossiersApi, type ProceduresFilter } from './api';
 import { DossiersHead, pathText } from './shared';
 import { ProcedureModal } from './ProcedureForm';
@@ -133,13 +133,13 @@ export default function ProceduresPage() {
         onSearch={(v) => q.commit(v)}
         style={{ width: 320, marginBottom: 12 }}
       />
-      <PagedList<ProcedureOut>
+      <PagedTable<ProcedureOut>
         query={list}
-        requested={filter}
+        page={filter}
         onPage={url.setPage}
         columns={columns}
         emptyText="—"
-        tableTestId="procedures-table"
+        testId="procedures-table"
         total={{ testId: 'procedures-total', none: '—' }}
       />
       {editing && <ProcedureModal procedure={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />}

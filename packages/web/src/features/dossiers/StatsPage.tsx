@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Space, Table } from 'antd';
-import { useT } from '../../app/i18n';
-import type { MessageKey } from '../../app/i18n';
+import { useT } from '../../kernel/i18n';
+import type { MessageKey } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { dk, dossiersApi } from './api';
 import { DossiersHead } from './shared';

@@ -8,7 +8,7 @@ import {
   ProcedurePage,
 } from '@ansinh/domain';
 import type { DossiersQuery, ProceduresQuery, ReceiveDossierBody } from '@ansinh/domain';
-import { apiUrl, request } from '../../api/client';
+import { apiUrl, request } from '../../kernel/http';
 
 export type DossiersFilter = Partial<DossiersQuery>;
 export type ProceduresFilter = Partial<ProceduresQuery>;

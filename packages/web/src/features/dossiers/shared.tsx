@@ -1,9 +1,9 @@
 import { Link, useLocation } from 'react-router';
 import { Tag } from 'antd';
 import type { DossierListItem } from '@ansinh/domain';
-import { hasAbility, useAuth } from '../../app/auth';
-import { useT } from '../../app/i18n';
-import type { MessageKey } from '../../app/i18n';
+import { hasAbility, useAuth } from '../../kernel/auth';
+import { useT } from '../../kernel/i18n';
+import type { MessageKey } from '../../kernel/i18n';
 import { PageHead } from '../../components/PageHead';
 
 const URGENCY_COLOR: Record<string, string> = {

@@ -2,10 +2,9 @@ import { Link } from 'react-router';
 import { Card, Col, Row, Tag, Typography } from 'antd';
 import { ROLE_LABELS } from '@ansinh/domain';
 import type { Ability, Role } from '@ansinh/domain';
-import { hasAbility, useMe } from '../../app/auth';
-import { pick, useLang, useT } from '../../app/i18n';
-import type { MessageKey } from '../../app/i18n';
-import { NAV } from '../../app/nav';
+import { hasAbility, useMe } from '../../kernel/auth';
+import { pick, useLang, useT } from '../../kernel/i18n';
+import type { MessageKey } from '../../kernel/i18n';
 
 interface Tip {
   text: MessageKey;
@@ -60,12 +59,21 @@ const TIPS: Record<Role, Tip[]> = {
   ],
 };
 
-export default function HomePage() {
+/** An entry of the shell's menu, as the home page lists it (the shell passes its menu in). */
+export interface HomeModule {
+  key: string;
+  path: string;
+  label: MessageKey;
+  ability: Ability | null;
+  comingSoon?: boolean;
+}
+
+export default function HomePage({ modules: all }: { modules: readonly HomeModule[] }) {
   const me = useMe();
   const t = useT();
   const { lang } = useLang();
   const tips = (TIPS[me.role] ?? [CHECK, LOGOUT]).filter((tip) => !tip.ability || hasAbility(me, tip.ability));
-  const modules = NAV.filter((n) => n.key !== 'home' && hasAbility(me, n.ability));
+  const modules = all.filter((n) => n.key !== 'home' && hasAbility(me, n.ability));
 
   return (
     <div data-testid="home">

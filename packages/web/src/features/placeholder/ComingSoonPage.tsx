@@ -1,7 +1,7 @@
 import { useNavigate } from 'react-router';
 import { Button, Result } from 'antd';
-import { useT } from '../../app/i18n';
-import type { MessageKey } from '../../app/i18n';
+import { useT } from '../../kernel/i18n';
+import type { MessageKey } from '../../kernel/i18n';
 
 export type ComingSoonModule = 'programs' | 'dossiers' | 'reports';
 

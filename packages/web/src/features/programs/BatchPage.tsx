@@ -8,19 +8,20 @@ import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { amountInWords, todayInVietnam } from '@ansinh/domain';
 import type { BatchOut, EntryOut, PaymentState, RecordResult } from '@ansinh/domain';
-import { ApiError } from '../../api/client';
-import { useAuth } from '../../app/auth';
-import { useErrorText } from '../../app/errors';
-import { formatDateTime } from '../../app/format';
-import { useT } from '../../app/i18n';
+import { ApiError } from '../../kernel/http';
+import { useErrorText } from '../../kernel/errors';
+import { formatDateTime } from '../../kernel/format';
+import { useT } from '../../kernel/i18n';
 import { DetailFallback, useRouteRecord } from '../../components/DetailFallback';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { PageHead } from '../../components/PageHead';
-import { DateInput, isoOf, showPartialDate } from '../registry/shared';
+import { DateInput, isoOf } from '../../components/DateInput';
+import { showPartialDate } from '../../kernel/format';
 import { pk, programsApi, programsUrls } from './api';
 import type { EntriesFilter } from './api';
 import { PaymentTag } from './ListPage';
-import { CHANNEL_KEYS, Fact, newKey, num, PAYMENT_KEYS, EntrySearch, QueryTable, quantityText } from './shared';
+import { CHANNEL_KEYS, Fact, newKey, num, PAYMENT_KEYS, EntrySearch, quantityText } from './shared';
+import { PagedTable } from '../../components/PagedTable';
 
 /** /programs/batches/:id: one payment batch, recording payments, reconciliation, the payment sheet. */
 export default function BatchPage() {
@@ -49,7 +50,6 @@ function useActionKey() {
 
 function BatchView({ batch: b }: { batch: BatchOut }) {
   const t = useT();
-  const { me } = useAuth();
   const { message, modal } = App.useApp();
   const errorText = useErrorText();
   const qc = useQueryClient();
@@ -77,7 +77,7 @@ function BatchView({ batch: b }: { batch: BatchOut }) {
     mutationFn: async (file: File) => {
       const bytes = await file.arrayBuffer();
       const key = reconcileKey.keyFor(`${file.name}|${file.size}|${file.lastModified}`);
-      return programsApi.reconcile(b.id, new Blob([bytes]), file.name, key, me?.csrfToken ?? null);
+      return programsApi.reconcile(b.id, new Blob([bytes]), file.name, key);
     },
     onSuccess: async (r) => {
       reconcileKey.settled();
@@ -257,8 +257,10 @@ function BatchView({ batch: b }: { batch: BatchOut }) {
             setPage((x) => ({ ...x, current: 1 }));
           }}
         />
-        <QueryTable<EntryOut>
+        <PagedTable<EntryOut>
           query={query}
+          size="small"
+          showRange={false}
           testId="batch-entries"
           rowKey="id"
           columns={columns}
@@ -267,8 +269,8 @@ function BatchView({ batch: b }: { batch: BatchOut }) {
             preserveSelectedRowKeys: true,
             onChange: (keys) => setSelected(keys as number[]),
           }}
-          page={page}
-          onPage={setPage}
+          page={{ page: page.current, pageSize: page.size }}
+          onPage={(current, size) => setPage({ current, size })}
           sizes={[50, 100, 200, 500]}
         />
       </Card>
@@ -327,7 +329,6 @@ function RecordModal({
   onDone: (r: RecordResult) => void;
 }) {
   const t = useT();
-  const { me } = useAuth();
   const f = useModalForm<RecordValues>(['paidOn', 'reference', 'note'], onClose);
   const action = useActionKey();
   const record = useMutation({
@@ -339,7 +340,7 @@ function RecordModal({
         ...(v.reference?.trim() ? { reference: v.reference.trim() } : {}),
         ...(v.note?.trim() ? { note: v.note.trim() } : {}),
       };
-      return programsApi.recordPayments(b.id, body, action.keyFor(JSON.stringify(body)), me?.csrfToken ?? null);
+      return programsApi.recordPayments(b.id, body, action.keyFor(JSON.stringify(body)));
     },
     onSuccess: async (r) => {
       action.settled();

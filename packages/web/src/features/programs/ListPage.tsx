@@ -6,16 +6,17 @@ import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { todayInVietnam } from '@ansinh/domain';
 import type { CheckResult, EntryOut, ListDetail } from '@ansinh/domain';
-import { registryApi } from '../../api/endpoints';
-import { useErrorText } from '../../app/errors';
-import { formatDateTime } from '../../app/format';
-import { useLang, useT } from '../../app/i18n';
-import type { MessageKey } from '../../app/i18n';
+import { registryApi } from '../registry';
+import { useErrorText } from '../../kernel/errors';
+import { formatDateTime } from '../../kernel/format';
+import { useLang, useT } from '../../kernel/i18n';
+import type { MessageKey } from '../../kernel/i18n';
 import { DetailFallback, useRouteRecord } from '../../components/DetailFallback';
 import { LoadError } from '../../components/LoadError';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { PageHead } from '../../components/PageHead';
-import { isoOf, showDate, showPartialDate } from '../registry/shared';
+import { isoOf } from '../../components/DateInput';
+import { showDate, showPartialDate } from '../../kernel/format';
 import { pk, programsApi } from './api';
 import type { EntriesFilter, Remark } from './api';
 import { DecisionFields } from './ProgramPage';
@@ -27,10 +28,10 @@ import {
   num,
   PAYMENT_KEYS,
   EntrySearch,
-  QueryTable,
   quantityText,
   usePrograms,
 } from './shared';
+import { PagedTable } from '../../components/PagedTable';
 
 /** /programs/lists/:id: one list, its steps, its entries, the check, the actions and the remarks. */
 export default function ListPage() {
@@ -396,14 +397,16 @@ function EntriesCard({ list: l, removable }: { list: ListDetail; removable: bool
           setPage((x) => ({ ...x, current: 1 }));
         }}
       />
-      <QueryTable<EntryOut>
+      <PagedTable<EntryOut>
         query={query}
+        size="small"
+        showRange={false}
         testId="entries-table"
         rowKey="id"
         columns={columns}
-        locale={{ emptyText: t('programs.noEntries') }}
-        page={page}
-        onPage={setPage}
+        emptyText={t('programs.noEntries')}
+        page={{ page: page.current, pageSize: page.size }}
+        onPage={(current, size) => setPage({ current, size })}
         sizes={[20, 50, 100, 200]}
       />
       {removing && <RemoveEntryModal list={l} entry={removing} onClose={() => setRemoving(null)} />}

@@ -6,9 +6,9 @@ import type { FormInstance, InputRef } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { CreateProgramBody, PROGRAM_KINDS, PROGRAM_UNITS, STATUS_CATEGORIES, StatusKind } from '@ansinh/domain';
 import type { AmountRule, Selector } from '@ansinh/domain';
-import { useLang, useT } from '../../app/i18n';
+import { useLang, useT } from '../../kernel/i18n';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
-import { DateInput, isoOf } from '../registry/shared';
+import { DateInput, isoOf } from '../../components/DateInput';
 import { pk, programsApi } from './api';
 import { KIND_KEYS, statusKinds, UNIT_KEYS } from './shared';
 

@@ -21,15 +21,16 @@ import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { LIST_STATES, PAYMENT_CHANNELS, todayInVietnam } from '@ansinh/domain';
 import type { BatchOut, ListOut, ListState, PaymentChannel, ProgramOut } from '@ansinh/domain';
-import { useErrorText } from '../../app/errors';
-import { formatDateTime } from '../../app/format';
-import { useLang, useT } from '../../app/i18n';
-import type { TFunction } from '../../app/i18n';
+import { useErrorText } from '../../kernel/errors';
+import { formatDateTime } from '../../kernel/format';
+import { useLang, useT } from '../../kernel/i18n';
+import type { TFunction } from '../../kernel/i18n';
 import { DetailFallback, useRouteRecord } from '../../components/DetailFallback';
 import { LoadError } from '../../components/LoadError';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { PageHead } from '../../components/PageHead';
-import { DateInput, isoOf, showDate } from '../registry/shared';
+import { DateInput, isoOf } from '../../components/DateInput';
+import { showDate } from '../../kernel/format';
 import { pk, programsApi } from './api';
 import type { ListsFilter, TotalsFilter } from './api';
 import {
@@ -42,10 +43,10 @@ import {
   listStateLabel,
   ListStateTag,
   num,
-  QueryTable,
   UNIT_KEYS,
   usePrograms,
 } from './shared';
+import { PagedTable } from '../../components/PagedTable';
 
 /** /programs/:id: the rules, the progress, the totals, the lists of a period and the payment batches. */
 export default function ProgramPage() {
@@ -487,12 +488,14 @@ function ListsCard({ program: p, period }: { program: ProgramOut; period: string
           }}
         />
       </Space>
-      <QueryTable<ListOut>
+      <PagedTable<ListOut>
         query={query}
+        size="small"
+        showRange={false}
         testId="lists-table"
         rowKey="id"
         columns={columns}
-        locale={{ emptyText: t('programs.noLists') }}
+        emptyText={t('programs.noLists')}
         rowSelection={
           can.approve
             ? {
@@ -502,8 +505,8 @@ function ListsCard({ program: p, period }: { program: ProgramOut; period: string
               }
             : undefined
         }
-        page={page}
-        onPage={setPage}
+        page={{ page: page.current, pageSize: page.size }}
+        onPage={(current, size) => setPage({ current, size })}
         sizes={[20, 50, 100, 200]}
       />
       {approving && (
@@ -655,14 +658,17 @@ function BatchesCard({ program: p, period }: { program: ProgramOut; period: stri
         </Button>
       }
     >
-      <QueryTable<BatchOut>
+      <PagedTable<BatchOut>
         query={query}
+        size="small"
+        showRange={false}
+        sizes={null}
         testId="batches-table"
         rowKey="id"
         columns={columns}
-        locale={{ emptyText: t('programs.noBatches') }}
-        page={page}
-        onPage={setPage}
+        emptyText={t('programs.noBatches')}
+        page={{ page: page.current, pageSize: page.size }}
+        onPage={(current, size) => setPage({ current, size })}
       />
       {creating && <CreateBatchModal program={p} period={period} onClose={() => setCreating(false)} />}
     </Card>

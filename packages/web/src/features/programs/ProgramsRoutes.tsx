@@ -1,6 +1,6 @@
 import { Route, Routes } from 'react-router';
-import { RequireAbility } from '../../app/auth';
-import { NotFoundPage } from '../../app/pages';
+import { RequireAbility } from '../../components/RouteGuards';
+import { NotFoundPage } from '../../components/StatusPages';
 import BatchPage from './BatchPage';
 import ListPage from './ListPage';
 import ProgramPage from './ProgramPage';

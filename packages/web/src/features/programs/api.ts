@@ -11,7 +11,6 @@ import {
   ProgramList,
   ProgramOut,
   ProgramProgress,
-  Problem,
   PublicList,
   PublicListPage,
   RecordResult,
@@ -25,7 +24,7 @@ import type {
   RecordPaymentsBody,
   StepBody,
 } from '@ansinh/domain';
-import { ApiError, apiUrl, CLIENT_ERROR, request } from '../../api/client';
+import { apiUrl, request } from '../../kernel/http';
 
 /** The API of the support-programs module, as the pages call it. */
 
@@ -108,83 +107,22 @@ export const programsApi = {
   createBatch: (body: { programId: number; period: string; channel: PaymentChannel; areaCode?: string }) =>
     request<BatchOut>('POST', '/payment-batches', { body, schema: BatchOut }),
   /** The Idempotency-Key makes a retried request (after a network error) take effect once. */
-  recordPayments: (batchId: number, body: RecordPaymentsBody, key: string, csrf: string | null) =>
-    withKey(`/payment-batches/${id(batchId)}/payments`, key, csrf, { json: body }),
-  reconcile: (batchId: number, file: Blob, fileName: string, key: string, csrf: string | null) => {
+  recordPayments: (batchId: number, body: RecordPaymentsBody, key: string) =>
+    request<RecordResult>('POST', `/payment-batches/${id(batchId)}/payments`, {
+      body,
+      headers: { 'Idempotency-Key': key },
+      schema: RecordResult,
+    }),
+  reconcile: (batchId: number, file: Blob, fileName: string, key: string) => {
     const form = new FormData();
     form.append('file', file, fileName);
-    return withKey(`/payment-batches/${id(batchId)}/reconcile`, key, csrf, { form });
+    return request<RecordResult>('POST', `/payment-batches/${id(batchId)}/reconcile`, {
+      form,
+      headers: { 'Idempotency-Key': key },
+      schema: RecordResult,
+    });
   },
 };
-
-/**
- * A POST with an Idempotency-Key header. The shared `request()` takes no extra headers, so this
- * one does the same work for the payment calls: CSRF token (the session's, from `Me`), problem+json to ApiError, and the
- * answer checked against its contract.
- */
-async function withKey(
-  path: string,
-  key: string,
-  token: string | null,
-  payload: { json?: unknown; form?: FormData },
-): Promise<RecordResult> {
-  const headers: Record<string, string> = {
-    Accept: 'application/json, application/problem+json',
-    'Idempotency-Key': key,
-  };
-  if (token) headers['X-CSRF-Token'] = token;
-  if (payload.json !== undefined) headers['Content-Type'] = 'application/json';
-  let res: Response;
-  try {
-    res = await fetch(`/api/v1${path}`, {
-      method: 'POST',
-      headers,
-      credentials: 'same-origin',
-      body: payload.form ?? JSON.stringify(payload.json),
-    });
-  } catch {
-    throw new ApiError({
-      status: 0,
-      code: CLIENT_ERROR.network,
-      message: 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
-    });
-  }
-  const text = await res.text();
-  let body: unknown;
-  try {
-    body = text ? (JSON.parse(text) as unknown) : undefined;
-  } catch {
-    body = undefined;
-  }
-  const requestId = res.headers.get('x-request-id') ?? undefined;
-  if (!res.ok) {
-    const problem = Problem.safeParse(body);
-    if (problem.success) {
-      throw new ApiError({
-        status: res.status,
-        code: problem.data.code,
-        message: problem.data.message,
-        details: problem.data.details,
-        requestId: problem.data.requestId ?? requestId,
-      });
-    }
-    throw new ApiError({
-      status: res.status,
-      code: CLIENT_ERROR.http,
-      message: `Máy chủ báo lỗi ${res.status}.`,
-      requestId,
-    });
-  }
-  const parsed = RecordResult.safeParse(body);
-  if (!parsed.success)
-    throw new ApiError({
-      status: res.status,
-      code: CLIENT_ERROR.badResponse,
-      message: 'Máy chủ trả về dữ liệu không đúng định dạng.',
-      requestId,
-    });
-  return parsed.data;
-}
 
 export const programsUrls = {
   sheet: (batchId: number) => apiUrl(`/payment-batches/${id(batchId)}/sheet.xlsx`),

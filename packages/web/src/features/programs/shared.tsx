@@ -1,7 +1,5 @@
 import type { ReactNode } from 'react';
-import { Input, Table, Tag } from 'antd';
-import type { TableProps } from 'antd';
-import { LoadError } from '../../components/LoadError';
+import { Input, Tag } from 'antd';
 import { formatNumberVi, LIST_STATE_VI, STATUS_CATEGORIES, StatusKind } from '@ansinh/domain';
 import type {
   Ability,
@@ -14,9 +12,9 @@ import type {
   Role,
   Selector,
 } from '@ansinh/domain';
-import { hasAbility, useAuth } from '../../app/auth';
-import { useLang, useT } from '../../app/i18n';
-import type { Lang, MessageKey, TFunction } from '../../app/i18n';
+import { hasAbility, useAuth } from '../../kernel/auth';
+import { useLang, useT } from '../../kernel/i18n';
+import type { Lang, MessageKey, TFunction } from '../../kernel/i18n';
 import './programs.css';
 
 type Unit = ProgramOut['unit'];
@@ -201,54 +199,6 @@ export function Fact({ label, children, testId }: { label: ReactNode; children: 
 /** A new key per user action, kept while that same action is retried after a network error. */
 export function newKey(): string {
   return crypto.randomUUID();
-}
-
-/** A page of a server-paged table: which page and how many rows. */
-export interface TablePage {
-  current: number;
-  size: number;
-}
-
-/**
- * A table of one page of a query (`{ items, total }`): its load error with a retry, the scroll box,
- * and server paging. The programs pages share it.
- */
-export function QueryTable<T extends object>({
-  query,
-  testId,
-  page,
-  onPage,
-  sizes,
-  ...table
-}: {
-  query: { data?: { items: T[]; total: number }; error: unknown; isFetching: boolean; refetch: () => unknown };
-  testId: string;
-  page: TablePage;
-  onPage: (p: TablePage) => void;
-  /** Page sizes offered; none: a fixed size, paging hidden on a single page. */
-  sizes?: number[];
-} & Omit<TableProps<T>, 'dataSource' | 'loading' | 'pagination' | 'onChange' | 'size' | 'scroll'>) {
-  return (
-    <>
-      {query.error ? <LoadError error={query.error} onRetry={() => void query.refetch()} /> : null}
-      <div className="table-box" data-testid={testId}>
-        <Table<T>
-          size="small"
-          {...table}
-          dataSource={query.data?.items ?? []}
-          loading={query.isFetching}
-          scroll={{ x: 'max-content' }}
-          pagination={{
-            current: page.current,
-            pageSize: page.size,
-            total: query.data?.total ?? 0,
-            ...(sizes ? { showSizeChanger: true, pageSizeOptions: sizes } : { hideOnSinglePage: true }),
-          }}
-          onChange={(pg) => onPage({ current: pg.current ?? 1, size: pg.pageSize ?? page.size })}
-        />
-      </div>
-    </>
-  );
 }
 
 /** The search box over a list's or a batch's entries (name or citizen ID); `onSearch` gets the trimmed text. */

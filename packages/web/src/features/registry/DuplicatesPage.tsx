@@ -4,12 +4,13 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { DuplicateDecisionBody, DuplicateList, PersonListItem } from '@ansinh/domain';
-import { qk, registryApi } from '../../api/endpoints';
-import { useErrorText } from '../../app/errors';
-import { useLang, useT } from '../../app/i18n';
-import type { MessageKey } from '../../app/i18n';
+import { registryApi, registryKeys } from './api';
+import { useErrorText } from '../../kernel/errors';
+import { useLang, useT } from '../../kernel/i18n';
+import type { MessageKey } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
-import { genderLabel, PersonStateTags, RegistryHead, showPartialDate } from './shared';
+import { genderLabel, PersonStateTags, RegistryHead } from './shared';
+import { showPartialDate } from '../../kernel/format';
 
 type Pair = DuplicateList['items'][number];
 
@@ -97,7 +98,7 @@ export default function DuplicatesPage() {
   const qc = useQueryClient();
 
   const list = useQuery({
-    queryKey: qk.duplicates,
+    queryKey: registryKeys.duplicates,
     queryFn: ({ signal }) => registryApi.duplicates(signal),
   });
 
@@ -111,10 +112,10 @@ export default function DuplicatesPage() {
         void message.success(t('dup.merged', { name: kept.fullName }));
       }
       // The pair leaves the list at once; the rest of the registry refreshes behind it.
-      qc.setQueryData<DuplicateList>(qk.duplicates, (old) =>
+      qc.setQueryData<DuplicateList>(registryKeys.duplicates, (old) =>
         old ? { items: old.items.filter((p) => pairKey(p) !== pairKey(pair)), total: Math.max(0, old.total - 1) } : old,
       );
-      await qc.invalidateQueries({ queryKey: qk.registryAll, predicate: (q) => q.queryKey[1] !== 'duplicates' });
+      await qc.invalidateQueries({ queryKey: registryKeys.all, predicate: (q) => q.queryKey[1] !== 'duplicates' });
     },
     onError: (e) => {
       modal.error({ title: t('common.errorTitle'), content: errorText(e) });

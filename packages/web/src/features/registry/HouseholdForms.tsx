@@ -11,14 +11,15 @@ import type {
   PatchHouseholdBody,
   Residence,
 } from '@ansinh/domain';
-import { qk, registryApi } from '../../api/endpoints';
-import { useMe } from '../../app/auth';
-import { zodRule } from '../../app/forms';
-import { useT } from '../../app/i18n';
-import type { MessageKey } from '../../app/i18n';
+import { registryApi, registryKeys } from './api';
+import { useMe } from '../../kernel/auth';
+import { zodRule } from '../../kernel/forms';
+import { useT } from '../../kernel/i18n';
+import type { MessageKey } from '../../kernel/i18n';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
-import { AreaCodeInput } from '../areas/AreaCodeInput';
-import { DateInput, isoOf, numberOrNull, orNull, phoneRule, useOptions } from './shared';
+import { AreaCodeInput } from '../areas';
+import { DateInput, isoOf } from '../../components/DateInput';
+import { numberOrNull, orNull, phoneRule, useOptions } from './shared';
 
 const COMMUNE_RE = /^\d{5}$/;
 const HOUSEHOLD_CODE_RE = /^\d{5}-\d{6}$/;
@@ -73,7 +74,7 @@ export function CreateHouseholdModal({ onClose }: { onClose: () => void }) {
   const create = useMutation({
     mutationFn: (body: CreateHouseholdBody) => registryApi.createHousehold(body),
     onSuccess: async (h) => {
-      await f.done(t('household.created', { code: h.code }), qk.registryAll);
+      await f.done(t('household.created', { code: h.code }), registryKeys.all);
       void navigate(`/registry/households/${h.id}`);
     },
     onError: f.showError,
@@ -135,7 +136,7 @@ export function EditHouseholdModal({ household, onClose }: { household: Househol
 
   const patch = useMutation({
     mutationFn: (body: PatchHouseholdBody) => registryApi.patchHousehold(household.id, body),
-    onSuccess: (h) => f.done(t('household.updated', { code: h.code }), qk.registryAll),
+    onSuccess: (h) => f.done(t('household.updated', { code: h.code }), registryKeys.all),
     onError: f.showError,
   });
 
@@ -237,7 +238,7 @@ export function HouseholdEventModal({ household, onClose }: { household: Househo
       });
     },
     // Null: the related household was not found, which is already shown on its field.
-    onSuccess: (h) => (h ? f.done(t('event.recorded', { code: h.code }), qk.registryAll) : undefined),
+    onSuccess: (h) => (h ? f.done(t('event.recorded', { code: h.code }), registryKeys.all) : undefined),
     onError: f.showError,
   });
 

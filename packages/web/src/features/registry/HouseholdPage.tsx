@@ -4,26 +4,17 @@ import { Alert, Card, Table, Tag, Timeline, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { HOUSEHOLD_STATES, RELATIONS, RESIDENCES } from '@ansinh/domain';
 import type { Gender, HouseholdOut } from '@ansinh/domain';
-import { qk, registryApi } from '../../api/endpoints';
-import { formatDateTime } from '../../app/format';
-import { useLang, useT } from '../../app/i18n';
+import { registryApi, registryKeys } from './api';
+import { formatDateTime } from '../../kernel/format';
+import { useLang, useT } from '../../kernel/i18n';
 import { DetailFallback, useRouteRecord } from '../../components/DetailFallback';
 import { EditHouseholdModal, EVENT_LABELS, HouseholdEventModal } from './HouseholdForms';
 import { AddMemberModal } from './PersonForms';
 import { GrantStatusModal, StatusesTable } from './StatusForms';
-import {
-  CardButton,
-  codeLabel,
-  FactsCard,
-  genderLabel,
-  LinkButton,
-  PersonStateTags,
-  RegistryHead,
-  showDate,
-  showPartialDate,
-  TimelineEntry,
-  useCanWrite,
-} from './shared';
+import { CardButton, LinkButton } from '../../components/buttons';
+import { codeLabel, genderLabel, PersonStateTags, RegistryHead, useCanWrite } from './shared';
+import { FactsCard, TimelineEntry } from '../../components/records';
+import { showDate, showPartialDate } from '../../kernel/format';
 
 type Member = HouseholdOut['members'][number];
 type Dialog = 'edit' | 'member' | 'grant' | 'event' | null;
@@ -33,7 +24,7 @@ export default function HouseholdPage() {
   const { lang } = useLang();
   const canWrite = useCanWrite();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const { valid, query } = useRouteRecord(qk.household, registryApi.household);
+  const { valid, query } = useRouteRecord(registryKeys.household, registryApi.household);
 
   const h = query.data;
   if (!valid || query.error || !h) return <DetailFallback valid={valid} query={query} />;

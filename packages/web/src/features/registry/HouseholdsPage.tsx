@@ -5,12 +5,13 @@ import { Button, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { HOUSEHOLD_STATES, RESIDENCES } from '@ansinh/domain';
 import type { HouseholdPage } from '@ansinh/domain';
-import { qk, registryApi } from '../../api/endpoints';
-import type { HouseholdsFilter } from '../../api/endpoints';
-import { useLang, useT } from '../../app/i18n';
-import { pageParams, useDebouncedParam, useUrlFilters } from '../../app/urlFilters';
-import { PagedList } from '../../components/PagedList';
-import { acceptAreaCode, AreaStatusFilters, NumberFilter, SearchBox, searchFilterOf } from './filters';
+import { registryApi, registryKeys } from './api';
+import type { HouseholdsFilter } from './api';
+import { useLang, useT } from '../../kernel/i18n';
+import { pageParams, useDebouncedParam, useUrlFilters } from '../../kernel/urlFilters';
+import { PagedTable } from '../../components/PagedTable';
+import { acceptAreaCode, AreaStatusFilters, searchFilterOf } from './filters';
+import { FiltersBar, NumberFilter, SearchBox } from '../../components/filters';
 import { CreateHouseholdModal } from './HouseholdForms';
 import { codeLabel, RegistryHead, useCanWrite } from './shared';
 
@@ -41,7 +42,7 @@ export default function HouseholdsPage() {
   const year = useDebouncedParam(url, 'year', acceptYear);
 
   const list = useQuery({
-    queryKey: qk.households(filter),
+    queryKey: registryKeys.households(filter),
     queryFn: ({ signal }) => registryApi.households(filter, signal),
     placeholderData: keepPreviousData,
   });
@@ -93,7 +94,7 @@ export default function HouseholdsPage() {
 
       <div role="search" className="no-print">
         <SearchBox testId="households-search" label={t('households.search')} text={q} />
-        <div className="filters filters-2col">
+        <FiltersBar className="filters-2col" onClear={hasFilters ? () => url.clear(FILTER_KEYS) : undefined}>
           <AreaStatusFilters
             testIds={{
               area: 'households-filter-area',
@@ -112,17 +113,16 @@ export default function HouseholdsPage() {
             width={180}
             text={year}
           />
-          {hasFilters && <Button onClick={() => url.clear(FILTER_KEYS)}>{t('common.clearFilters')}</Button>}
-        </div>
+        </FiltersBar>
       </div>
 
-      <PagedList<HouseholdItem>
+      <PagedTable<HouseholdItem>
         query={list}
-        requested={filter}
+        page={filter}
         onPage={url.setPage}
         columns={columns}
         emptyText={t('households.empty')}
-        tableTestId="households-table"
+        testId="households-table"
         total={{ testId: 'households-total', none: t('households.noneFound') }}
       />
 

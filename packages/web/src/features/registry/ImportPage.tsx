@@ -3,12 +3,13 @@ import type { ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Progress, Steps, Typography } from 'antd';
 import type { ImportCounts, ImportJobOut } from '@ansinh/domain';
-import { qk, registryApi, registryUrls } from '../../api/endpoints';
-import type { ImportMode } from '../../api/endpoints';
-import { useErrorText } from '../../app/errors';
-import { formatNumber, useLang, useT } from '../../app/i18n';
-import type { MessageKey } from '../../app/i18n';
-import { LinkButton, RegistryHead } from './shared';
+import { registryApi, registryKeys, registryUrls } from './api';
+import type { ImportMode } from './api';
+import { useErrorText } from '../../kernel/errors';
+import { formatNumber, useLang, useT } from '../../kernel/i18n';
+import type { MessageKey } from '../../kernel/i18n';
+import { LinkButton } from '../../components/buttons';
+import { RegistryHead } from './shared';
 
 /**
  * The chosen file, read into memory once: the dry run and the commit then send exactly the same
@@ -50,7 +51,7 @@ function fileSize(bytes: number, lang: 'vi' | 'en'): string {
 /** Polls an import job every half second while it runs. */
 function useJob(run: Run | null) {
   return useQuery({
-    queryKey: qk.importJob(run?.jobId ?? 0),
+    queryKey: registryKeys.importJob(run?.jobId ?? 0),
     queryFn: ({ signal }) => registryApi.importJob(run!.jobId, signal),
     enabled: !!run,
     refetchInterval: (q) => (q.state.data?.state === 'running' ? 500 : false),
@@ -125,7 +126,7 @@ export default function ImportPage() {
       fileKey: chosen.key,
     }),
     onSuccess: ({ job, mode, fileKey }) => {
-      qc.setQueryData(qk.importJob(job.id), job);
+      qc.setQueryData(registryKeys.importJob(job.id), job);
       const run = { jobId: job.id, mode, fileKey };
       if (mode === 'dry_run') {
         setCheck(run);
@@ -166,7 +167,7 @@ export default function ImportPage() {
   // Once written, every list and page of the registry may show something new.
   const committedId = commitFinished?.state === 'done' ? commitFinished.id : null;
   useEffect(() => {
-    if (committedId !== null) void qc.invalidateQueries({ queryKey: qk.registryAll });
+    if (committedId !== null) void qc.invalidateQueries({ queryKey: registryKeys.all });
   }, [committedId, qc]);
 
   const rejectedRows = checkDone?.counts?.rejected ?? 0;

@@ -14,23 +14,21 @@ import type {
   PersonOut,
   Relation,
 } from '@ansinh/domain';
-import { qk, registryApi } from '../../api/endpoints';
-import { useT } from '../../app/i18n';
+import { registryApi, registryKeys } from './api';
+import { useT } from '../../kernel/i18n';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import {
   citizenIdRule,
-  DateInput,
   filterEthnic,
-  isoOf,
   numberOrNull,
   orNull,
   partialDateRule,
   phoneRule,
   readPartialDate,
-  showPartialDate,
-  toDayjs,
   useOptions,
 } from './shared';
+import { DateInput, isoOf, toDayjs } from '../../components/DateInput';
+import { showPartialDate } from '../../kernel/format';
 
 interface PersonValues {
   fullName?: string;
@@ -208,7 +206,7 @@ export function AddMemberModal({ household, onClose }: { household: HouseholdOut
 
   const create = useMutation({
     mutationFn: (body: CreatePersonBody) => registryApi.createPerson(body),
-    onSuccess: (p) => f.done(t('person.added', { name: p.fullName, code: household.code }), qk.registryAll),
+    onSuccess: (p) => f.done(t('person.added', { name: p.fullName, code: household.code }), registryKeys.all),
     onError: f.showError,
   });
 
@@ -252,7 +250,7 @@ export function EditPersonModal({ person, onClose }: { person: PersonOut; onClos
 
   const patch = useMutation({
     mutationFn: (body: PatchPersonBody) => registryApi.patchPerson(person.id, body),
-    onSuccess: (p) => f.done(t('person.updated', { name: p.fullName }), qk.registryAll),
+    onSuccess: (p) => f.done(t('person.updated', { name: p.fullName }), registryKeys.all),
     onError: f.showError,
   });
 

@@ -4,26 +4,17 @@ import { useQuery } from '@tanstack/react-query';
 import { Alert, Card, Spin, Timeline, Typography } from 'antd';
 import { DISABILITY_DEGREES, RELATIONS } from '@ansinh/domain';
 import type { PersonOut } from '@ansinh/domain';
-import { qk, registryApi } from '../../api/endpoints';
-import { useErrorText } from '../../app/errors';
-import { formatDateTime } from '../../app/format';
-import { useLang, useT } from '../../app/i18n';
+import { registryApi, registryKeys } from './api';
+import { useErrorText } from '../../kernel/errors';
+import { formatDateTime } from '../../kernel/format';
+import { useLang, useT } from '../../kernel/i18n';
 import { DetailFallback, useRouteRecord } from '../../components/DetailFallback';
 import { EditPersonModal } from './PersonForms';
 import { GrantStatusModal, StatusesTable } from './StatusForms';
-import {
-  CardButton,
-  codeLabel,
-  FactsCard,
-  genderLabel,
-  LinkButton,
-  PersonStateTags,
-  RegistryHead,
-  showDate,
-  showPartialDate,
-  TimelineEntry,
-  useCanWrite,
-} from './shared';
+import { CardButton, LinkButton } from '../../components/buttons';
+import { codeLabel, genderLabel, PersonStateTags, RegistryHead, useCanWrite } from './shared';
+import { FactsCard, TimelineEntry } from '../../components/records';
+import { showDate, showPartialDate } from '../../kernel/format';
 
 type Dialog = 'edit' | 'grant' | null;
 
@@ -36,7 +27,7 @@ function PersonTimeline({ person }: { person: PersonOut }) {
   const t = useT();
   const errorText = useErrorText();
   const timeline = useQuery({
-    queryKey: qk.timeline(person.id),
+    queryKey: registryKeys.timeline(person.id),
     queryFn: ({ signal }) => registryApi.timeline(person.id, signal),
   });
   if (timeline.error) return <Alert type="error" showIcon title={errorText(timeline.error)} />;
@@ -70,7 +61,7 @@ export default function PersonPage() {
   const { lang } = useLang();
   const canWrite = useCanWrite();
   const [dialog, setDialog] = useState<Dialog>(null);
-  const { valid, query } = useRouteRecord(qk.person, registryApi.person);
+  const { valid, query } = useRouteRecord(registryKeys.person, registryApi.person);
 
   const p = query.data;
   if (!valid || query.error || !p) return <DetailFallback valid={valid} query={query} />;

@@ -4,23 +4,17 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Button, Checkbox, Select, Space } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { Gender, PersonListItem } from '@ansinh/domain';
-import { qk, registryApi, registryUrls } from '../../api/endpoints';
-import type { PersonsFilter } from '../../api/endpoints';
-import { useLang, useT } from '../../app/i18n';
-import { pageParams, useDebouncedParam, useUrlFilters } from '../../app/urlFilters';
-import { PagedList } from '../../components/PagedList';
-import { acceptAreaCode, AreaStatusFilters, NumberFilter, SearchBox, searchFilterOf } from './filters';
+import { registryApi, registryKeys, registryUrls } from './api';
+import type { PersonsFilter } from './api';
+import { useLang, useT } from '../../kernel/i18n';
+import { pageParams, useDebouncedParam, useUrlFilters } from '../../kernel/urlFilters';
+import { PagedTable } from '../../components/PagedTable';
+import { acceptAreaCode, AreaStatusFilters, searchFilterOf } from './filters';
+import { FiltersBar, NumberFilter, SearchBox } from '../../components/filters';
 import { CreateHouseholdModal } from './HouseholdForms';
-import {
-  filterEthnic,
-  genderLabel,
-  LinkButton,
-  PersonStateTags,
-  RegistryHead,
-  showPartialDate,
-  useCanWrite,
-  useOptions,
-} from './shared';
+import { filterEthnic, genderLabel, PersonStateTags, RegistryHead, useCanWrite, useOptions } from './shared';
+import { LinkButton } from '../../components/buttons';
+import { showPartialDate } from '../../kernel/format';
 
 const FILTER_KEYS = [
   'q',
@@ -76,7 +70,7 @@ export default function PersonsPage() {
   const ageTo = useDebouncedParam(url, 'ageTo');
 
   const list = useQuery({
-    queryKey: qk.persons(filter),
+    queryKey: registryKeys.persons(filter),
     queryFn: ({ signal }) => registryApi.persons(filter, signal),
     placeholderData: keepPreviousData,
   });
@@ -156,7 +150,7 @@ export default function PersonsPage() {
           text={q}
           hint={{ id: 'registry-search-hint', text: t('persons.searchHint') }}
         />
-        <div className="filters filters-2col">
+        <FiltersBar className="filters-2col" onClear={hasFilters ? () => url.clear(FILTER_KEYS) : undefined}>
           <AreaStatusFilters
             testIds={{
               area: 'registry-filter-area',
@@ -212,17 +206,16 @@ export default function PersonsPage() {
           >
             {t('persons.filter.inactive')}
           </Checkbox>
-          {hasFilters && <Button onClick={() => url.clear(FILTER_KEYS)}>{t('common.clearFilters')}</Button>}
-        </div>
+        </FiltersBar>
       </div>
 
-      <PagedList<PersonListItem>
+      <PagedTable<PersonListItem>
         query={list}
-        requested={filter}
+        page={filter}
         onPage={url.setPage}
         columns={columns}
         emptyText={hasFilters ? t('persons.empty') : t('persons.emptyRegistry')}
-        tableTestId="registry-table"
+        testId="registry-table"
         total={{ testId: 'registry-total', none: t('persons.noneFound') }}
       />
 

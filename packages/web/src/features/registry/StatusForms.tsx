@@ -6,10 +6,12 @@ import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
 import { findStatusCategory, STATUS_CATEGORIES, StatusKind, todayInVietnam, validateStatusGrant } from '@ansinh/domain';
 import type { EndStatusBody, GrantStatusBody, StatusOut } from '@ansinh/domain';
-import { qk, registryApi } from '../../api/endpoints';
-import { useLang, useT } from '../../app/i18n';
+import { registryApi, registryKeys } from './api';
+import { useLang, useT } from '../../kernel/i18n';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
-import { categoryOptions, DateInput, isoOf, showDate, toDayjs } from './shared';
+import { categoryOptions } from './shared';
+import { DateInput, isoOf, toDayjs } from '../../components/DateInput';
+import { showDate } from '../../kernel/format';
 
 /** The label of a status in the current language (the server gives the Vietnamese one). */
 function useStatusLabel() {
@@ -156,7 +158,7 @@ export function GrantStatusModal({ subject, onClose }: { subject: Subject; onClo
 
   const grant = useMutation({
     mutationFn: (body: GrantStatusBody) => registryApi.grantStatus(body),
-    onSuccess: (s) => f.done(t('grant.done', { label: s.categoryLabel }), qk.registryAll),
+    onSuccess: (s) => f.done(t('grant.done', { label: s.categoryLabel }), registryKeys.all),
     onError: f.showError,
   });
 
@@ -301,7 +303,7 @@ export function EndStatusModal({ status, onClose }: { status: StatusOut; onClose
 
   const end = useMutation({
     mutationFn: (body: EndStatusBody) => registryApi.endStatus(status.id, body),
-    onSuccess: (s) => f.done(t('end.done', { label: s.categoryLabel }), qk.registryAll),
+    onSuccess: (s) => f.done(t('end.done', { label: s.categoryLabel }), registryKeys.all),
     onError: f.showError,
   });
 

@@ -1,8 +1,8 @@
-import { Input, InputNumber, Select, Typography } from 'antd';
+import { Select } from 'antd';
 import type { StatusKind } from '@ansinh/domain';
-import { useLang, useT } from '../../app/i18n';
-import type { DebouncedParam, UrlFilters } from '../../app/urlFilters';
-import { AreaCodeInput, isAreaCode } from '../areas/AreaCodeInput';
+import { useLang, useT } from '../../kernel/i18n';
+import type { DebouncedParam, UrlFilters } from '../../kernel/urlFilters';
+import { AreaCodeInput, isAreaCode } from '../areas';
 import { categoryOptions, isStatusKind, useOptions } from './shared';
 
 /** Half a code would filter on nothing: only whole codes (or nothing) reach the URL. */
@@ -20,71 +20,6 @@ export function searchFilterOf(params: URLSearchParams) {
     // A category means nothing without its kind.
     category: kind ? params.get('category') || undefined : undefined,
   };
-}
-
-/** The big search box at the top of a registry list, with an optional hint under it. */
-export function SearchBox({
-  testId,
-  label,
-  text,
-  hint,
-}: {
-  testId: string;
-  label: string;
-  text: DebouncedParam;
-  hint?: { id: string; text: string };
-}) {
-  return (
-    <div data-testid={testId} className="registry-search">
-      <Input
-        type="search"
-        size="large"
-        aria-label={label}
-        aria-describedby={hint?.id}
-        placeholder={label}
-        allowClear
-        value={text.text}
-        onChange={(e) => text.setText(e.target.value)}
-        onPressEnter={() => text.commit(text.text)}
-      />
-      {hint && (
-        <Typography.Text type="secondary" id={hint.id} className="field-hint">
-          {hint.text}
-        </Typography.Text>
-      )}
-    </div>
-  );
-}
-
-/** A whole number typed into a filter (an age, a year), applied after a pause like the search. */
-export function NumberFilter({
-  testId,
-  label,
-  min,
-  max,
-  width,
-  text,
-}: {
-  testId: string;
-  label: string;
-  min: number;
-  max: number;
-  width: number;
-  text: DebouncedParam;
-}) {
-  return (
-    <InputNumber
-      data-testid={testId}
-      aria-label={label}
-      prefix={label}
-      min={min}
-      max={max}
-      precision={0}
-      value={text.text === '' ? null : Number(text.text)}
-      onChange={(v) => text.setText(v === null ? '' : String(v))}
-      style={{ width }}
-    />
-  );
 }
 
 /**

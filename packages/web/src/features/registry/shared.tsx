@@ -1,15 +1,11 @@
 import type { ReactNode } from 'react';
-import { Link, useLocation, useNavigate } from 'react-router';
-import { Button, Card, DatePicker, Descriptions, Space, Tag, Typography } from 'antd';
-import type { ButtonProps, DatePickerProps, DescriptionsProps, FormRule } from 'antd';
-import dayjs from 'dayjs';
-import type { Dayjs } from 'dayjs';
+import { Link, useLocation } from 'react-router';
+import { Tag, Typography } from 'antd';
+import type { FormRule } from 'antd';
 import {
   checkCitizenId,
   DISABILITY_DEGREES,
   ETHNIC_GROUPS,
-  formatDateVi,
-  formatPartialDateVi,
   GENDERS,
   HOUSEHOLD_STATES,
   labelOf,
@@ -21,9 +17,9 @@ import {
   StatusKind,
 } from '@ansinh/domain';
 import type { CodeLabel, Gender } from '@ansinh/domain';
-import { hasAbility, useAuth } from '../../app/auth';
-import { useLang, useT } from '../../app/i18n';
-import type { Lang, MessageKey, TFunction } from '../../app/i18n';
+import { hasAbility, useAuth } from '../../kernel/auth';
+import { useLang, useT } from '../../kernel/i18n';
+import type { Lang, MessageKey, TFunction } from '../../kernel/i18n';
 import { PageHead } from '../../components/PageHead';
 
 /** May the signed-in user change the registry (create, edit, import, statuses, duplicates)? */
@@ -94,46 +90,6 @@ export function RegistryHead({ title, intro, extra }: { title: ReactNode; intro?
       {intro ? <Typography.Text className="page-intro">{intro}</Typography.Text> : null}
     </>
   );
-}
-
-/** "1950-01-05" → "05/01/1950", "1950" → "1950"; anything unreadable is shown as stored. */
-export function showPartialDate(p: string | null | undefined): string {
-  if (!p) return '';
-  try {
-    return formatPartialDateVi(p);
-  } catch {
-    return p;
-  }
-}
-
-/** A date or an instant as dd/mm/yyyy; a partial date as showPartialDate does; anything else as stored. */
-export function showDate(v: string | null | undefined): string {
-  if (!v) return '';
-  try {
-    return formatDateVi(v);
-  } catch {
-    return showPartialDate(v);
-  }
-}
-
-/** A full date as a date picker value, and back. */
-export const DATE_FORMATS = ['DD/MM/YYYY', 'D/M/YYYY', 'DD-MM-YYYY', 'YYYY-MM-DD'];
-export function toDayjs(iso: string | null | undefined): Dayjs | null {
-  if (!iso) return null;
-  const d = dayjs(iso, 'YYYY-MM-DD');
-  return d.isValid() ? d : null;
-}
-export function isoOf(d: Dayjs | null | undefined): string | undefined {
-  return d && d.isValid() ? d.format('YYYY-MM-DD') : undefined;
-}
-
-/** A date picker that also takes a date typed the Vietnamese way (dd/mm/yyyy, d/m/yyyy, …). */
-export function DateInput({
-  width = '100%',
-  ...rest
-}: Omit<DatePickerProps, 'format' | 'placeholder' | 'style'> & { width?: number | string }) {
-  const t = useT();
-  return <DatePicker {...rest} format={DATE_FORMATS} placeholder={t('form.datePlaceholder')} style={{ width }} />;
 }
 
 export function codeLabel<C extends string>(
@@ -259,82 +215,4 @@ export function phoneRule(t: TFunction): FormRule {
 /** A phone or ID number as stored: without the spaces, dots and dashes people type; empty → null. */
 export function numberOrNull(v: string | undefined): string | null {
   return orNull((v ?? '').replace(/[\s.-]/g, ''));
-}
-
-/**
- * A button that is a real link (open in a new tab works, and it reads as a link to assistive
- * technology) but navigates inside the app on a plain click.
- */
-export function LinkButton({
-  to,
-  children,
-  ...rest
-}: { to: string; children: ReactNode } & Omit<ButtonProps, 'href' | 'onClick'>) {
-  const navigate = useNavigate();
-  return (
-    <Button
-      {...rest}
-      href={to}
-      onClick={(e) => {
-        if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
-        e.preventDefault();
-        void navigate(to);
-      }}
-    >
-      {children}
-    </Button>
-  );
-}
-
-/** A small action in the head of a card; left out of print. */
-export function CardButton({
-  testId,
-  primary,
-  onClick,
-  children,
-}: {
-  testId: string;
-  primary?: boolean;
-  onClick: () => void;
-  children: ReactNode;
-}) {
-  return (
-    <Button
-      size="small"
-      type={primary ? 'primary' : undefined}
-      className="no-print"
-      data-testid={testId}
-      onClick={onClick}
-    >
-      {children}
-    </Button>
-  );
-}
-
-/** The facts of a record in a card: one to three a line by screen width, its edit button on top. */
-export function FactsCard({
-  title,
-  extra,
-  items,
-}: {
-  title: ReactNode;
-  extra: ReactNode;
-  items: DescriptionsProps['items'];
-}) {
-  return (
-    <Card title={title} extra={extra}>
-      <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 3 }} items={items} />
-    </Card>
-  );
-}
-
-/** One entry of a history timeline: when, what, then any further lines. */
-export function TimelineEntry({ date, title, children }: { date: string; title: ReactNode; children?: ReactNode }) {
-  return (
-    <Space orientation="vertical" size={0}>
-      <Typography.Text type="secondary">{date}</Typography.Text>
-      <Typography.Text strong>{title}</Typography.Text>
-      {children}
-    </Space>
-  );
 }

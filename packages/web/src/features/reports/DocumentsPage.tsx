@@ -20,12 +20,12 @@ import {
 } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { AgencySettings, FigureOut, PreviewBlock, ReportOut, ReportPreview } from '@ansinh/domain';
-import { useMe } from '../../app/auth';
-import { formatDate, formatDateTime } from '../../app/format';
-import { useErrorText } from '../../app/errors';
-import { useT } from '../../app/i18n';
-import type { MessageKey } from '../../app/i18n';
-import { pageParams, useUrlFilters } from '../../app/urlFilters';
+import { useMe } from '../../kernel/auth';
+import { formatDate, formatDateTime } from '../../kernel/format';
+import { useErrorText } from '../../kernel/errors';
+import { useT } from '../../kernel/i18n';
+import type { MessageKey } from '../../kernel/i18n';
+import { pageParams, useUrlFilters } from '../../kernel/urlFilters';
 import { DetailFallback } from '../../components/DetailFallback';
 import { LoadError } from '../../components/LoadError';
 import { ModalForm, useModalForm } from '../../components/ModalForm';

@@ -5,11 +5,11 @@ import { App, Button, Form, Input, InputNumber, Popconfirm, Select, Space, Table
 import type { TableColumnsType } from 'antd';
 import { formatQuantityVi, parseNumberVi } from '@ansinh/domain';
 import type { PlanSummary, TargetOut } from '@ansinh/domain';
-import { useMe } from '../../app/auth';
-import { formatDate } from '../../app/format';
-import { useT } from '../../app/i18n';
-import { useErrorText } from '../../app/errors';
-import { useUrlFilters } from '../../app/urlFilters';
+import { useMe } from '../../kernel/auth';
+import { formatDate } from '../../kernel/format';
+import { useT } from '../../kernel/i18n';
+import { useErrorText } from '../../kernel/errors';
+import { useUrlFilters } from '../../kernel/urlFilters';
 import { DetailFallback } from '../../components/DetailFallback';
 import { LoadError } from '../../components/LoadError';
 import { ModalForm, useModalForm } from '../../components/ModalForm';

@@ -1,5 +1,5 @@
 import { Route, Routes } from 'react-router';
-import { NotFoundPage } from '../../app/pages';
+import { NotFoundPage } from '../../components/StatusPages';
 import DashboardPage from './DashboardPage';
 import { DocumentsPage, ReportPage } from './DocumentsPage';
 import FigurePage from './FigurePage';

@@ -21,7 +21,7 @@ import type {
   TargetBody,
   UpdateReportBody,
 } from '@ansinh/domain';
-import { apiUrl, request } from '../../api/client';
+import { apiUrl, request } from '../../kernel/http';
 
 /** Where a figure is counted: the query of its traceability page. */
 export interface FigureRef {

@@ -3,9 +3,9 @@ import { Link, useLocation } from 'react-router';
 import { Tag } from 'antd';
 import { INDICATOR_UNIT_LABELS } from '@ansinh/domain';
 import type { IndicatorUnit } from '@ansinh/domain';
-import { hasAbility, useMe } from '../../app/auth';
-import { pick, useLang, useT } from '../../app/i18n';
-import type { MessageKey } from '../../app/i18n';
+import { hasAbility, useMe } from '../../kernel/auth';
+import { pick, useLang, useT } from '../../kernel/i18n';
+import type { MessageKey } from '../../kernel/i18n';
 import { PageHead } from '../../components/PageHead';
 import './reports.css';
 

@@ -4,12 +4,13 @@ import { Form, Input, Select, Switch } from 'antd';
 import type { InputRef } from 'antd';
 import { AreaCode, FullName, Password, ROLES, ROLE_LABELS, Username } from '@ansinh/domain';
 import type { CreateUserBody, PatchUserBody, Role, UserOut } from '@ansinh/domain';
-import { qk, usersApi } from '../../api/endpoints';
-import { useAuth } from '../../app/auth';
-import { zodRule } from '../../app/forms';
-import { pick, useLang, useT } from '../../app/i18n';
+import { meKey } from '../../kernel/authApi';
+import { usersApi, usersKeys } from './api';
+import { useAuth } from '../../kernel/auth';
+import { zodRule } from '../../kernel/forms';
+import { pick, useLang, useT } from '../../kernel/i18n';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
-import { AreaCodeInput } from '../areas/AreaCodeInput';
+import { AreaCodeInput } from '../areas';
 
 export function useRoleOptions() {
   const { lang } = useLang();
@@ -54,7 +55,7 @@ export function CreateUserModal({ onClose }: { onClose: () => void }) {
 
   const create = useMutation({
     mutationFn: (body: CreateUserBody) => usersApi.create(body),
-    onSuccess: (user) => f.done(t('users.created', { username: user.username }), qk.usersAll),
+    onSuccess: (user) => f.done(t('users.created', { username: user.username }), usersKeys.all),
     onError: f.showError,
   });
 
@@ -120,7 +121,7 @@ export function EditUserModal({ user, onClose }: { user: UserOut; onClose: () =>
     onSuccess: (u) => {
       const text = t('users.updated', { username: u.username });
       // Editing oneself changes the header (name, role, area) and the abilities.
-      return me && u.id === me.id ? f.done(text, qk.usersAll, qk.me) : f.done(text, qk.usersAll);
+      return me && u.id === me.id ? f.done(text, usersKeys.all, meKey) : f.done(text, usersKeys.all);
     },
     onError: f.showError,
   });
@@ -171,7 +172,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserOut; onClose: 
 
   const reset = useMutation({
     mutationFn: (password: string) => usersApi.patch(user.id, { password }),
-    onSuccess: (u) => f.done(t('users.passwordReset', { username: u.username }), qk.usersAll),
+    onSuccess: (u) => f.done(t('users.passwordReset', { username: u.username }), usersKeys.all),
     onError: f.showError,
   });
 

@@ -4,14 +4,15 @@ import { Button, Input, Select, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ROLES, ROLE_LABELS } from '@ansinh/domain';
 import type { Role, UserOut } from '@ansinh/domain';
-import { qk, usersApi } from '../../api/endpoints';
-import type { UsersFilter } from '../../api/endpoints';
-import { formatDateTime } from '../../app/format';
-import { pick, useLang, useT } from '../../app/i18n';
-import { pageParams, useDebouncedParam, useUrlFilters } from '../../app/urlFilters';
+import { usersApi, usersKeys } from './api';
+import type { UsersFilter } from './api';
+import { formatDateTime } from '../../kernel/format';
+import { pick, useLang, useT } from '../../kernel/i18n';
+import { pageParams, useDebouncedParam, useUrlFilters } from '../../kernel/urlFilters';
 import { PageHead } from '../../components/PageHead';
-import { PagedList } from '../../components/PagedList';
-import { AreaCodeInput, isAreaCode } from '../areas/AreaCodeInput';
+import { FiltersBar } from '../../components/filters';
+import { PagedTable } from '../../components/PagedTable';
+import { AreaCodeInput, isAreaCode } from '../areas';
 import { CreateUserModal, EditUserModal, ResetPasswordModal, useRoleOptions } from './UserForms';
 
 const FILTER_KEYS = ['q', 'role', 'areaCode', 'disabled'];
@@ -47,7 +48,7 @@ export default function UsersPage() {
   useEffect(() => setAreaText(params.get('areaCode') ?? ''), [params]);
 
   const list = useQuery({
-    queryKey: qk.users(filter),
+    queryKey: usersKeys.list(filter),
     queryFn: ({ signal }) => usersApi.list(filter, signal),
     placeholderData: keepPreviousData,
   });
@@ -122,7 +123,7 @@ export default function UsersPage() {
         }
       />
 
-      <div className="filters no-print" role="search">
+      <FiltersBar className="no-print" role="search" onClear={hasFilters ? () => url.clear(FILTER_KEYS) : undefined}>
         <div data-testid="users-search" style={{ width: 280 }}>
           <Input
             type="search"
@@ -169,16 +170,15 @@ export default function UsersPage() {
           ]}
           style={{ width: 180 }}
         />
-        {hasFilters && <Button onClick={() => url.clear(FILTER_KEYS)}>{t('common.clearFilters')}</Button>}
-      </div>
+      </FiltersBar>
 
-      <PagedList<UserOut>
+      <PagedTable<UserOut>
         query={list}
-        requested={filter}
+        page={filter}
         onPage={url.setPage}
         columns={columns}
         emptyText={t('users.empty')}
-        tableTestId="users-table"
+        testId="users-table"
       />
 
       {dialog?.kind === 'create' && <CreateUserModal onClose={() => setDialog(null)} />}

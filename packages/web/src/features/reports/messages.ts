@@ -1,5 +1,7 @@
+import { defineMessages } from '../../kernel/i18n';
+
 /**
- * Messages of the reports module, merged into the catalogue of `i18n.ts`. Vietnamese is the source;
+ * Messages of the reports module, registered by the shell (`app/App.tsx`). Vietnamese is the source;
  * `reportsEn` must have the same keys.
  */
 export const reportsVi = {
@@ -326,3 +328,11 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   'reports.settings.signerName': "Signer's name",
   'reports.settings.recipients': 'Further recipients (one per line), e.g. Lưu: VT, VP',
 };
+
+export const reportsMessages = defineMessages(reportsVi, reportsEn);
+
+declare module '../../kernel/i18n/catalogue' {
+  interface Messages {
+    reports: typeof reportsMessages;
+  }
+}

@@ -1,3 +1,5 @@
+import { formatDateVi, formatPartialDateVi } from '@ansinh/domain';
+
 /** Display formats. Instants are UTC ISO strings, shown in Vietnam time; dates are YYYY-MM-DD. */
 
 export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
@@ -28,4 +30,24 @@ export function formatDate(date: string | null | undefined): string {
   if (!date) return '';
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
   return m ? `${m[3]}/${m[2]}/${m[1]}` : date;
+}
+
+/** "1950-01-05" → "05/01/1950", "1950" → "1950"; anything unreadable is shown as stored. */
+export function showPartialDate(p: string | null | undefined): string {
+  if (!p) return '';
+  try {
+    return formatPartialDateVi(p);
+  } catch {
+    return p;
+  }
+}
+
+/** A date or an instant as dd/mm/yyyy; a partial date as showPartialDate does; anything else as stored. */
+export function showDate(v: string | null | undefined): string {
+  if (!v) return '';
+  try {
+    return formatDateVi(v);
+  } catch {
+    return showPartialDate(v);
+  }
 }

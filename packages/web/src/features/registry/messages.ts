@@ -1,6 +1,8 @@
+import { defineMessages } from '../../kernel/i18n';
+
 /**
- * Messages of the registry module (persons, households, statuses, import, duplicates), merged
- * into the catalogue of `i18n.ts`. Vietnamese is the source; `registryEn` must have the same keys.
+ * Messages of the registry module (persons, households, statuses, import, duplicates), registered
+ * by the shell (`app/App.tsx`). Vietnamese is the source; `registryEn` must have the same keys.
  * Officers were never trained for this work, so labels say what to type, with an example, and
  * every error says what to do next.
  */
@@ -17,8 +19,6 @@ export const registryVi = {
   'registry.noChanges': 'Bạn chưa thay đổi gì.',
   'registry.updatedAt': 'Cập nhật lần cuối',
 
-  'form.dateRequired': 'Chọn hoặc gõ ngày theo dạng ngày/tháng/năm, ví dụ 05/01/2025',
-  'form.datePlaceholder': 'ngày/tháng/năm',
   'form.phoneHint': '10–11 chữ số, bắt đầu bằng 0; để trống nếu không có.',
   'form.phoneInvalid': 'Số điện thoại gồm 10–11 chữ số, bắt đầu bằng 0 (ví dụ 0912345678)',
 
@@ -361,8 +361,6 @@ export const registryEn: Record<keyof typeof registryVi, string> = {
   'registry.noChanges': 'You have not changed anything.',
   'registry.updatedAt': 'Last updated',
 
-  'form.dateRequired': 'Pick or type a date as day/month/year, e.g. 05/01/2025',
-  'form.datePlaceholder': 'day/month/year',
   'form.phoneHint': '10–11 digits starting with 0; leave empty if there is none.',
   'form.phoneInvalid': 'A phone number has 10–11 digits and starts with 0 (e.g. 0912345678)',
 
@@ -694,3 +692,11 @@ export const registryEn: Record<keyof typeof registryVi, string> = {
   'dup.decidedDifferent': 'Recorded: {a} and {b} are two different people.',
   'dup.merged': "The files were merged; the kept file is {name}'s.",
 };
+
+export const registryMessages = defineMessages(registryVi, registryEn);
+
+declare module '../../kernel/i18n/catalogue' {
+  interface Messages {
+    registry: typeof registryMessages;
+  }
+}

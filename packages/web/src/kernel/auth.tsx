@@ -1,14 +1,10 @@
 import { createContext, useCallback, useContext, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Navigate, Outlet, useLocation, useNavigate } from 'react-router';
-import { Button, Result, Spin } from 'antd';
+import { useNavigate } from 'react-router';
 import type { Ability, LoginBody, Me } from '@ansinh/domain';
-import { ApiError, setCsrfToken } from '../api/client';
-import { authApi, qk } from '../api/endpoints';
-import { useT } from './i18n';
-import { useErrorText } from './errors';
-import { ForbiddenPage } from './pages';
+import { ApiError, setCsrfToken } from './http';
+import { authApi, meKey } from './authApi';
 
 interface AuthValue {
   /** The signed-in user, `null` when signed out, `undefined` while the first check runs. */
@@ -35,7 +31,7 @@ async function fetchMe({ signal }: { signal: AbortSignal }): Promise<Me | null> 
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const query = useQuery({
-    queryKey: qk.me,
+    queryKey: meKey,
     queryFn: fetchMe,
     staleTime: Infinity,
     gcTime: Infinity,
@@ -76,8 +72,8 @@ export function useLogin() {
     onSuccess: (me) => {
       setCsrfToken(me.csrfToken);
       // A fresh session: drop anything cached for a previous user.
-      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== qk.me[0] });
-      qc.setQueryData(qk.me, me);
+      qc.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
+      qc.setQueryData(meKey, me);
     },
   });
 }
@@ -107,8 +103,8 @@ export function useLogout(): { logout: () => Promise<void>; pending: boolean } {
     // flushSync: the login page must be on screen before the user is forgotten, or the guard of
     // the old page would redirect first (and drop this state).
     await navigate('/login', { replace: true, state, flushSync: true });
-    qc.setQueryData(qk.me, null);
-    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== qk.me[0] });
+    qc.setQueryData(meKey, null);
+    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
   }, [qc, navigate]);
   return { logout, pending };
 }
@@ -121,57 +117,3 @@ export function safeNext(next: string | null | undefined): string {
 }
 
 export const PASSWORD_PATH = '/account/password';
-
-export function FullPageSpin() {
-  const t = useT();
-  return (
-    <div style={{ padding: '20vh 16px', textAlign: 'center' }} role="status" aria-live="polite">
-      <Spin size="large" />
-      <div style={{ marginTop: 16, color: '#595959' }}>{t('app.loading')}</div>
-    </div>
-  );
-}
-
-/** Route guard: signed in, and past the forced password change. */
-export function RequireAuth() {
-  const { me, error, retry } = useAuth();
-  const location = useLocation();
-  const t = useT();
-  const errorText = useErrorText();
-
-  if (me === undefined) {
-    if (error) {
-      return (
-        <Result
-          status="warning"
-          title={t('error.sessionCheck')}
-          subTitle={errorText(error)}
-          extra={
-            <Button type="primary" onClick={retry}>
-              {t('common.retry')}
-            </Button>
-          }
-        />
-      );
-    }
-    return <FullPageSpin />;
-  }
-
-  const here = `${location.pathname}${location.search}${location.hash}`;
-  if (me === null) {
-    const next = here === '/' ? '' : `?next=${encodeURIComponent(here)}`;
-    return <Navigate to={`/login${next}`} replace />;
-  }
-  if (me.mustChangePassword && location.pathname !== PASSWORD_PATH) {
-    const next = here === '/' ? '' : `?next=${encodeURIComponent(here)}`;
-    return <Navigate to={`${PASSWORD_PATH}${next}`} replace />;
-  }
-  return <Outlet />;
-}
-
-/** Route guard for one ability; shows a 403 page (not a redirect) so the user knows why. */
-export function RequireAbility({ ability, children }: { ability: Ability; children: ReactNode }) {
-  const { me } = useAuth();
-  if (!hasAbility(me, ability)) return <ForbiddenPage />;
-  return <>{children}</>;
-}

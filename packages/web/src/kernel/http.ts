@@ -115,12 +115,14 @@ export interface RequestOptions<T> {
   /** Response schema from @ansinh/domain; the body is validated against it. */
   schema?: z.ZodType<T>;
   signal?: AbortSignal | undefined;
+  /** Extra headers, e.g. an Idempotency-Key that makes a retried request take effect once. */
+  headers?: Record<string, string>;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export async function request<T>(method: string, path: string, opts: RequestOptions<T> = {}): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', ...opts.headers };
   if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   if (UNSAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
 

@@ -1,5 +1,7 @@
+import { defineMessages } from '../../kernel/i18n';
+
 /**
- * Messages of the dossiers module, merged into the catalogue of `i18n.ts`. Vietnamese is the source;
+ * Messages of the dossiers module, registered by the shell (`app/App.tsx`). Vietnamese is the source;
  * `dossiersEn` must have the same keys.
  */
 export const dossiersVi = {
@@ -356,3 +358,11 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'lookup.notYet': 'not yet',
   'lookup.loading': 'Looking up…',
 };
+
+export const dossiersMessages = defineMessages(dossiersVi, dossiersEn);
+
+declare module '../../kernel/i18n/catalogue' {
+  interface Messages {
+    dossiers: typeof dossiersMessages;
+  }
+}

@@ -1,6 +1,8 @@
+import { defineMessages } from '../../kernel/i18n';
+
 /**
- * Messages of the programs module (programs, lists, approval, payments, published lists), merged
- * into the catalogue of `i18n.ts`. Vietnamese is the source; `programsEn` must have the same keys.
+ * Messages of the programs module (programs, lists, approval, payments, published lists), registered
+ * by the shell (`app/App.tsx`). Vietnamese is the source; `programsEn` must have the same keys.
  */
 export const programsVi = {
   'programs.title': 'Chương trình hỗ trợ',
@@ -607,3 +609,11 @@ export const programsEn: Record<keyof typeof programsVi, string> = {
   'public.remarkSend': 'Send',
   'public.remarkSent': 'Remark sent; the officer in charge will answer.',
 };
+
+export const programsMessages = defineMessages(programsVi, programsEn);
+
+declare module '../../kernel/i18n/catalogue' {
+  interface Messages {
+    programs: typeof programsMessages;
+  }
+}

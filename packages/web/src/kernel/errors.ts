@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { FormInstance } from 'antd';
-import { ApiError, CLIENT_ERROR } from '../api/client';
+import { ApiError, CLIENT_ERROR } from './http';
 import { useT } from './i18n';
 import type { TFunction } from './i18n';
 
