@@ -29,7 +29,8 @@ const bind = <F extends (deps: RegistryDeps, actor: Actor, ...rest: never[]) => 
   deps: RegistryDeps,
   f: F,
 ): Rest<F> =>
-  ((actor: Actor, ...rest: unknown[]) => (f as unknown as (...a: unknown[]) => unknown)(deps, actor, ...rest)) as Rest<F>;
+  ((actor: Actor, ...rest: unknown[]) =>
+    (f as unknown as (...a: unknown[]) => unknown)(deps, actor, ...rest)) as Rest<F>;
 
 /** The registry: households, persons, their statuses, search, export, duplicates (one use case each). */
 export function createRegistryService(deps: { database: Database; areas: Pick<AreasService, 'pathOf'> }) {
