@@ -2,3 +2,4 @@
 export * from './sort-key.js';
 export * from './catalogues.js';
 export * from './ethnic-groups.js';
+export * from './person-keys.js';

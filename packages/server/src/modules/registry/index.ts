@@ -8,7 +8,7 @@ export {
 } from './registry.service.js';
 export { registryRoutes } from './registry.routes.js';
 export { registryPolicy } from './registry.policy.js';
-export { registryRepo, type NewPerson, type NewHousehold, type NewStatus } from './registry.repo.js';
+export { registryRepo, type NewPerson, type NewHousehold, type NewStatus } from './repo/index.js';
 export { createRegistryImport, type RegistryImport } from './registry.import.js';
 export { readSheet, templateXlsx, IMPORT_COLUMNS } from './registry.sheet.js';
 export { registryIndicators } from './registry.indicators.js';

@@ -11,7 +11,7 @@ import {
   type StatusKind,
   type StatusOut,
 } from '@ansinh/domain';
-import type { StatusRow } from './registry.repo.js';
+import type { StatusRow } from './repo/index.js';
 
 export interface ListRow {
   id: number;
