@@ -3,6 +3,7 @@ import type { Config } from './config.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { isEmpty, seedDemo, type DemoResult } from './seed/demo.js';
+import { purgePublicAttempts } from './platform/throttle.js';
 
 function printDemo(demo: DemoResult, url: string): void {
   const lines = [
@@ -38,9 +39,13 @@ export async function serve(config: Config): Promise<void> {
   const { app, services } = await buildApp(config, database);
   await services.registryImport.failInterrupted();
   // Housekeeping: at start and every hour, off the request path.
-  await services.auth.purgeExpired();
+  const purge = async () => {
+    await services.auth.purgeExpired();
+    await purgePublicAttempts(database.db);
+  };
+  await purge();
   const housekeeping = setInterval(
-    () => void services.auth.purgeExpired().catch((err: unknown) => app.log.error({ err }, 'purge failed')),
+    () => void purge().catch((err: unknown) => app.log.error({ err }, 'purge failed')),
     3600_000,
   );
   housekeeping.unref();

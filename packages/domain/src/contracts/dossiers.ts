@@ -187,6 +187,8 @@ export const DossierOut = DossierListItem.extend({
   procedure: ProcedureOut,
   personId: z.number().int().nullable(),
   applicantPhone: z.string().nullable(),
+  /** Printed on the receipt: with the phone number, what the citizen's public lookup accepts. */
+  lookupSecret: z.string().nullable(),
   applicantIdNumber: z.string().nullable(),
   applicantAddress: z.string(),
   delivery: DossierDelivery,
@@ -242,8 +244,8 @@ export const DossierResultBody = z
 
 export const DossierLookupQuery = z.object({
   code: z.string().trim().min(5, 'Nhập mã hồ sơ in trên giấy hẹn').max(40),
-  /** The applicant's phone, or the last 4 or more digits of their citizen ID. */
-  check: z.string().trim().min(4, 'Nhập số điện thoại hoặc 4 số cuối CCCD').max(20),
+  /** The applicant's full phone number, or the lookup code printed on the receipt. */
+  check: z.string().trim().min(6, 'Nhập số điện thoại đã khai khi nộp hoặc mã tra cứu in trên giấy hẹn').max(20),
 });
 export const DossierLookupOut = z.object({
   code: z.string(),

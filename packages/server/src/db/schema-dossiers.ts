@@ -69,6 +69,8 @@ export interface DossiersTable {
   outcome_note: string | null;
   returned_at: string | null;
   closed_date: string | null;
+  /** Printed on the receipt; with the phone number, what a citizen's lookup needs (migration 0009). */
+  lookup_secret: string | null;
   province_code: string;
   district_code: string | null;
   commune_code: string;

@@ -94,6 +94,14 @@ export interface AuditHeadTable {
   count: number;
 }
 
+/** Failed public lookups, per scope ('lookup-ip', 'lookup-code', 'lists-ip') and key (migration 0009). */
+export interface PublicAttemptsTable {
+  id: Generated<number>;
+  scope: string;
+  key: string;
+  at: string;
+}
+
 export interface SettingsTable {
   key: string;
   value_json: string;
@@ -221,4 +229,5 @@ export interface DB extends ProgramsTables, DossiersTables, ReportsTables {
   audit_events: AuditEventsTable;
   audit_head: AuditHeadTable;
   settings: SettingsTable;
+  public_attempts: PublicAttemptsTable;
 }

@@ -85,6 +85,7 @@ export function presentDossier(
     procedure: presentProcedure(p),
     personId: r.person_id,
     applicantPhone: r.applicant_phone,
+    lookupSecret: r.lookup_secret,
     applicantIdNumber: r.applicant_id_number,
     applicantAddress: r.applicant_address,
     delivery: r.delivery as DossierOut['delivery'],

@@ -240,7 +240,7 @@ export function dossiersRoutes(service: DossiersService): FastifyPluginAsyncZod 
           response: { 200: DossierLookupOut },
         },
       },
-      (req) => service.lookup(req.query.code, req.query.check),
+      (req) => service.lookup(req.query.code, req.query.check, { ip: req.ip }),
     );
   };
 }

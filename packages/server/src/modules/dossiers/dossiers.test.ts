@@ -162,7 +162,7 @@ describe('a dossier through commune, district and province', () => {
     expect(d.events[3]!.actor).toBe('tinh.chuyenvien');
   });
 
-  it('the citizen looks it up with the code and phone or the last digits of the ID; a wrong number finds nothing', async () => {
+  it('the citizen looks it up with the code and the phone or the lookup code on the receipt; ID digits alone no longer do', async () => {
     const d = await receivedAndReturned();
     const res = await ctx.app.inject({
       method: 'GET',
@@ -171,11 +171,19 @@ describe('a dossier through commune, district and province', () => {
     const out = await ok<DossierLookupOut>(res);
     expect(out.stateLabel).toBe('Đã trả kết quả');
     expect(out.applicantName).toBe('N. V. Thương');
-    const byId = await ctx.app.inject({
+    expect(d.lookupSecret).toMatch(/^[A-Z2-9]{8}$/);
+    const bySecret = await ctx.app.inject({
       method: 'GET',
-      url: `/api/v1/public/dossiers/lookup?code=${d.code.toLowerCase()}&check=0123`,
+      url: `/api/v1/public/dossiers/lookup?code=${d.code.toLowerCase()}&check=${d.lookupSecret!.toLowerCase()}`,
     });
-    expect(byId.statusCode).toBe(200);
+    expect(bySecret.statusCode).toBe(200);
+    const idDigits = (d.applicantIdNumber ?? '').slice(-6);
+    expect(idDigits).toHaveLength(6);
+    expectProblem(
+      await ctx.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/lookup?code=${d.code}&check=${idDigits}` }),
+      404,
+      'DOSSIER_LOOKUP_FAILED',
+    );
     expectProblem(
       await ctx.app.inject({ method: 'GET', url: `/api/v1/public/dossiers/lookup?code=${d.code}&check=0999999999` }),
       404,

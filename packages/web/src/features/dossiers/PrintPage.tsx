@@ -89,7 +89,8 @@ function Receipt({ d }: { d: DossierOut }) {
         </p>
       )}
       <p style={{ fontSize: '10pt' }}>
-        Tra cứu tình trạng hồ sơ tại trang /tra-cuu bằng mã hồ sơ và số điện thoại hoặc 4 số cuối CCCD.
+        Tra cứu tình trạng hồ sơ tại trang /tra-cuu bằng mã hồ sơ và số điện thoại đã khai, hoặc mã tra cứu{' '}
+        <strong>{d.lookupSecret ?? ''}</strong>.
       </p>
       <div className="sign">
         <div>

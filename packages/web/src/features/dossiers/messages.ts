@@ -166,9 +166,9 @@ export const dossiersVi = {
   'stats.col.late': 'Quá hạn',
   'lookup.title': 'Tra cứu hồ sơ thủ tục hành chính',
   'lookup.intro':
-    'Nhập mã hồ sơ in trên giấy hẹn và số điện thoại (hoặc 4 số cuối CCCD) đã khai khi nộp. Không cần tài khoản.',
+    'Nhập mã hồ sơ in trên giấy hẹn và số điện thoại đã khai khi nộp (hoặc mã tra cứu in trên giấy hẹn). Không cần tài khoản.',
   'lookup.code': 'Mã hồ sơ',
-  'lookup.check': 'Số điện thoại hoặc 4 số cuối CCCD',
+  'lookup.check': 'Số điện thoại hoặc mã tra cứu',
   'lookup.submit': 'Tra cứu',
   'lookup.state': 'Trạng thái',
   'lookup.appointment': 'Ngày hẹn trả kết quả',
@@ -343,9 +343,9 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'stats.col.late': 'Late',
   'lookup.title': 'Look up an administrative dossier',
   'lookup.intro':
-    'Enter the dossier code printed on the appointment slip and the phone number (or last 4 digits of the citizen ID) given when applying. No account needed.',
+    'Enter the dossier code printed on the appointment slip and the phone number given when applying (or the lookup code printed on the slip). No account needed.',
   'lookup.code': 'Dossier code',
-  'lookup.check': 'Phone or last 4 digits of ID',
+  'lookup.check': 'Phone number or lookup code',
   'lookup.submit': 'Look up',
   'lookup.state': 'State',
   'lookup.appointment': 'Result expected on',

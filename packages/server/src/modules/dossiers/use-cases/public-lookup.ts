@@ -1,5 +1,7 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { DossierLookupOut } from '@ansinh/domain';
 import { AppError } from '../../../platform/errors.js';
+import { checkThrottle, recordFailure, type ThrottleRule } from '../../../platform/throttle.js';
 import { maskName, STATE_LABELS } from '../dossiers.presenter.js';
 import { dossiersRepo } from '../repo/dossiers.repo.js';
 import { proceduresRepo } from '../repo/procedures.repo.js';
@@ -8,27 +10,51 @@ import type { DossiersContext } from './context.js';
 
 const LEVEL_LABELS: Record<string, string> = { commune: 'Cấp xã', district: 'Cấp huyện', province: 'Cấp tỉnh' };
 
+/** Failed lookups allowed per dossier code and per address, per hour. */
+export const LOOKUP_PER_CODE: ThrottleRule = { scope: 'lookup-code', limit: 10, windowMs: 3600_000 };
+export const LOOKUP_PER_ADDRESS: ThrottleRule = { scope: 'lookup-ip', limit: 30, windowMs: 3600_000 };
+
+const NOT_FOUND = () =>
+  new AppError(
+    404,
+    'DOSSIER_LOOKUP_FAILED',
+    'Không tìm thấy hồ sơ với mã và số đã nhập. Kiểm tra mã hồ sơ và số điện thoại (đủ 10 số) hoặc mã tra cứu in trên giấy hẹn.',
+  );
+
+/** Equal strings, compared in constant time. */
+function same(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
 /**
- * The citizen's lookup without an account: the code on the appointment slip and the applicant's
- * phone (last 9 digits) or the last digits of their ID. A wrong pair answers the same as an unknown
- * code, and the answer masks the name and shows only the levels, not the officers or the notes.
+ * The citizen's lookup without an account: the code on the appointment slip, and either the
+ * applicant's full phone number or the lookup secret printed on the slip. The last digits of an ID
+ * are no longer enough: 10.000 guesses found them. Failures are throttled per code and per
+ * address; a wrong check answers exactly as an unknown code does (same body, same work), and the
+ * answer masks the name and shows only the levels, not the officers or the notes.
  */
 export function publicLookup(c: DossiersContext) {
   return {
-    async lookup(code: string, check: string): Promise<DossierLookupOut> {
-      const d = await dossiersRepo.dossierByCode(c.db, code.trim().toUpperCase());
+    async lookup(code: string, check: string, client: { ip: string }): Promise<DossierLookupOut> {
+      const normalized = code.trim().toUpperCase();
+      const keys = [
+        { rule: LOOKUP_PER_CODE, key: normalized },
+        { rule: LOOKUP_PER_ADDRESS, key: client.ip },
+      ];
+      await checkThrottle(c.db, keys);
+      const d = await dossiersRepo.dossierByCode(c.db, normalized);
       const digits = check.replace(/\D/g, '');
-      const phoneOk =
-        !!d?.applicant_phone &&
-        digits.length >= 9 &&
-        d.applicant_phone.replace(/\D/g, '').slice(-9) === digits.slice(-9);
-      const idOk = !!d?.applicant_id_number && digits.length >= 4 && d.applicant_id_number.endsWith(digits);
-      if (!d || !(phoneOk || idOk)) {
-        throw new AppError(
-          404,
-          'DOSSIER_LOOKUP_FAILED',
-          'Không tìm thấy hồ sơ với mã và số đã nhập. Kiểm tra mã trên giấy hẹn và số điện thoại (hoặc 4 số cuối CCCD) đã khai khi nộp.',
-        );
+      const secret = check.trim().toUpperCase();
+      // The same comparisons whether or not the code exists, so the time says nothing either.
+      const phone = (d?.applicant_phone ?? '').replace(/\D/g, '').slice(-9).padStart(9, '#');
+      const phoneOk = digits.length >= 9 && same(phone, digits.slice(-9));
+      const expected = d?.lookup_secret ?? null;
+      const secretOk = expected !== null && same(expected, secret);
+      if (!d || !(phoneOk || secretOk)) {
+        await recordFailure(c.db, keys);
+        throw NOT_FOUND();
       }
       const [p, steps] = await Promise.all([proceduresRepo.byId(c.db, d.procedure_id), dossiersRepo.steps(c.db, d.id)]);
       const names = await readersRepo.areaNames(c.db, [...steps.map((s) => s.area_code), d.current_area_code ?? '']);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import {
   agencyCode,
   clockStart,
@@ -22,6 +23,14 @@ import { readersRepo } from '../repo/readers.repo.js';
 import type { DossiersContext } from './context.js';
 import type { DossierReader } from './read-dossiers.js';
 import { enqueueNotice } from './transition.js';
+
+const SECRET_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+
+/** Eight letters and digits (no 0/O, 1/I/L) printed on the receipt: the citizen's second factor. */
+function lookupSecret(): string {
+  const bytes = randomBytes(8);
+  return [...bytes].map((b) => SECRET_ALPHABET[b % SECRET_ALPHABET.length]).join('');
+}
 
 /**
  * Receive a dossier at a counter (or record one that came by post or online, or one an officer
@@ -93,6 +102,7 @@ export function receiveDossier(c: DossiersContext, reader: DossierReader) {
           const at = c.nowIso();
           const newId = await dossiersRepo.insertDossier(trx, {
             code,
+            lookup_secret: lookupSecret(),
             agency_code: agency,
             procedure_id: p.id,
             person_id: b.personId ?? null,
