@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@ansinh/domain';
 import type { LightMyRequestResponse } from 'fastify';
-import { systemActor } from '../../platform/actor.js';
+import { systemActor, type Actor } from '../../platform/actor.js';
 import { addOtherProvince } from '../../test/fixtures.js';
 import { buildBeneficiary, buildProgram, giftProgramBody, unique, type ListStage } from '../../test/factories.js';
 import { createTestContext, DEMO_PASSWORD, type Session, type TestContext } from '../../test/helpers.js';
@@ -357,5 +357,52 @@ describe('programs: two provinces, one catalogue each', () => {
       .where('id', '=', fresh.json().id)
       .executeTakeFirstOrThrow();
     expect(owner.province_code).toBe('99');
+  });
+});
+
+describe('programs: an actor with no resolvable area is refused, not let through', () => {
+  it('a province officer without a home area reads, creates, pays and counts nothing', async () => {
+    const lost: Actor = {
+      kind: 'user',
+      userId: null,
+      username: 'lost',
+      role: 'province_officer',
+      areaCode: null,
+      areaPath: null,
+      areaLevel: null,
+      ip: null,
+      requestId: null,
+    };
+    const svc = ctx.services.programs;
+    const w = await buildWorld(P70, { ...ACTIONS.pay!, extra: 'batch' });
+    const status = (p: Promise<unknown>) =>
+      p.then(
+        () => 200,
+        (e: { status?: number }) => e.status,
+      );
+    const before = await snapshot(w);
+    expect(await status(svc.getProgram(lost, w.programId))).toBe(404);
+    expect((await svc.listPrograms(lost)).items).toEqual([]);
+    expect(await status(svc.listDetail(lost, w.listId))).toBe(404);
+    expect(await status(svc.addRule(lost, w.programId, RULE as never))).toBe(404);
+    expect(await status(svc.createProgram(lost, giftProgramBody()))).toBe(400);
+    expect(await status(svc.generate(lost, w.programId, {}))).toBe(404);
+    expect(await status(svc.payments.batch(lost, w.batchId!))).toBe(404);
+    expect(
+      await status(
+        svc.payments.createBatch(lost, {
+          programId: w.programId,
+          period: '2025',
+          channel: 'post_office',
+          areaCode: '25213',
+        }),
+      ),
+    ).toBe(404);
+    expect(await status(svc.payments.totals(lost, { programId: w.programId, areaCode: '70', groupBy: 'area' }))).toBe(
+      404,
+    );
+    expect(await status(svc.progress(lost, { programId: w.programId, areaCode: '70' }))).toBe(404);
+    expect((await svc.lists(lost, { limit: 50, offset: 0 } as never)).items).toEqual([]);
+    expect(await snapshot(w)).toEqual(before);
   });
 });
