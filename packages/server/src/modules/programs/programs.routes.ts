@@ -47,7 +47,6 @@ const Page = z.object({
 const Ok = z.object({ ok: z.boolean() });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const T = programsPolicy.table;
-const officers = [...new Set([...T.prepare, ...T.appraise, ...T.approve])];
 
 export function programsRoutes(service: ProgramsService): FastifyPluginAsyncZod {
   return async (app) => {
@@ -110,7 +109,7 @@ export function programsRoutes(service: ProgramsService): FastifyPluginAsyncZod 
     app.get(
       '/api/v1/programs/:id/check',
       {
-        config: { access: officers },
+        config: { access: T.check },
         schema: {
           tags,
           summary: "Check every list of a period in the actor's area",
@@ -123,7 +122,7 @@ export function programsRoutes(service: ProgramsService): FastifyPluginAsyncZod 
     app.get(
       '/api/v1/program-progress',
       {
-        config: { access: T.read.filter((r) => r !== 'supervisor') },
+        config: { access: T.report },
         schema: {
           tags,
           summary: 'Lists by state per area, and communes still missing',
@@ -136,7 +135,7 @@ export function programsRoutes(service: ProgramsService): FastifyPluginAsyncZod 
     app.get(
       '/api/v1/program-totals',
       {
-        config: { access: T.read.filter((r) => r !== 'supervisor') },
+        config: { access: T.report },
         schema: {
           tags,
           summary: 'Approved and paid, by area or category',
@@ -185,7 +184,7 @@ export function programsRoutes(service: ProgramsService): FastifyPluginAsyncZod 
     app.get(
       '/api/v1/lists/:id/check',
       {
-        config: { access: officers },
+        config: { access: T.check },
         schema: {
           tags,
           summary: 'Problems to correct before submission',
@@ -198,7 +197,7 @@ export function programsRoutes(service: ProgramsService): FastifyPluginAsyncZod 
     app.post(
       '/api/v1/lists/:id/entries',
       {
-        config: { access: T.prepare },
+        config: { access: T.edit },
         schema: {
           tags,
           summary: 'Add a person or household with a written reason',
@@ -212,7 +211,7 @@ export function programsRoutes(service: ProgramsService): FastifyPluginAsyncZod 
     app.delete(
       '/api/v1/lists/:id/entries/:entryId',
       {
-        config: { access: T.prepare },
+        config: { access: T.edit },
         schema: {
           tags,
           summary: 'Remove an entry with a written reason',
@@ -226,7 +225,7 @@ export function programsRoutes(service: ProgramsService): FastifyPluginAsyncZod 
     app.post(
       '/api/v1/lists/:id/submit',
       {
-        config: { access: T.prepare },
+        config: { access: T.submit },
         schema: {
           tags,
           summary: 'Submit to the level above (after the check passes)',
