@@ -10,3 +10,4 @@ export * from './gift-tables.js';
 export * from './fixed.js';
 export * from './rules.js';
 export * from './lists.js';
+export * from './arrears.js';

@@ -18,7 +18,7 @@ export interface ProgramsTable {
   budget: number | null;
   funding_source: string | null;
   /** The province whose catalogue this is (migration 0007); codes are unique within it. */
-  province_code: Generated<string>;
+  province_code: string;
   is_demo: Generated<number>;
   created_at: string;
   updated_at: string;
@@ -32,7 +32,7 @@ export interface ProgramRulesTable {
   eligibility_json: string;
   amount_json: string;
   note: string | null;
-  province_code: Generated<string>;
+  province_code: string;
   created_at: string;
 }
 

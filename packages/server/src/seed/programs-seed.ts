@@ -236,7 +236,10 @@ export async function seedProgramsDemo(
     .orderBy('code')
     .execute();
   for (const [i, body] of DEMO_PROGRAMS.entries()) {
-    const program = await services.programs.createProgram(actor, body, { isDemo: true });
+    const program = await services.programs.createProgram(actor, body, {
+      isDemo: true,
+      provinceCode: opts.provinceCode,
+    });
     const periods = body.periodKind === 'monthly' ? ['2021-07', '2021-08', '2021-09'] : [undefined];
     for (const period of periods) {
       const gen = await services.programs.generate(actor, program.id, { period });

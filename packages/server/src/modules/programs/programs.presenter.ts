@@ -1,13 +1,15 @@
-import type { EntryOut, ListOut, ProgramOut } from '@ansinh/domain';
-import { AmountRule, EligibilityRule, type PaymentState } from '@ansinh/domain';
-import type { Selectable } from 'kysely';
-import type { ProgramRulesTable } from '../../db/schema-programs.js';
-import type { EntryRow, ListRow, ProgramRow } from './programs.repo.js';
+import type { EntryOut, ListDetail, ListOut, ProgramOut } from '@ansinh/domain';
+import { AmountRule, EligibilityRule, type BatchOut, type PaymentChannel, type PaymentState } from '@ansinh/domain';
+import type { Actor } from '../../platform/actor.js';
+import type { ListJoined } from './repo/lists.repo.js';
+import type { EntryRow, ProgramRow, ProgramRuleRow } from './repo/types.js';
+
+export type { ListJoined };
 
 /** Row → API shapes of the programs module. Quantities are stored in thousandths. */
 export const fromMilli = (n: number) => Math.round(n) / 1000;
 
-export function presentProgram(p: ProgramRow, rules: Selectable<ProgramRulesTable>[]): ProgramOut {
+export function presentProgram(p: ProgramRow, rules: ProgramRuleRow[]): ProgramOut {
   return {
     id: p.id,
     code: p.code,
@@ -34,8 +36,6 @@ export function presentProgram(p: ProgramRow, rules: Selectable<ProgramRulesTabl
     })),
   };
 }
-
-export type ListJoined = ListRow & { program_code: string; program_name: string; unit: string; commune_name: string };
 
 export function presentList(l: ListJoined): ListOut {
   return {
@@ -93,7 +93,7 @@ export const idTail = (id: string | null) => (id ? id.slice(-3) : null);
 export const birthYear = (d: string | null) => (d && /^\d{4}/.test(d) ? Number(d.slice(0, 4)) : null);
 
 /** A published list's header, as anyone may read it. */
-export function presentPublicSummary(l: ListJoined & { legal_basis: string }) {
+export function presentPublicSummary(l: ListJoined) {
   return {
     id: l.id,
     programName: l.program_name,
@@ -106,5 +106,135 @@ export function presentPublicSummary(l: ListJoined & { legal_basis: string }) {
     publishedAt: l.published_at ?? '',
     entriesCount: l.entries_count,
     totalAmount: l.total_amount,
+  };
+}
+
+interface StepRow {
+  action: string;
+  from_state: string;
+  to_state: string;
+  actor: string;
+  comment: string | null;
+  decision_no: string | null;
+  decision_date: string | null;
+  at: string;
+}
+
+export function presentListDetail(l: ListJoined, steps: StepRow[], openRemarks: number): ListDetail {
+  return {
+    ...presentList(l),
+    steps: steps.map((s) => ({
+      action: s.action,
+      fromState: s.from_state,
+      toState: s.to_state,
+      actor: s.actor,
+      comment: s.comment,
+      decisionNo: s.decision_no,
+      decisionDate: s.decision_date,
+      at: s.at,
+    })),
+    openRemarks,
+  };
+}
+
+type EntryWithPayment = EntryRow & { pay_state: string | null; paid_on: string | null; pay_reference: string | null };
+
+/** An entry as this actor may see it: supervisors see what the published list shows (birth year, last three ID digits). */
+export function presentEntryFor(actor: Actor, r: EntryWithPayment): EntryOut {
+  const e = presentEntry(r);
+  if (actor.role !== 'supervisor') return e;
+  return {
+    ...e,
+    birthDate: e.birthDate?.slice(0, 4) ?? null,
+    citizenId: e.citizenId ? `*********${e.citizenId.slice(-3)}` : null,
+  };
+}
+
+interface RemarkRow {
+  id: number;
+  entry_id: number | null;
+  author: string;
+  text: string;
+  created_at: string;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: string | null;
+}
+
+export function presentRemark(r: RemarkRow) {
+  return {
+    id: r.id,
+    entryId: r.entry_id,
+    author: r.author,
+    text: r.text,
+    createdAt: r.created_at,
+    answer: r.answer,
+    answeredBy: r.answered_by,
+    answeredAt: r.answered_at,
+  };
+}
+
+interface PublishedEntryRow {
+  id: number;
+  full_name: string;
+  birth_date: string | null;
+  village: string | null;
+  citizen_id: string | null;
+  category: string | null;
+  amount: number;
+  arrears_amount: number;
+  quantity_milli: number;
+}
+
+/** A published list as anyone reads it: name, birth year, village, the last three ID digits. */
+export function presentPublicList(l: ListJoined, entries: PublishedEntryRow[], remarks: RemarkRow[]) {
+  return {
+    ...presentPublicSummary(l),
+    entries: entries.map((e) => ({
+      id: e.id,
+      fullName: e.full_name,
+      birthYear: birthYear(e.birth_date),
+      village: e.village,
+      idTail: idTail(e.citizen_id),
+      category: e.category,
+      amount: e.amount + e.arrears_amount,
+      quantity: e.quantity_milli / 1000,
+    })),
+    remarks: remarks.map(presentRemark),
+  };
+}
+
+/** A payment batch with what was recorded of it so far. */
+export function presentBatch(
+  b: {
+    id: number;
+    program_id: number;
+    program_name: string;
+    unit: string;
+    period: string;
+    channel: string;
+    area_code: string;
+    area_name: string;
+    entries_count: number;
+    total_amount: number;
+    created_by: string;
+    created_at: string;
+  },
+  progress: { paidCount: number; paidAmount: number; failedCount: number },
+): BatchOut {
+  return {
+    id: b.id,
+    programId: b.program_id,
+    programName: b.program_name,
+    unit: b.unit as BatchOut['unit'],
+    period: b.period,
+    channel: b.channel as PaymentChannel,
+    areaCode: b.area_code,
+    areaName: b.area_name,
+    entriesCount: b.entries_count,
+    totalAmount: b.total_amount,
+    ...progress,
+    createdBy: b.created_by,
+    createdAt: b.created_at,
   };
 }

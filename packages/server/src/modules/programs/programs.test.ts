@@ -1,130 +1,136 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { GrantStatusBody } from '@ansinh/domain';
 import { systemActor } from '../../platform/actor.js';
 import { createTestContext, DEMO_PASSWORD, type Session, type TestContext } from '../../test/helpers.js';
 import { expectProblem } from '../../test/fixtures.js';
+import {
+  buildBeneficiary,
+  buildList,
+  buildProgram,
+  giftProgramBody,
+  districtOf,
+  nextCommune,
+  unique,
+} from '../../test/factories.js';
 import { xlsx } from '../../test/upload.js';
 
 /**
  * The whole path of a support program on a real database (SQLite, or PostgreSQL under
  * `npm run test:pg`): generate, check, submit, return, resubmit, appraise, approve, publish,
  * remark and answer, pay (with retries and races), reconcile, totals — in the three-level demo
- * province and in a two-level province.
+ * province and in a two-level province. Each test builds its own world with the factories (a
+ * program, a commune of its own, its people), so any test runs alone.
  */
-const COMMUNE = '25213';
 const DISTRICT = '689';
 const sys = systemActor('test');
 
 let ctx: TestContext;
-let commune: Session;
 let district: Session;
 let province: Session;
 
-async function person(
-  communeCode: string,
-  p: { name: string; birth: string; cid: string | null; gender?: 'male' | 'female'; deceasedOn?: string },
-  statuses: Omit<GrantStatusBody, 'personId' | 'decisionNo' | 'decisionDate'>[],
-) {
-  const hh = await ctx.services.registry.createHousehold(sys, { communeCode, residence: 'rural', village: 'Ấp 1' });
-  const out = await ctx.services.registry.createPerson(sys, {
-    fullName: p.name,
-    gender: p.gender ?? 'male',
-    birthDate: p.birth,
-    citizenId: p.cid,
-    householdId: hh.id,
-    relation: 'head',
-    village: 'Ấp 1',
-  });
-  for (const s of statuses)
-    await ctx.services.registry.grantStatus(sys, {
-      ...s,
-      personId: out.id,
-      decisionNo: '12/QĐ-UBND',
-      decisionDate: s.validFrom,
-    });
-  if (p.deceasedOn) await ctx.services.registry.updatePerson(sys, out.id, { deceasedOn: p.deceasedOn });
-  return out.id;
-}
-
-const GIFT = {
-  code: 'TET2025-BTXH',
-  name: 'Quà Tết Ất Tỵ cho người hưởng trợ cấp xã hội',
-  legalBasis: 'Kế hoạch 15/KH-UBND',
-  legalDate: '2025-01-02',
-  kind: 'gift',
-  unit: 'dong',
-  periodKind: 'once',
-  refDate: '2025-01-20',
-  periodFrom: '2025-01-01',
-  periodTo: '2025-01-28',
-  budget: 1_000_000_000,
-  fundingSource: 'Ngân sách tỉnh',
-  rule: {
-    validFrom: '2025-01-01',
-    eligibility: { per: 'person', any: [{ status: 'social_assistance' }] },
-    amount: {
-      type: 'by_category',
-      amounts: { '5a': 500_000, '5b': 500_000, '6_especially_severe': 700_000, '6_severe': 600_000 },
-    },
-  },
-};
+/** A citizen ID of the demo province: '070', gender and century digit, year of birth, a serial. */
+const uniqueCid = (genderCenturyYear: string) => `070${genderCenturyYear}${String(100000 + unique()).slice(-6)}`;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  commune = await ctx.login(`xa.${COMMUNE}`);
   district = await ctx.login(`huyen.${DISTRICT}`);
   province = await ctx.login('tinh.chuyenvien');
 });
 afterAll(() => ctx.close());
 
-describe('programs: the three-level path', () => {
-  let programId: number;
-  let listId: number;
-  let an: number;
-  let binh: number;
+/** Nguyễn Văn An (5a, with an ID) and Trần Thị Bình (6 severe, no ID yet) in a commune of their own. */
+async function anAndBinh(communeCode: string) {
+  const an = await buildBeneficiary(ctx, {
+    communeCode,
+    name: 'Nguyễn Văn An',
+    birth: '1940-05-01',
+    cid: uniqueCid('040'),
+    statuses: [{ kind: 'social_assistance', category: '5a', validFrom: '2024-01-01' }],
+  });
+  const binh = await buildBeneficiary(ctx, {
+    communeCode,
+    name: 'Trần Thị Bình',
+    birth: '1990-02-02',
+    cid: null,
+    gender: 'female',
+    statuses: [{ kind: 'social_assistance', category: '6_severe', validFrom: '2024-01-01' }],
+  });
+  return { an, binh };
+}
 
+/** A gift program and an approved list of An and Bình (with IDs) in a commune of its own, and its officers. */
+async function approvedWorld(district?: string) {
+  const C = await nextCommune(ctx, { district });
+  const anCid = uniqueCid('040');
+  const built = await buildList(ctx, {
+    communeCode: C,
+    stage: 'approved',
+    persons: [
+      {
+        name: 'Nguyễn Văn An',
+        birth: '1940-05-01',
+        cid: anCid,
+        statuses: [{ kind: 'social_assistance', category: '5a', validFrom: '2024-01-01' }],
+      },
+      {
+        name: 'Trần Thị Bình',
+        birth: '1990-02-02',
+        gender: 'female',
+        statuses: [{ kind: 'social_assistance', category: '6_severe', validFrom: '2024-01-01' }],
+      },
+    ],
+  });
+  return { ...built, C, anCid, commune: await ctx.login(`xa.${C}`) };
+}
+
+describe('programs: the three-level path', () => {
   it('a province officer creates a program; a commune officer may not', async () => {
-    const denied = await commune.inject('POST', '/api/v1/programs', GIFT);
+    const C = await nextCommune(ctx);
+    const commune = await ctx.login(`xa.${C}`);
+    const body = giftProgramBody();
+    const denied = await commune.inject('POST', '/api/v1/programs', body);
     expect(denied.statusCode).toBe(403);
-    const res = await province.inject('POST', '/api/v1/programs', GIFT);
+    const res = await province.inject('POST', '/api/v1/programs', body);
     expect(res.statusCode).toBe(201);
-    programId = res.json().id;
     expect(res.json().rules[0].amount.type).toBe('by_category');
     const bad = await province.inject('POST', '/api/v1/programs', {
-      ...GIFT,
-      code: 'X2',
-      rule: { ...GIFT.rule, amount: { type: 'fixed', amount: -5 } },
+      ...body,
+      code: `X2-${C}`,
+      rule: { ...body.rule, amount: { type: 'fixed', amount: -5 } },
     });
     expectProblem(bad, 400, 'VALIDATION_FAILED');
   });
 
   it('generates the commune list from the rule, with the reason and amount of each person', async () => {
-    an = await person(COMMUNE, { name: 'Nguyễn Văn An', birth: '1940-05-01', cid: '070040001234' }, [
-      { kind: 'social_assistance', category: '5a', validFrom: '2024-01-01' },
-    ]);
-    binh = await person(COMMUNE, { name: 'Trần Thị Bình', birth: '1990-02-02', cid: null, gender: 'female' }, [
-      { kind: 'social_assistance', category: '6_severe', validFrom: '2024-01-01' },
-    ]);
+    const { id: programId } = await buildProgram(ctx);
+    const C = await nextCommune(ctx);
+    const commune = await ctx.login(`xa.${C}`);
+    await anAndBinh(C);
     // Died before the reference date: not generated.
-    await person(COMMUNE, { name: 'Lê Văn Chết', birth: '1930-01-01', cid: '070030001111', deceasedOn: '2025-01-05' }, [
-      { kind: 'social_assistance', category: '5a', validFrom: '2023-01-01' },
-    ]);
+    await buildBeneficiary(ctx, {
+      communeCode: C,
+      name: 'Lê Văn Chết',
+      birth: '1930-01-01',
+      deceasedOn: '2025-01-05',
+      statuses: [{ kind: 'social_assistance', category: '5a', validFrom: '2023-01-01' }],
+    });
     // Another commune: not in this list.
-    await person('25216', { name: 'Phạm Văn Khác', birth: '1940-01-01', cid: '070040009999' }, [
-      { kind: 'social_assistance', category: '5a', validFrom: '2023-01-01' },
-    ]);
+    await buildBeneficiary(ctx, {
+      communeCode: await nextCommune(ctx),
+      name: 'Phạm Văn Khác',
+      statuses: [{ kind: 'social_assistance', category: '5a', validFrom: '2023-01-01' }],
+    });
 
-    const res = await commune.inject('POST', `/api/v1/programs/${programId}/lists`, { communeCode: COMMUNE });
+    const res = await commune.inject('POST', `/api/v1/programs/${programId}/lists`, { communeCode: C });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ lists: 1, entries: 2 });
-    listId = res.json().listIds[0];
+    const listId = res.json().listIds[0];
     const list = (await commune.inject('GET', `/api/v1/lists/${listId}`)).json();
     expect(list).toMatchObject({
       state: 'draft',
       entriesCount: 2,
       totalAmount: 1_100_000,
       levels: 3,
-      communeCode: COMMUNE,
+      communeCode: C,
     });
     const entries = (await commune.inject('GET', `/api/v1/lists/${listId}/entries`)).json().items;
     expect(entries.map((e: { fullName: string; amount: number }) => [e.fullName, e.amount]).sort()).toEqual([
@@ -135,23 +141,48 @@ describe('programs: the three-level path', () => {
     expect(entries.find((e: { fullName: string }) => e.fullName === 'Nguyễn Văn An').reason).toBe(
       'Đủ điều kiện: Người cao tuổi thuộc hộ nghèo, không có người phụng dưỡng (Điều 5 khoản 5 điểm a); mức theo diện 5a',
     );
-    const again = await commune.inject('POST', `/api/v1/programs/${programId}/lists`, { communeCode: COMMUNE });
+    const again = await commune.inject('POST', `/api/v1/programs/${programId}/lists`, { communeCode: C });
     expectProblem(again, 409, 'LIST_EXISTS');
   });
 
   it('the check shows the missing ID; submission is refused until it is corrected', async () => {
+    const C = await nextCommune(ctx);
+    const commune = await ctx.login(`xa.${C}`);
+    const { binh } = await anAndBinh(C);
+    const { listId } = await buildList(ctx, { communeCode: C, persons: [] });
     const check = (await commune.inject('GET', `/api/v1/lists/${listId}/check`)).json();
     expect(check.ok).toBe(false);
     expect(check.problems).toEqual([
       expect.objectContaining({ code: 'MISSING_ID', fullName: 'Trần Thị Bình', blocking: true }),
     ]);
     expectProblem(await commune.inject('POST', `/api/v1/lists/${listId}/submit`, {}), 409, 'LIST_HAS_PROBLEMS');
-    await ctx.services.registry.updatePerson(sys, binh, { citizenId: '070190001235' });
+    await ctx.services.registry.updatePerson(sys, binh, { citizenId: uniqueCid('190') });
     expect((await commune.inject('GET', `/api/v1/lists/${listId}/check`)).json().ok).toBe(true);
   });
 
   it('a manual addition needs a reason; removal needs a reason; both are audited', async () => {
-    const extra = await person(COMMUNE, { name: 'Đỗ Văn Thêm', birth: '1960-03-03', cid: '070060004321' }, []);
+    const { listId, communeCode: C } = await buildList(ctx, {
+      persons: [
+        { name: 'Nguyễn Văn An' },
+        {
+          name: 'Trần Thị Bình',
+          gender: 'female',
+          birth: '1990-02-02',
+          statuses: [{ kind: 'social_assistance', category: '6_severe', validFrom: '2024-01-01' }],
+        },
+      ],
+    });
+    const commune = await ctx.login(`xa.${C}`);
+    expect((await commune.inject('GET', `/api/v1/lists/${listId}`)).json()).toMatchObject({
+      entriesCount: 2,
+      totalAmount: 1_100_000,
+    });
+    const extra = await buildBeneficiary(ctx, {
+      communeCode: C,
+      name: 'Đỗ Văn Thêm',
+      birth: '1960-03-03',
+      statuses: [],
+    });
     const noReason = await commune.inject('POST', `/api/v1/lists/${listId}/entries`, { personId: extra, reason: 'x' });
     expectProblem(noReason, 400, 'VALIDATION_FAILED');
     const noAmount = await commune.inject('POST', `/api/v1/lists/${listId}/entries`, {
@@ -190,6 +221,10 @@ describe('programs: the three-level path', () => {
   });
 
   it('submit → district returns with comments → commune resubmits → district appraises → province approves with its decision', async () => {
+    const { listId, communeCode: C } = await buildList(ctx, { persons: [{}, { gender: 'female' }] });
+    const commune = await ctx.login(`xa.${C}`);
+    const D = await districtOf(ctx, C);
+    const district = await ctx.login(`huyen.${D}`);
     expect((await commune.inject('POST', `/api/v1/lists/${listId}/submit`, {})).json().state).toBe('submitted');
     // Locked while at the district.
     expectProblem(
@@ -230,10 +265,10 @@ describe('programs: the three-level path', () => {
     ).json();
     expect(approved).toMatchObject({ state: 'approved', decisionNo: '45/QĐ-UBND', decisionDate: '2025-01-15' });
     expect(approved.steps.map((s: { action: string; actor: string }) => `${s.action}:${s.actor}`)).toEqual([
-      `submit:xa.${COMMUNE}`,
-      `return:huyen.${DISTRICT}`,
-      `submit:xa.${COMMUNE}`,
-      `appraise:huyen.${DISTRICT}`,
+      `submit:xa.${C}`,
+      `return:huyen.${D}`,
+      `submit:xa.${C}`,
+      `appraise:huyen.${D}`,
       'approve:tinh.chuyenvien',
     ]);
     expect(approved.steps[1].comment).toBe('Kiểm tra lại mức của bà Bình');
@@ -247,24 +282,30 @@ describe('programs: the three-level path', () => {
   });
 
   it('the province sees which communes of the district still have no list', async () => {
-    const res = (
-      await province.inject('GET', `/api/v1/program-progress?programId=${programId}&areaCode=${DISTRICT}`)
-    ).json();
-    const row = res.rows.find((r: { areaCode: string }) => r.areaCode === COMMUNE);
+    const { programId, communeCode: C } = await buildList(ctx, { stage: 'approved' });
+    const D = await districtOf(ctx, C);
+    const res = (await province.inject('GET', `/api/v1/program-progress?programId=${programId}&areaCode=${D}`)).json();
+    const row = res.rows.find((r: { areaCode: string }) => r.areaCode === C);
     expect(row.byState).toEqual({ approved: 1 });
     expect(res.missingCommunes.length).toBeGreaterThan(0);
-    expect(res.missingCommunes.map((c: { code: string }) => c.code)).not.toContain(COMMUNE);
+    expect(res.missingCommunes.map((c: { code: string }) => c.code)).not.toContain(C);
   });
 
   it('a supplementary list takes a newly qualifying person, never those already approved', async () => {
-    await person(COMMUNE, { name: 'Hoàng Văn Mới', birth: '1938-01-01', cid: '070038005555' }, [
-      { kind: 'social_assistance', category: '5a', validFrom: '2025-01-10' },
-    ]);
+    const { listId, communeCode: C } = await buildList(ctx, { stage: 'approved', persons: [{}, {}] });
+    const commune = await ctx.login(`xa.${C}`);
+    await buildBeneficiary(ctx, {
+      communeCode: C,
+      name: 'Hoàng Văn Mới',
+      birth: '1938-01-01',
+      statuses: [{ kind: 'social_assistance', category: '5a', validFrom: '2025-01-10' }],
+    });
     const sup = (await commune.inject('POST', `/api/v1/lists/${listId}/supplementary`)).json();
     expect(sup).toMatchObject({ seq: 1, parentListId: listId, state: 'draft', entriesCount: 1, totalAmount: 500_000 });
   });
 
   it('publication masks personal data; supervisors remark and officers answer', async () => {
+    const { listId, programId, C, anCid, commune } = await approvedWorld();
     const anon = await ctx.app.inject({ method: 'GET', url: `/api/v1/public/lists/${listId}` });
     expect(anon.statusCode).toBe(404);
     expect((await commune.inject('POST', `/api/v1/lists/${listId}/publish`)).json().publishedAt).toBeTruthy();
@@ -275,19 +316,19 @@ describe('programs: the three-level path', () => {
       fullName: 'Nguyễn Văn An',
       birthYear: 1940,
       village: 'Ấp 1',
-      idTail: '234',
+      idTail: anCid.slice(-3),
       category: '5a',
       amount: 500_000,
       quantity: 0,
     });
-    expect(JSON.stringify(pub)).not.toContain('070040001234');
+    expect(JSON.stringify(pub)).not.toContain(anCid);
     const sup = await ctx.login('giamsat');
     const lists = (await sup.inject('GET', `/api/v1/lists?programId=${programId}`)).json();
     expect(lists.items.map((l: { id: number }) => l.id)).toEqual([listId]);
     const seen = (await sup.inject('GET', `/api/v1/lists/${listId}/entries`))
       .json()
       .items.find((e: { fullName: string }) => e.fullName === 'Nguyễn Văn An');
-    expect(seen).toMatchObject({ citizenId: '*********234', birthDate: '1940' });
+    expect(seen).toMatchObject({ citizenId: `*********${anCid.slice(-3)}`, birthDate: '1940' });
     const remark = await sup.inject('POST', `/api/v1/lists/${listId}/remarks`, {
       entryId: a.id,
       text: 'Ông An đã chuyển về ở với con tại xã khác?',
@@ -302,11 +343,12 @@ describe('programs: the three-level path', () => {
     expect(after.remarks[0]).toMatchObject({
       text: 'Ông An đã chuyển về ở với con tại xã khác?',
       answer: 'Ông An vẫn cư trú tại ấp 1, đã xác minh.',
-      answeredBy: `xa.${COMMUNE}`,
+      answeredBy: `xa.${C}`,
     });
   });
 
   it('payments: a batch, a retried request, a race, a returned payment, the reconciliation file and the totals', async () => {
+    const { programId, C: COMMUNE, commune } = await approvedWorld(DISTRICT);
     const batch = await province.inject('POST', '/api/v1/payment-batches', {
       programId,
       period: '2025',
@@ -421,19 +463,25 @@ describe('programs: the three-level path', () => {
       (await commune.inject('POST', '/api/v1/payment-batches', { programId, period: '2025', channel: 'post_office' }))
         .statusCode,
     ).toBe(403);
-    void an;
   });
 
   it('generation in SQL and generation through entitlement() give the same entries', async () => {
+    const C = await nextCommune(ctx);
+    const commune = await ctx.login(`xa.${C}`);
+    const { an, binh } = await anAndBinh(C);
+    await ctx.services.registry.updatePerson(sys, binh, { citizenId: uniqueCid('190') });
+    await buildBeneficiary(ctx, { communeCode: C, name: 'Hoàng Văn Mới', birth: '1938-01-01' });
+    void an;
     // An age bound (0 years) keeps the second program on the JavaScript path.
-    const sqlProg = (await province.inject('POST', '/api/v1/programs', { ...GIFT, code: 'SAME-SQL' })).json();
+    const GIFT = giftProgramBody();
+    const sqlProg = (await province.inject('POST', '/api/v1/programs', { ...GIFT, code: `SAME-SQL-${C}` })).json();
     const jsRule = { ...GIFT.rule, eligibility: { per: 'person', any: [{ status: 'social_assistance', minAge: 0 }] } };
     const jsProg = (
-      await province.inject('POST', '/api/v1/programs', { ...GIFT, code: 'SAME-JS', rule: jsRule })
+      await province.inject('POST', '/api/v1/programs', { ...GIFT, code: `SAME-JS-${C}`, rule: jsRule })
     ).json();
     const listOf: Record<number, number> = {};
     const rows = async (id: number) => {
-      const gen = (await commune.inject('POST', `/api/v1/programs/${id}/lists`, { communeCode: COMMUNE })).json();
+      const gen = (await commune.inject('POST', `/api/v1/programs/${id}/lists`, { communeCode: C })).json();
       listOf[id] = gen.listIds[0];
       const items = (await commune.inject('GET', `/api/v1/lists/${gen.listIds[0]}/entries`)).json().items as {
         fullName: string;
@@ -462,12 +510,11 @@ describe('programs: the three-level path', () => {
   });
 
   it('two approvals of the same list at once: exactly one succeeds', async () => {
-    const other = await person('25198', { name: 'Vũ Văn Hai', birth: '1942-01-01', cid: '070042007777' }, [
-      { kind: 'social_assistance', category: '5a', validFrom: '2024-01-01' },
-    ]);
-    void other;
-    const x = await ctx.login('xa.25198');
-    const gen = (await x.inject('POST', `/api/v1/programs/${programId}/lists`, { communeCode: '25198' })).json();
+    const { id: programId } = await buildProgram(ctx);
+    const C = await nextCommune(ctx, { district: DISTRICT });
+    await buildBeneficiary(ctx, { communeCode: C, name: 'Vũ Văn Hai', birth: '1942-01-01' });
+    const x = await ctx.login(`xa.${C}`);
+    const gen = (await x.inject('POST', `/api/v1/programs/${programId}/lists`, { communeCode: C })).json();
     const id = gen.listIds[0];
     expect((await x.inject('POST', `/api/v1/lists/${id}/submit`, {})).statusCode).toBe(200);
     expect((await district.inject('POST', `/api/v1/lists/${id}/appraise`, {})).statusCode).toBe(200);
@@ -493,9 +540,29 @@ describe('programs: computed indicators as of a date', () => {
     const { indicatorArea } = await import('../../platform/indicators.js');
     const { todayInVietnam } = await import('@ansinh/domain');
     const ind = (code: string) => programsIndicators.find((i) => i.code === code)!;
+    // Two approved lists in the district (An and Bình in one commune, one person in another), and
+    // a batch that paid An and Bình.
+    const { programId, C: COMMUNE } = await approvedWorld(DISTRICT);
+    await buildList(ctx, { programId, stage: 'approved', communeCode: await nextCommune(ctx, { district: DISTRICT }) });
+    const program = await ctx.services.programs.getProgram(sys, programId);
+    const batch = await ctx.services.programs.payments.createBatch(sys, {
+      programId,
+      period: '2025',
+      channel: 'post_office',
+      areaCode: COMMUNE,
+    });
+    const ids = (await ctx.services.programs.payments.batchEntries(sys, batch.id, { limit: 10, offset: 0 })).items.map(
+      (e) => e.id,
+    );
+    await ctx.services.programs.payments.recordPayments(
+      sys,
+      batch.id,
+      { entryIds: ids, state: 'paid', paidOn: '2025-01-22' },
+      `indicators-${programId}`,
+    );
     const today = todayInVietnam();
     const q = { area: indicatorArea(DISTRICT, 2), from: '2025-01-01', to: '2025-12-31', asOf: today };
-    const params = { program: 'TET2025-BTXH' };
+    const params = { program: program.code };
     expect((await ind('programs.beneficiaries_approved').compute(ctx.database.db, q, params)).value).toBe(3);
     expect((await ind('programs.amount_paid').compute(ctx.database.db, q, params)).value).toBe(1_100_000);
     expect(
@@ -537,11 +604,15 @@ describe('programs: monthly allowances and a two-level province', () => {
     });
     expect(res.statusCode).toBe(201);
     const pid = res.json().id;
-    const C = '25201';
+    const C = await nextCommune(ctx, { district: DISTRICT });
     const x = await ctx.login(`xa.${C}`);
-    await person(C, { name: 'Đinh Thị Cụ', birth: '1935-01-01', cid: '070135001000', gender: 'female' }, [
-      { kind: 'social_assistance', category: '5a', validFrom: '2024-05-01' },
-    ]);
+    await buildBeneficiary(ctx, {
+      communeCode: C,
+      name: 'Đinh Thị Cụ',
+      birth: '1935-01-01',
+      gender: 'female',
+      statuses: [{ kind: 'social_assistance', category: '5a', validFrom: '2024-05-01' }],
+    });
     const june = (
       await x.inject('POST', `/api/v1/programs/${pid}/lists`, { communeCode: C, period: '2024-06' })
     ).json();
@@ -609,10 +680,13 @@ describe('programs: monthly allowances and a two-level province', () => {
     );
     const p98 = await ctx.login('tinh98');
     const x98 = await ctx.login('xa.98001');
-    const prog = (await p98.inject('POST', '/api/v1/programs', { ...GIFT, code: 'TET2025-98' })).json();
-    await person('98001', { name: 'Lò Văn Một', birth: '1941-01-01', cid: '070041000123' }, [
-      { kind: 'social_assistance', category: '5a', validFrom: '2024-01-01' },
-    ]);
+    const prog = (await p98.inject('POST', '/api/v1/programs', giftProgramBody({ code: 'TET2025-98' }))).json();
+    await buildBeneficiary(ctx, {
+      communeCode: '98001',
+      name: 'Lò Văn Một',
+      birth: '1941-01-01',
+      statuses: [{ kind: 'social_assistance', category: '5a', validFrom: '2024-01-01' }],
+    });
     const gen = (await x98.inject('POST', `/api/v1/programs/${prog.id}/lists`, { communeCode: '98001' })).json();
     expect(gen.entries).toBe(1);
     const id = gen.listIds[0];
@@ -658,7 +732,7 @@ describe('programs: rice in kind', () => {
         },
       })
     ).json();
-    const C = '25195';
+    const C = await nextCommune(ctx, { district: DISTRICT });
     const hh = await ctx.services.registry.createHousehold(sys, {
       communeCode: C,
       residence: 'rural',

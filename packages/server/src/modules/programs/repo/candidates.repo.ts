@@ -1,64 +1,7 @@
-import { sql, type RawBuilder, type Selectable } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { STATUS_CATEGORIES, type AmountRule, type EligibilityRule } from '@ansinh/domain';
-import type { Executor } from '../../db/database.js';
-import type { ListEntriesTable, ProgramListsTable, ProgramsTable } from '../../db/schema-programs.js';
-import type { AreaColumn } from '../../platform/authz.js';
-
-export type ProgramRow = Selectable<ProgramsTable>;
-export type ListRow = Selectable<ProgramListsTable>;
-export type EntryRow = Selectable<ListEntriesTable>;
-export type NewEntry = Omit<
-  EntryRow,
-  'id' | 'approved_key' | 'batch_id' | 'arrears_amount' | 'quantity_milli' | 'manual'
-> & {
-  arrears_amount?: number;
-  quantity_milli?: number;
-  manual?: number;
-};
-
-/** A status row of a candidate, with what the rules and the list need to know. */
-export interface CandidateRow {
-  person_id: number | null;
-  household_id: number | null;
-  kind: string;
-  category: string;
-  year: number | null;
-  degree: number | null;
-  valid_from: string;
-}
-
-/** What a list shows of a person. */
-export interface HolderColumns {
-  full_name: string;
-  birth_date: string | null;
-  citizen_id: string | null;
-  village: string | null;
-  province_code: string;
-  district_code: string | null;
-  commune_code: string;
-}
-
-export interface Scope {
-  column: AreaColumn;
-  code: string;
-}
-
-const CHUNK = 800;
-
-/**
- * Run a query per slice of ids and join the rows, without spreading them into push() (spreading
- * 100.000 rows overflows the call stack).
- */
-async function chunked<I, T>(ids: readonly I[], query: (slice: I[]) => Promise<T[]>, size = CHUNK): Promise<T[]> {
-  const out: T[] = [];
-  for (let i = 0; i < ids.length; i += size) for (const r of await query(ids.slice(i, i + size))) out.push(r);
-  return out;
-}
-
-/** The part of better-sqlite3 the fast insert path uses. */
-export interface SqliteHandle {
-  prepare(sql: string): { run(params: unknown[]): unknown };
-}
+import type { Executor } from '../../../db/database.js';
+import { CHUNK, chunked, type CandidateRow, type HolderColumns, type Scope } from './types.js';
 
 /** Where the rule looks: an area (generation), or the people already on some lists (the check). */
 type RuleWhere = { scope: Scope } | { listIds: number[] };
@@ -112,8 +55,11 @@ function ruleCte(a: { refDate: string; eligibility: EligibilityRule; amount: Amo
     )`;
 }
 
-/** SQL of the programs module. */
-export const programsRepo = {
+/**
+ * The programs module's one declared reader of the registry's tables (statuses, persons,
+ * households): who qualifies, what the check compares with, and generation in SQL.
+ */
+export const candidatesRepo = {
   /**
    * Statuses in force on `refDate` of the given kinds, in an area, whose holder is alive, still
    * living there and not merged into another record (persons), or still active (households).
@@ -273,84 +219,6 @@ export const programsRepo = {
     return persons;
   },
 
-  async insertEntries(db: Executor, rows: NewEntry[], sqlite?: SqliteHandle | null): Promise<void> {
-    // 22 columns: 600 rows stay under SQLite's 32.766 bound parameters.
-    // Every row names every column: SQLite fills a column missing from some rows with NULL.
-    const full = rows.map((r) => ({
-      ...r,
-      arrears_amount: r.arrears_amount ?? 0,
-      quantity_milli: r.quantity_milli ?? 0,
-      manual: r.manual ?? 0,
-      arrears_note: r.arrears_note ?? null,
-      arrears_months: r.arrears_months ?? null,
-    }));
-    if (sqlite && full.length > 0) {
-      // SQLite: a prepared statement per row on the transaction's own connection is the fastest path.
-      const cols = Object.keys(full[0]!) as (keyof (typeof full)[number])[];
-      const stmt = sqlite.prepare(
-        `insert into list_entries (${cols.join(',')}) values (${cols.map(() => '?').join(',')})`,
-      );
-      for (const r of full) stmt.run(cols.map((c) => r[c]));
-      return;
-    }
-    for (let i = 0; i < full.length; i += 600)
-      await db
-        .insertInto('list_entries')
-        .values(full.slice(i, i + 600))
-        .execute();
-  },
-
-  /** Recount a list's entries and totals from its rows. */
-  async refreshTotals(db: Executor, listIds: number[], now: string): Promise<void> {
-    for (let i = 0; i < listIds.length; i += CHUNK) {
-      const ids = listIds.slice(i, i + CHUNK);
-      await db
-        .updateTable('program_lists as l')
-        .set((eb) => ({
-          entries_count: eb
-            .selectFrom('list_entries as e')
-            .select((e) => e.fn.countAll<number>().as('n'))
-            .whereRef('e.list_id', '=', 'l.id'),
-          total_amount: eb
-            .selectFrom('list_entries as e')
-            .select(sql<number>`coalesce(sum(e.amount + e.arrears_amount), 0)`.as('t'))
-            .whereRef('e.list_id', '=', 'l.id'),
-          total_quantity_milli: eb
-            .selectFrom('list_entries as e')
-            .select(sql<number>`coalesce(sum(e.quantity_milli), 0)`.as('t'))
-            .whereRef('e.list_id', '=', 'l.id'),
-          updated_at: now,
-        }))
-        .where('l.id', 'in', ids)
-        .execute();
-    }
-  },
-
-  /** For each entry of the lists, the communes of other lists (same program and period) holding the same beneficiary. */
-  async elsewhere(db: Executor, listIds: number[]): Promise<Map<number, string[]>> {
-    const out = new Map<number, string[]>();
-    for (let i = 0; i < listIds.length; i += CHUNK) {
-      const rows = await db
-        .selectFrom('list_entries as e')
-        .innerJoin('list_entries as o', (j) =>
-          j
-            .onRef('o.program_id', '=', 'e.program_id')
-            .onRef('o.period', '=', 'e.period')
-            .onRef('o.beneficiary_key', '=', 'e.beneficiary_key')
-            .onRef('o.list_id', '<>', 'e.list_id'),
-        )
-        .select(['e.id', 'o.commune_code'])
-        .where('e.list_id', 'in', listIds.slice(i, i + CHUNK))
-        .execute();
-      for (const r of rows) {
-        const a = out.get(r.id) ?? [];
-        if (!a.includes(r.commune_code)) a.push(r.commune_code);
-        out.set(r.id, a);
-      }
-    }
-    return out;
-  },
-
   /**
    * What the check needs of every entry of the lists, with the person as the registry has it now
    * (only the columns used: wide rows cost more to read than to find).
@@ -427,42 +295,5 @@ export const programsRepo = {
       where b.rn = 1 and l.program_id = ${a.programId} and l.period = ${a.period} and l.seq = 0 and l.commune_code = h.commune_code and +l.id in (${sql.join(a.listIds)})
       order by l.id, h.id`.execute(db);
     return Number(res.numAffectedRows ?? 0);
-  },
-
-  /** A page of entries of a list or a batch, with their payment, optionally searched by name or ID. */
-  async entriesPage(
-    db: Executor,
-    by: { list_id: number } | { batch_id: number },
-    q: { q?: string; limit: number; offset: number },
-  ) {
-    let base = db
-      .selectFrom('list_entries as e')
-      .leftJoin('payments as pay', 'pay.entry_id', 'e.id')
-      .selectAll('e')
-      .select(['pay.state as pay_state', 'pay.paid_on', 'pay.reference as pay_reference']);
-    base = 'list_id' in by ? base.where('e.list_id', '=', by.list_id) : base.where('e.batch_id', '=', by.batch_id);
-    if (q.q) base = base.where((eb) => eb.or([eb('e.full_name', 'like', `%${q.q}%`), eb('e.citizen_id', '=', q.q!)]));
-    const total = await base
-      .clearSelect()
-      .select((e) => e.fn.countAll<number>().as('n'))
-      .executeTakeFirst();
-    const rows = await base.orderBy('e.commune_code').orderBy('e.id').limit(q.limit).offset(q.offset).execute();
-    return { rows, total: Number(total?.n ?? 0) };
-  },
-
-  /** Lists joined with their program and commune name. */
-  listsQuery(db: Executor) {
-    return db
-      .selectFrom('program_lists as l')
-      .innerJoin('programs as g', 'g.id', 'l.program_id')
-      .innerJoin('areas as a', 'a.code', 'l.commune_code')
-      .selectAll('l')
-      .select([
-        'g.code as program_code',
-        'g.name as program_name',
-        'g.unit',
-        'g.legal_basis',
-        'a.name as commune_name',
-      ]);
   },
 };

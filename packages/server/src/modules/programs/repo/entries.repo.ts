@@ -1,0 +1,191 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../../db/database.js';
+import { CHUNK, type EntryRow, type NewEntry, type SqliteHandle } from './types.js';
+
+/** SQL of list entries: insert, recount, find, remove, pages, and what approval stamps. */
+export const entriesRepo = {
+  async insertEntries(db: Executor, rows: NewEntry[], sqlite?: SqliteHandle | null): Promise<void> {
+    // 22 columns: 600 rows stay under SQLite's 32.766 bound parameters.
+    // Every row names every column: SQLite fills a column missing from some rows with NULL.
+    const full = rows.map((r) => ({
+      ...r,
+      arrears_amount: r.arrears_amount ?? 0,
+      quantity_milli: r.quantity_milli ?? 0,
+      manual: r.manual ?? 0,
+      arrears_note: r.arrears_note ?? null,
+      arrears_months: r.arrears_months ?? null,
+    }));
+    if (sqlite && full.length > 0) {
+      // SQLite: a prepared statement per row on the transaction's own connection is the fastest path.
+      const cols = Object.keys(full[0]!) as (keyof (typeof full)[number])[];
+      const stmt = sqlite.prepare(
+        `insert into list_entries (${cols.join(',')}) values (${cols.map(() => '?').join(',')})`,
+      );
+      for (const r of full) stmt.run(cols.map((c) => r[c]));
+      return;
+    }
+    for (let i = 0; i < full.length; i += 600)
+      await db
+        .insertInto('list_entries')
+        .values(full.slice(i, i + 600))
+        .execute();
+  },
+
+  /** Recount a list's entries and totals from its rows. */
+  async refreshTotals(db: Executor, listIds: number[], now: string): Promise<void> {
+    for (let i = 0; i < listIds.length; i += CHUNK) {
+      const ids = listIds.slice(i, i + CHUNK);
+      await db
+        .updateTable('program_lists as l')
+        .set((eb) => ({
+          entries_count: eb
+            .selectFrom('list_entries as e')
+            .select((e) => e.fn.countAll<number>().as('n'))
+            .whereRef('e.list_id', '=', 'l.id'),
+          total_amount: eb
+            .selectFrom('list_entries as e')
+            .select(sql<number>`coalesce(sum(e.amount + e.arrears_amount), 0)`.as('t'))
+            .whereRef('e.list_id', '=', 'l.id'),
+          total_quantity_milli: eb
+            .selectFrom('list_entries as e')
+            .select(sql<number>`coalesce(sum(e.quantity_milli), 0)`.as('t'))
+            .whereRef('e.list_id', '=', 'l.id'),
+          updated_at: now,
+        }))
+        .where('l.id', 'in', ids)
+        .execute();
+    }
+  },
+
+  /** For each entry of the lists, the communes of other lists (same program and period) holding the same beneficiary. */
+  async elsewhere(db: Executor, listIds: number[]): Promise<Map<number, string[]>> {
+    const out = new Map<number, string[]>();
+    for (let i = 0; i < listIds.length; i += CHUNK) {
+      const rows = await db
+        .selectFrom('list_entries as e')
+        .innerJoin('list_entries as o', (j) =>
+          j
+            .onRef('o.program_id', '=', 'e.program_id')
+            .onRef('o.period', '=', 'e.period')
+            .onRef('o.beneficiary_key', '=', 'e.beneficiary_key')
+            .onRef('o.list_id', '<>', 'e.list_id'),
+        )
+        .select(['e.id', 'o.commune_code'])
+        .where('e.list_id', 'in', listIds.slice(i, i + CHUNK))
+        .execute();
+      for (const r of rows) {
+        const a = out.get(r.id) ?? [];
+        if (!a.includes(r.commune_code)) a.push(r.commune_code);
+        out.set(r.id, a);
+      }
+    }
+    return out;
+  },
+
+  /** A page of entries of a list or a batch, with their payment, optionally searched by name or ID. */
+  async entriesPage(
+    db: Executor,
+    by: { list_id: number } | { batch_id: number },
+    q: { q?: string; limit: number; offset: number },
+  ) {
+    let base = db
+      .selectFrom('list_entries as e')
+      .leftJoin('payments as pay', 'pay.entry_id', 'e.id')
+      .selectAll('e')
+      .select(['pay.state as pay_state', 'pay.paid_on', 'pay.reference as pay_reference']);
+    base = 'list_id' in by ? base.where('e.list_id', '=', by.list_id) : base.where('e.batch_id', '=', by.batch_id);
+    if (q.q) base = base.where((eb) => eb.or([eb('e.full_name', 'like', `%${q.q}%`), eb('e.citizen_id', '=', q.q!)]));
+    const total = await base
+      .clearSelect()
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    const rows = await base.orderBy('e.commune_code').orderBy('e.id').limit(q.limit).offset(q.offset).execute();
+    return { rows, total: Number(total?.n ?? 0) };
+  },
+
+  async find(ex: Executor, listId: number, entryId: number): Promise<EntryRow | undefined> {
+    return ex
+      .selectFrom('list_entries')
+      .selectAll()
+      .where('id', '=', entryId)
+      .where('list_id', '=', listId)
+      .executeTakeFirst();
+  },
+
+  /** Remove an entry and the remarks on it. */
+  async remove(ex: Executor, entryId: number): Promise<void> {
+    await ex.deleteFrom('list_remarks').where('entry_id', '=', entryId).execute();
+    await ex.deleteFrom('list_entries').where('id', '=', entryId).execute();
+  },
+
+  async hasBeneficiary(ex: Executor, listId: number, beneficiaryKey: string): Promise<boolean> {
+    const r = await ex
+      .selectFrom('list_entries')
+      .select('id')
+      .where('list_id', '=', listId)
+      .where('beneficiary_key', '=', beneficiaryKey)
+      .executeTakeFirst();
+    return !!r;
+  },
+
+  /** The months ('YYYY-MM') approved lists of a program paid each beneficiary, as "key|month". */
+  async paidMonths(ex: Executor, programId: number, keys: string[]): Promise<Set<string>> {
+    const paid = new Set<string>();
+    for (let i = 0; i < keys.length; i += CHUNK) {
+      const rows = await ex
+        .selectFrom('list_entries')
+        .select(['beneficiary_key', 'period', 'arrears_months'])
+        .where('program_id', '=', programId)
+        .where('approved_key', 'is not', null)
+        .where('beneficiary_key', 'in', keys.slice(i, i + CHUNK))
+        .execute();
+      for (const r of rows) {
+        paid.add(`${r.beneficiary_key}|${r.period}`);
+        for (const m of r.arrears_months?.split(',') ?? []) if (m) paid.add(`${r.beneficiary_key}|${m}`);
+      }
+    }
+    return paid;
+  },
+
+  /** Beneficiaries of a commune already on an approved list of the program and period. */
+  async approvedKeys(ex: Executor, programId: number, period: string, communeCode: string): Promise<Set<string>> {
+    const rows = await ex
+      .selectFrom('list_entries')
+      .select('beneficiary_key')
+      .where('program_id', '=', programId)
+      .where('period', '=', period)
+      .where('approved_key', 'is not', null)
+      .where('commune_code', '=', communeCode)
+      .execute();
+    return new Set(rows.map((r) => r.beneficiary_key));
+  },
+
+  /** Approval stamps each entry; the unique key refuses a person approved twice in one period. */
+  async stampApproved(ex: Executor, listId: number): Promise<void> {
+    await ex
+      .updateTable('list_entries')
+      .set({ approved_key: sql<string>`cast(program_id as text) || ':' || period || ':' || beneficiary_key` })
+      .where('list_id', '=', listId)
+      .execute();
+  },
+
+  /** What a published list shows of its entries (masked by the presenter). */
+  async published(ex: Executor, listId: number) {
+    return ex
+      .selectFrom('list_entries')
+      .select([
+        'id',
+        'full_name',
+        'birth_date',
+        'village',
+        'citizen_id',
+        'category',
+        'amount',
+        'arrears_amount',
+        'quantity_milli',
+      ])
+      .where('list_id', '=', listId)
+      .orderBy('id')
+      .execute();
+  },
+};

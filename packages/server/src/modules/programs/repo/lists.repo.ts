@@ -1,0 +1,230 @@
+import type { Executor } from '../../../db/database.js';
+import type { AreaColumn } from '../../../platform/authz.js';
+import type { ListRow, Scope } from './types.js';
+
+type NewList = Omit<
+  ListRow,
+  | 'id'
+  | 'entries_count'
+  | 'total_amount'
+  | 'total_quantity_milli'
+  | 'submitted_at'
+  | 'approved_at'
+  | 'decision_no'
+  | 'decision_date'
+  | 'published_at'
+>;
+
+/** A list joined with its program and commune name. */
+export type ListJoined = ListRow & {
+  program_code: string;
+  program_name: string;
+  unit: string;
+  legal_basis: string;
+  commune_name: string;
+};
+
+/** Filters of a page of lists; `scope` and `level` are the actor's and the asked area's columns. */
+export interface ListFilter {
+  scope?: Scope | null;
+  area?: Scope | null;
+  publishedOnly?: boolean;
+  programId?: number;
+  period?: string;
+  state?: string;
+}
+
+/** Lists joined with their program and commune name. */
+function joined(db: Executor) {
+  return db
+    .selectFrom('program_lists as l')
+    .innerJoin('programs as g', 'g.id', 'l.program_id')
+    .innerJoin('areas as a', 'a.code', 'l.commune_code')
+    .selectAll('l')
+    .select(['g.code as program_code', 'g.name as program_name', 'g.unit', 'g.legal_basis', 'a.name as commune_name']);
+}
+
+function filtered(db: Executor, f: ListFilter) {
+  let q = joined(db);
+  if (f.scope) q = q.where(`l.${f.scope.column}`, '=', f.scope.code);
+  if (f.area) q = q.where(`l.${f.area.column}`, '=', f.area.code);
+  if (f.publishedOnly) q = q.where('l.published_at', 'is not', null);
+  if (f.programId) q = q.where('l.program_id', '=', f.programId);
+  if (f.period) q = q.where('l.period', '=', f.period);
+  if (f.state) q = q.where('l.state', '=', f.state);
+  return q;
+}
+
+/** SQL of lists and their approval steps and remarks. */
+export const listsRepo = {
+  async byId(ex: Executor, id: number): Promise<ListJoined | undefined> {
+    return joined(ex).where('l.id', '=', id).executeTakeFirst();
+  },
+
+  /** A page of lists, and how many match. */
+  async page(
+    ex: Executor,
+    f: ListFilter,
+    p: { limit: number; offset: number; order: 'commune' | 'published' },
+  ): Promise<{ rows: ListJoined[]; total: number }> {
+    const total = await filtered(ex, f)
+      .clearSelect()
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    const q = filtered(ex, f);
+    const ordered =
+      p.order === 'published' ? q.orderBy('l.published_at', 'desc') : q.orderBy('l.commune_code').orderBy('l.seq');
+    const rows = await ordered.limit(p.limit).offset(p.offset).execute();
+    return { rows, total: Number(total?.n ?? 0) };
+  },
+
+  /** Program and reference date of lists (for the check). */
+  async heads(ex: Executor, ids: number[]) {
+    return ex.selectFrom('program_lists').select(['id', 'program_id', 'ref_date']).where('id', 'in', ids).execute();
+  },
+
+  /** Ids of the lists of a program and period, within a scope (null: everywhere). */
+  async idsOf(ex: Executor, programId: number, period: string, scope: Scope | null): Promise<number[]> {
+    const rows = await ex
+      .selectFrom('program_lists')
+      .select('id')
+      .where('program_id', '=', programId)
+      .where('period', '=', period)
+      .$if(!!scope, (q) => q.where(scope!.column, '=', scope!.code))
+      .execute();
+    return rows.map((r) => r.id);
+  },
+
+  /** Communes that already have a main list (seq 0) of the program and period. */
+  async communesWithMainList(
+    ex: Executor,
+    programId: number,
+    period: string,
+    scope: Scope | null,
+  ): Promise<Set<string>> {
+    const rows = await ex
+      .selectFrom('program_lists')
+      .select('commune_code')
+      .where('program_id', '=', programId)
+      .where('period', '=', period)
+      .where('seq', '=', 0)
+      .$if(!!scope, (q) => q.where(scope!.column, '=', scope!.code))
+      .execute();
+    return new Set(rows.map((r) => r.commune_code));
+  },
+
+  /** Lists of a program and period under an area, for the progress table. */
+  async forProgress(ex: Executor, programId: number, period: string, column: AreaColumn, code: string) {
+    return ex
+      .selectFrom('program_lists')
+      .select(['commune_code', 'state', 'total_amount', 'entries_count'])
+      .where('program_id', '=', programId)
+      .where('period', '=', period)
+      .where(column, '=', code)
+      .execute();
+  },
+
+  async maxSeq(ex: Executor, programId: number, period: string, communeCode: string): Promise<number> {
+    const r = await ex
+      .selectFrom('program_lists')
+      .select((e) => e.fn.max('seq').as('m'))
+      .where('program_id', '=', programId)
+      .where('period', '=', period)
+      .where('commune_code', '=', communeCode)
+      .executeTakeFirst();
+    return Number(r?.m ?? 0);
+  },
+
+  async insert(ex: Executor, row: NewList): Promise<number> {
+    const r = await ex.insertInto('program_lists').values(row).returning('id').executeTakeFirstOrThrow();
+    return r.id;
+  },
+
+  /** Move a list from one state to another; false when someone else moved it first. */
+  async moveState(
+    ex: Executor,
+    id: number,
+    from: string,
+    set: Partial<
+      Pick<ListRow, 'state' | 'updated_at' | 'submitted_at' | 'approved_at' | 'decision_no' | 'decision_date'>
+    >,
+  ): Promise<boolean> {
+    const res = await ex
+      .updateTable('program_lists')
+      .set(set)
+      .where('id', '=', id)
+      .where('state', '=', from)
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) === 1;
+  },
+
+  async publish(ex: Executor, id: number, at: string): Promise<void> {
+    await ex
+      .updateTable('program_lists')
+      .set({ published_at: at })
+      .where('id', '=', id)
+      .where('published_at', 'is', null)
+      .execute();
+  },
+
+  async addStep(
+    ex: Executor,
+    row: {
+      list_id: number;
+      action: string;
+      from_state: string;
+      to_state: string;
+      actor: string;
+      actor_level: number | null;
+      comment: string | null;
+      decision_no: string | null;
+      decision_date: string | null;
+      at: string;
+    },
+  ): Promise<void> {
+    await ex.insertInto('list_steps').values(row).execute();
+  },
+
+  async steps(ex: Executor, listId: number) {
+    return ex.selectFrom('list_steps').selectAll().where('list_id', '=', listId).orderBy('id').execute();
+  },
+
+  async openRemarks(ex: Executor, listId: number): Promise<number> {
+    const r = await ex
+      .selectFrom('list_remarks')
+      .select((e) => e.fn.countAll<number>().as('n'))
+      .where('list_id', '=', listId)
+      .where('answer', 'is', null)
+      .executeTakeFirst();
+    return Number(r?.n ?? 0);
+  },
+
+  async remarks(ex: Executor, listId: number) {
+    return ex.selectFrom('list_remarks').selectAll().where('list_id', '=', listId).orderBy('id').execute();
+  },
+
+  async remark(ex: Executor, id: number) {
+    return ex.selectFrom('list_remarks').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+
+  async addRemark(
+    ex: Executor,
+    row: { list_id: number; entry_id: number | null; author: string; text: string; created_at: string },
+  ): Promise<number> {
+    const r = await ex
+      .insertInto('list_remarks')
+      .values({ ...row, answer: null, answered_by: null, answered_at: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return r.id;
+  },
+
+  async answerRemark(ex: Executor, id: number, answer: string, by: string, at: string): Promise<void> {
+    await ex
+      .updateTable('list_remarks')
+      .set({ answer, answered_by: by, answered_at: at })
+      .where('id', '=', id)
+      .where('answer', 'is', null)
+      .execute();
+  },
+};

@@ -1,0 +1,117 @@
+import type { GenerateListsBody } from '@ansinh/domain';
+import type { Actor } from '../../../platform/actor.js';
+import { areaColumnScope } from '../../../platform/authz.js';
+import { inTransaction, nowIso } from '../../../platform/context.js';
+import { errors } from '../../../platform/errors.js';
+import { programsPolicy } from '../programs.policy.js';
+import { areasReader } from '../repo/areas.repo.js';
+import { candidatesRepo } from '../repo/candidates.repo.js';
+import { entriesRepo } from '../repo/entries.repo.js';
+import { listsRepo } from '../repo/lists.repo.js';
+import type { NewEntry, Scope } from '../repo/types.js';
+import { addArrears, eligibleIn } from './find-beneficiaries.js';
+import { communeOf, inSql, loadProgram, periodOf, ruleOn, type ProgramsDeps } from './load.js';
+
+/**
+ * Generate lists from the rule: for one commune, or for every commune of the actor's area (the
+ * program's province for the system) that has no main list for the period yet. Each list starts
+ * as a draft with its entries, reasons and amounts.
+ */
+export function generateListsUseCase({ database }: ProgramsDeps) {
+  const db = database.db;
+
+  return async function generate(actor: Actor, programId: number, body: GenerateListsBody) {
+    const p = await loadProgram(db, actor, programId, 'prepare');
+    const { period, refDate } = periodOf(p, body.period);
+    const rule = await ruleOn(db, programId, refDate);
+    const scope = areaColumnScope(actor);
+    let communes: { code: string; path: string }[];
+    if (body.communeCode) {
+      const c = await areasReader.byCode(db, body.communeCode);
+      if (!c || c.level !== 3) throw errors.notFound('Xã');
+      const codes = communeOf(c.code, c.path);
+      programsPolicy.guard(actor, 'prepare', codes, 'Xã');
+      communes = [{ code: c.code, path: c.path }];
+    } else {
+      const root = await areasReader.byCode(db, actor.kind === 'system' ? p.province_code : (actor.areaCode ?? ''));
+      if (!root) throw errors.notFound('Địa bàn');
+      programsPolicy.guard(actor, 'prepare', { areaPath: root.path }, 'Địa bàn');
+      communes = await areasReader.communesUnder(db, root.path);
+    }
+    return inTransaction(database, actor, async (trx, audit) => {
+      const existing = await listsRepo.communesWithMainList(trx, programId, period, scope);
+      const todo = communes.filter((c) => !existing.has(c.code));
+      if (body.communeCode && todo.length === 0) {
+        throw errors.conflict(
+          'LIST_EXISTS',
+          `Xã đã có danh sách của chương trình cho kỳ ${period}. Mở danh sách đó để sửa.`,
+        );
+      }
+      if (todo.length === 0) return { lists: 0, entries: 0, listIds: [] as number[] };
+      // One pass over the whole area when many communes are generated at once.
+      const wide: Scope = body.communeCode
+        ? { column: 'commune_code', code: body.communeCode }
+        : (scope ?? { column: 'province_code', code: p.province_code });
+      const now = nowIso();
+      const listIds = new Map<string, number>();
+      for (const c of todo) {
+        const codes = communeOf(c.code, c.path);
+        const id = await listsRepo.insert(trx, {
+          program_id: p.id,
+          period,
+          ref_date: refDate,
+          seq: 0,
+          parent_list_id: null,
+          province_code: codes.province_code,
+          district_code: codes.district_code,
+          commune_code: codes.commune_code,
+          levels: codes.levels,
+          state: 'draft',
+          created_by: actor.username,
+          created_at: now,
+          updated_at: now,
+        });
+        listIds.set(c.code, id);
+      }
+      let count = 0;
+      if (p.period_kind === 'once' && inSql(rule)) {
+        count = await candidatesRepo.insertGeneratedSql(trx, {
+          programId: p.id,
+          period,
+          refDate,
+          scope: wide,
+          eligibility: rule.eligibility,
+          amount: rule.amount,
+          listIds: [...listIds.values()],
+          now,
+          dialect: database.dialect,
+        });
+      } else {
+        const items = await eligibleIn(trx, p, rule, wide, refDate);
+        await addArrears(trx, p, period, items);
+        const entries: NewEntry[] = [];
+        for (const it of items) {
+          const listId = listIds.get(it.entry.commune_code);
+          if (!listId) continue;
+          entries.push({ ...it.entry, period, list_id: listId, created_at: now });
+        }
+        const byName = new Intl.Collator('vi').compare;
+        entries.sort((a, b) => a.list_id - b.list_id || byName(a.full_name, b.full_name));
+        await entriesRepo.insertEntries(trx, entries, database.sqlite);
+        count = entries.length;
+      }
+      const ids = [...listIds.values()];
+      await entriesRepo.refreshTotals(trx, ids, now);
+      for (const [commune, id] of listIds) {
+        await audit({
+          action: 'program_list.generate',
+          entity: 'program_list',
+          entityId: id,
+          areaCode: commune,
+          after: { programId: p.id, period },
+        });
+      }
+      return { lists: ids.length, entries: count, listIds: ids };
+    });
+  };
+}

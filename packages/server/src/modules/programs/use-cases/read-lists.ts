@@ -1,0 +1,84 @@
+import type { ListDetail, ListsQuery } from '@ansinh/domain';
+import type { Actor } from '../../../platform/actor.js';
+import { areaColumnScope, type AreaColumn } from '../../../platform/authz.js';
+import { errors } from '../../../platform/errors.js';
+import { programsPolicy } from '../programs.policy.js';
+import {
+  presentEntryFor,
+  presentList,
+  presentListDetail,
+  presentPublicList,
+  presentPublicSummary,
+} from '../programs.presenter.js';
+import { areasReader } from '../repo/areas.repo.js';
+import { entriesRepo } from '../repo/entries.repo.js';
+import { listsRepo } from '../repo/lists.repo.js';
+import type { Scope } from '../repo/types.js';
+import { loadList, type ProgramsDeps } from './load.js';
+
+export const LEVEL_COLUMN: Record<number, AreaColumn> = { 1: 'province_code', 2: 'district_code', 3: 'commune_code' };
+
+export type ListDetailFn = (actor: Actor, id: number) => Promise<ListDetail>;
+
+/**
+ * Reading lists: a page of lists in the actor's area, one list with its steps, its entries
+ * (masked for supervisors by the presenter), and the published lists anyone may read.
+ */
+export function readListsUseCases({ database }: ProgramsDeps) {
+  const db = database.db;
+
+  /** The columns an asked area code limits a page to (unknown codes limit nothing, as before). */
+  async function areaFilter(code: string | undefined): Promise<Scope | null> {
+    if (!code) return null;
+    const a = await areasReader.byCode(db, code);
+    return a ? { column: LEVEL_COLUMN[a.level] ?? 'commune_code', code } : null;
+  }
+
+  async function listDetail(actor: Actor, id: number): Promise<ListDetail> {
+    const l = await loadList(db, actor, id, 'read');
+    return presentListDetail(l, await listsRepo.steps(db, id), await listsRepo.openRemarks(db, id));
+  }
+
+  return {
+    listDetail,
+
+    async lists(actor: Actor, q: ListsQuery) {
+      programsPolicy.guard(actor, 'read');
+      const { rows, total } = await listsRepo.page(
+        db,
+        {
+          scope: areaColumnScope(actor),
+          area: await areaFilter(q.areaCode),
+          publishedOnly: actor.role === 'supervisor' || q.published === 'true',
+          programId: q.programId,
+          period: q.period,
+          state: q.state,
+        },
+        { limit: q.limit, offset: q.offset, order: 'commune' },
+      );
+      return { items: rows.map(presentList), total };
+    },
+
+    async entries(actor: Actor, listId: number, q: { q?: string; limit: number; offset: number }) {
+      await loadList(db, actor, listId, 'read');
+      const { rows, total } = await entriesRepo.entriesPage(db, { list_id: listId }, q);
+      return { items: rows.map((r) => presentEntryFor(actor, r)), total };
+    },
+
+    /** Published lists for anyone: masked entries (name, birth year, village, last 3 ID digits) and remarks. */
+    async publicLists(q: { programId?: number; areaCode?: string; limit: number; offset: number }) {
+      const { rows, total } = await listsRepo.page(
+        db,
+        { publishedOnly: true, programId: q.programId, area: await areaFilter(q.areaCode) },
+        { limit: q.limit, offset: q.offset, order: 'published' },
+      );
+      return { items: rows.map(presentPublicSummary), total };
+    },
+
+    async publicList(id: number) {
+      const l = await listsRepo.byId(db, id);
+      if (!l || !l.published_at) throw errors.notFound('Danh sách công khai');
+      return presentPublicList(l, await entriesRepo.published(db, id), await listsRepo.remarks(db, id));
+    },
+  };
+}
