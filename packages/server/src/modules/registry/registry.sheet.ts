@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { parseCsv } from '../../platform/csv.js';
 import { errors } from '../../platform/errors.js';
 import { readFirstSheet } from '../../platform/xlsx-read.js';
+import { safeText } from '../../platform/xlsx-safe.js';
 
 export type Cell = string | number | Date | null;
 
@@ -244,7 +245,7 @@ export async function rejectedXlsx(
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Dòng bị từ chối');
   ws.addRow([...headers, 'Lỗi cần sửa']).font = { bold: true };
-  for (const r of rows) ws.addRow([...headers.map((_, i) => r.original[i] ?? null), r.problems.join('; ')]);
+  for (const r of rows) ws.addRow([...headers.map((_, i) => safeText(r.original[i] ?? null)), r.problems.join('; ')]);
   ws.columns.forEach((c, i) => {
     c.width = i === headers.length ? 80 : 16;
   });

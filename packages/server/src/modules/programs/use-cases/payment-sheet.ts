@@ -5,6 +5,7 @@ import { fromMilli } from '../programs.presenter.js';
 import { paymentsRepo } from '../repo/payments.repo.js';
 import type { ProgramsDeps } from './load.js';
 import { loadBatch } from './payment-batches.js';
+import { safeText } from '../../../platform/xlsx-safe.js';
 
 export const CHANNEL_VI: Record<PaymentChannel, string> = {
   post_office: 'Chi trả qua bưu điện',
@@ -56,11 +57,11 @@ export function paymentSheetUseCase({ database }: ProgramsDeps) {
       ws.addRow([
         i + 1,
         r.id,
-        r.full_name,
+        safeText(r.full_name),
         r.birth_date?.slice(0, 4) ?? '',
         r.citizen_id ?? '',
-        r.village ?? '',
-        r.commune,
+        safeText(r.village ?? ''),
+        safeText(r.commune),
         cash ? amount : fromMilli(r.quantity_milli),
         cash ? amountInWords(amount) : '',
         r.state === 'paid'
@@ -71,7 +72,7 @@ export function paymentSheetUseCase({ database }: ProgramsDeps) {
               ? 'Hoàn trả'
               : '',
         r.paid_on ? formatDateVi(r.paid_on) : '',
-        r.reference ?? '',
+        safeText(r.reference ?? ''),
         '',
       ]);
     });

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { ethnicGroupName, formatPartialDateVi, type PersonsQuery } from '@ansinh/domain';
@@ -7,6 +8,7 @@ import { registryPolicy } from '../registry.policy.js';
 import { personsRepo } from '../repo/index.js';
 import { personFilter } from './search-persons.js';
 import type { RegistryDeps } from './shared.js';
+import { safeText } from '../../../platform/xlsx-safe.js';
 
 const COLUMNS = [
   { header: 'STT', key: 'stt', width: 7 },
@@ -40,18 +42,22 @@ export async function exportPersons(deps: RegistryDeps, actor: Actor, q: Persons
         for (const r of batch) {
           ws.addRow({
             stt: ++n,
-            name: r.full_name,
+            name: safeText(r.full_name),
             gender: r.gender === 'male' ? 'Nam' : 'Nữ',
             birth: formatPartialDateVi(r.birth_date),
             cid: r.citizen_id ?? '',
             ethnic: r.ethnic_code ? ethnicGroupName(r.ethnic_code) : '',
-            hh: r.household_code ?? '',
-            village: r.village ?? '',
-            commune: r.commune_name,
-            phone: r.phone ?? '',
+            hh: safeText(r.household_code ?? ''),
+            village: safeText(r.village ?? ''),
+            commune: safeText(r.commune_name),
+            phone: safeText(r.phone ?? ''),
             dead: r.deceased_on ? formatPartialDateVi(r.deceased_on) : '',
           }).commit();
         }
+        // Backpressure: wait while the client has not taken what was written, and give other
+        // requests their turn between batches (a province-wide export is a million rows).
+        if (out.writableNeedDrain) await once(out, 'drain');
+        await new Promise((resolve) => setImmediate(resolve));
       }
       ws.commit();
       await wb.commit();
