@@ -44,6 +44,7 @@ export const ReceptionSessionOut = z.object({
   entries: z.number().int(),
 });
 export type ReceptionSessionOut = z.infer<typeof ReceptionSessionOut>;
+export type ReceptionSessionPage = z.infer<typeof ReceptionSessionPage>;
 export const ReceptionSessionPage = pageOf(ReceptionSessionOut);
 
 /** One line of the reception book (Mẫu 03/TCD, 13 columns). */
@@ -92,6 +93,7 @@ export const ReceptionEntryOut = z.object({
   statementSigned: z.boolean(),
 });
 export type ReceptionEntryOut = z.infer<typeof ReceptionEntryOut>;
+export type ReceptionEntryPage = z.infer<typeof ReceptionEntryPage>;
 export const ReceptionEntryPage = pageOf(ReceptionEntryOut);
 
 export const PeriodQuery = z.object({
@@ -131,6 +133,7 @@ export const HotlineCallOut = z.object({
   letterId: z.number().int().nullable(),
 });
 export type HotlineCallOut = z.infer<typeof HotlineCallOut>;
+export type HotlineCallPage = z.infer<typeof HotlineCallPage>;
 export const HotlineCallPage = pageOf(HotlineCallOut);
 export const CallsQuery = PageQuery.extend(PeriodQuery.shape);
 
@@ -225,6 +228,7 @@ export const LetterOut = z.object({
   abilities: z.array(z.string()).optional(),
 });
 export type LetterOut = z.infer<typeof LetterOut>;
+export type LetterPage = z.infer<typeof LetterPage>;
 export const LetterPage = pageOf(LetterOut);
 
 export const DueFilter = z.enum(['overdue', 'soon', 'all']);
@@ -311,6 +315,7 @@ export const CaseOut = z.object({
   abilities: z.array(z.string()).optional(),
 });
 export type CaseOut = z.infer<typeof CaseOut>;
+export type CasePage = z.infer<typeof CasePage>;
 export const CasePage = pageOf(CaseOut);
 export const CasesQuery = PageQuery.extend(PeriodQuery.shape).extend({
   state: CaseState.optional(),
