@@ -151,6 +151,8 @@ export const LetterBody = z.object({
   signers: z.number().int().min(1).max(10_000).default(1),
   sourceBody: optional(300, 'Cơ quan chuyển đơn'),
   callId: z.number().int().positive().nullish(),
+  /** The registry person who wrote it, when known (their timeline lists their letters). */
+  personId: z.number().int().positive().nullish(),
 });
 export type LetterBody = z.infer<typeof LetterBody>;
 
@@ -223,6 +225,7 @@ export const LetterOut = z.object({
   transfers: z.number().int(),
   state: LetterState,
   caseId: z.number().int().nullable(),
+  personId: z.number().int().nullable(),
   notifiedDate: z.string().nullable(),
   noticeClock: ClockOut.nullable(),
   abilities: z.array(z.string()).optional(),
@@ -236,6 +239,7 @@ export const LettersQuery = PageQuery.extend(PeriodQuery.shape).extend({
   state: LetterState.optional(),
   kind: LetterKindField.optional(),
   due: DueFilter.optional(),
+  personId: z.coerce.number().int().positive().optional(),
 });
 export type LettersQuery = z.infer<typeof LettersQuery>;
 

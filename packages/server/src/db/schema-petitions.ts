@@ -79,6 +79,8 @@ export interface PetitionLettersTable extends AreaColumns {
   signers: number;
   source_body: string | null;
   call_id: number | null;
+  /** The registry person who wrote it (null for a denunciation: see petition_identities). */
+  person_id: number | null;
   fit: number | null;
   failed_json: string;
   within_competence: number | null;
@@ -107,6 +109,7 @@ export interface PetitionIdentitiesTable {
   address: string;
   id_number: string | null;
   phone: string | null;
+  person_id: number | null;
   province_code: string;
   created_at: string;
 }

@@ -29,7 +29,7 @@ export const NAV: readonly NavItem[] = [
   { key: 'registry', path: '/registry', label: 'nav.registry', ability: 'registry.read' },
   { key: 'programs', path: '/programs', label: 'nav.programs', ability: 'programs.read' },
   { key: 'dossiers', path: '/dossiers', label: 'nav.dossiers', ability: 'dossiers.read' },
-  { key: 'petitions', path: '/petitions', label: 'nav.petitions', ability: 'petitions.read' },
+  { key: 'petitions', path: '/petitions', label: 'nav.petitions', ability: 'petitions.stats' },
   { key: 'reports', path: '/reports', label: 'nav.reports', ability: 'reports.read' },
   { key: 'areas', path: '/areas', label: 'nav.areas', ability: 'areas.read' },
   { key: 'users', path: '/users', label: 'nav.users', ability: 'users.manage' },

@@ -81,7 +81,7 @@ export const routes: RouteObject[] = [
                   },
                   { path: 'programs/*', element: only('programs.read', <ProgramsRoutes />) },
                   { path: 'dossiers/*', element: only('dossiers.read', <DossiersRoutes />) },
-                  { path: 'petitions/*', element: only('petitions.read', <PetitionsRoutes />) },
+                  { path: 'petitions/*', element: only('petitions.stats', <PetitionsRoutes />) },
                   { path: 'reports/*', element: only('reports.read', <ReportsRoutes />) },
                   { path: '*', element: <NotFoundPage /> },
                 ],

@@ -105,6 +105,7 @@ export function presentLetter(r: LetterRow, asOf: string, abilities?: string[]):
     transfers: r.transfers,
     state: r.state as LetterOut['state'],
     caseId: r.case_id,
+    personId: restricted ? null : r.person_id,
     notifiedDate: r.notified_date,
     noticeClock: counted ? presentClock(n.clock, n.source, asOf, r.notified_date) : null,
     ...(abilities ? { abilities } : {}),

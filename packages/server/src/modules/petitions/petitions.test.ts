@@ -218,6 +218,27 @@ describe('clocks of cases', () => {
   });
 });
 
+describe("a person's letters (for the registry timeline)", () => {
+  it('lists the letters linked to a person, never a denunciation', async () => {
+    const person = await ctx.services.registry.createPerson(factoryActor, {
+      fullName: 'Đỗ Văn Đơn',
+      gender: 'male',
+      birthDate: '1960',
+      communeCode: '25213',
+    });
+    const complaint = await buildLetter(ctx, { areaCode: '25213', personId: person.id });
+    const denunciation = await buildLetter(ctx, { areaCode: '25213', personId: person.id, kind: 'denunciation' });
+    expect(denunciation.personId).toBeNull();
+    const r = ok<{ items: LetterOut[] }>(await xa.inject('GET', `/api/v1/petitions/letters?personId=${person.id}`));
+    expect(r.items.map((l) => l.id)).toEqual([complaint.id]);
+    expectProblem(
+      await xaOther.inject('POST', '/api/v1/petitions/letters', { ...letterBody, personId: person.id }),
+      404,
+      'NOT_FOUND',
+    );
+  });
+});
+
 describe('classification', () => {
   it('splits a mixed letter into one letter per content, the denunciation part restricted', async () => {
     const l = await buildLetter(ctx, { receivedDate: '2021-05-04' });

@@ -1,5 +1,5 @@
 import { Route, Routes } from 'react-router';
-import { RequireAbility } from '../../app/auth';
+import { hasAbility, RequireAbility, useAuth } from '../../app/auth';
 import CasePage from './CasePage';
 import HotlinePage from './HotlinePage';
 import LetterNewPage from './LetterNewPage';
@@ -11,6 +11,15 @@ import StatsPage from './StatsPage';
 
 /** The pages of the petitions module, under /petitions. */
 export default function PetitionsRoutes() {
+  const { me } = useAuth();
+  // Supervisors and the administrator see counts, not contents: their page is the figures.
+  if (!hasAbility(me, 'petitions.read')) {
+    return (
+      <Routes>
+        <Route path="*" element={<StatsPage />} />
+      </Routes>
+    );
+  }
   return (
     <Routes>
       <Route index element={<DuePage />} />

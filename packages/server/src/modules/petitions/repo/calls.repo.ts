@@ -13,6 +13,13 @@ export const callsRepo = {
   find(db: Executor, id: number) {
     return db.selectFrom('petition_calls').selectAll().where('id', '=', id).executeTakeFirst();
   },
+  forgetCaller(db: Executor, id: number) {
+    return db
+      .updateTable('petition_calls')
+      .set({ caller_name: null, caller_phone: null })
+      .where('id', '=', id)
+      .execute();
+  },
   linkLetter(db: Executor, id: number, letterId: number) {
     return db.updateTable('petition_calls').set({ letter_id: letterId }).where('id', '=', id).execute();
   },

@@ -11,6 +11,8 @@ export interface LettersFilter extends PeriodFilter {
   kind?: string | undefined;
   /** Letters still awaiting the citizen notice, due on or before this date. */
   noticeDueBy?: string | undefined;
+  /** A person's letters; restricted ones (denunciations) never appear on a timeline. */
+  personId?: number | undefined;
 }
 
 /** Letters and the restricted identities of denouncers. */
@@ -40,6 +42,7 @@ export const lettersRepo = {
     if (f.to) q = q.where('received_date', '<=', f.to);
     if (f.state) q = q.where('state', '=', f.state);
     if (f.kind) q = q.where('kind', '=', f.kind);
+    if (f.personId) q = q.where('person_id', '=', f.personId).where('identity_restricted', '=', 0);
     if (f.noticeDueBy) q = q.where('notified_date', 'is', null).where('notice_due', '<=', f.noticeDueBy);
     const total = await q.select((e) => e.fn.countAll<number>().as('n')).executeTakeFirst();
     const rows = await q

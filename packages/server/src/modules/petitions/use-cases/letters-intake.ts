@@ -12,6 +12,7 @@ import { errors } from '../../../platform/errors.js';
 import { petitionsPolicy } from '../petitions.policy.js';
 import { presentLetter } from '../petitions.presenter.js';
 import { callsRepo } from '../repo/calls.repo.js';
+import { personsReader } from '../repo/persons.repo.js';
 import { lettersRepo, type LetterRow } from '../repo/letters.repo.js';
 import { noticeDue } from './clocks.js';
 import { areaCodeOf, notFuture, resolveArea, today, type PetitionsDeps } from './shared.js';
@@ -36,14 +37,18 @@ async function restrictIdentity(trx: Trx, letter: LetterRow): Promise<LetterRow>
     address: letter.sender_address ?? '',
     id_number: letter.sender_id_number,
     phone: letter.sender_phone,
+    person_id: letter.person_id,
     province_code: letter.province_code,
     created_at: nowIso(),
   });
+  // A hotline call that became this letter keeps no caller identity either.
+  if (letter.call_id) await callsRepo.forgetCaller(trx, letter.call_id);
   return lettersRepo.update(trx, letter.id, {
     sender_name: null,
     sender_address: null,
     sender_id_number: null,
     sender_phone: null,
+    person_id: null,
     identity_restricted: 1,
     updated_at: nowIso(),
   });
@@ -71,6 +76,11 @@ export function lettersIntakeUseCases(deps: PetitionsDeps) {
       const area = await resolveArea(deps, actor, body.areaCode);
       petitionsPolicy.guard(actor, 'receive', { areaPath: area.area_path }, 'Đơn vị hành chính');
       return inTransaction(database, actor, async (trx, audit) => {
+        if (body.personId) {
+          const person = await personsReader.areaOf(trx, body.personId);
+          if (!person) throw errors.notFound('Đối tượng');
+          petitionsPolicy.guard(actor, 'receive', person, 'Đối tượng');
+        }
         if (body.callId) {
           const call = await callsRepo.find(trx, body.callId);
           if (!call) throw errors.notFound('Cuộc gọi');
@@ -97,6 +107,7 @@ export function lettersIntakeUseCases(deps: PetitionsDeps) {
           signers: body.signers,
           source_body: body.sourceBody ?? null,
           call_id: body.callId ?? null,
+          person_id: body.personId ?? null,
           fit: null,
           failed_json: '[]',
           within_competence: null,
@@ -182,6 +193,7 @@ export function lettersIntakeUseCases(deps: PetitionsDeps) {
             sender_address: identity?.address ?? parent.sender_address,
             sender_id_number: identity?.id_number ?? parent.sender_id_number,
             sender_phone: identity?.phone ?? parent.sender_phone,
+            person_id: identity?.person_id ?? parent.person_id,
             identity_restricted: 0,
             summary: part.summary,
             kind: part.kind,

@@ -41,6 +41,7 @@ export function readUseCases(deps: PetitionsDeps) {
           state: q.state,
           kind: q.kind,
           noticeDueBy: dueBy(q.due, asOf),
+          personId: q.personId,
         },
         pageOf(q),
       );
