@@ -57,6 +57,11 @@ export const ABILITIES = [
   'dossiers.catalogue',
   'reports.read',
   'reports.manage',
+  'petitions.read',
+  'petitions.receive',
+  'petitions.classify',
+  'petitions.settle',
+  'petitions.stats',
 ] as const;
 export const Ability = z.enum(ABILITIES);
 export type Ability = z.infer<typeof Ability>;

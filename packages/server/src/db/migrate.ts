@@ -8,6 +8,7 @@ import * as m0005 from './migrations/0005-reports.js';
 import * as m0006 from './migrations/0006-report-numbers.js';
 import * as m0007 from './migrations/0007-catalogue-province.js';
 import * as m0009 from './migrations/0009-public-lookup.js';
+import * as m0010 from './migrations/0010-petitions.js';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Database['dialect']): Promise<void> };
 
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0006-report-numbers': m0006,
   '0007-catalogue-province': m0007,
   '0009-public-lookup': m0009,
+  '0010-petitions': m0010,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -21,7 +21,9 @@ export type IndicatorUnit =
   | 'dossiers'
   | 'lists'
   | 'jobs'
-  | 'percent';
+  | 'percent'
+  | 'sessions'
+  | 'cases';
 
 /** Where to count: the rows whose `column` equals `code` (province, district or commune code). */
 export interface IndicatorArea {

@@ -14,6 +14,7 @@ import { auditMessages } from '../features/audit/messages';
 import { authMessages } from '../features/auth/messages';
 import { dossiersMessages } from '../features/dossiers/messages';
 import { homeMessages } from '../features/home/messages';
+import { petitionsMessages } from '../features/petitions/messages';
 import { programsMessages } from '../features/programs/messages';
 import { registryMessages } from '../features/registry/messages';
 import { reportsMessages } from '../features/reports/messages';
@@ -29,6 +30,7 @@ registerMessages({
   auth: authMessages,
   dossiers: dossiersMessages,
   home: homeMessages,
+  petitions: petitionsMessages,
   programs: programsMessages,
   registry: registryMessages,
   reports: reportsMessages,

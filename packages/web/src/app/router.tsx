@@ -31,6 +31,7 @@ const ProgramsRoutes = lazy(() => import('../features/programs/ProgramsRoutes'))
 const DossiersRoutes = lazy(() => import('../features/dossiers/DossiersRoutes'));
 const DossierLookupPage = lazy(() => import('../features/dossiers/LookupPage'));
 const ReportsRoutes = lazy(() => import('../features/reports/ReportsRoutes'));
+const PetitionsRoutes = lazy(() => import('../features/petitions/PetitionsRoutes'));
 const PublishedListsRoutes = lazy(() => import('../features/programs/PublishedRoutes'));
 
 function Root() {
@@ -87,6 +88,7 @@ export const routes: RouteObject[] = [
                   },
                   { path: 'programs/*', element: only('programs.read', <ProgramsRoutes />) },
                   { path: 'dossiers/*', element: only('dossiers.read', <DossiersRoutes />) },
+                  { path: 'petitions/*', element: only('petitions.stats', <PetitionsRoutes />) },
                   { path: 'reports/*', element: only('reports.read', <ReportsRoutes />) },
                   { path: '*', element: <NotFoundPage /> },
                 ],

@@ -7,6 +7,7 @@ import { usersPolicy } from '../users/index.js';
 import { programsPolicy } from '../programs/index.js';
 import { dossiersPolicy } from '../dossiers/index.js';
 import { reportsPolicy } from '../reports/index.js';
+import { petitionsPolicy } from '../petitions/index.js';
 
 /**
  * Abilities shipped to the web app to show or hide navigation. Built modules answer from their
@@ -31,6 +32,11 @@ const ABILITY_CHECKS: Record<Ability, (actor: Actor) => boolean> = {
   'dossiers.catalogue': (a) => dossiersPolicy.can(a, 'catalogue'),
   'reports.read': (a) => reportsPolicy.can(a, 'read'),
   'reports.manage': (a) => reportsPolicy.can(a, 'manage'),
+  'petitions.read': (a) => petitionsPolicy.can(a, 'read'),
+  'petitions.receive': (a) => petitionsPolicy.can(a, 'receive'),
+  'petitions.classify': (a) => petitionsPolicy.can(a, 'classify'),
+  'petitions.settle': (a) => petitionsPolicy.can(a, 'settle'),
+  'petitions.stats': (a) => petitionsPolicy.can(a, 'stats'),
 };
 
 export function abilitiesOf(actor: Actor): Ability[] {

@@ -2,6 +2,7 @@ import { rollUp, type FigureValue } from '@ansinh/domain';
 import type { Executor } from '../../db/database.js';
 import { indicatorArea, type ComputedIndicator } from '../../platform/indicators.js';
 import { dossiersIndicators } from '../dossiers/index.js';
+import { petitionsIndicators } from '../petitions/index.js';
 import { programsIndicators } from '../programs/index.js';
 import { registryIndicators } from '../registry/index.js';
 import { reportsRepo, type IndicatorValueRow } from './reports.repo.js';
@@ -22,7 +23,7 @@ export interface IndicatorDef {
 
 /** Every computed indicator the modules offer (read at each call: the lists fill up as modules land). */
 export function computedIndicators(): ComputedIndicator[] {
-  return [...registryIndicators, ...programsIndicators, ...dossiersIndicators];
+  return [...registryIndicators, ...programsIndicators, ...dossiersIndicators, ...petitionsIndicators];
 }
 
 /** The catalogue: the modules' computed indicators, then the entered ones stored in the database. */

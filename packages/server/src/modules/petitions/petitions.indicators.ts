@@ -1,0 +1,246 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { ComputedIndicator, IndicatorQuery, IndicatorRecord } from '../../platform/indicators.js';
+
+/**
+ * Figures of the petitions module for plans and reports (TT 02/2021/TT-TTCP counts), so that
+ * "N lượt tiếp công dân" and "không phát sinh khiếu nại đông người" come from records. Each is a
+ * condition on one table of the area (an equality on its code column) within the period, as of a
+ * date: a record created after `asOf` does not count.
+ */
+interface Def {
+  key: string;
+  vi: string;
+  en: string;
+  unit: ComputedIndicator['unit'];
+  table: 'petition_entries' | 'petition_calls' | 'petition_letters' | 'petition_cases' | 'petition_sessions';
+  date: string;
+  /** Extra condition (SQL on alias t). */
+  where?: (q: IndicatorQuery) => RawBuilder<unknown>;
+  /** Summed column instead of a count. */
+  sum?: string;
+  lowerIsBetter?: boolean;
+  href: (id: number) => string;
+  label: string;
+}
+
+const letter = (id: number) => `/petitions/letters/${id}`;
+const kase = (id: number) => `/petitions/cases/${id}`;
+const entry = () => '/petitions/reception';
+const decided = (q: IndicatorQuery) =>
+  sql`t.decided_date >= ${q.from} and t.decided_date <= ${q.to} and t.decided_date <= ${q.asOf}`;
+
+const DEFS: Def[] = [
+  {
+    key: 'reception_sessions',
+    vi: 'Số buổi tiếp công dân',
+    en: 'Reception sessions',
+    unit: 'sessions',
+    table: 'petition_sessions',
+    date: 'date',
+    href: entry,
+    label: 'place',
+  },
+  {
+    key: 'visits',
+    vi: 'Số lượt tiếp công dân',
+    en: 'Citizen reception visits',
+    unit: 'persons',
+    table: 'petition_entries',
+    date: 'date',
+    href: entry,
+    label: 'summary',
+  },
+  {
+    key: 'people',
+    vi: 'Số người được tiếp',
+    en: 'People received',
+    unit: 'persons',
+    table: 'petition_entries',
+    date: 'date',
+    sum: 'people',
+    href: entry,
+    label: 'summary',
+  },
+  {
+    key: 'groups',
+    vi: 'Số đoàn đông người (từ 5 người)',
+    en: 'Groups of 5 or more',
+    unit: 'cases',
+    table: 'petition_entries',
+    date: 'date',
+    where: () => sql`t.people >= 5`,
+    href: entry,
+    label: 'summary',
+  },
+  {
+    key: 'hotline_calls_logged',
+    vi: 'Số cuộc gọi đường dây nóng (ghi nhận)',
+    en: 'Hotline calls logged',
+    unit: 'cases',
+    table: 'petition_calls',
+    date: 'called_date',
+    href: () => '/petitions/hotline',
+    label: 'topic',
+  },
+  {
+    key: 'letters_received',
+    vi: 'Số đơn tiếp nhận',
+    en: 'Letters received',
+    unit: 'cases',
+    table: 'petition_letters',
+    date: 'received_date',
+    where: () => sql`t.state <> 'split'`,
+    href: letter,
+    label: 'code',
+  },
+  {
+    key: 'letters_fit',
+    vi: 'Số đơn đủ điều kiện xử lý',
+    en: 'Letters fit to handle',
+    unit: 'cases',
+    table: 'petition_letters',
+    date: 'received_date',
+    where: () => sql`t.state <> 'split' and t.fit = 1`,
+    href: letter,
+    label: 'code',
+  },
+  {
+    key: 'letters_in_competence',
+    vi: 'Số đơn thuộc thẩm quyền',
+    en: 'Letters within competence',
+    unit: 'cases',
+    table: 'petition_letters',
+    date: 'received_date',
+    where: () => sql`t.state <> 'split' and t.fit = 1 and t.within_competence = 1`,
+    href: letter,
+    label: 'code',
+  },
+  {
+    key: 'complaints_accepted',
+    vi: 'Số vụ khiếu nại thụ lý',
+    en: 'Complaints accepted',
+    unit: 'cases',
+    table: 'petition_cases',
+    date: 'accepted_date',
+    where: () => sql`t.kind = 'complaint'`,
+    href: kase,
+    label: 'code',
+  },
+  {
+    key: 'denunciations_accepted',
+    vi: 'Số vụ tố cáo thụ lý',
+    en: 'Denunciations accepted',
+    unit: 'cases',
+    table: 'petition_cases',
+    date: 'accepted_date',
+    where: () => sql`t.kind = 'denunciation'`,
+    href: kase,
+    label: 'code',
+  },
+  {
+    key: 'mass_complaints',
+    vi: 'Số vụ khiếu nại đông người',
+    en: 'Mass complaints (5 or more)',
+    unit: 'cases',
+    table: 'petition_letters',
+    date: 'received_date',
+    where: () => sql`t.state <> 'split' and t.kind = 'complaint' and t.signers >= 5`,
+    lowerIsBetter: true,
+    href: letter,
+    label: 'code',
+  },
+];
+for (const kind of ['complaint', 'denunciation'] as const) {
+  const vi = kind === 'complaint' ? 'khiếu nại' : 'tố cáo';
+  DEFS.push({
+    key: `${kind}s_settled`,
+    vi: `Số vụ ${vi} đã giải quyết`,
+    en: `${kind}s settled`,
+    unit: 'cases',
+    table: 'petition_cases',
+    date: 'decided_date',
+    where: (q) => sql`t.kind = ${kind} and ${decided(q)}`,
+    href: kase,
+    label: 'code',
+  });
+  DEFS.push({
+    key: `${kind}s_settled_on_time`,
+    vi: `Số vụ ${vi} giải quyết đúng hạn`,
+    en: `${kind}s settled on time`,
+    unit: 'cases',
+    table: 'petition_cases',
+    date: 'decided_date',
+    where: (q) => sql`t.kind = ${kind} and t.on_time = 1 and ${decided(q)}`,
+    href: kase,
+    label: 'code',
+  });
+  for (const [result, rvi] of [
+    ['right', 'đúng'],
+    ['partly', 'đúng một phần'],
+    ['wrong', 'sai'],
+  ] as const) {
+    DEFS.push({
+      key: `${kind}s_${result}`,
+      vi: `Số vụ ${vi} ${rvi}`,
+      en: `${kind}s found ${result}`,
+      unit: 'cases',
+      table: 'petition_cases',
+      date: 'decided_date',
+      where: (q) => sql`t.kind = ${kind} and t.result = ${result} and ${decided(q)}`,
+      href: kase,
+      label: 'code',
+    });
+  }
+}
+
+function cond(d: Def, q: IndicatorQuery) {
+  const col = sql.ref(`t.${d.date}`);
+  const base = sql`${sql.ref(`t.${q.area.column}`)} = ${q.area.code} and ${col} >= ${q.from} and ${col} <= ${q.to} and ${col} <= ${q.asOf}`;
+  return d.where ? sql`${base} and ${d.where(q)}` : base;
+}
+
+async function value(db: Kysely<DB>, d: Def, q: IndicatorQuery): Promise<number> {
+  const what = d.sum ? sql`coalesce(sum(${sql.ref(`t.${d.sum}`)}), 0)` : sql`count(*)`;
+  const r = await sql<{ n: number }>`select ${what} as n from ${sql.table(d.table)} t where ${cond(d, q)}`.execute(db);
+  return Number(r.rows[0]?.n ?? 0);
+}
+
+async function records(db: Kysely<DB>, d: Def, q: IndicatorQuery, page: { limit: number; offset: number }) {
+  const total = Number(
+    (await sql<{ n: number }>`select count(*) as n from ${sql.table(d.table)} t where ${cond(d, q)}`.execute(db))
+      .rows[0]?.n ?? 0,
+  );
+  const rows = await sql<{ id: number; label: string; area: string; date: string; amount: number }>`
+    select t.id, ${sql.ref(`t.${d.label}`)} as label, coalesce(t.commune_code, t.district_code, t.province_code) as area,
+      ${sql.ref(`t.${d.date}`)} as date, ${d.sum ? sql.ref(`t.${d.sum}`) : sql`1`} as amount
+    from ${sql.table(d.table)} t where ${cond(d, q)} order by t.id limit ${page.limit} offset ${page.offset}`.execute(
+    db,
+  );
+  return {
+    total,
+    // A record's label is its code or summary, never a person's name (denouncers are secret).
+    rows: rows.rows.map((r): IndicatorRecord => ({
+      kind: d.table,
+      id: r.id,
+      label: String(r.label).slice(0, 120),
+      href: d.href(r.id),
+      areaCode: r.area,
+      date: r.date,
+      amount: Number(r.amount),
+    })),
+  };
+}
+
+/** Computed indicators of the petitions module (platform/indicators.ts). */
+export const petitionsIndicators: readonly ComputedIndicator[] = DEFS.map((d) => ({
+  code: `petitions.${d.key}`,
+  module: 'petitions',
+  nameVi: d.vi,
+  nameEn: d.en.charAt(0).toUpperCase() + d.en.slice(1),
+  unit: d.unit,
+  rollup: 'sum',
+  ...(d.lowerIsBetter ? { lowerIsBetter: true } : {}),
+  compute: async (db, q) => ({ value: await value(db, d, q) }),
+  records: (db, q, page) => records(db, d, q, page),
+}));
