@@ -47,8 +47,6 @@ const NOT_YET_IN_SHAPE = [
   'packages/server/src/modules/programs/programs.service.ts',
   'packages/server/src/modules/registry/registry.import.ts',
   'packages/server/src/modules/registry/registry.repo.ts',
-  'packages/server/src/modules/reports/reports.repo.ts',
-  'packages/server/src/modules/reports/reports.service.ts',
   'packages/server/src/modules/users/users.repo.ts',
 ];
 

@@ -184,7 +184,7 @@ export function reportsRoutes(service: ReportsService): FastifyPluginAsyncZod {
         config: { access: read },
         schema: { tags, summary: 'The shipped report templates', response: { 200: TemplateList } },
       },
-      () => service.templates(),
+      (req) => service.templates(req.actor!),
     );
     app.get(
       '/api/v1/reports/settings',
