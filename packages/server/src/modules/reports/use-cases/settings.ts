@@ -22,7 +22,8 @@ export function settings(c: ReportsContext) {
     const stored = AgencySettings.safeParse(await settingsRepo.get(db, provinceCode, AGENCY_KEY));
     if (stored.success) return stored.data;
     const province = provinceCode ? await c.areaInfo(provinceCode) : undefined;
-    const place = province?.name.replace(/^Tỉnh |^Thành phố /, '') ?? '…';
+    // Blanks the Department fills in (AgencySettings asks for at least two characters).
+    const place = province?.name.replace(/^Tỉnh |^Thành phố /, '') ?? '……';
     return {
       parentAgency: `UBND ${province?.name.toUpperCase() ?? 'TỈNH'}`,
       agency: 'SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI',
@@ -31,7 +32,7 @@ export function settings(c: ReportsContext) {
       place,
       signerAuthority: 'KT. GIÁM ĐỐC',
       signerTitle: 'PHÓ GIÁM ĐỐC',
-      signerName: '…',
+      signerName: '……',
       recipients: ['Lưu: VT, VP'],
     };
   }
