@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  AgencySettings,
   FigureQuery,
+  type AgencySettings,
   type EnteredValuePage,
   type PlanList,
   type ReportOut,
