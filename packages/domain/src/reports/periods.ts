@@ -5,20 +5,20 @@
  */
 import type { ReportBody } from '../contracts/reports.js';
 
-export interface Period {
+export interface ReportPeriod {
   from: string;
   to: string;
 }
 
 /** 1 January to 31 December of a year. */
-export const yearRange = (year: number): Period => ({ from: `${year}-01-01`, to: `${year}-12-31` });
+export const yearRange = (year: number): ReportPeriod => ({ from: `${year}-01-01`, to: `${year}-12-31` });
 
 /** The last day of a month (1–12). */
 export const monthEnd = (year: number, month: number): string =>
   new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
 
 /** A quarter (1–4) of a year: Q1 is 1 January to 31 March. */
-export function quarterRange(year: number, quarter: number): Period {
+export function quarterRange(year: number, quarter: number): ReportPeriod {
   const m = (quarter - 1) * 3 + 1;
   return { from: `${year}-${String(m).padStart(2, '0')}-01`, to: monthEnd(year, m + 2) };
 }
