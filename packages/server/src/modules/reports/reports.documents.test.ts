@@ -56,7 +56,8 @@ const ok = async <T>(p: Promise<{ statusCode: number; body: string; json(): unkn
   return res.json() as T;
 };
 
-describe('report documents', () => {
+// A test in a world of its own creates a database and the registry first: slow on a busy PostgreSQL.
+describe('report documents', { timeout: 120_000 }, () => {
   it('writes the annual report from the records, with markers for figures that do not exist yet', async () => {
     const { tinh, lanhdao } = shared;
     const report = await ok<ReportOut>(

@@ -26,7 +26,8 @@ const ok = async <T>(p: Promise<{ statusCode: number; body: string; json(): unkn
   return res.json() as T;
 };
 
-describe('plans and the dashboard', () => {
+// Each test creates a database and the registry first: slow on a busy PostgreSQL.
+describe('plans and the dashboard', { timeout: 120_000 }, () => {
   it('records a plan with targets split to districts and shows progress in Vietnamese', async () => {
     const { tinh, lanhdao, thanhtra } = await ownWorld({ plan: false });
     const plan = await ok<PlanOut>(tinh.inject('POST', '/api/v1/plans', PLAN_2025), 201);
