@@ -497,7 +497,7 @@ export const ReportChanges = z.object({
 });
 export type ReportChanges = z.infer<typeof ReportChanges>;
 
-/** The agency that issues reports (settings key "reports.agency"): it may be reorganised. */
+/** The agency that issues a province's reports (province setting "reports.agency"): it may be reorganised. */
 export const AgencySettings = z.object({
   parentAgency: z.string().min(2).max(200),
   agency: z.string().min(2).max(200),

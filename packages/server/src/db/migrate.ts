@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004-dossiers.js';
 import * as m0005 from './migrations/0005-reports.js';
 import * as m0006 from './migrations/0006-report-numbers.js';
 import * as m0007 from './migrations/0007-catalogue-province.js';
+import * as m0008 from './migrations/0008-province-settings.js';
 import * as m0009 from './migrations/0009-public-lookup.js';
 import * as m0010 from './migrations/0010-petitions.js';
 
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0005-reports': m0005,
   '0006-report-numbers': m0006,
   '0007-catalogue-province': m0007,
+  '0008-province-settings': m0008,
   '0009-public-lookup': m0009,
   '0010-petitions': m0010,
 };

@@ -7,6 +7,7 @@ export interface ReportsTables {
   plans: PlansTable;
   plan_targets: PlanTargetsTable;
   reports: ReportsTable;
+  province_settings: ProvinceSettingsTable;
 }
 
 /** Indicators whose values are entered with their source (the computed ones live in code). */
@@ -100,5 +101,13 @@ export interface ReportsTable {
   issued_by: string | null;
   created_by: string;
   created_at: string;
+  updated_at: string;
+}
+
+/** A setting of one province (migration 0008): `reports.agency` is the agency issuing its reports. */
+export interface ProvinceSettingsTable {
+  province_code: string;
+  key: string;
+  value_json: string;
   updated_at: string;
 }

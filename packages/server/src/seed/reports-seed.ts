@@ -177,14 +177,20 @@ export async function seedReportsDemo(
       )
       .execute();
     const agency = await trx
-      .selectFrom('settings')
+      .selectFrom('province_settings')
       .select('key')
+      .where('province_code', '=', province.code)
       .where('key', '=', 'reports.agency')
       .executeTakeFirst();
     if (!agency)
       await trx
-        .insertInto('settings')
-        .values({ key: 'reports.agency', value_json: JSON.stringify(DEMO_AGENCY(province.name)), updated_at: at })
+        .insertInto('province_settings')
+        .values({
+          province_code: province.code,
+          key: 'reports.agency',
+          value_json: JSON.stringify(DEMO_AGENCY(province.name)),
+          updated_at: at,
+        })
         .execute();
 
     const provinceCodes = { province_code: province.code, district_code: null, commune_code: null };

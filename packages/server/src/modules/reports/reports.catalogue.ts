@@ -5,7 +5,7 @@ import { dossiersIndicators } from '../dossiers/index.js';
 import { petitionsIndicators } from '../petitions/index.js';
 import { programsIndicators } from '../programs/index.js';
 import { registryIndicators } from '../registry/index.js';
-import { reportsRepo, type IndicatorValueRow } from './reports.repo.js';
+import { indicatorsRepo, type IndicatorValueRow } from './repo/indicators.repo.js';
 
 /** One indicator of the catalogue, computed from records or entered with its source. */
 export interface IndicatorDef {
@@ -43,7 +43,7 @@ export async function loadCatalogue(db: Executor): Promise<Map<string, Indicator
       computed: c,
     });
   }
-  for (const r of await reportsRepo.enteredIndicators(db)) {
+  for (const r of await indicatorsRepo.enteredIndicators(db)) {
     if (out.has(r.code)) continue;
     out.set(r.code, {
       code: r.code,
@@ -103,7 +103,7 @@ export function createEvaluator(db: Executor, catalogue: Map<string, IndicatorDe
     to: string,
     asOf: string,
   ): Promise<Evaluation> {
-    const rows = await reportsRepo.enteredFor(db, def.code, area, from, to, asOf);
+    const rows = await indicatorsRepo.enteredFor(db, def.code, area, from, to, asOf);
     if (rows.length === 0) return MISSING;
     // The area's own figure when it has one; otherwise its nearest sub-units' figures rolled up.
     const own = rows.filter((r) => r.area_code === area.code);

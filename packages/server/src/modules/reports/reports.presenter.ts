@@ -1,6 +1,8 @@
 import type { EnteredValueOut, IndicatorOut, PlanSummary, ReportOut } from '@ansinh/domain';
 import type { IndicatorDef } from './reports.catalogue.js';
-import type { IndicatorValueRow, PlanRow, ReportRow } from './reports.repo.js';
+import type { IndicatorValueRow } from './repo/indicators.repo.js';
+import type { PlanRow } from './repo/plans.repo.js';
+import type { ReportRow } from './repo/reports.repo.js';
 
 /** Row → API shapes of the reports module. */
 export function presentIndicator(d: IndicatorDef): IndicatorOut {

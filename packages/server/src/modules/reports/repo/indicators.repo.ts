@@ -1,0 +1,73 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Executor } from '../../../db/database.js';
+import type { IndicatorValuesTable, ReportIndicatorsTable } from '../../../db/schema-reports.js';
+import type { AreaColumn } from '../../../platform/authz.js';
+
+export type IndicatorValueRow = Selectable<IndicatorValuesTable>;
+export type Scope = { column: AreaColumn; code: string } | null;
+
+const AREA_COLUMN: Record<number, AreaColumn> = { 1: 'province_code', 2: 'district_code', 3: 'commune_code' };
+
+/** The indicator catalogue's entered indicators and their entered values. */
+export const indicatorsRepo = {
+  enteredIndicators(db: Executor) {
+    return db.selectFrom('report_indicators').selectAll().orderBy('code').execute();
+  },
+  insertIndicator(db: Executor, row: Insertable<ReportIndicatorsTable>) {
+    return db.insertInto('report_indicators').values(row).execute();
+  },
+
+  /**
+   * Entered values of an indicator within a period, for an area and everything under it, known by
+   * the as-of date; the latest first (by end of period, then entry).
+   */
+  enteredFor(
+    db: Executor,
+    code: string,
+    area: { code: string; level: number },
+    from: string,
+    to: string,
+    asOf: string,
+  ) {
+    return db
+      .selectFrom('indicator_values')
+      .selectAll()
+      .where('indicator_code', '=', code)
+      .where(AREA_COLUMN[area.level] ?? 'commune_code', '=', area.code)
+      .where('period_from', '>=', from)
+      .where('period_to', '<=', to)
+      .where('source_date', '<=', asOf)
+      .orderBy('period_to', 'desc')
+      .orderBy('entered_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
+  },
+  async insertValue(db: Executor, row: Insertable<IndicatorValuesTable>) {
+    const r = await db.insertInto('indicator_values').values(row).returning('id').executeTakeFirstOrThrow();
+    return Number(r.id);
+  },
+  findValue(db: Executor, id: number) {
+    return db.selectFrom('indicator_values').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+  async listValues(
+    db: Executor,
+    scope: Scope,
+    f: { indicatorCode?: string | undefined; areaCode?: string | undefined; year?: number | undefined },
+    page: { limit: number; offset: number },
+  ) {
+    let q = db.selectFrom('indicator_values');
+    if (scope) q = q.where(scope.column, '=', scope.code);
+    if (f.indicatorCode) q = q.where('indicator_code', '=', f.indicatorCode);
+    if (f.areaCode) q = q.where('area_code', '=', f.areaCode);
+    if (f.year) q = q.where('period_to', '>=', `${f.year}-01-01`).where('period_from', '<=', `${f.year}-12-31`);
+    const total = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+    const rows = await q
+      .selectAll()
+      .orderBy('period_to', 'desc')
+      .orderBy('id', 'desc')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute();
+    return { total: Number(total?.n ?? 0), rows };
+  },
+};

@@ -1,0 +1,58 @@
+import type { Insertable, Selectable } from 'kysely';
+import type { Executor } from '../../../db/database.js';
+import type { ReportsTable } from '../../../db/schema-reports.js';
+import type { Scope } from './indicators.repo.js';
+
+export type ReportRow = Selectable<ReportsTable>;
+
+/** Report documents: drafts and issued reports with their frozen figures. */
+export const reportsRepo = {
+  async insertReport(db: Executor, row: Insertable<ReportsTable>) {
+    const r = await db.insertInto('reports').values(row).returning('id').executeTakeFirstOrThrow();
+    return Number(r.id);
+  },
+  findReport(db: Executor, id: number) {
+    return db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
+  },
+  async listReports(db: Executor, scope: Scope, year: number | undefined, page: { limit: number; offset: number }) {
+    let q = db.selectFrom('reports');
+    if (scope) q = q.where(scope.column, '=', scope.code);
+    if (year) q = q.where('year', '=', year);
+    const total = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
+    const rows = await q.selectAll().orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute();
+    return { total: Number(total?.n ?? 0), rows };
+  },
+  updateReport(db: Executor, id: number, set: Partial<Omit<ReportRow, 'id'>>) {
+    return db.updateTable('reports').set(set).where('id', '=', id).execute();
+  },
+  /**
+   * Issues a draft: only a report not yet issued is updated, so of two requests to issue the same
+   * report one wins. Whether this one did.
+   */
+  async issueDraft(
+    db: Executor,
+    id: number,
+    set: Pick<ReportRow, 'number_seq' | 'number' | 'figures_json' | 'issued_at' | 'issued_by' | 'updated_at'> & {
+      issue_year: number;
+    },
+  ): Promise<boolean> {
+    const res = await db
+      .updateTable('reports')
+      .set({ ...set, state: 'issued' })
+      .where('id', '=', id)
+      .where('state', '<>', 'issued')
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows) === 1;
+  },
+  /** The next number of the province's reports issued in a calendar year (numbers restart each 1 January). */
+  async nextNumber(db: Executor, provinceCode: string, issueYear: number) {
+    const r = await db
+      .selectFrom('reports')
+      .select((eb) => eb.fn.max('number_seq').as('m'))
+      .where('province_code', '=', provinceCode)
+      .where('state', '=', 'issued')
+      .where('issue_year', '=', issueYear)
+      .executeTakeFirst();
+    return Number(r?.m ?? 0) + 1;
+  },
+};

@@ -1,0 +1,82 @@
+import type { Database, Executor } from '../../../db/database.js';
+import { systemActor, type Actor } from '../../../platform/actor.js';
+import { codesOfCommune } from '../../../platform/authz.js';
+import { errors } from '../../../platform/errors.js';
+import type { AreasService } from '../../areas/index.js';
+import { createEvaluator, loadCatalogue, type Evaluator } from '../reports.catalogue.js';
+import { reportsPolicy, type ReportsAction } from '../reports.policy.js';
+import { settingsRepo } from '../repo/settings.repo.js';
+
+/** What the reports service is built from. */
+export interface ReportsDeps {
+  database: Database;
+  areas: Pick<AreasService, 'pathOf' | 'list'>;
+}
+
+/** An area as the use cases need it: its code, level (1 province, 2 district, 3 commune) and path. */
+export interface AreaInfo {
+  code: string;
+  level: number;
+  name: string;
+  path: string;
+}
+
+/** The area codes a row of a plan, an entered value or a report carries. */
+export interface RowCodes {
+  province_code: string;
+  district_code: string | null;
+  commune_code: string | null;
+}
+
+/**
+ * The codes of an area by its level: a province or a district fills its own column; a commune
+ * reads its province and district from its path, which has no district in a two-level province
+ * ('/98/98001/' is a commune of province 98, not a district).
+ */
+export function areaCodes(area: Pick<AreaInfo, 'code' | 'level' | 'path'>): RowCodes {
+  const province = area.path.split('/').find(Boolean) ?? area.code;
+  if (area.level === 1) return { province_code: area.code, district_code: null, commune_code: null };
+  if (area.level === 2) return { province_code: province, district_code: area.code, commune_code: null };
+  return codesOfCommune(area.code, area.path);
+}
+
+/** The helpers every use case of the module shares: areas, names, the indicator evaluator. */
+export function createReportsContext(deps: ReportsDeps) {
+  const { database, areas } = deps;
+  const db = database.db;
+
+  async function areaInfo(code: string): Promise<AreaInfo | undefined> {
+    const a = await areas.pathOf(code);
+    return a ? { code, level: a.level, name: a.name, path: a.path } : undefined;
+  }
+
+  /**
+   * The area a request names (the actor's home area when none is named), guarded for the action:
+   * 404 when it does not exist or lies outside the actor's area, 403 when the role may not.
+   */
+  async function scopedArea(actor: Actor, action: ReportsAction, code: string | undefined | null): Promise<AreaInfo> {
+    const want = code ?? actor.areaCode;
+    const a = want ? await areaInfo(want) : undefined;
+    reportsPolicy.guard(actor, action, { areaPath: a?.path ?? null }, 'Đơn vị hành chính');
+    if (!a) throw errors.notFound('Đơn vị hành chính');
+    return a;
+  }
+
+  async function children(code: string): Promise<AreaInfo[]> {
+    const list = await areas.list(systemActor('reports'), { parent: code });
+    return list.items.map((c) => ({ code: c.code, level: c.level, name: c.name, path: '' }));
+  }
+
+  async function names(codes: Iterable<string>): Promise<Map<string, string>> {
+    const rows = await settingsRepo.areaNames(db, [...new Set(codes)]);
+    return new Map(rows.map((r) => [r.code, r.name]));
+  }
+
+  async function evaluator(ex: Executor = db): Promise<Evaluator> {
+    return createEvaluator(ex, await loadCatalogue(ex));
+  }
+
+  return { database, db, areaInfo, scopedArea, children, names, evaluator };
+}
+
+export type ReportsContext = ReturnType<typeof createReportsContext>;

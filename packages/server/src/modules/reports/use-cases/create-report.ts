@@ -1,0 +1,113 @@
+import {
+  minDate,
+  quarterRange,
+  romanQuarter,
+  todayInVietnam,
+  yearRange,
+  type CreateReportBody,
+  type ReportOut,
+  type ReportPage,
+} from '@ansinh/domain';
+import type { Actor } from '../../../platform/actor.js';
+import { areaColumnScope, provinceScope } from '../../../platform/authz.js';
+import { inTransaction, nowIso } from '../../../platform/context.js';
+import { errors } from '../../../platform/errors.js';
+import { reportsPolicy } from '../reports.policy.js';
+import { findTemplate, REPORT_TEMPLATES } from '../reports.templates.js';
+import { reportsRepo } from '../repo/reports.repo.js';
+import { areaCodes, type ReportsContext } from './context.js';
+import type { ReportFigures } from './report-figures.js';
+
+/**
+ * Report documents of the actor's area: the templates they start from, the list, one report, and
+ * a new draft from a template for a year (or a quarter), an area inside the actor's and an as-of
+ * date. Templates ship with the product (a later issue makes them each province's data): a report
+ * made from one belongs to the area, hence the province, it was made for.
+ */
+export function createReport(c: ReportsContext, rf: ReportFigures) {
+  const { database, db } = c;
+
+  async function get(actor: Actor, id: number): Promise<ReportOut> {
+    const { row, area } = await rf.loadReport(actor, id);
+    return rf.present(actor, row, new Map([[area.code, area.name]]));
+  }
+
+  return {
+    get,
+
+    /** The shipped templates, for an actor of a province (every province uses the same ones). */
+    templates(actor: Actor) {
+      reportsPolicy.guard(actor, 'read', { provinceCode: provinceScope(actor) ?? '' }, 'Mẫu báo cáo');
+      return {
+        items: REPORT_TEMPLATES.map(({ code, nameVi, nameEn, period, body }) => ({
+          code,
+          nameVi,
+          nameEn,
+          period,
+          body,
+        })),
+      };
+    },
+
+    /** Reports of the actor's area (limited in SQL), the newest first. */
+    async list(actor: Actor, q: { year?: number | undefined; page: number; pageSize: number }): Promise<ReportPage> {
+      reportsPolicy.guard(actor, 'read');
+      const { total, rows } = await reportsRepo.listReports(db, areaColumnScope(actor), q.year, {
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      });
+      const n = await c.names(rows.map((r) => r.area_code));
+      return { items: rows.map((r) => rf.present(actor, r, n)), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    /** A report from a template for a year (or quarter), an area and an as-of date. */
+    async create(actor: Actor, body: CreateReportBody): Promise<ReportOut> {
+      reportsPolicy.guard(actor, 'create_report');
+      const tpl = findTemplate(body.templateCode);
+      if (!tpl)
+        throw errors.validation([{ path: 'body.templateCode', message: `Không có mẫu báo cáo ${body.templateCode}.` }]);
+      if (tpl.period === 'quarter' && !body.quarter)
+        throw errors.validation([{ path: 'body.quarter', message: 'Chọn quý của báo cáo.' }]);
+      const area = await c.scopedArea(actor, 'create_report', body.areaCode);
+      const range = tpl.period === 'quarter' ? quarterRange(body.year, body.quarter!) : yearRange(body.year);
+      const asOf = body.asOf ?? minDate(todayInVietnam(), range.to);
+      const title = tpl.titlePattern
+        .replace('{year}', String(body.year))
+        .replace('{quarter}', romanQuarter(body.quarter));
+      const id = await inTransaction(database, actor, async (trx, audit) => {
+        const at = nowIso();
+        const id = await reportsRepo.insertReport(trx, {
+          template_code: tpl.code,
+          title,
+          year: body.year,
+          quarter: tpl.period === 'quarter' ? body.quarter! : null,
+          period_from: range.from,
+          period_to: range.to,
+          as_of: asOf,
+          area_code: area.code,
+          area_level: area.level,
+          ...areaCodes(area),
+          state: 'draft',
+          number_seq: null,
+          number: null,
+          body_json: JSON.stringify(tpl.body),
+          figures_json: null,
+          issued_at: null,
+          issued_by: null,
+          created_by: actor.username,
+          created_at: at,
+          updated_at: at,
+        });
+        await audit({
+          action: 'reports.report.create',
+          entity: 'report',
+          entityId: id,
+          areaCode: area.code,
+          after: { template: tpl.code, year: body.year, quarter: body.quarter ?? null, asOf },
+        });
+        return id;
+      });
+      return get(actor, id);
+    },
+  };
+}
