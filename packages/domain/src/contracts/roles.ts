@@ -9,6 +9,7 @@ export const ROLES = [
   'commune_officer',
   'inspector',
   'supervisor',
+  'employment_centre',
 ] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
@@ -21,6 +22,7 @@ export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   commune_officer: { vi: 'Cán bộ cấp xã', en: 'Commune officer' },
   inspector: { vi: 'Thanh tra Sở', en: 'Inspector' },
   supervisor: { vi: 'Giám sát (MTTQ, Ban TTND)', en: 'Supervisor (Fatherland Front)' },
+  employment_centre: { vi: 'Trung tâm Dịch vụ việc làm', en: 'Employment service centre' },
 };
 
 /**
@@ -46,6 +48,9 @@ export const ABILITIES = [
   'dossiers.catalogue',
   'reports.read',
   'reports.manage',
+  'employment.read',
+  'employment.collect',
+  'employment.serve',
 ] as const;
 export const Ability = z.enum(ABILITIES);
 export type Ability = z.infer<typeof Ability>;

@@ -95,6 +95,13 @@ export async function seedDemo(
       areaName: province.name,
     },
     {
+      username: 'ttdvvl',
+      role: 'employment_centre',
+      fullName: 'Đỗ Văn Việc',
+      areaCode: province.code,
+      areaName: province.name,
+    },
+    {
       username: 'giamsat',
       role: 'supervisor',
       fullName: 'Hoàng Thị Giám',

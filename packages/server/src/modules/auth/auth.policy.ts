@@ -7,6 +7,7 @@ import { usersPolicy } from '../users/index.js';
 import { programsPolicy } from '../programs/index.js';
 import { dossiersPolicy } from '../dossiers/index.js';
 import { reportsPolicy } from '../reports/index.js';
+import { employmentPolicy } from '../employment/index.js';
 
 /**
  * Abilities shipped to the web app to show or hide navigation. Built modules answer from their
@@ -31,6 +32,9 @@ const ABILITY_CHECKS: Record<Ability, (actor: Actor) => boolean> = {
   'dossiers.catalogue': (a) => dossiersPolicy.can(a, 'catalogue'),
   'reports.read': (a) => reportsPolicy.can(a, 'read'),
   'reports.manage': (a) => reportsPolicy.can(a, 'manage'),
+  'employment.read': (a) => employmentPolicy.can(a, 'read'),
+  'employment.collect': (a) => employmentPolicy.can(a, 'collect'),
+  'employment.serve': (a) => employmentPolicy.can(a, 'serve'),
 };
 
 export function abilitiesOf(actor: Actor): Ability[] {

@@ -28,6 +28,7 @@ const ROLE_LEVEL: Record<Role, number | null> = {
   district_officer: 2,
   commune_officer: 3,
   supervisor: null,
+  employment_centre: 1,
 };
 const LEVEL_NAMES: Record<number, string> = { 1: 'tỉnh', 2: 'huyện', 3: 'xã' };
 
