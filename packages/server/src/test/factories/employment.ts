@@ -75,10 +75,11 @@ export async function buildVacancy(ctx: TestContext, o: Partial<CreateVacancyBod
   });
 }
 
-/** A job fair in Đồng Xoài (689) with one employer offering one vacancy. */
+/** A job fair in Đồng Xoài (689) with one employer (of `employerCommune`) offering one vacancy. */
 export async function buildFair(
   ctx: TestContext,
   o: Partial<CreateFairBody> = {},
+  opts: { employerCommune?: string } = {},
 ): Promise<FairOut & { vacancy: VacancyOut }> {
   const fair = await ctx.services.employment.createFair(factoryActor, {
     name: `Phiên giao dịch việc làm ${unique()}`,
@@ -88,7 +89,8 @@ export async function buildFair(
     districtCode: '689',
     ...o,
   });
-  const vacancy = await buildVacancy(ctx);
+  const employer = await buildEmployer(ctx, { communeCode: opts.employerCommune ?? DEFAULT_COMMUNE });
+  const vacancy = await buildVacancy(ctx, { employerId: employer.id });
   const withEmployer = await ctx.services.employment.addEmployer(factoryActor, fair.id, {
     employerId: vacancy.employerId,
     vacancyIds: [vacancy.id],
