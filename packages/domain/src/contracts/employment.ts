@@ -407,3 +407,12 @@ export const SupplyImportOut = z.object({
   hasRejectedFile: z.boolean(),
 });
 export type SupplyImportOut = z.infer<typeof SupplyImportOut>;
+
+export type VacancyPage = z.infer<typeof VacancyPage>;
+export type FairPage = z.infer<typeof FairPage>;
+export type FairSummary = z.infer<typeof FairSummary>;
+export type CheckInCandidates = z.infer<typeof CheckInCandidates>;
+export type CourseOut = z.infer<typeof CourseOut>;
+export type CoursePage = z.infer<typeof CoursePage>;
+export type EmployerPage = z.infer<typeof EmployerPage>;
+export type SupplyPage = z.infer<typeof SupplyPage>;

@@ -12,6 +12,7 @@ import { registryEn, registryVi } from './i18n-registry';
 import { programsEn, programsVi } from './i18n-programs';
 import { dossiersEn, dossiersVi } from './i18n-dossiers';
 import { reportsEn, reportsVi } from './i18n-reports';
+import { employmentEn, employmentVi } from '../features/employment/messages';
 
 export const LANGS = ['vi', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
@@ -242,6 +243,7 @@ const vi = {
   ...registryVi,
   ...programsVi,
   ...dossiersVi,
+  ...employmentVi,
   ...reportsVi,
 } as const satisfies Record<string, string>;
 
@@ -476,6 +478,7 @@ const en: Record<MessageKey, string> = {
   ...registryEn,
   ...programsEn,
   ...dossiersEn,
+  ...employmentEn,
   ...reportsEn,
 };
 

@@ -24,6 +24,7 @@ const ProgramsRoutes = lazy(() => import('../features/programs/ProgramsRoutes'))
 const DossiersRoutes = lazy(() => import('../features/dossiers/DossiersRoutes'));
 const DossierLookupPage = lazy(() => import('../features/dossiers/LookupPage'));
 const ReportsRoutes = lazy(() => import('../features/reports/ReportsRoutes'));
+const EmploymentRoutes = lazy(() => import('../features/employment/EmploymentRoutes'));
 const PublishedListsRoutes = lazy(() => import('../features/programs/PublishedRoutes'));
 
 function Root() {
@@ -80,6 +81,7 @@ export const routes: RouteObject[] = [
                   },
                   { path: 'programs/*', element: only('programs.read', <ProgramsRoutes />) },
                   { path: 'dossiers/*', element: only('dossiers.read', <DossiersRoutes />) },
+                  { path: 'employment/*', element: only('employment.read', <EmploymentRoutes />) },
                   { path: 'reports/*', element: only('reports.read', <ReportsRoutes />) },
                   { path: '*', element: <NotFoundPage /> },
                 ],
