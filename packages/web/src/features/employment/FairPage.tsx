@@ -51,6 +51,17 @@ export default function FairPage() {
     },
     onError: (e) => void message.error(errorText(e)),
   });
+  const board = useQuery({
+    queryKey: ek.vacancies(''),
+    queryFn: ({ signal }) => employmentApi.vacancies('', signal),
+    enabled: serve,
+  });
+  const offer = useMutation({
+    mutationFn: (v: { employerId: number; vacancyId: number }) =>
+      employmentApi.addEmployer(id, { employerId: v.employerId, vacancyIds: [v.vacancyId] }),
+    onSuccess: done,
+    onError: (e) => void message.error(errorText(e)),
+  });
   const hire = useMutation({
     mutationFn: (v: { attendeeId: number; vacancyId: number }) =>
       employmentApi.outcome(id, v.attendeeId, { hiredVacancyId: v.vacancyId }),
@@ -73,6 +84,26 @@ export default function FairPage() {
       <Typography.Paragraph strong data-testid="fair-counts">
         {t('employment.fair.counts', f.counts)}
       </Typography.Paragraph>
+      {serve && (
+        <Space style={{ marginBottom: 12 }} wrap>
+          <span>{t('employment.fair.offer')}</span>
+          <Select
+            style={{ width: 360 }}
+            showSearch
+            optionFilterProp="label"
+            data-testid="fair-offer"
+            placeholder={t('employment.hire.vacancy')}
+            value={null}
+            options={(board.data?.items ?? [])
+              .filter((v) => !f.vacancies.some((x) => x.id === v.id))
+              .map((v) => ({ value: v.id, label: `${v.title} — ${v.employerName}` }))}
+            onChange={(vacancyId: number) => {
+              const v = board.data?.items.find((x) => x.id === vacancyId);
+              if (v) offer.mutate({ employerId: v.employerId, vacancyId });
+            }}
+          />
+        </Space>
+      )}
       {serve && (
         <Card size="small" title={t('employment.checkin.title')} style={{ marginBottom: 12 }}>
           <Input

@@ -8,7 +8,7 @@ import {
   ProgressOut,
   VacancyPage,
 } from '@ansinh/domain';
-import type { AttendeeOutcomeBody, CreateFairBody, EnrolBody } from '@ansinh/domain';
+import type { AttendeeOutcomeBody, CreateFairBody, EnrolBody, FairEmployerBody } from '@ansinh/domain';
 import { request } from '../../api/client';
 
 export const ek = {
@@ -34,6 +34,8 @@ export const employmentApi = {
   createFair: (body: CreateFairBody) => request<FairOut>('POST', '/employment/fairs', { body, schema: FairOut }),
   fair: (id: number, signal?: AbortSignal) =>
     request<FairOut>('GET', `/employment/fairs/${id}`, { schema: FairOut, signal }),
+  addEmployer: (id: number, body: FairEmployerBody) =>
+    request<FairOut>('POST', `/employment/fairs/${id}/employers`, { body, schema: FairOut }),
   searchCheckIn: (id: number, q: string, signal?: AbortSignal) =>
     request<CheckInCandidates>('GET', `/employment/fairs/${id}/check-in`, {
       query: { q },
