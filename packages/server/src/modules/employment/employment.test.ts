@@ -319,6 +319,11 @@ describe('training, work abroad and progress', () => {
       await huyen692.inject('GET', '/api/v1/employment/jobs/progress?year=2021&asOf=2021-12-31')
     ).json() as ProgressOut;
     expect(own.rows.map((r) => r.areaCode)).toEqual(['692']);
+    const commune = (
+      await xa.inject('GET', '/api/v1/employment/jobs/progress?year=2021&asOf=2021-12-31')
+    ).json() as ProgressOut;
+    expect(commune.rows).toHaveLength(1);
+    expect(commune.rows[0]).toMatchObject({ areaCode: '689', target: null });
     const fig = await tinh.inject(
       'GET',
       '/api/v1/reports/figure?code=employment.recorded_jobs_created&areaCode=692&from=2021-01-01&to=2021-12-31&asOf=2021-12-31',

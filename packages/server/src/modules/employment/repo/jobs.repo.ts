@@ -39,9 +39,17 @@ export const jobsRepo = {
       .executeTakeFirst();
   },
   /** Counted jobs in [from, to] as of a date, by district and channel, for a province. */
-  byDistrictAndChannel(ex: Executor, provinceCode: string, from: string, to: string, asOf: string) {
-    return ex
-      .selectFrom('emp_jobs')
+  byDistrictAndChannel(
+    ex: Executor,
+    provinceCode: string,
+    from: string,
+    to: string,
+    asOf: string,
+    within: { column: 'district_code' | 'commune_code'; code: string } | null = null,
+  ) {
+    let q = ex.selectFrom('emp_jobs');
+    if (within) q = q.where(within.column, '=', within.code);
+    return q
       .select(['district_code', 'channel', (eb) => eb.fn.countAll<number>().as('n')])
       .where('province_code', '=', provinceCode)
       .where('counted', '=', 1)

@@ -83,11 +83,15 @@ export const supplyRepo = {
   async insertMany(database: Database, trx: Executor, rows: NewSupply[]): Promise<void> {
     if (rows.length === 0) return;
     if (database.sqlite) {
-      const cols = Object.keys(rows[0]!);
+      const cols = Object.keys(rows[0]!) as (keyof NewSupply)[];
       const stmt = database.sqlite.prepare(
-        `insert into emp_supply (${cols.join(',')}) values (${cols.map((c) => '@' + c).join(',')})`,
+        `insert into emp_supply (${cols.join(',')}) values (${cols.map(() => '?').join(',')})`,
       );
-      for (const r of rows) stmt.run(r);
+      const args: unknown[] = new Array(cols.length);
+      for (const r of rows) {
+        for (let i = 0; i < cols.length; i++) args[i] = r[cols[i]!] ?? null;
+        stmt.run(args);
+      }
       return;
     }
     for (let i = 0; i < rows.length; i += 1000)

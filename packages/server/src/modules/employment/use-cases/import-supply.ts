@@ -28,6 +28,18 @@ const text = (c: ImportCell | undefined): string => {
   if (c instanceof Date) return c.toISOString().slice(0, 10);
   return String(c).normalize('NFC').replace(/\s+/g, ' ').trim();
 };
+/** A function remembered by its argument for one import: columns repeat the same few words. */
+function memo<T>(fn: (s: string) => T): (s: string) => T {
+  const m = new Map<string, T>();
+  return (s) => {
+    let v = m.get(s);
+    if (v === undefined && !m.has(s)) {
+      v = fn(s);
+      if (m.size < 50_000) m.set(s, v);
+    }
+    return v as T;
+  };
+}
 const GENDERS: Record<string, string> = { nam: 'male', nu: 'female', male: 'male', female: 'female' };
 /** Option lookup by unaccented label or code, built once per catalogue. */
 const lookup = (c: Catalogue) => {
@@ -94,6 +106,9 @@ export function importSupplyUseCases({ database }: EmploymentDeps) {
       const existing = await supplyRepo.byCitizenIds(db, [...new Set(ids.filter((x) => /^\d{12}$/.test(x)))]);
       const persons = await personsRepo.idsByCitizenIds(db, [...new Set(ids.filter((x) => /^\d{12}$/.test(x)))]);
       const seen = new Map<string, number>();
+      const key = memo(searchKey);
+      const birth = memo((s: string) => parsePartialDate(s, { today }));
+      const ethnicOf = memo((s: string) => findEthnicGroup(s)?.code ?? null);
       const at = nowIso();
       const fresh: NewSupply[] = [];
       const updates: { id: number; set: Partial<NewSupply>; before: Record<string, unknown>; area: NewSupply }[] = [];
@@ -107,10 +122,11 @@ export function importSupplyUseCases({ database }: EmploymentDeps) {
         else if (seen.has(cid)) p.push(`Số định danh trùng với dòng ${seen.get(cid)} (mỗi người một hồ sơ)`);
         else seen.set(cid, r.line);
         const fullName = cleanPersonName(v('fullName'));
+        const birthCell = col.birthDate === undefined ? null : (r.cells[col.birthDate] ?? null);
         if (fullName.length < 2) p.push('Thiếu họ và tên');
-        const bd = parsePartialDate(col.birthDate === undefined ? null : (r.cells[col.birthDate] ?? null), { today });
+        const bd = typeof birthCell === 'string' ? birth(birthCell) : parsePartialDate(birthCell, { today });
         if (!bd.ok) p.push(bd.message);
-        const gender = GENDERS[searchKey(v('gender'))];
+        const gender = GENDERS[key(v('gender'))];
         if (!gender) p.push('Giới tính ghi "Nam" hoặc "Nữ"');
         const commune = v('communeCode').padStart(5, '0');
         const path = communes.get(commune);
@@ -125,7 +141,7 @@ export function importSupplyUseCases({ database }: EmploymentDeps) {
         const pick = (k: keyof typeof SUPPLY_CATALOGUES, column: SupplyColumn, label: string): string | null => {
           const raw = v(column);
           if (!raw) return null;
-          const code = LOOKUPS[k].get(searchKey(raw)) ?? LOOKUPS[k].get(raw);
+          const code = LOOKUPS[k].get(key(raw)) ?? LOOKUPS[k].get(raw);
           if (!code) p.push(`${label} "${raw}" không có trong danh mục`);
           return code ?? null;
         };
@@ -136,11 +152,11 @@ export function importSupplyUseCases({ database }: EmploymentDeps) {
           .split(/[;,]/)
           .map((x) => x.trim())
           .filter(Boolean)) {
-          const code = LOOKUPS.needs.get(searchKey(n));
+          const code = LOOKUPS.needs.get(key(n));
           if (code) needs.push(code);
           else p.push(`Nhu cầu "${n}" không có trong danh mục`);
         }
-        const ethnic = v('ethnic') ? (findEthnicGroup(v('ethnic'))?.code ?? null) : null;
+        const ethnic = v('ethnic') ? ethnicOf(v('ethnic')) : null;
         if (v('ethnic') && !ethnic) p.push(`Dân tộc "${v('ethnic')}" không có trong danh mục 54 dân tộc`);
         const fields = {
           schooling: pick('schooling', 'schooling', 'Trình độ GDPT'),

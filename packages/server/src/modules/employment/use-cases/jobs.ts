@@ -3,6 +3,7 @@ import type { Trx } from '../../../db/database.js';
 import type { Actor } from '../../../platform/actor.js';
 import type { AuditInput } from '../../../platform/audit.js';
 import { inTransaction, nowIso } from '../../../platform/context.js';
+import { areaColumnScope } from '../../../platform/authz.js';
 import { errors } from '../../../platform/errors.js';
 import { employmentPolicy } from '../employment.policy.js';
 import { areasRepo } from '../repo/areas.repo.js';
@@ -94,13 +95,16 @@ export function jobsUseCases({ database }: EmploymentDeps) {
       const from = `${q.year}-01-01`;
       const to = `${q.year}-12-31`;
       const asOf = q.asOf ?? (todayVn() < to ? todayVn() : to);
+      // A district or commune officer sees their own area's line only.
+      const scope = areaColumnScope(actor);
+      const within = scope && scope.column !== 'province_code' ? { column: scope.column, code: scope.code } : null;
       const [counts, districts, targets, provinceArea] = await Promise.all([
-        jobsRepo.byDistrictAndChannel(db, province, from, to, asOf),
+        jobsRepo.byDistrictAndChannel(db, province, from, to, asOf, within),
         areasRepo.children(db, province),
         plansRepo.jobTargets(db, province, q.year),
         areasRepo.area(db, province),
       ]);
-      const own = actor.areaLevel === 2 ? actor.areaCode : null;
+      const own = within ? (actor.areaPath?.split('/').filter(Boolean)[1] ?? null) : null;
       const empty = () => Object.fromEntries(JOB_CHANNEL_CODES.map((c) => [c, 0])) as Record<string, number>;
       const rows = new Map(
         districts.map((d) => [d.code, { areaCode: d.code, areaName: d.name, byChannel: empty(), total: 0 }]),
@@ -117,7 +121,8 @@ export function jobsUseCases({ database }: EmploymentDeps) {
         all.total += n;
       }
       const withTarget = (r: typeof all) => {
-        const target = targets.get(r.areaCode) ?? null;
+        // A commune's share has no target of its own in the plan.
+        const target = within?.column === 'commune_code' ? null : (targets.get(r.areaCode) ?? null);
         return { ...r, target, percent: target ? Math.round((r.total * 10000) / target) / 100 : null };
       };
       const list = [...rows.values()].filter((r) => !own || r.areaCode === own).map(withTarget);
