@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, login, newPage, startServer, type Server } from './lib/harness.js';
-import { pickOption } from './lib/reports.js';
+
+/** Pick an option of an Ant Design select: the open dropdown only (closed ones stay in the page). */
+async function pickOption(page: Page, testId: string, label: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: label }).first().click();
+}
 
 /** Expected browser noise: the app asks /auth/me before anyone has signed in. */
 const unexpected = (problems: string[]) => problems.filter((p) => !/status of 401/.test(p));
