@@ -9,7 +9,7 @@ beforeAll(async () => {
   const t0 = Date.now();
   ctx = await createTestContext({ persons: 3000 });
   seconds = (Date.now() - t0) / 1000;
-}, 180_000);
+}, 300_000);
 afterAll(() => ctx.close());
 
 describe('demo employment', () => {
