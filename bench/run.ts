@@ -16,6 +16,7 @@ import { programsBench } from './programs.js';
 import { dossiersBench } from './dossiers.js';
 import { reportsBench } from './reports.js';
 import { petitionsBench } from './petitions.js';
+import { employmentBench } from './employment.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -95,3 +96,4 @@ if (!only || only === 'programs') await programsBench();
 if (!only || only === 'dossiers') await dossiersBench();
 if (!only || only === 'reports') await reportsBench();
 if (!only || only === 'petitions') await petitionsBench();
+if (!only || only === 'employment') await employmentBench();

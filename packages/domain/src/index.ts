@@ -9,3 +9,4 @@ export * from './programs/index.js';
 export * from './dossiers/index.js';
 export * from './reports/index.js';
 export * from './petitions/index.js';
+export * from './employment/index.js';

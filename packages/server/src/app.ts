@@ -30,6 +30,7 @@ import { createProgramsService, programsRoutes } from './modules/programs/index.
 import { createDossiersService, dossiersRoutes, notifyChannel } from './modules/dossiers/index.js';
 import { createReportsService, reportsRoutes } from './modules/reports/index.js';
 import { createPetitionsService, petitionsRoutes } from './modules/petitions/index.js';
+import { createEmploymentService, employmentRoutes } from './modules/employment/index.js';
 
 /** Every module's service, wired once; the CLI and the tests use the same set. */
 export function createServices(database: Database, config: Config) {
@@ -43,7 +44,8 @@ export function createServices(database: Database, config: Config) {
   const dossiers = createDossiersService({ database, areas, channel: notifyChannel(config.notify) });
   const reports = createReportsService({ database, areas });
   const petitions = createPetitionsService({ database, areas });
-  return { areas, users, audit, auth, registry, registryImport, programs, dossiers, reports, petitions };
+  const employment = createEmploymentService({ database });
+  return { areas, users, audit, auth, registry, registryImport, programs, dossiers, reports, petitions, employment };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -169,6 +171,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   await app.register(dossiersRoutes(services.dossiers));
   await app.register(reportsRoutes(services.reports));
   await app.register(petitionsRoutes(services.petitions));
+  await app.register(employmentRoutes(services.employment));
 
   if (fs.existsSync(path.join(config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });

@@ -9,3 +9,4 @@ export * from './programs.js';
 export * from './dossiers.js';
 export * from './reports.js';
 export * from './petitions.js';
+export * from './employment.js';

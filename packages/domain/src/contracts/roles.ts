@@ -9,6 +9,7 @@ export const ROLES = [
   'commune_officer',
   'inspector',
   'supervisor',
+  'employment_centre',
 ] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
@@ -22,6 +23,7 @@ export const ROLE_AREA_LEVEL: Record<Role, number | null> = {
   district_officer: 2,
   commune_officer: 3,
   supervisor: null,
+  employment_centre: 1,
 };
 
 export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
@@ -32,6 +34,7 @@ export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
   commune_officer: { vi: 'Cán bộ cấp xã', en: 'Commune officer' },
   inspector: { vi: 'Thanh tra Sở', en: 'Inspector' },
   supervisor: { vi: 'Giám sát (MTTQ, Ban TTND)', en: 'Supervisor (Fatherland Front)' },
+  employment_centre: { vi: 'Trung tâm Dịch vụ việc làm', en: 'Employment service centre' },
 };
 
 /**
@@ -62,6 +65,9 @@ export const ABILITIES = [
   'petitions.classify',
   'petitions.settle',
   'petitions.stats',
+  'employment.read',
+  'employment.collect',
+  'employment.serve',
 ] as const;
 export const Ability = z.enum(ABILITIES);
 export type Ability = z.infer<typeof Ability>;

@@ -10,6 +10,7 @@ import * as m0007 from './migrations/0007-catalogue-province.js';
 import * as m0008 from './migrations/0008-province-settings.js';
 import * as m0009 from './migrations/0009-public-lookup.js';
 import * as m0010 from './migrations/0010-petitions.js';
+import * as m0012 from './migrations/0012-employment.js';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Database['dialect']): Promise<void> };
 
@@ -25,6 +26,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0008-province-settings': m0008,
   '0009-public-lookup': m0009,
   '0010-petitions': m0010,
+  '0012-employment': m0012,
 };
 
 class StaticProvider implements MigrationProvider {

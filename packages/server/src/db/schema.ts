@@ -3,6 +3,7 @@ import type { ProgramsTables } from './schema-programs.js';
 import type { DossiersTables } from './schema-dossiers.js';
 import type { ReportsTables } from './schema-reports.js';
 import type { PetitionsTables } from './schema-petitions.js';
+import type { EmploymentTables } from './schema-employment.js';
 
 /**
  * Table types. Conventions (docs/architecture.md "Data"): dates are 'YYYY-MM-DD' strings, instants
@@ -215,7 +216,7 @@ export interface ImportJobsTable {
 }
 
 /** Every table; each later module declares its own tables in `schema-<module>.ts`. */
-export interface DB extends ProgramsTables, DossiersTables, ReportsTables, PetitionsTables {
+export interface DB extends ProgramsTables, DossiersTables, ReportsTables, PetitionsTables, EmploymentTables {
   households: HouseholdsTable;
   persons: PersonsTable;
   statuses: StatusesTable;

@@ -10,6 +10,7 @@ import { seedProgramsDemo } from './programs-seed.js';
 import { seedDossiersDemo } from './dossiers-seed.js';
 import { seedReportsDemo } from './reports-seed.js';
 import { seedPetitionsDemo } from './petitions-seed.js';
+import { seedEmploymentDemo } from './employment-seed.js';
 
 /** Bình Phước, code 70, from the last three-level list (before 1 July 2025). */
 export const DEMO_PROVINCE = '70';
@@ -96,6 +97,13 @@ export async function seedDemo(
       areaName: province.name,
     },
     {
+      username: 'ttdvvl',
+      role: 'employment_centre',
+      fullName: 'Đỗ Văn Việc',
+      areaCode: province.code,
+      areaName: province.name,
+    },
+    {
       username: 'giamsat',
       role: 'supervisor',
       fullName: 'Hoàng Thị Giám',
@@ -151,6 +159,7 @@ export async function seedDemo(
   await seedReportsDemo(database, services, { provinceCode: DEMO_PROVINCE, seed: opts.seed ?? 70 });
   if (opts.persons && opts.dataDir) {
     await seedPetitionsDemo(database, services, { provinceCode: DEMO_PROVINCE, seed: opts.seed ?? 70 });
+    await seedEmploymentDemo(database, services, { provinceCode: DEMO_PROVINCE, seed: opts.seed ?? 70 });
   }
   return {
     seeded: true,

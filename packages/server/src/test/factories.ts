@@ -10,3 +10,4 @@ export * from './factories/programs.js';
 export * from './factories/dossiers.js';
 export * from './factories/reports.js';
 export * from './factories/petitions.js';
+export * from './factories/employment.js';

@@ -15,6 +15,7 @@ import { authMessages } from '../features/auth/messages';
 import { dossiersMessages } from '../features/dossiers/messages';
 import { homeMessages } from '../features/home/messages';
 import { petitionsMessages } from '../features/petitions/messages';
+import { employmentMessages } from '../features/employment/messages';
 import { programsMessages } from '../features/programs/messages';
 import { registryMessages } from '../features/registry/messages';
 import { reportsMessages } from '../features/reports/messages';
@@ -31,6 +32,7 @@ registerMessages({
   dossiers: dossiersMessages,
   home: homeMessages,
   petitions: petitionsMessages,
+  employment: employmentMessages,
   programs: programsMessages,
   registry: registryMessages,
   reports: reportsMessages,

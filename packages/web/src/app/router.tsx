@@ -32,6 +32,7 @@ const DossiersRoutes = lazy(() => import('../features/dossiers/DossiersRoutes'))
 const DossierLookupPage = lazy(() => import('../features/dossiers/LookupPage'));
 const ReportsRoutes = lazy(() => import('../features/reports/ReportsRoutes'));
 const PetitionsRoutes = lazy(() => import('../features/petitions/PetitionsRoutes'));
+const EmploymentRoutes = lazy(() => import('../features/employment/EmploymentRoutes'));
 const PublishedListsRoutes = lazy(() => import('../features/programs/PublishedRoutes'));
 
 function Root() {
@@ -89,6 +90,7 @@ export const routes: RouteObject[] = [
                   { path: 'programs/*', element: only('programs.read', <ProgramsRoutes />) },
                   { path: 'dossiers/*', element: only('dossiers.read', <DossiersRoutes />) },
                   { path: 'petitions/*', element: only('petitions.stats', <PetitionsRoutes />) },
+                  { path: 'employment/*', element: only('employment.read', <EmploymentRoutes />) },
                   { path: 'reports/*', element: only('reports.read', <ReportsRoutes />) },
                   { path: '*', element: <NotFoundPage /> },
                 ],

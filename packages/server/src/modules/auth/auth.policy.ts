@@ -8,6 +8,7 @@ import { programsPolicy } from '../programs/index.js';
 import { dossiersPolicy } from '../dossiers/index.js';
 import { reportsPolicy } from '../reports/index.js';
 import { petitionsPolicy } from '../petitions/index.js';
+import { employmentPolicy } from '../employment/index.js';
 
 /**
  * Abilities shipped to the web app to show or hide navigation. Built modules answer from their
@@ -37,6 +38,9 @@ const ABILITY_CHECKS: Record<Ability, (actor: Actor) => boolean> = {
   'petitions.classify': (a) => petitionsPolicy.can(a, 'classify'),
   'petitions.settle': (a) => petitionsPolicy.can(a, 'settle'),
   'petitions.stats': (a) => petitionsPolicy.can(a, 'stats'),
+  'employment.read': (a) => employmentPolicy.can(a, 'read'),
+  'employment.collect': (a) => employmentPolicy.can(a, 'collect'),
+  'employment.serve': (a) => employmentPolicy.can(a, 'serve'),
 };
 
 export function abilitiesOf(actor: Actor): Ability[] {

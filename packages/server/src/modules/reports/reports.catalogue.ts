@@ -6,6 +6,7 @@ import { petitionsIndicators } from '../petitions/index.js';
 import { programsIndicators } from '../programs/index.js';
 import { registryIndicators } from '../registry/index.js';
 import { indicatorsRepo, type IndicatorValueRow } from './repo/indicators.repo.js';
+import { employmentIndicators } from '../employment/index.js';
 
 /** One indicator of the catalogue, computed from records or entered with its source. */
 export interface IndicatorDef {
@@ -23,7 +24,13 @@ export interface IndicatorDef {
 
 /** Every computed indicator the modules offer (read at each call: the lists fill up as modules land). */
 export function computedIndicators(): ComputedIndicator[] {
-  return [...registryIndicators, ...programsIndicators, ...dossiersIndicators, ...petitionsIndicators];
+  return [
+    ...registryIndicators,
+    ...programsIndicators,
+    ...dossiersIndicators,
+    ...petitionsIndicators,
+    ...employmentIndicators,
+  ];
 }
 
 /** The catalogue: the modules' computed indicators, then the entered ones stored in the database. */

@@ -50,6 +50,11 @@ const TIPS: Record<Role, Tip[]> = {
     { text: 'home.tip.dossiers.counter', to: '/dossiers', ability: 'dossiers.read' },
     LOGOUT,
   ],
+  employment_centre: [
+    CHECK,
+    { text: 'home.tip.employment.centre', to: '/employment/fairs', ability: 'employment.read' },
+    LOGOUT,
+  ],
   inspector: [CHECK, AUDIT, { text: 'home.tip.inspector.petitions' }, LOGOUT],
   supervisor: [
     CHECK,

@@ -31,10 +31,13 @@ export const homeMessages = defineMessages(
       'Đăng ký hộ gia đình và nhân khẩu của xã ở mục "Đối tượng / Hộ gia đình", từng hộ hoặc nhập cả danh sách từ Excel; xem "Hồ sơ có thể trùng" để mỗi người chỉ có một hồ sơ.',
     'home.tip.dossiers.counter':
       'Nhận hồ sơ tại bộ phận một cửa ở mục "Hồ sơ TTHC", kể cả nộp thay cho người già, người khuyết tật; in giấy tiếp nhận và hẹn trả kết quả ngay.',
-    'home.tip.inspector.petitions': 'Tiếp công dân, đơn thư khiếu nại, tố cáo sẽ có trong phiên bản tới.',
+    'home.tip.inspector.petitions':
+      'Sổ tiếp công dân, đường dây nóng, đơn thư, khiếu nại và tố cáo ở mục "Tiếp dân, đơn thư"; việc đến hạn của bạn hiện ở đầu trang.',
     'home.tip.supervisor.readonly': 'Bạn có quyền xem để giám sát; bạn không sửa được dữ liệu.',
     'home.tip.supervisor.lists':
       'Danh sách đã công khai xem ở mục "Chương trình hỗ trợ" hoặc trang /cong-khai; ý kiến giám sát của bạn được cán bộ trả lời và lưu lại.',
+    'home.tip.employment.centre':
+      'Mở phiên giao dịch việc làm, tiếp đón người lao động, ghi nhận trúng tuyển và theo dõi 3 tháng.',
   },
   {
     'home.greeting': 'Hello, {name}!',
@@ -66,10 +69,12 @@ export const homeMessages = defineMessages(
       'Register your commune\'s households and members under "Persons / Households", one by one or a whole list from Excel; check "Possible duplicates" so that each person has one file only.',
     'home.tip.dossiers.counter':
       'Take dossiers at the one-stop counter under "Administrative dossiers", including on behalf of elderly or disabled people; print the receipt and appointment slip at once.',
-    'home.tip.inspector.petitions': 'Citizen reception, complaints and denunciations come in a next release.',
+    'home.tip.inspector.petitions':
+      'The reception book, hotline, letters, complaints and denunciations are under "Reception and letters"; what is due for you comes first.',
     'home.tip.supervisor.readonly': 'You may view for supervision; you cannot change data.',
     'home.tip.supervisor.lists':
       'Published lists are under "Support programs" or at /cong-khai; officers answer your supervision remarks and both are kept.',
+    'home.tip.employment.centre': 'Open a job fair, check workers in, record hires and follow them for three months.',
   },
 );
 

@@ -1,0 +1,40 @@
+/** The labour supply import template (TT 01/2022 Mẫu 01 fields), Vietnamese headers. */
+export const SUPPLY_COLUMNS = [
+  {
+    key: 'citizenId',
+    header: 'Số định danh cá nhân',
+    aliases: ['Số CCCD', 'CCCD', 'Số định danh'],
+    required: true,
+    example: '070090001234',
+  },
+  { key: 'fullName', header: 'Họ và tên', required: true, example: 'Nguyễn Văn An' },
+  { key: 'birthDate', header: 'Ngày sinh', required: true, example: '05/01/1990' },
+  { key: 'gender', header: 'Giới tính', required: true, example: 'Nam' },
+  { key: 'ethnic', header: 'Dân tộc', example: 'Kinh' },
+  { key: 'communeCode', header: 'Mã xã', aliases: ['Mã xã/phường'], required: true, example: '25213' },
+  { key: 'collectedOn', header: 'Ngày thu thập', example: '15/03/2021' },
+  {
+    key: 'schooling',
+    header: 'Trình độ giáo dục phổ thông',
+    aliases: ['Trình độ GDPT'],
+    example: 'Trung học phổ thông',
+  },
+  { key: 'qualification', header: 'Trình độ chuyên môn kỹ thuật', aliases: ['Trình độ CMKT'], example: 'Sơ cấp' },
+  { key: 'field', header: 'Chuyên ngành đào tạo', aliases: ['Chuyên ngành'], example: 'Hàn' },
+  { key: 'employmentStatus', header: 'Tình trạng việc làm', required: true, example: 'Làm công ăn lương' },
+  { key: 'jobTitle', header: 'Công việc', aliases: ['Công việc hiện nay'], example: 'Công nhân' },
+  { key: 'workplaceType', header: 'Loại hình nơi làm việc', example: 'Doanh nghiệp' },
+  { key: 'industry', header: 'Ngành kinh tế', example: 'Công nghiệp chế biến' },
+  { key: 'workAddress', header: 'Nơi làm việc', example: 'KCN Đồng Xoài' },
+  { key: 'previousJob', header: 'Công việc trước đây', example: '' },
+  { key: 'unemploymentDuration', header: 'Thời gian thất nghiệp', example: '' },
+  {
+    key: 'inactiveReason',
+    header: 'Lý do không tham gia hoạt động kinh tế',
+    aliases: ['Lý do không tham gia HĐKT'],
+    example: '',
+  },
+  { key: 'needs', header: 'Nhu cầu', example: 'Học nghề; Tìm việc làm trong nước' },
+  { key: 'phone', header: 'Điện thoại', example: '0912345678' },
+] as const;
+export type SupplyColumn = (typeof SUPPLY_COLUMNS)[number]['key'];
