@@ -46,6 +46,11 @@ export const ABILITIES = [
   'dossiers.catalogue',
   'reports.read',
   'reports.manage',
+  'poverty.read',
+  'poverty.manage',
+  'poverty.survey',
+  'poverty.opine',
+  'poverty.recognize',
 ] as const;
 export const Ability = z.enum(ABILITIES);
 export type Ability = z.infer<typeof Ability>;
