@@ -28,6 +28,7 @@ import { createUsersService, usersRoutes } from './modules/users/index.js';
 import { createProgramsService, programsRoutes } from './modules/programs/index.js';
 import { createDossiersService, dossiersRoutes, notifyChannel } from './modules/dossiers/index.js';
 import { createReportsService, reportsRoutes } from './modules/reports/index.js';
+import { createPovertyService, povertyRoutes } from './modules/poverty/index.js';
 
 /** Every module's service, wired once; the CLI and the tests use the same set. */
 export function createServices(database: Database, config: Config) {
@@ -40,7 +41,8 @@ export function createServices(database: Database, config: Config) {
   const programs = createProgramsService({ database, areas });
   const dossiers = createDossiersService({ database, areas, channel: notifyChannel(config.notify) });
   const reports = createReportsService({ database, areas });
-  return { areas, users, audit, auth, registry, registryImport, programs, dossiers, reports };
+  const poverty = createPovertyService({ database, areas, registry });
+  return { areas, users, audit, auth, registry, registryImport, programs, dossiers, reports, poverty };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -155,6 +157,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   await app.register(programsRoutes(services.programs));
   await app.register(dossiersRoutes(services.dossiers));
   await app.register(reportsRoutes(services.reports));
+  await app.register(povertyRoutes(services.poverty));
 
   if (fs.existsSync(path.join(config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });

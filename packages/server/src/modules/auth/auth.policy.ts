@@ -7,6 +7,7 @@ import { usersPolicy } from '../users/index.js';
 import { programsPolicy } from '../programs/index.js';
 import { dossiersPolicy } from '../dossiers/index.js';
 import { reportsPolicy } from '../reports/index.js';
+import { povertyPolicy } from '../poverty/index.js';
 
 /**
  * Abilities shipped to the web app to show or hide navigation. Built modules answer from their
@@ -31,6 +32,11 @@ const ABILITY_CHECKS: Record<Ability, (actor: Actor) => boolean> = {
   'dossiers.catalogue': (a) => dossiersPolicy.can(a, 'catalogue'),
   'reports.read': (a) => reportsPolicy.can(a, 'read'),
   'reports.manage': (a) => reportsPolicy.can(a, 'manage'),
+  'poverty.read': (a) => povertyPolicy.can(a, 'read'),
+  'poverty.manage': (a) => povertyPolicy.can(a, 'manage'),
+  'poverty.survey': (a) => povertyPolicy.can(a, 'survey'),
+  'poverty.opine': (a) => povertyPolicy.can(a, 'opine'),
+  'poverty.recognize': (a) => povertyPolicy.can(a, 'recognize'),
 };
 
 export function abilitiesOf(actor: Actor): Ability[] {
