@@ -134,50 +134,62 @@ export const casesRepo = {
   },
 
   /**
-   * Score and classify every surveyed case of a campaign in three set-based statements: the B1
-   * total (base + the points of the answers, joined with the campaign's point table) and the
-   * number of deprivations (bits of the mask); the income band against the cut-offs (or the
-   * income against the lines); the class. The rule is the one of `classifyHousehold` in
-   * @ansinh/domain, written as SQL so 300.000 households take seconds (a test checks the two agree).
+   * Score and classify every surveyed case of a campaign in one set-based statement: per case,
+   * the B1 total (base + the points of the answers, joined with the campaign's point table) and
+   * the number of deprivations (bits of the mask); from them the income band against the cut-offs
+   * (or the income against the lines), then the class. The rule is the one of `classifyHousehold`
+   * in @ansinh/domain, written as SQL so 300.000 households take seconds (a test checks that the
+   * two agree). Each case's row is written once.
    */
   async scoreCampaign(db: Executor, campaignId: number, p: ScoringParams): Promise<number> {
-    const bits = Array.from({ length: p.indicatorCount }, (_, i) => `((deprived_mask / ${2 ** i}) % 2)`).join(' + ');
-    await sql`update poverty_cases set
-        b1_score = case when b1_source = 'answers' then
-            (case when residence = 'urban' then ${sql.lit(p.base.urban)} else ${sql.lit(p.base.rural)} end) + coalesce((
-              select sum(case when poverty_cases.residence = 'urban' then pt.urban_points else pt.rural_points end)
-              from poverty_b1_answers a
-              join poverty_b1_points pt on pt.campaign_id = a.campaign_id and pt.item_code = a.item_code and pt.option_code = a.option_code
-              where a.case_id = poverty_cases.id), 0)
-          else b1_score end,
-        deprivation_count = case when deprived_mask is null then 0 else ${sql.raw(bits)} end
-      where campaign_id = ${campaignId} and step <> 'listed' and step <> 'recognized'`.execute(db);
+    const bits = Array.from({ length: p.indicatorCount }, (_, i) => `((c.deprived_mask / ${2 ** i}) % 2)`).join(' + ');
+    const lit = sql.lit;
+    const byRes = (v: { rural: number; urban: number } | null) =>
+      sql`case when m.residence = 'urban' then ${lit(v?.urban ?? -1)} else ${lit(v?.rural ?? -1)} end`;
     const le = (cut: { rural: number; urban: number } | null, line: { rural: number; urban: number } | null) =>
-      sql`((b1_score is not null and b1_score <= case when residence = 'urban' then ${sql.lit(cut?.urban ?? -1)} else ${sql.lit(cut?.rural ?? -1)} end)
-        or (b1_score is null and income is not null and income <= case when residence = 'urban' then ${sql.lit(line?.urban ?? -1)} else ${sql.lit(line?.rural ?? -1)} end))`;
-    await sql`update poverty_cases set income_band = case
-        when screened_out = 1 then 'above'
-        when ${le(p.cut.poverty, p.lines.poverty)} then 'below_poverty'
-        when ${le(p.cut.nearPoor, p.lines.nearPoor)} then 'between_lines'
-        when ${le(p.cut.average, p.lines.average)} then 'average'
-        else 'above' end
-      where campaign_id = ${campaignId} and step <> 'listed' and step <> 'recognized'`.execute(db);
+      sql`((m.score is not null and m.score <= ${byRes(cut)})
+        or (m.score is null and m.income is not null and m.income <= ${byRes(line)}))`;
     const current =
       p.rule === 'two_lines'
-        ? sql`case when income_band = 'below_poverty' then 'poor'
-              when income_band = 'between_lines' and deprivation_count >= ${sql.lit(p.threshold)} then 'poor'
-              when income_band = 'between_lines' then 'near_poor' end`
-        : sql`case when income_band = 'below_poverty' and deprivation_count >= ${sql.lit(p.threshold)} then 'poor'
-              when income_band = 'below_poverty' then 'near_poor' end`;
-    const farmAverage = sql`(income_band = 'average' and farm = 1)`;
+        ? sql`(case when x.band = 'below_poverty' then 'poor'
+              when x.band = 'between_lines' and x.cnt >= ${lit(p.threshold)} then 'poor'
+              when x.band = 'between_lines' then 'near_poor' end)`
+        : sql`(case when x.band = 'below_poverty' and x.cnt >= ${lit(p.threshold)} then 'poor'
+              when x.band = 'below_poverty' then 'near_poor' end)`;
+    const farmAverage = sql`(x.band = 'average' and x.farm = 1)`;
     const r = await sql`update poverty_cases set
+        b1_score = x.score,
+        deprivation_count = x.cnt,
+        income_band = x.band,
         proposed_class = coalesce(${current}, case
-          when previous = 'poor' then 'left_poverty'
-          when previous = 'near_poor' then 'left_near_poverty'
+          when x.previous = 'poor' then 'left_poverty'
+          when x.previous = 'near_poor' then 'left_near_poverty'
           when ${farmAverage} then 'average_farm'
           else 'not_poor' end),
         registry_category = coalesce(${current}, case when ${farmAverage} then 'average' end)
-      where campaign_id = ${campaignId} and step <> 'listed' and step <> 'recognized'`.execute(db);
+      from (
+        select m.id, m.score, m.cnt, m.previous, m.farm, case
+            when m.screened_out = 1 then 'above'
+            when ${le(p.cut.poverty, p.lines.poverty)} then 'below_poverty'
+            when ${le(p.cut.nearPoor, p.lines.nearPoor)} then 'between_lines'
+            when ${le(p.cut.average, p.lines.average)} then 'average'
+            else 'above' end as band
+        from (
+          select c.id, c.residence, c.income, c.screened_out, c.previous, c.farm,
+            case when c.b1_source = 'answers'
+              then (case when c.residence = 'urban' then ${lit(p.base.urban)} else ${lit(p.base.rural)} end)
+                + coalesce(sum(case when c.residence = 'urban' then pt.urban_points else pt.rural_points end), 0)
+              else c.b1_score end as score,
+            case when c.deprived_mask is null then 0 else ${sql.raw(bits)} end as cnt
+          from poverty_cases c
+          left join poverty_b1_answers a on a.case_id = c.id and c.b1_source = 'answers'
+          left join poverty_b1_points pt
+            on pt.campaign_id = a.campaign_id and pt.item_code = a.item_code and pt.option_code = a.option_code
+          where c.campaign_id = ${campaignId} and c.step <> 'listed' and c.step <> 'recognized'
+          group by c.id
+        ) m
+      ) x
+      where poverty_cases.campaign_id = ${campaignId} and poverty_cases.id = x.id`.execute(db);
     return Number(r.numAffectedRows ?? 0);
   },
 };

@@ -11,12 +11,25 @@ export interface MovementCounts {
 const cnt = (cond: string) => sql<number>`sum(case when ${sql.raw(cond)} then 1 else 0 end)`;
 const END = `(case when c.registry_category in ('poor', 'near_poor') then c.registry_category else 'none' end)`;
 
+/** Per indicator i: recognised poor (p<i>) and near-poor (n<i>) households deprived in it. */
+const deprivationColumns = (n: number) =>
+  Array.from({ length: n }, (_, i) => [
+    cnt(`c.registry_category = 'poor' and (c.deprived_mask / ${2 ** i}) % 2 = 1`).as(`p${i}`),
+    cnt(`c.registry_category = 'near_poor' and (c.deprived_mask / ${2 ** i}) % 2 = 1`).as(`n${i}`),
+  ]).flat();
+
 export const reportsRepo = {
   /**
-   * The movement counts of the recognised cases of a year's campaigns in an area (one pass):
+   * The movement counts and the deprivations of the recognised cases of a year's campaigns in an
+   * area, in one pass:
    * start = the class on the lists before the review, end = the recognised class.
    */
-  async movement(db: Executor, area: { column: AreaColumn; code: string }, year: number): Promise<MovementCounts> {
+  async movement(
+    db: Executor,
+    area: { column: AreaColumn; code: string },
+    year: number,
+    indicatorCount: number,
+  ): Promise<MovementCounts> {
     const q = (target: string) => {
       const p = `'${target}'`;
       return [
@@ -35,7 +48,7 @@ export const reportsRepo = {
     const r = await db
       .selectFrom('poverty_cases as c')
       .innerJoin('poverty_campaigns as g', 'g.id', 'c.campaign_id')
-      .select([...q('poor'), ...q('near_poor')])
+      .select([...q('poor'), ...q('near_poor'), ...deprivationColumns(indicatorCount)])
       .where(`c.${area.column}`, '=', area.code)
       .where('g.year', '=', year)
       .where('c.step', '=', 'recognized')
@@ -43,32 +56,6 @@ export const reportsRepo = {
     const out: MovementCounts = {};
     for (const [k, v] of Object.entries(r ?? {})) out[k] = Number(v ?? 0);
     return out;
-  },
-
-  /** Deprivations of the recognised poor and near-poor: count of cases with bit i set, per class. */
-  async deprivations(
-    db: Executor,
-    area: { column: AreaColumn; code: string },
-    year: number,
-    indicatorCount: number,
-  ): Promise<{ poor: number[]; nearPoor: number[] }> {
-    const cols = Array.from({ length: indicatorCount }, (_, i) => [
-      cnt(`c.registry_category = 'poor' and (c.deprived_mask / ${2 ** i}) % 2 = 1`).as(`p${i}`),
-      cnt(`c.registry_category = 'near_poor' and (c.deprived_mask / ${2 ** i}) % 2 = 1`).as(`n${i}`),
-    ]).flat();
-    const r = (await db
-      .selectFrom('poverty_cases as c')
-      .innerJoin('poverty_campaigns as g', 'g.id', 'c.campaign_id')
-      .select(cols)
-      .where(`c.${area.column}`, '=', area.code)
-      .where('g.year', '=', year)
-      .where('c.step', '=', 'recognized')
-      .executeTakeFirst()) as Record<string, unknown> | undefined;
-    const at = (k: string) => Number(r?.[k] ?? 0);
-    return {
-      poor: Array.from({ length: indicatorCount }, (_, i) => at(`p${i}`)),
-      nearPoor: Array.from({ length: indicatorCount }, (_, i) => at(`n${i}`)),
-    };
   },
 
   /** The standard of a year's campaigns in an area (the most used one). */

@@ -24,13 +24,13 @@ export function movementReport(deps: PovertyDeps) {
       throw errors.validation([
         { path: 'query.areaCode', message: 'Chọn địa bàn cần báo cáo (mã tỉnh, huyện hoặc xã).' },
       ]);
-    const [m, households, standardCode] = await Promise.all([
-      reportsRepo.movement(db, area, q.year),
-      registryReader.residentHouseholds(db, area.column, area.code),
-      reportsRepo.standardOfYear(db, area, q.year),
-    ]);
+    const standardCode = await reportsRepo.standardOfYear(db, area, q.year);
     const standard = standardByCode(standardCode ?? '') ?? standardByCode('2022-2025')!;
-    const dep = await reportsRepo.deprivations(db, area, q.year, standard.indicators.length);
+    const n = standard.indicators.length;
+    const [m, households] = await Promise.all([
+      reportsRepo.movement(db, area, q.year, n),
+      registryReader.residentHouseholds(db, area.column, area.code),
+    ]);
     const row = (t: 'poor' | 'near_poor') => {
       const start = m[`${t}_start`] ?? 0;
       const end = m[`${t}_end`] ?? 0;
@@ -61,8 +61,8 @@ export function movementReport(deps: PovertyDeps) {
       deprivations: standard.indicators.map((ind, i) => ({
         code: ind.code,
         vi: ind.vi,
-        poor: dep.poor[i]!,
-        nearPoor: dep.nearPoor[i]!,
+        poor: m[`p${i}`] ?? 0,
+        nearPoor: m[`n${i}`] ?? 0,
       })),
     };
   };
