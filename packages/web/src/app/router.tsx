@@ -24,6 +24,7 @@ const ProgramsRoutes = lazy(() => import('../features/programs/ProgramsRoutes'))
 const DossiersRoutes = lazy(() => import('../features/dossiers/DossiersRoutes'));
 const DossierLookupPage = lazy(() => import('../features/dossiers/LookupPage'));
 const ReportsRoutes = lazy(() => import('../features/reports/ReportsRoutes'));
+const PovertyRoutes = lazy(() => import('../features/poverty/PovertyRoutes'));
 const PublishedListsRoutes = lazy(() => import('../features/programs/PublishedRoutes'));
 
 function Root() {
@@ -81,6 +82,7 @@ export const routes: RouteObject[] = [
                   { path: 'programs/*', element: only('programs.read', <ProgramsRoutes />) },
                   { path: 'dossiers/*', element: only('dossiers.read', <DossiersRoutes />) },
                   { path: 'reports/*', element: only('reports.read', <ReportsRoutes />) },
+                  { path: 'poverty/*', element: only('poverty.read', <PovertyRoutes />) },
                   { path: '*', element: <NotFoundPage /> },
                 ],
               },
