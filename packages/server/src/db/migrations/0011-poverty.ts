@@ -112,6 +112,11 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('province_code', 'text', notNull)
     .addPrimaryKeyConstraint('poverty_b1_answers_pk', ['case_id', 'item_code'])
     .execute();
+  await db.schema
+    .createIndex('poverty_b1_answers_campaign_idx')
+    .on('poverty_b1_answers')
+    .columns(['campaign_id'])
+    .execute();
 
   for (const table of ['poverty_meetings', 'poverty_postings', 'poverty_recognitions']) {
     let b = areaCols(t.id(db.schema.createTable(table)))

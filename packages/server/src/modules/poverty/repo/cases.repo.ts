@@ -182,7 +182,8 @@ export const casesRepo = {
               else c.b1_score end as score,
             case when c.deprived_mask is null then 0 else ${sql.raw(bits)} end as cnt
           from poverty_cases c
-          left join poverty_b1_answers a on a.case_id = c.id and c.b1_source = 'answers'
+          left join poverty_b1_answers a
+            on a.case_id = c.id and a.campaign_id = ${campaignId} and c.b1_source = 'answers'
           left join poverty_b1_points pt
             on pt.campaign_id = a.campaign_id and pt.item_code = a.item_code and pt.option_code = a.option_code
           where c.campaign_id = ${campaignId} and c.step <> 'listed' and c.step <> 'recognized'
