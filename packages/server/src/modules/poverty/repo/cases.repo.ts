@@ -183,7 +183,7 @@ export const casesRepo = {
             case when c.deprived_mask is null then 0 else ${sql.raw(bits)} end as cnt
           from poverty_cases c
           left join poverty_b1_answers a
-            on a.case_id = c.id and a.campaign_id = ${campaignId} and c.b1_source = 'answers'
+            on a.case_id = c.id and c.b1_source = 'answers' ${p.answersByCampaign ? sql`and a.campaign_id = ${campaignId}` : sql``}
           left join poverty_b1_points pt
             on pt.campaign_id = a.campaign_id and pt.item_code = a.item_code and pt.option_code = a.option_code
           where c.campaign_id = ${campaignId} and c.step <> 'listed' and c.step <> 'recognized'
@@ -196,6 +196,11 @@ export const casesRepo = {
 };
 
 export interface ScoringParams {
+  /**
+   * Also filter the answers by campaign: PostgreSQL then hash-joins the campaign's answers (its
+   * index); SQLite would pick that index over the (case_id) key and scan the campaign per case.
+   */
+  answersByCampaign: boolean;
   rule: 'two_lines' | 'one_line';
   threshold: number;
   indicatorCount: number;

@@ -5,11 +5,12 @@ import { loadCampaign, requireOpen, rulesOf, type PovertyDeps } from './deps.js'
 import type { CampaignRow } from '../repo/campaigns.repo.js';
 
 /** The campaign's rules as the parameters of the set-based scoring statement. */
-export function scoringParams(campaign: CampaignRow): ScoringParams {
+export function scoringParams(campaign: CampaignRow, dialect: 'sqlite' | 'postgres'): ScoringParams {
   const { standard, b1 } = rulesOf(campaign);
   const pick = (f: (r: 'rural' | 'urban') => number) => ({ rural: f('rural'), urban: f('urban') });
   const nearPoorCut = b1.cutoffs.rural.nearPoor !== null && b1.cutoffs.urban.nearPoor !== null;
   return {
+    answersByCampaign: dialect === 'postgres',
     rule: standard.rule,
     threshold: standard.deprivationThreshold,
     indicatorCount: standard.indicators.length,
@@ -32,7 +33,7 @@ export function scoreCampaign(deps: PovertyDeps) {
     const campaign = await loadCampaign(deps.database.db, actor, campaignId, 'manage');
     requireOpen(campaign);
     return inTransaction(deps.database, actor, async (trx, audit) => {
-      const scored = await casesRepo.scoreCampaign(trx, campaignId, scoringParams(campaign));
+      const scored = await casesRepo.scoreCampaign(trx, campaignId, scoringParams(campaign, deps.database.dialect));
       await audit({
         action: 'poverty.campaign.score',
         entity: 'poverty_campaign',
