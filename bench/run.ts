@@ -17,6 +17,7 @@ import { dossiersBench } from './dossiers.js';
 import { reportsBench } from './reports.js';
 import { petitionsBench } from './petitions.js';
 import { employmentBench } from './employment.js';
+import { povertyBench } from './poverty.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -97,3 +98,4 @@ if (!only || only === 'dossiers') await dossiersBench();
 if (!only || only === 'reports') await reportsBench();
 if (!only || only === 'petitions') await petitionsBench();
 if (!only || only === 'employment') await employmentBench();
+if (!only || only === 'poverty') await povertyBench();

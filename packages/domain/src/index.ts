@@ -10,3 +10,4 @@ export * from './dossiers/index.js';
 export * from './reports/index.js';
 export * from './petitions/index.js';
 export * from './employment/index.js';
+export * from './poverty/index.js';

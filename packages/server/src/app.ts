@@ -31,6 +31,7 @@ import { createDossiersService, dossiersRoutes, notifyChannel } from './modules/
 import { createReportsService, reportsRoutes } from './modules/reports/index.js';
 import { createPetitionsService, petitionsRoutes } from './modules/petitions/index.js';
 import { createEmploymentService, employmentRoutes } from './modules/employment/index.js';
+import { createPovertyService, povertyRoutes } from './modules/poverty/index.js';
 
 /** Every module's service, wired once; the CLI and the tests use the same set. */
 export function createServices(database: Database, config: Config) {
@@ -45,7 +46,21 @@ export function createServices(database: Database, config: Config) {
   const reports = createReportsService({ database, areas });
   const petitions = createPetitionsService({ database, areas });
   const employment = createEmploymentService({ database });
-  return { areas, users, audit, auth, registry, registryImport, programs, dossiers, reports, petitions, employment };
+  const poverty = createPovertyService({ database, areas, registry });
+  return {
+    areas,
+    users,
+    audit,
+    auth,
+    registry,
+    registryImport,
+    programs,
+    dossiers,
+    reports,
+    petitions,
+    employment,
+    poverty,
+  };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -172,6 +187,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   await app.register(reportsRoutes(services.reports));
   await app.register(petitionsRoutes(services.petitions));
   await app.register(employmentRoutes(services.employment));
+  await app.register(povertyRoutes(services.poverty));
 
   if (fs.existsSync(path.join(config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });

@@ -10,3 +10,4 @@ export * from './dossiers.js';
 export * from './reports.js';
 export * from './petitions.js';
 export * from './employment.js';
+export * from './poverty.js';

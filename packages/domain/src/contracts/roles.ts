@@ -68,6 +68,11 @@ export const ABILITIES = [
   'employment.read',
   'employment.collect',
   'employment.serve',
+  'poverty.read',
+  'poverty.manage',
+  'poverty.survey',
+  'poverty.opine',
+  'poverty.recognize',
 ] as const;
 export const Ability = z.enum(ABILITIES);
 export type Ability = z.infer<typeof Ability>;

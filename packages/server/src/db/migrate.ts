@@ -11,6 +11,7 @@ import * as m0008 from './migrations/0008-province-settings.js';
 import * as m0009 from './migrations/0009-public-lookup.js';
 import * as m0010 from './migrations/0010-petitions.js';
 import * as m0012 from './migrations/0012-employment.js';
+import * as m0011 from './migrations/0011-poverty.js';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Database['dialect']): Promise<void> };
 
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0009-public-lookup': m0009,
   '0010-petitions': m0010,
   '0012-employment': m0012,
+  '0011-poverty': m0011,
 };
 
 class StaticProvider implements MigrationProvider {

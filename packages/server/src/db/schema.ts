@@ -4,6 +4,7 @@ import type { DossiersTables } from './schema-dossiers.js';
 import type { ReportsTables } from './schema-reports.js';
 import type { PetitionsTables } from './schema-petitions.js';
 import type { EmploymentTables } from './schema-employment.js';
+import type { PovertyTables } from './schema-poverty.js';
 
 /**
  * Table types. Conventions (docs/architecture.md "Data"): dates are 'YYYY-MM-DD' strings, instants
@@ -216,7 +217,8 @@ export interface ImportJobsTable {
 }
 
 /** Every table; each later module declares its own tables in `schema-<module>.ts`. */
-export interface DB extends ProgramsTables, DossiersTables, ReportsTables, PetitionsTables, EmploymentTables {
+export interface DB
+  extends ProgramsTables, DossiersTables, ReportsTables, PetitionsTables, EmploymentTables, PovertyTables {
   households: HouseholdsTable;
   persons: PersonsTable;
   statuses: StatusesTable;

@@ -11,6 +11,7 @@ import { seedDossiersDemo } from './dossiers-seed.js';
 import { seedReportsDemo } from './reports-seed.js';
 import { seedPetitionsDemo } from './petitions-seed.js';
 import { seedEmploymentDemo } from './employment-seed.js';
+import { seedPovertyDemo } from './poverty-seed.js';
 
 /** Bình Phước, code 70, from the last three-level list (before 1 July 2025). */
 export const DEMO_PROVINCE = '70';
@@ -155,6 +156,7 @@ export async function seedDemo(
   await seedDossiersDemo(database, services, { provinceCode: DEMO_PROVINCE, seed: opts.seed ?? 70 });
   if (opts.persons && opts.dataDir) {
     await seedProgramsDemo(database, services, { provinceCode: DEMO_PROVINCE, seed: opts.seed ?? 70 });
+    await seedPovertyDemo(database, services, { provinceCode: DEMO_PROVINCE });
   }
   await seedReportsDemo(database, services, { provinceCode: DEMO_PROVINCE, seed: opts.seed ?? 70 });
   if (opts.persons && opts.dataDir) {

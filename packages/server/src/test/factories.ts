@@ -11,3 +11,4 @@ export * from './factories/dossiers.js';
 export * from './factories/reports.js';
 export * from './factories/petitions.js';
 export * from './factories/employment.js';
+export * from './factories/poverty.js';

@@ -33,6 +33,7 @@ const DossierLookupPage = lazy(() => import('../features/dossiers/LookupPage'));
 const ReportsRoutes = lazy(() => import('../features/reports/ReportsRoutes'));
 const PetitionsRoutes = lazy(() => import('../features/petitions/PetitionsRoutes'));
 const EmploymentRoutes = lazy(() => import('../features/employment/EmploymentRoutes'));
+const PovertyRoutes = lazy(() => import('../features/poverty/PovertyRoutes'));
 const PublishedListsRoutes = lazy(() => import('../features/programs/PublishedRoutes'));
 
 function Root() {
@@ -92,6 +93,7 @@ export const routes: RouteObject[] = [
                   { path: 'petitions/*', element: only('petitions.stats', <PetitionsRoutes />) },
                   { path: 'employment/*', element: only('employment.read', <EmploymentRoutes />) },
                   { path: 'reports/*', element: only('reports.read', <ReportsRoutes />) },
+                  { path: 'poverty/*', element: only('poverty.read', <PovertyRoutes />) },
                   { path: '*', element: <NotFoundPage /> },
                 ],
               },

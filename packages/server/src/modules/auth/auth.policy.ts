@@ -9,6 +9,7 @@ import { dossiersPolicy } from '../dossiers/index.js';
 import { reportsPolicy } from '../reports/index.js';
 import { petitionsPolicy } from '../petitions/index.js';
 import { employmentPolicy } from '../employment/index.js';
+import { povertyPolicy } from '../poverty/index.js';
 
 /**
  * Abilities shipped to the web app to show or hide navigation. Built modules answer from their
@@ -41,6 +42,11 @@ const ABILITY_CHECKS: Record<Ability, (actor: Actor) => boolean> = {
   'employment.read': (a) => employmentPolicy.can(a, 'read'),
   'employment.collect': (a) => employmentPolicy.can(a, 'collect'),
   'employment.serve': (a) => employmentPolicy.can(a, 'serve'),
+  'poverty.read': (a) => povertyPolicy.can(a, 'read'),
+  'poverty.manage': (a) => povertyPolicy.can(a, 'manage'),
+  'poverty.survey': (a) => povertyPolicy.can(a, 'survey'),
+  'poverty.opine': (a) => povertyPolicy.can(a, 'opine'),
+  'poverty.recognize': (a) => povertyPolicy.can(a, 'recognize'),
 };
 
 export function abilitiesOf(actor: Actor): Ability[] {

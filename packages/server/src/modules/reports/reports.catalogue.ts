@@ -7,6 +7,7 @@ import { programsIndicators } from '../programs/index.js';
 import { registryIndicators } from '../registry/index.js';
 import { indicatorsRepo, type IndicatorValueRow } from './repo/indicators.repo.js';
 import { employmentIndicators } from '../employment/index.js';
+import { povertyIndicators } from '../poverty/index.js';
 
 /** One indicator of the catalogue, computed from records or entered with its source. */
 export interface IndicatorDef {
@@ -30,6 +31,7 @@ export function computedIndicators(): ComputedIndicator[] {
     ...dossiersIndicators,
     ...petitionsIndicators,
     ...employmentIndicators,
+    ...povertyIndicators,
   ];
 }
 

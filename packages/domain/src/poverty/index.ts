@@ -1,0 +1,3 @@
+export * from './standards.js';
+export * from './classify.js';
+export * from './movement.js';

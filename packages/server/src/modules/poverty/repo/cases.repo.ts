@@ -1,0 +1,218 @@
+import { sql, type Insertable, type Selectable, type Updateable } from 'kysely';
+import type { Executor } from '../../../db/database.js';
+import type { PovertyCasesTable } from '../../../db/schema-poverty.js';
+
+export type CaseRow = Selectable<PovertyCasesTable>;
+export type NewCase = Insertable<PovertyCasesTable>;
+export type CasePatch = Updateable<PovertyCasesTable>;
+
+const num = (r: CaseRow): CaseRow => ({
+  ...r,
+  id: Number(r.id),
+  campaign_id: Number(r.campaign_id),
+  household_id: Number(r.household_id),
+});
+
+export interface CaseWithHousehold extends CaseRow {
+  household_code: string;
+  head_name: string | null;
+}
+
+export const casesRepo = {
+  async insertMany(db: Executor, rows: readonly NewCase[]): Promise<number> {
+    let n = 0;
+    for (let i = 0; i < rows.length; i += 500) {
+      const chunk = rows.slice(i, i + 500);
+      await db.insertInto('poverty_cases').values(chunk).execute();
+      n += chunk.length;
+    }
+    return n;
+  },
+
+  async householdIdsOf(db: Executor, campaignId: number): Promise<Set<number>> {
+    const rows = await db
+      .selectFrom('poverty_cases')
+      .select('household_id')
+      .where('campaign_id', '=', campaignId)
+      .execute();
+    return new Set(rows.map((r) => Number(r.household_id)));
+  },
+
+  async find(db: Executor, id: number): Promise<CaseRow | undefined> {
+    const r = await db.selectFrom('poverty_cases').selectAll().where('id', '=', id).executeTakeFirst();
+    return r ? num(r) : undefined;
+  },
+
+  async findMany(db: Executor, campaignId: number, ids: readonly number[]): Promise<CaseRow[]> {
+    if (!ids.length) return [];
+    const rows = await db
+      .selectFrom('poverty_cases')
+      .selectAll()
+      .where('campaign_id', '=', campaignId)
+      .where('id', 'in', ids)
+      .execute();
+    return rows.map(num);
+  },
+
+  async inStep(db: Executor, campaignId: number, steps: readonly string[]): Promise<CaseRow[]> {
+    const rows = await db
+      .selectFrom('poverty_cases')
+      .selectAll()
+      .where('campaign_id', '=', campaignId)
+      .where('step', 'in', steps)
+      .orderBy('id')
+      .execute();
+    return rows.map(num);
+  },
+
+  /** A page of a campaign's cases with the household code and the head's name. */
+  async page(
+    db: Executor,
+    campaignId: number,
+    q: { step?: string; village?: string; limit: number; offset: number },
+  ): Promise<{ rows: CaseWithHousehold[]; total: number }> {
+    let base = db.selectFrom('poverty_cases as c').where('c.campaign_id', '=', campaignId);
+    if (q.step) base = base.where('c.step', '=', q.step);
+    if (q.village) base = base.where('c.village', '=', q.village);
+    const total = await base.select((eb) => eb.fn.countAll<string | number>().as('n')).executeTakeFirst();
+    const rows = await base
+      .innerJoin('households as h', 'h.id', 'c.household_id')
+      .leftJoin('persons as p', 'p.id', 'h.head_person_id')
+      .selectAll('c')
+      .select(['h.code as household_code', 'p.full_name as head_name'])
+      .orderBy('c.village')
+      .orderBy('h.code')
+      .limit(q.limit)
+      .offset(q.offset)
+      .execute();
+    return {
+      rows: rows.map((r) => ({ ...num(r), household_code: r.household_code, head_name: r.head_name })),
+      total: Number(total?.n ?? 0),
+    };
+  },
+
+  async findWithHousehold(db: Executor, id: number): Promise<CaseWithHousehold | undefined> {
+    const r = await db
+      .selectFrom('poverty_cases as c')
+      .innerJoin('households as h', 'h.id', 'c.household_id')
+      .leftJoin('persons as p', 'p.id', 'h.head_person_id')
+      .selectAll('c')
+      .select(['h.code as household_code', 'p.full_name as head_name'])
+      .where('c.id', '=', id)
+      .executeTakeFirst();
+    return r ? { ...num(r), household_code: r.household_code, head_name: r.head_name } : undefined;
+  },
+
+  async update(db: Executor, id: number, patch: CasePatch): Promise<void> {
+    await db.updateTable('poverty_cases').set(patch).where('id', '=', id).execute();
+  },
+
+  async updateMany(db: Executor, ids: readonly number[], patch: CasePatch): Promise<void> {
+    for (let i = 0; i < ids.length; i += 500) {
+      await db
+        .updateTable('poverty_cases')
+        .set(patch)
+        .where('id', 'in', ids.slice(i, i + 500))
+        .execute();
+    }
+  },
+
+  async replaceAnswers(
+    db: Executor,
+    c: { id: number; campaign_id: number; province_code: string },
+    answers: Readonly<Record<string, string>>,
+  ): Promise<void> {
+    await db.deleteFrom('poverty_b1_answers').where('case_id', '=', c.id).execute();
+    const rows = Object.entries(answers).map(([item_code, option_code]) => ({
+      case_id: c.id,
+      campaign_id: c.campaign_id,
+      item_code,
+      option_code,
+      province_code: c.province_code,
+    }));
+    if (rows.length) await db.insertInto('poverty_b1_answers').values(rows).execute();
+  },
+
+  /**
+   * Score and classify every surveyed case of a campaign in one set-based statement: per case,
+   * the B1 total (base + the points of the answers, joined with the campaign's point table) and
+   * the number of deprivations (bits of the mask); from them the income band against the cut-offs
+   * (or the income against the lines), then the class. The rule is the one of `classifyHousehold`
+   * in @ansinh/domain, written as SQL so 300.000 households take seconds (a test checks that the
+   * two agree). Each case's row is written once.
+   */
+  async scoreCampaign(db: Executor, campaignId: number, p: ScoringParams): Promise<number> {
+    const bits = Array.from({ length: p.indicatorCount }, (_, i) => `((c.deprived_mask / ${2 ** i}) % 2)`).join(' + ');
+    const lit = sql.lit;
+    const byRes = (v: { rural: number; urban: number } | null) =>
+      sql`case when m.residence = 'urban' then ${lit(v?.urban ?? -1)} else ${lit(v?.rural ?? -1)} end`;
+    const le = (cut: { rural: number; urban: number } | null, line: { rural: number; urban: number } | null) =>
+      sql`((m.score is not null and m.score <= ${byRes(cut)})
+        or (m.score is null and m.income is not null and m.income <= ${byRes(line)}))`;
+    const current =
+      p.rule === 'two_lines'
+        ? sql`(case when x.band = 'below_poverty' then 'poor'
+              when x.band = 'between_lines' and x.cnt >= ${lit(p.threshold)} then 'poor'
+              when x.band = 'between_lines' then 'near_poor' end)`
+        : sql`(case when x.band = 'below_poverty' and x.cnt >= ${lit(p.threshold)} then 'poor'
+              when x.band = 'below_poverty' then 'near_poor' end)`;
+    const farmAverage = sql`(x.band = 'average' and x.farm = 1)`;
+    const r = await sql`update poverty_cases set
+        b1_score = x.score,
+        deprivation_count = x.cnt,
+        income_band = x.band,
+        proposed_class = coalesce(${current}, case
+          when x.previous = 'poor' then 'left_poverty'
+          when x.previous = 'near_poor' then 'left_near_poverty'
+          when ${farmAverage} then 'average_farm'
+          else 'not_poor' end),
+        registry_category = coalesce(${current}, case when ${farmAverage} then 'average' end)
+      from (
+        select m.id, m.score, m.cnt, m.previous, m.farm, case
+            when m.screened_out = 1 then 'above'
+            when ${le(p.cut.poverty, p.lines.poverty)} then 'below_poverty'
+            when ${le(p.cut.nearPoor, p.lines.nearPoor)} then 'between_lines'
+            when ${le(p.cut.average, p.lines.average)} then 'average'
+            else 'above' end as band
+        from (
+          select c.id, c.residence, c.income, c.screened_out, c.previous, c.farm,
+            case when c.b1_source = 'answers'
+              then (case when c.residence = 'urban' then ${lit(p.base.urban)} else ${lit(p.base.rural)} end)
+                + coalesce(sum(case when c.residence = 'urban' then pt.urban_points else pt.rural_points end), 0)
+              else c.b1_score end as score,
+            case when c.deprived_mask is null then 0 else ${sql.raw(bits)} end as cnt
+          from poverty_cases c
+          left join poverty_b1_answers a
+            on a.case_id = c.id and c.b1_source = 'answers' ${p.answersByCampaign ? sql`and a.campaign_id = ${campaignId}` : sql``}
+          left join poverty_b1_points pt
+            on pt.campaign_id = a.campaign_id and pt.item_code = a.item_code and pt.option_code = a.option_code
+          where c.campaign_id = ${campaignId} and c.step <> 'listed' and c.step <> 'recognized'
+          group by c.id
+        ) m
+      ) x
+      where poverty_cases.campaign_id = ${campaignId} and poverty_cases.id = x.id`.execute(db);
+    return Number(r.numAffectedRows ?? 0);
+  },
+};
+
+export interface ScoringParams {
+  /**
+   * Also filter the answers by campaign: PostgreSQL then hash-joins the campaign's answers (its
+   * index); SQLite would pick that index over the (case_id) key and scan the campaign per case.
+   */
+  answersByCampaign: boolean;
+  rule: 'two_lines' | 'one_line';
+  threshold: number;
+  indicatorCount: number;
+  base: { rural: number; urban: number };
+  cut: {
+    poverty: { rural: number; urban: number };
+    nearPoor: { rural: number; urban: number } | null;
+    average: { rural: number; urban: number };
+  };
+  lines: {
+    poverty: { rural: number; urban: number };
+    nearPoor: { rural: number; urban: number } | null;
+    average: { rural: number; urban: number };
+  };
+}

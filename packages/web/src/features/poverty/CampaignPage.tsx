@@ -1,0 +1,127 @@
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Descriptions, Segmented, Space, Table, Tag } from 'antd';
+import { CASE_STEPS, POVERTY_CLASS_LABELS, type PovertyCaseOut } from '@ansinh/domain';
+import { useErrorText } from '../../kernel/errors';
+import { pick, useLang } from '../../kernel/i18n';
+import { LoadError } from '../../components/LoadError';
+import { PageHead } from '../../components/PageHead';
+import { pk, povertyApi } from './api';
+import { usePovertyT } from './messages';
+import { StepForms } from './StepForms';
+import { SurveyDrawer } from './SurveyDrawer';
+
+/** The commune's campaign board: households by step, the step records, the decision, the printable list. */
+export default function CampaignPage() {
+  const id = Number(useParams().id);
+  const t = usePovertyT();
+  const { lang } = useLang();
+  const errorText = useErrorText();
+  const qc = useQueryClient();
+  const [step, setStep] = useState<string>('all');
+  const [surveying, setSurveying] = useState<PovertyCaseOut | null>(null);
+  const c = useQuery({ queryKey: pk.campaign(id), queryFn: ({ signal }) => povertyApi.campaign(id, signal) });
+  const cases = useQuery({
+    queryKey: pk.cases(id, step),
+    queryFn: ({ signal }) => povertyApi.cases(id, step === 'all' ? {} : { step }, signal),
+  });
+  const listCurrent = useMutation({
+    mutationFn: () => povertyApi.listCurrent(id),
+    onSuccess: () => void qc.invalidateQueries({ queryKey: pk.all }),
+  });
+  if (c.error) return <LoadError error={c.error} onRetry={() => void c.refetch()} />;
+  const campaign = c.data;
+  if (!campaign) return null;
+  const can = (a: string) => campaign.abilities.includes(a);
+  const classLabel = (k: string | null) =>
+    k ? pick(POVERTY_CLASS_LABELS[k as keyof typeof POVERTY_CLASS_LABELS], lang) : '';
+  return (
+    <>
+      <PageHead
+        title={`${t('title')}: ${campaign.communeName} ${campaign.year}`}
+        extra={
+          <Space>
+            {can('manage') && campaign.recognition === null ? (
+              <Button onClick={() => listCurrent.mutate()} loading={listCurrent.isPending} data-testid="list-current">
+                {t('cases.listCurrent')}
+              </Button>
+            ) : null}
+            <Button onClick={() => window.print()}>{t('print')}</Button>
+          </Space>
+        }
+      />
+      {listCurrent.error ? <Alert type="error" showIcon title={errorText(listCurrent.error)} /> : null}
+      <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
+        <Descriptions.Item label={t('campaign.standard')}>{campaign.standardVi}</Descriptions.Item>
+        <Descriptions.Item label={t('campaign.window')}>
+          {campaign.windowFrom} – {campaign.windowTo}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('campaign.reviewDate')}>{campaign.reviewDate}</Descriptions.Item>
+        <Descriptions.Item label="">
+          {campaign.districtStep ? t('campaign.districtStep') : t('campaign.noDistrictStep')}
+        </Descriptions.Item>
+      </Descriptions>
+      {campaign.recognition ? (
+        <Alert
+          type="success"
+          showIcon
+          data-testid="recognized"
+          title={t('campaign.recognized', {
+            no: campaign.recognition.decisionNo,
+            date: campaign.recognition.decisionDate,
+          })}
+          style={{ marginBottom: 12 }}
+        />
+      ) : null}
+      <Segmented
+        className="no-print"
+        value={step}
+        onChange={(v) => setStep(String(v))}
+        options={[
+          {
+            value: 'all',
+            label: `${campaign.steps.listed + campaign.steps.surveyed + campaign.steps.resurvey + campaign.steps.agreed + campaign.steps.posted + campaign.steps.recognized}`,
+          },
+          ...CASE_STEPS.map((s) => ({ value: s, label: `${t(`step.${s}`)} (${campaign.steps[s]})` })),
+        ]}
+        style={{ marginBottom: 12 }}
+      />
+      <Card>
+        <Table<PovertyCaseOut>
+          rowKey="id"
+          size="small"
+          loading={cases.isLoading}
+          dataSource={cases.data?.items ?? []}
+          pagination={false}
+          columns={[
+            { title: t('cases.household'), dataIndex: 'householdCode' },
+            { title: t('cases.head'), dataIndex: 'headName' },
+            { title: t('cases.village'), dataIndex: 'village' },
+            { title: t('cases.previous'), render: (_, r) => classLabel(r.previous) },
+            { title: t('cases.score'), dataIndex: 'b1Score' },
+            { title: t('cases.deprived'), dataIndex: 'deprivationCount' },
+            {
+              title: t('cases.proposed'),
+              render: (_, r) =>
+                r.proposedClass ? <Tag data-testid={`class-${r.id}`}>{classLabel(r.proposedClass)}</Tag> : null,
+            },
+            { title: '', render: (_, r) => <Tag>{t(`step.${r.step}`)}</Tag> },
+            {
+              title: '',
+              className: 'no-print',
+              render: (_, r) =>
+                can('survey') && ['listed', 'surveyed', 'resurvey'].includes(r.step) ? (
+                  <Button size="small" onClick={() => setSurveying(r)} data-testid={`survey-${r.householdCode}`}>
+                    {t('cases.survey')}
+                  </Button>
+                ) : null,
+            },
+          ]}
+        />
+      </Card>
+      {campaign.recognition === null ? <StepForms campaign={campaign} cases={cases.data?.items ?? []} /> : null}
+      {surveying ? <SurveyDrawer campaignId={id} item={surveying} onClose={() => setSurveying(null)} /> : null}
+    </>
+  );
+}
