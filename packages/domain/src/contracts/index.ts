@@ -8,3 +8,4 @@ export * from './registry.js';
 export * from './programs.js';
 export * from './dossiers.js';
 export * from './reports.js';
+export * from './merit.js';

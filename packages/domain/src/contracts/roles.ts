@@ -57,6 +57,9 @@ export const ABILITIES = [
   'dossiers.catalogue',
   'reports.read',
   'reports.manage',
+  'merit.read',
+  'merit.manage',
+  'merit.confirm',
 ] as const;
 export const Ability = z.enum(ABILITIES);
 export type Ability = z.infer<typeof Ability>;

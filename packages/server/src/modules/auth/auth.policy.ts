@@ -7,6 +7,7 @@ import { usersPolicy } from '../users/index.js';
 import { programsPolicy } from '../programs/index.js';
 import { dossiersPolicy } from '../dossiers/index.js';
 import { reportsPolicy } from '../reports/index.js';
+import { meritPolicy } from '../merit/index.js';
 
 /**
  * Abilities shipped to the web app to show or hide navigation. Built modules answer from their
@@ -31,6 +32,9 @@ const ABILITY_CHECKS: Record<Ability, (actor: Actor) => boolean> = {
   'dossiers.catalogue': (a) => dossiersPolicy.can(a, 'catalogue'),
   'reports.read': (a) => reportsPolicy.can(a, 'read'),
   'reports.manage': (a) => reportsPolicy.can(a, 'manage'),
+  'merit.read': (a) => meritPolicy.can(a, 'read'),
+  'merit.manage': (a) => meritPolicy.can(a, 'manage'),
+  'merit.confirm': (a) => meritPolicy.can(a, 'confirm'),
 };
 
 export function abilitiesOf(actor: Actor): Ability[] {

@@ -4,6 +4,7 @@ import { indicatorArea, type ComputedIndicator } from '../../platform/indicators
 import { dossiersIndicators } from '../dossiers/index.js';
 import { programsIndicators } from '../programs/index.js';
 import { registryIndicators } from '../registry/index.js';
+import { meritIndicators } from '../merit/index.js';
 import { reportsRepo, type IndicatorValueRow } from './reports.repo.js';
 
 /** One indicator of the catalogue, computed from records or entered with its source. */
@@ -22,7 +23,7 @@ export interface IndicatorDef {
 
 /** Every computed indicator the modules offer (read at each call: the lists fill up as modules land). */
 export function computedIndicators(): ComputedIndicator[] {
-  return [...registryIndicators, ...programsIndicators, ...dossiersIndicators];
+  return [...registryIndicators, ...programsIndicators, ...dossiersIndicators, ...meritIndicators];
 }
 
 /** The catalogue: the modules' computed indicators, then the entered ones stored in the database. */
