@@ -17,6 +17,7 @@ import { homeMessages } from '../features/home/messages';
 import { programsMessages } from '../features/programs/messages';
 import { registryMessages } from '../features/registry/messages';
 import { reportsMessages } from '../features/reports/messages';
+import { meritMessages } from '../features/merit/messages';
 import { usersMessages } from '../features/users/messages';
 import { ErrorBoundary } from './pages';
 import { createRouter } from './router';
@@ -32,6 +33,7 @@ registerMessages({
   programs: programsMessages,
   registry: registryMessages,
   reports: reportsMessages,
+  merit: meritMessages,
   users: usersMessages,
 });
 

@@ -1,7 +1,17 @@
 import type { Ability } from '@ansinh/domain';
 import type { MessageKey } from '../kernel/i18n';
 
-export const NAV_KEYS = ['home', 'registry', 'programs', 'dossiers', 'reports', 'areas', 'users', 'audit'] as const;
+export const NAV_KEYS = [
+  'home',
+  'registry',
+  'programs',
+  'dossiers',
+  'merit',
+  'reports',
+  'areas',
+  'users',
+  'audit',
+] as const;
 export type NavKey = (typeof NAV_KEYS)[number];
 
 export interface NavItem {
@@ -19,6 +29,7 @@ export const NAV: readonly NavItem[] = [
   { key: 'registry', path: '/registry', label: 'nav.registry', ability: 'registry.read' },
   { key: 'programs', path: '/programs', label: 'nav.programs', ability: 'programs.read' },
   { key: 'dossiers', path: '/dossiers', label: 'nav.dossiers', ability: 'dossiers.read' },
+  { key: 'merit', path: '/merit', label: 'nav.merit', ability: 'merit.read' },
   { key: 'reports', path: '/reports', label: 'nav.reports', ability: 'reports.read' },
   { key: 'areas', path: '/areas', label: 'nav.areas', ability: 'areas.read' },
   { key: 'users', path: '/users', label: 'nav.users', ability: 'users.manage' },

@@ -31,6 +31,7 @@ const ProgramsRoutes = lazy(() => import('../features/programs/ProgramsRoutes'))
 const DossiersRoutes = lazy(() => import('../features/dossiers/DossiersRoutes'));
 const DossierLookupPage = lazy(() => import('../features/dossiers/LookupPage'));
 const ReportsRoutes = lazy(() => import('../features/reports/ReportsRoutes'));
+const MeritRoutes = lazy(() => import('../features/merit/MeritRoutes'));
 const PublishedListsRoutes = lazy(() => import('../features/programs/PublishedRoutes'));
 
 function Root() {
@@ -88,6 +89,7 @@ export const routes: RouteObject[] = [
                   { path: 'programs/*', element: only('programs.read', <ProgramsRoutes />) },
                   { path: 'dossiers/*', element: only('dossiers.read', <DossiersRoutes />) },
                   { path: 'reports/*', element: only('reports.read', <ReportsRoutes />) },
+                  { path: 'merit/*', element: only('merit.read', <MeritRoutes />) },
                   { path: '*', element: <NotFoundPage /> },
                 ],
               },
