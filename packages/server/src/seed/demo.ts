@@ -9,6 +9,7 @@ import { seedRegistry } from './registry-seed.js';
 import { seedProgramsDemo } from './programs-seed.js';
 import { seedDossiersDemo } from './dossiers-seed.js';
 import { seedReportsDemo } from './reports-seed.js';
+import { seedMeritDemo } from './merit-seed.js';
 
 /** Bình Phước, code 70, from the last three-level list (before 1 July 2025). */
 export const DEMO_PROVINCE = '70';
@@ -148,6 +149,7 @@ export async function seedDemo(
     await seedProgramsDemo(database, services, { provinceCode: DEMO_PROVINCE, seed: opts.seed ?? 70 });
   }
   await seedReportsDemo(database, services, { provinceCode: DEMO_PROVINCE, seed: opts.seed ?? 70 });
+  await seedMeritDemo(database, services, { provinceCode: DEMO_PROVINCE, communeCode: '25213' });
   return {
     seeded: true,
     password: demoPassword ? null : password,

@@ -23,6 +23,18 @@ import type {
 
 const clockOut = (c: StepClock) => ({ step: c.step, due: c.due, done: c.done, state: c.state });
 
+/**
+ * Clocks only where NĐ 131/2021's limits were in force (from 15/02/2022): earlier records (the
+ * 2021 demo year) show none rather than limits of a decree that did not yet apply.
+ */
+function clocksOrNone(f: () => StepClock[]): StepClock[] {
+  try {
+    return f();
+  } catch {
+    return [];
+  }
+}
+
 /** Row -> response bodies of the merit module. Registry person details stay in the registry. */
 export const meritPresenter = {
   record(r: MeritRecordRow, decisions: { kind: string; effective_month: string }[]) {
@@ -56,7 +68,7 @@ export const meritPresenter = {
     };
   },
   transfer(t: MeritTransferRow, cal: WorkCalendar, today: string) {
-    const clocks =
+    const clocks = clocksOrNone(() =>
       t.direction === 'out'
         ? transferClocks(
             cal,
@@ -72,7 +84,8 @@ export const meritPresenter = {
               registeredOn: t.registered_on ?? t.returned_on,
             },
             today,
-          ).slice(1);
+          ).slice(1),
+    );
     return {
       id: Number(t.id),
       recordId: t.record_id === null ? null : Number(t.record_id),
@@ -159,7 +172,7 @@ export const meritPresenter = {
       matchedMartyrId: s.matched_martyr_id === null ? null : Number(s.matched_martyr_id),
       returnedOn: s.returned_on,
       stage: sampleStage(dates),
-      clocks: sampleClocks(cal, { ...dates, receivedOn: s.received_on }, today).map(clockOut),
+      clocks: clocksOrNone(() => sampleClocks(cal, { ...dates, receivedOn: s.received_on }, today)).map(clockOut),
     };
   },
 };

@@ -162,7 +162,7 @@ describe('transfers between provinces (Art. 131)', () => {
 describe('martyrs and graves', () => {
   it('finds a grave without diacritics and gives the information status', async () => {
     await buildMartyr(ctx, { fullName: 'Nguyễn Văn Đức Thắng', hometown: 'Quảng Trị' });
-    const res = await commune.inject('GET', `/api/v1/merit/graves?q=${encodeURIComponent('duc thang')}`);
+    const res = await commune.inject('GET', `/api/v1/merit/graves?q=${encodeURIComponent('nguyen van duc thang')}`);
     expect(res.statusCode).toBe(200);
     expect(res.json().items[0]).toMatchObject({ martyrName: 'Nguyễn Văn Đức Thắng', infoStatus: 'full' });
     const none = await buildMartyr(ctx, { fullName: '', hometown: '' });
