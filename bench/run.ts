@@ -15,6 +15,7 @@ import { registryBench } from './registry.js';
 import { programsBench } from './programs.js';
 import { dossiersBench } from './dossiers.js';
 import { reportsBench } from './reports.js';
+import { meritBench } from './merit.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -93,3 +94,4 @@ if (!only || only === 'registry') await registryBench();
 if (!only || only === 'programs') await programsBench();
 if (!only || only === 'dossiers') await dossiersBench();
 if (!only || only === 'reports') await reportsBench();
+if (!only || only === 'merit') await meritBench();

@@ -60,6 +60,10 @@ export const martyrsRepo = {
     actor: Actor,
     q: { key?: string; infoStatus?: string; cemeteryId?: number; limit: number; offset: number },
   ) {
+    // Filter graves alone first (the key is on the grave row), join names only for the page.
+    let g = db.selectFrom('merit_graves as g').where(areaWhere(actor, 'g'));
+    if (q.key) g = g.where('g.search_key', 'like', `%${q.key}%`);
+    if (q.cemeteryId) g = g.where('g.cemetery_id', '=', q.cemeteryId);
     let base = db
       .selectFrom('merit_graves as g')
       .leftJoin('merit_martyrs as m', 'm.id', 'g.martyr_id')
@@ -68,7 +72,13 @@ export const martyrsRepo = {
     if (q.key) base = base.where('g.search_key', 'like', `%${q.key}%`);
     if (q.infoStatus) base = base.where('m.info_status', '=', q.infoStatus);
     if (q.cemeteryId) base = base.where('g.cemetery_id', '=', q.cemeteryId);
-    const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst();
+    // The total is counted up to 1.000 ("1.000+" on screen): a common name stops the scan early.
+    const total = q.infoStatus
+      ? await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirst()
+      : await db
+          .selectFrom(g.select('g.id').limit(1001).as('x'))
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirst();
     const rows = await base
       .select([
         'g.id',
