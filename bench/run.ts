@@ -18,6 +18,7 @@ import { reportsBench } from './reports.js';
 import { petitionsBench } from './petitions.js';
 import { employmentBench } from './employment.js';
 import { povertyBench } from './poverty.js';
+import { meritBench } from './merit.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -99,3 +100,4 @@ if (!only || only === 'reports') await reportsBench();
 if (!only || only === 'petitions') await petitionsBench();
 if (!only || only === 'employment') await employmentBench();
 if (!only || only === 'poverty') await povertyBench();
+if (!only || only === 'merit') await meritBench();

@@ -314,3 +314,14 @@ function check(ctx: Ctx, shown: string, y: number, m?: number, d?: number): Pars
   }
   return { ok: true, value };
 }
+
+/** `date` plus `n` months, kept inside a shorter month (31/1 + 1 month = 28/2 or 29/2). */
+export function addMonths(date: string, n: number): string {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7)) - 1 + n;
+  const d = Number(date.slice(8, 10));
+  const ty = y + Math.floor(m / 12);
+  const tm = ((m % 12) + 12) % 12;
+  const last = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
+  return `${String(ty).padStart(4, '0')}-${String(tm + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}

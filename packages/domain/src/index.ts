@@ -11,3 +11,4 @@ export * from './reports/index.js';
 export * from './petitions/index.js';
 export * from './employment/index.js';
 export * from './poverty/index.js';
+export * from './merit/index.js';

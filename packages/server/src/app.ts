@@ -32,6 +32,7 @@ import { createReportsService, reportsRoutes } from './modules/reports/index.js'
 import { createPetitionsService, petitionsRoutes } from './modules/petitions/index.js';
 import { createEmploymentService, employmentRoutes } from './modules/employment/index.js';
 import { createPovertyService, povertyRoutes } from './modules/poverty/index.js';
+import { createMeritService, meritRoutes } from './modules/merit/index.js';
 
 /** Every module's service, wired once; the CLI and the tests use the same set. */
 export function createServices(database: Database, config: Config) {
@@ -47,6 +48,7 @@ export function createServices(database: Database, config: Config) {
   const petitions = createPetitionsService({ database, areas });
   const employment = createEmploymentService({ database });
   const poverty = createPovertyService({ database, areas, registry });
+  const merit = createMeritService({ database, areas });
   return {
     areas,
     users,
@@ -60,6 +62,7 @@ export function createServices(database: Database, config: Config) {
     petitions,
     employment,
     poverty,
+    merit,
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -184,6 +187,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   await app.register(registryRoutes(services.registry, services.registryImport));
   await app.register(programsRoutes(services.programs));
   await app.register(dossiersRoutes(services.dossiers));
+  await app.register(meritRoutes(services.merit));
   await app.register(reportsRoutes(services.reports));
   await app.register(petitionsRoutes(services.petitions));
   await app.register(employmentRoutes(services.employment));

@@ -11,3 +11,4 @@ export * from './reports.js';
 export * from './petitions.js';
 export * from './employment.js';
 export * from './poverty.js';
+export * from './merit.js';

@@ -73,6 +73,9 @@ export const ABILITIES = [
   'poverty.survey',
   'poverty.opine',
   'poverty.recognize',
+  'merit.read',
+  'merit.manage',
+  'merit.confirm',
 ] as const;
 export const Ability = z.enum(ABILITIES);
 export type Ability = z.infer<typeof Ability>;

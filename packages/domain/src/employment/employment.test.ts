@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCalendar } from '../dossiers/calendar.js';
 import { searchKey } from '../text.js';
+import { addMonths } from '../dates.js';
 import {
-  addMonths,
   checkpointProblem,
   checkpointsOf,
   countJobsCreated,

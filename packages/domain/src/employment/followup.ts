@@ -1,4 +1,5 @@
 import { addDays } from '../dossiers/calendar.js';
+import { addMonths } from '../dates.js';
 
 /**
  * Follow-up of a worker placed by an employment service centre: Nghị định 23/2021/NĐ-CP Art. 12
@@ -12,17 +13,6 @@ export const FOLLOW_UP = Object.freeze({
   source: 'Nghị định 23/2021/NĐ-CP, Điều 12 (Mẫu số 04)',
   verified: true,
 });
-
-/** The same day `n` months later, kept inside a shorter month (31/1 + 1 month = 28/2 or 29/2). */
-export function addMonths(date: string, n: number): string {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7)) - 1 + n;
-  const d = Number(date.slice(8, 10));
-  const ty = y + Math.floor(m / 12);
-  const tm = ((m % 12) + 12) % 12;
-  const last = new Date(Date.UTC(ty, tm + 1, 0)).getUTCDate();
-  return `${String(ty).padStart(4, '0')}-${String(tm + 1).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
-}
 
 /** The checkpoints (1, 2, 3 months after the start) and their due dates. */
 export function checkpointsOf(startDate: string): { month: number; due: string }[] {

@@ -12,6 +12,7 @@ import * as m0009 from './migrations/0009-public-lookup.js';
 import * as m0010 from './migrations/0010-petitions.js';
 import * as m0012 from './migrations/0012-employment.js';
 import * as m0011 from './migrations/0011-poverty.js';
+import * as m0013 from './migrations/0013-merit.js';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Database['dialect']): Promise<void> };
 
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0010-petitions': m0010,
   '0012-employment': m0012,
   '0011-poverty': m0011,
+  '0013-merit': m0013,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -5,6 +5,7 @@ import type { ReportsTables } from './schema-reports.js';
 import type { PetitionsTables } from './schema-petitions.js';
 import type { EmploymentTables } from './schema-employment.js';
 import type { PovertyTables } from './schema-poverty.js';
+import type { MeritTables } from './schema-merit.js';
 
 /**
  * Table types. Conventions (docs/architecture.md "Data"): dates are 'YYYY-MM-DD' strings, instants
@@ -218,7 +219,7 @@ export interface ImportJobsTable {
 
 /** Every table; each later module declares its own tables in `schema-<module>.ts`. */
 export interface DB
-  extends ProgramsTables, DossiersTables, ReportsTables, PetitionsTables, EmploymentTables, PovertyTables {
+  extends ProgramsTables, DossiersTables, ReportsTables, PetitionsTables, EmploymentTables, PovertyTables, MeritTables {
   households: HouseholdsTable;
   persons: PersonsTable;
   statuses: StatusesTable;

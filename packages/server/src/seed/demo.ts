@@ -12,6 +12,7 @@ import { seedReportsDemo } from './reports-seed.js';
 import { seedPetitionsDemo } from './petitions-seed.js';
 import { seedEmploymentDemo } from './employment-seed.js';
 import { seedPovertyDemo } from './poverty-seed.js';
+import { seedMeritDemo } from './merit-seed.js';
 
 /** Bình Phước, code 70, from the last three-level list (before 1 July 2025). */
 export const DEMO_PROVINCE = '70';
@@ -163,6 +164,7 @@ export async function seedDemo(
     await seedPetitionsDemo(database, services, { provinceCode: DEMO_PROVINCE, seed: opts.seed ?? 70 });
     await seedEmploymentDemo(database, services, { provinceCode: DEMO_PROVINCE, seed: opts.seed ?? 70 });
   }
+  await seedMeritDemo(database, services, { provinceCode: DEMO_PROVINCE, communeCode: '25213' });
   return {
     seeded: true,
     password: demoPassword ? null : password,

@@ -12,3 +12,4 @@ export * from './factories/reports.js';
 export * from './factories/petitions.js';
 export * from './factories/employment.js';
 export * from './factories/poverty.js';
+export * from './factories/merit.js';

@@ -19,6 +19,7 @@ import { employmentMessages } from '../features/employment/messages';
 import { programsMessages } from '../features/programs/messages';
 import { registryMessages } from '../features/registry/messages';
 import { reportsMessages } from '../features/reports/messages';
+import { meritMessages } from '../features/merit/messages';
 import { usersMessages } from '../features/users/messages';
 import { ErrorBoundary } from './pages';
 import { createRouter } from './router';
@@ -36,6 +37,7 @@ registerMessages({
   programs: programsMessages,
   registry: registryMessages,
   reports: reportsMessages,
+  merit: meritMessages,
   users: usersMessages,
 });
 

@@ -34,6 +34,7 @@ const ReportsRoutes = lazy(() => import('../features/reports/ReportsRoutes'));
 const PetitionsRoutes = lazy(() => import('../features/petitions/PetitionsRoutes'));
 const EmploymentRoutes = lazy(() => import('../features/employment/EmploymentRoutes'));
 const PovertyRoutes = lazy(() => import('../features/poverty/PovertyRoutes'));
+const MeritRoutes = lazy(() => import('../features/merit/MeritRoutes'));
 const PublishedListsRoutes = lazy(() => import('../features/programs/PublishedRoutes'));
 
 function Root() {
@@ -94,6 +95,7 @@ export const routes: RouteObject[] = [
                   { path: 'employment/*', element: only('employment.read', <EmploymentRoutes />) },
                   { path: 'reports/*', element: only('reports.read', <ReportsRoutes />) },
                   { path: 'poverty/*', element: only('poverty.read', <PovertyRoutes />) },
+                  { path: 'merit/*', element: only('merit.read', <MeritRoutes />) },
                   { path: '*', element: <NotFoundPage /> },
                 ],
               },

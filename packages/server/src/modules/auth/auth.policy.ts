@@ -10,6 +10,7 @@ import { reportsPolicy } from '../reports/index.js';
 import { petitionsPolicy } from '../petitions/index.js';
 import { employmentPolicy } from '../employment/index.js';
 import { povertyPolicy } from '../poverty/index.js';
+import { meritPolicy } from '../merit/index.js';
 
 /**
  * Abilities shipped to the web app to show or hide navigation. Built modules answer from their
@@ -47,6 +48,9 @@ const ABILITY_CHECKS: Record<Ability, (actor: Actor) => boolean> = {
   'poverty.survey': (a) => povertyPolicy.can(a, 'survey'),
   'poverty.opine': (a) => povertyPolicy.can(a, 'opine'),
   'poverty.recognize': (a) => povertyPolicy.can(a, 'recognize'),
+  'merit.read': (a) => meritPolicy.can(a, 'read'),
+  'merit.manage': (a) => meritPolicy.can(a, 'manage'),
+  'merit.confirm': (a) => meritPolicy.can(a, 'confirm'),
 };
 
 export function abilitiesOf(actor: Actor): Ability[] {

@@ -8,6 +8,7 @@ import { registryIndicators } from '../registry/index.js';
 import { indicatorsRepo, type IndicatorValueRow } from './repo/indicators.repo.js';
 import { employmentIndicators } from '../employment/index.js';
 import { povertyIndicators } from '../poverty/index.js';
+import { meritIndicators } from '../merit/index.js';
 
 /** One indicator of the catalogue, computed from records or entered with its source. */
 export interface IndicatorDef {
@@ -32,6 +33,7 @@ export function computedIndicators(): ComputedIndicator[] {
     ...petitionsIndicators,
     ...employmentIndicators,
     ...povertyIndicators,
+    ...meritIndicators,
   ];
 }
 

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Role } from '@ansinh/domain';
+import { createTestContext, type Session, type TestContext } from '../../test/helpers.js';
+import { addOtherProvince } from '../../test/fixtures.js';
+import { buildMartyr, buildMeritPerson, buildMeritRecord, buildSample } from '../../test/factories.js';
+
+/**
+ * The permission table of the merit module: role × action × a record inside or outside the
+ * actor's area (outside = another district's commune for district and commune officers, another
+ * province for province-level accounts and for province-level rows such as samples). A role not
+ * in the action's row answers 403, a record outside 404, an allowed action 2xx; a refused write
+ * changes nothing.
+ */
+let ctx: TestContext;
+const sessions = new Map<string, Session>();
+
+const ACCOUNTS: { role: Role; user: string; level: 'province' | 'district' | 'commune' }[] = [
+  { role: 'admin', user: 'admin', level: 'province' },
+  { role: 'province_leader', user: 'tinh.lanhdao', level: 'province' },
+  { role: 'province_officer', user: 'tinh.chuyenvien', level: 'province' },
+  { role: 'inspector', user: 'thanhtra', level: 'province' },
+  { role: 'supervisor', user: 'giamsat', level: 'province' },
+  { role: 'district_officer', user: 'huyen.689', level: 'district' },
+  { role: 'commune_officer', user: 'xa.25213', level: 'commune' },
+];
+const READERS: Role[] = [
+  'admin',
+  'province_leader',
+  'province_officer',
+  'district_officer',
+  'commune_officer',
+  'inspector',
+];
+
+type Action = 'read' | 'create' | 'relative' | 'decision' | 'graveEvent' | 'sampleEvent';
+const ALLOWED: Record<Action, { roles: Role[]; status: number; table: string }> = {
+  read: { roles: READERS, status: 200, table: 'merit_records' },
+  create: { roles: ['province_officer'], status: 201, table: 'merit_records' },
+  relative: { roles: ['province_officer', 'commune_officer'], status: 200, table: 'merit_relatives' },
+  decision: { roles: ['province_officer'], status: 200, table: 'merit_decisions' },
+  graveEvent: { roles: ['province_officer', 'commune_officer'], status: 200, table: 'merit_grave_events' },
+  sampleEvent: { roles: ['province_officer'], status: 200, table: 'merit_dna_samples' },
+};
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  await addOtherProvince(ctx);
+  for (const a of ACCOUNTS) sessions.set(a.user, await ctx.login(a.user));
+});
+afterAll(async () => {
+  await ctx?.close();
+});
+
+const communeFor = (level: string, inside: boolean) => (inside ? '25213' : level === 'province' ? '99999' : '25270');
+
+async function rows(table: string): Promise<number> {
+  const r = await ctx.database.db
+    .selectFrom(table as 'merit_records')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+async function dispatched(): Promise<number> {
+  const r = await ctx.database.db
+    .selectFrom('merit_dna_samples')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('dispatched_on', 'is not', null)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Builds the record inside/outside, then returns the request to make on it. */
+async function prepare(s: Session, action: Action, communeCode: string, provinceCode: string) {
+  switch (action) {
+    case 'read': {
+      const r = await buildMeritRecord(ctx, { communeCode });
+      return () => s.inject('GET', `/api/v1/merit/records/${r.id}`);
+    }
+    case 'create': {
+      const p = await buildMeritPerson(ctx, { communeCode });
+      return () => s.inject('POST', '/api/v1/merit/records', { personId: p.id, category: 'g' });
+    }
+    case 'relative': {
+      const r = await buildMeritRecord(ctx, { communeCode });
+      return () =>
+        s.inject('POST', `/api/v1/merit/records/${r.id}/relatives`, { fullName: 'Lê Thị Con', relation: 'child' });
+    }
+    case 'decision': {
+      const r = await buildMeritRecord(ctx, { communeCode });
+      return () =>
+        s.inject('POST', `/api/v1/merit/records/${r.id}/decisions`, {
+          kind: 'grant',
+          effectiveMonth: '2024-01',
+          decisionNo: '1/QĐ',
+          decisionDate: '2024-01-02',
+        });
+    }
+    case 'graveEvent': {
+      const g = await buildMartyr(ctx, { communeCode });
+      return () =>
+        s.inject('POST', `/api/v1/merit/graves/${g.id}/events`, {
+          kind: 'visit',
+          onDate: '2025-07-27',
+          personName: 'Trần Văn Thăm',
+        });
+    }
+    case 'sampleEvent': {
+      const x = await buildSample(ctx, { provinceCode });
+      return () => s.inject('POST', `/api/v1/merit/samples/${x.id}/events`, { kind: 'dispatch', on: '2025-03-17' });
+    }
+  }
+}
+
+describe('merit permission table', () => {
+  for (const action of Object.keys(ALLOWED) as Action[]) {
+    for (const a of ACCOUNTS) {
+      for (const inside of [true, false]) {
+        const allowed = ALLOWED[action].roles.includes(a.role);
+        const expected = !allowed ? 403 : inside ? ALLOWED[action].status : 404;
+        it(`${a.role} ${action} ${inside ? 'inside' : 'outside'} -> ${expected}`, async () => {
+          const communeCode = action === 'sampleEvent' ? '25213' : communeFor(a.level, inside);
+          const provinceCode = inside ? '70' : '99';
+          const table = ALLOWED[action].table;
+          const s = sessions.get(a.user)!;
+          const request = await prepare(s, action, communeCode, provinceCode);
+          const before = { n: await rows(table), sent: await dispatched() };
+          const res = await request();
+          expect(res.statusCode).toBe(expected);
+          if (expected >= 400) {
+            expect(await rows(table)).toBe(before.n);
+            expect(await dispatched()).toBe(before.sent);
+          }
+        });
+      }
+    }
+  }
+});

@@ -1,0 +1,212 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import { Button, Card, Descriptions, Input, InputNumber, Space, Table, Tag } from 'antd';
+import { BENEFIT_DECISION_LABELS, MARTYR_INFO_LABELS, formatDong, giftTotalText } from '@ansinh/domain';
+import { PageHead } from '../../components/PageHead';
+import { LoadError } from '../../components/LoadError';
+import { useT } from '../../kernel/i18n';
+import { meritApi, meritKeys, type Graves, type MeritRecord, type MeritRecords } from './api';
+
+/** Merit records of the actor's area, searched by name or dossier code. */
+export function RecordsPage() {
+  const t = useT();
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const query = useQuery({
+    queryKey: meritKeys.records({ q, page }),
+    queryFn: ({ signal }) => meritApi.records({ q: q || undefined, page, pageSize: 50 }, signal),
+  });
+  return (
+    <div>
+      <PageHead title={t('merit.tab.records')} />
+      <Input.Search
+        placeholder={t('merit.search')}
+        allowClear
+        onSearch={(v) => (setQ(v), setPage(1))}
+        style={{ maxWidth: 360, marginBottom: 12 }}
+      />
+      {query.error && <LoadError error={query.error} onRetry={() => void query.refetch()} />}
+      <Table<MeritRecords['items'][number]>
+        data-testid="merit-records"
+        rowKey="id"
+        size="small"
+        loading={query.isLoading}
+        dataSource={query.data?.items ?? []}
+        pagination={{ current: page, pageSize: 50, total: query.data?.total ?? 0, onChange: setPage }}
+        columns={[
+          {
+            title: t('merit.col.name'),
+            key: 'n',
+            render: (_, r) => <Link to={`/merit/records/${r.id}`}>{r.fullName}</Link>,
+          },
+          { title: t('merit.col.code'), dataIndex: 'dossierCode' },
+          { title: t('merit.col.category'), dataIndex: 'category' },
+          { title: t('merit.col.state'), dataIndex: 'benefitState' },
+        ]}
+      />
+    </div>
+  );
+}
+
+/** One person's merit page: the original dossier, decisions, gifts, relatives; printable. */
+export function RecordPage() {
+  const t = useT();
+  const id = Number(useParams().id);
+  const q = useQuery({
+    queryKey: meritKeys.record(id),
+    queryFn: ({ signal }) => meritApi.record(id, signal),
+    enabled: id > 0,
+  });
+  if (q.error) return <LoadError error={q.error} onRetry={() => void q.refetch()} />;
+  const r: MeritRecord | undefined = q.data;
+  if (!r) return null;
+  return (
+    <div className="merit-print">
+      <PageHead
+        title={`${r.fullName} — ${r.dossierCode}`}
+        extra={
+          <Button className="merit-noprint" onClick={() => window.print()}>
+            {t('merit.print')}
+          </Button>
+        }
+      />
+      <Descriptions size="small" bordered column={2}>
+        <Descriptions.Item label={t('merit.col.code')}>{r.dossierCode}</Descriptions.Item>
+        <Descriptions.Item label={t('merit.col.category')}>
+          {r.category}
+          {r.degree !== null ? ` (${r.degree}%)` : ''}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('merit.record.custodian')}>{r.custodian}</Descriptions.Item>
+        <Descriptions.Item label={t('merit.col.state')}>
+          {r.state} · {r.benefitState} · {t('merit.record.retention')}
+        </Descriptions.Item>
+      </Descriptions>
+      <Card size="small" title={t('merit.record.decisions')} style={{ marginTop: 12 }}>
+        <Table
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={r.decisions}
+          columns={[
+            { title: 'Loại', key: 'k', render: (_, d) => BENEFIT_DECISION_LABELS[d.kind].vi },
+            { title: 'Số QĐ', dataIndex: 'decisionNo' },
+            { title: 'Ngày', dataIndex: 'decisionDate' },
+            { title: 'Hiệu lực từ tháng', dataIndex: 'effectiveMonth' },
+            { title: 'Mẫu', dataIndex: 'form' },
+            { title: 'Mức/tháng', key: 'a', align: 'right', render: (_, d) => formatDong(d.monthlyAmount) },
+          ]}
+        />
+      </Card>
+      <Card size="small" title={t('merit.record.gifts')} style={{ marginTop: 12 }}>
+        <Table
+          rowKey="id"
+          size="small"
+          pagination={false}
+          dataSource={r.gifts}
+          columns={[
+            { title: 'Đợt', dataIndex: 'campaign' },
+            { title: 'Nguồn', dataIndex: 'source' },
+            { title: 'Ngày', dataIndex: 'givenOn' },
+            { title: 'Số tiền', key: 'a', align: 'right', render: (_, g) => formatDong(g.amount) },
+          ]}
+        />
+      </Card>
+      <Card size="small" title={t('merit.record.relatives')} style={{ marginTop: 12 }}>
+        {r.relatives.length
+          ? r.relatives.map((x) => <Tag key={x.id}>{`${x.fullName} (${x.relation})`}</Tag>)
+          : t('merit.empty')}
+      </Card>
+      <Card size="small" title={t('merit.record.extracts')} style={{ marginTop: 12 }}>
+        {r.extracts.length
+          ? r.extracts.map((x) => <Tag key={x.id}>{`${x.form} · ${x.issuedOn} · ${x.issuedTo}`}</Tag>)
+          : t('merit.empty')}
+      </Card>
+    </div>
+  );
+}
+
+/** Martyrs and their graves, searched without diacritics (as the registry). */
+export function GravesPage() {
+  const t = useT();
+  const [q, setQ] = useState('');
+  const [page, setPage] = useState(1);
+  const query = useQuery({
+    queryKey: meritKeys.graves({ q, page }),
+    queryFn: ({ signal }) => meritApi.graves({ q: q || undefined, page, pageSize: 50 }, signal),
+  });
+  return (
+    <div>
+      <PageHead title={t('merit.tab.graves')} />
+      <Input.Search
+        data-testid="graves-search"
+        placeholder={t('merit.search')}
+        allowClear
+        onSearch={(v) => (setQ(v), setPage(1))}
+        style={{ maxWidth: 360, marginBottom: 12 }}
+      />
+      {query.error && <LoadError error={query.error} onRetry={() => void query.refetch()} />}
+      <Table<Graves['items'][number]>
+        data-testid="graves-table"
+        rowKey="id"
+        size="small"
+        loading={query.isLoading}
+        dataSource={query.data?.items ?? []}
+        pagination={{ current: page, pageSize: 50, total: query.data?.total ?? 0, onChange: setPage }}
+        columns={[
+          { title: t('merit.col.name'), dataIndex: 'martyrName' },
+          { title: t('merit.col.hometown'), dataIndex: 'hometown' },
+          { title: 'Năm hy sinh', dataIndex: 'deathYear' },
+          { title: t('merit.col.info'), key: 'i', render: (_, g) => MARTYR_INFO_LABELS[g.infoStatus].vi },
+          { title: t('merit.col.cemetery'), key: 'c', render: (_, g) => g.cemeteryName ?? 'Ngoài nghĩa trang' },
+          { title: t('merit.col.position'), dataIndex: 'position' },
+        ]}
+      />
+    </div>
+  );
+}
+
+/** The yearly count (Mẫu 100) and gifts "N suất, X đồng" by occasion and source. */
+export function YearPage() {
+  const t = useT();
+  const [year, setYear] = useState(new Date().getFullYear() - 1);
+  const y = useQuery({ queryKey: meritKeys.yearly(year), queryFn: ({ signal }) => meritApi.yearly(year, signal) });
+  const g = useQuery({
+    queryKey: ['merit', 'gifts', year],
+    queryFn: ({ signal }) => meritApi.giftTotals(year, signal),
+  });
+  return (
+    <div className="merit-print">
+      <PageHead
+        title={t('merit.year.title')}
+        extra={
+          <Space className="merit-noprint">
+            <InputNumber value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} />
+            <Button onClick={() => window.print()}>{t('merit.print')}</Button>
+          </Space>
+        }
+      />
+      {y.data && (
+        <Descriptions size="small" bordered column={2} data-testid="merit-year">
+          <Descriptions.Item label={t('merit.year.people')}>{y.data.peopleManaged}</Descriptions.Item>
+          <Descriptions.Item label={t('merit.year.decisions')}>{y.data.allowanceDecisions}</Descriptions.Item>
+          <Descriptions.Item label={t('merit.year.gifts')}>
+            {giftTotalText(y.data.giftCount, y.data.giftAmount)}
+          </Descriptions.Item>
+          <Descriptions.Item label={t('merit.year.reburied')}>{y.data.remainsReburied}</Descriptions.Item>
+          <Descriptions.Item label={t('merit.year.samples')}>{y.data.samplesTaken}</Descriptions.Item>
+          <Descriptions.Item
+            label={t('merit.year.martyrs')}
+          >{`${y.data.martyrs} / ${y.data.graves}`}</Descriptions.Item>
+        </Descriptions>
+      )}
+      <Card size="small" title={t('merit.year.gifts')} style={{ marginTop: 12 }}>
+        {(g.data?.rows ?? []).map((r) => (
+          <div
+            key={`${r.occasion}-${r.source}`}
+          >{`${r.occasion === 'tet' ? 'Tết' : r.occasion === '27_7' ? '27/7' : 'Khác'} — ${r.text}`}</div>
+        ))}
+      </Card>
+    </div>
+  );
+}
