@@ -8,3 +8,4 @@ export * from './registry/index.js';
 export * from './programs/index.js';
 export * from './dossiers/index.js';
 export * from './reports/index.js';
+export * from './interop/query.js';

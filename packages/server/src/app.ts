@@ -29,6 +29,7 @@ import { createUsersService, usersRoutes } from './modules/users/index.js';
 import { createProgramsService, programsRoutes } from './modules/programs/index.js';
 import { createDossiersService, dossiersRoutes, notifyChannel } from './modules/dossiers/index.js';
 import { createReportsService, reportsRoutes } from './modules/reports/index.js';
+import { createInteropService, interopRoutes } from './modules/interop/index.js';
 
 /** Every module's service, wired once; the CLI and the tests use the same set. */
 export function createServices(database: Database, config: Config) {
@@ -41,7 +42,8 @@ export function createServices(database: Database, config: Config) {
   const programs = createProgramsService({ database, areas });
   const dossiers = createDossiersService({ database, areas, channel: notifyChannel(config.notify) });
   const reports = createReportsService({ database, areas });
-  return { areas, users, audit, auth, registry, registryImport, programs, dossiers, reports };
+  const interop = createInteropService({ database, registry, publicUrl: config.publicUrl });
+  return { areas, users, audit, auth, registry, registryImport, programs, dossiers, reports, interop };
 }
 export type Services = ReturnType<typeof createServices>;
 
@@ -166,6 +168,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   await app.register(programsRoutes(services.programs));
   await app.register(dossiersRoutes(services.dossiers));
   await app.register(reportsRoutes(services.reports));
+  await app.register(interopRoutes(services.interop));
 
   if (fs.existsSync(path.join(config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });

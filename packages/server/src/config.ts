@@ -48,6 +48,8 @@ const Env = z
     METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN: ít nhất 16 ký tự / at least 16 characters').optional(),
     /** The API documentation at /api/docs and /api/openapi.json: public, or off in production. */
     API_DOCS: z.enum(['public', 'off']).default('public'),
+    /** The address partners reach this AnSinh at (callback addresses given to a CRVS registry). */
+    ANSINH_PUBLIC_URL: z.url().optional(),
   })
   .refine((e) => e.ANSINH_NOTIFY_CHANNEL !== 'sms' || !!e.ANSINH_SMS_URL, {
     path: ['ANSINH_SMS_URL'],
@@ -73,6 +75,7 @@ export interface Config {
   readonly notify: { readonly channel: 'log' | 'sms' | 'none'; readonly smsUrl?: string; readonly smsToken?: string };
   readonly metricsToken: string | undefined;
   readonly apiDocs: boolean;
+  readonly publicUrl: string;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -107,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notify: { channel: e.ANSINH_NOTIFY_CHANNEL, smsUrl: e.ANSINH_SMS_URL, smsToken: e.ANSINH_SMS_TOKEN },
     metricsToken: e.METRICS_TOKEN,
     apiDocs: e.API_DOCS === 'public',
+    publicUrl: e.ANSINH_PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`,
   };
   return Object.freeze(config);
 }

@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 import type { ProgramsTables } from './schema-programs.js';
 import type { DossiersTables } from './schema-dossiers.js';
 import type { ReportsTables } from './schema-reports.js';
+import type { InteropTables } from './schema-interop.js';
 
 /**
  * Table types. Conventions (docs/architecture.md "Data"): dates are 'YYYY-MM-DD' strings, instants
@@ -206,7 +207,7 @@ export interface ImportJobsTable {
 }
 
 /** Every table; each later module declares its own tables in `schema-<module>.ts`. */
-export interface DB extends ProgramsTables, DossiersTables, ReportsTables {
+export interface DB extends ProgramsTables, DossiersTables, ReportsTables, InteropTables {
   households: HouseholdsTable;
   persons: PersonsTable;
   statuses: StatusesTable;
