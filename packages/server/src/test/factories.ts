@@ -9,3 +9,4 @@ export * from './factories/registry.js';
 export * from './factories/programs.js';
 export * from './factories/dossiers.js';
 export * from './factories/reports.js';
+export * from './factories/interop.js';
