@@ -12,7 +12,7 @@
  * created by the `ansinh` CLI. Prints "N passed, N failed" and exits non-zero on any failure.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,6 +24,9 @@ const { values } = parseArgs({
     suite: { type: 'string' },
     tags: { type: 'string', default: '@profile=sr-registry and @tier=core' },
     port: { type: 'string', default: String(18_000 + Math.floor(Math.random() * 1000)) },
+    'no-crvs': { type: 'boolean', default: false },
+    /** Register the test partner with an Ed25519 key: unsigned requests are then refused (security tier). */
+    signed: { type: 'boolean', default: false },
   },
 });
 // CI has shared/ beside the clone; a developer's worktree may sit one level deeper.
@@ -67,7 +70,9 @@ const env = {
   ANSINH_DEMO_PERSONS: '300',
   ANSINH_SEED_DEMO: 'false',
   SQLITE_PATH: path.join(scratch, 'ansinh.db'),
+  ANSINH_PUBLIC_URL: `http://127.0.0.1:${port}`,
   API_DOCS: 'off',
+  ANSINH_NOTIFY_CHANNEL: 'none',
 };
 let dropPg = null;
 if (/^postgres/.test(process.env.DATABASE_URL ?? '')) {
@@ -111,9 +116,38 @@ run(
     'conformance-test',
     '--callback-prefix',
     'http://127.0.0.1:',
+    ...signedArgs(),
   ],
   { cwd: root, env },
 );
+const crvsPort = port + 1000;
+const crvsSecret = randomBytes(24).toString('base64url');
+if (!values['no-crvs'])
+  run(
+    process.execPath,
+    [
+      cli,
+      'partners',
+      'create',
+      '--kind',
+      'crvs',
+      '--name',
+      'CRVS mock',
+      '--client-id',
+      'crvs-mock',
+      '--secret',
+      crvsSecret,
+      '--area',
+      '70',
+      '--fields',
+      'identifier',
+      '--purposes',
+      'civil-status',
+      '--base-url',
+      `http://127.0.0.1:${crvsPort}`,
+    ],
+    { cwd: root, env },
+  );
 const server = spawn(process.execPath, [cli, 'serve'], { cwd: root, env, stdio: ['ignore', 'inherit', 'inherit'] });
 let code = 1;
 try {
@@ -154,9 +188,14 @@ try {
   );
   const m = /(\d+) scenarios? \(([^)]*)\)/.exec(r.stdout);
   const total = m ? Number(m[1]) : 0;
-  const passed = m ? Number(/(\d+) passed/.exec(m[2])?.[1] ?? 0) : 0;
-  const failed = total - passed;
-  console.log(`[conformance] full output: ${out}`);
+  let passed = m ? Number(/(\d+) passed/.exec(m[2])?.[1] ?? 0) : 0;
+  let failed = total - passed;
+  console.log(`[conformance] SPDCI ${values.tags}: ${passed}/${total} scenarios passed; full output: ${out}`);
+  if (!values['no-crvs']) {
+    const c = await crvsChecks(token);
+    passed += c.passed;
+    failed += c.failed;
+  }
   console.log(`${passed} passed, ${failed} failed`);
   code = r.status === 0 && total > 0 && failed === 0 ? 0 : 1;
 } catch (e) {
@@ -168,6 +207,155 @@ try {
   if (dropPg) await dropPg().catch(() => undefined);
 }
 process.exit(code);
+
+/**
+ * AnSinh as a CRVS client, against the suite's mock CRVS registry: the subscribe request is valid
+ * for the CRVS spec, a death notification that arrives twice is applied once (one proposal), and
+ * one for a person AnSinh does not know is kept for review.
+ */
+async function crvsChecks(token) {
+  const results = [];
+  const check = (name, ok, detail = '') => {
+    results.push(ok);
+    console.log(`[crvs] ${ok ? 'ok  ' : 'FAIL'} ${name}${ok || !detail ? '' : `: ${detail}`}`);
+  };
+  const mock = spawn(process.execPath, ['common/mock-server/server.mjs'], {
+    cwd: suite,
+    env: { ...process.env, DOMAIN: 'crvs', PORT: String(crvsPort) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const mockUrl = `http://127.0.0.1:${crvsPort}`;
+  try {
+    await waitReady(`${mockUrl}/admin/healthcheck`);
+    const sub = spawnSync(process.execPath, [cli, 'crvs', 'subscribe', '--client-id', 'crvs-mock'], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+    });
+    const notifyUri = /(http\S+\/registry\/notify)/.exec(sub.stdout)?.[1];
+    check('subscribe to the CRVS registry', sub.status === 0 && !!notifyUri, sub.stdout + sub.stderr);
+    const recorded = await (await fetch(`${mockUrl}/admin/requests/registry%2Fsubscribe`)).json();
+    const last = recorded.requests.at(-1);
+    check('subscribe request valid for the CRVS spec', !!last?.validation?.valid, JSON.stringify(last?.validation));
+    await new Promise((r) => setTimeout(r, 500));
+    check('on-subscribe callback accepted by AnSinh', last?.callback?.status === 200, JSON.stringify(last?.callback));
+    if (!notifyUri) return tally(results);
+    // A living person of the province, found through the SR API itself.
+    const found = await fetch(`http://127.0.0.1:${port}/api/v1/dci/registry/sync/search`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        header: {
+          message_id: 'c1',
+          message_ts: new Date().toISOString(),
+          action: 'search',
+          sender_id: 'ci',
+          total_count: 1,
+        },
+        message: {
+          transaction_id: 'c1',
+          search_request: [
+            {
+              reference_id: 'c1',
+              timestamp: new Date().toISOString(),
+              search_criteria: {
+                query_type: 'predicate',
+                query: [
+                  { seq_num: 1, expression1: { attribute_name: 'location', operator: 'eq', attribute_value: '70' } },
+                ],
+                pagination: { page_size: 50, page_number: 1 },
+              },
+            },
+          ],
+        },
+      }),
+    }).then((r) => r.json());
+    const cid = found.message.search_response[0].data.reg_records
+      .map((p) => p.identifier?.[0]?.identifier_value)
+      .find(Boolean);
+    const notice = (ref, id) => ({
+      header: {
+        version: '1.0.0',
+        message_id: `n-${ref}`,
+        message_ts: new Date().toISOString(),
+        action: 'notify',
+        sender_id: 'crvs-mock',
+        total_count: 1,
+      },
+      message: {
+        transaction_id: `t-${ref}`,
+        notify_event: [
+          {
+            reference_id: ref,
+            timestamp: new Date().toISOString(),
+            data: {
+              version: '1.0.0',
+              reg_type: 'ns:org:RegistryType:CRVS',
+              reg_event_type: 'spdci-common:RegistryEventType:Death',
+              reg_record_type: 'Person',
+              reg_records: { identifier: { identifier_type: 'UIN', identifier_value: id }, death_date: '2026-11-02' },
+            },
+          },
+        ],
+      },
+    });
+    const trigger = (payload) =>
+      fetch(`${mockUrl}/admin/trigger-callback`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ url: notifyUri, payload }),
+      }).then((r) => r.json());
+    const t1 = await trigger(notice('death-1', cid));
+    const t2 = await trigger(notice('death-1', cid));
+    const t3 = await trigger(notice('death-unknown', '070099000001'));
+    check(
+      'notifications delivered by the mock',
+      [t1, t2, t3].every((t) => t.status === 200),
+      JSON.stringify([t1, t2, t3]),
+    );
+    const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'tinh.chuyenvien', password: env.ANSINH_DEMO_PASSWORD }),
+    });
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0];
+    const events = await fetch(`http://127.0.0.1:${port}/api/v1/interop/crvs-events?state=proposed,unmatched`, {
+      headers: { cookie },
+    }).then((r) => r.json());
+    const proposals = Array.isArray(events) ? events.filter((e) => e.citizenId === cid) : [];
+    check(
+      'a death notified twice is one proposal',
+      proposals.length === 1 && proposals[0].state === 'proposed',
+      JSON.stringify(events).slice(0, 300),
+    );
+    const unknown = Array.isArray(events) ? events.filter((e) => e.citizenId === '070099000001') : [];
+    check(
+      'an unknown person is kept for review',
+      unknown.length === 1 && unknown[0].state === 'unmatched',
+      JSON.stringify(unknown),
+    );
+  } catch (e) {
+    check('CRVS client against the mock', false, e instanceof Error ? e.message : String(e));
+  } finally {
+    mock.kill('SIGTERM');
+  }
+  return tally(results);
+}
+
+/** With --signed: an Ed25519 key for the test partner (the suite signs nothing, so only refusals can be tested). */
+function signedArgs() {
+  if (!values.signed) return [];
+  const { publicKey } = generateKeyPairSync('ed25519');
+  const file = path.join(scratch, 'partner.pub.pem');
+  fs.writeFileSync(file, publicKey.export({ type: 'spki', format: 'pem' }));
+  return ['--signature', 'ed25519', '--public-key-file', file];
+}
+
+function tally(results) {
+  const passed = results.filter(Boolean).length;
+  console.log(`[conformance] CRVS client checks: ${passed}/${results.length} passed`);
+  return { passed, failed: results.length - passed };
+}
 
 function run(cmd, args, opts) {
   const r = spawnSync(cmd, args, { stdio: 'inherit', ...opts });
