@@ -311,6 +311,44 @@ describe('SPDCI Social Registry API', () => {
     expect(un.status_reason_code).toBe('rjct.subscription_code.invalid');
   });
 
+  it('notifies a subscriber of a death in its area, at the notify address of its subscription', async () => {
+    const p = await buildPartner(ctx, { areaCode: '25213' });
+    const sub = envelope(
+      'subscribe',
+      {
+        subscribe_request: [
+          {
+            reference_id: 'r',
+            timestamp: 'x',
+            subscribe_criteria: { reg_event_type: 'DEREGISTER', filter: {}, notify_record_type: 'SRPerson' },
+          },
+        ],
+      },
+      { sender_uri: `${receiverUrl}/registry/on-subscribe` },
+    );
+    await call(p.token, 'registry/subscribe', sub);
+    await ctx.services.interop.settle();
+    const since = new Date(Date.now() - 1000).toISOString();
+    const person = await buildPerson(ctx);
+    const elsewhere = await buildPerson(ctx, { communeCode: '25270' });
+    const { systemActor } = await import('../../platform/actor.js');
+    await ctx.services.registry.updatePerson(systemActor('t'), person.id, { deceasedOn: '2026-11-01' });
+    await ctx.services.registry.updatePerson(systemActor('t'), elsewhere.id, { deceasedOn: '2026-11-01' });
+    callbacks = [];
+    expect(await ctx.services.interop.notifySubscribers(since)).toBeGreaterThanOrEqual(1);
+    await ctx.services.interop.drainOutbox();
+    const notes = callbacks.filter((c) => c.path === '/registry/notify').flatMap((c) => c.body.message.notify_event);
+    const ids = notes.map((n: any) => n.data.reg_records.identifier[0]?.identifier_value);
+    expect(ids).toContain(person.citizenId);
+    expect(ids).not.toContain(elsewhere.citizenId);
+    expect(
+      notes.find((n: any) => n.data.reg_records.identifier[0]?.identifier_value === person.citizenId).data,
+    ).toMatchObject({
+      reg_event_type: 'death',
+      reg_records: { death_date: '2026-11-01' },
+    });
+  });
+
   it('checks Ed25519 signatures for a partner registered with a key', async () => {
     const { publicKey, privateKey } = generateKeyPairSync('ed25519');
     const p = await buildPartner(ctx, {

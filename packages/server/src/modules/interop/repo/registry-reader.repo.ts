@@ -244,11 +244,22 @@ export const registryReaderRepo = {
   /** Registry changes since an instant, for subscribers: statuses granted or ended, deaths, moves. */
   async changesSince(db: Executor, scope: PartnerScope, since: string) {
     const statuses = await db
-      .selectFrom('statuses')
-      .select(['id', 'person_id', 'household_id', 'kind', 'category', 'valid_from', 'valid_to', 'created_at'])
-      .where(scope.column, '=', scope.code)
-      .where('created_at', '>', since)
-      .orderBy('created_at')
+      .selectFrom('statuses as s')
+      .leftJoin('persons as p', 'p.id', 's.person_id')
+      .leftJoin('households as h', 'h.id', 's.household_id')
+      .select([
+        's.id',
+        'p.citizen_id',
+        'h.code as household_code',
+        's.kind',
+        's.category',
+        's.valid_from',
+        's.valid_to',
+        's.created_at',
+      ])
+      .where(`s.${scope.column}`, '=', scope.code)
+      .where('s.created_at', '>', since)
+      .orderBy('s.created_at')
       .limit(500)
       .execute();
     const persons = await db

@@ -139,17 +139,23 @@ export async function notifySubscribers(deps: InteropDeps, since: string): Promi
     const wanted = new Set(EVENTS[s.event_type] ?? []);
     const changes = await registryReaderRepo.changesSince(deps.database.db, partner.scope, since);
     const events: { type: string; record: Record<string, unknown> }[] = [];
+    const ids = (citizenId: string | null) =>
+      partner.fields.includes('identifier') && citizenId
+        ? [{ identifier_type: 'UIN', identifier_value: citizenId }]
+        : [];
     for (const st of changes.statuses) {
       const type = st.valid_to ? 'status_ended' : 'status_granted';
       if (wanted.has(type))
         events.push({
           type,
           record: {
-            person_id: st.person_id,
-            household_id: st.household_id,
-            program: `${st.kind}:${st.category}`,
-            start_date: st.valid_from,
-            end_date: st.valid_to,
+            '@type': st.household_code ? 'Group' : 'SRPerson',
+            ...(st.household_code
+              ? { group_identifier: [{ identifier_type: 'HOUSEHOLD_ID', identifier_value: st.household_code }] }
+              : { identifier: ids(st.citizen_id) }),
+            program_memberships: [
+              { program_identifier: `${st.kind}:${st.category}`, start_date: st.valid_from, end_date: st.valid_to },
+            ],
           },
         });
     }
@@ -159,10 +165,8 @@ export async function notifySubscribers(deps: InteropDeps, since: string): Promi
         events.push({
           type,
           record: {
-            identifier:
-              partner.fields.includes('identifier') && p.citizen_id
-                ? [{ identifier_type: 'UIN', identifier_value: p.citizen_id }]
-                : [],
+            '@type': 'SRPerson',
+            identifier: ids(p.citizen_id),
             death_date: p.deceased_on,
             moved_out_date: p.moved_out_on,
           },
@@ -181,12 +185,13 @@ export async function notifySubscribers(deps: InteropDeps, since: string): Promi
           notify_event: events.map((e) => ({
             reference_id: `${s.code}:${randomUUID()}`,
             timestamp: now,
+            // The spec knows only REGISTER (a status granted); the other events keep AnSinh's names.
             data: {
               version: '1.0.0',
               reg_type: REG_TYPE,
-              reg_event_type: e.type,
-              reg_record_type: 'SRPerson',
-              reg_records: [e.record],
+              reg_event_type: e.type === 'status_granted' ? 'REGISTER' : e.type,
+              reg_record_type: String(e.record['@type']),
+              reg_records: e.record,
             },
           })),
         },
