@@ -206,6 +206,9 @@ try {
   await new Promise((res) => server.once('exit', res));
   if (dropPg) await dropPg().catch(() => undefined);
 }
+// The scratch folder (suite, its node_modules, the database) is kept only when something failed.
+if (code === 0 && !process.env.KEEP_SCRATCH) fs.rmSync(scratch, { recursive: true, force: true });
+else console.log(`[conformance] scratch folder kept: ${scratch}`);
 process.exit(code);
 
 /**
