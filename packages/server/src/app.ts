@@ -42,7 +42,12 @@ export function createServices(database: Database, config: Config) {
   const programs = createProgramsService({ database, areas });
   const dossiers = createDossiersService({ database, areas, channel: notifyChannel(config.notify) });
   const reports = createReportsService({ database, areas });
-  const interop = createInteropService({ database, registry, publicUrl: config.publicUrl });
+  const interop = createInteropService({
+    database,
+    registry,
+    publicUrl: config.publicUrl,
+    signingKeyPem: config.dciSigningKey,
+  });
   return { areas, users, audit, auth, registry, registryImport, programs, dossiers, reports, interop };
 }
 export type Services = ReturnType<typeof createServices>;

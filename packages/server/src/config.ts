@@ -50,6 +50,8 @@ const Env = z
     API_DOCS: z.enum(['public', 'off']).default('public'),
     /** The address partners reach this AnSinh at (callback addresses given to a CRVS registry). */
     ANSINH_PUBLIC_URL: z.url().optional(),
+    /** AnSinh's Ed25519 private key (PEM) to sign SPDCI answers and callbacks; unset: unsigned. */
+    ANSINH_DCI_SIGNING_KEY: z.string().optional(),
   })
   .refine((e) => e.ANSINH_NOTIFY_CHANNEL !== 'sms' || !!e.ANSINH_SMS_URL, {
     path: ['ANSINH_SMS_URL'],
@@ -76,6 +78,7 @@ export interface Config {
   readonly metricsToken: string | undefined;
   readonly apiDocs: boolean;
   readonly publicUrl: string;
+  readonly dciSigningKey: string | undefined;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -111,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.METRICS_TOKEN,
     apiDocs: e.API_DOCS === 'public',
     publicUrl: e.ANSINH_PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`,
+    dciSigningKey: e.ANSINH_DCI_SIGNING_KEY,
   };
   return Object.freeze(config);
 }

@@ -1,4 +1,4 @@
-import { createPublicKey, randomUUID, verify } from 'node:crypto';
+import { createPrivateKey, createPublicKey, randomUUID, sign, verify, type KeyObject } from 'node:crypto';
 import { canonicalJson } from '../../platform/audit.js';
 
 /**
@@ -116,4 +116,15 @@ export function checkSignature(mode: string, publicKeyPem: string | null, env: E
     ok = false;
   }
   if (!ok) throw new DciError(401, 'err.signature.invalid', 'Message signature does not verify');
+}
+
+/** AnSinh's own Ed25519 signing key (PEM, from ANSINH_DCI_SIGNING_KEY), or null: answers go unsigned. */
+export function loadSigningKey(pem: string | undefined): KeyObject | null {
+  return pem ? createPrivateKey(pem.replace(/\\n/g, '\n')) : null;
+}
+
+/** An outgoing envelope, signed like the incoming ones are checked (`signedBytes`), when a key is set. */
+export function signed<T extends { header: Record<string, unknown>; message: unknown }>(key: KeyObject | null, env: T) {
+  if (!key) return env;
+  return { signature: sign(null, signedBytes(env as unknown as Envelope), key).toString('base64'), ...env };
 }

@@ -84,10 +84,10 @@ export const interopRoutes =
         const env = readEnvelope(req.body, 'search');
         checkSignature(partner.signatureMode, partner.publicKey, env);
         const message = await svc.searchSync(partner, env, correlationId, meta(req));
-        return {
+        return svc.sign({
           header: callbackHeader('on-search', String(env.header.sender_id), message.search_response.length),
           message,
-        };
+        });
       } catch (e) {
         return sendDci(reply, e, correlationId);
       }
@@ -100,7 +100,7 @@ export const interopRoutes =
         const env = readEnvelope(req.body, 'txn-status');
         checkSignature(partner.signatureMode, partner.publicKey, env);
         const message = await svc.txnStatusSync(partner, env, correlationId);
-        return { header: callbackHeader('txn-on-status', String(env.header.sender_id), 1), message };
+        return svc.sign({ header: callbackHeader('txn-on-status', String(env.header.sender_id), 1), message });
       } catch (e) {
         return sendDci(reply, e, correlationId);
       }

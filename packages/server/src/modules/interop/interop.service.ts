@@ -1,5 +1,6 @@
 import type { Database } from '../../db/database.js';
 import type { RegistryService } from '../registry/index.js';
+import { loadSigningKey, signed } from './interop.envelope.js';
 import { interopPolicy } from './interop.policy.js';
 import { createAsyncRunner } from './use-cases/async-request.js';
 import {
@@ -33,12 +34,15 @@ export function createInteropService(deps: {
   database: Database;
   registry: Pick<RegistryService, 'updatePerson'>;
   publicUrl: string;
+  /** AnSinh's Ed25519 private key (PEM) to sign outgoing messages; unset: unsigned. */
+  signingKeyPem?: string | undefined;
   post?: InteropDeps['post'];
 }) {
   const d: InteropDeps = {
     database: deps.database,
     registry: deps.registry,
     publicUrl: deps.publicUrl,
+    signingKey: loadSigningKey(deps.signingKeyPem),
     post: deps.post ?? postJson,
   };
   const runner = createAsyncRunner(d);
@@ -47,6 +51,8 @@ export function createInteropService(deps: {
     ((...rest: unknown[]) => (f as unknown as (...a: unknown[]) => unknown)(d, ...rest)) as Tail<F>;
   return {
     policy: interopPolicy,
+    /** Sign an outgoing envelope with AnSinh's key (sync answers; callbacks are signed when queued). */
+    sign: <T extends { header: Record<string, unknown>; message: unknown }>(env: T) => signed(d.signingKey, env),
     issueToken: bind(issueToken),
     authenticate: bind(authenticate),
     searchSync: bind(searchRegistry),

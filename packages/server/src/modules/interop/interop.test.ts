@@ -4,7 +4,8 @@ import { generateKeyPairSync, sign } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/helpers.js';
 import { buildPartner, buildPerson, buildStatus } from '../../test/factories.js';
-import { signedBytes } from './interop.envelope.js';
+import { checkSignature, signedBytes } from './interop.envelope.js';
+import { createInteropService } from './index.js';
 
 let ctx: TestContext;
 let callbacks: { path: string; body: Record<string, any> }[] = [];
@@ -347,6 +348,28 @@ describe('SPDCI Social Registry API', () => {
       reg_event_type: 'death',
       reg_records: { death_date: '2026-11-01' },
     });
+  });
+
+  it('signs its callbacks with its own key when one is configured', async () => {
+    const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+    const posts: { uri: string; body: any }[] = [];
+    const svc = createInteropService({
+      database: ctx.database,
+      registry: ctx.services.registry,
+      publicUrl: 'http://t',
+      signingKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      post: async (uri, body) => (posts.push({ uri, body }), 200),
+    });
+    const p = await buildPartner(ctx);
+    const partner = await svc.authenticate(`Bearer ${p.token}`);
+    const env = byId('UIN', '1');
+    env.header = { ...env.header, sender_uri: 'http://127.0.0.1:9/registry/on-search' } as typeof env.header;
+    await svc.acceptAsync(partner, env as any, 'search', `c-${Date.now()}`);
+    await svc.settle();
+    const cb = posts[0]!.body;
+    const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    expect(() => checkSignature('ed25519', pem, cb)).not.toThrow();
+    expect(() => checkSignature('ed25519', pem, { ...cb, message: { ...cb.message, transaction_id: 'x' } })).toThrow();
   });
 
   it('checks Ed25519 signatures for a partner registered with a key', async () => {

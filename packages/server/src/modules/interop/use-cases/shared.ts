@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import type { Database } from '../../../db/database.js';
 import type { Actor } from '../../../platform/actor.js';
 import { systemActor } from '../../../platform/actor.js';
@@ -13,6 +14,8 @@ export interface InteropDeps {
   post: (uri: string, body: unknown) => Promise<number>;
   /** The public base URL of this AnSinh (for the CRVS notify address). */
   publicUrl: string;
+  /** AnSinh's signing key for outgoing messages (null: unsigned). */
+  signingKey: KeyObject | null;
 }
 
 /** A partner as a request sees it: who, where it may read, which fields and purposes. */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { inTransaction, nowIso } from '../../../platform/context.js';
-import { callbackHeader, DciError, REG_TYPE, type Envelope } from '../interop.envelope.js';
+import { callbackHeader, DciError, REG_TYPE, signed, type Envelope } from '../interop.envelope.js';
 import { outboxRepo } from '../repo/outbox.repo.js';
 import { registryReaderRepo } from '../repo/registry-reader.repo.js';
 import { transactionsRepo } from '../repo/transactions.repo.js';
@@ -178,24 +178,26 @@ export async function notifySubscribers(deps: InteropDeps, since: string): Promi
       partner_id: partner.id,
       province_code: partner.provinceCode,
       uri: s.notify_uri,
-      payload: JSON.stringify({
-        header: callbackHeader('notify', partner.clientId, events.length),
-        message: {
-          transaction_id: s.code,
-          notify_event: events.map((e) => ({
-            reference_id: `${s.code}:${randomUUID()}`,
-            timestamp: now,
-            // The spec knows only REGISTER (a status granted); the other events keep AnSinh's names.
-            data: {
-              version: '1.0.0',
-              reg_type: REG_TYPE,
-              reg_event_type: e.type === 'status_granted' ? 'REGISTER' : e.type,
-              reg_record_type: String(e.record['@type']),
-              reg_records: e.record,
-            },
-          })),
-        },
-      }),
+      payload: JSON.stringify(
+        signed(deps.signingKey, {
+          header: callbackHeader('notify', partner.clientId, events.length),
+          message: {
+            transaction_id: s.code,
+            notify_event: events.map((e) => ({
+              reference_id: `${s.code}:${randomUUID()}`,
+              timestamp: now,
+              // The spec knows only REGISTER (a status granted); the other events keep AnSinh's names.
+              data: {
+                version: '1.0.0',
+                reg_type: REG_TYPE,
+                reg_event_type: e.type === 'status_granted' ? 'REGISTER' : e.type,
+                reg_record_type: String(e.record['@type']),
+                reg_records: e.record,
+              },
+            })),
+          },
+        }),
+      ),
       now,
     });
     queued += events.length;

@@ -1,5 +1,5 @@
 import { nowIso } from '../../../platform/context.js';
-import { callbackHeader, DciError, type Envelope } from '../interop.envelope.js';
+import { callbackHeader, DciError, signed, type Envelope } from '../interop.envelope.js';
 import { outboxRepo } from '../repo/outbox.repo.js';
 import { transactionsRepo } from '../repo/transactions.repo.js';
 import type { InteropDeps, Partner } from './shared.js';
@@ -70,10 +70,12 @@ export async function closeTransaction(
         partner_id: partner.id,
         province_code: partner.provinceCode,
         uri,
-        payload: JSON.stringify({
-          header: callbackHeader(ON_ACTION[action], String(env.header.sender_id), 1),
-          message,
-        }),
+        payload: JSON.stringify(
+          signed(deps.signingKey, {
+            header: callbackHeader(ON_ACTION[action], String(env.header.sender_id), 1),
+            message,
+          }),
+        ),
         now,
       });
   });
