@@ -59,7 +59,8 @@ if (!fs.existsSync(cli))
   );
 
 const port = Number(values.port);
-const secret = randomBytes(24).toString('base64url');
+// Hex: a secret starting with '-' would be read as an option by the CLI's argument parser.
+const secret = randomBytes(24).toString('hex');
 const clientId = 'spdci-test-partner';
 const env = {
   ...process.env,
@@ -106,8 +107,7 @@ run(
     'SPDCI compliance suite',
     '--client-id',
     clientId,
-    '--secret',
-    secret,
+    `--secret=${secret}`,
     '--area',
     '70',
     '--fields',
@@ -121,7 +121,7 @@ run(
   { cwd: root, env },
 );
 const crvsPort = port + 1000;
-const crvsSecret = randomBytes(24).toString('base64url');
+const crvsSecret = randomBytes(24).toString('hex');
 if (!values['no-crvs'])
   run(
     process.execPath,
@@ -135,8 +135,7 @@ if (!values['no-crvs'])
       'CRVS mock',
       '--client-id',
       'crvs-mock',
-      '--secret',
-      crvsSecret,
+      `--secret=${crvsSecret}`,
       '--area',
       '70',
       '--fields',
