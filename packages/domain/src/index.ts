@@ -12,3 +12,4 @@ export * from './petitions/index.js';
 export * from './employment/index.js';
 export * from './poverty/index.js';
 export * from './merit/index.js';
+export * from './interop/query.js';

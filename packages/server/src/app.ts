@@ -33,6 +33,7 @@ import { createPetitionsService, petitionsRoutes } from './modules/petitions/ind
 import { createEmploymentService, employmentRoutes } from './modules/employment/index.js';
 import { createPovertyService, povertyRoutes } from './modules/poverty/index.js';
 import { createMeritService, meritRoutes } from './modules/merit/index.js';
+import { createInteropService, interopRoutes } from './modules/interop/index.js';
 
 /** Every module's service, wired once; the CLI and the tests use the same set. */
 export function createServices(database: Database, config: Config) {
@@ -49,6 +50,12 @@ export function createServices(database: Database, config: Config) {
   const employment = createEmploymentService({ database });
   const poverty = createPovertyService({ database, areas, registry });
   const merit = createMeritService({ database, areas });
+  const interop = createInteropService({
+    database,
+    registry,
+    publicUrl: config.publicUrl,
+    signingKeyPem: config.dciSigningKey,
+  });
   return {
     areas,
     users,
@@ -63,6 +70,7 @@ export function createServices(database: Database, config: Config) {
     employment,
     poverty,
     merit,
+    interop,
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -192,6 +200,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   await app.register(petitionsRoutes(services.petitions));
   await app.register(employmentRoutes(services.employment));
   await app.register(povertyRoutes(services.poverty));
+  await app.register(interopRoutes(services.interop));
 
   if (fs.existsSync(path.join(config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });

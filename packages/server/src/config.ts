@@ -48,6 +48,10 @@ const Env = z
     METRICS_TOKEN: z.string().min(16, 'METRICS_TOKEN: ít nhất 16 ký tự / at least 16 characters').optional(),
     /** The API documentation at /api/docs and /api/openapi.json: public, or off in production. */
     API_DOCS: z.enum(['public', 'off']).default('public'),
+    /** The address partners reach this AnSinh at (callback addresses given to a CRVS registry). */
+    ANSINH_PUBLIC_URL: z.url().optional(),
+    /** AnSinh's Ed25519 private key (PEM) to sign SPDCI answers and callbacks; unset: unsigned. */
+    ANSINH_DCI_SIGNING_KEY: z.string().optional(),
   })
   .refine((e) => e.ANSINH_NOTIFY_CHANNEL !== 'sms' || !!e.ANSINH_SMS_URL, {
     path: ['ANSINH_SMS_URL'],
@@ -73,6 +77,8 @@ export interface Config {
   readonly notify: { readonly channel: 'log' | 'sms' | 'none'; readonly smsUrl?: string; readonly smsToken?: string };
   readonly metricsToken: string | undefined;
   readonly apiDocs: boolean;
+  readonly publicUrl: string;
+  readonly dciSigningKey: string | undefined;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -107,6 +113,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     notify: { channel: e.ANSINH_NOTIFY_CHANNEL, smsUrl: e.ANSINH_SMS_URL, smsToken: e.ANSINH_SMS_TOKEN },
     metricsToken: e.METRICS_TOKEN,
     apiDocs: e.API_DOCS === 'public',
+    publicUrl: e.ANSINH_PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`,
+    dciSigningKey: e.ANSINH_DCI_SIGNING_KEY,
   };
   return Object.freeze(config);
 }

@@ -55,6 +55,17 @@ export async function serve(config: Config): Promise<void> {
     15_000,
   );
   outbox.unref();
+  // Partners: callbacks and registry-event notifications, retried until delivered.
+  let interopSince = new Date().toISOString();
+  const interop = setInterval(() => {
+    const since = interopSince;
+    interopSince = new Date().toISOString();
+    void services.interop
+      .notifySubscribers(since)
+      .then(() => services.interop.drainOutbox())
+      .catch((err: unknown) => app.log.error({ err }, 'interop outbox failed'));
+  }, 15_000);
+  interop.unref();
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();

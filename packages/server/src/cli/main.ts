@@ -21,6 +21,11 @@ const HELP = `ansinh — dòng lệnh quản trị AnSinh / AnSinh command line
   ansinh users list [--role R] [--area CODE]
   ansinh users disable USERNAME
   ansinh areas import FILE [--list ID] [--valid-from YYYY-MM-DD] [--valid-to YYYY-MM-DD] [--province CODE]
+  ansinh partners create --name N --client-id ID --secret S --area CODE --fields f1,f2 --purposes p1,p2
+                       [--kind consumer|crvs] [--callback-prefix URL] [--base-url URL]
+                       [--signature none|ed25519 --public-key-file PEM]
+  ansinh partners list
+  ansinh crvs subscribe --client-id ID   đăng ký nhận tin khai tử/khai sinh / subscribe to CRVS events
   ansinh audit verify                  kiểm tra chuỗi nhật ký / verify the audit chain
   ansinh backup FILE                   sao lưu SQLite trực tuyến / online SQLite backup
   ansinh restore FILE                  khôi phục SQLite (dừng máy chủ trước) / restore (stop the server first)
@@ -232,6 +237,64 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case undefined:
+    case 'partners':
+    case 'crvs':
+      return withDb(config, async (_db, services) => {
+        const { values } = parseArgs({
+          args: rest,
+          options: {
+            name: { type: 'string' },
+            'client-id': { type: 'string' },
+            secret: { type: 'string' },
+            area: { type: 'string' },
+            fields: { type: 'string' },
+            purposes: { type: 'string' },
+            kind: { type: 'string' },
+            'callback-prefix': { type: 'string' },
+            'base-url': { type: 'string' },
+            signature: { type: 'string' },
+            'public-key-file': { type: 'string' },
+          },
+        });
+        const list = (v: string | undefined) =>
+          (v ?? '')
+            .split(',')
+            .map((x) => x.trim())
+            .filter(Boolean);
+        if (cmd === 'crvs' && sub === 'subscribe') {
+          if (!values['client-id']) fail('Dùng: ansinh crvs subscribe --client-id ID');
+          const r = await services.interop.crvsSubscribe(values['client-id']);
+          console.log(`HTTP ${r.status}; địa chỉ nhận thông báo / notify address: ${r.notifyUri}`);
+          return r.status >= 200 && r.status < 300 ? 0 : 1;
+        }
+        if (cmd === 'partners' && sub === 'list') {
+          for (const p of await services.interop.listPartners(actor))
+            console.log(`${p.client_id}\t${p.kind}\t${p.area_code}\t${p.name}`);
+          return 0;
+        }
+        if (cmd !== 'partners' || sub !== 'create') fail(HELP);
+        if (!values.name || !values['client-id'] || !values.secret || !values.area)
+          fail(
+            'Thiếu tham số. Dùng: ansinh partners create --name N --client-id ID --secret S --area CODE --fields … --purposes …',
+          );
+        const kind = values.kind === 'crvs' ? 'crvs' : 'consumer';
+        const signature = values.signature === 'ed25519' ? 'ed25519' : 'none';
+        const r = await services.interop.createPartner(actor, {
+          name: values.name,
+          kind,
+          clientId: values['client-id'],
+          secret: values.secret,
+          areaCode: values.area,
+          fields: list(values.fields),
+          purposes: list(values.purposes),
+          signatureMode: signature,
+          publicKey: values['public-key-file'] ? fs.readFileSync(values['public-key-file'], 'utf8') : null,
+          callbackPrefix: values['callback-prefix'] ?? null,
+          baseUrl: values['base-url'] ?? null,
+        });
+        console.log(`Đã đăng ký đối tác / partner registered: ${r.clientId} (${r.areaCode})`);
+        return 0;
+      });
     case 'help':
     case '--help':
     case '-h':

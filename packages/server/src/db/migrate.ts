@@ -10,9 +10,10 @@ import * as m0007 from './migrations/0007-catalogue-province.js';
 import * as m0008 from './migrations/0008-province-settings.js';
 import * as m0009 from './migrations/0009-public-lookup.js';
 import * as m0010 from './migrations/0010-petitions.js';
-import * as m0012 from './migrations/0012-employment.js';
 import * as m0011 from './migrations/0011-poverty.js';
+import * as m0012 from './migrations/0012-employment.js';
 import * as m0013 from './migrations/0013-merit.js';
+import * as m0014 from './migrations/0014-interop.js';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Database['dialect']): Promise<void> };
 
@@ -28,9 +29,10 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0008-province-settings': m0008,
   '0009-public-lookup': m0009,
   '0010-petitions': m0010,
-  '0012-employment': m0012,
   '0011-poverty': m0011,
+  '0012-employment': m0012,
   '0013-merit': m0013,
+  '0014-interop': m0014,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -6,6 +6,7 @@ import type { PetitionsTables } from './schema-petitions.js';
 import type { EmploymentTables } from './schema-employment.js';
 import type { PovertyTables } from './schema-poverty.js';
 import type { MeritTables } from './schema-merit.js';
+import type { InteropTables } from './schema-interop.js';
 
 /**
  * Table types. Conventions (docs/architecture.md "Data"): dates are 'YYYY-MM-DD' strings, instants
@@ -219,7 +220,15 @@ export interface ImportJobsTable {
 
 /** Every table; each later module declares its own tables in `schema-<module>.ts`. */
 export interface DB
-  extends ProgramsTables, DossiersTables, ReportsTables, PetitionsTables, EmploymentTables, PovertyTables, MeritTables {
+  extends
+    ProgramsTables,
+    DossiersTables,
+    ReportsTables,
+    PetitionsTables,
+    EmploymentTables,
+    PovertyTables,
+    MeritTables,
+    InteropTables {
   households: HouseholdsTable;
   persons: PersonsTable;
   statuses: StatusesTable;

@@ -13,3 +13,4 @@ export * from './factories/petitions.js';
 export * from './factories/employment.js';
 export * from './factories/poverty.js';
 export * from './factories/merit.js';
+export * from './factories/interop.js';

@@ -40,7 +40,7 @@ export function installAuthHooks(app: FastifyInstance, auth: AuthService): void 
         };
       }
     }
-    if (access === 'public') return;
+    if (access === 'public' || access === 'partner') return;
     if (!request.actor || !request.session) throw errors.unauthenticated();
     if (UNSAFE.has(request.method) && request.headers['x-csrf-token'] !== request.session.csrfToken)
       throw errors.csrf();
