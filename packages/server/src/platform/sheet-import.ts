@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { searchKey } from '@ansinh/domain';
 import { parseCsv } from './csv.js';
-import { errors } from './errors.js';
+import { AppError, errors } from './errors.js';
 import { readFirstSheet } from './xlsx-read.js';
 
 export type ImportCell = string | number | Date | null;
@@ -54,7 +54,9 @@ export function readImportFile<K extends string>(
         line: r.line,
         cells: r.cells.map((c) => (typeof c === 'boolean' ? (c ? 'TRUE' : 'FALSE') : c)),
       }));
-    } catch {
+    } catch (err) {
+      // A file over the limits says so (413, with the limits); anything else is not a spreadsheet.
+      if (err instanceof AppError) throw err;
       throw errors.badRequest(
         'FILE_NOT_SPREADSHEET',
         'Không đọc được tệp Excel. Mở bằng Excel, lưu lại dạng .xlsx rồi nhập lại.',

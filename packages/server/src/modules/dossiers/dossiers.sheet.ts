@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { ProcedureBody } from '@ansinh/domain';
-import { errors } from '../../platform/errors.js';
+import { AppError, errors } from '../../platform/errors.js';
 import { readFirstSheet, type SheetCell } from '../../platform/xlsx-read.js';
 
 /**
@@ -57,7 +57,9 @@ export async function readProcedureSheet(
   let sheet;
   try {
     sheet = readFirstSheet(buf);
-  } catch {
+  } catch (err) {
+    // A file over the limits says so (413, with the limits); anything else is not a spreadsheet.
+    if (err instanceof AppError) throw err;
     throw errors.badRequest('NOT_XLSX', 'Không đọc được tệp Excel. Lưu lại dưới dạng .xlsx rồi gửi lại.');
   }
   const header = sheet[0]?.cells.map((c) => fold(text(c))) ?? [];

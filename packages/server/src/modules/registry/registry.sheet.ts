@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { parseCsv } from '../../platform/csv.js';
-import { errors } from '../../platform/errors.js';
+import { AppError, errors } from '../../platform/errors.js';
 import { readFirstSheet } from '../../platform/xlsx-read.js';
 import { safeText } from '../../platform/xlsx-safe.js';
 
@@ -174,7 +174,9 @@ export async function readSheet(buf: Buffer): Promise<{ headers: string[]; colum
         line: r.line,
         cells: r.cells.map((c) => (typeof c === 'boolean' ? (c ? 'TRUE' : 'FALSE') : c)),
       }));
-    } catch {
+    } catch (err) {
+      // A file over the limits says so (413, with the limits); anything else is not a spreadsheet.
+      if (err instanceof AppError) throw err;
       throw errors.badRequest(
         'FILE_NOT_SPREADSHEET',
         'Không đọc được tệp Excel (tệp hỏng hoặc không phải .xlsx). Mở tệp bằng Excel, lưu lại dạng .xlsx rồi nhập lại.',

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PaymentState, RecordResult } from '@ansinh/domain';
 import type { Actor } from '../../../platform/actor.js';
-import { errors } from '../../../platform/errors.js';
+import { AppError, errors } from '../../../platform/errors.js';
 import { once } from '../../../platform/idempotency.js';
 import { readFirstSheet } from '../../../platform/xlsx-read.js';
 import type { ProgramsDeps } from './load.js';
@@ -38,7 +38,9 @@ export function reconcileUseCase({ database }: ProgramsDeps) {
     let rows;
     try {
       rows = readFirstSheet(file);
-    } catch {
+    } catch (err) {
+      // A file over the limits says so (413, with the limits); anything else is not a spreadsheet.
+      if (err instanceof AppError) throw err;
       throw errors.badRequest('BAD_FILE', 'Không đọc được tệp. Tải lên tệp Excel (.xlsx) theo mẫu bảng kê chi trả.');
     }
     const header = (rows[0]?.cells ?? []).map((c) =>
