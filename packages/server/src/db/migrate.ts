@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004-dossiers.js';
 import * as m0005 from './migrations/0005-reports.js';
 import * as m0006 from './migrations/0006-report-numbers.js';
 import * as m0007 from './migrations/0007-catalogue-province.js';
+import * as m0015 from './migrations/0015-search-indexes.js';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Database['dialect']): Promise<void> };
 
@@ -19,6 +20,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0005-reports': m0005,
   '0006-report-numbers': m0006,
   '0007-catalogue-province': m0007,
+  '0015-search-indexes': m0015,
 };
 
 class StaticProvider implements MigrationProvider {
