@@ -90,7 +90,18 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // A frozen answer (a cached read, e.g. the area tree) is checked against its schema and turned
+  // into JSON once, then reused: it cannot have changed since.
+  app.setSerializerCompiler((route: Parameters<typeof serializerCompiler>[0]) => {
+    const serialize = serializerCompiler(route);
+    const memo = new WeakMap<object, string>();
+    return (data: unknown) => {
+      if (!data || typeof data !== 'object' || !Object.isFrozen(data)) return serialize(data);
+      let json = memo.get(data);
+      if (json === undefined) memo.set(data, (json = serialize(data)));
+      return json;
+    };
+  });
   await app.register(cookie);
   installSecurityHeaders(app, {
     helmet: {
