@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -21,6 +20,7 @@ import './platform/fastify-types.js';
 import { installErrorHandler } from './platform/http.js';
 import { errors } from './platform/errors.js';
 import { installMetrics, metricsAllowed } from './platform/metrics.js';
+import { installSecurityHeaders } from './platform/security-headers.js';
 import { areasRoutes, createAreasService } from './modules/areas/index.js';
 import { auditRoutes, createAuditService } from './modules/audit/index.js';
 import { authRoutes, createAuthService, installAuthHooks } from './modules/auth/index.js';
@@ -120,34 +120,40 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  app.addHook('onSend', async (request, reply) => {
-    reply.header('x-request-id', String(request.id));
+  // A frozen answer (a cached read, e.g. the area tree) is checked against its schema and turned
+  // into JSON once, then reused: it cannot have changed since.
+  app.setSerializerCompiler((route: Parameters<typeof serializerCompiler>[0]) => {
+    const serialize = serializerCompiler(route);
+    const memo = new WeakMap<object, string>();
+    return (data: unknown) => {
+      if (!data || typeof data !== 'object' || !Object.isFrozen(data)) return serialize(data);
+      let json = memo.get(data);
+      if (json === undefined) memo.set(data, (json = serialize(data)));
+      return json;
+    };
   });
-
   await app.register(cookie);
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // Ant Design and the API docs inject styles at run time.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        scriptSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: null,
+  installSecurityHeaders(app, {
+    helmet: {
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          // Ant Design and the API docs inject styles at run time.
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:'],
+          scriptSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          fontSrc: ["'self'", 'data:'],
+          objectSrc: ["'none'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: null,
+        },
       },
+      // HSTS only on answers that went over HTTPS (a plain-HTTP intranet install must not tell
+      // browsers to refuse it for half a year).
+      strictTransportSecurity: false,
     },
-    // Sent below, only on answers that went over HTTPS (a plain-HTTP intranet install must not
-    // tell browsers to refuse it for half a year).
-    hsts: false,
-  });
-  app.addHook('onSend', async (request, reply) => {
-    if (config.cookieSecure === true || (config.cookieSecure === 'auto' && request.protocol === 'https'))
-      reply.header('strict-transport-security', 'max-age=15552000; includeSubDomains');
+    hsts: (protocol) => config.cookieSecure === true || (config.cookieSecure === 'auto' && protocol === 'https'),
   });
   await app.register(swagger, {
     openapi: {

@@ -111,7 +111,11 @@ export const PersonListItem = PersonOut.pick({
   movedOutOn: true,
 });
 export type PersonListItem = z.infer<typeof PersonListItem>;
-export const PersonPage = pageOf(PersonListItem);
+/**
+ * A page of persons. A broad search ("nguyen") does not count every match: past `total` = 1.000
+ * the answer says `totalCapped: true` ("hơn 1.000 kết quả") and pages stop at the 1.000th match.
+ */
+export const PersonPage = pageOf(PersonListItem).extend({ totalCapped: z.boolean().optional() });
 export type PersonPage = z.infer<typeof PersonPage>;
 
 export const PersonsQuery = PageQuery.extend({

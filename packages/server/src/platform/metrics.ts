@@ -19,11 +19,27 @@ export function installMetrics(app: FastifyInstance): Registry {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
-  app.addHook('onResponse', async (request, reply) => {
+  // One labelled child per (method, route, status), looked up by a string key: prom-client would
+  // otherwise hash a label object on every request.
+  type Child = { inc(): void; observe(v: number): void };
+  const children = new Map<string, Child>();
+  const child = (method: string, route: string, status: number): Child => {
+    const key = `${method} ${status} ${route}`;
+    let c = children.get(key);
+    if (!c) {
+      const counted = requests.labels(method, route, String(status));
+      const timed = duration.labels(method, route);
+      c = { inc: () => counted.inc(), observe: (v) => timed.observe(v) };
+      children.set(key, c);
+    }
+    return c;
+  };
+  app.addHook('onResponse', (request, reply, done) => {
     // The route pattern, not the URL: no personal data or unbounded label values.
-    const route = request.routeOptions.url ?? 'unmatched';
-    requests.inc({ method: request.method, route, status: String(reply.statusCode) });
-    duration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+    const c = child(request.method, request.routeOptions.url ?? 'unmatched', reply.statusCode);
+    c.inc();
+    c.observe(reply.elapsedTime / 1000);
+    done();
   });
   return registry;
 }

@@ -8,7 +8,8 @@ const PAGE_SIZES = [20, 50, 100];
 
 /** The list query as the table reads it: one page of a server-side list (`{ items, total, … }`). */
 interface PagedQuery<T> {
-  data?: { items: T[]; total: number; page?: number; pageSize?: number } | undefined;
+  /** `totalCapped`: the server stopped counting at `total` (a broad search): "hơn 1.000 kết quả". */
+  data?: { items: T[]; total: number; totalCapped?: boolean; page?: number; pageSize?: number } | undefined;
   error: unknown;
   isFetching: boolean;
   refetch: () => unknown;
@@ -52,6 +53,7 @@ export function PagedTable<T extends object>({
   const pageSize = query.data?.pageSize ?? requested.pageSize ?? 50;
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(page * pageSize, total);
+  const rangeKey = query.data?.totalCapped ? 'common.rangeCapped' : 'common.range';
 
   return (
     <>
@@ -60,7 +62,7 @@ export function PagedTable<T extends object>({
       {totalLine && (
         <div className="result-line" aria-live="polite">
           <Typography.Text data-testid={totalLine.testId} strong>
-            {query.data ? (total === 0 ? totalLine.none : t('common.range', { from, to, total })) : t('app.loading')}
+            {query.data ? (total === 0 ? totalLine.none : t(rangeKey, { from, to, total })) : t('app.loading')}
           </Typography.Text>
         </div>
       )}
@@ -80,7 +82,7 @@ export function PagedTable<T extends object>({
             total,
             ...(sizes ? { showSizeChanger: true, pageSizeOptions: sizes } : { hideOnSinglePage: true }),
             ...(showRange
-              ? { showTotal: (n: number, [a, b]: [number, number]) => t('common.range', { from: a, to: b, total: n }) }
+              ? { showTotal: (n: number, [a, b]: [number, number]) => t(rangeKey, { from: a, to: b, total: n }) }
               : {}),
           }}
           onChange={(p) => onPage(p.current ?? 1, p.pageSize ?? pageSize)}

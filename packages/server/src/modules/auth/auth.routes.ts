@@ -36,7 +36,9 @@ export function installAuthHooks(app: FastifyInstance, auth: AuthService): void 
           csrfToken: s.csrfToken,
           userId: s.actor.userId!,
           mustChangePassword: s.mustChangePassword,
-          me: s.me,
+          get me() {
+            return s.me;
+          },
         };
       }
     }

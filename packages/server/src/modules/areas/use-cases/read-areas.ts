@@ -9,6 +9,14 @@ import { areasRepo, type AreaRecord } from '../repo/areas.repo.js';
 
 const WHAT = 'Đơn vị hành chính';
 
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}
+
 /**
  * Reading the area tree. Areas change only when a list is imported, and every screen asks for
  * them: answers are kept here for a minute (and dropped at once when this process imports),
@@ -36,6 +44,7 @@ export function createAreaReader(deps: { database: Database }) {
     recordCache.set(code, { at: Date.now(), row });
     return row;
   }
+  const answerCache = new Map<string, { children: unknown; answer: AreaList }>();
   async function cachedChildren(parentCode: string) {
     const hit = childrenCache.get(parentCode);
     if (hit && Date.now() - hit.at < CACHE_MS) return hit.rows;
@@ -69,7 +78,17 @@ export function createAreaReader(deps: { database: Database }) {
         if (!parent) throw errors.notFound(WHAT);
         areasPolicy.guard(actor, 'read', { areaPath: parent.path }, WHAT);
         const children = await cachedChildren(query.parent);
-        return { items: children.filter((c) => recordInScope(actor, { areaPath: c.path })).map((c) => c.out) };
+        // The same frozen answer for everyone who sees the same children: the HTTP layer then
+        // serializes (and checks against the schema) once per answer, not once per request.
+        const key = `${query.parent}|${actor.kind}|${actor.areaPath ?? ''}`;
+        const hit = answerCache.get(key);
+        if (hit && hit.children === children) return hit.answer;
+        const answer = deepFreeze({
+          items: children.filter((c) => recordInScope(actor, { areaPath: c.path })).map((c) => c.out),
+        });
+        if (answerCache.size > 5000) answerCache.clear();
+        answerCache.set(key, { children, answer });
+        return answer;
       }
       if (actor.kind === 'system') return { items: await present(await areasRepo.roots(db)) };
       const home = actor.areaCode ? await areasRepo.findByCode(db, actor.areaCode) : undefined;
@@ -87,6 +106,7 @@ export function createAreaReader(deps: { database: Database }) {
     /** Drop the cached answers (after an import in this process). */
     invalidate() {
       childrenCache.clear();
+      answerCache.clear();
       recordCache.clear();
     },
   };

@@ -55,17 +55,21 @@ export function createSessions(deps: { database: Database; config: Pick<Config, 
       requestId: client.requestId,
     };
     const mustChangePassword = row.must_change_password === 1;
+    let me: Me | null = null;
     return {
       actor,
       sessionId: id,
       csrfToken: row.csrf_token,
       mustChangePassword,
-      me: presentMe(actor, {
-        fullName: row.full_name,
-        areaName: row.area_name,
-        csrfToken: row.csrf_token,
-        mustChangePassword,
-      }),
+      // Built when read (GET /auth/me), not on every request: it lists the user's abilities.
+      get me() {
+        return (me ??= presentMe(actor, {
+          fullName: row.full_name,
+          areaName: row.area_name,
+          csrfToken: row.csrf_token,
+          mustChangePassword,
+        }));
+      },
     };
   }
 

@@ -48,12 +48,18 @@ export async function personFilter(
 export async function searchPersons(deps: RegistryDeps, actor: Actor, q: PersonsQuery): Promise<PersonPage> {
   registryPolicy.guard(actor, 'read');
   const f = await personFilter(deps, actor, q, 'read');
-  const { total, items } = await personsRepo.searchPersons(
+  const { total, totalCapped, items } = await personsRepo.searchPersons(
     deps.database.db,
     areaColumnScope(actor),
     f,
     q.page,
     q.pageSize,
   );
-  return { total, page: q.page, pageSize: q.pageSize, items: items.map(presentListItem) };
+  return {
+    total,
+    ...(totalCapped ? { totalCapped } : {}),
+    page: q.page,
+    pageSize: q.pageSize,
+    items: items.map(presentListItem),
+  };
 }
