@@ -21,7 +21,7 @@ function run(...args: string[]) {
   const r = spawnSync(process.execPath, [cli, ...args], {
     cwd: root,
     encoding: 'utf8',
-    timeout: 60_000,
+    timeout: 170_000,
     env: {
       ...process.env,
       DATABASE_URL: '',
@@ -48,7 +48,7 @@ function query<T>(sqlText: string, file = dbPath): T[] {
 const count = (table: string, file = dbPath) => query<{ n: number }>(`select count(*) as n from ${table}`, file)[0]!.n;
 const userLines = (stdout: string) => stdout.split('\n').filter((l) => l.trim() !== '');
 
-describe.skipIf(onPostgres)('ansinh CLI (built, on a SQLite file)', () => {
+describe.skipIf(onPostgres)('ansinh CLI (built, on a SQLite file)', { timeout: 180_000 }, () => {
   beforeAll(() => {
     execFileSync(
       process.execPath,
