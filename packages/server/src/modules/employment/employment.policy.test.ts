@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import type { Role } from '@ansinh/domain';
-import { buildEmployer, buildFair, buildSupply, citizenIdFor } from '../../test/factories.js';
+import { buildEmployer, buildFair, buildSupply, supplyCitizenId } from '../../test/factories.js';
 import { addOtherProvince, expectProblem } from '../../test/fixtures.js';
 import { createTestContext, type Session, type TestContext } from '../../test/helpers.js';
 
@@ -86,7 +86,7 @@ async function act(a: (typeof ACTORS)[number], action: Action, where: Where): Pr
     }
     case 'collect supply':
       return s.inject('POST', '/api/v1/employment/supply', {
-        citizenId: citizenIdFor(),
+        citizenId: supplyCitizenId(),
         fullName: 'Võ Văn Quyền',
         birthDate: '1988-08-08',
         gender: 'male',

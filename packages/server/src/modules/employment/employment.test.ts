@@ -8,7 +8,7 @@ import type {
   SupplyOut,
 } from '@ansinh/domain';
 import { systemActor } from '../../platform/actor.js';
-import { buildCourse, buildFair, buildSupply, buildVacancy, citizenIdFor, unique } from '../../test/factories.js';
+import { buildCourse, buildFair, buildSupply, buildVacancy, supplyCitizenId, unique } from '../../test/factories.js';
 import { expectProblem } from '../../test/fixtures.js';
 import { createTestContext, type Session, type TestContext } from '../../test/helpers.js';
 import { readXlsx, upload, xlsx } from '../../test/upload.js';
@@ -37,7 +37,7 @@ const count = async (table: 'emp_supply' | 'emp_placements' | 'emp_vacancies' | 
   );
 
 const supplyBody = (o: Record<string, unknown> = {}) => ({
-  citizenId: citizenIdFor(),
+  citizenId: supplyCitizenId(),
   fullName: 'Trần Thị Bình',
   birthDate: '1995-02-03',
   gender: 'female',
@@ -106,7 +106,7 @@ describe('labour supply', () => {
   });
 
   it('imports a file: dry run with an error file, then commit; an ID twice in the file is rejected', async () => {
-    const [a, b] = [citizenIdFor(), citizenIdFor()];
+    const [a, b] = [supplyCitizenId(), supplyCitizenId()];
     const head = [
       'Số định danh cá nhân',
       'Họ và tên',

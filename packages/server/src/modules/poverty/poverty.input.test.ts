@@ -3,8 +3,8 @@ import { createTestContext, type Session, type TestContext } from '../../test/he
 import { expectProblem } from '../../test/fixtures.js';
 import {
   buildCampaign,
-  buildCase,
-  buildHousehold,
+  buildReviewCase,
+  buildPovertyHousehold,
   buildSurveyedCase,
   factoryActor,
   surveyBody,
@@ -35,7 +35,7 @@ const statusesOf = async (householdId: number) =>
 
 describe('poverty review: bad input changes nothing', () => {
   it('refuses a B1 total out of the scale, with the scale in Vietnamese', async () => {
-    const { caseId } = await buildCase(ctx);
+    const { caseId } = await buildReviewCase(ctx);
     const p = expectProblem(
       await xa.inject('POST', `/api/v1/poverty/cases/${caseId}/survey`, surveyBody({ b1: {}, b1Score: 900 })),
       400,
@@ -55,7 +55,7 @@ describe('poverty review: bad input changes nothing', () => {
   });
 
   it('refuses an unknown B1 option or indicator', async () => {
-    const { caseId } = await buildCase(ctx);
+    const { caseId } = await buildReviewCase(ctx);
     const p = expectProblem(
       await xa.inject('POST', `/api/v1/poverty/cases/${caseId}/survey`, surveyBody({ b1: { house: 'palace' } })),
       400,
@@ -70,14 +70,14 @@ describe('poverty review: bad input changes nothing', () => {
   });
 
   it('a survey for a household of another commune answers 404; listing one is refused', async () => {
-    const other = await buildCase(ctx, { communeCode: '25273' });
+    const other = await buildReviewCase(ctx, { communeCode: '25273' });
     expectProblem(
       await xa.inject('POST', `/api/v1/poverty/cases/${other.caseId}/survey`, surveyBody()),
       404,
       'NOT_FOUND',
     );
     const campaignId = await buildCampaign(ctx);
-    const foreign = await buildHousehold(ctx, { communeCode: '25273' });
+    const foreign = await buildPovertyHousehold(ctx, { communeCode: '25273' });
     const p = expectProblem(
       await xa.inject('POST', `/api/v1/poverty/campaigns/${campaignId}/cases`, {
         households: [{ householdId: foreign.id, source: 'officer' }],

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@ansinh/domain';
 import { createTestContext, type Session, type TestContext } from '../../test/helpers.js';
 import { addOtherProvince } from '../../test/fixtures.js';
-import { buildCase, buildHousehold, buildPostedCampaign, factoryActor, surveyBody } from '../../test/factories.js';
+import {
+  buildReviewCase,
+  buildPovertyHousehold,
+  buildPostedCampaign,
+  factoryActor,
+  surveyBody,
+} from '../../test/factories.js';
 import { povertyPolicy } from './poverty.policy.js';
 
 /**
@@ -41,13 +47,13 @@ const ACTIONS: Record<
   (s: Session, commune: string) => Promise<{ status: number; changed: () => Promise<boolean> }>
 > = {
   async read(s, commune) {
-    const { campaignId } = await buildCase(ctx, { communeCode: commune });
+    const { campaignId } = await buildReviewCase(ctx, { communeCode: commune });
     const res = await s.inject('GET', `/api/v1/poverty/campaigns/${campaignId}`);
     return { status: res.statusCode, changed: async () => false };
   },
   async manage(s, commune) {
-    const { campaignId } = await buildCase(ctx, { communeCode: commune });
-    const h = await buildHousehold(ctx, { communeCode: commune });
+    const { campaignId } = await buildReviewCase(ctx, { communeCode: commune });
+    const h = await buildPovertyHousehold(ctx, { communeCode: commune });
     const res = await s.inject('POST', `/api/v1/poverty/campaigns/${campaignId}/cases`, {
       households: [{ householdId: h.id, source: 'officer' }],
     });
@@ -58,7 +64,7 @@ const ACTIONS: Record<
     };
   },
   async survey(s, commune) {
-    const { caseId } = await buildCase(ctx, { communeCode: commune });
+    const { caseId } = await buildReviewCase(ctx, { communeCode: commune });
     const res = await s.inject('POST', `/api/v1/poverty/cases/${caseId}/survey`, surveyBody());
     return {
       status: res.statusCode,
@@ -73,7 +79,7 @@ const ACTIONS: Record<
     };
   },
   async opine(s, commune) {
-    const { campaignId } = await buildCase(ctx, { communeCode: commune });
+    const { campaignId } = await buildReviewCase(ctx, { communeCode: commune });
     const res = await s.inject('POST', `/api/v1/poverty/campaigns/${campaignId}/district-opinion`, {
       documentNo: '5/UBND',
       date: '2024-11-01',

@@ -4,7 +4,7 @@ import { createTestContext, type Session, type TestContext } from '../../test/he
 import { expectProblem } from '../../test/fixtures.js';
 import {
   buildCampaign,
-  buildHousehold,
+  buildPovertyHousehold,
   buildPovertyStatus,
   buildSurveyedCase,
   factoryActor,
@@ -34,9 +34,9 @@ const statusesOf = async (householdId: number) =>
 
 describe('poverty review: the whole path', () => {
   it('lists, surveys with an explained score, meets, posts, gets the district opinion and recognises, changing the registry', async () => {
-    const poorBefore = await buildHousehold(ctx);
+    const poorBefore = await buildPovertyHousehold(ctx);
     await buildPovertyStatus(ctx, poorBefore.id, 'poor', 2023);
-    const applicant = await buildHousehold(ctx, { residence: 'urban' });
+    const applicant = await buildPovertyHousehold(ctx, { residence: 'urban' });
     const created = json<CampaignOut>(
       await xa.inject('POST', '/api/v1/poverty/campaigns', {
         communeCode: '25213',

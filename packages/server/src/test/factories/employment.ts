@@ -13,7 +13,7 @@ import type { TestContext } from '../helpers.js';
 import { DEFAULT_COMMUNE, factoryActor, unique } from './base.js';
 
 /** A valid 12-digit personal ID unique in the test process (province 070, born 1990). */
-export function citizenIdFor(n = unique()): string {
+export function supplyCitizenId(n = unique()): string {
   return `0700900${String(n).padStart(5, '0')}`;
 }
 
@@ -21,7 +21,7 @@ export function citizenIdFor(n = unique()): string {
 export async function buildSupply(ctx: TestContext, o: Partial<CreateSupplyBody> = {}): Promise<SupplyOut> {
   const n = unique();
   return ctx.services.employment.createSupply(factoryActor, {
-    citizenId: citizenIdFor(n),
+    citizenId: supplyCitizenId(n),
     fullName: `Nguyễn Văn Lao Động ${n}`,
     birthDate: '1990-05-01',
     gender: 'male',

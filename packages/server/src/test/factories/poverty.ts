@@ -5,7 +5,7 @@ import { DEFAULT_COMMUNE, factoryActor, unique } from './base.js';
 /** Factories of the poverty module: each builds through the services as the system actor. */
 
 /** A resident household (through the registry service), in the default commune unless told. */
-export async function buildHousehold(
+export async function buildPovertyHousehold(
   ctx: TestContext,
   o: { communeCode?: string; residence?: 'rural' | 'urban'; village?: string } = {},
 ): Promise<{ id: number; communeCode: string }> {
@@ -58,13 +58,13 @@ export async function buildCampaign(ctx: TestContext, o: Partial<CreateCampaignB
 }
 
 /** A household listed in a campaign (both built when not given); returns the case id. */
-export async function buildCase(
+export async function buildReviewCase(
   ctx: TestContext,
   o: { campaignId?: number; householdId?: number; communeCode?: string } = {},
 ): Promise<{ caseId: number; campaignId: number; householdId: number }> {
   const campaignId = o.campaignId ?? (await buildCampaign(ctx, o.communeCode ? { communeCode: o.communeCode } : {}));
   const householdId =
-    o.householdId ?? (await buildHousehold(ctx, o.communeCode ? { communeCode: o.communeCode } : {})).id;
+    o.householdId ?? (await buildPovertyHousehold(ctx, o.communeCode ? { communeCode: o.communeCode } : {})).id;
   await ctx.services.poverty.listHouseholds(factoryActor, campaignId, {
     currentLists: false,
     households: [{ householdId, source: 'officer' }],
@@ -92,7 +92,7 @@ export async function buildSurveyedCase(
   ctx: TestContext,
   o: { campaignId?: number; householdId?: number; communeCode?: string; survey?: Partial<SurveyBody> } = {},
 ) {
-  const c = await buildCase(ctx, o);
+  const c = await buildReviewCase(ctx, o);
   await ctx.services.poverty.recordSurvey(factoryActor, c.caseId, surveyBody(o.survey));
   return c;
 }

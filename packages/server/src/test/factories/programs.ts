@@ -50,7 +50,7 @@ export async function districtOf(ctx: TestContext, communeCode: string): Promise
   return a.path.split('/').filter(Boolean)[1]!;
 }
 
-export interface PersonOverrides {
+export interface BeneficiaryOverrides {
   communeCode?: string;
   name?: string;
   /** 'YYYY-MM-DD'; the citizen ID is made to match it. */
@@ -72,7 +72,7 @@ function citizenIdFor(birth: string, gender: 'male' | 'female'): string {
 }
 
 /** A person heading their own household, with statuses (a beneficiary of social assistance by default). */
-export async function buildBeneficiary(ctx: TestContext, o: PersonOverrides = {}): Promise<number> {
+export async function buildBeneficiary(ctx: TestContext, o: BeneficiaryOverrides = {}): Promise<number> {
   const communeCode = o.communeCode ?? (await nextCommune(ctx));
   const gender = o.gender ?? 'male';
   const birth = o.birth ?? '1940-05-01';
@@ -141,7 +141,7 @@ export interface ListOverrides {
   programId?: number;
   communeCode?: string;
   /** Beneficiaries to create in the commune first (default one, a person on social assistance 5a). */
-  persons?: PersonOverrides[];
+  persons?: BeneficiaryOverrides[];
   /** How far along the approval path the list goes (default draft). */
   stage?: ListStage;
   period?: string;
