@@ -17,7 +17,7 @@ import { sql } from 'kysely';
 import type { Config } from './config.js';
 import type { Database } from './db/database.js';
 import './platform/fastify-types.js';
-import { installErrorHandler } from './platform/http.js';
+import { installErrorHandler, installNulGuard } from './platform/http.js';
 import { errors } from './platform/errors.js';
 import { installMetrics, metricsAllowed } from './platform/metrics.js';
 import { installSecurityHeaders } from './platform/security-headers.js';
@@ -172,6 +172,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
 
   installErrorHandler(app, fs.existsSync(path.join(config.webDist, 'index.html')) ? config.webDist : null);
   installAuthHooks(app, services.auth);
+  installNulGuard(app);
   const metrics = installMetrics(app);
 
   if (config.apiDocs)

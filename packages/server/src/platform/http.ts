@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { AppError, type FieldProblem } from './errors.js';
+import { AppError, errors, type FieldProblem } from './errors.js';
 
 const PROBLEM_TYPE = 'https://ansinh.gov.vn/problems/';
 
@@ -127,5 +127,30 @@ export function installErrorHandler(app: FastifyInstance, spaRoot: string | null
       request,
       new AppError(404, 'ROUTE_NOT_FOUND', 'Không có địa chỉ này. Kiểm tra lại đường dẫn.'),
     );
+  });
+}
+
+/** The path of the first string holding a NUL character in a parsed body or query, if any. */
+function nulPath(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : null;
+  if (depth > 20 || value === null || typeof value !== 'object') return null;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (k.includes('\u0000')) return `${path}.${k.replace(/\u0000/g, '')}`;
+    const found = nulPath(v, `${path}.${k}`, depth + 1);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * No text we keep may hold a NUL character: PostgreSQL refuses it in text columns (a 500 from deep
+ * inside a query) and SQLite would store a string that ends early for some readers. Refused for
+ * every route before validation, as a field error.
+ */
+export function installNulGuard(app: FastifyInstance): void {
+  app.addHook('preValidation', async (request) => {
+    const where = nulPath(request.query, 'query') ?? nulPath(request.body, 'body') ?? nulPath(request.params, 'params');
+    if (where)
+      throw errors.validation([{ path: where, message: 'Có ký tự không hợp lệ (NUL); gõ lại nội dung ô này.' }]);
   });
 }

@@ -132,7 +132,16 @@ export const interopRoutes =
         },
       );
 
-    const States = z.object({ state: z.string().max(100).optional() });
+    const CRVS_STATES = ['proposed', 'unmatched', 'review', 'confirmed', 'rejected', 'already_recorded'];
+    const States = z.object({
+      state: z
+        .string()
+        .max(100)
+        .refine((v) => v.split(',').every((x) => x === '' || CRVS_STATES.includes(x)), {
+          message: `Trạng thái là một hoặc nhiều trong: ${CRVS_STATES.join(', ')}`,
+        })
+        .optional(),
+    });
     app.get(
       '/api/v1/interop/crvs-events',
       {
@@ -140,7 +149,8 @@ export const interopRoutes =
         schema: { tags: ['interop'], summary: 'Civil-registration notifications', querystring: States },
       },
       async (req) => {
-        const states = (req.query.state ?? 'proposed,unmatched').split(',').filter(Boolean);
+        const asked = (req.query.state ?? '').split(',').filter(Boolean);
+        const states = asked.length ? asked : ['proposed', 'unmatched'];
         return (await svc.listCrvsEvents(req.actor!, states)).map(crvsEventOut);
       },
     );
