@@ -135,7 +135,7 @@ function nulPath(value: unknown, path: string, depth = 0): string | null {
   if (typeof value === 'string') return value.includes('\u0000') ? path : null;
   if (depth > 20 || value === null || typeof value !== 'object') return null;
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    if (k.includes('\u0000')) return `${path}.${k.replace(/\u0000/g, '')}`;
+    if (k.includes('\u0000')) return `${path}.${k.split('\u0000').join('')}`;
     const found = nulPath(v, `${path}.${k}`, depth + 1);
     if (found) return found;
   }
