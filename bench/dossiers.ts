@@ -26,23 +26,10 @@ import {
 } from '@ansinh/domain';
 import { createServices, loadConfig, migrateToLatest, openDatabase, seedDemo } from '@ansinh/server';
 import { startBenchServer } from './lib/server.js';
+import { fmt, p95, median, rng } from './lib/stats.js';
 
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 50_000);
 const PASSWORD = 'bench-password-123';
-const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 1 });
-const p95 = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length * 0.95)] ?? 0;
-const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)] ?? 0;
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 export async function dossiersBench(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ansinh-bench-dos-'));

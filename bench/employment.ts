@@ -11,9 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { createServices, loadConfig, migrateToLatest, openDatabase, seedDemo, systemActor } from '@ansinh/server';
+import { fmt } from './lib/stats.js';
 
 const ROWS = Number(process.env.BENCH_EMPLOYMENT_ROWS ?? 200_000);
-const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 1 });
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
 const HEADERS = [
   'Số định danh cá nhân',

@@ -13,11 +13,11 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { createServices, loadConfig, migrateToLatest, openDatabase, seedDemo } from '@ansinh/server';
 import { benchLogin, startBenchServer } from './lib/server.js';
+import { fmt } from './lib/stats.js';
 
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 1_000_000);
 const TARGET = Number(process.env.BENCH_BENEFICIARIES ?? 100_000);
 const ms = (t0: number) => performance.now() - t0;
-const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 1 });
 
 export async function programsBench(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ansinh-bench-prog-'));

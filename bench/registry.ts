@@ -25,13 +25,13 @@ import {
 } from '@ansinh/server';
 import { benchLogin, startBenchServer } from './lib/server.js';
 import { cannon, cannonLine } from './lib/cannon.js';
+import { fmt } from './lib/stats.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 1_000_000);
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
 
 const ms = (t0: number) => performance.now() - t0;
-const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 1 });
 
 /** Current and peak resident memory of a process (Linux /proc: VmRSS, VmHWM). */
 function serverRss(pid: number): { rss: number; peak: number } {

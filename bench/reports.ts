@@ -12,10 +12,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { createServices, loadConfig, migrateToLatest, openDatabase, seedDemo } from '@ansinh/server';
 import { startBenchServer } from './lib/server.js';
+import { fmt } from './lib/stats.js';
 
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 1_000_000);
 const PASSWORD = 'bench-password-123';
-const fmt = (n: number) => n.toLocaleString('vi-VN', { maximumFractionDigits: 1 });
 
 export async function reportsBench(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ansinh-bench-rep-'));
