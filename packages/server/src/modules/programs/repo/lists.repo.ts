@@ -29,6 +29,8 @@ export interface ListFilter {
   scope?: Scope | null;
   area?: Scope | null;
   publishedOnly?: boolean;
+  /** Only lists not (yet) published. */
+  unpublishedOnly?: boolean;
   programId?: number;
   period?: string;
   state?: string;
@@ -49,6 +51,7 @@ function filtered(db: Executor, f: ListFilter) {
   if (f.scope) q = q.where(`l.${f.scope.column}`, '=', f.scope.code);
   if (f.area) q = q.where(`l.${f.area.column}`, '=', f.area.code);
   if (f.publishedOnly) q = q.where('l.published_at', 'is not', null);
+  if (f.unpublishedOnly) q = q.where('l.published_at', 'is', null);
   if (f.programId) q = q.where('l.program_id', '=', f.programId);
   if (f.period) q = q.where('l.period', '=', f.period);
   if (f.state) q = q.where('l.state', '=', f.state);

@@ -50,6 +50,8 @@ export function readListsUseCases({ database }: ProgramsDeps) {
           scope: areaColumnScope(actor),
           area: await areaFilter(q.areaCode),
           publishedOnly: actor.role === 'supervisor' || q.published === 'true',
+          // Supervisors see published lists only, whatever they ask for.
+          unpublishedOnly: actor.role !== 'supervisor' && q.published === 'false',
           programId: q.programId,
           period: q.period,
           state: q.state,
