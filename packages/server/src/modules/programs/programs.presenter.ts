@@ -187,7 +187,20 @@ interface PublishedEntryRow {
 }
 
 /** A published list as anyone reads it: name, birth year, village, the last three ID digits. */
-export function presentPublicList(l: ListJoined, entries: PublishedEntryRow[], remarks: RemarkRow[]) {
+/** A remark as the public reads it: the units, not the accounts, of who wrote and who answered. */
+function presentPublicRemark(r: RemarkRow & { author_unit: string | null; answered_unit: string | null }) {
+  return {
+    ...presentRemark(r),
+    author: r.author_unit ? `Giám sát, ${r.author_unit}` : 'Tổ chức giám sát',
+    answeredBy: r.answered_by ? (r.answered_unit ?? 'Cơ quan lập danh sách') : null,
+  };
+}
+
+export function presentPublicList(
+  l: ListJoined,
+  entries: PublishedEntryRow[],
+  remarks: (RemarkRow & { author_unit: string | null; answered_unit: string | null })[],
+) {
   return {
     ...presentPublicSummary(l),
     entries: entries.map((e) => ({
@@ -200,7 +213,7 @@ export function presentPublicList(l: ListJoined, entries: PublishedEntryRow[], r
       amount: e.amount + e.arrears_amount,
       quantity: e.quantity_milli / 1000,
     })),
-    remarks: remarks.map(presentRemark),
+    remarks: remarks.map(presentPublicRemark),
   };
 }
 

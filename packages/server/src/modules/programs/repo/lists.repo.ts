@@ -206,6 +206,25 @@ export const listsRepo = {
     return ex.selectFrom('list_remarks').selectAll().where('list_id', '=', listId).orderBy('id').execute();
   },
 
+  /**
+   * The remarks of a published list as the public reads them: each author and answerer named by
+   * their unit (the area of their account), never by username (usernames are predictable, and
+   * knowing one is half of a sign-in).
+   */
+  async publicRemarks(ex: Executor, listId: number) {
+    return ex
+      .selectFrom('list_remarks as r')
+      .leftJoin('users as ua', 'ua.username', 'r.author')
+      .leftJoin('areas as aa', 'aa.code', 'ua.area_code')
+      .leftJoin('users as ub', 'ub.username', 'r.answered_by')
+      .leftJoin('areas as ab', 'ab.code', 'ub.area_code')
+      .selectAll('r')
+      .select(['aa.name as author_unit', 'ab.name as answered_unit'])
+      .where('r.list_id', '=', listId)
+      .orderBy('r.id')
+      .execute();
+  },
+
   async remark(ex: Executor, id: number) {
     return ex.selectFrom('list_remarks').selectAll().where('id', '=', id).executeTakeFirst();
   },

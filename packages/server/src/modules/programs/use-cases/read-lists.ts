@@ -80,7 +80,7 @@ export function readListsUseCases({ database }: ProgramsDeps) {
     async publicList(id: number) {
       const l = await listsRepo.byId(db, id);
       if (!l || !l.published_at) throw errors.notFound('Danh sách công khai');
-      return presentPublicList(l, await entriesRepo.published(db, id), await listsRepo.remarks(db, id));
+      return presentPublicList(l, await entriesRepo.published(db, id), await listsRepo.publicRemarks(db, id));
     },
   };
 }
