@@ -305,7 +305,7 @@ describe('programs: the three-level path', () => {
   });
 
   it('publication masks personal data; supervisors remark and officers answer', async () => {
-    const { listId, programId, C, anCid, commune } = await approvedWorld();
+    const { listId, programId, anCid, commune } = await approvedWorld();
     const anon = await ctx.app.inject({ method: 'GET', url: `/api/v1/public/lists/${listId}` });
     expect(anon.statusCode).toBe(404);
     expect((await commune.inject('POST', `/api/v1/lists/${listId}/publish`)).json().publishedAt).toBeTruthy();
