@@ -61,8 +61,23 @@ export async function createTestContext(
     dropPg = async () => {
       const c = new pg.Client({ connectionString: baseUrl });
       await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
+      try {
+        await c.query(`drop database if exists ${name} with (force)`);
+      } catch {
+        // FORCE may not end an autovacuum worker (a superuser's process) for a role without that
+        // right; a plain DROP waits for it to be cancelled, so try that a few times instead.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await c.query(`drop database if exists ${name}`);
+            break;
+          } catch (err) {
+            if (attempt >= 10) throw err;
+            await new Promise((r) => setTimeout(r, 500 * attempt));
+          }
+        }
+      } finally {
+        await c.end();
+      }
     };
   } else {
     tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ansinh-test-'));
