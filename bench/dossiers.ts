@@ -9,8 +9,6 @@
  *   (target p95 < 50 ms).
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import {
   agencyCode,
   defaultCalendar as cal,
@@ -24,26 +22,16 @@ import {
   todayInVietnam,
   type LevelStep,
 } from '@ansinh/domain';
-import { createServices, loadConfig, migrateToLatest, openDatabase, seedDemo } from '@ansinh/server';
+import { BENCH_PASSWORD, openSeededBench } from './lib/seeded.js';
 import { startBenchServer } from './lib/server.js';
 import { fmt, p95, median, rng } from './lib/stats.js';
 
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 50_000);
-const PASSWORD = 'bench-password-123';
+const PASSWORD = BENCH_PASSWORD;
 
 export async function dossiersBench(): Promise<void> {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ansinh-bench-dos-'));
-  const config = loadConfig({
-    ...process.env,
-    DATABASE_URL: '',
-    SQLITE_PATH: path.join(tmp, 'bench.db'),
-    LOG_LEVEL: 'silent',
-  });
-  const database = openDatabase(config);
+  const { tmp, config, database } = await openSeededBench('dos');
   try {
-    await migrateToLatest(database);
-    const services = createServices(database, config);
-    await seedDemo(database, services, PASSWORD, { persons: 0, dataDir: config.dataDir });
     const communes = (
       await database.db
         .selectFrom('areas')

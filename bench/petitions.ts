@@ -8,30 +8,19 @@
  *   holding many letters, against GET /api/v1/auth/me p95 (same session) (target p95 < 50 ms).
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { addDays, defaultCalendar as cal, addWorkingDays, todayInVietnam } from '@ansinh/domain';
-import { createServices, loadConfig, migrateToLatest, openDatabase, seedDemo } from '@ansinh/server';
+import { BENCH_PASSWORD, openSeededBench } from './lib/seeded.js';
 import { startBenchServer } from './lib/server.js';
 import { fmt, p95, median, rng } from './lib/stats.js';
 
 const LETTERS = Number(process.env.BENCH_LETTERS ?? 20_000);
 const CALLS = Number(process.env.BENCH_CALLS ?? 50_000);
-const PASSWORD = 'bench-password-123';
+const PASSWORD = BENCH_PASSWORD;
 
 export async function petitionsBench(): Promise<void> {
-  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ansinh-bench-pet-'));
-  const config = loadConfig({
-    ...process.env,
-    DATABASE_URL: '',
-    SQLITE_PATH: path.join(tmp, 'bench.db'),
-    LOG_LEVEL: 'silent',
-  });
-  const database = openDatabase(config);
+  const { tmp, database } = await openSeededBench('pet');
   try {
-    await migrateToLatest(database);
-    const services = createServices(database, config);
-    await seedDemo(database, services, PASSWORD, { persons: 0, dataDir: config.dataDir });
     const communes = (
       await database.db
         .selectFrom('areas')
