@@ -73,6 +73,13 @@ export interface ComputedIndicator {
   rollup: 'sum' | 'ratio';
   /** For targets: whether a lower value is better (late dossiers, poverty rate). */
   lowerIsBetter?: boolean;
+  /**
+   * The entered indicator (seeded in `indicators`, e.g. 'petitions.reception_visits') that this one
+   * computes from records (issue 11). The reports catalogue then offers one indicator under the
+   * entered code: computed for the periods the module's records cover, entered before that, so
+   * the years typed in before the module was used stay readable. See docs/modules/reports.md.
+   */
+  replaces?: string;
   /** Optional parameters the indicator takes (a program id, a review year), as named strings. */
   params?: readonly string[];
   compute(db: Kysely<DB>, q: IndicatorQuery, params?: Record<string, string>): Promise<IndicatorValue>;
