@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AmountRule, EligibilityRule, entitlement, type Candidate } from './rules.js';
 import { checkListEntries, listTransition, type EntryForCheck } from './lists.js';
 
-const person = (birthDate: string, ...statuses: [string, string, number | null?, number | null?][]): Candidate => ({
+const person = (birthDate: string, ...statuses: [string, string, (number | null)?, (number | null)?][]): Candidate => ({
   birthDate,
   statuses: statuses.map(([kind, category, degree = null, year = null]) => ({ kind, category, degree, year })),
 });

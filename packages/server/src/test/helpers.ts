@@ -19,6 +19,8 @@ export interface TestContext {
   config: Config;
   /** Sign in and return what a client keeps: the cookie and the CSRF token. */
   login(username: string, password?: string): Promise<Session>;
+  /** Sign several users in at once; the sessions come back in the same order, typed as a tuple. */
+  loginAll<const T extends readonly string[]>(usernames: T): Promise<{ [K in keyof T]: Session }>;
   close(): Promise<void>;
 }
 
@@ -97,6 +99,9 @@ export async function createTestContext(
     services,
     database,
     config,
+    loginAll<const T extends readonly string[]>(usernames: T) {
+      return Promise.all(usernames.map((u) => ctx.login(u))) as Promise<{ [K in keyof T]: Session }>;
+    },
     async login(username, password = DEMO_PASSWORD) {
       const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);

@@ -21,9 +21,7 @@ let lanhdao: Session;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  [xa, xaOther, tinh, lanhdao] = await Promise.all(
-    ['xa.25213', 'xa.25270', 'tinh.chuyenvien', 'tinh.lanhdao'].map((u) => ctx.login(u)),
-  );
+  [xa, xaOther, tinh, lanhdao] = await ctx.loginAll(['xa.25213', 'xa.25270', 'tinh.chuyenvien', 'tinh.lanhdao']);
 });
 afterAll(async () => {
   await ctx?.close();

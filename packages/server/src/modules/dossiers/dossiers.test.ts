@@ -25,9 +25,13 @@ let lanhdao: Session;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  [xa, xaOther, huyen, tinh, lanhdao] = await Promise.all(
-    ['xa.25213', 'xa.25270', 'huyen.689', 'tinh.chuyenvien', 'tinh.lanhdao'].map((u) => ctx.login(u)),
-  );
+  [xa, xaOther, huyen, tinh, lanhdao] = await ctx.loginAll([
+    'xa.25213',
+    'xa.25270',
+    'huyen.689',
+    'tinh.chuyenvien',
+    'tinh.lanhdao',
+  ]);
 });
 afterAll(async () => {
   await ctx?.close();

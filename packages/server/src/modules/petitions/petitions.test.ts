@@ -15,9 +15,13 @@ let supervisor: Session;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  [xa, xaOther, inspector, officer, supervisor] = await Promise.all(
-    ['xa.25213', 'xa.25273', 'thanhtra', 'tinh.chuyenvien', 'giamsat'].map((u) => ctx.login(u)),
-  );
+  [xa, xaOther, inspector, officer, supervisor] = await ctx.loginAll([
+    'xa.25213',
+    'xa.25273',
+    'thanhtra',
+    'tinh.chuyenvien',
+    'giamsat',
+  ]);
 });
 afterAll(() => ctx.close());
 

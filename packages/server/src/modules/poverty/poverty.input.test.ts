@@ -16,7 +16,7 @@ let xaOther: Session; // xa.25273, district 692
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  [xa, xaOther] = await Promise.all(['xa.25213', 'xa.25273'].map((u) => ctx.login(u)));
+  [xa, xaOther] = await ctx.loginAll(['xa.25213', 'xa.25273']);
 }, 60_000);
 afterAll(async () => {
   await ctx?.close();

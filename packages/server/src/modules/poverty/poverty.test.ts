@@ -18,7 +18,7 @@ let tinh: Session;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  [xa, huyen689, tinh] = await Promise.all(['xa.25213', 'huyen.689', 'tinh.chuyenvien'].map((u) => ctx.login(u)));
+  [xa, huyen689, tinh] = await ctx.loginAll(['xa.25213', 'huyen.689', 'tinh.chuyenvien']);
 }, 60_000);
 afterAll(async () => {
   await ctx?.close();

@@ -12,7 +12,7 @@ let tinh: Session; // tinh.chuyenvien
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  [xa, huyen, tinh] = await Promise.all(['xa.25213', 'huyen.689', 'tinh.chuyenvien'].map((u) => ctx.login(u)));
+  [xa, huyen, tinh] = await ctx.loginAll(['xa.25213', 'huyen.689', 'tinh.chuyenvien']);
 });
 afterAll(async () => {
   await ctx?.close();

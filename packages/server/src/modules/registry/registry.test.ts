@@ -12,9 +12,7 @@ let giamsat: Session; // supervisor: no registry
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  [xa, xaOther, lanhdao, giamsat] = await Promise.all(
-    ['xa.25213', 'xa.25270', 'tinh.lanhdao', 'giamsat'].map((u) => ctx.login(u)),
-  );
+  [xa, xaOther, lanhdao, giamsat] = await ctx.loginAll(['xa.25213', 'xa.25270', 'tinh.lanhdao', 'giamsat']);
 });
 afterAll(async () => {
   await ctx?.close();
