@@ -1,10 +1,10 @@
+import { installCompression, registerWebAssets } from './platform/web-assets.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import {
@@ -155,6 +155,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
     },
     hsts: (protocol) => config.cookieSecure === true || (config.cookieSecure === 'auto' && protocol === 'https'),
   });
+  await installCompression(app);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -209,8 +210,6 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   await app.register(povertyRoutes(services.poverty));
   await app.register(interopRoutes(services.interop));
 
-  if (fs.existsSync(path.join(config.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });
-  }
+  if (fs.existsSync(path.join(config.webDist, 'index.html'))) await registerWebAssets(app, config.webDist);
   return { app: app as unknown as FastifyInstance, services };
 }

@@ -258,6 +258,8 @@ export const DossierLookupOut = z.object({
   settledDate: z.string().nullable(),
   where: z.string().nullable(),
   delivery: DossierDelivery,
+  /** While the dossier waits for papers ('supplement'): what the applicant must bring. */
+  supplementRequest: z.string().nullable(),
   steps: z.array(z.object({ levelLabel: z.string(), areaName: z.string(), finished: z.boolean() })),
 });
 export type DossierLookupOut = z.infer<typeof DossierLookupOut>;

@@ -277,6 +277,11 @@ export const PublicList = z.object({
 export type PublicList = z.infer<typeof PublicList>;
 export const PublicListSummary = PublicList.omit({ entries: true, remarks: true });
 export const PublicListPage = z.object({ items: z.array(PublicListSummary), total: z.number() });
+export const PublicFacets = z.object({
+  programs: z.array(z.object({ id: z.number(), name: z.string() })),
+  communes: z.array(z.object({ code: z.string(), name: z.string() })),
+});
+export type PublicFacets = z.infer<typeof PublicFacets>;
 export const RemarkBody = z.strictObject({
   entryId: z.number().int().positive().optional(),
   text: z.string().trim().min(5, 'Ghi nội dung ý kiến').max(2000),

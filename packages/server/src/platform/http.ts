@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isPublicPage } from './web-assets.js';
 import { AppError, errors, type FieldProblem } from './errors.js';
 
 const PROBLEM_TYPE = 'https://ansinh.gov.vn/problems/';
@@ -120,7 +121,9 @@ export function installErrorHandler(app: FastifyInstance, spaRoot: string | null
     // The web app routes in the browser: any other GET page gets index.html.
     const p = request.url.split('?')[0] ?? '';
     if (spaRoot && request.method === 'GET' && !p.startsWith('/api/') && !/\.[a-z0-9]+$/i.test(p)) {
-      return reply.type('text/html; charset=utf-8').send(fs.createReadStream(path.join(spaRoot, 'index.html')));
+      // The citizen's pages have their own small entry (public.html); the officers' app is index.html.
+      const page = isPublicPage(p) && fs.existsSync(path.join(spaRoot, 'public.html')) ? 'public.html' : 'index.html';
+      return reply.header('cache-control', 'no-cache').sendFile(page, spaRoot);
     }
     return sendProblem(
       reply,

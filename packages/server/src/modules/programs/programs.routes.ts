@@ -7,6 +7,7 @@ import {
   ProgramOut,
   ProgramRuleIn,
   ProgressQuery,
+  PublicFacets,
   PublicList,
   PublicListPage,
   Totals,
@@ -125,12 +126,22 @@ export function programsRoutes(service: ProgramsService): FastifyPluginAsyncZod 
           summary: 'Published lists (no account needed)',
           querystring: Page.extend({
             programId: z.coerce.number().int().positive().optional(),
-            areaCode: z.string().optional(),
+            areaCode: z.string().max(20).optional(),
+            /** A beneficiary's name, accents optional: lists holding someone of that name. */
+            name: z.string().trim().max(100).optional(),
           }),
           response: { 200: PublicListPage },
         },
       },
       (req) => service.publicLists(req.query),
+    );
+    app.get(
+      '/api/v1/public/lists/facets',
+      {
+        config: { access: 'public' },
+        schema: { tags, summary: 'Programs and communes that have a published list', response: { 200: PublicFacets } },
+      },
+      () => service.publicFacets(),
     );
     app.get(
       '/api/v1/public/lists/:id',

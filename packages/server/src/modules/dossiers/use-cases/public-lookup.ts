@@ -69,6 +69,7 @@ export function publicLookup(c: DossiersContext) {
         settledDate: d.settled_date,
         where: d.current_area_code ? (names.get(d.current_area_code) ?? null) : null,
         delivery: d.delivery as DossierLookupOut['delivery'],
+        supplementRequest: d.state === 'supplement' ? d.supplement_request : null,
         steps: steps.map((s) => ({
           levelLabel: LEVEL_LABELS[s.level] ?? s.level,
           areaName: names.get(s.area_code) ?? s.area_code,

@@ -34,6 +34,10 @@ export interface ListFilter {
   programId?: number;
   period?: string;
   state?: string;
+  /** Only lists with at least one entry (the public page hides empty ones). */
+  nonEmpty?: boolean;
+  /** Only lists with an entry whose person's folded name contains this key (public name search). */
+  nameKey?: string;
 }
 
 /** Lists joined with their program and commune name. */
@@ -55,6 +59,19 @@ function filtered(db: Executor, f: ListFilter) {
   if (f.programId) q = q.where('l.program_id', '=', f.programId);
   if (f.period) q = q.where('l.period', '=', f.period);
   if (f.state) q = q.where('l.state', '=', f.state);
+  if (f.nonEmpty) q = q.where('l.entries_count', '>', 0);
+  if (f.nameKey) {
+    const key = `%${f.nameKey.replace(/[\\%_]/g, '')}%`;
+    q = q.where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('list_entries as e')
+          .innerJoin('persons as p', 'p.id', 'e.person_id')
+          .select('e.id')
+          .whereRef('e.list_id', '=', 'l.id')
+          .where('p.name_key', 'like', key),
+      ),
+    );
+  }
   return q;
 }
 
@@ -79,6 +96,16 @@ export const listsRepo = {
       p.order === 'published' ? q.orderBy('l.published_at', 'desc') : q.orderBy('l.commune_code').orderBy('l.seq');
     const rows = await ordered.limit(p.limit).offset(p.offset).execute();
     return { rows, total: Number(total?.n ?? 0) };
+  },
+
+  /** The programs and communes that have a published, non-empty list: the public page's filters. */
+  async publishedFacets(ex: Executor) {
+    const base = joined(ex).where('l.published_at', 'is not', null).where('l.entries_count', '>', 0).clearSelect();
+    const [programs, communes] = await Promise.all([
+      base.select(['g.id', 'g.name']).distinct().orderBy('g.name').execute(),
+      base.select(['a.code', 'a.name']).distinct().orderBy('a.name').execute(),
+    ]);
+    return { programs, communes };
   },
 
   /** Program and reference date of lists (for the check). */

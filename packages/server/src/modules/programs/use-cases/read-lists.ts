@@ -1,4 +1,4 @@
-import type { ListDetail, ListsQuery } from '@ansinh/domain';
+import { personKeys, type ListDetail, type ListsQuery } from '@ansinh/domain';
 import type { Actor } from '../../../platform/actor.js';
 import { areaColumnScope, type AreaColumn } from '../../../platform/authz.js';
 import { errors } from '../../../platform/errors.js';
@@ -68,13 +68,25 @@ export function readListsUseCases({ database }: ProgramsDeps) {
     },
 
     /** Published lists for anyone: masked entries (name, birth year, village, last 3 ID digits) and remarks. */
-    async publicLists(q: { programId?: number; areaCode?: string; limit: number; offset: number }) {
+    async publicLists(q: { programId?: number; areaCode?: string; name?: string; limit: number; offset: number }) {
+      const nameKey = q.name ? personKeys(q.name).name_key : '';
       const { rows, total } = await listsRepo.page(
         db,
-        { publishedOnly: true, programId: q.programId, area: await areaFilter(q.areaCode) },
+        {
+          publishedOnly: true,
+          nonEmpty: true,
+          programId: q.programId,
+          area: await areaFilter(q.areaCode),
+          ...(nameKey ? { nameKey } : {}),
+        },
         { limit: q.limit, offset: q.offset, order: 'published' },
       );
       return { items: rows.map(presentPublicSummary), total };
+    },
+
+    /** What the public page can filter by: programs and communes with a published list. */
+    async publicFacets() {
+      return listsRepo.publishedFacets(db);
     },
 
     async publicList(id: number) {
