@@ -246,7 +246,7 @@ describe('support programs in a real browser', () => {
   it('a supervisor files a remark on the published list; the commune officer answers it', async () => {
     const s = await newPage(browser);
     await login(s.page, server.url, 'giamsat');
-    await s.page.goto(`${server.url}/cong-khai/${listId}`);
+    await s.page.goto(`${server.url}/giam-sat/${listId}`);
     await s.page.getByTestId('remark-text').fill('Ông An đã chuyển về ở với con tại xã khác?');
     await s.page.getByTestId('remark-submit').click();
     await s.page.getByTestId('remark-sent').waitFor();

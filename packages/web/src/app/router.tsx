@@ -29,7 +29,6 @@ const ImportPage = lazy(() => import('../features/registry/ImportPage'));
 const DuplicatesPage = lazy(() => import('../features/registry/DuplicatesPage'));
 const ProgramsRoutes = lazy(() => import('../features/programs/ProgramsRoutes'));
 const DossiersRoutes = lazy(() => import('../features/dossiers/DossiersRoutes'));
-const DossierLookupPage = lazy(() => import('../features/dossiers/LookupPage'));
 const ReportsRoutes = lazy(() => import('../features/reports/ReportsRoutes'));
 const PetitionsRoutes = lazy(() => import('../features/petitions/PetitionsRoutes'));
 const EmploymentRoutes = lazy(() => import('../features/employment/EmploymentRoutes'));
@@ -60,8 +59,9 @@ export const routes: RouteObject[] = [
     children: [
       { path: '/login', element: <LoginPage /> },
       // Public pages: no account needed (citizens look up a dossier; anyone reads published lists).
-      { path: '/tra-cuu', element: <DossierLookupPage /> },
-      { path: '/cong-khai/*', element: <PublishedListsRoutes /> },
+      // /tra-cuu and /cong-khai are the citizen's own small pages (public.html), loaded from the server;
+      // signed-in supervisors read the same lists and file remarks here.
+      { path: '/giam-sat/*', element: <PublishedListsRoutes /> },
       {
         element: <RequireAuth />,
         children: [

@@ -200,7 +200,7 @@ function ListView({ list: l }: { list: ListDetail }) {
           <Fact label={t('programs.levels')}>{l.levels === 3 ? t('programs.levels3') : t('programs.levels2')}</Fact>
           {l.publishedAt ? (
             <Fact label={t('programs.publishedAt')}>
-              <Link to={`/cong-khai/${l.id}`}>{formatDateTime(l.publishedAt)}</Link>
+              <a href={`/cong-khai/${l.id}`}>{formatDateTime(l.publishedAt)}</a>
             </Fact>
           ) : null}
           {l.openRemarks > 0 ? (

@@ -414,7 +414,7 @@ function ListsCard({ program: p, period }: { program: ProgramOut; period: string
         <span>
           {/* Supervisors read lists on the published page, where they file their remarks. */}
           <Link
-            to={can.remark ? `/cong-khai/${l.id}` : `/programs/lists/${l.id}`}
+            to={can.remark ? `/giam-sat/${l.id}` : `/programs/lists/${l.id}`}
             data-testid={`list-link-${l.communeCode}${l.seq ? `-${l.seq}` : ''}`}
           >
             {l.communeName}

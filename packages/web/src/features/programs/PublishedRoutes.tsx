@@ -16,7 +16,7 @@ import { showDate } from '../../kernel/format';
 import { pk, programsApi } from './api';
 import { categoryLabel, num, UNIT_KEYS, usePrograms } from './shared';
 
-/** Published lists, open to anyone, under /cong-khai. */
+/** Published lists for signed-in supervisors (remarks), under /giam-sat; anyone reads them at /cong-khai. */
 export default function PublishedRoutes() {
   return (
     <Routes>
@@ -34,7 +34,7 @@ function PublicShell({ children }: { children: ReactNode }) {
     <div className="public-page">
       <header className="public-head no-print">
         <div>
-          <Link to="/cong-khai">
+          <Link to="/giam-sat">
             <Typography.Text strong>{t('public.title')}</Typography.Text>
           </Link>
           <div>
@@ -43,7 +43,7 @@ function PublicShell({ children }: { children: ReactNode }) {
         </div>
         <div>
           <LangSwitch />{' '}
-          {me ? <Link to="/">{me.fullName}</Link> : <Link to="/login?next=%2Fcong-khai">{t('public.login')}</Link>}
+          {me ? <Link to="/">{me.fullName}</Link> : <Link to="/login?next=%2Fgiam-sat">{t('public.login')}</Link>}
         </div>
       </header>
       <main>{children}</main>
@@ -70,7 +70,7 @@ function PublicListsPage() {
       <ul className="public-lists" data-testid="public-lists" style={{ listStyle: 'none', padding: 0 }}>
         {(query.data?.items ?? []).map((l) => (
           <li key={l.id} style={{ borderBottom: '1px solid #f0f0f0', padding: '8px 0' }}>
-            <Link to={`/cong-khai/${l.id}`} data-testid={`public-list-${l.id}`}>
+            <Link to={`/giam-sat/${l.id}`} data-testid={`public-list-${l.id}`}>
               <Typography.Text strong>{l.programName}</Typography.Text>
             </Link>
             <div>

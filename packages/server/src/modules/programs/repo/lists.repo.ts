@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Executor } from '../../../db/database.js';
 import type { AreaColumn } from '../../../platform/authz.js';
 import type { ListRow, Scope } from './types.js';
@@ -65,7 +66,9 @@ function filtered(db: Executor, f: ListFilter) {
     q = q.where(({ exists, selectFrom }) =>
       exists(
         selectFrom('list_entries as e')
-          .innerJoin('persons as p', 'p.id', 'e.person_id')
+          // A household entry is found by its head's name.
+          .leftJoin('households as hh', 'hh.id', 'e.household_id')
+          .innerJoin('persons as p', (j) => j.on(sql<boolean>`p.id = coalesce(e.person_id, hh.head_person_id)`))
           .select('e.id')
           .whereRef('e.list_id', '=', 'l.id')
           .where('p.name_key', 'like', key),
