@@ -44,6 +44,11 @@ describe('dossiers in a real browser', () => {
     const appointment = (await page.getByTestId('slip-appointment').textContent())!.trim();
     expect(appointment).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
     await expect(page.getByTestId('slip-receipt').textContent()).resolves.toContain('nộp thay');
+    // The full lookup address, and a QR code of it, so a phone opens the lookup with the code filled in.
+    await expect(page.getByTestId('slip-lookup-url').textContent()).resolves.toBe(
+      `${server.url}/tra-cuu?ma=${encodeURIComponent(code)}`,
+    );
+    await expect(page.getByTestId('slip-lookup-qr').locator('svg').count()).resolves.toBe(1);
     await page.emulateMedia({ media: 'print' });
     await expect(page.getByTestId('print-button').isVisible()).resolves.toBe(false);
     await expect(page.getByTestId('user-menu').isVisible()).resolves.toBe(false);

@@ -6,6 +6,7 @@ import { useT } from '../../kernel/i18n';
 import type { MessageKey } from '../../kernel/i18n';
 import { DetailFallback, useRouteRecord } from '../../components/DetailFallback';
 import { dk, dossiersApi } from './api';
+import { LookupQr } from './LookupQr';
 
 /**
  * The slips of TT 01/2018/TT-VPCP Art. 9, printed from the browser on A5 (forms 01, 04, 05):
@@ -89,9 +90,10 @@ function Receipt({ d }: { d: DossierOut }) {
         </p>
       )}
       <p style={{ fontSize: '10pt' }}>
-        Tra cứu tình trạng hồ sơ tại trang /tra-cuu bằng mã hồ sơ và số điện thoại đã khai, hoặc mã tra cứu{' '}
-        <strong>{d.lookupSecret ?? ''}</strong>.
+        Tra cứu tình trạng hồ sơ tại địa chỉ dưới đây (hoặc quét mã QR) bằng mã hồ sơ và số điện thoại đã khai, hoặc mã
+        tra cứu <strong>{d.lookupSecret ?? ''}</strong>.
       </p>
+      <LookupQr code={d.code} />
       <div className="sign">
         <div>
           <b>NGƯỜI NỘP HỒ SƠ</b>
