@@ -22,7 +22,15 @@ export const PERIOD_KINDS = ['once', 'monthly'] as const;
  * Programme groups a report figure can name (docs/modules/reports.md): a figure of the programmes
  * module sums one programme or one group, never every programme together.
  */
-export const PROGRAM_GROUPS = ['covid', 'tet', 'merit', 'social_assistance', 'health_insurance', 'food', 'other'] as const;
+export const PROGRAM_GROUPS = [
+  'covid',
+  'tet',
+  'merit',
+  'social_assistance',
+  'health_insurance',
+  'food',
+  'other',
+] as const;
 export type ProgramGroup = (typeof PROGRAM_GROUPS)[number];
 export const PAYMENT_CHANNELS = ['post_office', 'bank', 'commune_cash', 'in_kind'] as const;
 export type PaymentChannel = (typeof PAYMENT_CHANNELS)[number];

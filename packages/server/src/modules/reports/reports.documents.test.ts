@@ -77,7 +77,7 @@ describe('report documents', { timeout: 120_000 }, () => {
     expect(join('s3.2.p1')).toContain('[chưa có số liệu]');
     expect(join('s3.7.p1')).toContain('[chưa có số liệu]');
     const table = text('s3.9.t1');
-    expect(table.type === 'table' && table.rows[0]).toMatchObject({ target: '100', achieved: '75', percent: '75,00%' });
+    expect(table.type === 'table' && table.rows[0]).toMatchObject({ target: '100', achieved: '75', percent: '75%' });
     // Traceability: each figure says how it was obtained.
     const jobsSeg =
       text('s3.1.p1').type === 'text'

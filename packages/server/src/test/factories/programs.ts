@@ -171,3 +171,15 @@ export async function buildList(ctx: TestContext, o: ListOverrides = {}): Promis
   if (upTo >= 4) await svc.publish(factoryActor, listId);
   return { listId, programId, communeCode, personIds };
 }
+
+/**
+ * Marks lists and their payments as recorded at `at` (back-filling: decided and paid in one year,
+ * typed in later). The decision and payment dates stay; only the recording times move.
+ */
+export async function programsRecordedLater(ctx: TestContext, listIds: number[], at: string): Promise<void> {
+  if (!listIds.length) return;
+  const db = ctx.database.db;
+  await db.updateTable('program_lists').set({ approved_at: at, submitted_at: at }).where('id', 'in', listIds).execute();
+  const entries = db.selectFrom('list_entries').select('id').where('list_id', 'in', listIds);
+  await db.updateTable('payments').set({ recorded_at: at }).where('entry_id', 'in', entries).execute();
+}
