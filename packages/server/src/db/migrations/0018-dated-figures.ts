@@ -10,7 +10,8 @@ import { columnTypes, notNull } from './helpers.js';
  *   date of their approval (the recorded time stays in `approved_at`, for audit);
  * - the procedure catalogue is effective dated: `procedure_versions` holds, from a date, whether a
  *   procedure was in the catalogue and how far online it was. Each procedure starts with one
- *   version, from the day it was recorded, as it stands now.
+ *   version, from the day it was recorded, as it stands now (the demo catalogue from 2020-01-01,
+ *   as the demo seed records it, so the demo's 2021 report counts it).
  */
 export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   const t = columnTypes(dialect);
@@ -20,6 +21,7 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     db,
   );
 
+  const demoFrom = dialect === 'postgres' ? sql`'2020-01-01'::date` : sql`'2020-01-01'`;
   await t
     .id(db.schema.createTable('procedure_versions'))
     .addColumn('procedure_id', t.ref, (c) => c.notNull().references('procedures.id').onDelete('cascade'))
@@ -36,7 +38,6 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .columns(['province_code', 'procedure_id', 'valid_from'])
     .execute();
   await sql`insert into procedure_versions (procedure_id, province_code, valid_from, active, online_mode, online_level, recorded_at)
-    select id, province_code, ${dayOf('created_at')}, active, online_mode, online_level, updated_at from procedures`.execute(
-    db,
-  );
+    select id, province_code, case when is_demo = 1 then ${demoFrom} else ${dayOf('created_at')} end,
+      active, online_mode, online_level, updated_at from procedures`.execute(db);
 }
