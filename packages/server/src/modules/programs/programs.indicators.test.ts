@@ -7,6 +7,7 @@ import {
   buildStatus,
   factoryActor,
   nextCommune,
+  programsDecideAndPay,
   programsRecordedLater,
 } from '../../test/factories.js';
 import { programsIndicators } from './programs.indicators.js';
@@ -50,38 +51,6 @@ async function program2021(group: string, o: { monthly?: boolean; household?: bo
   });
 }
 
-/** Generates, approves with a 2021 decision and pays on a 2021 date the commune's list of a period. */
-async function decideAndPay(
-  programId: number,
-  commune: string,
-  period: string | undefined,
-  decided: string,
-  paid: string,
-) {
-  const svc = ctx.services.programs;
-  const gen = await svc.generate(factoryActor, programId, { communeCode: commune, period });
-  const listId = gen.listIds[0]!;
-  await svc.submit(factoryActor, listId, {});
-  await svc.appraise(factoryActor, listId, {});
-  await svc.approve(factoryActor, listId, { decisionNo: '45/QĐ-UBND', decisionDate: decided });
-  const batch = await svc.payments.createBatch(factoryActor, {
-    programId,
-    period: period ?? '2021',
-    channel: 'post_office',
-    areaCode: commune,
-  });
-  const ids = (await svc.payments.batchEntries(factoryActor, batch.id, { limit: 50, offset: 0 })).items.map(
-    (e) => e.id,
-  );
-  await svc.payments.recordPayments(
-    factoryActor,
-    batch.id,
-    { entryIds: ids, state: 'paid', paidOn: paid },
-    `pay-${programId}-${period ?? 'once'}-${commune}`,
-  );
-  return listId;
-}
-
 describe('programme figures of a back-filled year', () => {
   it('counts 2021 decisions and payments recorded in 2026 in 2021, by decision and payment date', async () => {
     const commune = await nextCommune(ctx);
@@ -91,8 +60,8 @@ describe('programme figures of a back-filled year', () => {
     const covid = await program2021('covid');
     const tet = await program2021('tet', { amount: 500_000 });
     const lists = [
-      await decideAndPay(covid.id, commune, undefined, '2021-08-20', '2021-09-10'),
-      await decideAndPay(tet.id, commune, undefined, '2021-01-25', '2021-02-05'),
+      await programsDecideAndPay(ctx, covid.id, commune, undefined, '2021-08-20', '2021-09-10'),
+      await programsDecideAndPay(ctx, tet.id, commune, undefined, '2021-01-25', '2021-02-05'),
     ];
     await programsRecordedLater(ctx, lists, LATER);
 
@@ -133,7 +102,7 @@ describe('programme figures of a back-filled year', () => {
     const monthly = await program2021('social_assistance', { monthly: true, amount: 360_000 });
     const lists = [];
     for (const m of ['07', '08', '09'])
-      lists.push(await decideAndPay(monthly.id, commune, `2021-${m}`, `2021-${m}-01`, `2021-${m}-15`));
+      lists.push(await programsDecideAndPay(ctx, monthly.id, commune, `2021-${m}`, `2021-${m}-01`, `2021-${m}-15`));
     await programsRecordedLater(ctx, lists, LATER);
     const year: IndicatorQuery = {
       area: indicatorArea(commune, 3),
@@ -159,7 +128,7 @@ describe('programme figures of a back-filled year', () => {
     const personId = await buildBeneficiary(ctx, { communeCode: commune, statuses: [] });
     await buildStatus(ctx, personId, { kind: 'poverty', category: 'near_poor', year: 2020 });
     const hkd = await program2021('covid', { household: true, amount: 3_000_000 });
-    const listId = await decideAndPay(hkd.id, commune, undefined, '2021-08-20', '2021-09-10');
+    const listId = await programsDecideAndPay(ctx, hkd.id, commune, undefined, '2021-08-20', '2021-09-10');
     await programsRecordedLater(ctx, [listId], LATER);
     const year: IndicatorQuery = {
       area: indicatorArea(commune, 3),

@@ -183,3 +183,36 @@ export async function programsRecordedLater(ctx: TestContext, listIds: number[],
   const entries = db.selectFrom('list_entries').select('id').where('list_id', 'in', listIds);
   await db.updateTable('payments').set({ recorded_at: at }).where('entry_id', 'in', entries).execute();
 }
+
+/** Generates a commune's list of a period, approves it with a decision of `decided` and pays it all on `paid`. */
+export async function programsDecideAndPay(
+  ctx: TestContext,
+  programId: number,
+  commune: string,
+  period: string | undefined,
+  decided: string,
+  paid: string,
+): Promise<number> {
+  const svc = ctx.services.programs;
+  const gen = await svc.generate(factoryActor, programId, { communeCode: commune, period });
+  const listId = gen.listIds[0]!;
+  await svc.submit(factoryActor, listId, {});
+  await svc.appraise(factoryActor, listId, {});
+  await svc.approve(factoryActor, listId, { decisionNo: '45/QĐ-UBND', decisionDate: decided });
+  const batch = await svc.payments.createBatch(factoryActor, {
+    programId,
+    period: period ?? '2021',
+    channel: 'post_office',
+    areaCode: commune,
+  });
+  const ids = (await svc.payments.batchEntries(factoryActor, batch.id, { limit: 50, offset: 0 })).items.map(
+    (e) => e.id,
+  );
+  await svc.payments.recordPayments(
+    factoryActor,
+    batch.id,
+    { entryIds: ids, state: 'paid', paidOn: paid },
+    `pay-${programId}-${period ?? 'once'}-${commune}`,
+  );
+  return listId;
+}
