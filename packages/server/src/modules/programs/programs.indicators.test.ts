@@ -5,7 +5,6 @@ import {
   buildBeneficiary,
   buildProgram,
   buildStatus,
-  factoryActor,
   nextCommune,
   programsDecideAndPay,
   programsRecordedLater,
