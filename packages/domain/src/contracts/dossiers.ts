@@ -41,6 +41,15 @@ export const ProcedureBody = z.object({
   onNationalPortal: z.boolean().default(false),
   legalBasis: trimmed(2000).default(''),
   active: z.boolean().default(true),
+  /**
+   * From which date this entry, or this change (withdrawn, now fully online), holds in the
+   * catalogue; today when not given. The catalogue on a report's as-of date is read from these
+   * dates (docs/modules/reports.md).
+   */
+  effectiveFrom: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Ngày hiệu lực theo dạng YYYY-MM-DD, ví dụ 2021-07-01')
+    .optional(),
 });
 export type ProcedureBody = z.infer<typeof ProcedureBody>;
 export const PatchProcedureBody = ProcedureBody.partial().strict();

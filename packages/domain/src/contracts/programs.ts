@@ -17,6 +17,21 @@ const page = {
 };
 
 export const PERIOD_KINDS = ['once', 'monthly'] as const;
+
+/**
+ * Programme groups a report figure can name (docs/modules/reports.md): a figure of the programmes
+ * module sums one programme or one group, never every programme together.
+ */
+export const PROGRAM_GROUPS = [
+  'covid',
+  'tet',
+  'merit',
+  'social_assistance',
+  'health_insurance',
+  'food',
+  'other',
+] as const;
+export type ProgramGroup = (typeof PROGRAM_GROUPS)[number];
 export const PAYMENT_CHANNELS = ['post_office', 'bank', 'commune_cash', 'in_kind'] as const;
 export type PaymentChannel = (typeof PAYMENT_CHANNELS)[number];
 export const PAYMENT_STATES = ['paid', 'failed', 'returned'] as const;
@@ -47,6 +62,8 @@ export const CreateProgramBody = z.strictObject({
   periodTo: isoDate.nullable().optional(),
   budget: z.number().int().min(0).nullable().optional(),
   fundingSource: z.string().trim().max(300).nullable().optional(),
+  /** The group a report figure names ('covid' for the 2021 Covid-19 support programmes). */
+  group: z.enum(PROGRAM_GROUPS).nullable().optional(),
   rule: ProgramRuleIn,
 });
 export type CreateProgramBody = z.infer<typeof CreateProgramBody>;
@@ -74,6 +91,7 @@ export const ProgramOut = z.object({
   periodTo: z.string().nullable(),
   budget: z.number().nullable(),
   fundingSource: z.string().nullable(),
+  group: z.string().nullable(),
   isDemo: z.boolean(),
   rules: z.array(ProgramRuleOut),
 });

@@ -22,6 +22,7 @@ export const INDICATOR_UNITS = [
   'samples',
   'cases',
   'units',
+  'payments',
 ] as const;
 export const IndicatorUnit = z.enum(INDICATOR_UNITS);
 export type IndicatorUnit = z.infer<typeof IndicatorUnit>;
@@ -45,6 +46,7 @@ export const INDICATOR_UNIT_LABELS: Record<IndicatorUnit, { vi: string; en: stri
   samples: { vi: 'mẫu', en: 'samples' },
   cases: { vi: 'vụ việc', en: 'cases' },
   units: { vi: 'đơn vị', en: 'units' },
+  payments: { vi: 'lượt chi trả', en: 'payments' },
 };
 
 export const IndicatorOut = z.object({

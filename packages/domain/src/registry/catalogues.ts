@@ -445,6 +445,12 @@ const HEALTH_INSURANCE: StatusKindCatalogue = {
       en: 'Ethnic-minority person living in a difficult or extremely difficult area',
       verified: false,
     },
+    {
+      code: 'farm_average_living',
+      vi: 'Người thuộc hộ gia đình làm nông nghiệp, lâm nghiệp, ngư nghiệp và diêm nghiệp có mức sống trung bình',
+      en: 'Member of a farming, forestry, fishing or salt-making household of average living standard',
+      verified: false,
+    },
     { code: 'child_under_6', vi: 'Trẻ em dưới 6 tuổi', en: 'Child under 6', verified: false },
     { code: 'elderly_80', vi: 'Người từ đủ 80 tuổi trở lên', en: 'Person aged 80 or over', verified: false },
   ],

@@ -21,7 +21,7 @@ describe('roll-ups', () => {
     expect(r.numerator).toBe(158);
     expect(r.denominator).toBe(200);
     expect(r.value).toBe(79);
-    expect(formatFigureVi(r, 'percent')).toBe('79,00%');
+    expect(formatFigureVi(r, 'percent')).toBe('79%');
   });
 
   it('refuses to roll up a ratio whose parts are unknown', () => {
@@ -68,7 +68,7 @@ describe('Vietnamese figures', () => {
     expect(formatFigureVi(ratioValue(28101, 38000), 'percent')).toBe('73,95%');
     expect(formatFigureVi(ratioValue(157, 160), 'parts')).toBe('157/160');
     expect(formatFigureVi(ratioValue(157, 160), 'parts_percent')).toBe('157/160 (98,13%)');
-    expect(formatFigureVi({ value: 2.5 }, 'percent')).toBe('2,50%');
+    expect(formatFigureVi({ value: 2.5 }, 'percent')).toBe('2,5%');
     expect(formatFigureVi({ value: 1234567 }, 'tonnes')).toBe('1.234,6 tấn');
     expect(formatFigureVi({ value: 38000 })).toBe('38.000');
     expect(formatFigureVi({ value: 1.75 })).toBe('1,75');
@@ -77,7 +77,7 @@ describe('Vietnamese figures', () => {
 
   it('rounds percentages half up on the exact fraction', () => {
     // 1/8 = 12,5% exactly; 1/3 = 33,333…%; 2/3 = 66,666…%.
-    expect(formatFigureVi(ratioValue(1, 8), 'percent')).toBe('12,50%');
+    expect(formatFigureVi(ratioValue(1, 8), 'percent')).toBe('12,5%');
     expect(formatFigureVi(ratioValue(1, 3), 'percent')).toBe('33,33%');
     expect(formatFigureVi(ratioValue(2, 3), 'percent')).toBe('66,67%');
     expect(formatFigureVi(ratioValue(1, 16), 'percent')).toBe('6,25%');
@@ -89,5 +89,19 @@ describe('Vietnamese figures', () => {
     expect(documentDateVi('2021-07-21')).toBe('ngày 21 tháng 7 năm 2021');
     expect(documentNumber(5, 'UBND')).toBe('05/BC-UBND');
     expect(documentNumber(169, 'SLĐTBXH', 'KH')).toBe('169/KH-SLĐTBXH');
+  });
+});
+
+describe('percentages as a report writes them (issue 11)', () => {
+  it('writes "3%" and "60,3%" without trailing zeros, two decimals only where asked', () => {
+    expect(formatFigureVi({ value: 3 }, 'percent')).toBe('3%');
+    expect(formatFigureVi({ value: 60.3 }, 'percent')).toBe('60,3%');
+    expect(formatFigureVi(ratioValue(603, 1000), 'percent')).toBe('60,3%');
+    expect(formatFigureVi(ratioValue(3, 100), 'percent2')).toBe('3,00%');
+    expect(formatFigureVi(ratioValue(2, 3), 'percent1')).toBe('66,7%');
+    expect(formatFigureVi(ratioValue(157, 160), 'parts_percent')).toBe('157/160 (98,13%)');
+    expect(formatProgressVi(75, 100)).toBe('75/100, đạt 75%');
+    expect(formatFigureVi({ value: 13_676_500_000 }, 'million')).toBe('13.676,5 triệu đồng');
+    expect(formatFigureVi({ value: 13_676_500_000 }, 'dong')).toBe('13.676.500.000 đồng');
   });
 });

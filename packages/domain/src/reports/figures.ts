@@ -87,14 +87,22 @@ export function formatQuantityVi(n: number): string {
   return formatNumberVi(n, 2).replace(/,?0+$/, '');
 }
 
+/** "60,30%" → "60,3%", "3,00%" → "3%": a report writes no trailing zeros unless asked for them. */
+export function trimPercentZeros(s: string): string {
+  return s.replace(/,(\d*?)0+%$/, (_m, d: string) => (d ? `,${d}%` : '%'));
+}
+
 /**
  * A percentage from integer parts when they are whole numbers (exact, half-up: "73,95%"),
- * otherwise from the value rounded to two decimals.
+ * otherwise from the value rounded to `decimals` decimals. Trailing zeros are dropped ("3%",
+ * "60,3%") unless `fixed` asks for exactly that many decimals ("3,00%").
  */
-export function formatPercentOf(numerator: number, denominator: number): string {
-  if (Number.isSafeInteger(numerator) && Number.isSafeInteger(denominator))
-    return formatPercentVi(numerator, denominator);
-  return `${formatNumberVi((numerator * 100) / denominator, 2)}%`;
+export function formatPercentOf(numerator: number, denominator: number, decimals = 2, fixed = false): string {
+  const s =
+    Number.isSafeInteger(numerator) && Number.isSafeInteger(denominator)
+      ? formatPercentVi(numerator, denominator, decimals)
+      : `${formatNumberVi((numerator * 100) / denominator, decimals)}%`;
+  return fixed ? s : trimPercentZeros(s);
 }
 
 /** "28.101/38.000, đạt 73,95%"; without a target, the achieved figure alone. */
@@ -104,13 +112,25 @@ export function formatProgressVi(achieved: number, target: number | null | undef
 }
 
 /** How a figure is written where a placeholder stands. */
-export const FIGURE_FORMATS = ['number', 'dong', 'million', 'tonnes', 'percent', 'parts', 'parts_percent'] as const;
+export const FIGURE_FORMATS = [
+  'number',
+  'dong',
+  'million',
+  'tonnes',
+  'percent',
+  'percent1',
+  'percent2',
+  'parts',
+  'parts_percent',
+] as const;
 export type FigureFormat = (typeof FIGURE_FORMATS)[number];
 
 /**
  * Writes a figure: `number` "21.350"; `dong` "8.601.610.000 đồng"; `million` "13.676,5 triệu
- * đồng"; `tonnes` from kilograms "1.234,5 tấn"; `percent` "98,13%" (from the parts of a ratio
- * when it has them); `parts` "157/160"; `parts_percent` "157/160 (98,13%)".
+ * đồng" (only where a template asks for it); `tonnes` from kilograms "1.234,5 tấn"; `percent`
+ * "98,13%", "60,3%", "3%" (at most two decimals, no trailing zeros; from the parts of a ratio when
+ * it has them); `percent1` at most one decimal ("60,3%"); `percent2` exactly two ("3,00%");
+ * `parts` "157/160"; `parts_percent` "157/160 (98,13%)".
  */
 export function formatFigureVi(v: FigureValue, format: FigureFormat = 'number'): string {
   const hasParts = v.numerator !== undefined && v.denominator !== undefined;
@@ -122,8 +142,19 @@ export function formatFigureVi(v: FigureValue, format: FigureFormat = 'number'):
     case 'tonnes':
       return `${formatQuantityVi(Math.round(v.value / 100) / 10)} tấn`;
     case 'percent':
-      if (hasParts) return v.denominator === 0 ? '0%' : formatPercentOf(v.numerator!, v.denominator!);
-      return `${formatNumberVi(v.value, 2)}%`;
+    case 'percent1':
+    case 'percent2': {
+      const decimals = format === 'percent1' ? 1 : 2;
+      const fixed = format === 'percent2';
+      if (hasParts)
+        return v.denominator === 0
+          ? fixed
+            ? '0,00%'
+            : '0%'
+          : formatPercentOf(v.numerator!, v.denominator!, decimals, fixed);
+      const s = `${formatNumberVi(v.value, decimals)}%`;
+      return fixed ? s : trimPercentZeros(s);
+    }
     case 'parts':
       return hasParts
         ? `${formatQuantityVi(v.numerator!)}/${formatQuantityVi(v.denominator!)}`

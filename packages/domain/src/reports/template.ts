@@ -38,7 +38,7 @@ export type Segment =
 
 const TOKEN = /\{([^{}]+)\}/g;
 const REF =
-  /^(?:(value|target|progress|percent):)?([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)(?:\(([^)]*)\))?(?:@(\d{2,5}))?(?:\|([a-z_]+))?$/;
+  /^(?:(value|target|progress|percent):)?([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)(?:\(([^)]*)\))?(?:@(\d{2,5}))?(?:\|([a-z][a-z0-9_]*))?$/;
 const VARIABLE = /^[a-zA-Z][a-zA-Z0-9]*$/;
 
 /** A figure reference written as a key: "progress:employment.jobs_created(program=X)@689". */

@@ -26,6 +26,22 @@ export interface ProceduresTable {
   updated_at: string;
 }
 
+/**
+ * The procedure catalogue over time (migration 0018): from `valid_from`, whether the procedure was
+ * in the catalogue and how far online. The catalogue on a date is each procedure's latest version
+ * from on or before it.
+ */
+export interface ProcedureVersionsTable {
+  id: Generated<number>;
+  procedure_id: number;
+  province_code: string;
+  valid_from: string;
+  active: number;
+  online_mode: string;
+  online_level: number | null;
+  recorded_at: string;
+}
+
 export interface DossiersTable {
   id: Generated<number>;
   code: string;
@@ -133,6 +149,7 @@ export interface DossierOutboxTable {
 
 export interface DossiersTables {
   procedures: ProceduresTable;
+  procedure_versions: ProcedureVersionsTable;
   dossiers: DossiersTable;
   dossier_steps: DossierStepsTable;
   dossier_events: DossierEventsTable;

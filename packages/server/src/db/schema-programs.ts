@@ -17,6 +17,8 @@ export interface ProgramsTable {
   period_to: string | null;
   budget: number | null;
   funding_source: string | null;
+  /** The programme group a report figure may name ('covid', 'tet'…), migration 0019. */
+  group_code: string | null;
   /** The province whose catalogue this is (migration 0007); codes are unique within it. */
   province_code: string;
   is_demo: Generated<number>;

@@ -23,7 +23,8 @@ export type IndicatorUnit =
   | 'jobs'
   | 'percent'
   | 'sessions'
-  | 'cases';
+  | 'cases'
+  | 'payments';
 
 /** Where to count: the rows whose `column` equals `code` (province, district or commune code). */
 export interface IndicatorArea {
@@ -82,6 +83,12 @@ export interface ComputedIndicator {
   replaces?: string;
   /** Optional parameters the indicator takes (a program id, a review year), as named strings. */
   params?: readonly string[];
+  /**
+   * Parameters of which a report figure must give at least one: without them the indicator would
+   * sum unrelated records (every programme's payments together). `validateTemplate` refuses such a
+   * placeholder (docs/modules/reports.md).
+   */
+  filterParams?: readonly string[];
   compute(db: Kysely<DB>, q: IndicatorQuery, params?: Record<string, string>): Promise<IndicatorValue>;
   /** The records behind the value, a page at a time (for traceability). */
   records(

@@ -3,7 +3,7 @@ import type { Database } from '../db/database.js';
 import { systemActor } from '../platform/actor.js';
 import { recordAudit } from '../platform/audit.js';
 import { createDossiersService } from '../modules/dossiers/index.js';
-import { procedureColumns } from '../modules/dossiers/repo/procedures.repo.js';
+import { procedureColumns, proceduresRepo } from '../modules/dossiers/repo/procedures.repo.js';
 import { DEMO_CATALOGUE } from './dossiers-catalogue.js';
 
 /** A small deterministic generator (mulberry32), so the demo is the same on every start. */
@@ -50,6 +50,8 @@ export async function seedDossiersDemo(
           })),
         )
         .execute();
+      // The demo catalogue as it stood from 2020: the 2021 report counts it (docs/modules/reports.md).
+      await proceduresRepo.versionAll(trx, opts.provinceCode, '2020-01-01', at);
       await recordAudit(trx, database.dialect, systemActor('seed'), {
         action: 'procedure.import',
         entity: 'procedure',

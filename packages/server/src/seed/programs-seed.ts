@@ -15,6 +15,7 @@ import { systemActor } from '../platform/actor.js';
 export const DEMO_PROGRAMS: CreateProgramBody[] = [
   {
     code: 'TET2021-NCC',
+    group: 'merit',
     name: 'Quà Tết Tân Sửu 2021 của Chủ tịch nước tặng người có công',
     legalBasis: 'Quyết định của Chủ tịch nước tặng quà Tết Tân Sửu 2021',
     legalDate: '2021-01-11',
@@ -33,6 +34,7 @@ export const DEMO_PROGRAMS: CreateProgramBody[] = [
   },
   {
     code: 'QUA27-7-2021',
+    group: 'merit',
     name: 'Quà 27/7/2021 của Chủ tịch nước tặng người có công',
     legalBasis: 'Quyết định của Chủ tịch nước tặng quà nhân dịp 74 năm Ngày Thương binh – Liệt sĩ',
     legalDate: '2021-06-30',
@@ -51,6 +53,7 @@ export const DEMO_PROGRAMS: CreateProgramBody[] = [
   },
   {
     code: 'TET2021-NGHEO',
+    group: 'tet',
     name: 'Quà Tết 2021 cho hộ nghèo, hộ cận nghèo (mức của tỉnh — số liệu mẫu)',
     legalBasis: 'Kế hoạch tặng quà Tết Tân Sửu 2021 của UBND tỉnh (mẫu)',
     legalDate: '2021-01-05',
@@ -71,6 +74,7 @@ export const DEMO_PROGRAMS: CreateProgramBody[] = [
   },
   {
     code: 'TET2021-BTXH',
+    group: 'tet',
     name: 'Quà Tết 2021 cho người hưởng trợ cấp xã hội hằng tháng (số liệu mẫu)',
     legalBasis: 'Kế hoạch tặng quà Tết Tân Sửu 2021 của UBND tỉnh (mẫu)',
     legalDate: '2021-01-05',
@@ -89,6 +93,7 @@ export const DEMO_PROGRAMS: CreateProgramBody[] = [
   },
   {
     code: 'NQ68-2021-HKD',
+    group: 'covid',
     name: 'Hỗ trợ hộ kinh doanh gặp khó khăn do COVID-19 (Nghị quyết 68/NQ-CP) — danh sách mẫu',
     legalBasis: 'Nghị quyết 68/NQ-CP ngày 01/7/2021; Quyết định 23/2021/QĐ-TTg',
     legalDate: '2021-07-01',
@@ -108,6 +113,7 @@ export const DEMO_PROGRAMS: CreateProgramBody[] = [
   },
   {
     code: 'TCXH-2021',
+    group: 'social_assistance',
     name: 'Trợ cấp xã hội hằng tháng (Nghị định 20/2021/NĐ-CP)',
     legalBasis: 'Nghị định 20/2021/NĐ-CP ngày 15/3/2021',
     legalDate: '2021-03-15',
@@ -125,6 +131,7 @@ export const DEMO_PROGRAMS: CreateProgramBody[] = [
   },
   {
     code: 'BHYT-2021',
+    group: 'health_insurance',
     name: 'Cấp thẻ bảo hiểm y tế năm 2021 cho người thuộc hộ nghèo, cận nghèo, người có công',
     legalBasis: 'Luật Bảo hiểm y tế; Nghị định 146/2018/NĐ-CP',
     legalDate: '2018-10-17',
@@ -146,6 +153,7 @@ export const DEMO_PROGRAMS: CreateProgramBody[] = [
   },
   {
     code: 'GAO-DTQG-2021',
+    group: 'food',
     name: 'Hỗ trợ gạo từ nguồn dự trữ quốc gia dịp Tết 2021 (15 kg/khẩu)',
     legalBasis: 'Quyết định xuất cấp gạo dự trữ quốc gia hỗ trợ dịp Tết Tân Sửu 2021 (mẫu)',
     legalDate: '2021-01-20',
@@ -252,9 +260,10 @@ export async function seedProgramsDemo(
           if (!pick(listId, opts.seed + 7, 80)) continue;
           await services.programs.appraise(actor, listId, { comment: 'Đã thẩm định' }).catch(() => undefined);
           if (!pick(listId, opts.seed + 13, 85)) continue;
+          // Decided in 2021 and entered today: the figures count them by the decision date.
           const l = await services.programs.approve(actor, listId, {
             decisionNo: `${100 + i}/QĐ-UBND`,
-            decisionDate: body.periodFrom,
+            decisionDate: period ? `${period}-01` : body.periodFrom,
           });
           approvedIn.add(l.districtCode ?? l.communeCode);
           if (pick(listId, opts.seed + 17, 60)) await services.programs.publish(actor, listId);
@@ -271,6 +280,8 @@ export async function seedProgramsDemo(
           .createBatch(actor, { programId: program.id, period: p, channel, areaCode: d.code })
           .catch(() => null);
         if (!batch) continue;
+        // Paid in 2021 (the 15th of a monthly period), recorded today: counted by the payment date.
+        const paidOn = period ? `${period}-15` : (body.periodTo ?? body.refDate);
         const entries = await db.selectFrom('list_entries').select('id').where('batch_id', '=', batch.id).execute();
         const paid = entries.filter((e) => e.id % 10 !== 0).map((e) => e.id);
         const failed = entries.filter((e) => e.id % 10 === 0 && e.id % 20 === 0).map((e) => e.id);
@@ -278,14 +289,14 @@ export async function seedProgramsDemo(
           await services.programs.payments.recordPayments(
             actor,
             batch.id,
-            { entryIds: paid, state: 'paid', paidOn: body.periodTo ?? body.refDate, reference: `PC-${batch.id}` },
+            { entryIds: paid, state: 'paid', paidOn, reference: `PC-${batch.id}` },
             randomUUID(),
           );
         if (failed.length)
           await services.programs.payments.recordPayments(
             actor,
             batch.id,
-            { entryIds: failed, state: 'failed', paidOn: body.periodTo ?? body.refDate, note: 'Vắng nhà' },
+            { entryIds: failed, state: 'failed', paidOn, note: 'Vắng nhà' },
             randomUUID(),
           );
       }

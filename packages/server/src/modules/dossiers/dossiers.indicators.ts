@@ -99,6 +99,34 @@ async function provinceOfArea(db: Kysely<DB>, code: string): Promise<string> {
   return a ? codesOfCommune(code, a.path).province_code : '__nothing__';
 }
 
+/**
+ * The province's catalogue as it stood on a date (migration 0018): each procedure's latest version
+ * from on or before the date, when that version has it in the catalogue.
+ */
+async function catalogueOn(db: Kysely<DB>, province: string, date: string) {
+  const r = await sql<{ id: number; code: string; name: string; online_mode: string }>`
+    select p.id, p.code, p.name, v.online_mode from procedure_versions v join procedures p on p.id = v.procedure_id
+    where v.province_code = ${province} and v.active = 1 and v.valid_from = (
+      select max(w.valid_from) from procedure_versions w where w.procedure_id = v.procedure_id and w.valid_from <= ${date})
+    order by p.code`.execute(db);
+  return r.rows;
+}
+
+function procedureRecords(all: { id: number; code: string; name: string }[], page: { limit: number; offset: number }) {
+  return {
+    total: all.length,
+    rows: all.slice(page.offset, page.offset + page.limit).map((p): IndicatorRecord => ({
+      kind: 'procedure',
+      id: Number(p.id),
+      label: `${p.code} — ${p.name}`,
+      href: `/dossiers/procedures/${p.id}`,
+      areaCode: '',
+      date: null,
+      amount: 1,
+    })),
+  };
+}
+
 export const dossiersIndicators: readonly ComputedIndicator[] = [
   ...counting,
   {
@@ -118,42 +146,33 @@ export const dossiersIndicators: readonly ComputedIndicator[] = [
   {
     code: 'dossiers.procedures_fully_online',
     module: 'dossiers',
-    nameVi: 'Tỷ lệ thủ tục cung cấp dịch vụ công trực tuyến toàn trình',
-    nameEn: 'Share of procedures fully online',
+    nameVi: 'Tỷ lệ thủ tục cung cấp dịch vụ công trực tuyến toàn trình (danh mục tại ngày báo cáo)',
+    nameEn: 'Share of procedures fully online (catalogue as of the date)',
     unit: 'percent',
     rollup: 'ratio',
     // The catalogue is the province's, not an area's: the same value at every level of a province.
     async compute(db, q) {
-      const rows = await db
-        .selectFrom('procedures')
-        .select(['online_mode'])
-        .where('active', '=', 1)
-        .where('province_code', '=', await provinceOfArea(db, q.area.code))
-        .execute();
+      const rows = await catalogueOn(db, await provinceOfArea(db, q.area.code), q.asOf);
       const full = rows.filter((r) => r.online_mode === 'full').length;
       return { value: pct(full, rows.length), numerator: full, denominator: rows.length };
     },
-    async records(db, q, page) {
-      const all = await db
-        .selectFrom('procedures')
-        .select(['id', 'code', 'name'])
-        .where('active', '=', 1)
-        .where('province_code', '=', await provinceOfArea(db, q.area.code))
-        .where('online_mode', '=', 'full')
-        .orderBy('code')
-        .execute();
-      return {
-        total: all.length,
-        rows: all.slice(page.offset, page.offset + page.limit).map((p) => ({
-          kind: 'procedure',
-          id: p.id,
-          label: `${p.code} — ${p.name}`,
-          href: `/dossiers/procedures/${p.id}`,
-          areaCode: '',
-          date: null,
-          amount: 1,
-        })),
-      };
+    records: async (db, q, page) =>
+      procedureRecords(
+        (await catalogueOn(db, await provinceOfArea(db, q.area.code), q.asOf)).filter((r) => r.online_mode === 'full'),
+        page,
+      ),
+  },
+  {
+    code: 'dossiers.procedures_in_catalogue',
+    module: 'dossiers',
+    nameVi: 'Số thủ tục hành chính trong danh mục (tại ngày báo cáo)',
+    nameEn: 'Procedures in the catalogue (as of the date)',
+    unit: 'procedures',
+    rollup: 'sum',
+    async compute(db, q) {
+      return { value: (await catalogueOn(db, await provinceOfArea(db, q.area.code), q.asOf)).length };
     },
+    records: async (db, q, page) =>
+      procedureRecords(await catalogueOn(db, await provinceOfArea(db, q.area.code), q.asOf), page),
   },
 ];

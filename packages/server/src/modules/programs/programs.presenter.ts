@@ -25,6 +25,7 @@ export function presentProgram(p: ProgramRow, rules: ProgramRuleRow[]): ProgramO
     periodTo: p.period_to,
     budget: p.budget,
     fundingSource: p.funding_source,
+    group: p.group_code,
     isDemo: p.is_demo === 1,
     rules: rules.map((r) => ({
       id: r.id,

@@ -1,3 +1,4 @@
+import { STATUS_CATEGORIES } from '@ansinh/domain';
 import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { ComputedIndicator, IndicatorQuery, IndicatorRecord } from '../../platform/indicators.js';
@@ -5,9 +6,8 @@ import type { ComputedIndicator, IndicatorQuery, IndicatorRecord } from '../../p
 /**
  * Computed indicators of the registry module (platform/indicators.ts). Statuses are effective
  * dated: a status counts on a date D when valid_from ≤ D ≤ valid_to (open-ended when null), and
- * only when its decision was signed by the as-of date, so a decision backdated later does not
- * change a report as of an earlier date. A stock ("poor households") is counted on the earlier
- * of the period's end and the as-of date.
+ * only when its decision was signed by the as-of date (the decision's date, not the time it was
+ * typed in: docs/modules/reports.md). A stock is counted on the earlier of the period's end and the as-of date.
  */
 type StatusEb = ExpressionBuilder<DB, 'statuses'>;
 
@@ -42,6 +42,8 @@ function stockIndicator(def: {
   categories?: readonly string[];
   subject: 'household' | 'person';
   lowerIsBetter?: boolean;
+  /** What one subject stands for, when not the person or household itself (a health-insurance card). */
+  unit?: 'cards';
 }): ComputedIndicator {
   const idCol = def.subject === 'household' ? ('statuses.household_id' as const) : ('statuses.person_id' as const);
   const base = (db: Kysely<DB>, q: IndicatorQuery) =>
@@ -51,7 +53,7 @@ function stockIndicator(def: {
     module: 'registry',
     nameVi: def.nameVi,
     nameEn: def.nameEn,
-    unit: def.subject === 'household' ? 'households' : 'persons',
+    unit: def.unit ?? (def.subject === 'household' ? 'households' : 'persons'),
     rollup: 'sum',
     ...(def.lowerIsBetter ? { lowerIsBetter: true } : {}),
     async compute(db, q) {
@@ -241,6 +243,21 @@ function newBase(db: Kysely<DB>, q: IndicatorQuery) {
     .where('statuses.decision_date', '<=', q.asOf);
 }
 
+/**
+ * Health-insurance cards by the group the state pays them for, as a report lists them: one card
+ * per person holding the status on the stock date (valid_from ≤ date ≤ valid_to, decided by the
+ * as-of date).
+ */
+const HEALTH_CARD_GROUPS = [
+  ['poor', 'poor'],
+  ['near_poor', 'near_poor'],
+  ['ethnic_minority', 'ethnic_minority_difficult_area'],
+  ['farm_average', 'farm_average_living'],
+].map(([key, code]) => {
+  const c = STATUS_CATEGORIES.health_insurance.categories.find((x) => x.code === code)!;
+  return [key!, code!, c.vi, c.en] as const;
+});
+
 export const registryIndicators: readonly ComputedIndicator[] = [
   poorHouseholds,
   nearPoorHouseholds,
@@ -269,4 +286,15 @@ export const registryIndicators: readonly ComputedIndicator[] = [
     categories: ['poor', 'near_poor'],
     subject: 'person',
   }),
+  ...HEALTH_CARD_GROUPS.map(([key, category, vi, en]) =>
+    stockIndicator({
+      code: `registry.health_insurance_cards_${key}`,
+      nameVi: `Số thẻ bảo hiểm y tế: ${vi.charAt(0).toLowerCase()}${vi.slice(1)}`,
+      nameEn: `Health-insurance cards: ${en}`,
+      kind: 'health_insurance',
+      categories: [category],
+      subject: 'person',
+      unit: 'cards',
+    }),
+  ),
 ];

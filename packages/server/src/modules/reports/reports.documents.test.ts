@@ -72,12 +72,12 @@ describe('report documents', { timeout: 120_000 }, () => {
       return b.type === 'table' ? '' : b.segments.map((s) => s.text).join('');
     };
     expect(join('s2.p1')).toContain('Kế hoạch số 169/KH-SLĐTBXH ngày 21/7/2025');
-    expect(join('s3.1.p1')).toContain('Giải quyết việc làm cho 75 lao động, đạt 75,00% kế hoạch năm');
-    expect(join('s3.3.p1')).toContain('số hộ thoát nghèo trong năm là 1/2, đạt 50,00% kế hoạch');
+    expect(join('s3.1.p1')).toContain('Giải quyết việc làm cho 75 lao động, đạt 75% kế hoạch năm');
+    expect(join('s3.3.p1')).toContain('số hộ thoát nghèo trong năm là 1/2, đạt 50% kế hoạch');
     expect(join('s3.2.p1')).toContain('[chưa có số liệu]');
     expect(join('s3.7.p1')).toContain('[chưa có số liệu]');
     const table = text('s3.9.t1');
-    expect(table.type === 'table' && table.rows[0]).toMatchObject({ target: '100', achieved: '75', percent: '75,00%' });
+    expect(table.type === 'table' && table.rows[0]).toMatchObject({ target: '100', achieved: '75', percent: '75%' });
     // Traceability: each figure says how it was obtained.
     const jobsSeg =
       text('s3.1.p1').type === 'text'
@@ -169,8 +169,9 @@ describe('report documents', { timeout: 120_000 }, () => {
     for (const s of [
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
       'Độc lập - Tự do - Hạnh phúc',
-      'UBND TỈNH BÌNH PHƯỚC',
-      'SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI',
+      // The agency names in whole word groups (non-breaking spaces inside each group).
+      'UBND|TỈNH\u00A0BÌNH\u00A0PHƯỚC',
+      'SỞ\u00A0LAO\u00A0ĐỘNG\u00A0-|THƯƠNG\u00A0BINH\u00A0VÀ\u00A0XÃ\u00A0HỘI',
       'Số: 01/BC-SLĐTBXH',
       'BÁO CÁO',
       'Kết quả thực hiện công tác dân vận chính quyền năm 2025',
@@ -182,7 +183,7 @@ describe('report documents', { timeout: 120_000 }, () => {
       expect(text).toContain(s);
     }
     expect(text).toMatch(/Bình Phước, ngày \d{2} tháng \d{1,2} năm \d{4}/);
-    expect(text).toContain('Giải quyết việc làm cho 75 lao động, đạt 75,00% kế hoạch năm');
+    expect(text).toContain('Giải quyết việc làm cho 75 lao động, đạt 75% kế hoạch năm');
     // A4, margins 20/20/30/15 mm, Times New Roman 14 pt body, justified with a 1 cm first-line indent.
     expect(xml).toMatch(/<w:pgSz w:w="11906" w:h="16838"/);
     expect(xml).toMatch(/<w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701"/);

@@ -15,12 +15,14 @@ import {
   WidthType,
   type IBorderOptions,
 } from 'docx';
-import type { ReportPreview } from '@ansinh/domain';
+import { agencyLines, type ReportPreview } from '@ansinh/domain';
 
 /**
  * A report as a DOCX in the layout of Decree 30/2020/NĐ-CP (docs/legal/document-format.md, Phụ lục I and Mẫu
  * 1.4 of Phụ lục III): A4; margins top/bottom 20 mm, left 30 mm, right 15 mm; Times New Roman;
- * national title and motto on the right, parent and issuing agency on the left, number, place
+ * national title (12 pt bold, on one line: the right column is 60% of the width) and motto on the
+ * right, parent and issuing agency on the left in lines that never break inside a word group
+ * (agencyLines), each rule 1/3–1/2 of the line above it (RULE_SHARE), number, place
  * and date; title in bold capitals; body 14 pt justified with a 1 cm first-line indent, 6 pt
  * after each paragraph and 1,15 line spacing; "Nơi nhận:" 12 pt bold italic with the recipients
  * in 11 pt; the signer's authority and title in bold capitals. Page numbers centred in the top
@@ -57,22 +59,53 @@ function centered(children: TextRun[], after = 0) {
   return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after }, children });
 }
 
-/** The rule under the issuing agency (about a third of its width) and under the motto (its full length). */
-function rule(widthShare: number) {
+/** The share of its line a rule takes: between 1/3 and 1/2 (NĐ 30/2020, Phụ lục I). */
+export const RULE_SHARE = 0.4;
+/** The header columns: the national title needs 60% of the width to stay on one line. */
+export const HEADER_LEFT_SHARE = 0.4;
+const CELL_MARGINS = 2 * 108; // Word's default cell margins, left and right
+
+/**
+ * The width of a line of Times New Roman, in twentieths of a point, estimated from its letters
+ * (capitals are wider than small letters, spaces narrower). Enough to size rules and to check
+ * that a title fits its column; Word measures the real thing.
+ */
+export function textWidth(text: string, sizePt: number, bold = false): number {
+  let em = 0;
+  for (const ch of text) {
+    if (ch === ' ' || ch === '\u00A0') em += 0.25;
+    else if (/[-.,:;]/.test(ch)) em += 0.33;
+    else if (ch === ch.toUpperCase() && ch !== ch.toLowerCase()) em += bold ? 0.72 : 0.68;
+    else em += bold ? 0.5 : 0.46;
+  }
+  return Math.round(em * sizePt * 20);
+}
+
+/** A rule under a line of `lineWidth` in a column of `columnWidth`: RULE_SHARE of the line, centred. */
+function rule(lineWidth: number, columnWidth: number) {
+  const width = Math.round(Math.min(lineWidth, columnWidth) * RULE_SHARE);
+  const side = Math.max(0, Math.round((columnWidth - width) / 2));
   return new Paragraph({
     alignment: AlignmentType.CENTER,
-    indent: { left: Math.round(((1 - widthShare) / 2) * 4000), right: Math.round(((1 - widthShare) / 2) * 4000) },
+    indent: { left: side, right: side },
     border: { top: LINE },
     spacing: { after: 0 },
     children: [],
   });
 }
 
+/** The characters of capitals that fit a header column at a size (for agencyLines). */
+const charsFitting = (width: number, sizePt: number, bold: boolean) =>
+  Math.floor((width - CELL_MARGINS) / ((bold ? 0.72 : 0.68) * sizePt * 20));
+
 function headerTable(p: ReportPreview) {
-  const left = Math.round(CONTENT_WIDTH * 0.42);
+  const left = Math.round(CONTENT_WIDTH * HEADER_LEFT_SHARE);
   const right = CONTENT_WIDTH - left;
   const cell = (children: Paragraph[], width: number) =>
     new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS });
+  const parent = agencyLines(p.header.parentAgency.toUpperCase(), charsFitting(left, 13, false));
+  const agency = agencyLines(p.header.agency.toUpperCase(), charsFitting(left, 13, true));
+  const agencyWidth = Math.max(...agency.map((l) => textWidth(l, 13, true)));
   return new Table({
     width: { size: CONTENT_WIDTH, type: WidthType.DXA },
     columnWidths: [left, right],
@@ -82,16 +115,16 @@ function headerTable(p: ReportPreview) {
         children: [
           cell(
             [
-              centered([run(p.header.parentAgency.toUpperCase(), { size: 13 })]),
-              centered([run(p.header.agency.toUpperCase(), { size: 13, bold: true })]),
-              rule(0.4),
+              ...parent.map((l) => centered([run(l, { size: 13 })])),
+              ...agency.map((l) => centered([run(l, { size: 13, bold: true })])),
+              rule(agencyWidth, left - CELL_MARGINS),
             ],
             left,
           ),
           cell(
             [
-              centered([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 13, bold: true })]),
-              centered([run('Độc lập - Tự do - Hạnh phúc', { size: 14, bold: true, underline: true })]),
+              centered([run(NATIONAL_TITLE, { size: NATIONAL_TITLE_PT, bold: true })]),
+              centered([run('Độc lập - Tự do - Hạnh phúc', { size: 13, bold: true, underline: true })]),
             ],
             right,
           ),
@@ -106,6 +139,11 @@ function headerTable(p: ReportPreview) {
     ],
   });
 }
+
+export const NATIONAL_TITLE = 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM';
+export const NATIONAL_TITLE_PT = 12;
+/** The width the national title has in the header's right column (it must fit on one line). */
+export const NATIONAL_TITLE_COLUMN = CONTENT_WIDTH - Math.round(CONTENT_WIDTH * HEADER_LEFT_SHARE) - CELL_MARGINS;
 
 function body(text: string | TextRun[], o: { bold?: boolean; indent?: boolean } = {}) {
   return new Paragraph({
@@ -206,7 +244,7 @@ export async function buildDocx(p: ReportPreview): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [headerTable(p)];
   children.push(centered([run(p.header.docTitle.toUpperCase(), { size: 14, bold: true })], 0));
   children.push(centered([run(p.header.summary, { size: 14, bold: true })], 0));
-  children.push(rule(0.25));
+  children.push(rule(textWidth(p.header.summary, 14, true), CONTENT_WIDTH));
   if (p.header.addressee) children.push(centered([run(p.header.addressee, { size: 14 })], 240));
   else children.push(new Paragraph({ spacing: { after: 240 }, children: [] }));
   for (const sec of p.sections) {

@@ -34,12 +34,12 @@ describe('plans and the dashboard', { timeout: 120_000 }, () => {
     expect(plan.citation).toBe('Kế hoạch số 169/KH-SLĐTBXH ngày 21/7/2025');
     const atEnd = await ok<PlanOut>(lanhdao.inject('GET', `/api/v1/plans/${plan.id}?asOf=2025-12-31`));
     const jobs = atEnd.targets.find((t) => t.indicatorCode === 'employment.jobs_created' && t.areaCode === '70')!;
-    expect(jobs.text).toBe('75/100, đạt 75,00%');
+    expect(jobs.text).toBe('75/100, đạt 75%');
     expect(jobs.status).toBe('behind');
     const split = atEnd.targets.find((t) => t.areaCode === '689')!;
-    expect([split.areaName, split.text]).toEqual(['Thành phố Đồng Xoài', '45/60, đạt 75,00%']);
+    expect([split.areaName, split.text]).toEqual(['Thành phố Đồng Xoài', '45/60, đạt 75%']);
     const poor = atEnd.targets.find((t) => t.indicatorCode === 'registry.poor_households')!;
-    expect([poor.text, poor.status, poor.lowerIsBetter]).toEqual(['2/2, đạt 100,00%', 'met', true]);
+    expect([poor.text, poor.status, poor.lowerIsBetter]).toEqual(['2/2, đạt 100%', 'met', true]);
     expectProblem(
       await thanhtra.inject('POST', `/api/v1/plans/${plan.id}/targets`, {
         indicatorCode: 'employment.jobs_created',
@@ -56,11 +56,11 @@ describe('plans and the dashboard', { timeout: 120_000 }, () => {
     expect(d.plan?.citation).toBe('Kế hoạch số 169/KH-SLĐTBXH ngày 21/7/2025');
     expect(d.children).toHaveLength(11);
     const jobs = d.targets.find((t) => t.indicatorCode === 'employment.jobs_created')!;
-    expect(jobs.text).toBe('75/100, đạt 75,00%');
+    expect(jobs.text).toBe('75/100, đạt 75%');
     expect(jobs.byArea.find((a) => a.areaCode === '689')).toMatchObject({
       target: 60,
       achieved: 45,
-      text: '45/60, đạt 75,00%',
+      text: '45/60, đạt 75%',
     });
     expect(jobs.byArea.find((a) => a.areaCode === '692')).toMatchObject({ target: null, achieved: 30 });
     const trend = d.trend.find((t) => t.indicatorCode === 'registry.households_left_poverty')!;

@@ -71,7 +71,9 @@ export function writeFigure(f: FigureOut | undefined, kind: FigureKind, format: 
   if (!f) return NO_DATA;
   const fmt: FigureFormat = format === 'number' && f.unit === 'percent' && kind === 'value' ? 'percent' : format;
   if (kind === 'target')
-    return f.target === null ? NO_TARGET : formatFigureVi({ value: f.target }, fmt === 'percent' ? 'number' : fmt);
+    return f.target === null
+      ? NO_TARGET
+      : formatFigureVi({ value: f.target }, fmt.startsWith('percent') ? 'number' : fmt);
   if (!f.available) return NO_DATA;
   if (kind === 'progress')
     return f.target === null

@@ -5,7 +5,8 @@ import type { ReportBody, TemplateOut } from '@ansinh/domain';
  * placeholders (see @ansinh/domain reports/template.ts), tables of figures and conditional text.
  * A report instance copies the template's body, so officers edit their report's narrative
  * without touching the template. Figures that no module or entered value gives yet show
- * "[chưa có số liệu]" until they exist.
+ * "[chưa có số liệu]" until they exist. Every shipped template passes `validateTemplate`
+ * (reports.validate.ts): a programme figure names the programme or group it sums.
  */
 export interface ReportTemplate extends TemplateOut {
   /** The title of an instance: "{year}" and "{quarter}" are replaced. */
@@ -110,7 +111,7 @@ const ANNUAL_BODY: ReportBody = {
       blocks: [
         text(
           's3.5.p1',
-          'Phê duyệt hỗ trợ cho {programs.beneficiaries_approved} người với tổng kinh phí {programs.amount_approved|dong}; đã chi trả cho {programs.persons_paid} người, số tiền {programs.amount_paid|million}.',
+          'Phê duyệt hỗ trợ cho {programs.beneficiaries_approved(group=covid)} người và {programs.households_approved(group=covid)} hộ với tổng kinh phí {programs.amount_approved(group=covid)|dong}; đã chi trả cho {programs.persons_paid(group=covid)} người và {programs.households_paid(group=covid)} hộ, số tiền {programs.amount_paid(group=covid)|dong}.',
         ),
       ],
     },
@@ -122,7 +123,7 @@ const ANNUAL_BODY: ReportBody = {
       blocks: [
         text(
           's3.6.p1',
-          'Số thủ tục hành chính cung cấp dịch vụ công trực tuyến toàn trình: {dossiers.procedures_fully_online|parts_percent}. Trong năm tiếp nhận {dossiers.received} hồ sơ; giải quyết đúng hạn {dossiers.settled_on_time_rate|percent}, trễ hạn {dossiers.settled_late} hồ sơ.',
+          'Sở đang thực hiện {dossiers.procedures_in_catalogue} thủ tục hành chính, trong đó {dossiers.procedures_fully_online|parts_percent} thủ tục cung cấp dịch vụ công trực tuyến toàn trình. Trong năm tiếp nhận {dossiers.received} hồ sơ; giải quyết đúng hạn {dossiers.settled_on_time_rate|percent}, trễ hạn {dossiers.settled_late} hồ sơ.',
         ),
       ],
     },
@@ -217,7 +218,10 @@ const QUARTER_BODY: ReportBody = {
             { label: 'Đối tượng bảo trợ xã hội hưởng trợ cấp (người)', figure: 'registry.social_assistance_persons' },
             { label: 'Đối tượng hưởng mới trong quý (người)', figure: 'registry.social_assistance_new' },
             { label: 'Người có công và thân nhân (người)', figure: 'registry.meritorious_persons' },
-            { label: 'Người được chi trả hỗ trợ (người)', figure: 'programs.persons_paid' },
+            {
+              label: 'Người được chi trả trợ cấp xã hội (người)',
+              figure: 'programs.persons_paid(group=social_assistance)',
+            },
             { label: 'Hồ sơ tiếp nhận (hồ sơ)', figure: 'dossiers.received' },
             { label: 'Hồ sơ trễ hạn (hồ sơ)', figure: 'dossiers.settled_late' },
           ],
@@ -239,7 +243,7 @@ const QUARTER_BODY: ReportBody = {
       blocks: [
         text(
           'q1.2.p1',
-          'Đang chi trả trợ cấp xã hội hằng tháng cho {registry.social_assistance_persons} người; quản lý {registry.meritorious_persons} người có công và thân nhân; đã chi trả hỗ trợ {programs.amount_paid|dong}.',
+          'Đang chi trả trợ cấp xã hội hằng tháng cho {registry.social_assistance_persons} người; quản lý {registry.meritorious_persons} người có công và thân nhân; đã chi trả trợ cấp xã hội hằng tháng {programs.amount_paid(group=social_assistance)|dong}.',
         ),
       ],
     },

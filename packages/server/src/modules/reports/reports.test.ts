@@ -80,12 +80,12 @@ describe('computed indicators as of two dates', () => {
     const d692 = await ok<FigureTrace>(
       figure(lanhdao, 'registry.poverty_rate', '692', '2026-01-01', '2026-12-31', '2026-06-30'),
     );
-    expect(d692.text).toBe('1/1 (100,00%)');
+    expect(d692.text).toBe('1/1 (100%)');
     // Not the average of 66,67% and 100%.
     const province = await ok<FigureTrace>(
       figure(lanhdao, 'registry.poverty_rate', '70', '2026-01-01', '2026-12-31', '2026-06-30'),
     );
-    expect(province.text).toBe('3/4 (75,00%)');
+    expect(province.text).toBe('3/4 (75%)');
   });
 
   it('counts households that left poverty only once the review decision is signed', async () => {

@@ -171,3 +171,48 @@ export async function buildList(ctx: TestContext, o: ListOverrides = {}): Promis
   if (upTo >= 4) await svc.publish(factoryActor, listId);
   return { listId, programId, communeCode, personIds };
 }
+
+/**
+ * Marks lists and their payments as recorded at `at` (back-filling: decided and paid in one year,
+ * typed in later). The decision and payment dates stay; only the recording times move.
+ */
+export async function programsRecordedLater(ctx: TestContext, listIds: number[], at: string): Promise<void> {
+  if (!listIds.length) return;
+  const db = ctx.database.db;
+  await db.updateTable('program_lists').set({ approved_at: at, submitted_at: at }).where('id', 'in', listIds).execute();
+  const entries = db.selectFrom('list_entries').select('id').where('list_id', 'in', listIds);
+  await db.updateTable('payments').set({ recorded_at: at }).where('entry_id', 'in', entries).execute();
+}
+
+/** Generates a commune's list of a period, approves it with a decision of `decided` and pays it all on `paid`. */
+export async function programsDecideAndPay(
+  ctx: TestContext,
+  programId: number,
+  commune: string,
+  period: string | undefined,
+  decided: string,
+  paid: string,
+): Promise<number> {
+  const svc = ctx.services.programs;
+  const gen = await svc.generate(factoryActor, programId, { communeCode: commune, period });
+  const listId = gen.listIds[0]!;
+  await svc.submit(factoryActor, listId, {});
+  await svc.appraise(factoryActor, listId, {});
+  await svc.approve(factoryActor, listId, { decisionNo: '45/QĐ-UBND', decisionDate: decided });
+  const batch = await svc.payments.createBatch(factoryActor, {
+    programId,
+    period: period ?? '2021',
+    channel: 'post_office',
+    areaCode: commune,
+  });
+  const ids = (await svc.payments.batchEntries(factoryActor, batch.id, { limit: 50, offset: 0 })).items.map(
+    (e) => e.id,
+  );
+  await svc.payments.recordPayments(
+    factoryActor,
+    batch.id,
+    { entryIds: ids, state: 'paid', paidOn: paid },
+    `pay-${programId}-${period ?? 'once'}-${commune}`,
+  );
+  return listId;
+}

@@ -6,6 +6,8 @@ import { ProcedureOut as ProcedureOutSchema } from '@ansinh/domain';
 import { useT } from '../../kernel/i18n';
 import type { MessageKey } from '../../kernel/i18n';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
+import { DateInput, isoOf } from '../../components/DateInput';
+import type { Dayjs } from 'dayjs';
 
 interface Values {
   code: string;
@@ -20,6 +22,7 @@ interface Values {
   onNationalPortal: boolean;
   legalBasis: string;
   active: boolean;
+  effectiveFrom?: Dayjs | null;
 }
 const FIELDS = [
   'code',
@@ -35,6 +38,7 @@ const FIELDS = [
   'onNationalPortal',
   'legalBasis',
   'active',
+  'effectiveFrom',
 ];
 const LEVEL_WORDS: Record<string, 'commune' | 'district' | 'province'> = {
   xa: 'commune',
@@ -86,6 +90,7 @@ export function ProcedureModal({ procedure, onClose }: { procedure: ProcedureOut
         onNationalPortal: !!v.onNationalPortal,
         legalBasis: v.legalBasis ?? '',
         active: v.active !== false,
+        ...(isoOf(v.effectiveFrom) ? { effectiveFrom: isoOf(v.effectiveFrom) } : {}),
       };
       return procedure
         ? request<ProcedureOut>('PATCH', `/procedures/${procedure.id}`, { body, schema: ProcedureOutSchema })
@@ -156,6 +161,9 @@ export function ProcedureModal({ procedure, onClose }: { procedure: ProcedureOut
       </Form.Item>
       <Form.Item name="active" valuePropName="checked">
         <Checkbox>{t('procedures.active')}</Checkbox>
+      </Form.Item>
+      <Form.Item name="effectiveFrom" label={t('procedures.effectiveFrom')} extra={t('procedures.effectiveFromHint')}>
+        <DateInput data-testid="procedure-form-effective-from" />
       </Form.Item>
     </ModalForm>
   );

@@ -142,6 +142,9 @@ export const dossiersVi = {
   'procedures.onlineLevel': 'Mức độ DVC cũ (1–4, NĐ 43/2011)',
   'procedures.legalBasis': 'Căn cứ pháp lý',
   'procedures.active': 'Đang áp dụng',
+  'procedures.effectiveFrom': 'Áp dụng từ ngày',
+  'procedures.effectiveFromHint':
+    'Ngày thủ tục (hoặc thay đổi mức trực tuyến, ngừng áp dụng) có hiệu lực; để trống là hôm nay. Báo cáo đếm danh mục thủ tục theo ngày này.',
   'procedures.no': 'Không',
   'stats.title': 'Thống kê giải quyết thủ tục hành chính',
   'stats.from': 'Từ ngày',
@@ -320,6 +323,9 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'procedures.onlineLevel': 'Former online level (1–4, Decree 43/2011)',
   'procedures.legalBasis': 'Legal basis',
   'procedures.active': 'In force',
+  'procedures.effectiveFrom': 'In force from',
+  'procedures.effectiveFromHint':
+    'The date the procedure (or its change of online level, or its withdrawal) takes effect; empty means today. Reports count the catalogue by this date.',
   'procedures.no': 'No',
   'stats.title': 'Administrative procedure statistics',
   'stats.from': 'From',

@@ -4,7 +4,14 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
 import type { FormInstance, InputRef } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { CreateProgramBody, PROGRAM_KINDS, PROGRAM_UNITS, STATUS_CATEGORIES, StatusKind } from '@ansinh/domain';
+import {
+  CreateProgramBody,
+  PROGRAM_GROUPS,
+  PROGRAM_KINDS,
+  PROGRAM_UNITS,
+  STATUS_CATEGORIES,
+  StatusKind,
+} from '@ansinh/domain';
 import type { AmountRule, Selector } from '@ansinh/domain';
 import { useLang, useT } from '../../kernel/i18n';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
@@ -34,6 +41,7 @@ interface ProgramValues {
   periodTo?: Dayjs | null;
   budget?: number | null;
   fundingSource?: string;
+  group?: (typeof PROGRAM_GROUPS)[number] | null;
   per?: 'person' | 'household';
   selectors?: SelectorValues[];
   amountType?: AmountRule['type'];
@@ -59,6 +67,7 @@ const FIELDS = [
   'periodTo',
   'budget',
   'fundingSource',
+  'group',
 ] as const;
 
 const opt = <T,>(v: T | null | undefined): T | undefined => (v === null || v === undefined ? undefined : v);
@@ -108,6 +117,7 @@ function bodyOf(v: ProgramValues): unknown {
     periodTo: isoOf(v.periodTo) ?? null,
     budget: opt(v.budget) ?? null,
     fundingSource: v.fundingSource?.trim() || null,
+    group: v.group ?? null,
     rule: {
       validFrom: isoOf(v.ruleFrom) ?? periodFrom,
       eligibility: { per: v.per, any: selectors },
@@ -341,6 +351,15 @@ export function CreateProgramModal({ onClose }: { onClose: () => void }) {
         <Col xs={24} md={16}>
           <Form.Item name="fundingSource" label={t('programs.form.fundingSource')}>
             <Input data-testid="program-form-funding" />
+          </Form.Item>
+        </Col>
+        <Col xs={24} md={8}>
+          <Form.Item name="group" label={t('programs.form.group')} extra={t('programs.form.groupHint')}>
+            <Select
+              data-testid="program-form-group"
+              allowClear
+              options={PROGRAM_GROUPS.map((g) => ({ value: g, label: t(`programs.group.${g}`) }))}
+            />
           </Form.Item>
         </Col>
       </Row>

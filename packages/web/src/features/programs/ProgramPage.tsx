@@ -20,6 +20,7 @@ import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { LIST_STATES, PAYMENT_CHANNELS, todayInVietnam } from '@ansinh/domain';
+import type { ProgramGroup } from '@ansinh/domain';
 import type { BatchOut, ListOut, ListState, PaymentChannel, ProgramOut } from '@ansinh/domain';
 import { useErrorText } from '../../kernel/errors';
 import { formatDateTime } from '../../kernel/format';
@@ -85,6 +86,9 @@ function ProgramView({ program: p }: { program: ProgramOut }) {
           <Fact label={t('programs.form.refDate')}>{showDate(p.refDate)}</Fact>
           <Fact label={t('programs.form.budget')}>{p.budget === null ? t('common.none') : `${num(p.budget)} đ`}</Fact>
           <Fact label={t('programs.form.fundingSource')}>{p.fundingSource ?? t('common.none')}</Fact>
+          <Fact label={t('programs.form.group')}>
+            {p.group ? t(`programs.group.${p.group as ProgramGroup}`) : t('common.none')}
+          </Fact>
         </div>
         <Typography.Title level={5}>{t('programs.rules')}</Typography.Title>
         <ul data-testid="program-rules">

@@ -29,15 +29,53 @@ export const proceduresRepo = {
       .where('code', '=', code)
       .executeTakeFirst();
   },
-  async insert(db: Executor, row: NewProcedure) {
+  /** Inserts a procedure and its first catalogue version, from `effectiveFrom` or the day it is recorded. */
+  async insert(db: Executor, row: NewProcedure, effectiveFrom?: string) {
     const r = await db.insertInto('procedures').values(row).returning('id').executeTakeFirstOrThrow();
+    await recordVersion(db, r.id, effectiveFrom ?? row.created_at.slice(0, 10), row.created_at);
     return r.id;
   },
   async insertMany(db: Executor, rows: NewProcedure[]) {
     if (rows.length) await db.insertInto('procedures').values(rows).execute();
   },
-  async update(db: Executor, id: number, patch: Updateable<ProceduresTable>) {
+  /**
+   * Updates a procedure; a change of whether it is in the catalogue or how far online it is starts
+   * a new catalogue version from `effectiveFrom` (the day of the change when not given).
+   */
+  async update(db: Executor, id: number, patch: Updateable<ProceduresTable>, effectiveFrom?: string) {
     await db.updateTable('procedures').set(patch).where('id', '=', id).execute();
+    const at = typeof patch.updated_at === 'string' ? patch.updated_at : new Date().toISOString();
+    await recordVersion(db, id, effectiveFrom ?? at.slice(0, 10), at);
+  },
+  /** One version per procedure of a province, from a date (the demo seed's catalogue). */
+  async versionAll(db: Executor, provinceCode: string, validFrom: string, recordedAt: string) {
+    await db
+      .insertInto('procedure_versions')
+      .columns(['procedure_id', 'province_code', 'valid_from', 'active', 'online_mode', 'online_level', 'recorded_at'])
+      .expression((eb) =>
+        eb
+          .selectFrom('procedures')
+          .select((s) => [
+            'id',
+            'province_code',
+            s.val(validFrom).as('valid_from'),
+            'active',
+            'online_mode',
+            'online_level',
+            s.val(recordedAt).as('recorded_at'),
+          ])
+          .where('province_code', '=', provinceCode),
+      )
+      .execute();
+  },
+  /** A procedure's catalogue versions, oldest first. */
+  async versions(db: Executor, id: number) {
+    return db
+      .selectFrom('procedure_versions')
+      .select(['valid_from', 'active', 'online_mode', 'online_level', 'recorded_at'])
+      .where('procedure_id', '=', id)
+      .orderBy('valid_from')
+      .execute();
   },
   async count(db: Executor, provinceCode: string | null): Promise<number> {
     let q = db.selectFrom('procedures').select((eb) => eb.fn.countAll<number>().as('n'));
@@ -69,6 +107,50 @@ export const proceduresRepo = {
     return { total: Number(n), rows };
   },
 };
+
+/**
+ * Starts a catalogue version of a procedure as it now stands, from `validFrom`, unless the version
+ * in force on that date already says the same. A version of the same date is replaced.
+ */
+async function recordVersion(db: Executor, id: number, validFrom: string, recordedAt: string) {
+  const p = await db
+    .selectFrom('procedures')
+    .select(['province_code', 'active', 'online_mode', 'online_level'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  const cur = await db
+    .selectFrom('procedure_versions')
+    .select(['active', 'online_mode', 'online_level'])
+    .where('procedure_id', '=', id)
+    .where('valid_from', '<=', validFrom)
+    .orderBy('valid_from', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (
+    cur &&
+    Number(cur.active) === Number(p.active) &&
+    cur.online_mode === p.online_mode &&
+    (cur.online_level ?? null) === (p.online_level ?? null)
+  )
+    return;
+  await db
+    .deleteFrom('procedure_versions')
+    .where('procedure_id', '=', id)
+    .where('valid_from', '=', validFrom)
+    .execute();
+  await db
+    .insertInto('procedure_versions')
+    .values({
+      procedure_id: id,
+      province_code: p.province_code,
+      valid_from: validFrom,
+      active: p.active,
+      online_mode: p.online_mode,
+      online_level: p.online_level,
+      recorded_at: recordedAt,
+    })
+    .execute();
+}
 
 /** A procedure's columns from the catalogue's fields (the use cases and the demo seed share it). */
 export function procedureColumns(b: ProcedureBody) {

@@ -42,17 +42,22 @@ export function importProcedures(c: DossiersContext) {
             result.created++;
             if (mode === 'commit') {
               const at = c.nowIso();
-              await proceduresRepo.insert(trx, {
-                ...cols,
-                province_code: province,
-                is_demo: 0,
-                created_at: at,
-                updated_at: at,
-              });
+              await proceduresRepo.insert(
+                trx,
+                {
+                  ...cols,
+                  province_code: province,
+                  is_demo: 0,
+                  created_at: at,
+                  updated_at: at,
+                },
+                body.effectiveFrom,
+              );
             }
           } else if (Object.entries(cols).some(([k, v]) => (cur as Record<string, unknown>)[k] !== v)) {
             result.updated++;
-            if (mode === 'commit') await proceduresRepo.update(trx, cur.id, { ...cols, updated_at: c.nowIso() });
+            if (mode === 'commit')
+              await proceduresRepo.update(trx, cur.id, { ...cols, updated_at: c.nowIso() }, body.effectiveFrom);
           } else result.unchanged++;
         }
         if (mode === 'commit')

@@ -91,13 +91,17 @@ export function procedures(c: DossiersContext) {
       const id = await inTransaction(c.database, actor, async (trx, audit) => {
         try {
           const at = c.nowIso();
-          const newId = await proceduresRepo.insert(trx, {
-            ...procedureColumns(b),
-            province_code: province,
-            is_demo: opts.isDemo ? 1 : 0,
-            created_at: at,
-            updated_at: at,
-          });
+          const newId = await proceduresRepo.insert(
+            trx,
+            {
+              ...procedureColumns(b),
+              province_code: province,
+              is_demo: opts.isDemo ? 1 : 0,
+              created_at: at,
+              updated_at: at,
+            },
+            b.effectiveFrom,
+          );
           await audit({
             action: 'procedure.create',
             entity: 'procedure',
@@ -125,7 +129,12 @@ export function procedures(c: DossiersContext) {
         const merged = { ...presentProcedure(cur), ...patch } as ProcedureBody;
         checkPath(merged);
         try {
-          await proceduresRepo.update(trx, id, { ...procedureColumns(merged), updated_at: c.nowIso() });
+          await proceduresRepo.update(
+            trx,
+            id,
+            { ...procedureColumns(merged), updated_at: c.nowIso() },
+            patch.effectiveFrom,
+          );
         } catch (e) {
           if (isUniqueViolation(e)) throw errors.conflict('PROCEDURE_CODE_TAKEN', `Đã có thủ tục mã ${merged.code}.`);
           throw e;

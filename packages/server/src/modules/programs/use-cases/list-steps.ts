@@ -50,7 +50,12 @@ export function listStepsUseCases({ database }: ProgramsDeps, listDetail: ListDe
         updated_at: now,
         ...(action === 'submit' ? { submitted_at: now } : {}),
         ...(action === 'approve'
-          ? { approved_at: now, decision_no: extra.decisionNo ?? null, decision_date: extra.decisionDate ?? null }
+          ? {
+              approved_at: now,
+              decision_no: extra.decisionNo ?? null,
+              // The date the figures count the list from (docs/modules/reports.md): the decision's.
+              decision_date: extra.decisionDate ?? now.slice(0, 10),
+            }
           : {}),
       });
       if (!moved)

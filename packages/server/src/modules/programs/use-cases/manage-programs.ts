@@ -79,6 +79,7 @@ export function manageProgramsUseCases({ database }: ProgramsDeps) {
             period_to: body.periodTo ?? null,
             budget: body.budget ?? null,
             funding_source: body.fundingSource ?? null,
+            group_code: body.group ?? null,
             is_demo: opts.isDemo ? 1 : 0,
             province_code: provinceCode,
             created_at: now,
