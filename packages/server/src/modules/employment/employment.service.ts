@@ -6,6 +6,7 @@ import { importSupplyUseCases } from './use-cases/import-supply.js';
 import { jobsUseCases } from './use-cases/jobs.js';
 import { personUseCases } from './use-cases/person.js';
 import { placementsUseCases } from './use-cases/placements.js';
+import { reportsUseCases } from './use-cases/reports.js';
 import { supplyUseCases } from './use-cases/supply.js';
 import { trainingUseCases } from './use-cases/training.js';
 
@@ -24,6 +25,7 @@ export function createEmploymentService(deps: { database: Database }) {
     ...abroadUseCases(deps),
     ...jobsUseCases(deps),
     ...personUseCases(deps),
+    ...reportsUseCases(deps),
   };
 }
 export type EmploymentService = ReturnType<typeof createEmploymentService>;
