@@ -16,10 +16,6 @@ import {
   CreateFairBody,
   EnrolBody,
   EnrolmentOut,
-  EmploymentReportFileQuery,
-  EmploymentReportOut,
-  EmploymentReportParams,
-  EmploymentReportQuery,
   FairEmployerBody,
   FairOut,
   FairPage,
@@ -44,11 +40,7 @@ const FairAttendee = z.object({
   id: z.coerce.number().int().positive(),
   attendeeId: z.coerce.number().int().positive(),
 });
-const { read, serve, register_abroad, report } = employmentPolicy.table;
-const FILE_TYPES = {
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-} as const;
+const { read, serve, register_abroad } = employmentPolicy.table;
 const P = '/api/v1/employment';
 
 /** Routes of the centre's services: counselling, placements, fairs, training, work abroad, jobs. */
@@ -283,40 +275,6 @@ export function serviceRoutes(service: EmploymentService): FastifyPluginAsyncZod
         },
       },
       (req) => service.progress(req.actor!, req.query),
-    );
-    app.get(
-      `${P}/reports/:kind`,
-      {
-        config: { access: report },
-        schema: {
-          tags,
-          summary: "The centre's 6-monthly/yearly report or the yearly labour-market report, from records",
-          params: EmploymentReportParams,
-          querystring: EmploymentReportQuery,
-          response: { 200: EmploymentReportOut },
-        },
-      },
-      (req) => service.employmentReport(req.actor!, req.params.kind, req.query),
-    );
-    app.get(
-      `${P}/reports/:kind/file`,
-      {
-        config: { access: report },
-        schema: {
-          tags,
-          summary: 'The same report as DOCX (to sign) or XLSX',
-          params: EmploymentReportParams,
-          querystring: EmploymentReportFileQuery,
-        },
-      },
-      async (req, reply) => {
-        const { format, ...period } = req.query;
-        const f = await service.employmentReportFile(req.actor!, req.params.kind, period, format);
-        return reply
-          .type(FILE_TYPES[format])
-          .header('content-disposition', `attachment; filename="${f.fileName}"`)
-          .send(f.data);
-      },
     );
   };
 }
