@@ -472,3 +472,18 @@ export const EmploymentReportOut = z.object({
   }),
 });
 export type EmploymentReportOut = z.infer<typeof EmploymentReportOut>;
+
+export const EmployerImportOut = z.object({
+  jobId: z.number().int(),
+  mode: z.enum(['dry_run', 'commit']),
+  counts: z.object({
+    total: z.number().int(),
+    employersNew: z.number().int(),
+    employersExisting: z.number().int(),
+    vacancies: z.number().int(),
+    rejected: z.number().int(),
+  }),
+  rejected: z.array(z.object({ line: z.number().int(), problems: z.array(z.string()) })),
+  hasRejectedFile: z.boolean(),
+});
+export type EmployerImportOut = z.infer<typeof EmployerImportOut>;

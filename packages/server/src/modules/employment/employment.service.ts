@@ -2,6 +2,7 @@ import type { Database } from '../../db/database.js';
 import { abroadUseCases } from './use-cases/abroad.js';
 import { employersUseCases } from './use-cases/employers.js';
 import { fairsUseCases } from './use-cases/fairs.js';
+import { importEmployersUseCases } from './use-cases/import-employers.js';
 import { importSupplyUseCases } from './use-cases/import-supply.js';
 import { jobsUseCases } from './use-cases/jobs.js';
 import { personUseCases } from './use-cases/person.js';
@@ -19,6 +20,7 @@ export function createEmploymentService(deps: { database: Database }) {
     ...supplyUseCases(deps),
     ...importSupplyUseCases(deps),
     ...employersUseCases(deps),
+    ...importEmployersUseCases(deps),
     ...placementsUseCases(deps),
     ...fairsUseCases(deps),
     ...trainingUseCases(deps),
