@@ -12,6 +12,10 @@ import { supplyRepo, type NewSupply } from '../repo/supply.repo.js';
 import { supplyRowReader, UPDATABLE } from './supply-rows.js';
 import { todayVn, type EmploymentDeps } from './common.js';
 
+/** A personal ID as written in a cell, without the spaces and dots some officers type ("070 090.001234"). */
+const idOf = (c: ImportCell | undefined): string =>
+  typeof c === 'number' ? c.toFixed(0) : String(c ?? '').replace(/[\s.]/g, '');
+
 export interface SupplyImportResult {
   jobId: number;
   mode: 'dry_run' | 'commit';
@@ -46,8 +50,7 @@ export function importSupplyUseCases({ database }: EmploymentDeps) {
       // One set-based look-up of the file's personal IDs: existing records and registry persons.
       const ids = new Set<string>();
       for (const r of sheet.rows) {
-        const c = r.cells[idCol];
-        const id = typeof c === 'number' ? c.toFixed(0) : String(c ?? '').replace(/[\s.]/g, '');
+        const id = idOf(r.cells[idCol]);
         if (/^\d{12}$/.test(id)) ids.add(id);
       }
       const [existing, persons] = await Promise.all([
@@ -62,8 +65,7 @@ export function importSupplyUseCases({ database }: EmploymentDeps) {
       const rejected: { line: number; cells: ImportCell[]; problems: string[] }[] = [];
       let unchanged = 0;
       for (const r of sheet.rows) {
-        const raw = r.cells[idCol];
-        const rawId = typeof raw === 'number' ? raw.toFixed(0) : String(raw ?? '').replace(/[\s.]/g, '');
+        const rawId = idOf(r.cells[idCol]);
         const dup = seen.get(rawId);
         if (dup === undefined) seen.set(rawId, r.line);
         const x = read(r.cells, dup);
