@@ -85,6 +85,13 @@ describe('employment services in a real browser', () => {
       .poll(async () => Number((await page.getByTestId('progress-total-70').textContent())!.replace(/\./g, '')))
       .toBe(before + 1);
     expect(await progress()).toBe(before + 1);
+    // The centre's yearly report (NĐ 23/2021 Mẫu 05) counts it too, in its plan-vs-actual lines.
+    await page.goto(`${server.url}/employment/reports`);
+    await pickOption(page, 'report-kind', 'Báo cáo năm của Trung tâm DVVL');
+    const provinceLine = page.getByTestId('report-plan').locator('tbody tr.ant-table-row').first().locator('td').last();
+    await expect
+      .poll(async () => Number((await provinceLine.textContent())!.split(/[/,]/)[0]!.replace(/\./g, '')))
+      .toBe(before + 1);
     // The person's page shows the counted job.
     await page.goto(`${server.url}/employment/persons/${person.id}`);
     await expect(page.getByTestId('person-jobs').textContent()).resolves.toMatch(/được tính/);

@@ -3,6 +3,7 @@ import { ABROAD_FORMS } from '../employment/abroad.js';
 import { codesOf, SUPPLY_CATALOGUES } from '../employment/catalogues.js';
 import { JOB_CHANNEL_CODES } from '../employment/jobs.js';
 import { SUPPORT_GROUPS, TRAINING_LEVELS } from '../employment/training.js';
+import { EMPLOYMENT_REPORT_KINDS } from '../employment/reports.js';
 import { AreaCode, IsoDate, PageQuery, pageOf } from './common.js';
 
 /** Request and response bodies of the employment module (docs/modules/employment.md). */
@@ -416,3 +417,73 @@ export type CourseOut = z.infer<typeof CourseOut>;
 export type CoursePage = z.infer<typeof CoursePage>;
 export type EmployerPage = z.infer<typeof EmployerPage>;
 export type SupplyPage = z.infer<typeof SupplyPage>;
+
+// ---- periodic reports (NĐ 23/2021 Art. 13(5); TT 01/2022 Art. 18)
+const ReportPeriod = z.object({
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+const periodChecks = <T extends z.infer<typeof ReportPeriod>>(s: z.ZodType<T>) =>
+  s
+    .refine((q) => !q.from === !q.to, {
+      message: 'Ghi cả ngày bắt đầu và ngày kết thúc của kỳ báo cáo, hoặc để trống cả hai.',
+    })
+    .refine((q) => !q.from || !q.to || q.from <= q.to, {
+      message: 'Ngày bắt đầu kỳ báo cáo phải trước ngày kết thúc.',
+    });
+/** A report's period: from/to (one year at most), or a year and the report's usual period. */
+export const EmploymentReportQuery = periodChecks(ReportPeriod);
+export type EmploymentReportQuery = z.infer<typeof ReportPeriod>;
+export const EmploymentReportFileQuery = periodChecks(ReportPeriod.extend({ format: z.enum(['docx', 'xlsx']) }));
+export const EmploymentReportParams = z.object({ kind: z.enum(EMPLOYMENT_REPORT_KINDS) });
+
+const ReportLine = z.object({ code: z.string(), label: z.string(), value: z.number(), unit: z.string() });
+export const EmploymentReportOut = z.object({
+  kind: z.enum(EMPLOYMENT_REPORT_KINDS),
+  title: z.string(),
+  basis: z.string(),
+  form: z.string(),
+  layoutVerified: z.boolean(),
+  from: z.string(),
+  to: z.string(),
+  due: z.string(),
+  provinceCode: z.string(),
+  provinceName: z.string(),
+  sections: z.array(z.object({ code: z.string(), title: z.string(), lines: z.array(ReportLine) })),
+  /** Jobs created by district and channel against the plan's target of the year ("actual/target, đạt x%"). */
+  plan: z.object({
+    year: z.number().int(),
+    channels: z.array(z.object({ code: z.string(), label: z.string() })),
+    rows: z.array(
+      z.object({
+        areaCode: z.string(),
+        areaName: z.string(),
+        byChannel: z.record(z.string(), z.number().int()),
+        total: z.number().int(),
+        target: z.number().nullable(),
+        progress: z.string(),
+      }),
+    ),
+    /** Channel targets of the plan (params "channel=..."), province-wide. */
+    channelTargets: z.array(
+      z.object({ channel: z.string(), actual: z.number().int(), target: z.number(), progress: z.string() }),
+    ),
+  }),
+});
+export type EmploymentReportOut = z.infer<typeof EmploymentReportOut>;
+
+export const EmployerImportOut = z.object({
+  jobId: z.number().int(),
+  mode: z.enum(['dry_run', 'commit']),
+  counts: z.object({
+    total: z.number().int(),
+    employersNew: z.number().int(),
+    employersExisting: z.number().int(),
+    vacancies: z.number().int(),
+    rejected: z.number().int(),
+  }),
+  rejected: z.array(z.object({ line: z.number().int(), problems: z.array(z.string()) })),
+  hasRejectedFile: z.boolean(),
+});
+export type EmployerImportOut = z.infer<typeof EmployerImportOut>;

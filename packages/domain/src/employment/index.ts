@@ -4,3 +4,4 @@ export * from './followup.js';
 export * from './abroad.js';
 export * from './training.js';
 export * from './jobs.js';
+export * from './reports.js';

@@ -1,3 +1,4 @@
+import type { IndicatorUnit } from '@ansinh/domain';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import type { AreaColumn } from './authz.js';
@@ -9,22 +10,8 @@ import type { AreaColumn } from './authz.js';
  * records for an area (and everything under it), a period and an as-of date: a record created,
  * changed or paid after `asOf` does not count, so a report can be reproduced for any date.
  */
-export type IndicatorUnit =
-  | 'persons'
-  | 'households'
-  | 'gifts'
-  | 'dong'
-  | 'kg'
-  | 'tonnes'
-  | 'cards'
-  | 'procedures'
-  | 'dossiers'
-  | 'lists'
-  | 'jobs'
-  | 'percent'
-  | 'sessions'
-  | 'cases'
-  | 'payments';
+/** The units, one list for the whole product (`INDICATOR_UNITS` in @ansinh/domain). */
+export type { IndicatorUnit };
 
 /** Where to count: the rows whose `column` equals `code` (province, district or commune code). */
 export interface IndicatorArea {

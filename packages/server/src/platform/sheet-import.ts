@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { searchKey } from '@ansinh/domain';
 import { parseCsv } from './csv.js';
 import { AppError, errors } from './errors.js';
-import { readFirstSheet } from './xlsx-read.js';
+import { readFirstSheet, readFirstSheetOffThread, type SheetRow } from './xlsx-read.js';
 
 export type ImportCell = string | number | Date | null;
 export interface ImportRow {
@@ -21,17 +21,20 @@ function sniffKind(buf: Buffer): 'xlsx' | 'xls' | 'csv' | 'other' {
   return /[,;\t]/.test(head.toString('utf8').split(/\r?\n/)[0] ?? '') ? 'csv' : 'other';
 }
 
-/**
- * A module's import file read into a header and rows, for any module's template: XLSX through
- * the fast reader of xlsx-read.ts, or CSV. `columns` maps each template key to the header's
- * column index, headers matched without accents or case ("So CCCD" = "Số CCCD"); a missing
- * required column, a file that is not a spreadsheet or one too large is refused with a message
- * that says what to do.
- */
-export function readImportFile<K extends string>(
-  buf: Buffer,
-  template: readonly { key: K; header: string; aliases?: readonly string[]; required?: boolean }[],
-): { headers: string[]; columns: Partial<Record<K, number>>; rows: ImportRow[] } {
+type Template<K extends string> = readonly {
+  key: K;
+  header: string;
+  aliases?: readonly string[];
+  required?: boolean;
+}[];
+export interface ImportSheet<K extends string> {
+  headers: string[];
+  columns: Partial<Record<K, number>>;
+  rows: ImportRow[];
+}
+
+/** The file's kind, refusing what cannot be read (too large, .xls, not a spreadsheet). */
+function fileKind(buf: Buffer): 'xlsx' | 'csv' {
   if (buf.length > MAX_IMPORT_FILE_BYTES)
     throw errors.badRequest('FILE_TOO_LARGE', 'Tệp lớn hơn 20 MB. Chia thành nhiều tệp nhỏ hơn rồi nhập lần lượt.');
   const kind = sniffKind(buf);
@@ -42,27 +45,37 @@ export function readImportFile<K extends string>(
       'FILE_NOT_SPREADSHEET',
       'Tệp không phải bảng tính. Dùng tệp Excel (.xlsx) hoặc CSV theo mẫu.',
     );
-  let grid: ImportRow[];
-  if (kind === 'csv') {
-    let text = buf.toString('utf8');
-    const first = text.split(/\r?\n/)[0] ?? '';
-    if (!first.includes(',') && first.includes(';')) text = text.replace(/;/g, ',');
-    grid = parseCsv(text);
-  } else {
-    try {
-      grid = readFirstSheet(buf).map((r) => ({
-        line: r.line,
-        cells: r.cells.map((c) => (typeof c === 'boolean' ? (c ? 'TRUE' : 'FALSE') : c)),
-      }));
-    } catch (err) {
-      // A file over the limits says so (413, with the limits); anything else is not a spreadsheet.
-      if (err instanceof AppError) throw err;
-      throw errors.badRequest(
-        'FILE_NOT_SPREADSHEET',
-        'Không đọc được tệp Excel. Mở bằng Excel, lưu lại dạng .xlsx rồi nhập lại.',
-      );
+  return kind;
+}
+
+function csvRows(buf: Buffer): ImportRow[] {
+  let text = buf.toString('utf8');
+  const first = text.split(/\r?\n/)[0] ?? '';
+  if (!first.includes(',') && first.includes(';')) text = text.replace(/;/g, ',');
+  return parseCsv(text);
+}
+
+/** The sheet's rows with booleans written as words, converted in place (no copy of a large grid). */
+function xlsxRows(rows: SheetRow[]): ImportRow[] {
+  for (const r of rows)
+    for (let i = 0; i < r.cells.length; i++) {
+      const c = r.cells[i];
+      if (typeof c === 'boolean') r.cells[i] = c ? 'TRUE' : 'FALSE';
     }
-  }
+  return rows as ImportRow[];
+}
+
+function notSpreadsheet(err: unknown): never {
+  // A file over the limits says so (413, with the limits); anything else is not a spreadsheet.
+  if (err instanceof AppError) throw err;
+  throw errors.badRequest(
+    'FILE_NOT_SPREADSHEET',
+    'Không đọc được tệp Excel. Mở bằng Excel, lưu lại dạng .xlsx rồi nhập lại.',
+  );
+}
+
+/** The header row matched to the template, and the data rows under it. */
+function toSheet<K extends string>(grid: ImportRow[], template: Template<K>): ImportSheet<K> {
   const blank = (r: ImportRow) => !r.cells.some((c) => c !== null && String(c).trim() !== '');
   const headerRow = grid.find((r) => !blank(r));
   if (!headerRow) throw errors.badRequest('FILE_EMPTY', 'Tệp không có dữ liệu. Điền theo mẫu rồi nhập lại.');
@@ -82,6 +95,39 @@ export function readImportFile<K extends string>(
       missing.map((m) => ({ path: `column ${m}`, message: 'Thiếu cột bắt buộc' })),
     );
   return { headers, columns, rows: grid.filter((r) => r.line > headerRow.line && !blank(r)) };
+}
+
+/**
+ * A module's import file read into a header and rows, for any module's template: XLSX through
+ * the fast reader of xlsx-read.ts, or CSV. `columns` maps each template key to the header's
+ * column index, headers matched without accents or case ("So CCCD" = "Số CCCD"); a missing
+ * required column, a file that is not a spreadsheet or one too large is refused with a message
+ * that says what to do.
+ */
+export function readImportFile<K extends string>(buf: Buffer, template: Template<K>): ImportSheet<K> {
+  if (fileKind(buf) === 'csv') return toSheet(csvRows(buf), template);
+  let grid: ImportRow[];
+  try {
+    grid = xlsxRows(readFirstSheet(buf));
+  } catch (err) {
+    notSpreadsheet(err);
+  }
+  return toSheet(grid, template);
+}
+
+/** `readImportFile` with the XLSX unzipped and scanned in a worker thread (readFirstSheetOffThread). */
+export async function readImportFileOffThread<K extends string>(
+  buf: Buffer,
+  template: Template<K>,
+): Promise<ImportSheet<K>> {
+  if (fileKind(buf) === 'csv') return toSheet(csvRows(buf), template);
+  let grid: ImportRow[];
+  try {
+    grid = xlsxRows(await readFirstSheetOffThread(buf));
+  } catch (err) {
+    notSpreadsheet(err);
+  }
+  return toSheet(grid, template);
 }
 
 /** The rejected rows as they came, plus a column saying what is wrong in each (the error file). */

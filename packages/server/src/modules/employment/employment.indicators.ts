@@ -5,9 +5,12 @@ import type { ComputedIndicator, IndicatorQuery, IndicatorRecord } from '../../p
 /**
  * Figures of employment services computed from the module's records (platform/indicators.ts).
  * Each is a count over one table, limited to the area (an indexed equality on its code column),
- * the period and the as-of date (a record created after it does not count). Their codes differ
- * from the entered indicators of the same meaning (employment.jobs_created ...) so that entered
- * values of earlier years stay readable; see docs/modules/employment.md, "Indicators".
+ * the period and the as-of date (a record dated after it does not count). Each names the entered
+ * indicator of the same meaning and unit it `replaces` (seed/reports-seed.ts): the reports
+ * catalogue offers it under the entered code, computed for the periods the records cover and
+ * entered before, so the years typed in earlier stay readable; see docs/modules/employment.md,
+ * "Indicators". The survey figures (urban unemployment, trained workers, social insurance) have
+ * no computed counterpart: they stay entered.
  */
 interface Source {
   /** The FROM item, aliased as `alias`. */
@@ -70,7 +73,8 @@ const personName = (alias: string) =>
   sql`(select s.full_name from emp_supply s where s.id = ${sql.ref(`${alias}.supply_id`)})`;
 const toPerson = (_id: number, p: number | null) => (p ? `/employment/persons/${p}` : null);
 
-const SOURCES: Record<string, Source & { vi: string; en: string; unit: 'jobs' | 'persons'; params?: string[] }> = {
+type Unit = 'jobs' | 'persons' | 'sessions' | 'enterprises';
+const SOURCES: Record<string, Source & { vi: string; en: string; unit: Unit; replaces: string; params?: string[] }> = {
   recorded_jobs_created: {
     from: sql`emp_jobs as j`,
     alias: 'j',
@@ -82,6 +86,7 @@ const SOURCES: Record<string, Source & { vi: string; en: string; unit: 'jobs' | 
     vi: 'Số lao động được giải quyết việc làm (từ hồ sơ)',
     en: 'Jobs created (from records)',
     unit: 'jobs',
+    replaces: 'employment.jobs_created',
     params: ['channel'],
   },
   recorded_job_fairs: {
@@ -93,7 +98,8 @@ const SOURCES: Record<string, Source & { vi: string; en: string; unit: 'jobs' | 
     person: null,
     vi: 'Số phiên giao dịch việc làm (từ hồ sơ)',
     en: 'Job-fair sessions (from records)',
-    unit: 'persons',
+    unit: 'sessions',
+    replaces: 'employment.job_fairs',
   },
   recorded_job_fair_enterprises: {
     // A fair's employers have no date of their own: the fair's date is theirs.
@@ -105,7 +111,8 @@ const SOURCES: Record<string, Source & { vi: string; en: string; unit: 'jobs' | 
     person: null,
     vi: 'Lượt doanh nghiệp tham gia phiên giao dịch việc làm (từ hồ sơ)',
     en: 'Employers taking part in job fairs (from records)',
-    unit: 'persons',
+    unit: 'enterprises',
+    replaces: 'employment.job_fair_enterprises',
   },
   recorded_job_fair_workers: {
     // Attendance counts on the fair's date (check-in is an instant).
@@ -118,17 +125,22 @@ const SOURCES: Record<string, Source & { vi: string; en: string; unit: 'jobs' | 
     vi: 'Lượt lao động tham gia phiên giao dịch việc làm (từ hồ sơ)',
     en: 'Workers attending job fairs (from records)',
     unit: 'persons',
+    replaces: 'employment.job_fair_workers',
   },
   recorded_counselling: {
-    from: sql`emp_counselling as c`,
+    // "Lượt người được tư vấn, giới thiệu việc làm": a counselling event or a referral to an
+    // employer is one time a person was served (the entered figure counts both).
+    from: sql`(select id, supply_id, date, province_code, district_code, commune_code from emp_counselling
+      union all select -id, supply_id, date, province_code, district_code, commune_code from emp_referrals) as c`,
     alias: 'c',
     date: 'date',
     label: personName('c'),
     href: toPerson,
     person: 'supply_id',
-    vi: 'Lượt người được tư vấn (từ hồ sơ)',
-    en: 'Counselling given (from records)',
+    vi: 'Lượt người được tư vấn, giới thiệu việc làm (từ hồ sơ)',
+    en: 'Counselling and referrals given (from records)',
     unit: 'persons',
+    replaces: 'employment.career_counselling',
   },
   recorded_trainees: {
     from: sql`emp_enrolments as n`,
@@ -140,6 +152,7 @@ const SOURCES: Record<string, Source & { vi: string; en: string; unit: 'jobs' | 
     vi: 'Số người được đào tạo nghề (từ hồ sơ)',
     en: 'Vocational trainees (from records)',
     unit: 'persons',
+    replaces: 'employment.vocational_trainees',
   },
 };
 
@@ -150,6 +163,7 @@ export const employmentIndicators: readonly ComputedIndicator[] = Object.entries
   nameEn: s.en,
   unit: s.unit,
   rollup: 'sum' as const,
+  replaces: s.replaces,
   ...(s.params ? { params: s.params } : {}),
   compute: async (db, q, params) => ({ value: await count(db, s, q, params) }),
   records: (db, q, page, params) => records(db, s, q, page, key, params),

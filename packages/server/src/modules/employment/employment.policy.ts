@@ -21,5 +21,7 @@ export const employmentPolicy = definePolicy('employment', {
   serve: ['employment_centre'],
   employers: ['employment_centre', 'province_officer'],
   register_abroad: ['province_officer', 'employment_centre'],
+  // The periodic reports are the province's (the centre's Mẫu 05, the labour-market Mẫu 04).
+  report: ['admin', 'province_leader', 'province_officer', 'employment_centre', 'inspector'],
 });
 export type EmploymentAction = keyof typeof employmentPolicy.table;

@@ -23,6 +23,8 @@ import { MAX_IMPORT_FILE_BYTES, templateWorkbook } from '../../platform/sheet-im
 import { employmentPolicy } from './employment.policy.js';
 import type { EmploymentService } from './employment.service.js';
 import { SUPPLY_COLUMNS } from './employment.sheet.js';
+import { importRoutes } from './employment.routes-imports.js';
+import { reportRoutes } from './employment.routes-reports.js';
 import { serviceRoutes } from './employment.routes-services.js';
 
 const Id = z.object({ id: z.coerce.number().int().positive() });
@@ -192,5 +194,7 @@ export function employmentRoutes(service: EmploymentService): FastifyPluginAsync
     );
 
     await app.register(serviceRoutes(service));
+    await app.register(reportRoutes(service));
+    await app.register(importRoutes(service));
   };
 }

@@ -2,10 +2,12 @@ import type { Database } from '../../db/database.js';
 import { abroadUseCases } from './use-cases/abroad.js';
 import { employersUseCases } from './use-cases/employers.js';
 import { fairsUseCases } from './use-cases/fairs.js';
+import { importEmployersUseCases } from './use-cases/import-employers.js';
 import { importSupplyUseCases } from './use-cases/import-supply.js';
 import { jobsUseCases } from './use-cases/jobs.js';
 import { personUseCases } from './use-cases/person.js';
 import { placementsUseCases } from './use-cases/placements.js';
+import { reportsUseCases } from './use-cases/reports.js';
 import { supplyUseCases } from './use-cases/supply.js';
 import { trainingUseCases } from './use-cases/training.js';
 
@@ -18,12 +20,14 @@ export function createEmploymentService(deps: { database: Database }) {
     ...supplyUseCases(deps),
     ...importSupplyUseCases(deps),
     ...employersUseCases(deps),
+    ...importEmployersUseCases(deps),
     ...placementsUseCases(deps),
     ...fairsUseCases(deps),
     ...trainingUseCases(deps),
     ...abroadUseCases(deps),
     ...jobsUseCases(deps),
     ...personUseCases(deps),
+    ...reportsUseCases(deps),
   };
 }
 export type EmploymentService = ReturnType<typeof createEmploymentService>;

@@ -4,6 +4,7 @@ import FairPage from './FairPage';
 import FairsPage from './FairsPage';
 import PersonEmploymentPage from './PersonEmploymentPage';
 import ProgressPage from './ProgressPage';
+import ReportsPage from './ReportsPage';
 import VacancyBoard from './VacancyBoard';
 
 /** The pages of the employment module, under /employment. */
@@ -15,6 +16,7 @@ export default function EmploymentRoutes() {
       <Route path="fairs/:id" element={<FairPage />} />
       <Route path="courses" element={<CoursesPage />} />
       <Route path="progress" element={<ProgressPage />} />
+      <Route path="reports" element={<ReportsPage />} />
       <Route path="persons/:id" element={<PersonEmploymentPage by="supply" />} />
       <Route path="registry/:id" element={<PersonEmploymentPage by="persons" />} />
     </Routes>

@@ -4,12 +4,14 @@ import {
   EnrolmentOut,
   FairOut,
   FairPage,
+  EmploymentReportOut,
   PersonEmploymentOut,
   ProgressOut,
   VacancyPage,
 } from '@ansinh/domain';
 import type { AttendeeOutcomeBody, CreateFairBody, EnrolBody, FairEmployerBody } from '@ansinh/domain';
-import { request } from '../../kernel/http';
+import type { EmploymentReportKind } from '@ansinh/domain';
+import { apiUrl, request } from '../../kernel/http';
 
 export const ek = {
   all: ['employment'] as const,
@@ -18,6 +20,7 @@ export const ek = {
   fair: (id: number) => ['employment', 'fair', id] as const,
   courses: ['employment', 'courses'] as const,
   progress: (year: number) => ['employment', 'progress', year] as const,
+  report: (kind: string, year: number) => ['employment', 'report', kind, year] as const,
   person: (by: string, id: number) => ['employment', 'person', by, id] as const,
 };
 
@@ -50,6 +53,14 @@ export const employmentApi = {
     request<CoursePage>('GET', '/employment/courses', { query: { pageSize: 100 }, schema: CoursePage, signal }),
   enrol: (courseId: number, body: EnrolBody) =>
     request<EnrolmentOut>('POST', `/employment/courses/${courseId}/enrolments`, { body, schema: EnrolmentOut }),
+  report: (kind: EmploymentReportKind, year: number, signal?: AbortSignal) =>
+    request<EmploymentReportOut>('GET', `/employment/reports/${kind}`, {
+      query: { year },
+      schema: EmploymentReportOut,
+      signal,
+    }),
+  reportFile: (kind: EmploymentReportKind, year: number, format: 'docx' | 'xlsx') =>
+    apiUrl(`/employment/reports/${kind}/file`, { year, format }),
   progress: (year: number, signal?: AbortSignal) =>
     request<ProgressOut>('GET', '/employment/jobs/progress', { query: { year }, schema: ProgressOut, signal }),
   person: (by: 'supply' | 'persons', id: number, signal?: AbortSignal) =>

@@ -7,6 +7,7 @@ const TABS = [
   ['/employment/fairs', 'employment.tab.fairs'],
   ['/employment/courses', 'employment.tab.courses'],
   ['/employment/progress', 'employment.tab.progress'],
+  ['/employment/reports', 'employment.tab.reports'],
 ] as const;
 
 /** The module's title and tabs, shared by its list pages. */

@@ -78,7 +78,15 @@ export default function PersonPage() {
             <PersonStateTags deceasedOn={p.deceasedOn} movedOutOn={p.movedOutOn} />
           </>
         }
-        extra={<LinkButton to="/registry">{t('person.back')}</LinkButton>}
+        extra={
+          <>
+            {/* The person's employment page (labour supply, counselling, jobs) beside this one. */}
+            <LinkButton to={`/employment/registry/${p.id}`} data-testid="person-employment">
+              {t('person.employment')}
+            </LinkButton>{' '}
+            <LinkButton to="/registry">{t('person.back')}</LinkButton>
+          </>
+        }
       />
 
       {merged && (

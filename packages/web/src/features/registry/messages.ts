@@ -148,6 +148,7 @@ export const registryVi = {
   'event.recorded': 'Đã ghi biến động của hộ {code}.',
 
   'person.back': 'Về tìm nhân khẩu',
+  'person.employment': 'Xem việc làm của người này',
   'person.details': 'Thông tin cá nhân',
   'person.edit': 'Sửa thông tin',
   'person.field.fullName': 'Họ và tên',
@@ -491,6 +492,7 @@ export const registryEn: Record<keyof typeof registryVi, string> = {
   'event.recorded': 'Change of household {code} recorded.',
 
   'person.back': 'Back to person search',
+  'person.employment': "See this person's employment",
   'person.details': 'Personal details',
   'person.edit': 'Edit',
   'person.field.fullName': 'Full name',

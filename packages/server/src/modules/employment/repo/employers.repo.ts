@@ -19,6 +19,8 @@ const VACANCY_COLS = [
   'v.province_code',
 ] as const;
 
+export type NewVacancy = Insertable<EmpVacanciesTable>;
+
 /** Employers (labour demand) and their vacancies: province-wide records. */
 export const employersRepo = {
   get(ex: Executor, id: number) {
@@ -31,6 +33,19 @@ export const employersRepo = {
       .where('province_code', '=', provinceCode)
       .where('tax_code', '=', taxCode)
       .executeTakeFirst();
+  },
+  /** The province's employers holding any of these tax codes, tax code -> id and name (imports). */
+  async byTaxCodes(ex: Executor, provinceCode: string, taxCodes: readonly string[]) {
+    const out = new Map<string, { id: number; name: string }>();
+    for (let i = 0; i < taxCodes.length; i += 900)
+      for (const r of await ex
+        .selectFrom('emp_employers')
+        .select(['id', 'name', 'tax_code'])
+        .where('province_code', '=', provinceCode)
+        .where('tax_code', 'in', taxCodes.slice(i, i + 900))
+        .execute())
+        out.set(r.tax_code, { id: r.id, name: r.name });
+    return out;
   },
   async insert(ex: Executor, row: Insertable<EmpEmployersTable>): Promise<number> {
     return (await ex.insertInto('emp_employers').values(row).returning('id').executeTakeFirstOrThrow()).id;

@@ -1,7 +1,8 @@
 import type { Executor } from '../../../db/database.js';
 
-/** Import runs of the labour supply, kept in the shared import_jobs table (kind 'employment_supply'). */
+/** Import runs of the module, kept in the shared import_jobs table: supply records, or employers and vacancies. */
 export const KIND = 'employment_supply';
+export type ImportKind = typeof KIND | 'employment_employers';
 export const importJobsRepo = {
   async insert(
     ex: Executor,
@@ -17,21 +18,22 @@ export const importJobsRepo = {
       created_by: string;
       at: string;
     },
+    kind: ImportKind = KIND,
   ): Promise<number> {
     const { at, ...rest } = v;
     const r = await ex
       .insertInto('import_jobs')
-      .values({ ...rest, kind: KIND, state: 'done', done: v.total, created_at: at, finished_at: at })
+      .values({ ...rest, kind, state: 'done', done: v.total, created_at: at, finished_at: at })
       .returning('id')
       .executeTakeFirstOrThrow();
     return r.id;
   },
-  get(ex: Executor, id: number) {
+  get(ex: Executor, id: number, kind: ImportKind = KIND) {
     return ex
       .selectFrom('import_jobs')
       .select(['id', 'area_code', 'rejected_xlsx'])
       .where('id', '=', id)
-      .where('kind', '=', KIND)
+      .where('kind', '=', kind)
       .executeTakeFirst();
   },
 };

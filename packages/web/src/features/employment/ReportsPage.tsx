@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { Alert, Button, InputNumber, Select, Space, Table, Typography } from 'antd';
+import {
+  EMPLOYMENT_REPORT_KINDS,
+  formatDateVi,
+  type EmploymentReportKind,
+  type EmploymentReportOut,
+} from '@ansinh/domain';
+import { useT, type MessageKey } from '../../kernel/i18n';
+import { LoadError } from '../../components/LoadError';
+import { ek, employmentApi } from './api';
+import { EmploymentHead } from './shared';
+
+type Line = EmploymentReportOut['sections'][number]['lines'][number];
+type PlanRow = EmploymentReportOut['plan']['rows'][number];
+
+/**
+ * The periodic reports (the centre's Mẫu 05 every six months and every year, the labour-market
+ * Mẫu 04), computed from records: the figures on screen, the files to sign and send.
+ */
+export default function ReportsPage() {
+  const t = useT();
+  const [kind, setKind] = useState<EmploymentReportKind>('centre_half_year');
+  const [year, setYear] = useState(new Date().getFullYear());
+  const r = useQuery({
+    queryKey: ek.report(kind, year),
+    queryFn: ({ signal }) => employmentApi.report(kind, year, signal),
+  });
+  const d = r.data;
+  return (
+    <>
+      <EmploymentHead />
+      <Space wrap style={{ marginBottom: 12 }}>
+        <span>{t('employment.reports.kind')}</span>
+        <Select<EmploymentReportKind>
+          value={kind}
+          onChange={setKind}
+          style={{ minWidth: 420 }}
+          data-testid="report-kind"
+          options={EMPLOYMENT_REPORT_KINDS.map((k) => ({
+            value: k,
+            label: t(`employment.reports.kind.${k}` as MessageKey),
+          }))}
+        />
+        <span>{t('employment.reports.year')}</span>
+        <InputNumber value={year} min={2000} max={2100} onChange={(v) => v && setYear(v)} data-testid="report-year" />
+        <Button href={employmentApi.reportFile(kind, year, 'docx')} download data-testid="report-docx">
+          {t('employment.reports.docx')}
+        </Button>
+        <Button href={employmentApi.reportFile(kind, year, 'xlsx')} download data-testid="report-xlsx">
+          {t('employment.reports.xlsx')}
+        </Button>
+      </Space>
+      {r.error && <LoadError error={r.error} onRetry={() => void r.refetch()} />}
+      {d && (
+        <>
+          <Typography.Paragraph>
+            {d.title} — {d.basis}.{' '}
+            {t('employment.reports.period', {
+              from: formatDateVi(d.from),
+              to: formatDateVi(d.to),
+              due: formatDateVi(d.due),
+            })}
+          </Typography.Paragraph>
+          {!d.layoutVerified && (
+            <Alert type="warning" showIcon message={t('employment.reports.unverified', { form: d.form })} />
+          )}
+          {d.sections.map((s) => (
+            <div key={s.code} style={{ marginTop: 16 }}>
+              <Typography.Title level={5}>{s.title}</Typography.Title>
+              <Table<Line>
+                rowKey="code"
+                size="small"
+                pagination={false}
+                dataSource={s.lines}
+                columns={[
+                  { title: t('employment.reports.line'), dataIndex: 'label' },
+                  { title: t('employment.reports.unit'), dataIndex: 'unit', width: 110 },
+                  {
+                    title: t('employment.reports.value'),
+                    align: 'right',
+                    width: 120,
+                    render: (_: unknown, l: Line) => l.value.toLocaleString('vi-VN'),
+                  },
+                ]}
+              />
+            </div>
+          ))}
+          <Typography.Title level={5} style={{ marginTop: 16 }}>
+            {t('employment.reports.plan', { year: d.plan.year })}
+          </Typography.Title>
+          <Table<PlanRow>
+            rowKey="areaCode"
+            size="small"
+            pagination={false}
+            dataSource={d.plan.rows}
+            data-testid="report-plan"
+            columns={[
+              { title: t('employment.progress.area'), dataIndex: 'areaName' },
+              ...d.plan.channels.map((c) => ({
+                title: t(`employment.channel.${c.code}` as MessageKey),
+                align: 'right' as const,
+                render: (_: unknown, x: PlanRow) => (x.byChannel[c.code] ?? 0).toLocaleString('vi-VN'),
+              })),
+              { title: t('employment.reports.progress'), dataIndex: 'progress' },
+            ]}
+          />
+        </>
+      )}
+    </>
+  );
+}
