@@ -2,3 +2,4 @@
 export * from './figures.js';
 export * from './template.js';
 export * from './periods.js';
+export * from './targets.js';
