@@ -119,7 +119,9 @@ describe('report documents', { timeout: 120_000 }, () => {
       400,
       'VALIDATION_FAILED',
     );
-    const issued = await ok<ReportOut>(tinh.inject('POST', `/api/v1/reports/${report.id}/issue`, { acceptMissing: true }));
+    const issued = await ok<ReportOut>(
+      tinh.inject('POST', `/api/v1/reports/${report.id}/issue`, { acceptMissing: true }),
+    );
     expect(issued.state).toBe('issued');
     expect(issued.number).toBe('01/BC-SLĐTBXH');
     expectProblem(
@@ -233,7 +235,9 @@ describe('report documents', { timeout: 120_000 }, () => {
       '2025-12-31',
       'Báo cáo kết quả quý IV năm 2025',
     ]);
-    expect((await ok<ReportOut>(tinh.inject('POST', `/api/v1/reports/${q.id}/issue`, { acceptMissing: true }))).number).toBe('02/BC-SLĐTBXH');
+    expect(
+      (await ok<ReportOut>(tinh.inject('POST', `/api/v1/reports/${q.id}/issue`, { acceptMissing: true }))).number,
+    ).toBe('02/BC-SLĐTBXH');
     expectProblem(await huyen692.inject('GET', `/api/v1/reports/${q.id}`), 404, 'NOT_FOUND');
     expectProblem(
       await tinh.inject('POST', '/api/v1/reports', { templateCode: 'ket-qua-quy', year: 2025 }),

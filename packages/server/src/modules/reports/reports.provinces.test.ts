@@ -141,7 +141,11 @@ describe('two provinces', () => {
       404,
       'NOT_FOUND',
     );
-    expectProblem(await tinh99.inject('POST', `/api/v1/reports/${r70.id}/issue`, { acceptMissing: true }), 404, 'NOT_FOUND');
+    expectProblem(
+      await tinh99.inject('POST', `/api/v1/reports/${r70.id}/issue`, { acceptMissing: true }),
+      404,
+      'NOT_FOUND',
+    );
     expect((await ctx.services.reports.get(system, r70.id)).state).toBe('draft');
     // A placeholder naming another province gives no figure (it used to count that province's).
     await buildIndicatorValue(ctx, { areaCode: '692', value: 33, indicatorCode: 'employment.jobs_created' });
