@@ -77,6 +77,8 @@ describe('plans, dashboard and reports in a real browser', () => {
 
     // Issue, then download the DOCX in the official layout.
     await page.getByTestId('report-issue').click();
+    // The dialog lists what the report still lacks before it is issued with holes.
+    await page.getByTestId('report-missing').waitFor();
     await page.getByTestId('report-issue-confirm').click();
     // The changes line appears once the report is issued and its figures frozen.
     await page.getByTestId('report-changes').waitFor();

@@ -3,14 +3,12 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
-  App,
   Button,
   Card,
   Form,
   Input,
   InputNumber,
   List,
-  Popconfirm,
   Popover,
   Select,
   Space,
@@ -22,7 +20,6 @@ import type { TableColumnsType } from 'antd';
 import type { AgencySettings, FigureOut, PreviewBlock, ReportOut, ReportPreview } from '@ansinh/domain';
 import { useMe } from '../../kernel/auth';
 import { formatDate, formatDateTime } from '../../kernel/format';
-import { useErrorText } from '../../kernel/errors';
 import { useT } from '../../kernel/i18n';
 import type { MessageKey } from '../../kernel/i18n';
 import { pageParams, useUrlFilters } from '../../kernel/urlFilters';
@@ -30,6 +27,7 @@ import { DetailFallback } from '../../components/DetailFallback';
 import { LoadError } from '../../components/LoadError';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { figureHref, reportsApi, reportsUrls, rk } from './api';
+import { IssueButton } from './IssueButton';
 import { ReportsHead, todayVn, useCanManage } from './shared';
 
 export function DocumentsPage() {
@@ -186,8 +184,6 @@ function CreateReportModal({ onClose }: { onClose: () => void }) {
 /** A report instance: preview in the document layout, traceable figures, editing, issuing, downloads. */
 export function ReportPage() {
   const t = useT();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
   const canManage = useCanManage();
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
@@ -203,14 +199,6 @@ export function ReportPage() {
     enabled: valid && issued,
   });
   const [editing, setEditing] = useState<{ key: string; text: string } | null>(null);
-  const issue = useMutation({
-    mutationFn: () => reportsApi.issue(id),
-    onSuccess: async (r) => {
-      void message.success(t('reports.docs.issuedOk', { number: r.number ?? '' }));
-      await q.refetch();
-    },
-    onError: (e) => void message.error(errorText(e)),
-  });
   const p = q.data;
   if (!p) return <DetailFallback valid={valid} query={q} />;
   const r = p.report;
@@ -236,18 +224,7 @@ export function ReportPage() {
               {t('reports.docs.annex')}
             </Button>
             <Button onClick={() => window.print()}>{t('reports.docs.print')}</Button>
-            {editable && (
-              <Popconfirm
-                title={t('reports.docs.issueConfirm')}
-                okText={t('reports.docs.issue')}
-                okButtonProps={{ 'data-testid': 'report-issue-confirm' } as Record<`data-${string}`, string>}
-                onConfirm={() => issue.mutate()}
-              >
-                <Button type="primary" data-testid="report-issue" loading={issue.isPending}>
-                  {t('reports.docs.issue')}
-                </Button>
-              </Popconfirm>
-            )}
+            {editable && <IssueButton id={id} onIssued={() => void q.refetch()} />}
           </Space>
         }
       />
@@ -451,7 +428,23 @@ function Fig({ f, text }: { f: FigureOut | undefined; text: string }) {
           : f.source === 'entered'
             ? t('reports.source.entered')
             : t('reports.source.missing')}
+        {f.basis && f.available ? ` (${f.basis})` : ''}
       </div>
+      {f.overridden && (
+        <div data-testid="figure-override">
+          <strong>{t('reports.figure.override')}</strong>: {f.overrideReason}
+        </div>
+      )}
+      {(f.sources ?? []).length > 0 && (
+        <ul style={{ paddingLeft: 18, margin: '4px 0' }}>
+          {f.sources!.map((s) => (
+            <li key={s.id}>
+              {s.areaName}: {s.value.toLocaleString('vi-VN')} ({formatDate(s.periodFrom)} – {formatDate(s.periodTo)});{' '}
+              {s.sourceRef}, {formatDate(s.sourceDate)}
+            </li>
+          ))}
+        </ul>
+      )}
       {f.source !== 'missing' && (
         <Link
           to={figureHref({
@@ -474,6 +467,12 @@ function Fig({ f, text }: { f: FigureOut | undefined; text: string }) {
       <button type="button" className={`fig${f.available ? '' : ' missing'}`} data-testid={`fig-${f.key}`}>
         {text}
       </button>
+      {f.overridden && (
+        <sup className="fig-override" data-testid={`fig-override-${f.key}`}>
+          {' '}
+          ({t('reports.figure.override')})
+        </sup>
+      )}
     </Popover>
   );
 }

@@ -7,6 +7,7 @@ import {
   IndicatorList,
   PlanList,
   PlanOut,
+  MissingList,
   ReportChanges,
   ReportOut,
   ReportPage,
@@ -69,7 +70,10 @@ export const reportsApi = {
     request<ReportPreview>('GET', `/reports/${id}/preview`, { schema: ReportPreview, signal }),
   update: (id: number, body: UpdateReportBody) =>
     request<ReportOut>('PATCH', `/reports/${id}`, { body, schema: ReportOut }),
-  issue: (id: number) => request<ReportOut>('POST', `/reports/${id}/issue`, { schema: ReportOut }),
+  issue: (id: number, acceptMissing = false) =>
+    request<ReportOut>('POST', `/reports/${id}/issue`, { body: { acceptMissing }, schema: ReportOut }),
+  missing: (id: number, signal?: AbortSignal) =>
+    request<MissingList>('GET', `/reports/${id}/missing`, { schema: MissingList, signal }),
   changes: (id: number, signal?: AbortSignal) =>
     request<ReportChanges>('GET', `/reports/${id}/changes`, { schema: ReportChanges, signal }),
 };
@@ -92,6 +96,7 @@ export const rk = {
   reports: (q: object) => ['reports', 'list', q] as const,
   preview: (id: number) => ['reports', 'preview', id] as const,
   changes: (id: number) => ['reports', 'changes', id] as const,
+  missing: (id: number) => ['reports', 'missing', id] as const,
 };
 
 /** The traceability page of a figure. */

@@ -136,6 +136,14 @@ export const reportsVi = {
   'reports.docs.annex': 'Tải phụ lục số liệu (XLSX)',
   'reports.docs.print': 'In',
   'reports.docs.issue': 'Ban hành',
+  'reports.issue.title': 'Ban hành báo cáo',
+  'reports.issue.checking': 'Đang kiểm tra số liệu còn thiếu…',
+  'reports.issue.missing':
+    'Báo cáo còn {n} chỗ thiếu số liệu hoặc ghi chú của mẫu. Bổ sung trước khi ban hành, hoặc xác nhận ban hành khi còn thiếu:',
+  'reports.issue.refused':
+    'Báo cáo còn {n} chỗ thiếu số liệu hoặc ghi chú của mẫu. Sở quy định không ban hành báo cáo còn thiếu: bổ sung rồi ban hành.',
+  'reports.issue.anyway': 'Vẫn ban hành khi còn thiếu',
+  'reports.figure.override': 'số liệu nhập thay',
   'reports.docs.issueConfirm':
     'Ban hành báo cáo? Báo cáo sẽ được cấp số và số liệu được lưu cố định, không sửa được nữa.',
   'reports.docs.changed': 'Từ khi ban hành, {n} số liệu đã thay đổi (báo cáo vẫn giữ số liệu lúc ban hành):',
@@ -298,6 +306,14 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   'reports.docs.annex': 'Download annex (XLSX)',
   'reports.docs.print': 'Print',
   'reports.docs.issue': 'Issue',
+  'reports.issue.title': 'Issue the report',
+  'reports.issue.checking': 'Checking for missing figures…',
+  'reports.issue.missing':
+    'The report still has {n} missing figures or template notes. Fill them in before issuing, or confirm issuing it as it is:',
+  'reports.issue.refused':
+    'The report still has {n} missing figures or template notes. The Department does not issue incomplete reports: fill them in, then issue.',
+  'reports.issue.anyway': 'Issue with missing figures',
+  'reports.figure.override': 'figure entered in place of the computed one',
   'reports.docs.issueConfirm':
     'Issue the report? It gets its number and its figures are frozen; it can no longer be edited.',
   'reports.docs.changed':

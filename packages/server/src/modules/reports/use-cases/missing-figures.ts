@@ -17,7 +17,9 @@ export function missingOf(p: Pick<ReportPreview, 'sections' | 'figures' | 'heade
   const seen = new Set<string>();
   const add = (item: MissingItem) => {
     const k = `${item.kind}|${item.key}|${item.section}`;
-    if (!seen.has(k)) (out.push(item), seen.add(k));
+    if (seen.has(k)) return;
+    seen.add(k);
+    out.push(item);
   };
   const scan = (section: string, segments: { text: string; figure: string | null }[], blockId: string) => {
     for (const s of segments) {
