@@ -58,6 +58,8 @@ export const IndicatorOut = z.object({
   lowerIsBetter: z.boolean(),
   source: z.enum(['computed', 'entered']),
   params: z.array(z.string()),
+  /** Computed from records where they are kept, entered before (docs/modules/reports.md). */
+  enteredBefore: z.boolean().optional(),
 });
 export type IndicatorOut = z.infer<typeof IndicatorOut>;
 export const IndicatorList = z.object({ items: z.array(IndicatorOut) });

@@ -16,6 +16,7 @@ export function presentIndicator(d: IndicatorDef): IndicatorOut {
     lowerIsBetter: d.lowerIsBetter,
     source: d.source,
     params: [...d.params],
+    ...(d.enteredBefore ? { enteredBefore: true } : {}),
   };
 }
 

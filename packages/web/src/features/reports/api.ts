@@ -18,7 +18,9 @@ import type {
   CreatePlanBody,
   CreateReportBody,
   DashboardQuery,
+  CorrectValueBody,
   EnterValueBody,
+  WithdrawValueBody,
   TargetBody,
   UpdateReportBody,
 } from '@ansinh/domain';
@@ -48,6 +50,10 @@ export const reportsApi = {
     q: { indicatorCode?: string | undefined; year?: number | undefined; page?: number; pageSize?: number },
     signal?: AbortSignal,
   ) => request<EnteredValuePage>('GET', '/reports/values', { query: { ...q }, schema: EnteredValuePage, signal }),
+  correctValue: (id: number, body: CorrectValueBody) =>
+    request<EnteredValueOut>('POST', `/reports/values/${id}/correct`, { body, schema: EnteredValueOut }),
+  withdrawValue: (id: number, body: WithdrawValueBody) =>
+    request<EnteredValueOut>('POST', `/reports/values/${id}/withdraw`, { body, schema: EnteredValueOut }),
   enterValue: (body: EnterValueBody) =>
     request<EnteredValueOut>('POST', '/reports/values', { body, schema: EnteredValueOut }),
   plans: (signal?: AbortSignal) => request<PlanList>('GET', '/plans', { schema: PlanList, signal }),
