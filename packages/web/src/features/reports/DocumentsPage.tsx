@@ -118,13 +118,16 @@ interface CreateValues {
   quarter?: number;
   areaCode: string;
   asOf?: string;
+  planId?: number;
 }
 
 function CreateReportModal({ onClose }: { onClose: () => void }) {
   const t = useT();
   const me = useMe();
   const navigate = useNavigate();
-  const state = useModalForm<CreateValues>(['templateCode', 'year', 'quarter', 'areaCode', 'asOf'], onClose);
+  const state = useModalForm<CreateValues>(['templateCode', 'year', 'quarter', 'areaCode', 'asOf', 'planId'], onClose);
+  const plans = useQuery({ queryKey: rk.plans, queryFn: ({ signal }) => reportsApi.plans(signal) });
+  const [year, setYear] = useState<number>(Number(todayVn().slice(0, 4)));
   const templates = useQuery({ queryKey: rk.templates, queryFn: ({ signal }) => reportsApi.templates(signal) });
   const [code, setCode] = useState<string | undefined>(undefined);
   const quarterly = templates.data?.items.find((x) => x.code === code)?.period === 'quarter';
@@ -136,6 +139,7 @@ function CreateReportModal({ onClose }: { onClose: () => void }) {
         areaCode: v.areaCode,
         ...(v.quarter ? { quarter: Number(v.quarter) } : {}),
         ...(v.asOf ? { asOf: v.asOf } : {}),
+        ...(v.planId ? { planId: v.planId } : {}),
       }),
     onSuccess: async (r) => {
       await state.done(t('reports.docs.created'), rk.all);
@@ -150,7 +154,10 @@ function CreateReportModal({ onClose }: { onClose: () => void }) {
       errorTestId="report-form-error"
       submit={{ label: t('reports.docs.createSubmit'), testId: 'report-form-submit', loading: m.isPending }}
       onFinish={(v) => m.mutate(v)}
-      onValuesChange={(c) => c.templateCode && setCode(c.templateCode)}
+      onValuesChange={(c) => {
+        if (c.templateCode) setCode(c.templateCode);
+        if (c.year) setYear(Number(c.year));
+      }}
       initialValues={{ year: Number(todayVn().slice(0, 4)), areaCode: me.areaCode }}
     >
       <Form.Item name="templateCode" label={t('reports.docs.template')} rules={[{ required: true }]}>
@@ -176,6 +183,19 @@ function CreateReportModal({ onClose }: { onClose: () => void }) {
       </Form.Item>
       <Form.Item name="asOf" label={t('reports.filter.asOf')} extra={t('reports.docs.asOfHelp')}>
         <Input type="date" data-testid="report-form-asof" />
+      </Form.Item>
+      <Form.Item name="planId" label={t('reports.docs.plan')} extra={t('reports.docs.planHelp')}>
+        <Select
+          allowClear
+          data-testid="report-form-plan"
+          loading={plans.isLoading}
+          options={(plans.data?.items ?? [])
+            .filter((p) => p.year === year)
+            .map((p) => ({
+              value: p.id,
+              label: `${p.citation} — ${t(p.kind === 'department' ? 'reports.plans.kind.department' : 'reports.plans.kind.ubnd')}`,
+            }))}
+        />
       </Form.Item>
     </ModalForm>
   );

@@ -147,6 +147,13 @@ export const reportsVi = {
   'reports.values.newValue': 'Giá trị đúng',
   'reports.values.reason': 'Lý do',
   'reports.values.reasonHelp': 'Ghi rõ vì sao sửa hoặc rút, ví dụ "Phòng LĐ-TB&XH báo cáo bổ sung".',
+  'reports.docs.plan': 'Kế hoạch lấy chỉ tiêu',
+  'reports.docs.planHelp': 'Bỏ trống: kế hoạch của UBND tỉnh năm đó (nếu chưa có thì kế hoạch của Sở).',
+  'reports.plans.kind': 'Loại kế hoạch',
+  'reports.plans.kindHelp':
+    'Kế hoạch của UBND tỉnh và kế hoạch của Sở cùng tồn tại; báo cáo chọn kế hoạch lấy chỉ tiêu.',
+  'reports.plans.kind.ubnd': 'Kế hoạch của UBND tỉnh',
+  'reports.plans.kind.department': 'Kế hoạch của Sở',
   'reports.issue.title': 'Ban hành báo cáo',
   'reports.issue.checking': 'Đang kiểm tra số liệu còn thiếu…',
   'reports.issue.missing':
@@ -328,6 +335,13 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   'reports.values.newValue': 'Correct value',
   'reports.values.reason': 'Reason',
   'reports.values.reasonHelp': 'Say why, e.g. "the district division sent a corrected report".',
+  'reports.docs.plan': 'Plan the targets come from',
+  'reports.docs.planHelp': "Empty: the province People's Committee's plan of that year (else the Department's).",
+  'reports.plans.kind': 'Kind of plan',
+  'reports.plans.kindHelp':
+    "The People's Committee's plan and the Department's own coexist; a report chooses the one its targets come from.",
+  'reports.plans.kind.ubnd': "Province People's Committee's plan",
+  'reports.plans.kind.department': "Department's own plan",
   'reports.issue.title': 'Issue the report',
   'reports.issue.checking': 'Checking for missing figures…',
   'reports.issue.missing':
