@@ -28,6 +28,7 @@ import { LoadError } from '../../components/LoadError';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { figureHref, reportsApi, reportsUrls, rk } from './api';
 import { IssueButton } from './IssueButton';
+import { RulesModal } from './RulesModal';
 import { ReportsHead, todayVn, useCanManage } from './shared';
 
 export function DocumentsPage() {
@@ -37,6 +38,7 @@ export function DocumentsPage() {
   const page = pageParams(url.params, 20);
   const [creating, setCreating] = useState(false);
   const [agency, setAgency] = useState(false);
+  const [rules, setRules] = useState(false);
   const me = useMe();
   const q = useQuery({
     queryKey: rk.reports(page),
@@ -75,6 +77,11 @@ export function DocumentsPage() {
                   {t('reports.settings.open')}
                 </Button>
               )}
+              {me.areaCode.length === 2 && (
+                <Button data-testid="reports-rules" onClick={() => setRules(true)}>
+                  {t('reports.rules.open')}
+                </Button>
+              )}
               <Button type="primary" data-testid="reports-create" onClick={() => setCreating(true)}>
                 {t('reports.docs.create')}
               </Button>
@@ -84,6 +91,7 @@ export function DocumentsPage() {
       />
       {q.error && <LoadError error={q.error} onRetry={() => void q.refetch()} />}
       {agency && <AgencyModal onClose={() => setAgency(false)} />}
+      {rules && <RulesModal onClose={() => setRules(false)} />}
       <Table<ReportOut>
         data-testid="reports-table"
         rowKey="id"

@@ -8,6 +8,7 @@ import {
   PlanList,
   PlanOut,
   MissingList,
+  ReportsPolicySettings,
   ReportChanges,
   ReportOut,
   ReportPage,
@@ -20,6 +21,7 @@ import type {
   DashboardQuery,
   CorrectValueBody,
   EnterValueBody,
+  ReportsPolicySettingsBody,
   WithdrawValueBody,
   TargetBody,
   UpdateReportBody,
@@ -78,6 +80,10 @@ export const reportsApi = {
     request<ReportOut>('PATCH', `/reports/${id}`, { body, schema: ReportOut }),
   issue: (id: number, acceptMissing = false) =>
     request<ReportOut>('POST', `/reports/${id}/issue`, { body: { acceptMissing }, schema: ReportOut }),
+  rules: (signal?: AbortSignal) =>
+    request<ReportsPolicySettings>('GET', '/reports/rules', { schema: ReportsPolicySettings, signal }),
+  putRules: (body: ReportsPolicySettingsBody) =>
+    request<ReportsPolicySettings>('PUT', '/reports/rules', { body, schema: ReportsPolicySettings }),
   missing: (id: number, signal?: AbortSignal) =>
     request<MissingList>('GET', `/reports/${id}/missing`, { schema: MissingList, signal }),
   changes: (id: number, signal?: AbortSignal) =>
@@ -103,6 +109,7 @@ export const rk = {
   preview: (id: number) => ['reports', 'preview', id] as const,
   changes: (id: number) => ['reports', 'changes', id] as const,
   missing: (id: number) => ['reports', 'missing', id] as const,
+  rules: ['reports', 'rules'] as const,
 };
 
 /** The traceability page of a figure. */
