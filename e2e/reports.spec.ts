@@ -77,6 +77,10 @@ describe('plans, dashboard and reports in a real browser', () => {
 
     // Issue, then download the DOCX in the official layout.
     await page.getByTestId('report-issue').click();
+    // The dialog says what the report still lacks (or that nothing is missing) before issuing.
+    const dialog = page.locator('.ant-modal-body');
+    await dialog.waitFor();
+    await expect.poll(() => dialog.textContent(), { timeout: 30_000 }).toMatch(/chỗ thiếu số liệu|cấp số/);
     await page.getByTestId('report-issue-confirm').click();
     // The changes line appears once the report is issued and its figures frozen.
     await page.getByTestId('report-changes').waitFor();

@@ -8,6 +8,7 @@ export * from './registry.js';
 export * from './programs.js';
 export * from './dossiers.js';
 export * from './reports.js';
+export * from './reports-values.js';
 export * from './petitions.js';
 export * from './employment.js';
 export * from './poverty.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AreaCode, IsoDate, PageQuery, pageOf } from './common.js';
+import { EnteredValueLifecycle, FigureBasis, PlanKind, TargetMeasure } from './reports-values.js';
 
 /** Contracts of the plans, indicators and reports module. */
 export const ReportsContractsVersion = z.literal(1);
@@ -59,6 +60,8 @@ export const IndicatorOut = z.object({
   lowerIsBetter: z.boolean(),
   source: z.enum(['computed', 'entered']),
   params: z.array(z.string()),
+  /** Computed from records where they are kept, entered before (docs/modules/reports.md). */
+  enteredBefore: z.boolean().optional(),
 });
 export type IndicatorOut = z.infer<typeof IndicatorOut>;
 export const IndicatorList = z.object({ items: z.array(IndicatorOut) });
@@ -124,6 +127,7 @@ export const EnteredValueOut = z.object({
   note: z.string().nullable(),
   enteredBy: z.string(),
   enteredAt: z.string(),
+  ...EnteredValueLifecycle.shape,
 });
 export type EnteredValueOut = z.infer<typeof EnteredValueOut>;
 export const EnteredValuePage = pageOf(EnteredValueOut);
@@ -148,6 +152,7 @@ export const TargetBody = z.object({
   areaCode: AreaCode.optional(),
   target: z.number().finite().min(0, 'Chỉ tiêu không được âm'),
   note: z.string().trim().max(500).nullish(),
+  measure: TargetMeasure.optional(),
 });
 export type TargetBody = z.infer<typeof TargetBody>;
 
@@ -158,6 +163,7 @@ export const CreatePlanBody = z.object({
   docNumber: z.string().trim().min(3, 'Ghi số văn bản ban hành kế hoạch, ví dụ 169/KH-SLĐTBXH').max(100),
   docDate: IsoDate,
   issuer: z.string().trim().min(3, 'Nhập cơ quan ban hành kế hoạch').max(200),
+  kind: PlanKind.optional(),
   targets: z.array(TargetBody).max(200).default([]),
 });
 export type CreatePlanBody = z.infer<typeof CreatePlanBody>;
@@ -173,6 +179,7 @@ export const TargetOut = z.object({
   target: z.number(),
   lowerIsBetter: z.boolean(),
   note: z.string().nullable(),
+  measure: TargetMeasure.optional(),
   available: z.boolean(),
   achieved: z.number().nullable(),
   percent: z.number().nullable(),
@@ -192,6 +199,7 @@ export const PlanSummary = z.object({
   issuer: z.string(),
   /** "Kế hoạch số 169/KH-SLĐTBXH ngày 21/7/2021". */
   citation: z.string(),
+  kind: PlanKind.optional(),
   targetCount: z.number().int(),
 });
 export type PlanSummary = z.infer<typeof PlanSummary>;
@@ -375,11 +383,14 @@ export const CreateReportBody = z.object({
   quarter: z.number().int().min(1).max(4).nullish(),
   areaCode: AreaCode.optional(),
   asOf: IsoDate.optional(),
+  /** The plan the report's targets come from; the UBND plan of the year when absent. */
+  planId: z.number().int().positive().optional(),
 });
 export type CreateReportBody = z.infer<typeof CreateReportBody>;
 
 export const UpdateReportBody = z.object({
   asOf: IsoDate.optional(),
+  planId: z.number().int().positive().nullish(),
   /** New text of narrative blocks, by block id (a when_zero block takes "<id>.zero" / "<id>.otherwise"). */
   texts: z.record(z.string(), z.string().max(20_000)).default({}),
 });
@@ -405,6 +416,7 @@ export const ReportOut = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   abilities: z.array(z.string()),
+  planId: z.number().int().nullable().optional(),
 });
 export type ReportOut = z.infer<typeof ReportOut>;
 export const ReportPage = pageOf(ReportOut);
@@ -431,6 +443,7 @@ export const FigureOut = z.object({
   denominator: z.number().nullable(),
   target: z.number().nullable(),
   lowerIsBetter: z.boolean(),
+  ...FigureBasis.shape,
 });
 export type FigureOut = z.infer<typeof FigureOut>;
 

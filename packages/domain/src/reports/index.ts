@@ -3,3 +3,4 @@ export * from './figures.js';
 export * from './template.js';
 export * from './periods.js';
 export * from './layout.js';
+export * from './targets.js';

@@ -17,6 +17,7 @@ import * as m0014 from './migrations/0014-interop.js';
 import * as m0015 from './migrations/0015-search-indexes.js';
 import * as m0018 from './migrations/0018-dated-figures.js';
 import * as m0019 from './migrations/0019-program-groups.js';
+import * as m0020 from './migrations/0020-report-values-lifecycle.js';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Database['dialect']): Promise<void> };
 
@@ -39,6 +40,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0015-search-indexes': m0015,
   '0018-dated-figures': m0018,
   '0019-program-groups': m0019,
+  '0020-report-values-lifecycle': m0020,
 };
 
 class StaticProvider implements MigrationProvider {

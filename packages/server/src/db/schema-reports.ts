@@ -43,6 +43,17 @@ export interface IndicatorValuesTable {
   note: string | null;
   entered_by: string;
   entered_at: string;
+  /** 'active' | 'superseded' | 'withdrawn' (migration 0020). */
+  status: Generated<string>;
+  /** A computed figure's parameters ('program=COVID68') for an override; '' otherwise. */
+  params: Generated<string>;
+  /** Set when the value is typed in place of a computed figure ("số liệu nhập thay"). */
+  override_reason: string | null;
+  /** The correction that replaced this value. */
+  superseded_by: number | null;
+  status_reason: string | null;
+  status_by: string | null;
+  status_at: string | null;
 }
 
 export interface PlansTable {
@@ -57,6 +68,8 @@ export interface PlansTable {
   doc_number: string;
   doc_date: string;
   issuer: string;
+  /** 'ubnd' (the province People's Committee's plan) | 'department' (migration 0020). */
+  kind: Generated<string>;
   created_by: string;
   created_at: string;
   updated_at: string;
@@ -72,6 +85,8 @@ export interface PlanTargetsTable {
   area_level: number;
   target: number;
   note: string | null;
+  /** 'count' | 'points' (a change in percentage points), migration 0020. */
+  measure: Generated<string>;
 }
 
 export interface ReportsTable {
@@ -97,6 +112,8 @@ export interface ReportsTable {
   body_json: string;
   /** The figures as they were at issue (FigureOut[]); null while a draft. */
   figures_json: string | null;
+  /** The plan the report takes its targets from; null: the UBND plan of its year (migration 0020). */
+  plan_id?: number | null;
   issued_at: string | null;
   issued_by: string | null;
   created_by: string;

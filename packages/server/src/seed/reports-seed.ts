@@ -208,6 +208,9 @@ export async function seedReportsDemo(
           doc_number: docNumber,
           doc_date: docDate,
           issuer: 'Sở Lao động - Thương binh và Xã hội',
+          // The Department's own plan (the report says "Sở ... ban hành Kế hoạch số ..."); with no
+          // People's Committee plan recorded for the year, reports take their targets from it.
+          kind: 'department',
           created_by: 'seed',
           created_at: at,
           updated_at: at,

@@ -22,6 +22,13 @@ export interface IndicatorDef {
   source: 'computed' | 'entered';
   params: readonly string[];
   computed: ComputedIndicator | null;
+  /**
+   * A computed indicator that replaces an entered one (`ComputedIndicator.replaces`): listed under
+   * the entered code, computed for the periods its module's records cover, entered before.
+   */
+  enteredBefore?: boolean;
+  /** Another code of the same indicator (the computed one's own code); not listed twice. */
+  aliasOf?: string;
 }
 
 /** Every computed indicator the modules offer (read at each call: the lists fill up as modules land). */
@@ -37,24 +44,46 @@ export function computedIndicators(): ComputedIndicator[] {
   ];
 }
 
-/** The catalogue: the modules' computed indicators, then the entered ones stored in the database. */
-export async function loadCatalogue(db: Executor): Promise<Map<string, IndicatorDef>> {
+const computedDef = (c: ComputedIndicator): IndicatorDef => ({
+  code: c.code,
+  module: c.module,
+  nameVi: c.nameVi,
+  nameEn: c.nameEn,
+  unit: c.unit,
+  rollup: c.rollup,
+  lowerIsBetter: !!c.lowerIsBetter,
+  source: 'computed',
+  params: c.params ?? [],
+  computed: c,
+});
+
+/**
+ * The catalogue: the modules' computed indicators, then the entered ones stored in the database.
+ * A computed indicator that replaces an entered one takes the entered code (one indicator, its
+ * entered values still read for the years before the module's records); its own code stays an alias.
+ */
+export async function loadCatalogue(
+  db: Executor,
+  extra: readonly ComputedIndicator[] = [],
+): Promise<Map<string, IndicatorDef>> {
   const out = new Map<string, IndicatorDef>();
-  for (const c of computedIndicators()) {
-    out.set(c.code, {
-      code: c.code,
-      module: c.module,
-      nameVi: c.nameVi,
-      nameEn: c.nameEn,
-      unit: c.unit,
-      rollup: c.rollup,
-      lowerIsBetter: !!c.lowerIsBetter,
-      source: 'computed',
-      params: c.params ?? [],
-      computed: c,
-    });
-  }
+  const all = [...computedIndicators(), ...extra];
+  for (const c of all) if (!c.replaces) out.set(c.code, computedDef(c));
+  const replacing = new Map(all.filter((c) => c.replaces).map((c) => [c.replaces!, c]));
   for (const r of await indicatorsRepo.enteredIndicators(db)) {
+    const c = replacing.get(r.code);
+    if (c) {
+      const def: IndicatorDef = {
+        ...computedDef(c),
+        code: r.code,
+        nameVi: r.name_vi,
+        nameEn: r.name_en,
+        enteredBefore: true,
+      };
+      out.set(r.code, def);
+      out.set(c.code, { ...def, aliasOf: r.code });
+      continue;
+    }
     if (out.has(r.code)) continue;
     out.set(r.code, {
       code: r.code,
@@ -69,6 +98,8 @@ export async function loadCatalogue(db: Executor): Promise<Map<string, Indicator
       computed: null,
     });
   }
+  // A replacing indicator whose entered counterpart is not in the catalogue stays as it is.
+  for (const c of replacing.values()) if (!out.has(c.code)) out.set(c.code, computedDef(c));
   return out;
 }
 
@@ -81,7 +112,16 @@ export interface Evaluation extends FigureValue {
   available: boolean;
   /** The entered values the figure was taken from. */
   entered: IndicatorValueRow[];
+  /** How it was obtained: "tính từ dữ liệu", "giá trị của tỉnh cho kỳ này", "cộng từ 3 huyện", "số liệu nhập thay". */
+  basis: string;
+  /** A value typed in place of the computed figure, with its reason. */
+  override: IndicatorValueRow | null;
 }
+
+/** Since when a module's records are kept in AnSinh in the province of an area (null: not set). */
+export type CoverageOf = (areaCode: string, module: string) => Promise<string | null>;
+
+const LEVEL_WORD: Record<number, string> = { 1: 'tỉnh', 2: 'huyện', 3: 'xã' };
 
 export const parseParams = (s: string | undefined | null): Record<string, string> => {
   const out: Record<string, string> = {};
@@ -98,15 +138,26 @@ export const paramsText = (p: Record<string, string>): string =>
     .map((k) => `${k}=${p[k]}`)
     .join(',');
 
-const MISSING: Evaluation = { available: false, value: 0, entered: [] };
+const MISSING: Evaluation = { available: false, value: 0, entered: [], basis: 'chưa có số liệu', override: null };
+const partsOf = (r: IndicatorValueRow) =>
+  r.numerator !== null && r.denominator !== null ? { numerator: r.numerator, denominator: r.denominator } : {};
 
 /**
  * Evaluates indicators, remembering every answer for the life of one request (a report asks for
  * the same figure several times: in the text, in a table, as a target's progress).
  */
-export function createEvaluator(db: Executor, catalogue: Map<string, IndicatorDef>) {
+export function createEvaluator(
+  db: Executor,
+  catalogue: Map<string, IndicatorDef>,
+  coverageOf: CoverageOf = () => Promise.resolve(null),
+) {
   const memo = new Map<string, Promise<Evaluation>>();
 
+  /**
+   * An entered figure: the value entered for exactly this area and period; else the sum of its
+   * nearest sub-areas' values for exactly this period. A value of another period never lands here,
+   * and a province value does not beat its districts' values by its level (docs/modules/reports.md).
+   */
   async function enteredValue(
     def: IndicatorDef,
     area: FigureArea,
@@ -114,35 +165,23 @@ export function createEvaluator(db: Executor, catalogue: Map<string, IndicatorDe
     to: string,
     asOf: string,
   ): Promise<Evaluation> {
-    const rows = await indicatorsRepo.enteredFor(db, def.code, area, from, to, asOf);
+    const rows = await indicatorsRepo.enteredExact(db, def.code, area, from, to, asOf);
     if (rows.length === 0) return MISSING;
-    // The area's own figure when it has one; otherwise its nearest sub-units' figures rolled up.
-    const own = rows.filter((r) => r.area_code === area.code);
-    if (own.length > 0) {
-      const r = own[0]!;
-      return {
-        available: true,
-        value: r.value,
-        ...(r.numerator !== null && r.denominator !== null
-          ? { numerator: r.numerator, denominator: r.denominator }
-          : {}),
-        entered: [r],
-      };
+    const own = rows.find((r) => r.area_code === area.code);
+    if (own) {
+      const basis = `giá trị của ${LEVEL_WORD[area.level] ?? 'đơn vị'} cho kỳ này`;
+      return { available: true, value: own.value, ...partsOf(own), entered: [own], basis, override: null };
     }
     const level = Math.min(...rows.map((r) => r.area_level));
     const latest = new Map<string, IndicatorValueRow>();
     for (const r of rows) if (r.area_level === level && !latest.has(r.area_code)) latest.set(r.area_code, r);
     const parts = [...latest.values()].sort((a, b) => a.area_code.localeCompare(b.area_code));
     const v = rollUp(
-      parts.map((r) => ({
-        value: r.value,
-        ...(r.numerator !== null && r.denominator !== null
-          ? { numerator: r.numerator, denominator: r.denominator }
-          : {}),
-      })),
+      parts.map((r) => ({ value: r.value, ...partsOf(r) })),
       def.rollup,
     );
-    return v ? { available: true, ...v, entered: parts } : MISSING;
+    const basis = `cộng từ ${parts.length} ${LEVEL_WORD[level] ?? 'đơn vị'}`;
+    return v ? { available: true, ...v, entered: parts, basis, override: null } : MISSING;
   }
 
   async function run(
@@ -153,17 +192,25 @@ export function createEvaluator(db: Executor, catalogue: Map<string, IndicatorDe
     asOf: string,
     params: Record<string, string>,
   ): Promise<Evaluation> {
-    if (def.computed) {
-      const v = await def.computed.compute(db, { area: indicatorArea(area.code, area.level), from, to, asOf }, params);
-      return {
-        available: true,
-        value: v.value,
-        ...(v.numerator !== undefined ? { numerator: v.numerator } : {}),
-        ...(v.denominator !== undefined ? { denominator: v.denominator } : {}),
-        entered: [],
-      };
+    if (!def.computed) return enteredValue(def, area, from, to, asOf);
+    const o = await indicatorsRepo.overrideFor(db, def.code, paramsText(params), area.code, from, to);
+    if (o && o.source_date <= asOf)
+      return { available: true, value: o.value, ...partsOf(o), entered: [o], basis: 'số liệu nhập thay', override: o };
+    if (def.enteredBefore) {
+      // Computed only for a period the module's records cover; before that, the entered values.
+      const since = await coverageOf(area.code, def.computed.module);
+      if (!since || since > from) return enteredValue(def, area, from, to, asOf);
     }
-    return enteredValue(def, area, from, to, asOf);
+    const v = await def.computed.compute(db, { area: indicatorArea(area.code, area.level), from, to, asOf }, params);
+    return {
+      available: true,
+      value: v.value,
+      ...(v.numerator !== undefined ? { numerator: v.numerator } : {}),
+      ...(v.denominator !== undefined ? { denominator: v.denominator } : {}),
+      entered: [],
+      basis: 'tính từ dữ liệu',
+      override: null,
+    };
   }
 
   return {
@@ -179,6 +226,7 @@ export function createEvaluator(db: Executor, catalogue: Map<string, IndicatorDe
     ): Promise<Evaluation> {
       const def = catalogue.get(code);
       if (!def) return Promise.resolve(MISSING);
+      code = def.code;
       const key = `${code}|${area.code}|${from}|${to}|${asOf}|${paramsText(params)}`;
       let hit = memo.get(key);
       if (!hit) {

@@ -1,6 +1,8 @@
 import {
   AgencySettings,
   CreateReportBody,
+  IssueBody,
+  MissingList,
   ReportChanges,
   ReportOut,
   ReportPage,
@@ -126,12 +128,27 @@ export function reportDocumentsRoutes(service: ReportsService): FastifyPluginAsy
         config: { access: manage },
         schema: {
           tags,
-          summary: 'Issue: number the report and freeze its figures',
+          summary:
+            'Issue: number the report and freeze its figures. With missing figures or template notes: 409 REPORT_MISSING unless acceptMissing (and the province does not refuse)',
           params: IdParams,
+          body: IssueBody.nullish(),
           response: { 200: ReportOut },
         },
       },
-      (req) => service.issue(req.actor!, req.params.id),
+      (req) => service.issue(req.actor!, req.params.id, req.body ?? {}),
+    );
+    app.get(
+      '/api/v1/reports/:id/missing',
+      {
+        config: { access: read },
+        schema: {
+          tags,
+          summary: 'What the report still lacks ("[chưa có số liệu]" figures, template notes) and the issuing rule',
+          params: IdParams,
+          response: { 200: MissingList },
+        },
+      },
+      (req) => service.missing(req.actor!, req.params.id),
     );
     app.get(
       '/api/v1/reports/:id/changes',

@@ -16,6 +16,7 @@ import {
   type IBorderOptions,
 } from 'docx';
 import { agencyLines, type ReportPreview } from '@ansinh/domain';
+import { annexChildren } from './reports.annex.js';
 
 /**
  * A report as a DOCX in the layout of Decree 30/2020/NĐ-CP (docs/legal/document-format.md, Phụ lục I and Mẫu
@@ -262,6 +263,7 @@ export async function buildDocx(p: ReportPreview): Promise<Buffer> {
   }
   children.push(new Paragraph({ spacing: { after: 240 }, children: [] }));
   children.push(closing(p));
+  children.push(...annexChildren(p));
 
   const doc = new Document({
     creator: 'AnSinh',

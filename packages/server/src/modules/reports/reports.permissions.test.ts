@@ -4,7 +4,7 @@ import type { Role } from '@ansinh/domain';
 import { systemActor } from '../../platform/actor.js';
 import { createTestContext, type Session, type TestContext } from '../../test/helpers.js';
 import { addOtherProvince, expectProblem } from '../../test/fixtures.js';
-import { buildPlan, buildReport } from '../../test/factories.js';
+import { buildIndicatorValue, buildPlan, buildReport } from '../../test/factories.js';
 
 /**
  * The permission table of the reports module: every role x action x a record inside / outside the
@@ -42,6 +42,12 @@ interface Action {
   run(s: Session, area: string, id: number): Promise<LightMyRequestResponse>;
 }
 
+let periodSeq = 0;
+/** A period of its own for each value a row builds (a second value for the same period is a correction). */
+const ownPeriod = () => {
+  const to = new Date(Date.UTC(2024, 1, 1 + periodSeq++)).toISOString().slice(0, 10);
+  return { periodFrom: '2024-01-01', periodTo: to, sourceDate: to };
+};
 const ACTIONS: Action[] = [
   {
     name: 'read the dashboard',
@@ -59,8 +65,9 @@ const ACTIONS: Action[] = [
       s.inject('POST', '/api/v1/reports/values', {
         indicatorCode: 'employment.jobs_created',
         areaCode: area,
+        // Each call its own period: a second value for the same area and period is a correction.
         periodFrom: '2025-01-01',
-        periodTo: '2025-12-31',
+        periodTo: `2025-12-${String(10 + (periodSeq++ % 20))}`,
         value: 3,
         sourceKind: 'agency',
         sourceRef: 'Báo cáo thử quyền',
@@ -113,7 +120,7 @@ const ACTIONS: Action[] = [
     write: true,
     status: 200,
     prepare: async (area) => (await buildReport(ctx, { areaCode: area })).id,
-    run: (s, _area, id) => s.inject('POST', `/api/v1/reports/${id}/issue`),
+    run: (s, _area, id) => s.inject('POST', `/api/v1/reports/${id}/issue`, { acceptMissing: true }),
   },
   {
     name: 'download a report',
@@ -122,6 +129,72 @@ const ACTIONS: Action[] = [
     status: 200,
     prepare: async (area) => (await buildReport(ctx, { areaCode: area })).id,
     run: (s, _area, id) => s.inject('GET', `/api/v1/reports/${id}/document.docx`),
+  },
+  {
+    name: 'correct a value',
+    roles: WRITERS,
+    write: true,
+    status: 201,
+    prepare: async (area) => (await buildIndicatorValue(ctx, { areaCode: area, ...ownPeriod() })).id,
+    run: (s, _area, id) =>
+      s.inject('POST', `/api/v1/reports/values/${id}/correct`, { value: 4, reason: 'Thử quyền sửa số liệu' }),
+  },
+  {
+    name: 'withdraw a value',
+    roles: WRITERS,
+    write: true,
+    status: 200,
+    prepare: async (area) => (await buildIndicatorValue(ctx, { areaCode: area, ...ownPeriod() })).id,
+    run: (s, _area, id) => s.inject('POST', `/api/v1/reports/values/${id}/withdraw`, { reason: 'Thử quyền rút' }),
+  },
+  {
+    name: "read a value's history",
+    roles: READERS,
+    write: false,
+    status: 200,
+    prepare: async (area) => (await buildIndicatorValue(ctx, { areaCode: area, ...ownPeriod() })).id,
+    run: (s, _area, id) => s.inject('GET', `/api/v1/reports/values/${id}/history`),
+  },
+  {
+    name: 'override a computed figure',
+    roles: WRITERS,
+    write: true,
+    status: 201,
+    run: (s, area) =>
+      s.inject('POST', '/api/v1/reports/overrides', {
+        indicatorCode: 'registry.meritorious_persons',
+        areaCode: area,
+        periodFrom: '2025-01-01',
+        periodTo: '2025-12-31',
+        value: 7,
+        sourceRef: 'Sổ theo dõi',
+        sourceDate: '2025-12-31',
+        reason: 'Thử quyền nhập thay số liệu',
+      }),
+  },
+  {
+    name: 'list what a report lacks',
+    roles: READERS,
+    write: false,
+    status: 200,
+    prepare: async (area) => (await buildReport(ctx, { areaCode: area })).id,
+    run: (s, _area, id) => s.inject('GET', `/api/v1/reports/${id}/missing`),
+  },
+  {
+    name: 'read the report rules',
+    roles: READERS,
+    write: false,
+    status: 200,
+    insideOnly: true,
+    run: (s) => s.inject('GET', '/api/v1/reports/rules'),
+  },
+  {
+    name: 'edit the report rules',
+    roles: ['province_leader', 'province_officer'],
+    write: true,
+    status: 200,
+    insideOnly: true,
+    run: (s) => s.inject('PUT', '/api/v1/reports/rules', { issueWithMissing: 'confirm' }),
   },
   {
     name: 'read the settings',
@@ -167,6 +240,7 @@ async function snapshot() {
     plans: await db.selectFrom('plans').select(['id', 'updated_at']).orderBy('id').execute(),
     targets: await db.selectFrom('plan_targets').select(['id', 'plan_id', 'target']).orderBy('id').execute(),
     values: await count('indicator_values'),
+    valueStates: await db.selectFrom('indicator_values').select(['id', 'status', 'value']).orderBy('id').execute(),
     reports: await db
       .selectFrom('reports')
       .select(['id', 'state', 'number', 'body_json', 'updated_at'])
@@ -188,7 +262,7 @@ const rows = ACTIONS.flatMap((action) =>
 
 describe('reports permission table', () => {
   it('has a row for every role, action and side', () => {
-    expect(rows).toHaveLength(ACTIONS.length * ACTORS.length * 2 - 2 * ACTORS.length);
+    expect(rows).toHaveLength(ACTIONS.length * ACTORS.length * 2 - 4 * ACTORS.length);
     expect(new Set(rows.map((r) => r.actor.role))).toEqual(new Set(ACTORS.map((a) => a.role)));
   });
 

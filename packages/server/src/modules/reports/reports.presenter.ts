@@ -1,4 +1,4 @@
-import type { EnteredValueOut, IndicatorOut, PlanSummary, ReportOut } from '@ansinh/domain';
+import type { EnteredValueOut, FigureSource, IndicatorOut, PlanSummary, ReportOut } from '@ansinh/domain';
 import type { IndicatorDef } from './reports.catalogue.js';
 import type { IndicatorValueRow } from './repo/indicators.repo.js';
 import type { PlanRow } from './repo/plans.repo.js';
@@ -16,6 +16,7 @@ export function presentIndicator(d: IndicatorDef): IndicatorOut {
     lowerIsBetter: d.lowerIsBetter,
     source: d.source,
     params: [...d.params],
+    ...(d.enteredBefore ? { enteredBefore: true } : {}),
   };
 }
 
@@ -37,6 +38,27 @@ export function presentValue(r: IndicatorValueRow, names: Map<string, string>, i
     note: r.note,
     enteredBy: r.entered_by,
     enteredAt: r.entered_at,
+    status: r.status === 'superseded' || r.status === 'withdrawn' ? r.status : 'active',
+    params: r.params,
+    overrideReason: r.override_reason,
+    supersededBy: r.superseded_by === null ? null : Number(r.superseded_by),
+    statusReason: r.status_reason,
+    statusBy: r.status_by,
+    statusAt: r.status_at,
+  };
+}
+
+/** An entered figure as the annex cites it: its own area, period and source document. */
+export function presentSource(r: IndicatorValueRow, names: Map<string, string>): FigureSource {
+  return {
+    id: Number(r.id),
+    areaCode: r.area_code,
+    areaName: names.get(r.area_code) ?? r.area_code,
+    periodFrom: r.period_from,
+    periodTo: r.period_to,
+    value: r.value,
+    sourceRef: r.source_ref,
+    sourceDate: r.source_date,
   };
 }
 
@@ -57,6 +79,7 @@ export function presentPlan(p: PlanRow, names: Map<string, string>, targetCount:
     docDate: p.doc_date,
     issuer: p.issuer,
     citation: planCitation(p),
+    kind: p.kind === 'department' ? 'department' : 'ubnd',
     targetCount,
   };
 }
@@ -87,5 +110,6 @@ export function presentReport(
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     abilities,
+    planId: r.plan_id == null ? null : Number(r.plan_id),
   };
 }

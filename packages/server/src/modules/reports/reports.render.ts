@@ -5,6 +5,7 @@ import {
   figureKey,
   formatFigureVi,
   formatPercentOf,
+  formatPointsProgressVi,
   formatProgressVi,
   NO_DATA,
   parsePlaceholder,
@@ -75,6 +76,8 @@ export function writeFigure(f: FigureOut | undefined, kind: FigureKind, format: 
       ? NO_TARGET
       : formatFigureVi({ value: f.target }, fmt.startsWith('percent') ? 'number' : fmt);
   if (!f.available) return NO_DATA;
+  if (kind === 'progress' && f.measure === 'points' && f.target !== null)
+    return f.change == null ? NO_DATA : formatPointsProgressVi(f.change, f.target, f.lowerIsBetter);
   if (kind === 'progress')
     return f.target === null
       ? `${formatFigureVi(valueOf(f), fmt)} ${NO_TARGET}`

@@ -1,5 +1,10 @@
 import {
+  CorrectValueBody,
   CreateIndicatorBody,
+  OverrideBody,
+  ReportsPolicySettings,
+  ReportsPolicySettingsBody,
+  WithdrawValueBody,
   CreatePlanBody,
   Dashboard,
   DashboardQuery,
@@ -81,6 +86,85 @@ export function reportsRoutes(service: ReportsService): FastifyPluginAsyncZod {
         },
       },
       async (req, reply) => reply.code(201).send(await service.enterValue(req.actor!, req.body)),
+    );
+    app.get(
+      '/api/v1/reports/values/:id/history',
+      {
+        config: { access: read },
+        schema: {
+          tags,
+          summary: 'An entered value with every correction and withdrawal of the same figure',
+          params: IdParams,
+          response: { 200: z.object({ items: z.array(EnteredValueOut) }) },
+        },
+      },
+      (req) => service.valueHistory(req.actor!, req.params.id),
+    );
+    app.post(
+      '/api/v1/reports/values/:id/correct',
+      {
+        config: { access: manage },
+        schema: {
+          tags,
+          summary: 'Correct an entered value: a new value supersedes it, with the reason (history kept)',
+          params: IdParams,
+          body: CorrectValueBody,
+          response: { 201: EnteredValueOut },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await service.correctValue(req.actor!, req.params.id, req.body)),
+    );
+    app.post(
+      '/api/v1/reports/values/:id/withdraw',
+      {
+        config: { access: manage },
+        schema: {
+          tags,
+          summary: 'Withdraw an entered value, with the reason',
+          params: IdParams,
+          body: WithdrawValueBody,
+          response: { 200: EnteredValueOut },
+        },
+      },
+      (req) => service.withdrawValue(req.actor!, req.params.id, req.body),
+    );
+    app.post(
+      '/api/v1/reports/overrides',
+      {
+        config: { access: manage },
+        schema: {
+          tags,
+          summary: 'Type a value in place of a computed figure, with a written reason ("số liệu nhập thay")',
+          body: OverrideBody,
+          response: { 201: EnteredValueOut },
+        },
+      },
+      async (req, reply) => reply.code(201).send(await service.overrideValue(req.actor!, req.body)),
+    );
+    app.get(
+      '/api/v1/reports/rules',
+      {
+        config: { access: read },
+        schema: {
+          tags,
+          summary: "The province's report rules: records kept since (per module), issuing with missing figures",
+          response: { 200: ReportsPolicySettings },
+        },
+      },
+      (req) => service.reportRules(req.actor!),
+    );
+    app.put(
+      '/api/v1/reports/rules',
+      {
+        config: { access: manage },
+        schema: {
+          tags,
+          summary: "Change the province's report rules (the Department only)",
+          body: ReportsPolicySettingsBody,
+          response: { 200: ReportsPolicySettings },
+        },
+      },
+      (req) => service.putReportRules(req.actor!, req.body),
     );
     app.get(
       '/api/v1/reports/figure',

@@ -12,6 +12,8 @@ import { plans } from './use-cases/plans.js';
 import { reportDocuments } from './use-cases/report-documents.js';
 import { reportFigures } from './use-cases/report-figures.js';
 import { settings } from './use-cases/settings.js';
+import { reportsSettings } from './use-cases/reports-settings.js';
+import { valueLifecycle } from './use-cases/value-lifecycle.js';
 
 export type { AreaInfo } from './use-cases/context.js';
 
@@ -25,7 +27,7 @@ export function createReportsService(deps: ReportsDeps) {
   const agency = settings(c);
   const figures = reportFigures(c, progress, agency.agencyOf);
   const planUseCases = plans(c, progress);
-  const reports = createReport(c, figures);
+  const reports = createReport(c, figures, progress);
   const { loadPlan: _loadPlan, ...planApi } = planUseCases;
   return {
     policy: reportsPolicy,
@@ -36,7 +38,9 @@ export function createReportsService(deps: ReportsDeps) {
     ...planTargets(c, progress, planUseCases),
     ...dashboard(c, progress),
     ...reports,
-    ...issueReport(c, figures, reports.get),
+    ...issueReport(c, figures, reports.get, progress),
+    ...valueLifecycle(c),
+    ...reportsSettings(c),
     ...reportDocuments(figures),
     settings: agency.settings,
     putSettings: agency.putSettings,

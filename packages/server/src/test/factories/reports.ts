@@ -85,7 +85,7 @@ export async function buildReport(
     ...rest,
   });
   const report = await ctx.services.reports.create(factoryActor, body);
-  return issue ? ctx.services.reports.issue(factoryActor, report.id) : report;
+  return issue ? ctx.services.reports.issue(factoryActor, report.id, { acceptMissing: true }) : report;
 }
 
 const expectOk = async <T>(p: Promise<{ statusCode: number; body: string; json(): unknown }>, status: number) => {

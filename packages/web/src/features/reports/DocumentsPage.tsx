@@ -3,14 +3,12 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import {
   Alert,
-  App,
   Button,
   Card,
   Form,
   Input,
   InputNumber,
   List,
-  Popconfirm,
   Popover,
   Select,
   Space,
@@ -22,7 +20,6 @@ import type { TableColumnsType } from 'antd';
 import type { AgencySettings, FigureOut, PreviewBlock, ReportOut, ReportPreview } from '@ansinh/domain';
 import { useMe } from '../../kernel/auth';
 import { formatDate, formatDateTime } from '../../kernel/format';
-import { useErrorText } from '../../kernel/errors';
 import { useT } from '../../kernel/i18n';
 import type { MessageKey } from '../../kernel/i18n';
 import { pageParams, useUrlFilters } from '../../kernel/urlFilters';
@@ -30,6 +27,8 @@ import { DetailFallback } from '../../components/DetailFallback';
 import { LoadError } from '../../components/LoadError';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { figureHref, reportsApi, reportsUrls, rk } from './api';
+import { IssueButton } from './IssueButton';
+import { RulesModal } from './RulesModal';
 import { ReportsHead, todayVn, useCanManage } from './shared';
 
 export function DocumentsPage() {
@@ -39,6 +38,7 @@ export function DocumentsPage() {
   const page = pageParams(url.params, 20);
   const [creating, setCreating] = useState(false);
   const [agency, setAgency] = useState(false);
+  const [rules, setRules] = useState(false);
   const me = useMe();
   const q = useQuery({
     queryKey: rk.reports(page),
@@ -77,6 +77,11 @@ export function DocumentsPage() {
                   {t('reports.settings.open')}
                 </Button>
               )}
+              {me.areaCode.length === 2 && (
+                <Button data-testid="reports-rules" onClick={() => setRules(true)}>
+                  {t('reports.rules.open')}
+                </Button>
+              )}
               <Button type="primary" data-testid="reports-create" onClick={() => setCreating(true)}>
                 {t('reports.docs.create')}
               </Button>
@@ -86,6 +91,7 @@ export function DocumentsPage() {
       />
       {q.error && <LoadError error={q.error} onRetry={() => void q.refetch()} />}
       {agency && <AgencyModal onClose={() => setAgency(false)} />}
+      {rules && <RulesModal onClose={() => setRules(false)} />}
       <Table<ReportOut>
         data-testid="reports-table"
         rowKey="id"
@@ -120,13 +126,16 @@ interface CreateValues {
   quarter?: number;
   areaCode: string;
   asOf?: string;
+  planId?: number;
 }
 
 function CreateReportModal({ onClose }: { onClose: () => void }) {
   const t = useT();
   const me = useMe();
   const navigate = useNavigate();
-  const state = useModalForm<CreateValues>(['templateCode', 'year', 'quarter', 'areaCode', 'asOf'], onClose);
+  const state = useModalForm<CreateValues>(['templateCode', 'year', 'quarter', 'areaCode', 'asOf', 'planId'], onClose);
+  const plans = useQuery({ queryKey: rk.plans, queryFn: ({ signal }) => reportsApi.plans(signal) });
+  const [year, setYear] = useState<number>(Number(todayVn().slice(0, 4)));
   const templates = useQuery({ queryKey: rk.templates, queryFn: ({ signal }) => reportsApi.templates(signal) });
   const [code, setCode] = useState<string | undefined>(undefined);
   const quarterly = templates.data?.items.find((x) => x.code === code)?.period === 'quarter';
@@ -138,6 +147,7 @@ function CreateReportModal({ onClose }: { onClose: () => void }) {
         areaCode: v.areaCode,
         ...(v.quarter ? { quarter: Number(v.quarter) } : {}),
         ...(v.asOf ? { asOf: v.asOf } : {}),
+        ...(v.planId ? { planId: v.planId } : {}),
       }),
     onSuccess: async (r) => {
       await state.done(t('reports.docs.created'), rk.all);
@@ -152,7 +162,10 @@ function CreateReportModal({ onClose }: { onClose: () => void }) {
       errorTestId="report-form-error"
       submit={{ label: t('reports.docs.createSubmit'), testId: 'report-form-submit', loading: m.isPending }}
       onFinish={(v) => m.mutate(v)}
-      onValuesChange={(c) => c.templateCode && setCode(c.templateCode)}
+      onValuesChange={(c) => {
+        if (c.templateCode) setCode(c.templateCode);
+        if (c.year) setYear(Number(c.year));
+      }}
       initialValues={{ year: Number(todayVn().slice(0, 4)), areaCode: me.areaCode }}
     >
       <Form.Item name="templateCode" label={t('reports.docs.template')} rules={[{ required: true }]}>
@@ -179,6 +192,19 @@ function CreateReportModal({ onClose }: { onClose: () => void }) {
       <Form.Item name="asOf" label={t('reports.filter.asOf')} extra={t('reports.docs.asOfHelp')}>
         <Input type="date" data-testid="report-form-asof" />
       </Form.Item>
+      <Form.Item name="planId" label={t('reports.docs.plan')} extra={t('reports.docs.planHelp')}>
+        <Select
+          allowClear
+          data-testid="report-form-plan"
+          loading={plans.isLoading}
+          options={(plans.data?.items ?? [])
+            .filter((p) => p.year === year)
+            .map((p) => ({
+              value: p.id,
+              label: `${p.citation} — ${t(p.kind === 'department' ? 'reports.plans.kind.department' : 'reports.plans.kind.ubnd')}`,
+            }))}
+        />
+      </Form.Item>
     </ModalForm>
   );
 }
@@ -186,8 +212,6 @@ function CreateReportModal({ onClose }: { onClose: () => void }) {
 /** A report instance: preview in the document layout, traceable figures, editing, issuing, downloads. */
 export function ReportPage() {
   const t = useT();
-  const { message } = App.useApp();
-  const errorText = useErrorText();
   const canManage = useCanManage();
   const id = Number(useParams().id);
   const valid = Number.isInteger(id) && id > 0;
@@ -203,14 +227,6 @@ export function ReportPage() {
     enabled: valid && issued,
   });
   const [editing, setEditing] = useState<{ key: string; text: string } | null>(null);
-  const issue = useMutation({
-    mutationFn: () => reportsApi.issue(id),
-    onSuccess: async (r) => {
-      void message.success(t('reports.docs.issuedOk', { number: r.number ?? '' }));
-      await q.refetch();
-    },
-    onError: (e) => void message.error(errorText(e)),
-  });
   const p = q.data;
   if (!p) return <DetailFallback valid={valid} query={q} />;
   const r = p.report;
@@ -236,18 +252,7 @@ export function ReportPage() {
               {t('reports.docs.annex')}
             </Button>
             <Button onClick={() => window.print()}>{t('reports.docs.print')}</Button>
-            {editable && (
-              <Popconfirm
-                title={t('reports.docs.issueConfirm')}
-                okText={t('reports.docs.issue')}
-                okButtonProps={{ 'data-testid': 'report-issue-confirm' } as Record<`data-${string}`, string>}
-                onConfirm={() => issue.mutate()}
-              >
-                <Button type="primary" data-testid="report-issue" loading={issue.isPending}>
-                  {t('reports.docs.issue')}
-                </Button>
-              </Popconfirm>
-            )}
+            {editable && <IssueButton id={id} onIssued={() => void q.refetch()} />}
           </Space>
         }
       />
@@ -451,7 +456,23 @@ function Fig({ f, text }: { f: FigureOut | undefined; text: string }) {
           : f.source === 'entered'
             ? t('reports.source.entered')
             : t('reports.source.missing')}
+        {f.basis && f.available ? ` (${f.basis})` : ''}
       </div>
+      {f.overridden && (
+        <div data-testid="figure-override">
+          <strong>{t('reports.figure.override')}</strong>: {f.overrideReason}
+        </div>
+      )}
+      {(f.sources ?? []).length > 0 && (
+        <ul style={{ paddingLeft: 18, margin: '4px 0' }}>
+          {f.sources!.map((s) => (
+            <li key={s.id}>
+              {s.areaName}: {s.value.toLocaleString('vi-VN')} ({formatDate(s.periodFrom)} – {formatDate(s.periodTo)});{' '}
+              {s.sourceRef}, {formatDate(s.sourceDate)}
+            </li>
+          ))}
+        </ul>
+      )}
       {f.source !== 'missing' && (
         <Link
           to={figureHref({
@@ -474,6 +495,12 @@ function Fig({ f, text }: { f: FigureOut | undefined; text: string }) {
       <button type="button" className={`fig${f.available ? '' : ' missing'}`} data-testid={`fig-${f.key}`}>
         {text}
       </button>
+      {f.overridden && (
+        <sup className="fig-override" data-testid={`fig-override-${f.key}`}>
+          {' '}
+          ({t('reports.figure.override')})
+        </sup>
+      )}
     </Popover>
   );
 }

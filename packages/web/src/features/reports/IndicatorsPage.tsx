@@ -11,6 +11,7 @@ import { pageParams, useUrlFilters } from '../../kernel/urlFilters';
 import { LoadError } from '../../components/LoadError';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { reportsApi, rk } from './api';
+import { ValueActions, ValueStatus } from './ValueActions';
 import { ReportsHead, todayVn, useCanManage, useUnitLabel } from './shared';
 
 /** The indicator catalogue and the values entered with their sources. */
@@ -88,6 +89,20 @@ export default function IndicatorsPage() {
       key: 'by',
       render: (_: unknown, v) => `${v.enteredBy}, ${formatDateTime(v.enteredAt)}`,
     },
+    {
+      title: t('reports.values.col.status'),
+      key: 'status',
+      render: (_: unknown, v) => <ValueStatus v={v} />,
+    },
+    ...(canManage
+      ? [
+          {
+            title: '',
+            key: 'actions',
+            render: (_: unknown, v: EnteredValueOut) => <ValueActions v={v} />,
+          },
+        ]
+      : []),
   ];
 
   return (
@@ -112,7 +127,7 @@ export default function IndicatorsPage() {
           value={indicatorCode}
           onChange={(v: string | undefined) => url.update({ indicator: v })}
           options={(inds.data?.items ?? [])
-            .filter((i) => i.source === 'entered')
+            .filter((i) => i.source === 'entered' || i.enteredBefore)
             .map((i) => ({ value: i.code, label: i.nameVi }))}
           data-testid="values-filter"
         />
@@ -144,7 +159,7 @@ export default function IndicatorsPage() {
       </Card>
       {entering && (
         <EnterValueModal
-          indicators={(inds.data?.items ?? []).filter((i) => i.source === 'entered')}
+          indicators={(inds.data?.items ?? []).filter((i) => i.source === 'entered' || i.enteredBefore)}
           onClose={() => setEntering(false)}
         />
       )}

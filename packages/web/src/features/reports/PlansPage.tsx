@@ -71,8 +71,9 @@ interface PlanValues {
   docNumber: string;
   docDate: string;
   issuer: string;
+  kind: 'ubnd' | 'department';
 }
-const PLAN_FIELDS = ['year', 'areaCode', 'title', 'docNumber', 'docDate', 'issuer'] as const;
+const PLAN_FIELDS = ['year', 'areaCode', 'title', 'docNumber', 'docDate', 'issuer', 'kind'] as const;
 
 function CreatePlanModal({ onClose }: { onClose: () => void }) {
   const t = useT();
@@ -98,6 +99,7 @@ function CreatePlanModal({ onClose }: { onClose: () => void }) {
         year: Number(todayVn().slice(0, 4)),
         areaCode: me.areaCode,
         issuer: 'Sở Lao động - Thương binh và Xã hội',
+        kind: 'department',
       }}
     >
       <Form.Item name="year" label={t('reports.plans.col.year')} rules={[{ required: true }]}>
@@ -124,6 +126,20 @@ function CreatePlanModal({ onClose }: { onClose: () => void }) {
       </Form.Item>
       <Form.Item name="docDate" label={t('reports.plans.docDate')} rules={[{ required: true }]}>
         <Input data-testid="plan-form-docdate" type="date" />
+      </Form.Item>
+      <Form.Item
+        name="kind"
+        label={t('reports.plans.kind')}
+        rules={[{ required: true }]}
+        extra={t('reports.plans.kindHelp')}
+      >
+        <Select
+          data-testid="plan-form-kind"
+          options={[
+            { value: 'ubnd', label: t('reports.plans.kind.ubnd') },
+            { value: 'department', label: t('reports.plans.kind.department') },
+          ]}
+        />
       </Form.Item>
       <Form.Item name="issuer" label={t('reports.plans.issuer')} rules={[{ required: true }]}>
         <Input data-testid="plan-form-issuer" />

@@ -7,6 +7,8 @@ import {
   IndicatorList,
   PlanList,
   PlanOut,
+  MissingList,
+  ReportsPolicySettings,
   ReportChanges,
   ReportOut,
   ReportPage,
@@ -17,7 +19,10 @@ import type {
   CreatePlanBody,
   CreateReportBody,
   DashboardQuery,
+  CorrectValueBody,
   EnterValueBody,
+  ReportsPolicySettingsBody,
+  WithdrawValueBody,
   TargetBody,
   UpdateReportBody,
 } from '@ansinh/domain';
@@ -47,6 +52,10 @@ export const reportsApi = {
     q: { indicatorCode?: string | undefined; year?: number | undefined; page?: number; pageSize?: number },
     signal?: AbortSignal,
   ) => request<EnteredValuePage>('GET', '/reports/values', { query: { ...q }, schema: EnteredValuePage, signal }),
+  correctValue: (id: number, body: CorrectValueBody) =>
+    request<EnteredValueOut>('POST', `/reports/values/${id}/correct`, { body, schema: EnteredValueOut }),
+  withdrawValue: (id: number, body: WithdrawValueBody) =>
+    request<EnteredValueOut>('POST', `/reports/values/${id}/withdraw`, { body, schema: EnteredValueOut }),
   enterValue: (body: EnterValueBody) =>
     request<EnteredValueOut>('POST', '/reports/values', { body, schema: EnteredValueOut }),
   plans: (signal?: AbortSignal) => request<PlanList>('GET', '/plans', { schema: PlanList, signal }),
@@ -69,7 +78,14 @@ export const reportsApi = {
     request<ReportPreview>('GET', `/reports/${id}/preview`, { schema: ReportPreview, signal }),
   update: (id: number, body: UpdateReportBody) =>
     request<ReportOut>('PATCH', `/reports/${id}`, { body, schema: ReportOut }),
-  issue: (id: number) => request<ReportOut>('POST', `/reports/${id}/issue`, { schema: ReportOut }),
+  issue: (id: number, acceptMissing = false) =>
+    request<ReportOut>('POST', `/reports/${id}/issue`, { body: { acceptMissing }, schema: ReportOut }),
+  rules: (signal?: AbortSignal) =>
+    request<ReportsPolicySettings>('GET', '/reports/rules', { schema: ReportsPolicySettings, signal }),
+  putRules: (body: ReportsPolicySettingsBody) =>
+    request<ReportsPolicySettings>('PUT', '/reports/rules', { body, schema: ReportsPolicySettings }),
+  missing: (id: number, signal?: AbortSignal) =>
+    request<MissingList>('GET', `/reports/${id}/missing`, { schema: MissingList, signal }),
   changes: (id: number, signal?: AbortSignal) =>
     request<ReportChanges>('GET', `/reports/${id}/changes`, { schema: ReportChanges, signal }),
 };
@@ -92,6 +108,8 @@ export const rk = {
   reports: (q: object) => ['reports', 'list', q] as const,
   preview: (id: number) => ['reports', 'preview', id] as const,
   changes: (id: number) => ['reports', 'changes', id] as const,
+  missing: (id: number) => ['reports', 'missing', id] as const,
+  rules: ['reports', 'rules'] as const,
 };
 
 /** The traceability page of a figure. */

@@ -18,10 +18,10 @@ export const indicatorsRepo = {
   },
 
   /**
-   * Entered values of an indicator within a period, for an area and everything under it, known by
-   * the as-of date; the latest first (by end of period, then entry).
+   * Active entered values of an indicator for exactly a period, for an area and everything under it,
+   * known by the as-of date (overrides of computed figures apart); the latest entry first.
    */
-  enteredFor(
+  enteredExact(
     db: Executor,
     code: string,
     area: { code: string; level: number },
@@ -34,13 +34,65 @@ export const indicatorsRepo = {
       .selectAll()
       .where('indicator_code', '=', code)
       .where(AREA_COLUMN[area.level] ?? 'commune_code', '=', area.code)
-      .where('period_from', '>=', from)
-      .where('period_to', '<=', to)
+      .where('period_from', '=', from)
+      .where('period_to', '=', to)
+      .where('status', '=', 'active')
+      .where('override_reason', 'is', null)
       .where('source_date', '<=', asOf)
-      .orderBy('period_to', 'desc')
       .orderBy('entered_at', 'desc')
       .orderBy('id', 'desc')
       .execute();
+  },
+  /** The active value typed in place of a computed figure for exactly an area, period and parameters. */
+  overrideFor(db: Executor, code: string, params: string, areaCode: string, from: string, to: string) {
+    return db
+      .selectFrom('indicator_values')
+      .selectAll()
+      .where('indicator_code', '=', code)
+      .where('params', '=', params)
+      .where('area_code', '=', areaCode)
+      .where('period_from', '=', from)
+      .where('period_to', '=', to)
+      .where('status', '=', 'active')
+      .where('override_reason', 'is not', null)
+      .orderBy('id', 'desc')
+      .executeTakeFirst();
+  },
+  /** Every value ever entered for the same indicator, parameters, area and period as this one (its history). */
+  history(
+    db: Executor,
+    r: Pick<IndicatorValueRow, 'indicator_code' | 'params' | 'area_code' | 'period_from' | 'period_to'>,
+  ) {
+    return db
+      .selectFrom('indicator_values')
+      .selectAll()
+      .where('indicator_code', '=', r.indicator_code)
+      .where('params', '=', r.params)
+      .where('area_code', '=', r.area_code)
+      .where('period_from', '=', r.period_from)
+      .where('period_to', '=', r.period_to)
+      .orderBy('id', 'desc')
+      .execute();
+  },
+  /** Ends an active value (superseded by a correction, or withdrawn); whether it was still active. */
+  async endValue(
+    db: Executor,
+    id: number,
+    set: { status: 'superseded' | 'withdrawn'; superseded_by: number | null; reason: string; by: string; at: string },
+  ): Promise<boolean> {
+    const r = await db
+      .updateTable('indicator_values')
+      .set({
+        status: set.status,
+        superseded_by: set.superseded_by,
+        status_reason: set.reason,
+        status_by: set.by,
+        status_at: set.at,
+      })
+      .where('id', '=', id)
+      .where('status', '=', 'active')
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
   },
   async insertValue(db: Executor, row: Insertable<IndicatorValuesTable>) {
     const r = await db.insertInto('indicator_values').values(row).returning('id').executeTakeFirstOrThrow();
@@ -52,13 +104,19 @@ export const indicatorsRepo = {
   async listValues(
     db: Executor,
     scope: Scope,
-    f: { indicatorCode?: string | undefined; areaCode?: string | undefined; year?: number | undefined },
+    f: {
+      indicatorCode?: string | undefined;
+      areaCode?: string | undefined;
+      year?: number | undefined;
+      status?: string | undefined;
+    },
     page: { limit: number; offset: number },
   ) {
     let q = db.selectFrom('indicator_values');
     if (scope) q = q.where(scope.column, '=', scope.code);
     if (f.indicatorCode) q = q.where('indicator_code', '=', f.indicatorCode);
     if (f.areaCode) q = q.where('area_code', '=', f.areaCode);
+    if (f.status) q = q.where('status', '=', f.status);
     if (f.year) q = q.where('period_to', '>=', `${f.year}-01-01`).where('period_from', '<=', `${f.year}-12-31`);
     const total = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
     const rows = await q

@@ -21,16 +21,19 @@ export const plansRepo = {
     if (year) q = q.where('year', '=', year);
     return q.orderBy('year', 'desc').orderBy('area_level').orderBy('id').execute();
   },
-  /** The plan of a year for exactly this area (the latest issued when there are several). */
-  planFor(db: Executor, year: number, areaCode: string) {
-    return db
+  /**
+   * The default plan of a year for exactly this area: the People's Committee's ('ubnd') before the
+   * Department's own, then the one recorded last (not the latest document date).
+   */
+  async planFor(db: Executor, year: number, areaCode: string) {
+    const rows = await db
       .selectFrom('plans')
       .selectAll()
       .where('year', '=', year)
       .where('area_code', '=', areaCode)
-      .orderBy('doc_date', 'desc')
       .orderBy('id', 'desc')
-      .executeTakeFirst();
+      .execute();
+    return rows.find((r) => r.kind === 'ubnd') ?? rows[0];
   },
   planYears(db: Executor, scope: Scope) {
     let q = db.selectFrom('plans').select('year').distinct();
@@ -62,7 +65,7 @@ export const plansRepo = {
     if (existing) {
       await db
         .updateTable('plan_targets')
-        .set({ target: row.target, note: row.note ?? null })
+        .set({ target: row.target, note: row.note ?? null, ...(row.measure ? { measure: row.measure } : {}) })
         .where('id', '=', existing.id)
         .execute();
       return Number(existing.id);

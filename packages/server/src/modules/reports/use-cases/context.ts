@@ -2,6 +2,7 @@ import type { Database, Executor } from '../../../db/database.js';
 import { systemActor, type Actor } from '../../../platform/actor.js';
 import { codesOfCommune } from '../../../platform/authz.js';
 import { errors } from '../../../platform/errors.js';
+import type { ComputedIndicator } from '../../../platform/indicators.js';
 import type { AreasService } from '../../areas/index.js';
 import { createEvaluator, loadCatalogue, type Evaluator } from '../reports.catalogue.js';
 import { reportsPolicy, type ReportsAction } from '../reports.policy.js';
@@ -11,7 +12,14 @@ import { settingsRepo } from '../repo/settings.repo.js';
 export interface ReportsDeps {
   database: Database;
   areas: Pick<AreasService, 'pathOf' | 'list'>;
+  /** Computed indicators besides the modules' (tests). */
+  extraIndicators?: readonly ComputedIndicator[];
 }
+
+/** Province setting: since when each module's records are kept in AnSinh ({ petitions: '2024-01-01' }). */
+export const RECORDS_SINCE_KEY = 'reports.records_since';
+/** Province setting: 'confirm' (default) or 'refuse' issuing a report with missing figures. */
+export const ISSUE_WITH_MISSING_KEY = 'reports.issue_with_missing';
 
 /** An area as the use cases need it: its code, level (1 province, 2 district, 3 commune) and path. */
 export interface AreaInfo {
@@ -43,6 +51,7 @@ export function areaCodes(area: Pick<AreaInfo, 'code' | 'level' | 'path'>): RowC
 /** The helpers every use case of the module shares: areas, names, the indicator evaluator. */
 export function createReportsContext(deps: ReportsDeps) {
   const { database, areas } = deps;
+  const extraIndicators = deps.extraIndicators ?? [];
   const db = database.db;
 
   async function areaInfo(code: string): Promise<AreaInfo | undefined> {
@@ -72,11 +81,29 @@ export function createReportsContext(deps: ReportsDeps) {
     return new Map(rows.map((r) => [r.code, r.name]));
   }
 
+  /**
+   * The evaluator of one request. A computed indicator that replaces an entered one is computed
+   * for a period starting on or after the date its module's records are kept in AnSinh in the
+   * area's province (setting `reports.records_since`); none set: the entered values only.
+   */
   async function evaluator(ex: Executor = db): Promise<Evaluator> {
-    return createEvaluator(ex, await loadCatalogue(ex));
+    const since = new Map<string, Promise<Record<string, string | null>>>();
+    const coverage = async (areaCode: string, module: string) => {
+      const a = await areaInfo(areaCode);
+      const province = a?.path.split('/').find(Boolean) ?? areaCode;
+      let hit = since.get(province);
+      if (!hit) {
+        hit = settingsRepo
+          .get(ex, province, RECORDS_SINCE_KEY)
+          .then((v) => (v && typeof v === 'object' ? (v as Record<string, string | null>) : {}));
+        since.set(province, hit);
+      }
+      return (await hit)[module] ?? null;
+    };
+    return createEvaluator(ex, await loadCatalogue(ex, extraIndicators), coverage);
   }
 
-  return { database, db, areaInfo, scopedArea, children, names, evaluator };
+  return { database, db, areaInfo, scopedArea, children, names, evaluator, extraIndicators };
 }
 
 export type ReportsContext = ReturnType<typeof createReportsContext>;

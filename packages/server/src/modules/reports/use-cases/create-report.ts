@@ -16,6 +16,7 @@ import { reportsPolicy } from '../reports.policy.js';
 import { findTemplate, REPORT_TEMPLATES } from '../reports.templates.js';
 import { reportsRepo } from '../repo/reports.repo.js';
 import { areaCodes, type ReportsContext } from './context.js';
+import type { PlanProgress } from './plan-progress.js';
 import type { ReportFigures } from './report-figures.js';
 
 /**
@@ -24,7 +25,7 @@ import type { ReportFigures } from './report-figures.js';
  * date. Templates ship with the product (a later issue makes them each province's data): a report
  * made from one belongs to the area, hence the province, it was made for.
  */
-export function createReport(c: ReportsContext, rf: ReportFigures) {
+export function createReport(c: ReportsContext, rf: ReportFigures, progress: PlanProgress) {
   const { database, db } = c;
 
   async function get(actor: Actor, id: number): Promise<ReportOut> {
@@ -74,6 +75,7 @@ export function createReport(c: ReportsContext, rf: ReportFigures) {
       const title = tpl.titlePattern
         .replace('{year}', String(body.year))
         .replace('{quarter}', romanQuarter(body.quarter));
+      const planId = await progress.planForReport(body.year, area, body.planId);
       const id = await inTransaction(database, actor, async (trx, audit) => {
         const at = nowIso();
         const id = await reportsRepo.insertReport(trx, {
@@ -92,6 +94,7 @@ export function createReport(c: ReportsContext, rf: ReportFigures) {
           number: null,
           body_json: JSON.stringify(tpl.body),
           figures_json: null,
+          plan_id: planId,
           issued_at: null,
           issued_by: null,
           created_by: actor.username,
@@ -103,7 +106,7 @@ export function createReport(c: ReportsContext, rf: ReportFigures) {
           entity: 'report',
           entityId: id,
           areaCode: area.code,
-          after: { template: tpl.code, year: body.year, quarter: body.quarter ?? null, asOf },
+          after: { template: tpl.code, year: body.year, quarter: body.quarter ?? null, asOf, planId },
         });
         return id;
       });

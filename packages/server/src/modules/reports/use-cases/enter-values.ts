@@ -24,7 +24,7 @@ export function enterValues(c: ReportsContext) {
         limit: q.pageSize,
         offset: (q.page - 1) * q.pageSize,
       });
-      const cat = await loadCatalogue(db);
+      const cat = await loadCatalogue(db, c.extraIndicators);
       const n = await c.names(rows.map((r) => r.area_code));
       return {
         items: rows.map((r) => presentValue(r, n, cat.get(r.indicator_code)?.nameVi ?? r.indicator_code)),
@@ -37,13 +37,13 @@ export function enterValues(c: ReportsContext) {
     /** Records a figure no record can give, with its source and who entered it. */
     async enterValue(actor: Actor, body: EnterValueBody): Promise<EnteredValueOut> {
       reportsPolicy.guard(actor, 'enter_value');
-      const cat = await loadCatalogue(db);
+      const cat = await loadCatalogue(db, c.extraIndicators);
       const def = cat.get(body.indicatorCode);
       if (!def)
         throw errors.validation([
           { path: 'body.indicatorCode', message: `Chưa có chỉ tiêu mã ${body.indicatorCode}.` },
         ]);
-      if (def.source !== 'entered') {
+      if (def.source !== 'entered' && !def.enteredBefore) {
         throw errors.validation([
           { path: 'body.indicatorCode', message: `Chỉ tiêu "${def.nameVi}" được tính từ dữ liệu, không nhập tay.` },
         ]);
@@ -55,8 +55,23 @@ export function enterValues(c: ReportsContext) {
       }
       const area = await c.scopedArea(actor, 'enter_value', body.areaCode);
       return inTransaction(database, actor, async (trx, audit) => {
+        // One active value per indicator, area and period: a second one is a correction.
+        const same = await indicatorsRepo.enteredExact(
+          trx,
+          def.code,
+          area,
+          body.periodFrom,
+          body.periodTo,
+          '9999-12-31',
+        );
+        const dup = same.find((r) => r.area_code === area.code);
+        if (dup)
+          throw errors.conflict(
+            'VALUE_EXISTS',
+            `Đã có giá trị ${dup.value} cho ${area.name} kỳ ${body.periodFrom} – ${body.periodTo} (số ${dup.id}). Dùng "Sửa" để thay bằng giá trị đúng, có ghi lý do.`,
+          );
         const id = await indicatorsRepo.insertValue(trx, {
-          indicator_code: body.indicatorCode,
+          indicator_code: def.code,
           area_code: area.code,
           area_level: area.level,
           ...areaCodes(area),

@@ -20,14 +20,14 @@ export function indicatorsCatalogue(c: ReportsContext) {
     /** The catalogue: computed indicators of every module and the entered ones. */
     async indicators(actor: Actor): Promise<IndicatorList> {
       reportsPolicy.guard(actor, 'read');
-      const cat = await loadCatalogue(db);
-      return { items: [...cat.values()].map(presentIndicator) };
+      const cat = await loadCatalogue(db, c.extraIndicators);
+      return { items: [...cat.values()].filter((d) => !d.aliasOf).map(presentIndicator) };
     },
 
     /** Adds an indicator whose values are entered with their source (a Department only). */
     async createIndicator(actor: Actor, body: CreateIndicatorBody): Promise<IndicatorOut> {
       reportsPolicy.guard(actor, 'edit_catalogue', { provinceCode: provinceScope(actor) });
-      const cat = await loadCatalogue(db);
+      const cat = await loadCatalogue(db, c.extraIndicators);
       if (cat.has(body.code))
         throw errors.conflict('INDICATOR_EXISTS', `Đã có chỉ tiêu mã ${body.code}. Chọn mã khác.`);
       return inTransaction(database, actor, async (trx, audit) => {

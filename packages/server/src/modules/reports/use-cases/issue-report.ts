@@ -3,6 +3,9 @@ import {
   applyNarrative,
   documentNumber,
   todayInVietnam,
+  type IssueBody,
+  type IssueWithMissing,
+  type MissingList,
   type ReportOut,
   type UpdateReportBody,
 } from '@ansinh/domain';
@@ -10,7 +13,10 @@ import type { Actor } from '../../../platform/actor.js';
 import { inTransaction, nowIso } from '../../../platform/context.js';
 import { errors, isUniqueViolation } from '../../../platform/errors.js';
 import { reportsRepo } from '../repo/reports.repo.js';
-import type { ReportsContext } from './context.js';
+import { settingsRepo } from '../repo/settings.repo.js';
+import { ISSUE_WITH_MISSING_KEY, type ReportsContext } from './context.js';
+import { missingOf } from './missing-figures.js';
+import type { PlanProgress } from './plan-progress.js';
 import type { Frozen, ReportFigures } from './report-figures.js';
 
 /**
@@ -22,14 +28,20 @@ export function issueReport(
   c: ReportsContext,
   rf: ReportFigures,
   get: (actor: Actor, id: number) => Promise<ReportOut>,
+  progress: PlanProgress,
 ) {
   const { database } = c;
+  async function issueMode(provinceCode: string): Promise<IssueWithMissing> {
+    const v = await settingsRepo.get(c.db, provinceCode, ISSUE_WITH_MISSING_KEY);
+    return v === 'refuse' ? 'refuse' : 'confirm';
+  }
   return {
     /** Officers edit the narrative (and the as-of date) of a draft; an issued report is frozen. */
     async update(actor: Actor, id: number, body: UpdateReportBody): Promise<ReportOut> {
       const { row, area } = await rf.loadReport(actor, id, 'edit_report');
       if (row.state === 'issued')
         throw errors.conflict('REPORT_ISSUED', 'Báo cáo đã ban hành, không sửa được. Tạo báo cáo mới nếu cần.');
+      const planId = body.planId ? await progress.planForReport(row.year, area, body.planId) : body.planId;
       const edited = applyNarrative(ReportBody.parse(JSON.parse(row.body_json)), body.texts);
       if (edited.unknown.length > 0)
         throw errors.validation(
@@ -38,6 +50,7 @@ export function issueReport(
       await inTransaction(database, actor, async (trx, audit) => {
         await reportsRepo.updateReport(trx, id, {
           body_json: JSON.stringify(edited.body),
+          ...(planId !== undefined ? { plan_id: planId } : {}),
           ...(body.asOf ? { as_of: body.asOf } : {}),
           updated_at: nowIso(),
         });
@@ -46,17 +59,41 @@ export function issueReport(
           entity: 'report',
           entityId: id,
           areaCode: area.code,
-          after: { blocks: Object.keys(body.texts), asOf: body.asOf ?? null },
+          after: { blocks: Object.keys(body.texts), asOf: body.asOf ?? null, planId: planId ?? null },
         });
       });
       return get(actor, id);
     },
 
-    /** Issues a report: it gets its number and its figures are stored as they are now. */
-    async issue(actor: Actor, id: number): Promise<ReportOut> {
+    /** What a report still lacks, and whether the province lets it be issued so (after confirmation). */
+    async missing(actor: Actor, id: number): Promise<MissingList> {
+      const { row } = await rf.loadReport(actor, id);
+      const p = await rf.preview(actor, id);
+      return { mode: await issueMode(row.province_code), items: missingOf(p) };
+    },
+
+    /**
+     * Issues a report: it gets its number and its figures are stored as they are now. A report with
+     * missing figures or template notes is refused (409 REPORT_MISSING with the list) unless the
+     * officer confirmed (`acceptMissing`), and always where the province refuses such reports.
+     */
+    async issue(actor: Actor, id: number, body: IssueBody = {}): Promise<ReportOut> {
       const { row, area } = await rf.loadReport(actor, id, 'issue_report');
       if (row.state === 'issued') throw errors.conflict('REPORT_ISSUED', 'Báo cáo đã được ban hành trước đó.');
-      const figures = await rf.computeFigures(row, area);
+      const p = await rf.preview(actor, id);
+      const missing = missingOf(p);
+      if (missing.length > 0) {
+        const mode = await issueMode(row.province_code);
+        if (mode === 'refuse' || !body.acceptMissing)
+          throw errors.conflict(
+            'REPORT_MISSING',
+            mode === 'refuse'
+              ? `Báo cáo còn ${missing.length} chỗ thiếu số liệu hoặc ghi chú của mẫu; Sở quy định không ban hành khi còn thiếu. Bổ sung rồi ban hành lại.`
+              : `Báo cáo còn ${missing.length} chỗ thiếu số liệu hoặc ghi chú của mẫu. Xem danh sách, bổ sung hoặc xác nhận ban hành.`,
+            missing.map((m) => ({ path: `missing.${m.kind}.${m.key}`, message: `${m.section}: ${m.text}` })),
+          );
+      }
+      const figures = p.figures;
       const frozen: Frozen = { figures, byArea: await rf.breakdown(row, area, figures) };
       const at = nowIso();
       const ag = await rf.agencyOf(row.province_code);
@@ -93,7 +130,7 @@ export function issueReport(
             entity: 'report',
             entityId: id,
             areaCode: area.code,
-            after: { number, figures: figures.length, asOf: row.as_of },
+            after: { number, figures: figures.length, asOf: row.as_of, missing: missing.map((m) => m.text) },
           });
         });
       }

@@ -1,6 +1,8 @@
 import {
   elapsedShare,
+  formatPointsProgressVi,
   formatProgressVi,
+  pointsChange,
   NO_DATA,
   progressOf,
   yearRange,
@@ -24,8 +26,19 @@ export function planProgress(c: ReportsContext) {
    * down to it. The nearest plan wins for the same indicator. The area's path names only areas of
    * its own province, so a plan of another province never applies.
    */
-  async function targetsFor(year: number, area: AreaInfo): Promise<{ plan: PlanRow | null; targets: TargetRow[] }> {
+  async function targetsFor(
+    year: number,
+    area: AreaInfo,
+    planId?: number | null,
+  ): Promise<{ plan: PlanRow | null; targets: TargetRow[] }> {
     const chain = area.path.split('/').filter(Boolean).reverse();
+    if (planId) {
+      // The plan the report chose: its targets for the area (a plan of an enclosing area applies).
+      const plan = await plansRepo.findPlan(c.db, planId);
+      if (!plan || !chain.includes(plan.area_code)) return { plan: null, targets: [] };
+      const targets = (await plansRepo.targets(c.db, [Number(plan.id)])).filter((t) => t.area_code === area.code);
+      return { plan, targets };
+    }
     for (const code of chain) {
       const plan = await plansRepo.planFor(c.db, year, code);
       if (!plan) continue;
@@ -53,8 +66,11 @@ export function planProgress(c: ReportsContext) {
       asOf,
       parseParams(t.params),
     );
-    const p = progressOf(e.value, t.target, {
-      lowerIsBetter: def?.lowerIsBetter,
+    const lower = !!def?.lowerIsBetter;
+    const points = t.measure === 'points' ? await pointsOf(ev, t, year, asOf, lower) : null;
+    const achieved = points ?? (e.available ? e.value : null);
+    const p = progressOf(achieved ?? 0, t.target, {
+      lowerIsBetter: points === null ? lower : false,
       elapsedShare: elapsedShare(from, to, asOf),
     });
     return {
@@ -68,12 +84,33 @@ export function planProgress(c: ReportsContext) {
       target: t.target,
       lowerIsBetter: !!def?.lowerIsBetter,
       note: t.note,
-      available: e.available,
-      achieved: e.available ? e.value : null,
-      percent: e.available ? p.percent : null,
-      text: e.available ? formatProgressVi(e.value, t.target) : NO_DATA,
-      status: e.available ? p.status : 'no_data',
+      measure: t.measure === 'points' ? 'points' : 'count',
+      available: achieved !== null,
+      achieved,
+      percent: achieved !== null ? p.percent : null,
+      text:
+        achieved === null
+          ? NO_DATA
+          : points !== null
+            ? formatPointsProgressVi(points, t.target, lower)
+            : formatProgressVi(achieved, t.target),
+      status: achieved !== null ? p.status : 'no_data',
     };
+  }
+
+  /**
+   * A points target's achievement: the change of the rate from the end of the year before to the
+   * end of this one, in percentage points (a fall for a rate where lower is better); null when
+   * either end is unknown.
+   */
+  async function pointsOf(ev: Evaluator, t: TargetRow, year: number, asOf: string, lower: boolean) {
+    const area = { code: t.area_code, level: t.area_level };
+    const params = parseParams(t.params);
+    const cur = yearRange(year);
+    const prev = yearRange(year - 1);
+    const end = await ev.evaluate(t.indicator_code, area, cur.from, cur.to, asOf, params);
+    const start = await ev.evaluate(t.indicator_code, area, prev.from, prev.to, asOf, params);
+    return end.available && start.available ? pointsChange(start.value, end.value, lower) : null;
   }
 
   /**
@@ -105,7 +142,25 @@ export function planProgress(c: ReportsContext) {
     return area;
   }
 
-  return { targetsFor, targetOut, checkTarget };
+  /**
+   * The plan a report of a year and area takes its targets from: the one it names (a plan of that
+   * year for the area or an area enclosing it), else the default (the UBND plan of the year).
+   */
+  async function planForReport(year: number, area: AreaInfo, planId?: number | null): Promise<number | null> {
+    if (!planId) return (await targetsFor(year, area)).plan?.id ?? null;
+    const plan = await plansRepo.findPlan(c.db, planId);
+    const chain = area.path.split('/').filter(Boolean);
+    if (!plan || plan.year !== year || !chain.includes(plan.area_code))
+      throw errors.validation([
+        {
+          path: 'body.planId',
+          message: `Chọn một kế hoạch năm ${year} của ${area.name} hoặc của đơn vị cấp trên (kế hoạch của UBND tỉnh hoặc của Sở).`,
+        },
+      ]);
+    return Number(plan.id);
+  }
+
+  return { targetsFor, targetOut, checkTarget, pointsOf, planForReport };
 }
 
 export type PlanProgress = ReturnType<typeof planProgress>;

@@ -30,6 +30,7 @@ export function planTargets(c: ReportsContext, progress: PlanProgress, p: Plans)
           area_level: ta.level,
           target: body.target,
           note: body.note ?? null,
+          ...(body.measure ? { measure: body.measure } : {}),
         });
         await plansRepo.touchPlan(trx, planId, nowIso());
         await audit({

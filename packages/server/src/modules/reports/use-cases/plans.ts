@@ -81,6 +81,7 @@ export function plans(c: ReportsContext, progress: PlanProgress) {
           doc_number: body.docNumber,
           doc_date: body.docDate,
           issuer: body.issuer,
+          kind: body.kind ?? 'ubnd',
           created_by: actor.username,
           created_at: at,
           updated_at: at,
@@ -94,6 +95,7 @@ export function plans(c: ReportsContext, progress: PlanProgress) {
             area_level: ta.level,
             target: t.target,
             note: t.note ?? null,
+            measure: t.measure ?? 'count',
           });
         }
         await audit({

@@ -11,9 +11,9 @@ import {
 } from '@ansinh/domain';
 import type { Actor } from '../../../platform/actor.js';
 import { errors } from '../../../platform/errors.js';
-import { paramsText, parseParams, type Evaluator } from '../reports.catalogue.js';
+import { paramsText, parseParams, type Evaluation, type Evaluator } from '../reports.catalogue.js';
 import { reportsPolicy, type ReportsAction } from '../reports.policy.js';
-import { planCitation, presentReport } from '../reports.presenter.js';
+import { planCitation, presentReport, presentSource } from '../reports.presenter.js';
 import { figureRefs, renderHeader, renderSections, type RenderContext } from '../reports.render.js';
 import { findTemplate } from '../reports.templates.js';
 import type { AreaBreakdown } from '../reports.xlsx.js';
@@ -33,6 +33,8 @@ interface ReportCtx {
   to: string;
   asOf: string;
   area: AreaInfo;
+  /** The plan the report chose; null: the default plan of its year. */
+  planId: number | null;
 }
 
 /**
@@ -63,13 +65,17 @@ export function reportFigures(
       const a = await c.areaInfo(ref.area);
       area = a && a.path.startsWith(rc.area.path) ? a : { ...rc.area, code: ref.area, name: ref.area, path: '' };
     }
-    const e =
+    const e: Evaluation =
       def && area.path
         ? await ev.evaluate(ref.code, area, rc.from, rc.to, rc.asOf, ref.params)
-        : { available: false, value: 0, entered: [] };
-    const tf = await progress.targetsFor(rc.year, area);
-    const target = tf.targets.find((t) => t.indicator_code === ref.code && t.params === paramsText(ref.params));
+        : { available: false, value: 0, entered: [], basis: 'chưa có số liệu', override: null };
+    const tf = await progress.targetsFor(rc.year, area, rc.planId);
+    const codes = new Set([ref.code, def?.code, def?.aliasOf]);
+    const target = tf.targets.find((t) => codes.has(t.indicator_code) && t.params === paramsText(ref.params));
+    const points =
+      target?.measure === 'points' ? await progress.pointsOf(ev, target, rc.year, rc.asOf, !!def?.lowerIsBetter) : null;
     areaNames.set(area.code, area.name);
+    const n = await c.names(e.entered.map((r) => r.area_code));
     return {
       key,
       kind: 'value',
@@ -89,13 +95,25 @@ export function reportFigures(
       denominator: e.available ? (e.denominator ?? null) : null,
       target: target ? target.target : null,
       lowerIsBetter: !!def?.lowerIsBetter,
+      basis: e.basis,
+      overridden: !!e.override,
+      overrideReason: e.override?.override_reason ?? null,
+      sources: e.entered.map((r) => presentSource(r, n)),
+      ...(target?.measure === 'points' ? { measure: 'points' as const, change: points } : {}),
     };
   }
 
   async function computeFigures(r: ReportRow, area: AreaInfo): Promise<FigureOut[]> {
     const ev = await c.evaluator();
     const body = ReportBody.parse(JSON.parse(r.body_json));
-    const rc: ReportCtx = { year: r.year, from: r.period_from, to: r.period_to, asOf: r.as_of, area };
+    const rc: ReportCtx = {
+      year: r.year,
+      from: r.period_from,
+      to: r.period_to,
+      asOf: r.as_of,
+      area,
+      planId: r.plan_id ?? null,
+    };
     const out: FigureOut[] = [];
     const areaNames = new Map<string, string>();
     for (const [key, ref] of figureRefs(body)) out.push(await figureOut(ev, key, ref, rc, areaNames));
@@ -129,7 +147,7 @@ export function reportFigures(
   }
 
   async function variables(r: ReportRow, area: AreaInfo, ag: AgencySettings): Promise<Record<string, string>> {
-    const tf = await progress.targetsFor(r.year, area);
+    const tf = await progress.targetsFor(r.year, area, r.plan_id ?? null);
     const province = await c.areaInfo(r.province_code);
     return {
       year: String(r.year),
