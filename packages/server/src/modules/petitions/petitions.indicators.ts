@@ -20,6 +20,8 @@ interface Def {
   /** Summed column instead of a count. */
   sum?: string;
   lowerIsBetter?: boolean;
+  /** The entered indicator (seed/reports-seed.ts) this one computes from records, same meaning. */
+  replaces?: string;
   href: (id: number) => string;
   label: string;
 }
@@ -48,6 +50,9 @@ const DEFS: Def[] = [
     unit: 'persons',
     table: 'petition_entries',
     date: 'date',
+    // A line of the book is one visit (lượt), whatever the number of people: the entered figure
+    // "Số lượt tiếp công dân" counted visits, the people are `petitions.people`.
+    replaces: 'petitions.reception_visits',
     href: entry,
     label: 'summary',
   },
@@ -80,6 +85,7 @@ const DEFS: Def[] = [
     unit: 'cases',
     table: 'petition_calls',
     date: 'called_date',
+    replaces: 'petitions.hotline_calls',
     href: () => '/petitions/hotline',
     label: 'topic',
   },
@@ -113,6 +119,21 @@ const DEFS: Def[] = [
     table: 'petition_letters',
     date: 'received_date',
     where: () => sql`t.state <> 'split' and t.fit = 1 and t.within_competence = 1`,
+    href: letter,
+    label: 'code',
+  },
+  {
+    // "Số đơn khiếu nại, tố cáo tiếp nhận": letters received that are complaints or denunciations
+    // (the parts of a split letter each count by their own kind; an unclassified letter does not).
+    key: 'complaint_denunciation_letters',
+    vi: 'Số đơn khiếu nại, tố cáo tiếp nhận',
+    en: 'Complaint and denunciation letters received',
+    unit: 'cases',
+    table: 'petition_letters',
+    date: 'received_date',
+    where: () => sql`t.state <> 'split' and t.kind in ('complaint', 'denunciation')`,
+    lowerIsBetter: true,
+    replaces: 'petitions.complaints_denunciations',
     href: letter,
     label: 'code',
   },
@@ -241,6 +262,7 @@ export const petitionsIndicators: readonly ComputedIndicator[] = DEFS.map((d) =>
   unit: d.unit,
   rollup: 'sum',
   ...(d.lowerIsBetter ? { lowerIsBetter: true } : {}),
+  ...(d.replaces ? { replaces: d.replaces } : {}),
   compute: async (db, q) => ({ value: await value(db, d, q) }),
   records: (db, q, page) => records(db, d, q, page),
 }));

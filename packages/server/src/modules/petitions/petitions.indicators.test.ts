@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestContext, type TestContext } from '../../test/helpers.js';
+import { buildCall, buildClassifiedLetter, buildEntry } from '../../test/factories.js';
+import { petitionsIndicators } from './index.js';
+
+let ctx: TestContext;
+beforeAll(async () => {
+  ctx = await createTestContext();
+});
+afterAll(() => ctx.close());
+
+const byCode = (code: string) => petitionsIndicators.find((i) => i.code === code)!;
+// A commune no other test of this file writes in, and a month of its own per test.
+const q = (from: string, to: string) => ({
+  area: { code: '25273', level: 3 as const, column: 'commune_code' as const },
+  from,
+  to,
+  asOf: '2021-12-31',
+});
+
+describe('petitions indicators replace the entered ones', () => {
+  it('names the entered indicator each one computes, with the same meaning', () => {
+    const replaced = Object.fromEntries(petitionsIndicators.filter((i) => i.replaces).map((i) => [i.replaces, i.code]));
+    expect(replaced).toEqual({
+      'petitions.reception_visits': 'petitions.visits',
+      'petitions.hotline_calls': 'petitions.hotline_calls_logged',
+      'petitions.complaints_denunciations': 'petitions.complaint_denunciation_letters',
+    });
+    // Visits (lượt) are lines of the book, not people: a group of 6 is one visit and 6 people.
+    expect(byCode('petitions.visits').unit).toBe('persons');
+  });
+
+  it('counts a group of six as one visit and six people, and one hotline call', async () => {
+    await buildEntry(ctx, { date: '2021-02-03', areaCode: '25273', people: 6, kind: 'complaint' });
+    await buildCall(ctx, { calledAt: '2021-02-04T09:00:00+07:00', areaCode: '25273' });
+    const db = ctx.database.db;
+    const feb = q('2021-02-01', '2021-02-28');
+    expect((await byCode('petitions.visits').compute(db, feb)).value).toBe(1);
+    expect((await byCode('petitions.people').compute(db, feb)).value).toBe(6);
+    expect((await byCode('petitions.groups').compute(db, feb)).value).toBe(1);
+    expect((await byCode('petitions.hotline_calls_logged').compute(db, feb)).value).toBe(1);
+  });
+
+  it('counts complaint and denunciation letters, not proposals, and mass complaints from the letters', async () => {
+    await buildClassifiedLetter(ctx, 'complaint', { receivedDate: '2021-04-05', areaCode: '25273', signers: 7 });
+    await buildClassifiedLetter(ctx, 'denunciation', { receivedDate: '2021-04-06', areaCode: '25273' });
+    await buildClassifiedLetter(ctx, 'proposal', { receivedDate: '2021-04-07', areaCode: '25273' });
+    const db = ctx.database.db;
+    const apr = q('2021-04-01', '2021-04-30');
+    expect((await byCode('petitions.complaint_denunciation_letters').compute(db, apr)).value).toBe(2);
+    expect((await byCode('petitions.mass_complaints').compute(db, apr)).value).toBe(1);
+    // "Không phát sinh khiếu nại đông người" is a zero computed from records for a quiet month.
+    expect((await byCode('petitions.mass_complaints').compute(db, q('2021-05-01', '2021-05-31'))).value).toBe(0);
+  });
+});
