@@ -6,6 +6,7 @@ import {
   ClassifyLetterBody,
   DecideLetterBody,
   DueList,
+  ExtendCheckBody,
   IdentityOut,
   LetterBody,
   LetterOut,
@@ -113,6 +114,20 @@ export function petitionsRoutes(service: PetitionsService): FastifyPluginAsyncZo
         },
       },
       (req) => service.decideLetter(req.actor!, req.params.id, req.body),
+    );
+    app.post(
+      `${P}/letters/:id/extend-check`,
+      {
+        config: { access: classify },
+        schema: {
+          tags,
+          summary: 'Extend the check of a denunciation to 10 working days (Luật Tố cáo 2018 Art. 24)',
+          params: IdParams,
+          body: ExtendCheckBody,
+          response: { 200: LetterOut },
+        },
+      },
+      (req) => service.extendCheck(req.actor!, req.params.id, req.body),
     );
     app.post(
       `${P}/letters/:id/notify`,

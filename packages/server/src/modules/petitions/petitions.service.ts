@@ -1,4 +1,5 @@
 import { caseStepsUseCases } from './use-cases/case-steps.js';
+import { denunciationCheckUseCases } from './use-cases/denunciation-check.js';
 import { hotlineUseCases } from './use-cases/hotline.js';
 import { lettersHandlingUseCases } from './use-cases/letters-handling.js';
 import { lettersIntakeUseCases } from './use-cases/letters-intake.js';
@@ -16,6 +17,7 @@ export function createPetitionsService(deps: PetitionsDeps) {
     ...hotlineUseCases(deps),
     ...lettersIntakeUseCases(deps),
     ...lettersHandlingUseCases(deps),
+    ...denunciationCheckUseCases(deps),
     ...caseStepsUseCases(deps),
     ...readUseCases(deps),
     ...statsUseCases(deps),

@@ -90,6 +90,20 @@ export const lettersRepo = {
     return q.orderBy('l.received_date', 'desc').orderBy('l.id', 'desc').limit(200).execute();
   },
 
+  /**
+   * How many times a content was already transferred: the transfers of the letters of its chain
+   * (the first letter and those naming it as the same content), a letter transferred in counting
+   * as one (the sending body made the first transfer).
+   */
+  async transfersOfContent(db: Executor, rootId: number): Promise<number> {
+    const rows = await db
+      .selectFrom('petition_letters')
+      .select(['transfers', 'channel'])
+      .where((e) => e.or([e('id', '=', rootId), e('same_content_of', '=', rootId)]))
+      .execute();
+    return rows.reduce((n, r) => n + r.transfers + (r.channel === 'transferred' ? 1 : 0), 0);
+  },
+
   insertIdentity(db: Executor, row: Insertable<PetitionIdentitiesTable>) {
     return db.insertInto('petition_identities').values(row).execute();
   },
