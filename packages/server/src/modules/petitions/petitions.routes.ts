@@ -22,6 +22,7 @@ import { z } from 'zod';
 import { petitionsPolicy } from './petitions.policy.js';
 import type { PetitionsService } from './petitions.service.js';
 import { receptionRoutes } from './petitions.reception.routes.js';
+import { LETTER_FORMS } from './use-cases/forms.js';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 const { read, receive, classify, settle, identity, stats } = petitionsPolicy.table;
@@ -128,6 +129,25 @@ export function petitionsRoutes(service: PetitionsService): FastifyPluginAsyncZo
         },
       },
       (req) => service.extendCheck(req.actor!, req.params.id, req.body),
+    );
+    app.get(
+      `${P}/letters/:id/forms/:form`,
+      {
+        config: { access: read },
+        schema: {
+          tags,
+          summary: 'Print a form of the letter as DOCX: 01-tcd, 02-tcd, or the slip of its decision',
+          params: z.object({ id: z.coerce.number().int().positive(), form: z.enum(LETTER_FORMS) }),
+          querystring: z.object({ reason: z.string().max(500, 'Lý do tối đa 500 ký tự.').optional() }),
+        },
+      },
+      async (req, reply) => {
+        const f = await service.letterForm(req.actor!, req.params.id, req.params.form, req.query);
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+          .header('content-disposition', `attachment; filename="${f.filename}"`)
+          .send(f.body);
+      },
     );
     app.post(
       `${P}/letters/:id/notify`,

@@ -1,5 +1,6 @@
 import { caseStepsUseCases } from './use-cases/case-steps.js';
 import { denunciationCheckUseCases } from './use-cases/denunciation-check.js';
+import { formsUseCases } from './use-cases/forms.js';
 import { hotlineUseCases } from './use-cases/hotline.js';
 import { lettersHandlingUseCases } from './use-cases/letters-handling.js';
 import { lettersIntakeUseCases } from './use-cases/letters-intake.js';
@@ -18,6 +19,7 @@ export function createPetitionsService(deps: PetitionsDeps) {
     ...lettersIntakeUseCases(deps),
     ...lettersHandlingUseCases(deps),
     ...denunciationCheckUseCases(deps),
+    ...formsUseCases(deps),
     ...caseStepsUseCases(deps),
     ...readUseCases(deps),
     ...statsUseCases(deps),
