@@ -1,5 +1,7 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/helpers.js';
+import { expectProblem } from '../../test/fixtures.js';
 import { buildCall, buildClassifiedLetter, buildEntry } from '../../test/factories.js';
 import { petitionsIndicators } from './index.js';
 
@@ -39,6 +41,12 @@ describe('petitions indicators replace the entered ones', () => {
     expect((await byCode('petitions.people').compute(db, feb)).value).toBe(6);
     expect((await byCode('petitions.groups').compute(db, feb)).value).toBe(1);
     expect((await byCode('petitions.hotline_calls_logged').compute(db, feb)).value).toBe(1);
+    // A group of 6 who came to complain is a mass complaint, like a letter signed by 5 or more.
+    const mass = byCode('petitions.mass_complaints');
+    expect((await mass.compute(db, feb)).value).toBe(1);
+    expect((await mass.records(db, feb, { limit: 10, offset: 0 })).rows.map((r) => r.kind)).toEqual([
+      'petition_entries',
+    ]);
   });
 
   it('counts complaint and denunciation letters, not proposals, and mass complaints from the letters', async () => {
@@ -51,5 +59,50 @@ describe('petitions indicators replace the entered ones', () => {
     expect((await byCode('petitions.mass_complaints').compute(db, apr)).value).toBe(1);
     // "Không phát sinh khiếu nại đông người" is a zero computed from records for a quiet month.
     expect((await byCode('petitions.mass_complaints').compute(db, q('2021-05-01', '2021-05-31'))).value).toBe(0);
+  });
+});
+
+describe('the periodic report as XLSX', () => {
+  const sheet = async (res: { statusCode: number; body: string; rawPayload: Buffer }) => {
+    expect({ status: res.statusCode, body: res.statusCode === 200 ? '' : res.body.slice(0, 300) }).toEqual({
+      status: 200,
+      body: '',
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const rows: Record<string, unknown> = {};
+    ws.eachRow((r) => (rows[String(r.getCell(2).value)] = r.getCell(3).value));
+    return { rows, text: JSON.stringify(ws.getSheetValues()) };
+  };
+
+  it('counts visits, people and groups for the area and period, and says "không phát sinh" of a zero', async () => {
+    const supervisor = await ctx.login('giamsat');
+    await buildEntry(ctx, { date: '2021-06-08', areaCode: '25273', people: 6, kind: 'complaint' });
+    await buildEntry(ctx, { date: '2021-06-09', areaCode: '25273', people: 1 });
+    const june = await sheet(
+      await supervisor.inject('GET', '/api/v1/petitions/stats.xlsx?from=2021-06-01&to=2021-06-30&areaCode=25273'),
+    );
+    expect(june.rows).toMatchObject({
+      'Số lượt tiếp': 2,
+      'Số người được tiếp': 7,
+      'Số đoàn đông người (từ 5 người)': 1,
+      'Số vụ khiếu nại đông người': 1,
+    });
+    expect(june.text).toContain('Không phát sinh vụ việc tố cáo.');
+    expect(june.text).not.toContain('Không phát sinh khiếu nại đông người');
+    const july = await sheet(
+      await supervisor.inject('GET', '/api/v1/petitions/stats.xlsx?from=2021-07-01&to=2021-07-31&areaCode=25273'),
+    );
+    expect(july.text).toContain('Không phát sinh khiếu nại đông người.');
+  });
+
+  it('refuses a period that ends before it starts', async () => {
+    const supervisor = await ctx.login('giamsat');
+    expectProblem(
+      await supervisor.inject('GET', '/api/v1/petitions/stats.xlsx?from=2021-07-31&to=2021-07-01'),
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 });

@@ -160,6 +160,8 @@ const DEFS: Def[] = [
     label: 'code',
   },
   {
+    // Letters signed by 5 or more, plus (MASS_GROUPS) groups of 5 or more who came to complain:
+    // the same count as the periodic report, so "không phát sinh khiếu nại đông người" is a zero here.
     key: 'mass_complaints',
     vi: 'Số vụ khiếu nại đông người',
     en: 'Mass complaints (5 or more)',
@@ -172,6 +174,18 @@ const DEFS: Def[] = [
     label: 'code',
   },
 ];
+/** The reception side of `petitions.mass_complaints`: groups of 5 or more who came to complain. */
+const MASS_GROUPS: Def = {
+  key: 'mass_complaint_groups',
+  vi: 'Đoàn đông người khiếu nại',
+  en: 'Groups complaining',
+  unit: 'cases',
+  table: 'petition_entries',
+  date: 'date',
+  where: () => sql`t.people >= 5 and t.kind = 'complaint'`,
+  href: entry,
+  label: 'summary',
+};
 for (const kind of ['complaint', 'denunciation'] as const) {
   const vi = kind === 'complaint' ? 'khiếu nại' : 'tố cáo';
   DEFS.push({
@@ -253,6 +267,25 @@ async function records(db: Kysely<DB>, d: Def, q: IndicatorQuery, page: { limit:
   };
 }
 
+/** Value and records of a definition, with its extra part when it has one (mass complaints). */
+const extraOf = (d: Def) => (d.key === 'mass_complaints' ? MASS_GROUPS : null);
+
+async function total(db: Kysely<DB>, d: Def, q: IndicatorQuery): Promise<number> {
+  const extra = extraOf(d);
+  return (await value(db, d, q)) + (extra ? await value(db, extra, q) : 0);
+}
+
+async function allRecords(db: Kysely<DB>, d: Def, q: IndicatorQuery, page: { limit: number; offset: number }) {
+  const first = await records(db, d, q, page);
+  const extra = extraOf(d);
+  if (!extra) return first;
+  // The extra records follow the first ones: page through the two lists as one.
+  const offset = Math.max(0, page.offset - first.total);
+  const limit = page.limit - first.rows.length;
+  const second = await records(db, extra, q, { limit: Math.max(limit, 0), offset });
+  return { total: first.total + second.total, rows: [...first.rows, ...(limit > 0 ? second.rows : [])] };
+}
+
 /** Computed indicators of the petitions module (platform/indicators.ts). */
 export const petitionsIndicators: readonly ComputedIndicator[] = DEFS.map((d) => ({
   code: `petitions.${d.key}`,
@@ -263,6 +296,6 @@ export const petitionsIndicators: readonly ComputedIndicator[] = DEFS.map((d) =>
   rollup: 'sum',
   ...(d.lowerIsBetter ? { lowerIsBetter: true } : {}),
   ...(d.replaces ? { replaces: d.replaces } : {}),
-  compute: async (db, q) => ({ value: await value(db, d, q) }),
-  records: (db, q, page) => records(db, d, q, page),
+  compute: async (db, q) => ({ value: await total(db, d, q) }),
+  records: (db, q, page) => allRecords(db, d, q, page),
 }));

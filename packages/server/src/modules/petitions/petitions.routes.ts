@@ -211,6 +211,25 @@ export function petitionsRoutes(service: PetitionsService): FastifyPluginAsyncZo
       (req) => service.dueList(req.actor!),
     );
     app.get(
+      `${P}/stats.xlsx`,
+      {
+        config: { access: stats },
+        schema: {
+          tags,
+          summary: 'The periodic report (TT 02/2021/TT-TTCP counts) for a period and area, as XLSX',
+          querystring: StatsQuery,
+        },
+      },
+      async (req, reply) =>
+        reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header(
+            'content-disposition',
+            `attachment; filename="bao-cao-don-thu-${req.query.from}-${req.query.to}.xlsx"`,
+          )
+          .send(await service.statsXlsx(req.actor!, req.query)),
+    );
+    app.get(
       `${P}/stats`,
       {
         config: { access: stats },

@@ -8,6 +8,7 @@ import { readUseCases } from './use-cases/read.js';
 import { receptionBookUseCases } from './use-cases/reception-book.js';
 import { receptionUseCases } from './use-cases/reception.js';
 import type { PetitionsDeps } from './use-cases/shared.js';
+import { reportFormUseCases } from './use-cases/report-form.js';
 import { statsUseCases } from './use-cases/stats.js';
 
 /** The petitions service: the use cases, assembled (routes, seeds, benches and tests use it). */
@@ -23,6 +24,7 @@ export function createPetitionsService(deps: PetitionsDeps) {
     ...caseStepsUseCases(deps),
     ...readUseCases(deps),
     ...statsUseCases(deps),
+    ...reportFormUseCases(deps),
   };
 }
 export type PetitionsService = ReturnType<typeof createPetitionsService>;
