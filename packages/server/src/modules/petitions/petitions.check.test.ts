@@ -11,7 +11,8 @@ let officer: Session; // tinh.chuyenvien: receives, does not classify
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  [inspector, officer] = await Promise.all(['thanhtra', 'tinh.chuyenvien'].map((u) => ctx.login(u)));
+  inspector = await ctx.login('thanhtra');
+  officer = await ctx.login('tinh.chuyenvien');
 });
 afterAll(() => ctx.close());
 

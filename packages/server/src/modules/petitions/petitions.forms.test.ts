@@ -11,7 +11,8 @@ let xaOther: Session;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  [inspector, xaOther] = await Promise.all(['thanhtra', 'xa.25273'].map((u) => ctx.login(u)));
+  inspector = await ctx.login('thanhtra');
+  xaOther = await ctx.login('xa.25273');
 });
 afterAll(() => ctx.close());
 

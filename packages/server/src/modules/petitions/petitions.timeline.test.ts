@@ -10,7 +10,9 @@ let inspector: Session;
 
 beforeAll(async () => {
   ctx = await createTestContext();
-  [xa, xaOther, inspector] = await Promise.all(['xa.25213', 'xa.25273', 'thanhtra'].map((u) => ctx.login(u)));
+  xa = await ctx.login('xa.25213');
+  xaOther = await ctx.login('xa.25273');
+  inspector = await ctx.login('thanhtra');
 });
 afterAll(() => ctx.close());
 
