@@ -24,6 +24,8 @@ interface Def {
   replaces?: string;
   href: (id: number) => string;
   label: string;
+  /** Put before the label column's value ('Sổ tiếp công dân, dòng '). */
+  labelPrefix?: string;
 }
 
 const letter = (id: number) => `/petitions/letters/${id}`;
@@ -31,6 +33,10 @@ const kase = (id: number) => `/petitions/cases/${id}`;
 const entry = () => '/petitions/reception';
 const decided = (q: IndicatorQuery) =>
   sql`t.decided_date >= ${q.from} and t.decided_date <= ${q.to} and t.decided_date <= ${q.asOf}`;
+
+// What a reception line or a call said stays out of the records behind a figure: report readers
+// (administrators included) see which line, not its contents.
+const BOOK_LINE = 'Sổ tiếp công dân, dòng ';
 
 const DEFS: Def[] = [
   {
@@ -54,7 +60,8 @@ const DEFS: Def[] = [
     // "Số lượt tiếp công dân" counted visits, the people are `petitions.people`.
     replaces: 'petitions.reception_visits',
     href: entry,
-    label: 'summary',
+    label: 'seq',
+    labelPrefix: BOOK_LINE,
   },
   {
     key: 'people',
@@ -65,7 +72,8 @@ const DEFS: Def[] = [
     date: 'date',
     sum: 'people',
     href: entry,
-    label: 'summary',
+    label: 'seq',
+    labelPrefix: BOOK_LINE,
   },
   {
     key: 'groups',
@@ -76,7 +84,8 @@ const DEFS: Def[] = [
     date: 'date',
     where: () => sql`t.people >= 5`,
     href: entry,
-    label: 'summary',
+    label: 'seq',
+    labelPrefix: BOOK_LINE,
   },
   {
     key: 'hotline_calls_logged',
@@ -87,7 +96,8 @@ const DEFS: Def[] = [
     date: 'called_date',
     replaces: 'petitions.hotline_calls',
     href: () => '/petitions/hotline',
-    label: 'topic',
+    label: 'id',
+    labelPrefix: 'Cuộc gọi số ',
   },
   {
     key: 'letters_received',
@@ -184,7 +194,8 @@ const MASS_GROUPS: Def = {
   date: 'date',
   where: () => sql`t.people >= 5 and t.kind = 'complaint'`,
   href: entry,
-  label: 'summary',
+  label: 'seq',
+  labelPrefix: BOOK_LINE,
 };
 for (const kind of ['complaint', 'denunciation'] as const) {
   const vi = kind === 'complaint' ? 'khiếu nại' : 'tố cáo';
@@ -258,7 +269,7 @@ async function records(db: Kysely<DB>, d: Def, q: IndicatorQuery, page: { limit:
     rows: rows.rows.map((r): IndicatorRecord => ({
       kind: d.table,
       id: r.id,
-      label: String(r.label).slice(0, 120),
+      label: `${d.labelPrefix ?? ''}${String(r.label)}`.slice(0, 120),
       href: d.href(r.id),
       areaCode: r.area,
       date: r.date,
