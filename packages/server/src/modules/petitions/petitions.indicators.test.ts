@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../test/helpers.js';
 import { expectProblem } from '../../test/fixtures.js';
-import { buildCall, buildClassifiedLetter, buildEntry } from '../../test/factories.js';
+import { buildCall, buildClassifiedLetter, buildEntry, factoryActor } from '../../test/factories.js';
 import { petitionsIndicators } from './index.js';
 
 let ctx: TestContext;
@@ -105,5 +105,24 @@ describe('the periodic report as XLSX', () => {
       400,
       'VALIDATION_FAILED',
     );
+  });
+});
+
+describe('a hotline log entered at once', () => {
+  it('writes every call or none: a call in the future refuses the whole log', async () => {
+    const call = (day: string) => ({
+      calledAt: `2021-08-${day}T02:00:00Z`,
+      areaCode: '25273',
+      topic: 'Hỏi về hỗ trợ',
+      answer: 'Đã hướng dẫn',
+    });
+    const aug = q('2021-08-01', '2021-08-31');
+    const calls = byCode('petitions.hotline_calls_logged');
+    await expect(
+      ctx.services.petitions.logCalls(factoryActor, [call('02'), { ...call('03'), calledAt: '2999-01-01T00:00:00Z' }]),
+    ).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect((await calls.compute(ctx.database.db, aug)).value).toBe(0);
+    expect(await ctx.services.petitions.logCalls(factoryActor, [call('02'), call('03')])).toEqual({ count: 2 });
+    expect((await calls.compute(ctx.database.db, aug)).value).toBe(2);
   });
 });
