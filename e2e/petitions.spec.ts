@@ -50,6 +50,11 @@ describe('petitions in a real browser', () => {
     await page.getByTestId('classify-all').click();
     await page.getByTestId('classify-save').click();
     await page.getByTestId('decide-save').click();
+    // The decision's slip (proposal to accept, Mẫu 01 TT 05/2021) downloads as DOCX.
+    const slip = await page.getByTestId('form-slip').getAttribute('href');
+    const doc = await context.request.get(new URL(slip!, server.url).toString());
+    expect(doc.status()).toBe(200);
+    expect(doc.headers()['content-type']).toMatch(/wordprocessingml/);
     await page.getByTestId('letter-case').click();
 
     // The case page shows its settlement clock (30 days for a first complaint) and takes the decision.

@@ -29,7 +29,7 @@ import { createUsersService, usersRoutes } from './modules/users/index.js';
 import { createProgramsService, programsRoutes } from './modules/programs/index.js';
 import { createDossiersService, dossiersRoutes, notifyChannel } from './modules/dossiers/index.js';
 import { createReportsService, reportsRoutes } from './modules/reports/index.js';
-import { createPetitionsService, petitionsRoutes } from './modules/petitions/index.js';
+import { createPetitionsService, petitionsRoutes, petitionsTimelineSource } from './modules/petitions/index.js';
 import { createEmploymentService, employmentRoutes } from './modules/employment/index.js';
 import { createPovertyService, povertyRoutes } from './modules/poverty/index.js';
 import { createMeritService, meritRoutes } from './modules/merit/index.js';
@@ -41,7 +41,12 @@ export function createServices(database: Database, config: Config) {
   const users = createUsersService({ database, areas });
   const audit = createAuditService({ database });
   const auth = createAuthService({ database, config });
-  const registry = createRegistryService({ database, areas });
+  // Other modules add to a person's timeline through sources; the registry imports none of them.
+  const registry = createRegistryService({
+    database,
+    areas,
+    timelineSources: [petitionsTimelineSource({ database, areas })],
+  });
   const registryImport = createRegistryImport({ database });
   const programs = createProgramsService({ database, areas });
   const dossiers = createDossiersService({ database, areas, channel: notifyChannel(config.notify) });

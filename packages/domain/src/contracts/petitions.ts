@@ -153,6 +153,8 @@ export const LetterBody = z.object({
   callId: z.number().int().positive().nullish(),
   /** The registry person who wrote it, when known (their timeline lists their letters). */
   personId: z.number().int().positive().nullish(),
+  /** The earlier letter of the same content (a denunciation is transferred once per content). */
+  sameContentAs: z.number().int().positive().nullish(),
 });
 export type LetterBody = z.infer<typeof LetterBody>;
 
@@ -184,6 +186,13 @@ export const DecideLetterBody = z.object({
   remote: z.boolean().default(false),
 });
 export type DecideLetterBody = z.infer<typeof DecideLetterBody>;
+
+/** Extending the 7-working-day check of a denunciation to at most 10 (Luật Tố cáo 2018 Art. 24). */
+export const ExtendCheckBody = z.object({
+  date: IsoDate,
+  reason: required(1000, 'Lý do gia hạn (ví dụ: phải kiểm tra, xác minh tại nhiều địa điểm)'),
+});
+export type ExtendCheckBody = z.infer<typeof ExtendCheckBody>;
 
 export const NotifyLetterBody = z.object({ date: IsoDate, documentRef: optional(100, 'Số văn bản') });
 export type NotifyLetterBody = z.infer<typeof NotifyLetterBody>;
@@ -228,6 +237,11 @@ export const LetterOut = z.object({
   personId: z.number().int().nullable(),
   notifiedDate: z.string().nullable(),
   noticeClock: ClockOut.nullable(),
+  /** A denunciation's check clock (7 working days, 10 when extended), done at the decision. */
+  checkClock: ClockOut.nullable(),
+  checkExtendedDate: z.string().nullable(),
+  checkExtensionReason: z.string().nullable(),
+  sameContentAs: z.number().int().nullable(),
   abilities: z.array(z.string()).optional(),
 });
 export type LetterOut = z.infer<typeof LetterOut>;

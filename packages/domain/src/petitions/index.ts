@@ -4,3 +4,4 @@ export * from './clock.js';
 export * from './classify.js';
 export * from './fitness.js';
 export * from './reception.js';
+export * from './check.js';

@@ -12,6 +12,7 @@ import {
   ruleOn,
 } from './limits.js';
 import { clockState, dueDate, suspensionsOf } from './clock.js';
+import { checkExtensionProblem, denunciationCheckLimit } from './check.js';
 import { allowedDecisions, checkSplit, checkTransfer, isGroup } from './classify.js';
 import { assessFitness, fitnessItemsFor } from './fitness.js';
 import { RECEPTION_BOOK_COLUMNS } from './reception.js';
@@ -200,4 +201,22 @@ describe('fit to handle (TT 07/2014 Art. 6, TT 05/2021)', () => {
 
 it('the reception book has the 13 columns of Mẫu 03/TCD', () => {
   expect(RECEPTION_BOOK_COLUMNS).toHaveLength(13);
+});
+
+describe('extending the denunciation check (Luật Tố cáo 2018 Art. 24(1))', () => {
+  const letter = { kind: 'denunciation', receivedDate: '2021-02-05', decided: false, extendedDate: null };
+  it('brings the limit to 10 working days from receipt, across Tết Tân Sửu', () => {
+    const ext = denunciationCheckLimit('2021-02-05', true);
+    expect(ext.limit).toEqual({ days: 10, kind: 'working' });
+    // 7 working days end on 23/2 (Tết 10–16/2 off); 10 working days on 26/2.
+    expect(dueDate(cal, { start: '2021-02-05', limit: ext.limit })).toBe('2021-02-26');
+  });
+  it('is decided once, while the 7 days run, on a denunciation not yet handled', () => {
+    expect(checkExtensionProblem(cal, letter, '2021-02-23')).toBeNull();
+    expect(checkExtensionProblem(cal, letter, '2021-02-24')).toMatch(/đã hết ngày 2021-02-23/);
+    expect(checkExtensionProblem(cal, { ...letter, extendedDate: '2021-02-18' }, '2021-02-19')).toMatch(/một lần/);
+    expect(checkExtensionProblem(cal, { ...letter, kind: 'complaint' }, '2021-02-18')).toMatch(/đơn tố cáo/);
+    expect(checkExtensionProblem(cal, { ...letter, decided: true }, '2021-02-18')).toMatch(/đã được xử lý/);
+    expect(checkExtensionProblem(cal, letter, '2021-02-04')).toMatch(/trước ngày nhận đơn/);
+  });
 });

@@ -18,6 +18,7 @@ import * as m0015 from './migrations/0015-search-indexes.js';
 import * as m0018 from './migrations/0018-dated-figures.js';
 import * as m0019 from './migrations/0019-program-groups.js';
 import * as m0020 from './migrations/0020-report-values-lifecycle.js';
+import * as m0023 from './migrations/0023-petitions-check.js';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Database['dialect']): Promise<void> };
 
@@ -41,6 +42,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0018-dated-figures': m0018,
   '0019-program-groups': m0019,
   '0020-report-values-lifecycle': m0020,
+  '0023-petitions-check': m0023,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -95,6 +95,11 @@ export interface PetitionLettersTable extends AreaColumns {
   notified_date: string | null;
   case_id: number | null;
   assignee_id: number | null;
+  /** The denunciation check extended to 10 working days on this date (migration 0023). */
+  check_extended_date: string | null;
+  check_extension_reason: string | null;
+  /** The earlier letter of the same content (migration 0023). */
+  same_content_of: number | null;
   created_by: string;
   created_at: string;
   updated_at: string;
@@ -134,6 +139,8 @@ export interface PetitionCasesTable extends AreaColumns {
   settle_due: string | null;
   on_time: number | null;
   assignee_id: number | null;
+  /** 1 when the denunciation check of its letter was extended (migration 0023). */
+  check_extended: Generated<number>;
   created_at: string;
   updated_at: string;
 }

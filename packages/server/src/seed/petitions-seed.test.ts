@@ -18,7 +18,7 @@ it('seeds a 2021 consistent with the demo report (128 visits, no complaint or de
     to: '2021-12-31',
     areaCode: '70',
   });
-  expect(s).toMatchObject({ sessions: 12, visits: 128, lettersReceived: 12, lettersHandled: 12 });
+  expect(s).toMatchObject({ sessions: 12, visits: 128, calls: 2_140, lettersReceived: 12, lettersHandled: 12 });
   expect(s.complaints.accepted + s.denunciations.accepted).toBe(0);
   const now = await ctx.services.petitions.stats(systemActor('test'), {
     from: '2026-01-01',

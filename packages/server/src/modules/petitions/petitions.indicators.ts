@@ -20,8 +20,12 @@ interface Def {
   /** Summed column instead of a count. */
   sum?: string;
   lowerIsBetter?: boolean;
+  /** The entered indicator (seed/reports-seed.ts) this one computes from records, same meaning. */
+  replaces?: string;
   href: (id: number) => string;
   label: string;
+  /** Put before the label column's value ('Sổ tiếp công dân, dòng '). */
+  labelPrefix?: string;
 }
 
 const letter = (id: number) => `/petitions/letters/${id}`;
@@ -29,6 +33,10 @@ const kase = (id: number) => `/petitions/cases/${id}`;
 const entry = () => '/petitions/reception';
 const decided = (q: IndicatorQuery) =>
   sql`t.decided_date >= ${q.from} and t.decided_date <= ${q.to} and t.decided_date <= ${q.asOf}`;
+
+// What a reception line or a call said stays out of the records behind a figure: report readers
+// (administrators included) see which line, not its contents.
+const BOOK_LINE = 'Sổ tiếp công dân, dòng ';
 
 const DEFS: Def[] = [
   {
@@ -48,8 +56,12 @@ const DEFS: Def[] = [
     unit: 'persons',
     table: 'petition_entries',
     date: 'date',
+    // A line of the book is one visit (lượt), whatever the number of people: the entered figure
+    // "Số lượt tiếp công dân" counted visits, the people are `petitions.people`.
+    replaces: 'petitions.reception_visits',
     href: entry,
-    label: 'summary',
+    label: 'seq',
+    labelPrefix: BOOK_LINE,
   },
   {
     key: 'people',
@@ -60,7 +72,8 @@ const DEFS: Def[] = [
     date: 'date',
     sum: 'people',
     href: entry,
-    label: 'summary',
+    label: 'seq',
+    labelPrefix: BOOK_LINE,
   },
   {
     key: 'groups',
@@ -71,7 +84,8 @@ const DEFS: Def[] = [
     date: 'date',
     where: () => sql`t.people >= 5`,
     href: entry,
-    label: 'summary',
+    label: 'seq',
+    labelPrefix: BOOK_LINE,
   },
   {
     key: 'hotline_calls_logged',
@@ -80,8 +94,10 @@ const DEFS: Def[] = [
     unit: 'cases',
     table: 'petition_calls',
     date: 'called_date',
+    replaces: 'petitions.hotline_calls',
     href: () => '/petitions/hotline',
-    label: 'topic',
+    label: 'id',
+    labelPrefix: 'Cuộc gọi số ',
   },
   {
     key: 'letters_received',
@@ -117,6 +133,21 @@ const DEFS: Def[] = [
     label: 'code',
   },
   {
+    // "Số đơn khiếu nại, tố cáo tiếp nhận": letters received that are complaints or denunciations
+    // (the parts of a split letter each count by their own kind; an unclassified letter does not).
+    key: 'complaint_denunciation_letters',
+    vi: 'Số đơn khiếu nại, tố cáo tiếp nhận',
+    en: 'Complaint and denunciation letters received',
+    unit: 'cases',
+    table: 'petition_letters',
+    date: 'received_date',
+    where: () => sql`t.state <> 'split' and t.kind in ('complaint', 'denunciation')`,
+    lowerIsBetter: true,
+    replaces: 'petitions.complaints_denunciations',
+    href: letter,
+    label: 'code',
+  },
+  {
     key: 'complaints_accepted',
     vi: 'Số vụ khiếu nại thụ lý',
     en: 'Complaints accepted',
@@ -139,6 +170,8 @@ const DEFS: Def[] = [
     label: 'code',
   },
   {
+    // Letters signed by 5 or more, plus (MASS_GROUPS) groups of 5 or more who came to complain:
+    // the same count as the periodic report, so "không phát sinh khiếu nại đông người" is a zero here.
     key: 'mass_complaints',
     vi: 'Số vụ khiếu nại đông người',
     en: 'Mass complaints (5 or more)',
@@ -151,6 +184,19 @@ const DEFS: Def[] = [
     label: 'code',
   },
 ];
+/** The reception side of `petitions.mass_complaints`: groups of 5 or more who came to complain. */
+const MASS_GROUPS: Def = {
+  key: 'mass_complaint_groups',
+  vi: 'Đoàn đông người khiếu nại',
+  en: 'Groups complaining',
+  unit: 'cases',
+  table: 'petition_entries',
+  date: 'date',
+  where: () => sql`t.people >= 5 and t.kind = 'complaint'`,
+  href: entry,
+  label: 'seq',
+  labelPrefix: BOOK_LINE,
+};
 for (const kind of ['complaint', 'denunciation'] as const) {
   const vi = kind === 'complaint' ? 'khiếu nại' : 'tố cáo';
   DEFS.push({
@@ -223,13 +269,32 @@ async function records(db: Kysely<DB>, d: Def, q: IndicatorQuery, page: { limit:
     rows: rows.rows.map((r): IndicatorRecord => ({
       kind: d.table,
       id: r.id,
-      label: String(r.label).slice(0, 120),
+      label: `${d.labelPrefix ?? ''}${String(r.label)}`.slice(0, 120),
       href: d.href(r.id),
       areaCode: r.area,
       date: r.date,
       amount: Number(r.amount),
     })),
   };
+}
+
+/** Value and records of a definition, with its extra part when it has one (mass complaints). */
+const extraOf = (d: Def) => (d.key === 'mass_complaints' ? MASS_GROUPS : null);
+
+async function total(db: Kysely<DB>, d: Def, q: IndicatorQuery): Promise<number> {
+  const extra = extraOf(d);
+  return (await value(db, d, q)) + (extra ? await value(db, extra, q) : 0);
+}
+
+async function allRecords(db: Kysely<DB>, d: Def, q: IndicatorQuery, page: { limit: number; offset: number }) {
+  const first = await records(db, d, q, page);
+  const extra = extraOf(d);
+  if (!extra) return first;
+  // The extra records follow the first ones: page through the two lists as one.
+  const offset = Math.max(0, page.offset - first.total);
+  const limit = page.limit - first.rows.length;
+  const second = await records(db, extra, q, { limit: Math.max(limit, 0), offset });
+  return { total: first.total + second.total, rows: [...first.rows, ...(limit > 0 ? second.rows : [])] };
 }
 
 /** Computed indicators of the petitions module (platform/indicators.ts). */
@@ -241,6 +306,7 @@ export const petitionsIndicators: readonly ComputedIndicator[] = DEFS.map((d) =>
   unit: d.unit,
   rollup: 'sum',
   ...(d.lowerIsBetter ? { lowerIsBetter: true } : {}),
-  compute: async (db, q) => ({ value: await value(db, d, q) }),
-  records: (db, q, page) => records(db, d, q, page),
+  ...(d.replaces ? { replaces: d.replaces } : {}),
+  compute: async (db, q) => ({ value: await total(db, d, q) }),
+  records: (db, q, page) => allRecords(db, d, q, page),
 }));

@@ -78,6 +78,11 @@ export function presentCall(r: CallRow): HotlineCallOut {
   };
 }
 
+function checkClockOf(r: LetterRow, asOf: string) {
+  const c = acceptanceClock('denunciation', r.received_date, r.check_extended_date !== null);
+  return presentClock(c.clock, c.source, asOf, r.decision_date);
+}
+
 export function presentLetter(r: LetterRow, asOf: string, abilities?: string[]): LetterOut {
   const restricted = r.identity_restricted === 1;
   const n = noticeClock(r.received_date);
@@ -108,6 +113,10 @@ export function presentLetter(r: LetterRow, asOf: string, abilities?: string[]):
     personId: restricted ? null : r.person_id,
     notifiedDate: r.notified_date,
     noticeClock: counted ? presentClock(n.clock, n.source, asOf, r.notified_date) : null,
+    checkClock: counted && r.kind === 'denunciation' ? checkClockOf(r, asOf) : null,
+    checkExtendedDate: r.check_extended_date,
+    checkExtensionReason: r.check_extension_reason,
+    sameContentAs: r.same_content_of,
     ...(abilities ? { abilities } : {}),
   };
 }
@@ -118,7 +127,7 @@ export function presentCase(
   asOf: string,
   extra: { steps?: readonly CaseStepRow[]; stepBy?: (s: CaseStepRow) => string; abilities?: string[] } = {},
 ): CaseOut {
-  const a = acceptanceClock(r.kind, r.received_date);
+  const a = acceptanceClock(r.kind, r.received_date, r.check_extended === 1);
   const s = settlementClock(r, events);
   return {
     id: r.id,

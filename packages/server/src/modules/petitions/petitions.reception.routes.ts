@@ -23,6 +23,7 @@ import type { PetitionsService } from './petitions.service.js';
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 const { read, receive, identity } = petitionsPolicy.table;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const P = '/api/v1/petitions';
 const tags = ['petitions'];
 
@@ -113,6 +114,25 @@ export function receptionRoutes(service: PetitionsService): FastifyPluginAsyncZo
             `attachment; filename="so-tiep-cong-dan-${req.query.from}-${req.query.to}.xlsx"`,
           )
           .send(await service.receptionBook(req.actor!, req.query)),
+    );
+    app.get(
+      `${P}/book.docx`,
+      {
+        config: { access: read },
+        schema: {
+          tags,
+          summary: 'The reception book for a period (DOCX, Mẫu 03/TCD)',
+          querystring: z.object({ from: IsoDate, to: IsoDate }),
+        },
+      },
+      async (req, reply) =>
+        reply
+          .type(DOCX)
+          .header(
+            'content-disposition',
+            `attachment; filename="so-tiep-cong-dan-${req.query.from}-${req.query.to}.docx"`,
+          )
+          .send(await service.receptionBookDocx(req.actor!, req.query)),
     );
 
     // ---- hotline

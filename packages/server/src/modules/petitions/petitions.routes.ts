@@ -6,6 +6,7 @@ import {
   ClassifyLetterBody,
   DecideLetterBody,
   DueList,
+  ExtendCheckBody,
   IdentityOut,
   LetterBody,
   LetterOut,
@@ -21,6 +22,7 @@ import { z } from 'zod';
 import { petitionsPolicy } from './petitions.policy.js';
 import type { PetitionsService } from './petitions.service.js';
 import { receptionRoutes } from './petitions.reception.routes.js';
+import { LETTER_FORMS } from './use-cases/forms.js';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 const { read, receive, classify, settle, identity, stats } = petitionsPolicy.table;
@@ -115,6 +117,39 @@ export function petitionsRoutes(service: PetitionsService): FastifyPluginAsyncZo
       (req) => service.decideLetter(req.actor!, req.params.id, req.body),
     );
     app.post(
+      `${P}/letters/:id/extend-check`,
+      {
+        config: { access: classify },
+        schema: {
+          tags,
+          summary: 'Extend the check of a denunciation to 10 working days (Luật Tố cáo 2018 Art. 24)',
+          params: IdParams,
+          body: ExtendCheckBody,
+          response: { 200: LetterOut },
+        },
+      },
+      (req) => service.extendCheck(req.actor!, req.params.id, req.body),
+    );
+    app.get(
+      `${P}/letters/:id/forms/:form`,
+      {
+        config: { access: read },
+        schema: {
+          tags,
+          summary: 'Print a form of the letter as DOCX: 01-tcd, 02-tcd, or the slip of its decision',
+          params: z.object({ id: z.coerce.number().int().positive(), form: z.enum(LETTER_FORMS) }),
+          querystring: z.object({ reason: z.string().max(500, 'Lý do tối đa 500 ký tự.').optional() }),
+        },
+      },
+      async (req, reply) => {
+        const f = await service.letterForm(req.actor!, req.params.id, req.params.form, req.query);
+        return reply
+          .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+          .header('content-disposition', `attachment; filename="${f.filename}"`)
+          .send(f.body);
+      },
+    );
+    app.post(
       `${P}/letters/:id/notify`,
       {
         config: { access: receive },
@@ -174,6 +209,25 @@ export function petitionsRoutes(service: PetitionsService): FastifyPluginAsyncZo
         schema: { tags, summary: 'My letters and cases due soon or overdue', response: { 200: DueList } },
       },
       (req) => service.dueList(req.actor!),
+    );
+    app.get(
+      `${P}/stats.xlsx`,
+      {
+        config: { access: stats },
+        schema: {
+          tags,
+          summary: 'The periodic report (TT 02/2021/TT-TTCP counts) for a period and area, as XLSX',
+          querystring: StatsQuery,
+        },
+      },
+      async (req, reply) =>
+        reply
+          .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+          .header(
+            'content-disposition',
+            `attachment; filename="bao-cao-don-thu-${req.query.from}-${req.query.to}.xlsx"`,
+          )
+          .send(await service.statsXlsx(req.actor!, req.query)),
     );
     app.get(
       `${P}/stats`,

@@ -1,4 +1,6 @@
 import { caseStepsUseCases } from './use-cases/case-steps.js';
+import { denunciationCheckUseCases } from './use-cases/denunciation-check.js';
+import { formsUseCases } from './use-cases/forms.js';
 import { hotlineUseCases } from './use-cases/hotline.js';
 import { lettersHandlingUseCases } from './use-cases/letters-handling.js';
 import { lettersIntakeUseCases } from './use-cases/letters-intake.js';
@@ -6,6 +8,7 @@ import { readUseCases } from './use-cases/read.js';
 import { receptionBookUseCases } from './use-cases/reception-book.js';
 import { receptionUseCases } from './use-cases/reception.js';
 import type { PetitionsDeps } from './use-cases/shared.js';
+import { reportFormUseCases } from './use-cases/report-form.js';
 import { statsUseCases } from './use-cases/stats.js';
 
 /** The petitions service: the use cases, assembled (routes, seeds, benches and tests use it). */
@@ -16,9 +19,12 @@ export function createPetitionsService(deps: PetitionsDeps) {
     ...hotlineUseCases(deps),
     ...lettersIntakeUseCases(deps),
     ...lettersHandlingUseCases(deps),
+    ...denunciationCheckUseCases(deps),
+    ...formsUseCases(deps),
     ...caseStepsUseCases(deps),
     ...readUseCases(deps),
     ...statsUseCases(deps),
+    ...reportFormUseCases(deps),
   };
 }
 export type PetitionsService = ReturnType<typeof createPetitionsService>;

@@ -1,6 +1,7 @@
 export {
   createRegistryService,
   type RegistryService,
+  type TimelineSource,
   personKeys,
   citizenIdProblems,
   normalizeCitizenId,

@@ -15,7 +15,7 @@ import { getPerson } from './use-cases/read-person.js';
 import { searchPersons } from './use-cases/search-persons.js';
 import type { RegistryDeps } from './use-cases/shared.js';
 import { endStatus, grantStatus } from './use-cases/statuses.js';
-import { personTimeline } from './use-cases/timeline.js';
+import { personTimeline, type TimelineSource } from './use-cases/timeline.js';
 
 export { citizenIdProblems, normalizeCitizenId, personKeys } from '@ansinh/domain';
 export { personAuditView } from './use-cases/shared.js';
@@ -33,8 +33,14 @@ const bind = <F extends (deps: RegistryDeps, actor: Actor, ...rest: never[]) => 
     (f as unknown as (...a: unknown[]) => unknown)(deps, actor, ...rest)) as Rest<F>;
 
 /** The registry: households, persons, their statuses, search, export, duplicates (one use case each). */
-export function createRegistryService(deps: { database: Database; areas: Pick<AreasService, 'pathOf'> }) {
+export function createRegistryService(deps: {
+  database: Database;
+  areas: Pick<AreasService, 'pathOf'>;
+  /** What other modules add to a person's timeline (wired in app.ts). */
+  timelineSources?: readonly TimelineSource[];
+}) {
   const d: RegistryDeps = { database: deps.database, areas: deps.areas };
+  const sources = deps.timelineSources ?? [];
   return {
     policy: registryPolicy,
     searchPersons: bind(d, searchPersons),
@@ -42,7 +48,7 @@ export function createRegistryService(deps: { database: Database; areas: Pick<Ar
     getPerson: bind(d, getPerson),
     createPerson: bind(d, createPerson),
     updatePerson: bind(d, updatePerson),
-    personTimeline: bind(d, personTimeline),
+    personTimeline: (actor: Actor, id: number) => personTimeline(d, actor, id, sources),
     searchHouseholds: bind(d, searchHouseholds),
     getHousehold: bind(d, getHousehold),
     createHousehold: bind(d, createHousehold),
@@ -56,3 +62,4 @@ export function createRegistryService(deps: { database: Database; areas: Pick<Ar
 }
 
 export type RegistryService = ReturnType<typeof createRegistryService>;
+export type { TimelineSource };

@@ -173,6 +173,7 @@ export default function LetterPage() {
   const errorText = useErrorText();
   const [error, setError] = useState<string | null>(null);
   const [identity, setIdentity] = useState<IdentityOut | null>(null);
+  const [reason, setReason] = useState('');
   const q = useQuery({ queryKey: pk.letter(id), queryFn: ({ signal }) => petitionsApi.letter(id, signal) });
   const run = useMutation({
     mutationFn: (p: Promise<unknown>) => p,
@@ -191,7 +192,22 @@ export default function LetterPage() {
     <>
       <PetitionsHead
         title={l.code}
-        extra={<Link to={`/petitions/letters/${l.id}/print/02`}>{t('petitions.print.02')}</Link>}
+        extra={
+          <Space wrap className="no-print">
+            <Link to={`/petitions/letters/${l.id}/print/02`}>{t('petitions.print.02')}</Link>
+            <a href={petitionsApi.formUrl(l.id, '01-tcd')} data-testid="form-01">
+              {t('petitions.docx.01')}
+            </a>
+            <a href={petitionsApi.formUrl(l.id, '02-tcd')} data-testid="form-02">
+              {t('petitions.docx.02')}
+            </a>
+            {l.decision && l.decision !== 'file' ? (
+              <a href={petitionsApi.formUrl(l.id, 'slip')} data-testid="form-slip">
+                {t('petitions.docx.slip')}
+              </a>
+            ) : null}
+          </Space>
+        }
       />
       {error ? (
         <Alert
@@ -238,6 +254,35 @@ export default function LetterPage() {
         <Descriptions.Item label={t('petitions.notify.title')}>
           <ClockTag clock={l.noticeClock} />
         </Descriptions.Item>
+        {l.checkClock ? (
+          <Descriptions.Item label={t('petitions.check.title')} span={2}>
+            <span data-testid="check-clock">
+              <ClockTag clock={l.checkClock} />
+            </span>
+            {can('classify') && !l.decision && !l.checkExtendedDate ? (
+              <Space.Compact style={{ marginLeft: 8 }}>
+                <Input
+                  aria-label={t('petitions.check.reason')}
+                  placeholder={t('petitions.check.reason')}
+                  value={reason}
+                  maxLength={1000}
+                  onChange={(e) => setReason(e.target.value)}
+                />
+                <Button
+                  disabled={!reason.trim()}
+                  data-testid="check-extend"
+                  onClick={() => act(petitionsApi.extendCheck(l.id, { date: todayIso(), reason }))}
+                >
+                  {t('petitions.check.extend')}
+                </Button>
+              </Space.Compact>
+            ) : l.checkExtendedDate ? (
+              <span style={{ marginLeft: 8 }}>
+                {formatDate(l.checkExtendedDate)}: {l.checkExtensionReason}
+              </span>
+            ) : null}
+          </Descriptions.Item>
+        ) : null}
         {l.failedChecks.length ? (
           <Descriptions.Item label="✗" span={2}>
             {l.failedChecks.join(', ')}

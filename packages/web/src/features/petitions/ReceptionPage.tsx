@@ -125,6 +125,9 @@ export default function ReceptionPage() {
         <a href={petitionsApi.bookUrl(period.from, period.to)} data-testid="book-download">
           {t('petitions.reception.book')}
         </a>
+        <a href={petitionsApi.bookDocxUrl(period.from, period.to)} data-testid="book-docx">
+          {t('petitions.reception.bookDocx')}
+        </a>
       </Space>
       <Table<ReceptionEntryOut>
         rowKey="id"

@@ -19,6 +19,9 @@ export default function StatsPage() {
       <Space style={{ marginBottom: 12 }}>
         <Input type="date" value={period.from} onChange={(e) => setPeriod({ ...period, from: e.target.value })} />
         <Input type="date" value={period.to} onChange={(e) => setPeriod({ ...period, to: e.target.value })} />
+        <a href={petitionsApi.statsXlsxUrl(period)} data-testid="stats-xlsx">
+          {t('petitions.stats.xlsx')}
+        </a>
       </Space>
       {q.error ? <LoadError error={q.error} onRetry={() => void q.refetch()} /> : null}
       {s ? (

@@ -73,6 +73,12 @@ export const petitionsApi = {
   addEntry: (body: Partial<ReceptionEntryBody>) =>
     request<ReceptionEntryOut>('POST', `${P}/entries`, { body, schema: ReceptionEntryOut }),
   bookUrl: (from: string, to: string) => apiUrl(`${P}/book.xlsx`, { from, to }),
+  bookDocxUrl: (from: string, to: string) => apiUrl(`${P}/book.docx`, { from, to }),
+  /** Mẫu 01/TCD, 02/TCD or the slip of the decision, as DOCX. */
+  formUrl: (id: number, form: '01-tcd' | '02-tcd' | 'slip') => apiUrl(`${P}/letters/${id}/forms/${form}`, {}),
+  statsXlsxUrl: (q: { from: string; to: string }) => apiUrl(`${P}/stats.xlsx`, q),
+  extendCheck: (id: number, body: { date: string; reason: string }) =>
+    request<LetterOut>('POST', `${P}/letters/${id}/extend-check`, { body, schema: LetterOut }),
   due: (signal?: AbortSignal) => request<DueList>('GET', `${P}/due`, { schema: DueList, signal }),
   stats: (q: Record<string, string>, signal?: AbortSignal) =>
     request<PetitionStats>('GET', `${P}/stats`, { query: q, schema: PetitionStats, signal }),

@@ -7,6 +7,14 @@ export type CallRow = Selectable<PetitionCallsTable>;
 
 /** Hotline calls. */
 export const callsRepo = {
+  /** Many calls at once (a paper log typed in, the demo year), in chunks the databases accept. */
+  async insertMany(db: Executor, rows: readonly Insertable<PetitionCallsTable>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 200)
+      await db
+        .insertInto('petition_calls')
+        .values(rows.slice(i, i + 200))
+        .execute();
+  },
   insert(db: Executor, row: Insertable<PetitionCallsTable>) {
     return db.insertInto('petition_calls').values(row).returningAll().executeTakeFirstOrThrow();
   },

@@ -66,6 +66,44 @@ export const lettersRepo = {
     return q.orderBy('notice_due').orderBy('id').limit(limit).execute();
   },
 
+  /** A person's own letters for the timeline (never a restricted one), inside the scope, newest first. */
+  ofPerson(db: Executor, personId: number, scope: string | null) {
+    let q = db
+      .selectFrom('petition_letters')
+      .selectAll()
+      .where('person_id', '=', personId)
+      .where('identity_restricted', '=', 0)
+      .where('state', '<>', 'split');
+    if (scope) q = q.where('area_path', 'like', scope);
+    return q.orderBy('received_date', 'desc').orderBy('id', 'desc').limit(200).execute();
+  },
+  /** The denunciation letters whose restricted identity is linked to a person, inside the scope. */
+  restrictedOfPerson(db: Executor, personId: number, scope: string | null) {
+    let q = db
+      .selectFrom('petition_letters as l')
+      .innerJoin('petition_identities as i', (j) => j.onRef('i.owner_id', '=', 'l.id').on('i.owner', '=', 'letter'))
+      .selectAll('l')
+      .where('i.person_id', '=', personId)
+      .where('l.identity_restricted', '=', 1)
+      .where('l.state', '<>', 'split');
+    if (scope) q = q.where('l.area_path', 'like', scope);
+    return q.orderBy('l.received_date', 'desc').orderBy('l.id', 'desc').limit(200).execute();
+  },
+
+  /**
+   * How many times a content was already transferred: the transfers of the letters of its chain
+   * (the first letter and those naming it as the same content), a letter transferred in counting
+   * as one (the sending body made the first transfer).
+   */
+  async transfersOfContent(db: Executor, rootId: number): Promise<number> {
+    const rows = await db
+      .selectFrom('petition_letters')
+      .select(['transfers', 'channel'])
+      .where((e) => e.or([e('id', '=', rootId), e('same_content_of', '=', rootId)]))
+      .execute();
+    return rows.reduce((n, r) => n + r.transfers + (r.channel === 'transferred' ? 1 : 0), 0);
+  },
+
   insertIdentity(db: Executor, row: Insertable<PetitionIdentitiesTable>) {
     return db.insertInto('petition_identities').values(row).execute();
   },

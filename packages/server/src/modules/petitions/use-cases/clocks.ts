@@ -1,9 +1,9 @@
 import {
   CITIZEN_NOTICE,
   COMPLAINT_ACCEPTANCE,
-  DENUNCIATION_CHECK,
   complaintSettlementLimit,
   defaultCalendar,
+  denunciationCheckLimit,
   denunciationSettlementLimit,
   dueDate,
   suspensionsOf,
@@ -21,13 +21,18 @@ export function noticeClock(receivedDate: string): { clock: ClockInput; source: 
 
 export const noticeDue = (receivedDate: string): string => dueDate(defaultCalendar, noticeClock(receivedDate).clock)!;
 
-export function acceptanceClock(kind: string, receivedDate: string): { clock: ClockInput; source: string } {
+/** Accepting a complaint, or checking a denunciation (7 working days, 10 when extended). */
+export function acceptanceClock(
+  kind: string,
+  receivedDate: string,
+  checkExtended = false,
+): { clock: ClockInput; source: string } {
   if (kind === 'complaint') {
     const r = valueOn(COMPLAINT_ACCEPTANCE, receivedDate);
     return { clock: { start: receivedDate, limit: r.value }, source: r.source };
   }
-  const r = valueOn(DENUNCIATION_CHECK, receivedDate);
-  return { clock: { start: receivedDate, limit: r.value.normal }, source: r.source };
+  const r = denunciationCheckLimit(receivedDate, checkExtended);
+  return { clock: { start: receivedDate, limit: r.limit }, source: r.source };
 }
 
 type CaseClockFields = Pick<CaseRow, 'kind' | 'instance' | 'accepted_date' | 'complex' | 'remote' | 'extensions'>;

@@ -44,6 +44,46 @@ export function hotlineUseCases(deps: PetitionsDeps) {
       });
     },
 
+    /**
+     * A log of calls kept elsewhere (a paper book, a spreadsheet) entered at once: each checked as
+     * `logCall` does, all written in one transaction with one audit entry, or none.
+     */
+    async logCalls(actor: Actor, bodies: readonly HotlineCallBody[]): Promise<{ count: number }> {
+      const areas = new Map<string, Awaited<ReturnType<typeof resolveArea>>>();
+      const rows: Parameters<typeof callsRepo.insertMany>[1][number][] = [];
+      for (const body of bodies) {
+        const calledAt = new Date(body.calledAt);
+        const calledDate = todayInVietnam(calledAt);
+        notFuture(calledDate, 'body.calledAt', 'Thời điểm gọi');
+        const key = body.areaCode ?? '';
+        let area = areas.get(key);
+        if (!area) {
+          area = await resolveArea(deps, actor, body.areaCode);
+          petitionsPolicy.guard(actor, 'receive', { areaPath: area.area_path }, 'Đơn vị hành chính');
+          areas.set(key, area);
+        }
+        rows.push({
+          called_at: calledAt.toISOString(),
+          called_date: calledDate,
+          caller_name: body.callerName ?? null,
+          caller_phone: body.callerPhone ?? null,
+          topic: body.topic,
+          program_code: body.programCode ?? null,
+          answer: body.answer,
+          forwarded_to: body.forwardedTo ?? null,
+          letter_id: null,
+          ...area,
+          created_by: actor.username,
+          created_at: nowIso(),
+        });
+      }
+      return inTransaction(database, actor, async (trx, audit) => {
+        await callsRepo.insertMany(trx, rows);
+        await audit({ action: 'petitions.call.import', entity: 'petition_call', after: { count: rows.length } });
+        return { count: rows.length };
+      });
+    },
+
     async listCalls(
       actor: Actor,
       q: { page: number; pageSize: number; from?: string | undefined; to?: string | undefined },

@@ -29,6 +29,7 @@ async function openCase(trx: Trx, actor: Actor, letter: LetterRow, body: DecideL
     complex: body.complex ? 1 : 0,
     remote: body.remote ? 1 : 0,
     extensions: 0,
+    check_extended: letter.check_extended_date ? 1 : 0,
   };
   const row = await casesRepo.insert(trx, {
     code,
@@ -98,7 +99,8 @@ export function lettersHandlingUseCases(deps: PetitionsDeps) {
         }
         const kind = letter.kind as SingleKind;
         if (body.decision === 'transfer') {
-          const refused = checkTransfer(kind, letter.transfers);
+          const earlier = await lettersRepo.transfersOfContent(trx, letter.same_content_of ?? letter.id);
+          const refused = checkTransfer(kind, earlier);
           if (refused) throw errors.conflict('DENUNCIATION_ALREADY_TRANSFERRED', refused);
         }
         if (letter.decision) {

@@ -92,8 +92,17 @@ export function lettersIntakeUseCases(deps: PetitionsDeps) {
             );
           }
         }
+        // A repeat of an earlier letter points at the first of its content (one chain per content).
+        let sameContentOf: number | null = null;
+        if (body.sameContentAs) {
+          const earlier = await lettersRepo.find(trx, body.sameContentAs);
+          if (!earlier || earlier.province_code !== area.province_code) throw errors.notFound('Đơn cùng nội dung');
+          petitionsPolicy.guard(actor, 'read', { areaPath: earlier.area_path }, 'Đơn cùng nội dung');
+          sameContentOf = earlier.same_content_of ?? earlier.id;
+        }
         let row = await lettersRepo.insert(trx, {
           code: await nextCode(trx, area.province_code, body.receivedDate),
+          same_content_of: sameContentOf,
           parent_id: null,
           received_date: body.receivedDate,
           channel: body.channel,

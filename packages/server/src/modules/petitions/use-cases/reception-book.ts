@@ -2,12 +2,15 @@ import ExcelJS from 'exceljs';
 import { formatDateVi, LETTER_KIND_LABELS, RECEPTION_BOOK_COLUMNS, type SingleKind } from '@ansinh/domain';
 import type { Actor } from '../../../platform/actor.js';
 import { errors } from '../../../platform/errors.js';
+import { bookDocx } from '../petitions.docx.js';
 import { petitionsPolicy } from '../petitions.policy.js';
 import { receptionRepo, type EntryRow } from '../repo/reception.repo.js';
-import { scopeOf, type PetitionsDeps } from './shared.js';
+import { headerOf } from './forms.js';
+import { resolveArea, scopeOf, today, type PetitionsDeps } from './shared.js';
 
 /** The largest book printed at once (a department's year is a few thousand lines). */
 const MAX_LINES = 20_000;
+const WIDTHS = [6, 11, 30, 14, 50, 8, 10, 20, 10, 24, 24, 24, 16];
 const SECRET = 'Giữ bí mật (Điều 47 Luật Tố cáo)';
 
 function cells(r: EntryRow): (string | number)[] {
@@ -34,20 +37,39 @@ function cells(r: EntryRow): (string | number)[] {
  * order, a denouncer's name and ID replaced by the secrecy note.
  */
 export function receptionBookUseCases(deps: PetitionsDeps) {
-  return {
-    async receptionBook(actor: Actor, q: { from: string; to: string }): Promise<Buffer> {
-      petitionsPolicy.guard(actor, 'read');
-      const r = await receptionRepo.listEntries(
-        deps.database.db,
-        { scope: scopeOf(actor), from: q.from, to: q.to },
-        { limit: MAX_LINES + 1, offset: 0 },
+  async function lines(actor: Actor, q: { from: string; to: string }) {
+    petitionsPolicy.guard(actor, 'read');
+    const r = await receptionRepo.listEntries(
+      deps.database.db,
+      { scope: scopeOf(actor), from: q.from, to: q.to },
+      { limit: MAX_LINES + 1, offset: 0 },
+    );
+    if (r.total > MAX_LINES) {
+      throw errors.badRequest(
+        'PERIOD_TOO_LONG',
+        `Kỳ đã chọn có hơn ${MAX_LINES} lượt tiếp; in sổ theo từng quý hoặc từng tháng.`,
       );
-      if (r.total > MAX_LINES) {
-        throw errors.badRequest(
-          'PERIOD_TOO_LONG',
-          `Kỳ đã chọn có hơn ${MAX_LINES} lượt tiếp; in sổ theo từng quý hoặc từng tháng.`,
-        );
-      }
+    }
+    return r;
+  }
+  return {
+    /** The same book as DOCX (landscape A4, Decree 30/2020 layout), issued by the actor's unit. */
+    async receptionBookDocx(actor: Actor, q: { from: string; to: string }): Promise<Buffer> {
+      const r = await lines(actor, q);
+      const header = await headerOf(deps, await resolveArea(deps, actor), '', today());
+      return bookDocx({
+        formNo: 'Mẫu số 03/TCD',
+        header,
+        title: 'Sổ tiếp công dân',
+        subtitle: `Từ ngày ${formatDateVi(q.from)} đến ngày ${formatDateVi(q.to)}`,
+        columns: RECEPTION_BOOK_COLUMNS.map((c) => c.vi),
+        widths: WIDTHS,
+        rows: r.rows.map(cells),
+      });
+    },
+
+    async receptionBook(actor: Actor, q: { from: string; to: string }): Promise<Buffer> {
+      const r = await lines(actor, q);
       const wb = new ExcelJS.Workbook();
       const ws = wb.addWorksheet('Mẫu 03-TCD', {
         pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
@@ -63,7 +85,7 @@ export function receptionBookUseCases(deps: PetitionsDeps) {
       head.font = { bold: true };
       ws.addRow(RECEPTION_BOOK_COLUMNS.map((_c, i) => `(${i + 1})`)).alignment = { horizontal: 'center' };
       for (const row of r.rows) ws.addRow(cells(row)).alignment = { wrapText: true, vertical: 'top' };
-      [6, 11, 30, 14, 50, 8, 10, 20, 10, 24, 24, 24, 16].forEach((w, i) => (ws.getColumn(i + 1).width = w));
+      WIDTHS.forEach((w, i) => (ws.getColumn(i + 1).width = w));
       return Buffer.from(await wb.xlsx.writeBuffer());
     },
   };

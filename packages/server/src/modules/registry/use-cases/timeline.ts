@@ -15,8 +15,21 @@ const AUDIT_TITLES: Record<string, string> = {
   'registry.duplicate.different': 'Xác nhận không trùng',
 };
 
-/** Everything that happened to a person, newest first: statuses now; later modules add theirs. */
-export async function personTimeline(deps: RegistryDeps, actor: Actor, id: number): Promise<Timeline> {
+/**
+ * What another module adds to a person's timeline (its letters, dossiers...), injected where the
+ * services are wired (app.ts), so the registry imports no module that depends on it. A source is
+ * called after the registry's own guard let the actor read the person; it applies its own policy
+ * (answering nothing to a role it does not serve) and never throws for a record it hides.
+ */
+export type TimelineSource = (actor: Actor, person: { id: number }) => Promise<Timeline['items']>;
+
+/** Everything that happened to a person, newest first: statuses, the audit, and the sources' items. */
+export async function personTimeline(
+  deps: RegistryDeps,
+  actor: Actor,
+  id: number,
+  sources: readonly TimelineSource[] = [],
+): Promise<Timeline> {
   const db = deps.database.db;
   const p = await loadPerson(db, actor, id);
   const statuses = await statusesRepo.statusesOfPerson(db, id, p.household_id);
@@ -53,6 +66,7 @@ export async function personTimeline(deps: RegistryDeps, actor: Actor, id: numbe
     items.push({ at: p.deceased_on, kind: 'person.deceased', title: 'Từ trần', detail: null, by: null });
   if (p.moved_out_on)
     items.push({ at: p.moved_out_on, kind: 'person.moved_out', title: 'Chuyển đi nơi khác', detail: null, by: null });
+  for (const source of sources) items.push(...(await source(actor, { id })));
   items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
   return { items };
 }
