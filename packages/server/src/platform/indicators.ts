@@ -22,6 +22,8 @@ export type IndicatorUnit =
   | 'lists'
   | 'jobs'
   | 'percent'
+  /** A difference of two rates ('giảm 1,2 điểm phần trăm'), never a relative change. */
+  | 'percentage_points'
   | 'sessions'
   | 'cases';
 
