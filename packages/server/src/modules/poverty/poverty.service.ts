@@ -1,6 +1,8 @@
 import type { PovertyDeps } from './use-cases/deps.js';
 import { createCampaign } from './use-cases/create-campaign.js';
 import { listHouseholds } from './use-cases/list-households.js';
+import { breakdownXlsx } from './use-cases/breakdown-xlsx.js';
+import { movementBreakdown } from './use-cases/movement-breakdown.js';
 import { movementReport } from './use-cases/movement-report.js';
 import { readCampaigns } from './use-cases/read-campaigns.js';
 import { recognizeResults } from './use-cases/recognize-results.js';
@@ -28,6 +30,8 @@ export function createPovertyService(deps: PovertyDeps) {
     recordDistrictOpinion: recordDistrictOpinion(deps),
     recognize: recognizeResults(deps),
     movement: movementReport(deps),
+    breakdown: movementBreakdown(deps),
+    breakdownXlsx: breakdownXlsx(deps),
   };
 }
 export type PovertyService = ReturnType<typeof createPovertyService>;

@@ -1,6 +1,7 @@
 import {
   b1Range,
   classifyHousehold,
+  groupMask,
   SurveyProblem,
   type Classification,
   type SurveyBody,
@@ -94,6 +95,7 @@ export function recordSurvey(deps: PovertyDeps) {
         proposed_class: k.class,
         registry_category: k.registryCategory,
         cause: body.cause ?? null,
+        groups_mask: groupMask(body.groups ?? []),
         agree_bp: null,
         meeting_id: null,
         updated_at: nowIso(),
