@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { searchKey } from '@ansinh/domain';
 import { parseCsv } from './csv.js';
 import { AppError, errors } from './errors.js';
-import { readFirstSheet } from './xlsx-read.js';
+import { readFirstSheet, readFirstSheetOffThread, type SheetRow } from './xlsx-read.js';
 
 export type ImportCell = string | number | Date | null;
 export interface ImportRow {
@@ -28,10 +28,16 @@ function sniffKind(buf: Buffer): 'xlsx' | 'xls' | 'csv' | 'other' {
  * required column, a file that is not a spreadsheet or one too large is refused with a message
  * that says what to do.
  */
-export function readImportFile<K extends string>(
-  buf: Buffer,
-  template: readonly { key: K; header: string; aliases?: readonly string[]; required?: boolean }[],
-): { headers: string[]; columns: Partial<Record<K, number>>; rows: ImportRow[] } {
+type ImportTemplate<K extends string> = readonly {
+  key: K;
+  header: string;
+  aliases?: readonly string[];
+  required?: boolean;
+}[];
+type ImportSheet<K extends string> = { headers: string[]; columns: Partial<Record<K, number>>; rows: ImportRow[] };
+
+/** The checks before reading: size and kind; the CSV grid when the file is CSV, null for XLSX. */
+function precheck(buf: Buffer): ImportRow[] | null {
   if (buf.length > MAX_IMPORT_FILE_BYTES)
     throw errors.badRequest('FILE_TOO_LARGE', 'Tệp lớn hơn 20 MB. Chia thành nhiều tệp nhỏ hơn rồi nhập lần lượt.');
   const kind = sniffKind(buf);
@@ -42,27 +48,59 @@ export function readImportFile<K extends string>(
       'FILE_NOT_SPREADSHEET',
       'Tệp không phải bảng tính. Dùng tệp Excel (.xlsx) hoặc CSV theo mẫu.',
     );
-  let grid: ImportRow[];
-  if (kind === 'csv') {
-    let text = buf.toString('utf8');
-    const first = text.split(/\r?\n/)[0] ?? '';
-    if (!first.includes(',') && first.includes(';')) text = text.replace(/;/g, ',');
-    grid = parseCsv(text);
-  } else {
+  if (kind !== 'csv') return null;
+  let text = buf.toString('utf8');
+  const first = text.split(/\r?\n/)[0] ?? '';
+  if (!first.includes(',') && first.includes(';')) text = text.replace(/;/g, ',');
+  return parseCsv(text);
+}
+
+function xlsxGrid(rows: SheetRow[]): ImportRow[] {
+  return rows.map((r) => ({
+    line: r.line,
+    cells: r.cells.map((c) => (typeof c === 'boolean' ? (c ? 'TRUE' : 'FALSE') : c)),
+  }));
+}
+
+function unreadable(err: unknown): never {
+  // A file over the limits says so (413, with the limits); anything else is not a spreadsheet.
+  if (err instanceof AppError) throw err;
+  throw errors.badRequest(
+    'FILE_NOT_SPREADSHEET',
+    'Không đọc được tệp Excel. Mở bằng Excel, lưu lại dạng .xlsx rồi nhập lại.',
+  );
+}
+
+/**
+ * A module's import file read into a header and rows, for any module's template: XLSX through
+ * the fast reader of xlsx-read.ts, or CSV. `columns` maps each template key to the header's
+ * column index, headers matched without accents or case ("So CCCD" = "Số CCCD"); a missing
+ * required column, a file that is not a spreadsheet or one too large is refused with a message
+ * that says what to do.
+ */
+export function readImportFile<K extends string>(buf: Buffer, template: ImportTemplate<K>): ImportSheet<K> {
+  let grid = precheck(buf);
+  if (!grid) {
     try {
-      grid = readFirstSheet(buf).map((r) => ({
-        line: r.line,
-        cells: r.cells.map((c) => (typeof c === 'boolean' ? (c ? 'TRUE' : 'FALSE') : c)),
-      }));
+      grid = xlsxGrid(readFirstSheet(buf));
     } catch (err) {
-      // A file over the limits says so (413, with the limits); anything else is not a spreadsheet.
-      if (err instanceof AppError) throw err;
-      throw errors.badRequest(
-        'FILE_NOT_SPREADSHEET',
-        'Không đọc được tệp Excel. Mở bằng Excel, lưu lại dạng .xlsx rồi nhập lại.',
-      );
+      unreadable(err);
     }
   }
+  return matchColumns(grid, template);
+}
+
+/** The same, the XLSX unzipped and scanned in a worker thread (readFirstSheetOffThread). */
+export async function readImportFileOffThread<K extends string>(
+  buf: Buffer,
+  template: ImportTemplate<K>,
+): Promise<ImportSheet<K>> {
+  let grid = precheck(buf);
+  if (!grid) grid = xlsxGrid(await readFirstSheetOffThread(buf).catch(unreadable));
+  return matchColumns(grid, template);
+}
+
+function matchColumns<K extends string>(grid: ImportRow[], template: ImportTemplate<K>): ImportSheet<K> {
   const blank = (r: ImportRow) => !r.cells.some((c) => c !== null && String(c).trim() !== '');
   const headerRow = grid.find((r) => !blank(r));
   if (!headerRow) throw errors.badRequest('FILE_EMPTY', 'Tệp không có dữ liệu. Điền theo mẫu rồi nhập lại.');

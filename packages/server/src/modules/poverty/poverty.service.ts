@@ -1,5 +1,7 @@
 import type { PovertyDeps } from './use-cases/deps.js';
 import { createCampaign } from './use-cases/create-campaign.js';
+import { importSheets } from './use-cases/import-sheets.js';
+import { recognitionDocuments } from './use-cases/recognition-documents.js';
 import { listHouseholds } from './use-cases/list-households.js';
 import { breakdownXlsx } from './use-cases/breakdown-xlsx.js';
 import { movementBreakdown } from './use-cases/movement-breakdown.js';
@@ -32,6 +34,8 @@ export function createPovertyService(deps: PovertyDeps) {
     movement: movementReport(deps),
     breakdown: movementBreakdown(deps),
     breakdownXlsx: breakdownXlsx(deps),
+    ...importSheets(deps),
+    ...recognitionDocuments(deps),
   };
 }
 export type PovertyService = ReturnType<typeof createPovertyService>;
