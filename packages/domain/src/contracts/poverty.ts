@@ -296,3 +296,15 @@ export const PovertyProgressOut = z.object({
   ),
 });
 export type PovertyProgressOut = z.infer<typeof PovertyProgressOut>;
+
+export const POVERTY_IMPORT_KINDS = ['listing', 'surveys'] as const;
+export type PovertyImportKind = (typeof POVERTY_IMPORT_KINDS)[number];
+/** The answer to an Excel import (dry run or commit): counts, the rejected rows, the error file. */
+export const PovertyImportOut = z.object({
+  mode: z.enum(['dry_run', 'commit']),
+  counts: z.object({ total: z.number().int(), accepted: z.number().int(), rejected: z.number().int() }),
+  rejected: z.array(z.object({ line: z.number().int(), problems: z.array(z.string()) })),
+  /** The rejected rows with a column saying what to fix, XLSX in base64; null when none. */
+  errorFile: z.string().nullable(),
+});
+export type PovertyImportOut = z.infer<typeof PovertyImportOut>;

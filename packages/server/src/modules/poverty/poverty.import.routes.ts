@@ -1,3 +1,4 @@
+import { POVERTY_IMPORT_KINDS, PovertyImportOut } from '@ansinh/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errors } from '../../platform/errors.js';
@@ -9,14 +10,8 @@ import type { PovertyService } from './poverty.service.js';
 const { manage, survey } = povertyPolicy.table;
 const P = '/api/v1/poverty';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const Params = z.object({ id: z.coerce.number().int().positive(), kind: z.enum(['listing', 'surveys']) });
+const Params = z.object({ id: z.coerce.number().int().positive(), kind: z.enum(POVERTY_IMPORT_KINDS) });
 const Query = z.object({ mode: z.enum(['dry_run', 'commit']).default('dry_run') });
-const ImportOut = z.object({
-  mode: z.enum(['dry_run', 'commit']),
-  counts: z.object({ total: z.number().int(), accepted: z.number().int(), rejected: z.number().int() }),
-  rejected: z.array(z.object({ line: z.number().int(), problems: z.array(z.string()) })),
-  errorFile: z.string().nullable(),
-});
 
 /** HTTP only: the Excel imports of a campaign (listing, surveys), their templates. */
 export function povertyImportRoutes(service: PovertyService): FastifyPluginAsyncZod {
@@ -49,7 +44,7 @@ export function povertyImportRoutes(service: PovertyService): FastifyPluginAsync
           summary: 'Import the listing or the surveys from XLSX/CSV (multipart "file"): dry run or commit',
           params: Params,
           querystring: Query,
-          response: { 200: ImportOut },
+          response: { 200: PovertyImportOut },
         },
       },
       async (req) => {
