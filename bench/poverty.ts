@@ -143,7 +143,9 @@ export async function povertyBench(): Promise<void> {
     );
   } finally {
     await database.close();
-    fs.rmSync(tmp, { recursive: true, force: true });
+    // BENCH_POVERTY_KEEP=1 keeps the SQLite file to profile the statements by hand (EXPLAIN QUERY PLAN).
+    if (process.env.BENCH_POVERTY_KEEP) console.log(`kept ${tmp}`);
+    else fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AreaCode, IsoDate } from './common.js';
+import { POVERTY_CAUSE_CODES, POVERTY_GROUP_CODES } from '../poverty/breakdowns.js';
 
 /** Contracts of the poverty-review module (campaigns, listing, surveys, meetings, postings, recognition). */
 
@@ -111,6 +112,8 @@ export const PovertyCaseOut = z.object({
   deprived: z.array(z.string()),
   agreePercent: z.number().nullable(),
   recognizedClass: PovertyClassZ.nullable(),
+  cause: z.string().nullable(),
+  groups: z.array(z.string()),
 });
 export type PovertyCaseOut = z.infer<typeof PovertyCaseOut>;
 export const PovertyCasePage = z.object({ items: z.array(PovertyCaseOut), total: z.number().int() });
@@ -129,7 +132,13 @@ export const SurveyBody = z.strictObject({
   incomePerPersonMonth: z.number().int().min(0).max(1_000_000_000).optional(),
   /** Phiếu B2: codes of the deprived indicators. */
   deprived: z.array(z.string().max(40)).max(20).default([]),
-  cause: z.string().trim().max(40).optional(),
+  /** The main cause of poverty (TT 07/2021 report templates): one of POVERTY_CAUSES. */
+  cause: z.enum(POVERTY_CAUSE_CODES, { error: 'Chọn nguyên nhân nghèo trong danh mục' }).optional(),
+  /** The groups the household belongs to (no working capacity, meritorious service, support needed). */
+  groups: z
+    .array(z.enum(POVERTY_GROUP_CODES, { error: 'Chọn nhóm hộ trong danh mục' }))
+    .max(7)
+    .optional(),
 });
 export type SurveyBody = z.infer<typeof SurveyBody>;
 
@@ -215,6 +224,8 @@ export const MovementQuery = z.object({
   areaCode: AreaCode.optional(),
   /** The review year whose results end the period. */
   year: z.coerce.number().int().min(2016).max(2031),
+  /** Count only the recognitions dated and recorded by the end of this date (default: all). */
+  asOf: IsoDate.optional(),
 });
 export type MovementQuery = z.infer<typeof MovementQuery>;
 const MovementRow = z.object({
@@ -243,6 +254,35 @@ export const MovementOut = z.object({
 });
 export type MovementOut = z.infer<typeof MovementOut>;
 
+export const BREAKDOWN_DIMENSIONS = ['cause', 'group', 'ethnicity'] as const;
+export const BreakdownQuery = MovementQuery.extend({ by: z.enum(BREAKDOWN_DIMENSIONS) });
+export type BreakdownQuery = z.infer<typeof BreakdownQuery>;
+/** Movement columns of one line of a breakdown (poor or near-poor). */
+export const BreakdownCells = z.object({
+  start: z.number().int(),
+  left: z.number().int(),
+  fellBack: z.number().int(),
+  new: z.number().int(),
+  end: z.number().int(),
+  netDecrease: z.number().int(),
+});
+export type BreakdownCells = z.infer<typeof BreakdownCells>;
+const BreakdownLine = z.object({ key: z.string(), poor: BreakdownCells, nearPoor: BreakdownCells });
+/**
+ * The movement of poor and near-poor households by cause, by group or by ethnicity, per commune
+ * and for the whole area (a household in several groups counts in each of them).
+ */
+export const BreakdownOut = z.object({
+  areaCode: z.string(),
+  year: z.number().int(),
+  asOf: z.string().nullable(),
+  by: z.enum(BREAKDOWN_DIMENSIONS),
+  keys: z.array(z.object({ code: z.string(), vi: z.string(), en: z.string() })),
+  communes: z.array(z.object({ communeCode: z.string(), communeName: z.string(), lines: z.array(BreakdownLine) })),
+  total: z.array(BreakdownLine),
+});
+export type BreakdownOut = z.infer<typeof BreakdownOut>;
+
 export const PovertyProgressOut = z.object({
   items: z.array(
     z.object({
@@ -256,3 +296,15 @@ export const PovertyProgressOut = z.object({
   ),
 });
 export type PovertyProgressOut = z.infer<typeof PovertyProgressOut>;
+
+export const POVERTY_IMPORT_KINDS = ['listing', 'surveys'] as const;
+export type PovertyImportKind = (typeof POVERTY_IMPORT_KINDS)[number];
+/** The answer to an Excel import (dry run or commit): counts, the rejected rows, the error file. */
+export const PovertyImportOut = z.object({
+  mode: z.enum(['dry_run', 'commit']),
+  counts: z.object({ total: z.number().int(), accepted: z.number().int(), rejected: z.number().int() }),
+  rejected: z.array(z.object({ line: z.number().int(), problems: z.array(z.string()) })),
+  /** The rejected rows with a column saying what to fix, XLSX in base64; null when none. */
+  errorFile: z.string().nullable(),
+});
+export type PovertyImportOut = z.infer<typeof PovertyImportOut>;

@@ -19,6 +19,7 @@ import * as m0018 from './migrations/0018-dated-figures.js';
 import * as m0019 from './migrations/0019-program-groups.js';
 import * as m0020 from './migrations/0020-report-values-lifecycle.js';
 import * as m0023 from './migrations/0023-petitions-check.js';
+import * as m0022 from './migrations/0022-poverty-groups.js';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Database['dialect']): Promise<void> };
 
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0019-program-groups': m0019,
   '0020-report-values-lifecycle': m0020,
   '0023-petitions-check': m0023,
+  '0022-poverty-groups': m0022,
 };
 
 class StaticProvider implements MigrationProvider {

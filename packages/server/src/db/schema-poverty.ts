@@ -76,6 +76,8 @@ export interface PovertyCasesTable extends AreaCodes {
   proposed_class: string | null;
   registry_category: string | null;
   cause: string | null;
+  /** Bit i set = the household belongs to POVERTY_GROUPS[i] (@ansinh/domain). */
+  groups_mask: Generated<number>;
   /** Share agreeing at the village meeting, in hundredths of a percent. */
   agree_bp: number | null;
   meeting_id: number | null;

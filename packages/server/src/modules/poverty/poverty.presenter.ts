@@ -1,5 +1,6 @@
 import {
   POVERTY_CLASS_LABELS,
+  groupsOfMask,
   standardByCode,
   type CampaignOut,
   type PovertyCaseOut,
@@ -76,6 +77,8 @@ export function presentCase(c: CaseWithHousehold, standardCode: string): Poverty
     deprived: deprivedCodes(standardCode, c.deprived_mask),
     agreePercent: c.agree_bp === null ? null : c.agree_bp / 100,
     recognizedClass: (c.recognized_class as PovertyCaseOut['recognizedClass']) ?? null,
+    cause: c.cause,
+    groups: groupsOfMask(c.groups_mask),
   };
 }
 

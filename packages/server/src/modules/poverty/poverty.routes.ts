@@ -24,6 +24,8 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { povertyPolicy } from './poverty.policy.js';
+import { povertyImportRoutes } from './poverty.import.routes.js';
+import { povertyReportsRoutes } from './poverty.reports.routes.js';
 import type { PovertyService } from './poverty.service.js';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
@@ -35,6 +37,8 @@ export function povertyRoutes(service: PovertyService): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['poverty'];
     const ok = { ok: true as const };
+    await app.register(povertyReportsRoutes(service));
+    await app.register(povertyImportRoutes(service));
 
     app.get(
       `${P}/campaigns`,

@@ -1,6 +1,10 @@
 import type { PovertyDeps } from './use-cases/deps.js';
 import { createCampaign } from './use-cases/create-campaign.js';
+import { importSheets } from './use-cases/import-sheets.js';
+import { recognitionDocuments } from './use-cases/recognition-documents.js';
 import { listHouseholds } from './use-cases/list-households.js';
+import { breakdownXlsx } from './use-cases/breakdown-xlsx.js';
+import { movementBreakdown } from './use-cases/movement-breakdown.js';
 import { movementReport } from './use-cases/movement-report.js';
 import { readCampaigns } from './use-cases/read-campaigns.js';
 import { recognizeResults } from './use-cases/recognize-results.js';
@@ -28,6 +32,10 @@ export function createPovertyService(deps: PovertyDeps) {
     recordDistrictOpinion: recordDistrictOpinion(deps),
     recognize: recognizeResults(deps),
     movement: movementReport(deps),
+    breakdown: movementBreakdown(deps),
+    breakdownXlsx: breakdownXlsx(deps),
+    ...importSheets(deps),
+    ...recognitionDocuments(deps),
   };
 }
 export type PovertyService = ReturnType<typeof createPovertyService>;

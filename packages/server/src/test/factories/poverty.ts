@@ -1,6 +1,7 @@
 import type { CreateCampaignBody, SurveyBody } from '@ansinh/domain';
 import type { TestContext } from '../helpers.js';
 import { DEFAULT_COMMUNE, factoryActor, unique } from './base.js';
+import { buildPerson } from './registry.js';
 
 /** Factories of the poverty module: each builds through the services as the system actor. */
 
@@ -125,4 +126,69 @@ export async function buildPostedCampaign(ctx: TestContext, o: { communeCode?: s
       opinion: 'Thống nhất',
     });
   return c;
+}
+
+/**
+ * A recognised campaign in its own commune (so the figures of each test stand alone): each
+ * household with its class before the review, its survey and whether its head is of an ethnic minority.
+ */
+export async function buildRecognisedPovertyCampaign(
+  ctx: TestContext,
+
+  communeCode: string,
+  households: { before?: 'poor' | 'near_poor'; survey: SurveyBody; ethnic?: boolean; everPoor?: boolean }[],
+) {
+  const s = ctx.services.poverty;
+  const ids: number[] = [];
+  for (const h of households) {
+    const { id } = await buildPovertyHousehold(ctx, { communeCode });
+    await buildPerson(ctx, { householdId: id, relation: 'head', ethnicCode: h.ethnic ? '02' : '01' });
+    if (h.everPoor)
+      await ctx.services.registry.grantStatus(factoryActor, {
+        kind: 'poverty',
+        householdId: id,
+        category: 'poor',
+        year: 2021,
+        validFrom: '2022-01-01',
+        validTo: '2022-12-31',
+        decisionNo: `${unique()}/QĐ-UBND`,
+        decisionDate: '2021-12-20',
+      });
+    if (h.before) await buildPovertyStatus(ctx, id, h.before, 2023);
+    ids.push(id);
+  }
+  const campaignId = await buildCampaign(ctx, { communeCode, kind: 'periodic' });
+  await s.listHouseholds(factoryActor, campaignId, {
+    currentLists: false,
+    households: ids.map((householdId) => ({ householdId, source: 'officer' as const })),
+  });
+  const page = await s.listCases(factoryActor, campaignId, { limit: 500, offset: 0 });
+  for (const [i, id] of ids.entries())
+    await s.recordSurvey(factoryActor, page.items.find((c) => c.householdId === id)!.id, households[i]!.survey);
+  await s.recordMeeting(factoryActor, campaignId, {
+    village: 'Thôn 1',
+    heldOn: '2024-10-20',
+    chairedBy: 'Trưởng thôn',
+    attendees: 30,
+    votes: page.items.map((c) => ({ caseId: c.id, agree: 25 })),
+  });
+  await s.recordPosting(factoryActor, campaignId, {
+    places: ['Trụ sở UBND xã'],
+    postedFrom: '2024-10-22',
+    postedTo: '2024-10-24',
+    objections: [],
+  });
+  await s.recordDistrictOpinion(factoryActor, campaignId, {
+    documentNo: `${unique()}/UBND`,
+    date: '2024-11-01',
+    opinion: 'Thống nhất',
+  });
+  const decisionNo = `${unique()}/QĐ-UBND`;
+  await s.recognize(factoryActor, campaignId, {
+    decisionNo,
+    decisionDate: '2024-12-14',
+    validFrom: '2025-01-01',
+    signer: 'Chủ tịch',
+  });
+  return { campaignId, householdIds: ids, decisionNo };
 }

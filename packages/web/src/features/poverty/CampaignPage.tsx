@@ -9,6 +9,7 @@ import { LoadError } from '../../components/LoadError';
 import { PageHead } from '../../components/PageHead';
 import { pk, povertyApi } from './api';
 import { usePovertyT } from './messages';
+import { ImportPanel } from './ImportPanel';
 import { StepForms } from './StepForms';
 import { SurveyDrawer } from './SurveyDrawer';
 
@@ -46,6 +47,12 @@ export default function CampaignPage() {
               <Button onClick={() => listCurrent.mutate()} loading={listCurrent.isPending} data-testid="list-current">
                 {t('cases.listCurrent')}
               </Button>
+            ) : null}
+            {campaign.recognition ? (
+              <>
+                <Button href={povertyApi.documentUrl(id, 'decision')}>{t('docs.decision')}</Button>
+                <Button href={povertyApi.documentUrl(id, 'certificates')}>{t('docs.certificates')}</Button>
+              </>
             ) : null}
             <Button onClick={() => window.print()}>{t('print')}</Button>
           </Space>
@@ -120,6 +127,9 @@ export default function CampaignPage() {
           ]}
         />
       </Card>
+      {campaign.recognition === null && (can('manage') || can('survey')) ? (
+        <ImportPanel campaignId={id} canList={can('manage')} canSurvey={can('survey')} />
+      ) : null}
       {campaign.recognition === null ? <StepForms campaign={campaign} cases={cases.data?.items ?? []} /> : null}
       {surveying ? <SurveyDrawer campaignId={id} item={surveying} onClose={() => setSurveying(null)} /> : null}
     </>

@@ -23,7 +23,11 @@ export default function CampaignsPage() {
   const wide = me.areaCode !== null && me.areaCode.length < 5;
   return (
     <>
-      <PageHead title={t('title')} intro={t('intro')} />
+      <PageHead
+        title={t('title')}
+        intro={t('intro')}
+        extra={<Link to="/poverty/breakdown">{t('breakdown.link')}</Link>}
+      />
       {canManage ? <NewCampaign communeCode={me.areaCode ?? ''} /> : null}
       <Space style={{ marginBottom: 12 }}>
         {t('year')}

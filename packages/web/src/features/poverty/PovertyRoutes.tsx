@@ -1,5 +1,6 @@
 import { Route, Routes } from 'react-router';
 import { NotFoundPage } from '../../components/StatusPages';
+import BreakdownPage from './BreakdownPage';
 import CampaignPage from './CampaignPage';
 import CampaignsPage from './CampaignsPage';
 
@@ -9,6 +10,7 @@ export default function PovertyRoutes() {
     <Routes>
       <Route index element={<CampaignsPage />} />
       <Route path="campaigns/:id" element={<CampaignPage />} />
+      <Route path="breakdown" element={<BreakdownPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

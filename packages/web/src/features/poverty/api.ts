@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
+  BreakdownOut,
   CampaignList,
+  PovertyImportOut,
   CampaignOut,
   PovertyCasePage,
   MeetingOut,
@@ -8,7 +10,9 @@ import {
   PovertyProgressOut,
   RecognitionOut,
   SurveyOut,
+  type BreakdownQuery,
   type CreateCampaignBody,
+  type PovertyImportKind,
   type DistrictOpinionBody,
   type MeetingBody,
   type PostingBody,
@@ -16,7 +20,7 @@ import {
   type RecognitionBody,
   type SurveyBody,
 } from '@ansinh/domain';
-import { request } from '../../kernel/http';
+import { apiUrl, request } from '../../kernel/http';
 
 /** The poverty module's endpoints, on the shared client (validated by the shared contracts). */
 export const povertyApi = {
@@ -47,6 +51,20 @@ export const povertyApi = {
     request('POST', `/poverty/campaigns/${id}/recognition`, { body, schema: RecognitionOut }),
   progress: (q: { year?: number }, signal?: AbortSignal) =>
     request('GET', '/poverty/progress', { query: q, schema: PovertyProgressOut, signal }),
+  breakdown: (q: BreakdownQuery, signal?: AbortSignal) =>
+    request('GET', '/poverty/breakdown', { query: { ...q }, schema: BreakdownOut, signal }),
+  breakdownXlsxUrl: (q: BreakdownQuery) => apiUrl('/poverty/breakdown.xlsx', { ...q }),
+  importFile: (id: number, kind: PovertyImportKind, mode: 'dry_run' | 'commit', file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return request('POST', `/poverty/campaigns/${id}/import/${kind}`, {
+      query: { mode },
+      form,
+      schema: PovertyImportOut,
+    });
+  },
+  templateUrl: (kind: PovertyImportKind) => apiUrl(`/poverty/import-templates/${kind}`),
+  documentUrl: (id: number, doc: 'decision' | 'certificates') => apiUrl(`/poverty/campaigns/${id}/${doc}.docx`),
 };
 
 /** Query keys of the poverty pages. */
@@ -57,4 +75,5 @@ export const pk = {
   cases: (id: number, step?: string) => ['poverty', 'cases', id, step ?? null] as const,
   rules: (id: number) => ['poverty', 'rules', id] as const,
   progress: (year?: number) => ['poverty', 'progress', year ?? null] as const,
+  breakdown: (q: BreakdownQuery) => ['poverty', 'breakdown', q] as const,
 };

@@ -29,6 +29,12 @@ export const casesRepo = {
     return n;
   },
 
+  /** A campaign's cases by household id. */
+  async byHousehold(db: Executor, campaignId: number): Promise<Map<number, CaseRow>> {
+    const rows = await db.selectFrom('poverty_cases').selectAll().where('campaign_id', '=', campaignId).execute();
+    return new Map(rows.map((r) => [Number(r.household_id), num(r)]));
+  },
+
   async householdIdsOf(db: Executor, campaignId: number): Promise<Set<number>> {
     const rows = await db
       .selectFrom('poverty_cases')
@@ -142,7 +148,7 @@ export const casesRepo = {
    * two agree). Each case's row is written once.
    */
   async scoreCampaign(db: Executor, campaignId: number, p: ScoringParams): Promise<number> {
-    const bits = Array.from({ length: p.indicatorCount }, (_, i) => `((c.deprived_mask / ${2 ** i}) % 2)`).join(' + ');
+    const bits = Array.from({ length: p.indicatorCount }, (_, i) => `((c.deprived_mask >> ${i}) & 1)`).join(' + ');
     const lit = sql.lit;
     const byRes = (v: { rural: number; urban: number } | null) =>
       sql`case when m.residence = 'urban' then ${lit(v?.urban ?? -1)} else ${lit(v?.rural ?? -1)} end`;
@@ -157,6 +163,23 @@ export const casesRepo = {
         : sql`(case when x.band = 'below_poverty' and x.cnt >= ${lit(p.threshold)} then 'poor'
               when x.band = 'below_poverty' then 'near_poor' end)`;
     const farmAverage = sql`(x.band = 'average' and x.farm = 1)`;
+    // The B1 points of a case's answers. PostgreSQL: hash-join the campaign's answers and group.
+    // SQLite: one correlated sum per case, read from the covering index of migration 0022 (no
+    // table lookup per answer); `group by c.id` keeps `m` materialised, so the sum runs once per
+    // case and not once per use of the score in the class expressions.
+    const pick = sql`case when c.residence = 'urban' then pt.urban_points else pt.rural_points end`;
+    const points = p.answersByCampaign
+      ? sql`sum(${pick})`
+      : sql`(select sum(${pick}) from poverty_b1_answers a
+          join poverty_b1_points pt
+            on pt.campaign_id = a.campaign_id and pt.item_code = a.item_code and pt.option_code = a.option_code
+          where a.case_id = c.id and c.b1_source = 'answers')`;
+    const joins = p.answersByCampaign
+      ? sql`left join poverty_b1_answers a
+            on a.case_id = c.id and c.b1_source = 'answers' and a.campaign_id = ${campaignId}
+          left join poverty_b1_points pt
+            on pt.campaign_id = a.campaign_id and pt.item_code = a.item_code and pt.option_code = a.option_code`
+      : sql``;
     const r = await sql`update poverty_cases set
         b1_score = x.score,
         deprivation_count = x.cnt,
@@ -178,14 +201,11 @@ export const casesRepo = {
           select c.id, c.residence, c.income, c.screened_out, c.previous, c.farm,
             case when c.b1_source = 'answers'
               then (case when c.residence = 'urban' then ${lit(p.base.urban)} else ${lit(p.base.rural)} end)
-                + coalesce(sum(case when c.residence = 'urban' then pt.urban_points else pt.rural_points end), 0)
+                + coalesce(${points}, 0)
               else c.b1_score end as score,
             case when c.deprived_mask is null then 0 else ${sql.raw(bits)} end as cnt
           from poverty_cases c
-          left join poverty_b1_answers a
-            on a.case_id = c.id and c.b1_source = 'answers' ${p.answersByCampaign ? sql`and a.campaign_id = ${campaignId}` : sql``}
-          left join poverty_b1_points pt
-            on pt.campaign_id = a.campaign_id and pt.item_code = a.item_code and pt.option_code = a.option_code
+          ${joins}
           where c.campaign_id = ${campaignId} and c.step <> 'listed' and c.step <> 'recognized'
           group by c.id
         ) m

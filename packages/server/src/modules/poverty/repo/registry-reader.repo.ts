@@ -143,6 +143,20 @@ export const registryReader = {
     return Number(r?.n ?? 0);
   },
 
+  /** Household ids by their codes (for the Excel imports). */
+  async householdIdsByCodes(db: Executor, codes: readonly string[]): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    for (let i = 0; i < codes.length; i += 500) {
+      const rows = await db
+        .selectFrom('households')
+        .select(['id', 'code'])
+        .where('code', 'in', codes.slice(i, i + 500))
+        .execute();
+      for (const r of rows) out.set(r.code, Number(r.id));
+    }
+    return out;
+  },
+
   async communeNames(db: Executor, codes: readonly string[]): Promise<Map<string, string>> {
     if (!codes.length) return new Map();
     const rows = await db.selectFrom('areas').select(['code', 'name']).where('code', 'in', codes).execute();

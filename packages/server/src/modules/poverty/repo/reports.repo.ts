@@ -9,13 +9,16 @@ export interface MovementCounts {
 }
 
 const cnt = (cond: string) => sql<number>`sum(case when ${sql.raw(cond)} then 1 else 0 end)`;
+/** Sum of bit i of the mask over the rows meeting `cond` (shift and mask: a third of the cost of / and %). */
+const bit = (cond: string, i: number) =>
+  sql<number>`sum(case when ${sql.raw(cond)} then (c.deprived_mask >> ${sql.lit(i)}) & 1 else 0 end)`;
 const END = `(case when c.registry_category in ('poor', 'near_poor') then c.registry_category else 'none' end)`;
 
 /** Per indicator i: recognised poor (p<i>) and near-poor (n<i>) households deprived in it. */
 const deprivationColumns = (n: number) =>
   Array.from({ length: n }, (_, i) => [
-    cnt(`c.registry_category = 'poor' and (c.deprived_mask / ${2 ** i}) % 2 = 1`).as(`p${i}`),
-    cnt(`c.registry_category = 'near_poor' and (c.deprived_mask / ${2 ** i}) % 2 = 1`).as(`n${i}`),
+    bit(`c.registry_category = 'poor'`, i).as(`p${i}`),
+    bit(`c.registry_category = 'near_poor'`, i).as(`n${i}`),
   ]).flat();
 
 export const reportsRepo = {
@@ -29,6 +32,7 @@ export const reportsRepo = {
     area: { column: AreaColumn; code: string },
     year: number,
     indicatorCount: number,
+    asOf?: string,
   ): Promise<MovementCounts> {
     const q = (target: string) => {
       const p = `'${target}'`;
@@ -45,14 +49,20 @@ export const reportsRepo = {
         cnt(`${END} = ${p}`).as(`${target}_end`),
       ];
     };
-    const r = await db
+    let b = db
       .selectFrom('poverty_cases as c')
       .innerJoin('poverty_campaigns as g', 'g.id', 'c.campaign_id')
       .select([...q('poor'), ...q('near_poor'), ...deprivationColumns(indicatorCount)])
       .where(`c.${area.column}`, '=', area.code)
       .where('g.year', '=', year)
-      .where('c.step', '=', 'recognized')
-      .executeTakeFirst();
+      .where('c.step', '=', 'recognized');
+    // As of a date: only the recognitions dated and recorded by then.
+    if (asOf)
+      b = b
+        .innerJoin('poverty_recognitions as r', 'r.id', 'c.recognition_id')
+        .where('r.decision_date', '<=', asOf)
+        .where('r.created_at', '<=', `${asOf}T23:59:59.999Z`);
+    const r = await b.executeTakeFirst();
     const out: MovementCounts = {};
     for (const [k, v] of Object.entries(r ?? {})) out[k] = Number(v ?? 0);
     return out;

@@ -28,7 +28,7 @@ export function movementReport(deps: PovertyDeps) {
     const standard = standardByCode(standardCode ?? '') ?? standardByCode('2022-2025')!;
     const n = standard.indicators.length;
     const [m, households] = await Promise.all([
-      reportsRepo.movement(db, area, q.year, n),
+      reportsRepo.movement(db, area, q.year, n, q.asOf),
       registryReader.residentHouseholds(db, area.column, area.code),
     ]);
     const row = (t: 'poor' | 'near_poor') => {
