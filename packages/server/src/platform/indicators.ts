@@ -23,6 +23,7 @@ export type IndicatorUnit =
   | 'jobs'
   | 'percent'
   | 'sessions'
+  | 'samples'
   | 'cases';
 
 /** Where to count: the rows whose `column` equals `code` (province, district or commune code). */

@@ -16,7 +16,7 @@ export const meritReaders = {
   async meritoriousStatuses(db: Executor, personId: number) {
     return db
       .selectFrom('statuses')
-      .select(['category', 'degree', 'valid_from', 'valid_to'])
+      .select(['id', 'category', 'degree', 'valid_from', 'valid_to', 'decision_no'])
       .where('person_id', '=', personId)
       .where('kind', '=', 'meritorious')
       .where('valid_to', 'is', null)
