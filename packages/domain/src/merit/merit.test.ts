@@ -11,6 +11,8 @@ import {
   isMaternalLine,
   martyrInfoStatus,
   martyrSearchKey,
+  graveKeys,
+  GRAVE_KEY_LENGTH,
   normalizeSampleCode,
   paidMonths,
   parseMeritDossierCode,
@@ -118,6 +120,19 @@ describe('martyrs, graves and samples', () => {
   });
   it('searches without diacritics', () => {
     expect(martyrSearchKey(['Nguyễn Văn Đức', 'Quảng Trị'])).toContain('nguyen van duc');
+  });
+  it('keys a grave at every word start of its martyr name and hometown, cut to the key length', () => {
+    expect(graveKeys(martyrSearchKey(['Nguyễn Văn Đức', 'Quảng Trị']))).toEqual([
+      'nguyen van duc quang tri',
+      'van duc quang tri',
+      'duc quang tri',
+      'quang tri',
+      'tri',
+    ]);
+    const long = graveKeys('nguyen thi thanh huong thai binh viet nam');
+    expect(long[0]).toBe('nguyen thi thanh huong thai binh');
+    expect(long.every((k) => k.length <= GRAVE_KEY_LENGTH)).toBe(true);
+    expect(graveKeys('')).toEqual([]);
   });
   it('Art. 146: no sample from a mass grave or an identified grave; a second only after a failure', () => {
     expect(samplingRefusal({ massGrave: true, identified: false, earlierSamples: [] })).toBe('mass_grave');

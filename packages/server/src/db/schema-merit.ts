@@ -102,6 +102,11 @@ export interface MeritGravesTable extends Area {
   headstone: string;
   created_at: string;
 }
+/** Word-start keys of a grave's martyr name and hometown (migration 0025), for the grave search. */
+export interface MeritGraveKeysTable extends Area {
+  grave_id: number;
+  key: string;
+}
 export interface MeritGraveEventsTable extends Area {
   id: Generated<number>;
   grave_id: number;
@@ -192,6 +197,7 @@ export interface MeritTables {
   merit_cemeteries: MeritCemeteriesTable;
   merit_martyrs: MeritMartyrsTable;
   merit_graves: MeritGravesTable;
+  merit_grave_keys: MeritGraveKeysTable;
   merit_grave_events: MeritGraveEventsTable;
   merit_remains_intakes: MeritRemainsIntakesTable;
   merit_dna_samples: MeritDnaSamplesTable;
