@@ -16,6 +16,7 @@ import * as m0013 from './migrations/0013-merit.js';
 import * as m0014 from './migrations/0014-interop.js';
 import * as m0015 from './migrations/0015-search-indexes.js';
 import * as m0025 from './migrations/0025-merit-grave-keys.js';
+import * as m0026 from './migrations/0026-merit-record-dossier.js';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Database['dialect']): Promise<void> };
 
@@ -37,6 +38,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0014-interop': m0014,
   '0015-search-indexes': m0015,
   '0025-merit-grave-keys': m0025,
+  '0026-merit-record-dossier': m0026,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -19,6 +19,8 @@ export interface MeritRecordsTable extends Area {
   retention: string;
   /** managed | transferring | transferred_out */
   state: string;
+  /** The procedure dossier (dossiers module) that opened the record (migration 0026). */
+  dossier_id: number | null;
   created_at: string;
   updated_at: string;
 }

@@ -51,6 +51,11 @@ function occasionGifts(occasion: 'tet' | '27_7', what: 'count' | 'amount', vi: s
   };
 }
 
+/** Merit-procedure dossiers (field "Người có công") settled in the period, as of the date. */
+const meritSettled = (q: IndicatorQuery, timely = false) =>
+  sql`lower(p.field) like '%có công%' and d.settled_date between ${q.from} and ${q.to} and d.settled_date <= ${q.asOf}
+    ${timely ? sql`and d.timeliness in ('early', 'on_time')` : sql``}`;
+
 const DEFS: Def[] = [
   {
     key: 'people_managed',
@@ -113,6 +118,15 @@ const DEFS: Def[] = [
       where ${col('d', q)} = ${q.area.code} and lower(p.field) like '%có công%' and d.received_date between ${q.from} and ${q.to} and d.received_date <= ${q.asOf}`,
   },
   {
+    key: 'dossiers_settled',
+    vi: 'Hồ sơ thủ tục người có công đã giải quyết',
+    en: 'Merit procedure dossiers settled',
+    unit: 'dossiers',
+    rows: (q) => sql<Row>`select d.id, d.code as label, d.commune_code as area, d.settled_date as date, 1 as amount
+      from dossiers d join procedures p on p.id = d.procedure_id
+      where ${col('d', q)} = ${q.area.code} and ${meritSettled(q)}`,
+  },
+  {
     key: 'remains_reburied',
     vi: 'Hài cốt liệt sĩ được an táng',
     en: "Martyrs' remains reburied",
@@ -137,6 +151,7 @@ const DEFS: Def[] = [
 const HREF: Record<string, (id: number) => string> = {
   people_managed: (id) => `/merit/records/${id}`,
   dossiers_received: (id) => `/dossiers/${id}`,
+  dossiers_settled: (id) => `/dossiers/${id}`,
 };
 
 function defIndicator(d: Def): ComputedIndicator {
@@ -235,4 +250,26 @@ export const meritIndicators: readonly ComputedIndicator[] = [
       return { total: all.length, rows: all.slice(page.offset, page.offset + page.limit) };
     },
   },
+  {
+    code: 'merit.dossiers_settled_on_time_rate',
+    module: 'merit',
+    nameVi: 'Tỷ lệ hồ sơ người có công giải quyết trước hạn và đúng hạn',
+    nameEn: 'Share of merit dossiers settled early or on time',
+    unit: 'percent',
+    rollup: 'ratio',
+    async compute(db, q) {
+      const n = async (timely: boolean) => {
+        const r = await sql<{
+          n: number;
+        }>`select count(*) as n from dossiers d join procedures p on p.id = d.procedure_id
+          where ${col('d', q)} = ${q.area.code} and ${meritSettled(q, timely)}`.execute(db);
+        return Number(r.rows[0]?.n ?? 0);
+      };
+      const [good, all] = [await n(true), await n(false)];
+      return { value: all ? Math.round((good / all) * 1000) / 10 : 0, numerator: good, denominator: all };
+    },
+    records: (db, q, page) => settled.records(db, q, page),
+  },
 ];
+
+const settled = meritIndicators.find((i) => i.code === 'merit.dossiers_settled')!;

@@ -32,6 +32,15 @@ export const meritReaders = {
       .executeTakeFirst();
     return Number(r?.n ?? 0);
   },
+  /** A procedure dossier with its procedure's field (a merit dossier is of the field "Người có công"). */
+  async dossier(db: Executor, id: number) {
+    return db
+      .selectFrom('dossiers as d')
+      .innerJoin('procedures as p', 'p.id', 'd.procedure_id')
+      .select(['d.id', 'd.code', 'd.person_id', 'd.province_code', 'd.state', 'p.field', 'p.code as procedure_code'])
+      .where('d.id', '=', id)
+      .executeTakeFirst();
+  },
   async areaNames(db: Executor, codes: string[]): Promise<Map<string, string>> {
     const uniq = [...new Set(codes.filter(Boolean))];
     if (!uniq.length) return new Map();

@@ -10,6 +10,7 @@ import { errors } from '../../../platform/errors.js';
 import { recordsRepo } from '../repo/records.repo.js';
 import type { MeritContext } from './context.js';
 import { applyDecisionToRegistry } from './registry-status.js';
+import { checkMeritDossier } from './dossier-link.js';
 import type { Records } from './records.js';
 
 const PROBLEMS = {
@@ -39,6 +40,7 @@ export function decisions(c: MeritContext, rec: Records) {
             message: `Ngày ký quyết định ${b.decisionDate} chưa tới (hôm nay ${c.today()}). Kiểm tra lại ngày ký.`,
           },
         ]);
+      if (b.dossierId) await checkMeritDossier(c, b.dossierId, r, 'body.dossierId');
       await inTransaction(c.database, actor, async (trx, audit) => {
         const history = (await recordsRepo.decisions(trx, id)).map((d) => ({
           kind: d.kind as BenefitDecisionKind,
