@@ -81,6 +81,15 @@ export function RecordPage() {
         <Descriptions.Item label={t('merit.col.state')}>
           {r.state} · {r.benefitState} · {t('merit.record.retention')}
         </Descriptions.Item>
+        <Descriptions.Item label={t('merit.record.dossier')}>
+          {r.dossierId !== null ? (
+            <Link to={`/dossiers/${r.dossierId}`} data-testid="merit-record-dossier">
+              {t('merit.record.openDossier')}
+            </Link>
+          ) : (
+            t('merit.record.noDossier')
+          )}
+        </Descriptions.Item>
       </Descriptions>
       <Card size="small" title={t('merit.record.decisions')} style={{ marginTop: 12 }}>
         <Table
