@@ -6,6 +6,7 @@ import { BENEFIT_DECISION_LABELS, MARTYR_INFO_LABELS, formatDong, giftTotalText 
 import { PageHead } from '../../components/PageHead';
 import { LoadError } from '../../components/LoadError';
 import { useT } from '../../kernel/i18n';
+import { TransferSlips } from './TransferSlip';
 import { meritApi, meritKeys, type Graves, type MeritRecord, type MeritRecords } from './api';
 
 /** Merit records of the actor's area, searched by name or dossier code. */
@@ -131,6 +132,7 @@ export function RecordPage() {
           ? r.extracts.map((x) => <Tag key={x.id}>{`${x.form} · ${x.issuedOn} · ${x.issuedTo}`}</Tag>)
           : t('merit.empty')}
       </Card>
+      <TransferSlips record={r} />
     </div>
   );
 }
