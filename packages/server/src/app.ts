@@ -54,7 +54,7 @@ export function createServices(database: Database, config: Config) {
   const petitions = createPetitionsService({ database, areas });
   const employment = createEmploymentService({ database });
   const poverty = createPovertyService({ database, areas, registry });
-  const merit = createMeritService({ database, areas });
+  const merit = createMeritService({ database, areas, registry });
   const interop = createInteropService({
     database,
     registry,

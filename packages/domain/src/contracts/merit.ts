@@ -31,8 +31,11 @@ export const CreateMeritRecordBody = z.object({
     .optional(),
   dossierYear: z.number().int().min(1945).max(2100).optional(),
   custodian: text(200).default('Sở'),
+  /** The procedure dossier (dossiers module) the record comes from. */
+  dossierId: Id.optional(),
 });
 export type CreateMeritRecordBody = z.infer<typeof CreateMeritRecordBody>;
+export const LinkMeritDossierBody = z.object({ dossierId: Id });
 
 export const MeritRelativeBody = z.object({
   personId: Id.nullable().default(null),
@@ -85,6 +88,8 @@ export const MeritRecordOut = z.object({
   state: z.string(),
   benefitState: z.string(),
   communeCode: z.string().nullable(),
+  /** The procedure dossier in the dossiers module, when linked. */
+  dossierId: z.number().nullable(),
 });
 export const MeritRecordDetail = MeritRecordOut.extend({
   relatives: z.array(

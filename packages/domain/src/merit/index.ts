@@ -3,3 +3,4 @@ export * from './time-limits.js';
 export * from './records.js';
 export * from './remains.js';
 export * from './support.js';
+export * from './procedures.js';

@@ -11,6 +11,8 @@ import {
   isMaternalLine,
   martyrInfoStatus,
   martyrSearchKey,
+  graveKeys,
+  GRAVE_KEY_LENGTH,
   normalizeSampleCode,
   paidMonths,
   parseMeritDossierCode,
@@ -23,7 +25,12 @@ import {
   transferClocks,
   transferRefusal,
   yearlyCountPeriod,
+  MERIT_PROCEDURES,
+  MERIT_TIME_LIMITS,
+  meritProcedurePath,
+  calendarToWorkingDays,
 } from './index.js';
+import { valueOn } from '../programs/effective.js';
 
 describe('NĐ 131/2021 time limits', () => {
   it('Art. 147(1): remains received on a Friday are coded and shipped by the next working day', () => {
@@ -119,6 +126,19 @@ describe('martyrs, graves and samples', () => {
   it('searches without diacritics', () => {
     expect(martyrSearchKey(['Nguyễn Văn Đức', 'Quảng Trị'])).toContain('nguyen van duc');
   });
+  it('keys a grave at every word start of its martyr name and hometown, cut to the key length', () => {
+    expect(graveKeys(martyrSearchKey(['Nguyễn Văn Đức', 'Quảng Trị']))).toEqual([
+      'nguyen van duc quang tri',
+      'van duc quang tri',
+      'duc quang tri',
+      'quang tri',
+      'tri',
+    ]);
+    const long = graveKeys('nguyen thi thanh huong thai binh viet nam');
+    expect(long[0]).toBe('nguyen thi thanh huong thai binh');
+    expect(long.every((k) => k.length <= GRAVE_KEY_LENGTH)).toBe(true);
+    expect(graveKeys('')).toEqual([]);
+  });
   it('Art. 146: no sample from a mass grave or an identified grave; a second only after a failure', () => {
     expect(samplingRefusal({ massGrave: true, identified: false, earlierSamples: [] })).toBe('mass_grave');
     expect(samplingRefusal({ massGrave: false, identified: true, earlierSamples: [] })).toBe('already_identified');
@@ -187,5 +207,28 @@ describe('transfers, housing, gifts, yearly count', () => {
   it('states gifts as "N suất, X đồng"; Mẫu 100 is due 31/01', () => {
     expect(giftTotalText(1234, 740_400_000)).toBe('1.234 suất, 740.400.000 đồng');
     expect(yearlyCountPeriod(2021)).toEqual({ from: '2021-01-01', to: '2021-12-31', due: '2022-01-31' });
+  });
+});
+
+describe('merit procedures as dossiers-module paths (NĐ 131/2021)', () => {
+  it('Art. 7: commune 5 working days, then 20 + 12 days at the province as 14 + 8 working days', () => {
+    const p = MERIT_PROCEDURES.find((x) => x.code === 'NCC131.D7')!;
+    expect(meritProcedurePath(p)).toEqual([
+      { level: 'commune', days: 5 },
+      { level: 'province', days: 22 },
+    ]);
+    expect(calendarToWorkingDays(12)).toBe(8);
+  });
+  it('Art. 145: 5 + 7 + 3 working days, one level each', () => {
+    const p = MERIT_PROCEDURES.find((x) => x.code === 'NCC131.D145')!;
+    expect(meritProcedurePath(p).map((s) => s.days)).toEqual([5, 7, 3]);
+  });
+  it('takes each step limit from the time-limit table', () => {
+    const limits = valueOn(MERIT_TIME_LIMITS, '2022-02-15').value;
+    for (const p of MERIT_PROCEDURES)
+      for (const s of p.steps) {
+        expect(limits[s.step].amount, `${p.code} ${s.step}`).toBe(s.amount);
+        expect(limits[s.step].unit, `${p.code} ${s.step}`).toBe(s.unit);
+      }
   });
 });

@@ -35,6 +35,18 @@ export function martyrSearchKey(parts: readonly (string | null | undefined)[]): 
   return searchKey(parts.filter(Boolean).join(' '));
 }
 
+/** The length a grave search key is cut to; a longer query is checked on the whole search text. */
+export const GRAVE_KEY_LENGTH = 32;
+
+/**
+ * The keys a grave is found by: its martyr's search text (name and hometown, folded) cut at every
+ * word, each at most GRAVE_KEY_LENGTH characters, so any typed word start is a prefix of one key.
+ */
+export function graveKeys(martyrKey: string): string[] {
+  const words = martyrKey.split(' ').filter(Boolean);
+  return [...new Set(words.map((_, i) => words.slice(i).join(' ').slice(0, GRAVE_KEY_LENGTH).trimEnd()))];
+}
+
 /** Why a sample is taken (Art. 146(1)). */
 export const SAMPLING_REASONS = [
   'unidentified_remains',

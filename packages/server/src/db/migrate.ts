@@ -20,6 +20,8 @@ import * as m0019 from './migrations/0019-program-groups.js';
 import * as m0020 from './migrations/0020-report-values-lifecycle.js';
 import * as m0023 from './migrations/0023-petitions-check.js';
 import * as m0022 from './migrations/0022-poverty-groups.js';
+import * as m0025 from './migrations/0025-merit-grave-keys.js';
+import * as m0026 from './migrations/0026-merit-record-dossier.js';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Database['dialect']): Promise<void> };
 
@@ -45,6 +47,8 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0020-report-values-lifecycle': m0020,
   '0023-petitions-check': m0023,
   '0022-poverty-groups': m0022,
+  '0025-merit-grave-keys': m0025,
+  '0026-merit-record-dossier': m0026,
 };
 
 class StaticProvider implements MigrationProvider {

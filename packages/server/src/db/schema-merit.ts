@@ -19,6 +19,8 @@ export interface MeritRecordsTable extends Area {
   retention: string;
   /** managed | transferring | transferred_out */
   state: string;
+  /** The procedure dossier (dossiers module) that opened the record (migration 0026). */
+  dossier_id: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -101,6 +103,11 @@ export interface MeritGravesTable extends Area {
   mass_grave: number;
   headstone: string;
   created_at: string;
+}
+/** Word-start keys of a grave's martyr name and hometown (migration 0025), for the grave search. */
+export interface MeritGraveKeysTable extends Area {
+  grave_id: number;
+  key: string;
 }
 export interface MeritGraveEventsTable extends Area {
   id: Generated<number>;
@@ -192,6 +199,7 @@ export interface MeritTables {
   merit_cemeteries: MeritCemeteriesTable;
   merit_martyrs: MeritMartyrsTable;
   merit_graves: MeritGravesTable;
+  merit_grave_keys: MeritGraveKeysTable;
   merit_grave_events: MeritGraveEventsTable;
   merit_remains_intakes: MeritRemainsIntakesTable;
   merit_dna_samples: MeritDnaSamplesTable;

@@ -1,8 +1,10 @@
 import {
   JULY_27_GIFT_AMOUNTS,
+  MERIT_PROCEDURES,
   MERITORIOUS_CATEGORIES,
   MERITORIOUS_STANDARD_LEVELS,
   TET_GIFT_AMOUNTS,
+  meritProcedurePath,
   valueOn,
   type MeritoriousCategory,
 } from '@ansinh/domain';
@@ -29,6 +31,7 @@ export async function seedMeritDemo(
   const actor = systemActor('seed');
   const db = database.db;
   const merit = services.merit;
+  await seedMeritProcedures(services, opts.provinceCode);
   const persons = await db
     .selectFrom('statuses')
     .select(['person_id', 'category', 'degree'])
@@ -165,5 +168,36 @@ export async function seedMeritDemo(
     if (i >= 2)
       await merit.sampleEvent(actor, s.id, { kind: 'dispatch', on: '2021-04-12', lab: 'Viện Pháp y Quân đội' });
     if (i === 3) await merit.sampleEvent(actor, s.id, { kind: 'result', on: '2021-09-30', outcome: 'no_match' });
+  }
+}
+
+/**
+ * The NĐ 131/2021 chains (domain merit/procedures.ts) in the province's procedure catalogue, each
+ * level's days from the decree (calendar days turned into working days); marked as demo rows like
+ * the rest of the seeded catalogue, since "NCC131." codes are AnSinh's, not the national codes.
+ */
+export async function seedMeritProcedures(services: Services, provinceCode: string): Promise<void> {
+  const actor = systemActor('seed');
+  for (const p of MERIT_PROCEDURES) {
+    const path = meritProcedurePath(p);
+    await services.dossiers.createProcedure(
+      actor,
+      {
+        code: p.code,
+        name: p.name,
+        field: 'Người có công',
+        decisionLevel: path[path.length - 1]!.level,
+        path,
+        fee: 0,
+        documents: ['Tờ khai hoặc đơn đề nghị theo mẫu của Nghị định 131/2021/NĐ-CP', 'Giấy tờ kèm theo theo thủ tục'],
+        resultDocument: p.resultDocument,
+        onlineMode: 'partial',
+        onlineLevel: 3,
+        onNationalPortal: false,
+        legalBasis: `${p.article}. ${p.verified ? 'Thời hạn đã đối chiếu.' : 'Chưa đối chiếu đủ.'} ${p.note}`,
+        active: true,
+      },
+      { isDemo: true, provinceCode },
+    );
   }
 }

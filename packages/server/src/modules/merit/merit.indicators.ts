@@ -15,6 +15,10 @@ interface Def {
   en: string;
   unit: IndicatorUnit;
   params?: readonly string[];
+  /** The entered indicator (reports seed) this one computes from records: same unit and meaning. */
+  replaces?: string;
+  /** Parameters fixed for this indicator (a gift occasion), applied under the caller's. */
+  fixed?: Record<string, string>;
   /** SELECT of (id, label, href, area, date, amount) rows; the value is their sum of amount. */
   rows(q: IndicatorQuery, p: Record<string, string>): RawBuilder<Row>;
 }
@@ -28,6 +32,29 @@ interface Row {
 const col = (alias: string, q: IndicatorQuery) => sql.ref(`${alias}.${q.area.column}`);
 const giftFilter = (p: Record<string, string>) =>
   sql`${p.occasion ? sql`and c.occasion = ${p.occasion}` : sql``} ${p.source ? sql`and c.source = ${p.source}` : sql``}`;
+
+/** Gifts of one occasion (all sources), counted or summed: the entered Tết and 27/7 figures. */
+function occasionGifts(occasion: 'tet' | '27_7', what: 'count' | 'amount', vi: string, en: string): Def {
+  const entered = `merit.gifts_${occasion}${what === 'amount' ? '_amount' : ''}`;
+  return {
+    key: entered.slice('merit.'.length),
+    vi,
+    en,
+    unit: what === 'count' ? 'gifts' : 'dong',
+    params: ['source'],
+    replaces: entered,
+    fixed: { occasion },
+    rows: (q, p) => sql<Row>`select g.id, c.title as label, g.commune_code as area, g.given_on as date,
+      ${what === 'count' ? sql`1` : sql`g.amount`} as amount
+      from merit_gifts g join merit_gift_campaigns c on c.id = g.campaign_id
+      where ${col('g', q)} = ${q.area.code} and g.given_on between ${q.from} and ${q.to} and g.given_on <= ${q.asOf} ${giftFilter(p)}`,
+  };
+}
+
+/** Merit-procedure dossiers (field "Người có công") settled in the period, as of the date. */
+const meritSettled = (q: IndicatorQuery, timely = false) =>
+  sql`lower(p.field) like '%có công%' and d.settled_date between ${q.from} and ${q.to} and d.settled_date <= ${q.asOf}
+    ${timely ? sql`and d.timeliness in ('early', 'on_time')` : sql``}`;
 
 const DEFS: Def[] = [
   {
@@ -62,6 +89,15 @@ const DEFS: Def[] = [
       from merit_gifts g join merit_gift_campaigns c on c.id = g.campaign_id
       where ${col('g', q)} = ${q.area.code} and g.given_on between ${q.from} and ${q.to} and g.given_on <= ${q.asOf} ${giftFilter(p)}`,
   },
+  occasionGifts(
+    'tet',
+    'count',
+    'Số suất quà Tết tặng người có công',
+    'Lunar New Year gifts to people with meritorious service',
+  ),
+  occasionGifts('tet', 'amount', 'Kinh phí quà Tết tặng người có công', 'Amount of Lunar New Year gifts'),
+  occasionGifts('27_7', 'count', 'Số suất quà nhân ngày Thương binh - Liệt sĩ 27/7', 'Gifts on 27 July'),
+  occasionGifts('27_7', 'amount', 'Kinh phí quà ngày 27/7', 'Amount of 27 July gifts'),
   {
     key: 'benefit_decisions',
     vi: 'Quyết định trợ cấp người có công',
@@ -82,10 +118,20 @@ const DEFS: Def[] = [
       where ${col('d', q)} = ${q.area.code} and lower(p.field) like '%có công%' and d.received_date between ${q.from} and ${q.to} and d.received_date <= ${q.asOf}`,
   },
   {
+    key: 'dossiers_settled',
+    vi: 'Hồ sơ thủ tục người có công đã giải quyết',
+    en: 'Merit procedure dossiers settled',
+    unit: 'dossiers',
+    rows: (q) => sql<Row>`select d.id, d.code as label, d.commune_code as area, d.settled_date as date, 1 as amount
+      from dossiers d join procedures p on p.id = d.procedure_id
+      where ${col('d', q)} = ${q.area.code} and ${meritSettled(q)}`,
+  },
+  {
     key: 'remains_reburied',
     vi: 'Hài cốt liệt sĩ được an táng',
     en: "Martyrs' remains reburied",
     unit: 'persons',
+    replaces: 'merit.reburials',
     rows: (
       q,
     ) => sql<Row>`select i.id, i.team as label, i.province_code as area, i.reburied_on as date, i.remains_count as amount
@@ -95,7 +141,8 @@ const DEFS: Def[] = [
     key: 'dna_samples_taken',
     vi: 'Mẫu giám định ADN đã lấy (mẫu)',
     en: 'DNA samples taken',
-    unit: 'persons',
+    unit: 'samples',
+    replaces: 'merit.dna_samples',
     rows: (q) => sql<Row>`select s.id, s.code as label, s.province_code as area, s.taken_on as date, 1 as amount
       from merit_dna_samples s where ${col('s', q)} = ${q.area.code} and s.taken_on between ${q.from} and ${q.to} and s.taken_on <= ${q.asOf}`,
   },
@@ -104,6 +151,7 @@ const DEFS: Def[] = [
 const HREF: Record<string, (id: number) => string> = {
   people_managed: (id) => `/merit/records/${id}`,
   dossiers_received: (id) => `/dossiers/${id}`,
+  dossiers_settled: (id) => `/dossiers/${id}`,
 };
 
 function defIndicator(d: Def): ComputedIndicator {
@@ -115,11 +163,14 @@ function defIndicator(d: Def): ComputedIndicator {
     unit: d.unit,
     rollup: 'sum',
     ...(d.params ? { params: d.params } : {}),
-    async compute(db, q, p = {}) {
+    ...(d.replaces ? { replaces: d.replaces } : {}),
+    async compute(db, q, given = {}) {
+      const p = { ...given, ...d.fixed };
       const r = await sql<{ v: number | null }>`select sum(x.amount) as v from (${d.rows(q, p)}) x`.execute(db);
       return { value: Number(r.rows[0]?.v ?? 0) };
     },
-    async records(db, q, page, p = {}) {
+    async records(db, q, page, given = {}) {
+      const p = { ...given, ...d.fixed };
       const t = await sql<{ n: number }>`select count(*) as n from (${d.rows(q, p)}) x`.execute(db);
       const rows =
         await sql<Row>`select * from (${d.rows(q, p)}) x order by x.id limit ${page.limit} offset ${page.offset}`.execute(
@@ -199,4 +250,26 @@ export const meritIndicators: readonly ComputedIndicator[] = [
       return { total: all.length, rows: all.slice(page.offset, page.offset + page.limit) };
     },
   },
+  {
+    code: 'merit.dossiers_settled_on_time_rate',
+    module: 'merit',
+    nameVi: 'Tỷ lệ hồ sơ người có công giải quyết trước hạn và đúng hạn',
+    nameEn: 'Share of merit dossiers settled early or on time',
+    unit: 'percent',
+    rollup: 'ratio',
+    async compute(db, q) {
+      const n = async (timely: boolean) => {
+        const r = await sql<{
+          n: number;
+        }>`select count(*) as n from dossiers d join procedures p on p.id = d.procedure_id
+          where ${col('d', q)} = ${q.area.code} and ${meritSettled(q, timely)}`.execute(db);
+        return Number(r.rows[0]?.n ?? 0);
+      };
+      const [good, all] = [await n(true), await n(false)];
+      return { value: all ? Math.round((good / all) * 1000) / 10 : 0, numerator: good, denominator: all };
+    },
+    records: (db, q, page) => settled.records(db, q, page),
+  },
 ];
+
+const settled = meritIndicators.find((i) => i.code === 'merit.dossiers_settled')!;

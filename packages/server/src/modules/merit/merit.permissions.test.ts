@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@ansinh/domain';
 import { createTestContext, type Session, type TestContext } from '../../test/helpers.js';
 import { addOtherProvince } from '../../test/fixtures.js';
-import { buildMartyr, buildMeritPerson, buildMeritRecord, buildSample } from '../../test/factories.js';
+import { buildDossier, buildMartyr, buildMeritPerson, buildMeritRecord, buildSample } from '../../test/factories.js';
 
 /**
  * The permission table of the merit module: role × action × a record inside or outside the
@@ -32,12 +32,13 @@ const READERS: Role[] = [
   'inspector',
 ];
 
-type Action = 'read' | 'create' | 'relative' | 'decision' | 'graveEvent' | 'sampleEvent';
+type Action = 'read' | 'create' | 'relative' | 'decision' | 'dossierLink' | 'graveEvent' | 'sampleEvent';
 const ALLOWED: Record<Action, { roles: Role[]; status: number; table: string }> = {
   read: { roles: READERS, status: 200, table: 'merit_records' },
   create: { roles: ['province_officer'], status: 201, table: 'merit_records' },
   relative: { roles: ['province_officer', 'commune_officer'], status: 200, table: 'merit_relatives' },
   decision: { roles: ['province_officer'], status: 200, table: 'merit_decisions' },
+  dossierLink: { roles: ['province_officer'], status: 200, table: 'merit_records' },
   graveEvent: { roles: ['province_officer', 'commune_officer'], status: 200, table: 'merit_grave_events' },
   sampleEvent: { roles: ['province_officer'], status: 200, table: 'merit_dna_samples' },
 };
@@ -60,13 +61,18 @@ async function rows(table: string): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
-async function dispatched(): Promise<number> {
+async function sideEffects(): Promise<number> {
   const r = await ctx.database.db
     .selectFrom('merit_dna_samples')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('dispatched_on', 'is not', null)
     .executeTakeFirstOrThrow();
-  return Number(r.n);
+  const linked = await ctx.database.db
+    .selectFrom('merit_records')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('dossier_id', 'is not', null)
+    .executeTakeFirstOrThrow();
+  return Number(r.n) * 100_000 + Number(linked.n);
 }
 
 /** Builds the record inside/outside, then returns the request to make on it. */
@@ -94,6 +100,21 @@ async function prepare(s: Session, action: Action, communeCode: string, province
           decisionNo: '1/QĐ',
           decisionDate: '2024-01-02',
         });
+    }
+    case 'dossierLink': {
+      const r = await buildMeritRecord(ctx, { communeCode });
+      const proc = await ctx.database.db
+        .selectFrom('procedures')
+        .select('id')
+        .where('code', '=', 'NCC131.D7')
+        .where('province_code', '=', '70')
+        .executeTakeFirstOrThrow();
+      const d = await buildDossier(ctx, {
+        procedureId: Number(proc.id),
+        communeCode: '25213',
+        personId: communeCode === '25213' ? r.personId : null,
+      });
+      return () => s.inject('PUT', `/api/v1/merit/records/${r.id}/dossier`, { dossierId: d.id });
     }
     case 'graveEvent': {
       const g = await buildMartyr(ctx, { communeCode });
@@ -123,12 +144,12 @@ describe('merit permission table', () => {
           const table = ALLOWED[action].table;
           const s = sessions.get(a.user)!;
           const request = await prepare(s, action, communeCode, provinceCode);
-          const before = { n: await rows(table), sent: await dispatched() };
+          const before = { n: await rows(table), sent: await sideEffects() };
           const res = await request();
           expect(res.statusCode).toBe(expected);
           if (expected >= 400) {
             expect(await rows(table)).toBe(before.n);
-            expect(await dispatched()).toBe(before.sent);
+            expect(await sideEffects()).toBe(before.sent);
           }
         });
       }

@@ -52,6 +52,7 @@ export const meritPresenter = {
         decisions.map((d) => ({ kind: d.kind as BenefitDecisionKind, effectiveMonth: d.effective_month })),
       ),
       communeCode: r.commune_code,
+      dossierId: r.dossier_id == null ? null : Number(r.dossier_id),
     };
   },
   decision(d: MeritDecisionRow) {

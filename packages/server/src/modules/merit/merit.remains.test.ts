@@ -154,7 +154,7 @@ describe('gifts, yearly count and indicators', () => {
       kind: 'grant',
       effectiveMonth: '2030-07',
       decisionNo: '1/QĐ',
-      decisionDate: '2030-06-20',
+      decisionDate: '2026-06-20',
       monthlyAmount: 2_789_000,
       reason: '',
       dossierId: null,

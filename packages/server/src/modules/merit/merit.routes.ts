@@ -1,5 +1,6 @@
 import {
   BenefitDecisionBody,
+  LinkMeritDossierBody,
   CemeteryBody,
   CreateMeritRecordBody,
   GiftCampaignBody,
@@ -81,6 +82,14 @@ export function meritRoutes(s: MeritService): FastifyPluginAsyncZod {
         schema: { tags, params: IdParams, body: MeritExtractBody, response: { 200: MeritRecordDetail } },
       },
       (req) => s.issueExtract(req.actor!, req.params.id, req.body),
+    );
+    app.put(
+      `${P}/records/:id/dossier`,
+      {
+        config: { access: manage },
+        schema: { tags, params: IdParams, body: LinkMeritDossierBody, response: { 200: MeritRecordDetail } },
+      },
+      (req) => s.linkDossier(req.actor!, req.params.id, req.body.dossierId),
     );
     app.post(
       `${P}/records/:id/decisions`,

@@ -1,5 +1,6 @@
 import { meritContext, type MeritDeps } from './use-cases/context.js';
 import { decisions } from './use-cases/decisions.js';
+import { dossierLink } from './use-cases/dossier-link.js';
 import { gifts } from './use-cases/gifts.js';
 import { martyrs } from './use-cases/martyrs.js';
 import { records } from './use-cases/records.js';
@@ -19,6 +20,7 @@ export function createMeritService(deps: MeritDeps) {
   return {
     ...rec,
     ...decisions(c, rec),
+    ...dossierLink(c, rec),
     ...transfers(c, rec),
     ...martyrs(c),
     ...remains(c),

@@ -6,6 +6,7 @@ import { BENEFIT_DECISION_LABELS, MARTYR_INFO_LABELS, formatDong, giftTotalText 
 import { PageHead } from '../../components/PageHead';
 import { LoadError } from '../../components/LoadError';
 import { useT } from '../../kernel/i18n';
+import { TransferSlips } from './TransferSlip';
 import { meritApi, meritKeys, type Graves, type MeritRecord, type MeritRecords } from './api';
 
 /** Merit records of the actor's area, searched by name or dossier code. */
@@ -81,6 +82,15 @@ export function RecordPage() {
         <Descriptions.Item label={t('merit.col.state')}>
           {r.state} · {r.benefitState} · {t('merit.record.retention')}
         </Descriptions.Item>
+        <Descriptions.Item label={t('merit.record.dossier')}>
+          {r.dossierId !== null ? (
+            <Link to={`/dossiers/${r.dossierId}`} data-testid="merit-record-dossier">
+              {t('merit.record.openDossier')}
+            </Link>
+          ) : (
+            t('merit.record.noDossier')
+          )}
+        </Descriptions.Item>
       </Descriptions>
       <Card size="small" title={t('merit.record.decisions')} style={{ marginTop: 12 }}>
         <Table
@@ -122,6 +132,7 @@ export function RecordPage() {
           ? r.extracts.map((x) => <Tag key={x.id}>{`${x.form} · ${x.issuedOn} · ${x.issuedTo}`}</Tag>)
           : t('merit.empty')}
       </Card>
+      <TransferSlips record={r} />
     </div>
   );
 }

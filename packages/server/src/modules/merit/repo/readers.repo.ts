@@ -16,7 +16,7 @@ export const meritReaders = {
   async meritoriousStatuses(db: Executor, personId: number) {
     return db
       .selectFrom('statuses')
-      .select(['category', 'degree', 'valid_from', 'valid_to'])
+      .select(['id', 'category', 'degree', 'valid_from', 'valid_to', 'decision_no'])
       .where('person_id', '=', personId)
       .where('kind', '=', 'meritorious')
       .where('valid_to', 'is', null)
@@ -31,6 +31,15 @@ export const meritReaders = {
       .where('state', 'in', ['processing', 'supplement'])
       .executeTakeFirst();
     return Number(r?.n ?? 0);
+  },
+  /** A procedure dossier with its procedure's field (a merit dossier is of the field "Người có công"). */
+  async dossier(db: Executor, id: number) {
+    return db
+      .selectFrom('dossiers as d')
+      .innerJoin('procedures as p', 'p.id', 'd.procedure_id')
+      .select(['d.id', 'd.code', 'd.person_id', 'd.province_code', 'd.state', 'p.field', 'p.code as procedure_code'])
+      .where('d.id', '=', id)
+      .executeTakeFirst();
   },
   async areaNames(db: Executor, codes: string[]): Promise<Map<string, string>> {
     const uniq = [...new Set(codes.filter(Boolean))];

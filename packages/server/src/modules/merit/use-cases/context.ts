@@ -4,6 +4,7 @@ import type { AreasService } from '../../areas/index.js';
 import type { Actor } from '../../../platform/actor.js';
 import { codesOfCommune } from '../../../platform/authz.js';
 import { errors } from '../../../platform/errors.js';
+import type { MeritRegistry } from './registry-status.js';
 
 export interface MeritDeps {
   database: Database;
@@ -11,6 +12,8 @@ export interface MeritDeps {
   /** The clock (the seed and tests replay a year); default the system clock. */
   now?: () => Date;
   calendar?: WorkCalendar;
+  /** The registry's public service: a benefit decision sets the person's meritorious status. */
+  registry?: MeritRegistry;
 }
 
 /** What every use case of the module shares. */
@@ -21,6 +24,7 @@ export interface MeritContext {
   nowIso: () => string;
   today: () => string;
   cal: WorkCalendar;
+  registry?: MeritRegistry;
   /** The area codes of a commune, or a 400 on `field` when it is not a commune. */
   communeCodes(
     code: string,
@@ -37,6 +41,7 @@ export function meritContext(deps: MeritDeps): MeritContext {
     nowIso: () => now().toISOString(),
     today: () => todayInVietnam(now()),
     cal: deps.calendar ?? defaultCalendar,
+    ...(deps.registry ? { registry: deps.registry } : {}),
     async communeCodes(code, field) {
       const a = await deps.areas.pathOf(code);
       if (!a || a.level !== 3)

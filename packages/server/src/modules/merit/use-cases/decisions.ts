@@ -9,6 +9,8 @@ import { inTransaction } from '../../../platform/context.js';
 import { errors } from '../../../platform/errors.js';
 import { recordsRepo } from '../repo/records.repo.js';
 import type { MeritContext } from './context.js';
+import { applyDecisionToRegistry } from './registry-status.js';
+import { checkMeritDossier } from './dossier-link.js';
 import type { Records } from './records.js';
 
 const PROBLEMS = {
@@ -31,6 +33,14 @@ export function decisions(c: MeritContext, rec: Records) {
           'MERIT_RECORD_NOT_MANAGED',
           'Hồ sơ đã/đang chuyển sang tỉnh khác; không ra quyết định ở đây.',
         );
+      if (b.decisionDate > c.today())
+        throw errors.validation([
+          {
+            path: 'body.decisionDate',
+            message: `Ngày ký quyết định ${b.decisionDate} chưa tới (hôm nay ${c.today()}). Kiểm tra lại ngày ký.`,
+          },
+        ]);
+      if (b.dossierId) await checkMeritDossier(c, b.dossierId, r, 'body.dossierId');
       await inTransaction(c.database, actor, async (trx, audit) => {
         const history = (await recordsRepo.decisions(trx, id)).map((d) => ({
           kind: d.kind as BenefitDecisionKind,
@@ -67,6 +77,7 @@ export function decisions(c: MeritContext, rec: Records) {
           after: { decisionId, ...b, state: check.state },
         });
       });
+      await applyDecisionToRegistry(c, c.registry, actor, r, b);
       return rec.getRecord(actor, id);
     },
   };

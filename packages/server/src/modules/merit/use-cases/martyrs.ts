@@ -1,4 +1,4 @@
-import { martyrInfoStatus, martyrSearchKey, searchKey, type MartyrBody } from '@ansinh/domain';
+import { graveKeys, martyrInfoStatus, martyrSearchKey, searchKey, type MartyrBody } from '@ansinh/domain';
 import type { z } from 'zod';
 import type { CemeteryBody, GraveEventBody, IdentificationBody, MartyrsQuery } from '@ansinh/domain';
 import type { Actor } from '../../../platform/actor.js';
@@ -132,6 +132,7 @@ export function martyrs(c: MeritContext) {
           ...codes,
           created_at: at,
         });
+        await martyrsRepo.setGraveKeys(trx, gid, graveKeys(martyrSearchKey([b.fullName, b.hometown])), codes);
         await audit({
           action: 'merit.martyr.create',
           entity: 'merit_martyr',
@@ -219,6 +220,7 @@ export function martyrs(c: MeritContext) {
           headstone: `Liệt sĩ ${m.full_name}`,
           search_key: martyrSearchKey([m.full_name, m.hometown, g.position]),
         });
+        await martyrsRepo.setGraveKeys(trx, b.graveId, graveKeys(m.search_key), g);
         await audit({
           action: 'merit.grave.identify',
           entity: 'merit_grave',

@@ -1,3 +1,4 @@
+import { checkMeritDossier } from './dossier-link.js';
 import {
   MERIT_DOSSIER_TYPES,
   formatMeritDossierCode,
@@ -108,6 +109,9 @@ export function records(c: MeritContext) {
         ]);
       const codes = { province_code: p.province_code, district_code: p.district_code, commune_code: p.commune_code };
       meritPolicy.guard(actor, 'manage', codes, 'Người');
+      const dossier = b.dossierId
+        ? await checkMeritDossier(c, b.dossierId, { province_code: p.province_code, person_id: p.id }, 'body.dossierId')
+        : null;
       const year = b.dossierYear ?? Number(c.today().slice(0, 4));
       const type = MERIT_DOSSIER_TYPES[b.category as MeritoriousCategory];
       try {
@@ -133,6 +137,7 @@ export function records(c: MeritContext) {
             custodian: b.custodian || 'Sở',
             retention: 'permanent',
             state: 'managed',
+            dossier_id: dossier?.id ?? null,
             ...codes,
             created_at: at,
             updated_at: at,
@@ -142,7 +147,7 @@ export function records(c: MeritContext) {
             entity: 'merit_record',
             entityId: newId,
             areaCode: p.commune_code,
-            after: { personId: p.id, category: b.category, dossierCode: code },
+            after: { personId: p.id, category: b.category, dossierCode: code, dossierId: dossier?.id ?? null },
           });
           return newId;
         });
