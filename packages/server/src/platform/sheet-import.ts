@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { searchKey } from '@ansinh/domain';
 import { parseCsv } from './csv.js';
 import { AppError, errors } from './errors.js';
-import { readFirstSheet } from './xlsx-read.js';
+import { readFirstSheetOffThread } from './xlsx-read.js';
 
 export type ImportCell = string | number | Date | null;
 export interface ImportRow {
@@ -28,10 +28,10 @@ function sniffKind(buf: Buffer): 'xlsx' | 'xls' | 'csv' | 'other' {
  * required column, a file that is not a spreadsheet or one too large is refused with a message
  * that says what to do.
  */
-export function readImportFile<K extends string>(
+export async function readImportFile<K extends string>(
   buf: Buffer,
   template: readonly { key: K; header: string; aliases?: readonly string[]; required?: boolean }[],
-): { headers: string[]; columns: Partial<Record<K, number>>; rows: ImportRow[] } {
+): Promise<{ headers: string[]; columns: Partial<Record<K, number>>; rows: ImportRow[] }> {
   if (buf.length > MAX_IMPORT_FILE_BYTES)
     throw errors.badRequest('FILE_TOO_LARGE', 'Tệp lớn hơn 20 MB. Chia thành nhiều tệp nhỏ hơn rồi nhập lần lượt.');
   const kind = sniffKind(buf);
@@ -50,7 +50,7 @@ export function readImportFile<K extends string>(
     grid = parseCsv(text);
   } else {
     try {
-      grid = readFirstSheet(buf).map((r) => ({
+      grid = (await readFirstSheetOffThread(buf)).map((r) => ({
         line: r.line,
         cells: r.cells.map((c) => (typeof c === 'boolean' ? (c ? 'TRUE' : 'FALSE') : c)),
       }));

@@ -130,7 +130,7 @@ export function programsRoutes(service: ProgramsService): FastifyPluginAsyncZod 
           response: { 200: PublicListPage },
         },
       },
-      (req) => service.publicLists(req.query),
+      (req) => service.publicLists(req.query, { ip: req.ip }),
     );
     app.get(
       '/api/v1/public/lists/:id',
@@ -143,7 +143,7 @@ export function programsRoutes(service: ProgramsService): FastifyPluginAsyncZod 
           response: { 200: PublicList },
         },
       },
-      (req) => service.publicList(req.params.id),
+      (req) => service.publicList(req.params.id, { ip: req.ip }),
     );
     await app.register(programsListRoutes(service));
     await app.register(programsPaymentRoutes(service));

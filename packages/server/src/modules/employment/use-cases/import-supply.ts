@@ -94,7 +94,7 @@ export function importSupplyUseCases({ database }: EmploymentDeps) {
       mode: 'dry_run' | 'commit',
     ): Promise<SupplyImportResult> {
       employmentPolicy.guard(actor, 'collect');
-      const sheet = readImportFile<SupplyColumn>(file.data, SUPPLY_COLUMNS);
+      const sheet = await readImportFile<SupplyColumn>(file.data, SUPPLY_COLUMNS);
       const col = sheet.columns;
       const get = (cells: ImportCell[], k: SupplyColumn) => (col[k] === undefined ? '' : text(cells[col[k]!]));
       const today = todayVn();
