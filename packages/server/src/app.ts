@@ -41,8 +41,9 @@ export function createServices(database: Database, config: Config) {
   const users = createUsersService({ database, areas });
   const audit = createAuditService({ database });
   const auth = createAuthService({ database, config });
-  const registry = createRegistryService({ database, areas });
-  const registryImport = createRegistryImport({ database });
+  const idConflictsPerDay = config.registryIdConflictsPerDay;
+  const registry = createRegistryService({ database, areas, idConflictsPerDay });
+  const registryImport = createRegistryImport({ database, idConflictsPerDay });
   const programs = createProgramsService({ database, areas });
   const dossiers = createDossiersService({ database, areas, channel: notifyChannel(config.notify) });
   const reports = createReportsService({ database, areas });

@@ -15,6 +15,7 @@ import * as m0012 from './migrations/0012-employment.js';
 import * as m0013 from './migrations/0013-merit.js';
 import * as m0014 from './migrations/0014-interop.js';
 import * as m0015 from './migrations/0015-search-indexes.js';
+import * as m0016 from './migrations/0016-registry-transfers.js';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Database['dialect']): Promise<void> };
 
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0013-merit': m0013,
   '0014-interop': m0014,
   '0015-search-indexes': m0015,
+  '0016-registry-transfers': m0016,
 };
 
 class StaticProvider implements MigrationProvider {

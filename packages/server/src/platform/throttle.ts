@@ -42,6 +42,18 @@ export async function checkThrottle(
   if (wait > 0) throw refusal(wait);
 }
 
+/** How many failures a key has in its rule's window now. */
+export async function attemptsInWindow(db: Executor, rule: ThrottleRule, key: string): Promise<number> {
+  const r = await db
+    .selectFrom('public_attempts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('scope', '=', rule.scope)
+    .where('key', '=', hashKey(key))
+    .where('at', '>', new Date(Date.now() - rule.windowMs).toISOString())
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
 /** Records one failure for each key. */
 export async function recordFailure(db: Executor, checks: { rule: ThrottleRule; key: string }[]): Promise<void> {
   const at = new Date().toISOString();

@@ -16,6 +16,7 @@ import { searchPersons } from './use-cases/search-persons.js';
 import type { RegistryDeps } from './use-cases/shared.js';
 import { endStatus, grantStatus } from './use-cases/statuses.js';
 import { personTimeline } from './use-cases/timeline.js';
+import { decideTransfer, listTransfers, requestTransfer } from './use-cases/transfers.js';
 
 export { citizenIdProblems, normalizeCitizenId, personKeys } from '@ansinh/domain';
 export { personAuditView } from './use-cases/shared.js';
@@ -33,8 +34,12 @@ const bind = <F extends (deps: RegistryDeps, actor: Actor, ...rest: never[]) => 
     (f as unknown as (...a: unknown[]) => unknown)(deps, actor, ...rest)) as Rest<F>;
 
 /** The registry: households, persons, their statuses, search, export, duplicates (one use case each). */
-export function createRegistryService(deps: { database: Database; areas: Pick<AreasService, 'pathOf'> }) {
-  const d: RegistryDeps = { database: deps.database, areas: deps.areas };
+export function createRegistryService(deps: {
+  database: Database;
+  areas: Pick<AreasService, 'pathOf'>;
+  idConflictsPerDay?: number;
+}) {
+  const d: RegistryDeps = { database: deps.database, areas: deps.areas, idConflictsPerDay: deps.idConflictsPerDay };
   return {
     policy: registryPolicy,
     searchPersons: bind(d, searchPersons),
@@ -52,6 +57,9 @@ export function createRegistryService(deps: { database: Database; areas: Pick<Ar
     endStatus: bind(d, endStatus),
     duplicates: bind(d, duplicates),
     decideDuplicate: bind(d, decideDuplicate),
+    requestTransfer: bind(d, requestTransfer),
+    listTransfers: bind(d, listTransfers),
+    decideTransfer: bind(d, decideTransfer),
   };
 }
 
