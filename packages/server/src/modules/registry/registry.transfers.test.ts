@@ -147,7 +147,11 @@ describe('transfer requests', () => {
       note: 'Đã chuyển về ở với con gái',
     });
     expect(req.statusCode).toBe(201);
-    expect(mentions(req.body, [p.id, '25213', p.fullName])).toEqual([]);
+    // The answer is the request itself: no holder's record, name or area.
+    expect(Object.keys(req.json()).sort()).toEqual(
+      ['citizenId', 'decidedAt', 'id', 'note', 'refusalReason', 'requestedAt', 'state', 'toCommuneCode'].sort(),
+    );
+    expect(mentions(req.body, ['25213', p.fullName])).toEqual([]);
     const id = req.json().id as number;
     // The requester cannot decide it (the record is outside their area).
     expectProblem(
