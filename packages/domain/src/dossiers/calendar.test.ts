@@ -74,6 +74,18 @@ describe('working days', () => {
   it('a deadline crossing a year with no holiday data carries a warning; a covered one does not', () => {
     expect(calendarWarning(cal, '2025-03-10', '2025-04-10')).toBeNull();
     expect(calendarWarning(cal, '2031-12-20', '2032-01-10')).toMatch(/Chưa có lịch nghỉ lễ.*2031, 2032/);
+    // 2027 is shipped provisional (no decision on its Tết yet): counted with its statutory days, and warned.
+    expect(cal.isWorkingDay('2027-02-09')).toBe(false);
+    expect(calendarWarning(cal, '2026-12-20', '2027-01-10')).toMatch(/năm 2027/);
+  });
+
+  it('ships 2021–2027, each year with its source and an honest verified flag', () => {
+    expect(HOLIDAY_YEARS.map((y) => y.year)).toEqual([2021, 2022, 2023, 2024, 2025, 2026, 2027]);
+    for (const y of HOLIDAY_YEARS) {
+      expect(y.source, String(y.year)).toMatch(/BLLĐ 2019/);
+      expect(typeof y.verified).toBe('boolean');
+      if (y.provisional) expect(y.verified).toBe(false);
+    }
   });
 
   it('counts working days between two dates and adds them', () => {

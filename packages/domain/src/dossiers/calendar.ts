@@ -10,7 +10,10 @@ export interface WorkCalendar {
   isWorkingDay(date: string): boolean;
   /** Why a weekday is not worked ("Tết Nguyên đán Ất Tỵ"), or null. */
   dayOffName(date: string): string | null;
-  /** Whether the calendar of this year comes from data (false: only the fixed solar holidays). */
+  /**
+   * Whether the official calendar of this year is in the data (false: only the fixed solar
+   * holidays, or a provisional year whose Tết is not decided yet).
+   */
   hasYear(year: number): boolean;
 }
 
@@ -69,7 +72,10 @@ export function workCalendar(
       load(Number(date.slice(0, 4)));
       return off.get(date) ?? null;
     },
-    hasYear: (year) => holidayYear(year) !== undefined,
+    hasYear: (year) => {
+      const y = holidayYear(year);
+      return y !== undefined && !y.provisional;
+    },
   };
 }
 
