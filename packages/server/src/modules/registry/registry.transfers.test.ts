@@ -216,3 +216,85 @@ describe('transfer requests', () => {
     });
   });
 });
+
+describe('transfer request permissions: role x inside/outside the holding commune', () => {
+  const ACTORS: { username: string; role: string; outside: string; writes: boolean }[] = [
+    { username: 'xa.25213', role: 'commune_officer', outside: '25270', writes: true },
+    { username: 'huyen.689', role: 'district_officer', outside: '25270', writes: true },
+    { username: 'tinh.chuyenvien', role: 'province_officer', outside: '99999', writes: true },
+    { username: 'tinh.lanhdao', role: 'province_leader', outside: '99999', writes: false },
+    { username: 'thanhtra', role: 'inspector', outside: '99999', writes: false },
+    { username: 'admin', role: 'admin', outside: '99999', writes: false },
+    { username: 'giamsat', role: 'supervisor', outside: '99999', writes: false },
+  ];
+  /** A pending request for a person held in `holder`, asked by commune 25216 (written directly). */
+  async function pending(holder: string) {
+    const p = await buildPerson(ctx, {
+      communeCode: holder,
+      birthDate: '1971-05-05',
+      gender: 'male',
+      citizenId: maleId(),
+    });
+    const codes = await ctx.database.db
+      .selectFrom('persons')
+      .select(['province_code', 'district_code', 'commune_code'])
+      .where('id', '=', p.id)
+      .executeTakeFirstOrThrow();
+    const row = await ctx.database.db
+      .insertInto('registry_transfer_requests')
+      .values({
+        ...codes,
+        person_id: p.id,
+        citizen_id: p.citizenId!,
+        to_province_code: '70',
+        to_district_code: '688',
+        to_commune_code: '25216',
+        note: null,
+        state: 'pending',
+        requested_by: 'xa.25216',
+        requested_at: new Date().toISOString(),
+        decided_by: null,
+        decided_at: null,
+        refusal_reason: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return Number(row.id);
+  }
+  const stateOf = async (id: number) =>
+    (
+      await ctx.database.db
+        .selectFrom('registry_transfer_requests')
+        .select('state')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow()
+    ).state;
+
+  for (const a of ACTORS)
+    for (const where of ['inside', 'outside'] as const) {
+      const expected = !a.writes ? 403 : where === 'outside' ? 404 : 200;
+      it(`${a.role} decides a request ${where} -> ${expected}`, async () => {
+        const s = await ctx.login(a.username);
+        const id = await pending(where === 'inside' ? '25213' : a.outside);
+        const res = await s.inject('POST', `/api/v1/registry/transfers/${id}/decision`, {
+          decision: 'refuse',
+          reason: 'Người này vẫn cư trú tại đây',
+        });
+        if (expected === 200) {
+          expect(res.statusCode, res.body).toBe(200);
+          expect(await stateOf(id)).toBe('refused');
+        } else {
+          expectProblem(res, expected, expected === 403 ? 'FORBIDDEN' : 'NOT_FOUND');
+          expect(await stateOf(id)).toBe('pending');
+        }
+        const list = await s.inject('GET', '/api/v1/registry/transfers');
+        expect(list.statusCode).toBe(a.role === 'supervisor' ? 403 : 200);
+        if (!a.writes)
+          expectProblem(
+            await s.inject('POST', '/api/v1/registry/transfers', { citizenId: maleId(), communeCode: '25213' }),
+            403,
+            'FORBIDDEN',
+          );
+      });
+    }
+});
