@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonOut, TransferList } from '@ansinh/domain';
 import { buildPerson, citizenIdFor } from '../../test/factories.js';
 import { addOtherProvince, expectProblem } from '../../test/fixtures.js';
-import { createTestContext, type Session, type TestContext } from '../../test/helpers.js';
+import { createTestContext, type TestContext } from '../../test/helpers.js';
 import { readXlsx, runImport, xlsx } from '../../test/upload.js';
 import { ID_CONFLICT_AUDIT } from './use-cases/id-conflicts.js';
 
