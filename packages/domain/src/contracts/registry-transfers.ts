@@ -5,7 +5,7 @@ import { AreaCode } from './common.js';
  * Transfer requests (yêu cầu chuyển đến): an officer whose new resident's citizen ID is already
  * held by a record outside their area asks the holding commune to hand the person over. The
  * requester never learns where the record is; the holding commune sees the request and accepts
- * (the person moves) or refuses with a reason (docs/modules/registry.md, "Transfer requests").
+ * (the person moves) or refuses with a reason (docs/legal/identity.md, "No ID oracle across areas").
  */
 export const TransferState = z.enum(['pending', 'accepted', 'refused']);
 export type TransferState = z.infer<typeof TransferState>;

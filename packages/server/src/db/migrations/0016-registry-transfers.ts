@@ -3,7 +3,7 @@ import type { Dialect } from '../database.js';
 import { columnTypes, notNull } from './helpers.js';
 
 /**
- * Transfer requests (yêu cầu chuyển đến, docs/modules/registry.md): an officer asks the commune
+ * Transfer requests (yêu cầu chuyển đến, docs/legal/identity.md, "No ID oracle across areas"): an officer asks the commune
  * holding a citizen ID to hand the person over. The area columns are the HOLDING commune's (its
  * officers see and decide the request through the usual scope); `to_*` is the requester's.
  */

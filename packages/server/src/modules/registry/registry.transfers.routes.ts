@@ -13,7 +13,7 @@ import type { RegistryService } from './registry.service.js';
 const { read, write } = registryPolicy.table;
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 
-/** Transfer requests between communes (yêu cầu chuyển đến): docs/modules/registry.md. */
+/** Transfer requests between communes (yêu cầu chuyển đến): docs/legal/identity.md, "No ID oracle across areas". */
 export const registryTransferRoutes =
   (registry: RegistryService): FastifyPluginAsyncZod =>
   async (app) => {

@@ -7,7 +7,7 @@ import { readXlsx, runImport, xlsx } from '../../test/upload.js';
 import { ID_CONFLICT_AUDIT } from './use-cases/id-conflicts.js';
 
 /**
- * No province-wide ID oracle (docs/modules/registry.md): a citizen ID held outside the officer's
+ * No province-wide ID oracle (docs/legal/identity.md, "No ID oracle across areas"): a citizen ID held outside the officer's
  * area is answered the same way whatever the holder's area, naming no record, area or status;
  * every such answer is audited and counted (N = 3 here), and the officer may ask the holding
  * commune for the person (transfer request), which that commune accepts or refuses.

@@ -7,7 +7,7 @@ import { registryPolicy } from '../registry.policy.js';
 import { personsRepo, type PersonRow } from '../repo/index.js';
 
 /**
- * A citizen ID held outside the officer's area (docs/modules/registry.md, "No ID oracle").
+ * A citizen ID held outside the officer's area (docs/legal/identity.md, "No ID oracle across areas").
  * Presence in this registry reveals poverty, disability or war-invalid status, so such an ID is
  * answered the same way whatever the holder's area: no record id, no area, no status; the
  * officer may raise a transfer request the holding commune handles. Every such answer is

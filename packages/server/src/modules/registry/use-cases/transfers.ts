@@ -16,7 +16,7 @@ import { checkConflictThrottle, recordConflicts } from './id-conflicts.js';
 import { communeCodes, personAuditView, type RegistryDeps } from './shared.js';
 
 /**
- * Transfer requests (yêu cầu chuyển đến, docs/modules/registry.md). An officer whose new resident's
+ * Transfer requests (yêu cầu chuyển đến, docs/legal/identity.md, "No ID oracle across areas"). An officer whose new resident's
  * citizen ID is held outside their area asks for the person; the request goes to the holding
  * commune, whose officers (and the district and province above it) see it with the person and
  * accept (the person moves to the requester's commune, leaving their household there) or refuse
