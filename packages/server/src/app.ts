@@ -42,12 +42,14 @@ export function createServices(database: Database, config: Config) {
   const audit = createAuditService({ database });
   const auth = createAuthService({ database, config });
   // Other modules add to a person's timeline through sources; the registry imports none of them.
+  const idConflictsPerDay = config.registryIdConflictsPerDay;
   const registry = createRegistryService({
     database,
     areas,
+    idConflictsPerDay,
     timelineSources: [petitionsTimelineSource({ database, areas })],
   });
-  const registryImport = createRegistryImport({ database });
+  const registryImport = createRegistryImport({ database, idConflictsPerDay });
   const programs = createProgramsService({ database, areas });
   const dossiers = createDossiersService({ database, areas, channel: notifyChannel(config.notify) });
   const reports = createReportsService({ database, areas });

@@ -31,6 +31,8 @@ const Env = z
       .min(1)
       .max(24 * 60)
       .default(15),
+    /** Citizen IDs held outside their area an officer may meet in 24 hours before 429 (no ID oracle). */
+    REGISTRY_ID_CONFLICTS_PER_DAY: z.coerce.number().int().min(1).max(10_000).default(20),
     ANSINH_DEMO_PASSWORD: z.string().min(10).optional(),
     /** Seed the demo province when the database is empty (npm start sets it). */
     ANSINH_SEED_DEMO: z.enum(['true', 'false']).default('false'),
@@ -69,6 +71,7 @@ export interface Config {
   readonly sessionTtlMs: number;
   readonly loginMaxFailures: number;
   readonly loginWindowMs: number;
+  readonly registryIdConflictsPerDay: number;
   readonly demoPassword: string | undefined;
   readonly seedDemo: boolean;
   readonly demoPersons: number;
@@ -105,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginWindowMs: e.LOGIN_WINDOW_MINUTES * 60_000,
+    registryIdConflictsPerDay: e.REGISTRY_ID_CONFLICTS_PER_DAY,
     demoPassword: e.ANSINH_DEMO_PASSWORD,
     seedDemo: e.ANSINH_SEED_DEMO === 'true',
     demoPersons: e.ANSINH_DEMO_PERSONS,

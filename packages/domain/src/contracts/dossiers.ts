@@ -185,6 +185,11 @@ export const DossierListItem = z.object({
   dueDate: z.string(),
   appointmentDate: z.string(),
   urgency: DossierUrgency.nullable(),
+  /**
+   * Set when the deadline crosses a year with no official holiday calendar in the data: the date
+   * then treats every weekday as worked and may be early (shown on every dossier page).
+   */
+  calendarWarning: z.string().nullable(),
   timeliness: DossierTimeliness.nullable(),
   communeName: z.string(),
 });

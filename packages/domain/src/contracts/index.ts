@@ -13,3 +13,4 @@ export * from './petitions.js';
 export * from './employment.js';
 export * from './poverty.js';
 export * from './merit.js';
+export * from './registry-transfers.js';

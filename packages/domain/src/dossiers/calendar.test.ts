@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   addWorkingDays,
+  calendarWarning,
   clockStart,
   defaultCalendar as cal,
   lastWorkingDay,
   nextWorkingDay,
+  receiptDay,
   workingDaysBetween,
   workCalendar,
 } from './calendar.js';
@@ -24,8 +26,9 @@ describe('working days', () => {
       expect(cal.isWorkingDay(d), d).toBe(false);
     }
     expect(cal.dayOffName('2025-01-29')).toBe('Tết Nguyên đán Ất Tỵ');
-    // Received on Friday 24/01/2025 at 10:00 (Vietnam), 5 working days: 24, 03/02, 04, 05, 06.
-    expect(lastWorkingDay(cal, clockStart(cal, '2025-01-24T03:00:00Z'), 5)).toBe('2025-02-06');
+    // Received on Friday 24/01/2025 at 10:00 (Vietnam), 5 working days. BLDS 2015 Art. 147(1): the
+    // receipt day is not counted, so day 1 is 03/02 after Tết: 03, 04, 05, 06, 07/02.
+    expect(lastWorkingDay(cal, clockStart(cal, '2025-01-24T03:00:00Z'), 5)).toBe('2025-02-07');
     expect(nextWorkingDay(cal, '2025-01-24')).toBe('2025-02-03');
   });
 
@@ -50,12 +53,39 @@ describe('working days', () => {
     expect(lastWorkingDay(cal, '2024-04-26', 5)).toBe('2024-05-06');
   });
 
-  it('a receipt at 15:01 counts from the next working day; at 15:00 the same day (NĐ 61/2018 Art. 18)', () => {
-    expect(clockStart(cal, '2025-03-12T08:00:00Z')).toBe('2025-03-12'); // 15:00 Wednesday
-    expect(clockStart(cal, '2025-03-12T08:01:00Z')).toBe('2025-03-13'); // 15:01 Wednesday
-    expect(clockStart(cal, '2025-03-14T08:01:00Z')).toBe('2025-03-17'); // 15:01 Friday → Monday
-    expect(clockStart(cal, '2025-03-15T02:00:00Z')).toBe('2025-03-17'); // Saturday morning
-    expect(clockStart(cal, '2025-04-29T09:00:00Z')).toBe('2025-05-05'); // 16:00 on 29/4 → after 30/4, 1/5, 2/5 and the weekend
+  it('a receipt at 15:01 counts as received the next working day; at 15:00 the same day (NĐ 61/2018 Art. 18)', () => {
+    expect(receiptDay(cal, '2025-03-12T08:00:00Z')).toBe('2025-03-12'); // 15:00 Wednesday
+    expect(receiptDay(cal, '2025-03-12T08:01:00Z')).toBe('2025-03-13'); // 15:01 Wednesday
+    expect(receiptDay(cal, '2025-03-14T08:01:00Z')).toBe('2025-03-17'); // 15:01 Friday → Monday
+    expect(receiptDay(cal, '2025-03-15T02:00:00Z')).toBe('2025-03-17'); // Saturday morning
+    expect(receiptDay(cal, '2025-04-29T09:00:00Z')).toBe('2025-05-05'); // 16:00 on 29/4 → after 30/4, 1/5, 2/5 and the weekend
+  });
+
+  it('the period starts the working day after receipt (BLDS 2015 Art. 147(1)): the receipt day is never day 1', () => {
+    expect(clockStart(cal, '2025-03-12T08:00:00Z')).toBe('2025-03-13'); // received Wed 15:00 → day 1 Thursday
+    expect(clockStart(cal, '2025-03-12T08:01:00Z')).toBe('2025-03-14'); // received Wed 15:01 → counts Thu → day 1 Friday
+    expect(clockStart(cal, '2025-03-14T08:01:00Z')).toBe('2025-03-18'); // Fri 15:01 → counts Mon → day 1 Tuesday
+    expect(clockStart(cal, '2025-03-15T02:00:00Z')).toBe('2025-03-18'); // Saturday → counts Mon → day 1 Tuesday
+    expect(clockStart(cal, '2025-04-29T09:00:00Z')).toBe('2025-05-06'); // 16:00 on 29/4 → counts 05/5 → day 1 06/5
+    // A 3-working-day procedure received Monday 10/3/2025 at 09:00: 11, 12, 13 → due Thursday.
+    expect(lastWorkingDay(cal, clockStart(cal, '2025-03-10T02:00:00Z'), 3)).toBe('2025-03-13');
+  });
+
+  it('a deadline crossing a year with no holiday data carries a warning; a covered one does not', () => {
+    expect(calendarWarning(cal, '2025-03-10', '2025-04-10')).toBeNull();
+    expect(calendarWarning(cal, '2031-12-20', '2032-01-10')).toMatch(/Chưa có lịch nghỉ lễ.*2031, 2032/);
+    // 2027 is shipped provisional (no decision on its Tết yet): counted with its statutory days, and warned.
+    expect(cal.isWorkingDay('2027-02-09')).toBe(false);
+    expect(calendarWarning(cal, '2026-12-20', '2027-01-10')).toMatch(/năm 2027/);
+  });
+
+  it('ships 2021–2027, each year with its source and an honest verified flag', () => {
+    expect(HOLIDAY_YEARS.map((y) => y.year)).toEqual([2021, 2022, 2023, 2024, 2025, 2026, 2027]);
+    for (const y of HOLIDAY_YEARS) {
+      expect(y.source, String(y.year)).toMatch(/BLLĐ 2019/);
+      expect(typeof y.verified).toBe('boolean');
+      if (y.provisional) expect(y.verified).toBe(false);
+    }
   });
 
   it('counts working days between two dates and adds them', () => {

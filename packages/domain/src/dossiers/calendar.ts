@@ -10,7 +10,10 @@ export interface WorkCalendar {
   isWorkingDay(date: string): boolean;
   /** Why a weekday is not worked ("Tết Nguyên đán Ất Tỵ"), or null. */
   dayOffName(date: string): string | null;
-  /** Whether the calendar of this year comes from data (false: only the fixed solar holidays). */
+  /**
+   * Whether the official calendar of this year is in the data (false: only the fixed solar
+   * holidays, or a provisional year whose Tết is not decided yet).
+   */
   hasYear(year: number): boolean;
 }
 
@@ -69,7 +72,10 @@ export function workCalendar(
       load(Number(date.slice(0, 4)));
       return off.get(date) ?? null;
     },
-    hasYear: (year) => holidayYear(year) !== undefined,
+    hasYear: (year) => {
+      const y = holidayYear(year);
+      return y !== undefined && !y.provisional;
+    },
   };
 }
 
@@ -90,7 +96,7 @@ export function workingDayOnOrAfter(cal: WorkCalendar, date: string): string {
 
 /**
  * The last day of a limit of `n` working days whose first day is `start` (itself a working day,
- * counted as day 1). `n = 0` gives `start`: a procedure settled on the day it is received.
+ * counted as day 1; `clockStart` gives it). `n = 0` gives `start`.
  */
 export function lastWorkingDay(cal: WorkCalendar, start: string, n: number): string {
   let d = workingDayOnOrAfter(cal, start);
@@ -125,14 +131,36 @@ export function vietnamLocal(iso: string): { date: string; minutes: number } {
 export const CUT_OFF_MINUTES = 15 * 60;
 
 /**
- * The first working day of a dossier's clock. NĐ 61/2018/NĐ-CP Art. 18(1): a dossier received
- * at the counter is transferred to the handling body the same working day, or early the next
- * working day when received after 15:00. AnSinh starts counting the limit on the day of that
- * transfer: the receipt day when it is a working day and the receipt is at or before 15:00:00,
- * otherwise the next working day (a receipt at 15:01, on a Saturday or on a holiday).
+ * The day a dossier counts as received. NĐ 61/2018/NĐ-CP Art. 18(1): a dossier received at the
+ * counter is transferred to the handling body the same working day, or early the next working
+ * day when received after 15:00. So: the receipt day when it is a working day and the receipt is
+ * at or before 15:00:00, otherwise the next working day (15:01, a Saturday, a holiday).
  */
-export function clockStart(cal: WorkCalendar, receivedAtIso: string): string {
+export function receiptDay(cal: WorkCalendar, receivedAtIso: string): string {
   const { date, minutes } = vietnamLocal(receivedAtIso);
   if (cal.isWorkingDay(date) && minutes <= CUT_OFF_MINUTES) return date;
   return nextWorkingDay(cal, date);
+}
+
+/**
+ * The first working day of a dossier's clock (day 1 of its limit): the working day AFTER the day
+ * it counts as received. Bộ luật Dân sự 2015 Art. 147(1): a period counted in days starts on the
+ * day after the event that starts it, so the receipt day itself is never counted; a dossier
+ * received after 15:00 counts as received the next working day (`receiptDay`) and its period
+ * starts the working day after that (docs/legal/one-stop.md, "Counting").
+ */
+export function clockStart(cal: WorkCalendar, receivedAtIso: string): string {
+  return nextWorkingDay(cal, receiptDay(cal, receivedAtIso));
+}
+
+/**
+ * The warning a deadline carries when it crosses a year with no official holiday calendar in the
+ * data: such a year counts every weekday as worked (only the fixed solar holidays are known), so
+ * the date may come early. Null when every year from `from` to `to` has its calendar.
+ */
+export function calendarWarning(cal: WorkCalendar, from: string, to: string): string | null {
+  const missing: number[] = [];
+  for (let y = Number(from.slice(0, 4)); y <= Number(to.slice(0, 4)); y++) if (!cal.hasYear(y)) missing.push(y);
+  if (!missing.length) return null;
+  return `Chưa có lịch nghỉ lễ, Tết chính thức năm ${missing.join(', ')}: hạn được tính coi mọi ngày thường là ngày làm việc, có thể sớm hơn thực tế. Kiểm tra lại khi có thông báo nghỉ Tết. / No official holiday calendar for ${missing.join(', ')}: this date treats every weekday as a working day and may be early.`;
 }

@@ -36,8 +36,9 @@ describe('levels and due dates', () => {
     expect(two.steps.map((s) => s.level)).toEqual(['commune', 'province']);
     expect(two.due).toBe('2025-03-19');
   });
-  it('a level receiving after 15:00 starts the next working day', () => {
-    expect(stepDue(cal, '2025-03-07T08:30:00Z', 2)).toEqual({ start: '2025-03-10', due: '2025-03-11' });
+  it('a level receiving after 15:00 counts it received the next working day, and starts the day after (BLDS Art. 147)', () => {
+    // Friday 07/3/2025 15:30 → received Monday 10/3 → day 1 Tuesday 11/3, day 2 Wednesday 12/3.
+    expect(stepDue(cal, '2025-03-07T08:30:00Z', 2)).toEqual({ start: '2025-03-11', due: '2025-03-12' });
   });
   it('the clock stops while supplements are awaited: the working days in between are added back', () => {
     expect(pauseShift(cal, '2025-03-05', '2025-03-12')).toBe(5);

@@ -28,6 +28,12 @@ export interface HolidayYear {
   workingWeekends: readonly { date: string; name: string }[];
   source: string;
   verified: boolean;
+  /**
+   * The year's Tết and days in lieu are not decided yet (or the decision was not found): the days
+   * listed are the statutory ones placed as usual, counted, and every deadline touching the year
+   * carries a warning (`calendarWarning`) until the decision is entered.
+   */
+  provisional?: true;
 }
 
 const d = (date: string, name: string, kind: DayOff['kind'] = 'holiday', verified = true): DayOff => ({
@@ -137,7 +143,7 @@ export const HOLIDAY_YEARS: readonly HolidayYear[] = [
     ],
     workingWeekends: [{ date: '2025-04-26', name: 'Làm bù cho thứ Sáu 02/5/2025' }],
     source:
-      'BLLĐ 2019 Điều 112; lịch nghỉ năm 2025 (Tết 25/01–02/02/2025; làm bù thứ Bảy 26/4 cho thứ Sáu 02/5) nhớ lại, chưa đối chiếu thông báo',
+      'BLLĐ 2019 Điều 112; Công văn 8726/VPCP-KGVX ngày 26/11/2024 (ý kiến Thủ tướng: nghỉ Tết Ất Tỵ 25/01–02/02/2025; làm bù thứ Bảy 26/4 cho thứ Sáu 02/5), đọc qua báo chí (pld.net.vn), chưa đối chiếu văn bản',
     verified: false,
   },
   {
@@ -160,6 +166,30 @@ export const HOLIDAY_YEARS: readonly HolidayYear[] = [
     workingWeekends: [],
     source: 'BLLĐ 2019 Điều 111, 112; lịch nghỉ năm 2026 của Bộ Nội vụ (đọc qua báo chí, 10/2025)',
     verified: false,
+  },
+  {
+    year: 2027,
+    // Mùng 1 Tết Đinh Mùi is Saturday 06/02/2027; Giỗ Tổ (10/3 âm lịch) Friday 16/4/2027 (lunar
+    // dates computed, not read in a notice). No decision on the 2027 Tết break was found
+    // (searched 12/2026): the five statutory Tết days are placed on the weekdays around Tết as
+    // usual, and the year is provisional (every deadline touching it carries a warning).
+    lunarNewYear: '2027-02-06',
+    hungKings: '2027-04-16',
+    daysOff: [
+      d('2027-01-01', 'Tết Dương lịch'),
+      ...['2027-02-04', '2027-02-05', '2027-02-08', '2027-02-09', '2027-02-10'].map((x) =>
+        d(x, 'Tết Nguyên đán Đinh Mùi (dự kiến)', 'holiday', false),
+      ),
+      d('2027-04-16', 'Giỗ Tổ Hùng Vương', 'holiday', false),
+      d('2027-04-30', 'Ngày Chiến thắng 30/4'),
+      d('2027-05-03', 'Nghỉ bù Quốc tế Lao động (1/5 vào thứ Bảy)', 'in_lieu', false),
+      d('2027-09-02', 'Quốc khánh'),
+      d('2027-09-03', 'Quốc khánh (ngày liền kề, dự kiến)', 'holiday', false),
+    ],
+    workingWeekends: [],
+    source: 'BLLĐ 2019 Điều 111, 112 (ngày Tết và ngày liền kề Quốc khánh dự kiến; chưa có thông báo của Bộ Nội vụ)',
+    verified: false,
+    provisional: true,
   },
 ];
 

@@ -17,8 +17,10 @@ describe('social-assistance base level', () => {
     expect(socialAssistanceBaseOn('2021-07-01').source).toMatch(/20\/2021\/NĐ-CP, Điều 4 khoản 2/);
   });
 
-  it('has no level before NĐ 20/2021 took effect', () => {
-    expect(() => socialAssistanceBaseOn('2021-06-30')).toThrow(/Mức chuẩn trợ giúp xã hội: không có giá trị/);
+  it('is 270.000đ under NĐ 136/2013 until 30/6/2021 (unverified), and has no level before 2014', () => {
+    expect(socialAssistanceBaseOn('2021-06-30')).toMatchObject({ value: 270_000, verified: false });
+    expect(socialAssistanceBaseOn('2021-01-01').source).toMatch(/136\/2013\/NĐ-CP, Điều 4/);
+    expect(() => socialAssistanceBaseOn('2013-12-31')).toThrow(/Mức chuẩn trợ giúp xã hội: không có giá trị/);
   });
 });
 

@@ -10,6 +10,10 @@ import { effectiveTable, valueOn, type EffectiveTable, type EffectiveValue } fro
 /**
  * Social-assistance base level (mức chuẩn trợ giúp xã hội), per person per month.
  *
+ * - 270.000đ from 01/01/2014 to 30/6/2021: NĐ 136/2013/NĐ-CP Art. 4(1) (in force 25/11/2013, its
+ *   allowances paid from 01/01/2014; replaced by NĐ 20/2021 from 01/7/2021) [M: the amount and the
+ *   start of payment recalled, the text not read here: `verified: false`]. January–June 2021
+ *   lists are computed with it.
  * - 360.000đ from 01/7/2021: NĐ 20/2021/NĐ-CP Art. 4(2) [R: PD
  *   `chinh-sach-xa-hoi/chinh-sach-tro-giup-xa-hoi-doi-voi-doi-tuong-bao-tro-xa-hoi.md`].
  * - 500.000đ from 01/7/2024: NĐ 76/2024/NĐ-CP (01/7/2024), amending NĐ 20/2021 [M: only seed data
@@ -19,6 +23,14 @@ import { effectiveTable, valueOn, type EffectiveTable, type EffectiveValue } fro
  * `provincialBaseLevel` input of `socialAssistanceMonthly`.
  */
 export const SOCIAL_ASSISTANCE_BASE_LEVELS: EffectiveTable<Dong> = effectiveTable('Mức chuẩn trợ giúp xã hội', [
+  {
+    from: '2014-01-01',
+    to: '2021-06-30',
+    value: 270_000,
+    source:
+      'Nghị định 136/2013/NĐ-CP, Điều 4 khoản 1 (mức chuẩn trợ cấp xã hội; chế độ thực hiện từ 01/01/2014; chưa đối chiếu văn bản gốc)',
+    verified: false,
+  },
   {
     from: '2021-07-01',
     to: '2024-06-30',

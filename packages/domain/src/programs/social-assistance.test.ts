@@ -15,6 +15,28 @@ const monthly = (
   extra: { isChild?: boolean; isElderly?: boolean; provincialBaseLevel?: number } = {},
 ) => socialAssistanceMonthly({ clauses, birthDate, onDate, ...extra });
 
+describe('before 01/7/2021: NĐ 136/2013 (base 270.000đ)', () => {
+  it('January–June 2021 compute: an elderly poor person with no carer aged 81 gets 2,0 × 270.000 = 540.000đ', () => {
+    const jan = monthly([{ code: '5a' }], '1940-01-01', '2021-01-01');
+    expect(jan.amount).toBe(540_000);
+    expect(jan.basis[0]).toMatchObject({ clause: '5a', coefficientTenths: 20, baseLevel: 270_000 });
+    expect(jan.verified).toBe(false);
+    expect(jan.explanation).toMatch(/136\/2013/);
+    // The next day of the new decree: 2,0 × 360.000.
+    expect(monthly([{ code: '5a' }], '1940-01-01', '2021-07-01').amount).toBe(720_000);
+    // A severely disabled child (NĐ 28/2012 via NĐ 136/2013): 2,0 × 270.000 = 540.000đ.
+    expect(monthly([{ code: '6_severe' }], '2015-05-05', '2021-03-01').amount).toBe(540_000);
+  });
+
+  it('clauses created by NĐ 20/2021 (5b, 7) had no allowance before 01/7/2021', () => {
+    expect(() => monthly([{ code: '7' }], '2020-01-01', '2021-06-30')).toThrow(
+      /chưa có trong quy định áp dụng ngày này/,
+    );
+    expect(() => monthly([{ code: '5b' }], '1945-01-01', '2021-06-30')).toThrow(/136\/2013/);
+    expect(monthly([{ code: '7' }], '2020-01-01', '2021-07-01').amount).toBe(540_000);
+  });
+});
+
 describe('base level × coefficient (NĐ 20/2021 Art. 6(1))', () => {
   it('an elderly poor person with no carer aged 81: 2,0 × 360.000 on 30/6/2024, 2,0 × 500.000 from 01/7/2024', () => {
     const before = monthly([{ code: '5a' }], '1943-03-15', '2024-06-30');
@@ -196,8 +218,8 @@ describe('refusals', () => {
     expect(() => monthly(clauses as SocialAssistanceClauseInput[], '1940-01-01', '2024-07-01')).toThrow(message);
   });
 
-  it('refuses dates before NĐ 20/2021, before the birth, and invalid birth dates', () => {
-    expect(() => monthly([{ code: '5a' }], '1940-01-01', '2021-06-30')).toThrow(/không có giá trị nào có hiệu lực/);
+  it('refuses dates before NĐ 136/2013 was paid, before the birth, and invalid birth dates', () => {
+    expect(() => monthly([{ code: '5a' }], '1940-01-01', '2013-12-31')).toThrow(/không có giá trị nào có hiệu lực/);
     expect(() => monthly([{ code: '7' }], '2024-08-01', '2024-07-01')).toThrow(/trước ngày sinh/);
     expect(() => monthly([{ code: '7' }], '2024-13', '2024-07-01')).toThrow(/Ngày sinh "2024-13" không hợp lệ/);
     expect(() => monthly([{ code: '7' }], '2024-01-01', '2024-7-1')).toThrow(/không hợp lệ/);
@@ -205,10 +227,11 @@ describe('refusals', () => {
 });
 
 describe('coefficient table', () => {
-  it('covers every clause of the registry catalogue with the same coefficients', () => {
+  it('covers every clause of the registry catalogue with the same coefficients (NĐ 20/2021 periods)', () => {
     const catalogue = STATUS_CATEGORIES.social_assistance.categories;
     expect(catalogue.map((c) => c.code)).toEqual([...SOCIAL_ASSISTANCE_CLAUSES]);
-    for (const entry of SOCIAL_ASSISTANCE_COEFFICIENTS) {
+    // The catalogue shows NĐ 20/2021's coefficients; the NĐ 136/2013 era (to 30/6/2021) lacks 5b and 7.
+    for (const entry of SOCIAL_ASSISTANCE_COEFFICIENTS.filter((e) => e.from >= '2021-07-01')) {
       for (const cat of catalogue) {
         const ours = entry.value[cat.code as (typeof SOCIAL_ASSISTANCE_CLAUSES)[number]]
           .map((r) => r.coefficientTenths)
@@ -221,6 +244,7 @@ describe('coefficient table', () => {
 
   it('is verified for the 2021 text only', () => {
     expect(SOCIAL_ASSISTANCE_COEFFICIENTS.map((e) => [e.from, e.to, e.verified])).toEqual([
+      ['2014-01-01', '2021-06-30', false],
       ['2021-07-01', '2024-06-30', true],
       ['2024-07-01', null, false],
     ]);

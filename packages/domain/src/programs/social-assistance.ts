@@ -104,12 +104,37 @@ const ROWS_2021: CoefficientTable = {
 };
 
 /**
+ * NĐ 136/2013/NĐ-CP Art. 6(1), in force until 30/6/2021, read onto the clauses of NĐ 20/2021 that
+ * the registry catalogue uses: the same coefficients for the same groups (orphans and abandoned
+ * children 2,5 under 4 and 1,5 from 4; 16–22 in school 1,5; children with HIV of poor households
+ * 2,5/2,0; poor single parents 1,0 per child; poor elderly without carers 1,5 from 60 and 2,0 from
+ * 80; 80 and over without a pension 1,0; elderly cared for in the community 3,0; disability per
+ * NĐ 28/2012/NĐ-CP 2,0/2,5 and 1,5/2,0; adults with HIV of poor households 1,5). Two groups did
+ * not exist before NĐ 20/2021 and have no row: the elderly aged 75–80 in especially difficult
+ * areas (clause 5b) and children under 3 in especially difficult areas (clause 7) [M: recalled,
+ * the text not read here: `verified: false`].
+ */
+const ROWS_2013: CoefficientTable = {
+  ...ROWS_2021,
+  '5b': [],
+  '7': [],
+};
+
+/**
  * Coefficients of NĐ 20/2021/NĐ-CP Art. 6(1)(a)–(g) [R: PD
  * `chinh-sach-xa-hoi/chinh-sach-tro-giup-xa-hoi-doi-voi-doi-tuong-bao-tro-xa-hoi.md`, text of 2021].
  * From 01/7/2024 the same rows are assumed: NĐ 76/2024/NĐ-CP amended NĐ 20/2021 and its text was
  * not read, so that period is `verified: false` [M].
  */
 export const SOCIAL_ASSISTANCE_COEFFICIENTS: EffectiveTable<CoefficientTable> = effectiveTable('Hệ số trợ cấp xã hội', [
+  {
+    from: '2014-01-01',
+    to: '2021-06-30',
+    value: ROWS_2013,
+    source:
+      'Nghị định 136/2013/NĐ-CP, Điều 6 khoản 1 (đối chiếu theo diện của Nghị định 20/2021/NĐ-CP; chưa đối chiếu văn bản gốc)',
+    verified: false,
+  },
   {
     from: '2021-07-01',
     to: '2024-06-30',
@@ -273,10 +298,11 @@ function ageText(age: { min: number; max: number }): string {
 
 function candidateFor(
   input: SocialAssistanceClauseInput,
-  rows: CoefficientTable,
+  table: { value: CoefficientTable; source: string; from: string },
   p: Person,
   base: Dong,
 ): SocialAssistanceBasis {
+  const rows = table.value;
   const { code } = input;
   const label = SOCIAL_ASSISTANCE_CLAUSE_LABELS[code];
   if (code === '4') {
@@ -291,6 +317,12 @@ function candidateFor(
     fail(
       `Số con đang nuôi chỉ ghi cho diện người đơn thân nghèo đang nuôi con (khoản 4 Điều 5), không ghi cho ${label}.`,
       `childrenCount is only for clause 4, not clause ${code}.`,
+    );
+  }
+  if (rows[code].length === 0) {
+    return fail(
+      `Diện ${label} chưa có trong quy định áp dụng ngày này (${table.source}): không có trợ cấp theo diện này trước khi Nghị định 20/2021/NĐ-CP có hiệu lực (01/7/2021).`,
+      `Clause ${code} did not exist on this date (before NĐ 20/2021, 01/7/2021).`,
     );
   }
   const applicable = rows[code].filter((r) => ruleApplies(r, p));
@@ -395,7 +427,7 @@ export function socialAssistanceMonthly(input: SocialAssistanceInput): SocialAss
   const ordered = [...clauses].sort(
     (a, b) => SOCIAL_ASSISTANCE_CLAUSES.indexOf(a.code) - SOCIAL_ASSISTANCE_CLAUSES.indexOf(b.code),
   );
-  const candidates = ordered.map((c) => candidateFor(c, coefficients.value, person, base));
+  const candidates = ordered.map((c) => candidateFor(c, coefficients, person, base));
 
   // Options under Art. 6(2): each clause alone, and for a poor single parent, clause 4 plus the
   // highest of clauses 5, 6 and 8. The first option with the highest total wins.
@@ -415,6 +447,10 @@ export function socialAssistanceMonthly(input: SocialAssistanceInput): SocialAss
       ? `mức chuẩn trợ giúp xã hội ${formatDong(base)} (${national.source})`
       : `mức chuẩn trợ giúp xã hội của tỉnh ${formatDong(base)} (mức quốc gia ${formatDong(national.value)}, Điều 4 khoản 3 Nghị định 20/2021/NĐ-CP)`;
   lines.push(`Ngày ${formatDateVi(onDate)}, ${ageText(age)}: ${baseSource}.`);
+  if (coefficients.to !== null && coefficients.to < '2021-07-01')
+    lines.push(
+      `Trước 01/7/2021 áp dụng hệ số của ${coefficients.source}; diện được ghi theo khoản tương ứng của Nghị định 20/2021/NĐ-CP.`,
+    );
   for (const b of basis) lines.push(`Hưởng ${describeBasis(b)}.`);
   const dropped = candidates.filter((c) => !basis.includes(c));
   if (basis.length === 2) {

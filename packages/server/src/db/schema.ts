@@ -218,6 +218,26 @@ export interface ImportJobsTable {
   finished_at: string | null;
 }
 
+/** Transfer requests between communes (migration 0016); area columns are the holding commune's. */
+export interface RegistryTransferRequestsTable {
+  id: Generated<number>;
+  province_code: string;
+  district_code: string | null;
+  commune_code: string;
+  person_id: number;
+  citizen_id: string;
+  to_province_code: string;
+  to_district_code: string | null;
+  to_commune_code: string;
+  note: string | null;
+  state: string;
+  requested_by: string;
+  requested_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  refusal_reason: string | null;
+}
+
 /** Every table; each later module declares its own tables in `schema-<module>.ts`. */
 export interface DB
   extends
@@ -244,4 +264,5 @@ export interface DB
   audit_head: AuditHeadTable;
   settings: SettingsTable;
   public_attempts: PublicAttemptsTable;
+  registry_transfer_requests: RegistryTransferRequestsTable;
 }

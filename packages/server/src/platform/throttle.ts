@@ -16,8 +16,15 @@ export interface ThrottleRule {
 
 const hashKey = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 32);
 
-/** Throws 429 if any of the keys has used up its failures. */
-export async function checkThrottle(db: Executor, checks: { rule: ThrottleRule; key: string }[]): Promise<void> {
+/**
+ * Throws 429 if any of the keys has used up its failures; `refusal` words the answer for the page
+ * (default: the dossier lookup's).
+ */
+export async function checkThrottle(
+  db: Executor,
+  checks: { rule: ThrottleRule; key: string }[],
+  refusal: (retryAfterSeconds: number) => AppError = throttledPublic,
+): Promise<void> {
   const now = Date.now();
   let wait = 0;
   for (const { rule, key } of checks) {
@@ -32,7 +39,19 @@ export async function checkThrottle(db: Executor, checks: { rule: ThrottleRule; 
     if (Number(r.n) >= rule.limit && typeof r.oldest === 'string')
       wait = Math.max(wait, Math.ceil((Date.parse(r.oldest) + rule.windowMs - now) / 1000));
   }
-  if (wait > 0) throw throttledPublic(wait);
+  if (wait > 0) throw refusal(wait);
+}
+
+/** How many failures a key has in its rule's window now. */
+export async function attemptsInWindow(db: Executor, rule: ThrottleRule, key: string): Promise<number> {
+  const r = await db
+    .selectFrom('public_attempts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('scope', '=', rule.scope)
+    .where('key', '=', hashKey(key))
+    .where('at', '>', new Date(Date.now() - rule.windowMs).toISOString())
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
 }
 
 /** Records one failure for each key. */
@@ -57,6 +76,17 @@ export function throttledPublic(retryAfterSeconds: number): AppError {
     429,
     'TOO_MANY_ATTEMPTS',
     `Tra cứu sai quá nhiều lần. Hãy đợi ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} phút rồi thử lại, hoặc mang giấy hẹn đến bộ phận một cửa để được hỗ trợ.`,
+    undefined,
+    { 'retry-after': String(retryAfterSeconds) },
+  );
+}
+
+/** The refusal of a public page read too often from one address (published lists). */
+export function throttledReads(retryAfterSeconds: number): AppError {
+  return new AppError(
+    429,
+    'TOO_MANY_REQUESTS',
+    `Địa chỉ của bạn đã xem quá nhiều trang trong thời gian ngắn. Hãy đợi ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} phút rồi thử lại; danh sách công khai cũng được niêm yết tại trụ sở UBND xã.`,
     undefined,
     { 'retry-after': String(retryAfterSeconds) },
   );

@@ -27,6 +27,7 @@ const HouseholdsPage = lazy(() => import('../features/registry/HouseholdsPage'))
 const HouseholdPage = lazy(() => import('../features/registry/HouseholdPage'));
 const ImportPage = lazy(() => import('../features/registry/ImportPage'));
 const DuplicatesPage = lazy(() => import('../features/registry/DuplicatesPage'));
+const TransfersPage = lazy(() => import('../features/registry/TransfersPage'));
 const ProgramsRoutes = lazy(() => import('../features/programs/ProgramsRoutes'));
 const DossiersRoutes = lazy(() => import('../features/dossiers/DossiersRoutes'));
 const ReportsRoutes = lazy(() => import('../features/reports/ReportsRoutes'));
@@ -87,6 +88,7 @@ export const routes: RouteObject[] = [
                       { path: 'households/:id', element: <HouseholdPage /> },
                       { path: 'import', element: only('registry.write', <ImportPage />) },
                       { path: 'duplicates', element: only('registry.write', <DuplicatesPage />) },
+                      { path: 'transfers', element: <TransfersPage /> },
                     ],
                   },
                   { path: 'programs/*', element: only('programs.read', <ProgramsRoutes />) },

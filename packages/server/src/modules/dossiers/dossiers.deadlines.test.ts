@@ -78,8 +78,9 @@ describe('deadlines on a replayed clock', () => {
       communeCode: '25213',
       applicantName: 'Lê Văn Bổ',
     });
-    expect(d.steps[0]!.dueDate).toBe('2025-03-21'); // 15 working days from Monday 03/3
-    expect(d.dueDate).toBe('2025-04-01'); // + 7 working days from 24/3
+    // BLDS 2015 Art. 147(1): received Monday 03/3, the period starts Tuesday 04/3.
+    expect(d.steps[0]!.dueDate).toBe('2025-03-24'); // 15 working days from Tuesday 04/3
+    expect(d.dueDate).toBe('2025-04-02'); // + 7 working days from 25/3
     at('2025-03-05T03:00:00Z');
     d = await s.requestSupplement(xaActor, d.id, 'Giấy xác nhận khuyết tật', '');
     expect(d.state).toBe('supplement');
@@ -87,17 +88,18 @@ describe('deadlines on a replayed clock', () => {
     at('2025-03-12T03:00:00Z'); // 5 working days later
     d = await s.supplied(xaActor, d.id, '');
     expect(d.steps[0]!.pausedDays).toBe(5);
-    expect(d.steps[0]!.dueDate).toBe('2025-03-28');
-    expect(d.dueDate).toBe('2025-04-09'); // 01/4 + 5 working days, Giỗ Tổ (07/4) not counted
-    at('2025-03-31T03:00:00Z'); // after the commune's due date
+    expect(d.steps[0]!.dueDate).toBe('2025-03-31');
+    expect(d.dueDate).toBe('2025-04-10'); // 02/4 + 5 working days, Giỗ Tổ (07/4) not counted
+    at('2025-04-01T03:00:00Z'); // after the commune's due date
     d = await s.forward(xaActor, d.id, '');
     expect(d.steps[0]!.timeliness).toBe('late');
-    // The district gets its own 7 working days from 31/3, to 09/4 (the dossier's due date).
-    expect(d.levelDueDate).toBe('2025-04-09');
-    at('2025-04-09T03:00:00Z');
+    // The district receives it on 01/4 and gets its own 7 working days from 02/4: 02, 03, 04, 08,
+    // 09, 10, 11/4 (Giỗ Tổ 07/4 not counted).
+    expect(d.levelDueDate).toBe('2025-04-11');
+    at('2025-04-10T03:00:00Z');
     d = await s.result(huyenActor, d.id, {});
-    expect(d.timeliness).toBe('on_time');
-    expect(d.steps[1]!.timeliness).toBe('on_time');
+    expect(d.timeliness).toBe('on_time'); // on the dossier's due date
+    expect(d.steps[1]!.timeliness).toBe('early'); // a day before the district's own
 
     // A second one, settled after the due date: late, and the level that made it late is the district.
     at('2025-03-03T02:00:00Z');
@@ -109,7 +111,7 @@ describe('deadlines on a replayed clock', () => {
     });
     at('2025-03-10T02:00:00Z');
     e = await s.forward(xaActor, e.id, '');
-    at('2025-04-02T02:00:00Z');
+    at('2025-04-03T02:00:00Z'); // the day after the dossier's due date (02/4)
     e = await s.result(huyenActor, e.id, {});
     expect(e.timeliness).toBe('late');
     expect(e.lateLevel).toBe('district');
@@ -125,11 +127,12 @@ describe('deadlines on a replayed clock', () => {
       communeCode: '25213',
       applicantName: 'Hộ Ông Xin',
     });
-    expect(d.dueDate).toBe('2025-04-15'); // 10 working days: 7/4 (Giỗ Tổ) is not one
+    // Received Tuesday 01/4: 10 working days from 02/4 (BLDS Art. 147), 7/4 (Giỗ Tổ) is not one.
+    expect(d.dueDate).toBe('2025-04-16');
     at('2025-04-14T02:00:00Z');
     const a = await s.apologize(xaActor, d.id, 'Chờ kết quả xác minh', '2025-04-22');
     expect(a.appointmentDate).toBe('2025-04-22');
-    expect(a.dueDate).toBe('2025-04-15');
+    expect(a.dueDate).toBe('2025-04-16');
     await expect(s.apologize(xaActor, d.id, 'Lần hai', '2025-04-25')).rejects.toMatchObject({
       code: 'APOLOGY_NOT_ALLOWED',
     });
@@ -145,7 +148,7 @@ describe('deadlines on a replayed clock', () => {
     });
   });
 
-  it('counts from the next working day when received at 15:01', async () => {
+  it('received at 15:01 counts as received the next working day, and the period starts the day after', async () => {
     const { s, at } = replay();
     const p = await procedureByCode('DEMO.GN.01');
     at('2025-03-14T08:01:00Z'); // Friday 15:01
@@ -155,8 +158,32 @@ describe('deadlines on a replayed clock', () => {
       communeCode: '25213',
       applicantName: 'Người Chiều Muộn',
     });
-    expect(d.startDate).toBe('2025-03-17');
-    expect(d.dueDate).toBe('2025-03-28');
+    // Received Monday 17/3 (NĐ 61/2018 Art. 18), day 1 Tuesday 18/3 (BLDS Art. 147): 10 working days.
+    expect(d.startDate).toBe('2025-03-18');
+    expect(d.dueDate).toBe('2025-03-31');
+  });
+});
+
+describe('years without an official holiday calendar', () => {
+  it('a deadline in a year with no data carries calendarWarning (API); one in a covered year does not', async () => {
+    const { s, at } = replay();
+    const p = await procedureByCode('DEMO.GN.01');
+    at('2025-03-03T02:00:00Z');
+    const known = await s.receive(xaActor, {
+      procedureId: p.id,
+      channel: 'counter',
+      communeCode: '25213',
+      applicantName: 'Năm Có Lịch',
+    });
+    expect(known.calendarWarning).toBeNull();
+    at('2031-03-03T02:00:00Z');
+    const unknown = await s.receive(xaActor, {
+      procedureId: p.id,
+      channel: 'counter',
+      communeCode: '25213',
+      applicantName: 'Năm Chưa Có Lịch',
+    });
+    expect(unknown.calendarWarning).toMatch(/Chưa có lịch nghỉ lễ, Tết chính thức năm 2031/);
   });
 });
 

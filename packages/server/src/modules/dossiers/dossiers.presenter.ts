@@ -1,5 +1,7 @@
 import {
+  calendarWarning,
   defaultCalendar,
+  vietnamLocal,
   todayInVietnam,
   urgency,
   type DossierListItem,
@@ -57,6 +59,7 @@ export function presentListItem(
       OPEN.has(r.state) && r.state !== 'supplement' && r.level_due_date
         ? urgency(defaultCalendar, today, r.level_due_date)
         : null,
+    calendarWarning: calendarWarning(defaultCalendar, vietnamLocal(r.received_at).date, r.due_date),
     timeliness: (r.timeliness as DossierListItem['timeliness']) ?? null,
     communeName: names.get(r.commune_code) ?? r.commune_code,
   };

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { ProcedureBody } from '@ansinh/domain';
 import { AppError, errors } from '../../platform/errors.js';
-import { readFirstSheet, type SheetCell } from '../../platform/xlsx-read.js';
+import { readFirstSheetOffThread, type SheetCell } from '../../platform/xlsx-read.js';
 
 /**
  * The procedure catalogue as a spreadsheet, one procedure a row. The path is written
@@ -56,7 +56,7 @@ export async function readProcedureSheet(
     throw errors.badRequest('NOT_XLSX', 'Tệp không phải Excel (.xlsx). Tải mẫu, điền rồi gửi lại.');
   let sheet;
   try {
-    sheet = readFirstSheet(buf);
+    sheet = await readFirstSheetOffThread(buf);
   } catch (err) {
     // A file over the limits says so (413, with the limits); anything else is not a spreadsheet.
     if (err instanceof AppError) throw err;

@@ -133,7 +133,7 @@ export function programsRoutes(service: ProgramsService): FastifyPluginAsyncZod 
           response: { 200: PublicListPage },
         },
       },
-      (req) => service.publicLists(req.query),
+      (req) => service.publicLists(req.query, { ip: req.ip }),
     );
     app.get(
       '/api/v1/public/lists/facets',
@@ -154,7 +154,7 @@ export function programsRoutes(service: ProgramsService): FastifyPluginAsyncZod 
           response: { 200: PublicList },
         },
       },
-      (req) => service.publicList(req.params.id),
+      (req) => service.publicList(req.params.id, { ip: req.ip }),
     );
     await app.register(programsListRoutes(service));
     await app.register(programsPaymentRoutes(service));

@@ -9,8 +9,8 @@ export type { ImportResult } from './use-cases/import-rows.js';
  * as jobs: assembled from the use cases `import-dry-run`, `import-commit`, `import-run` and
  * `import-jobs`.
  */
-export function createRegistryImport(deps: { database: Database }) {
-  const run = createImportRun(deps.database);
+export function createRegistryImport(deps: { database: Database; idConflictsPerDay?: number }) {
+  const run = createImportRun(deps.database, deps.idConflictsPerDay);
   return { run, ...createImportJobs(deps.database, run) };
 }
 

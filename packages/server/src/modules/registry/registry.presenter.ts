@@ -10,6 +10,9 @@ import {
   type Residence,
   type StatusKind,
   type StatusOut,
+  type TransferIncoming,
+  type TransferOutgoing,
+  type TransferState,
 } from '@ansinh/domain';
 import type { StatusRow } from './repo/index.js';
 
@@ -83,3 +86,57 @@ export const asRelation = (r: string | null) => (r as Relation | null) ?? null;
 export const asDisability = (d: string | null) => (d as DisabilityDegree | null) ?? null;
 export const asResidence = (r: string) => r as Residence;
 export const asHouseholdState = (s: string) => s as HouseholdState;
+
+/** A transfer request as the holding commune sees it: the person asked for and the requesting commune. */
+export function presentTransferIncoming(r: {
+  id: number;
+  state: string;
+  citizen_id: string;
+  person_id: number;
+  full_name: string;
+  birth_date: string;
+  to_commune_code: string;
+  to_commune_name: string;
+  note: string | null;
+  requested_at: string;
+  decided_at: string | null;
+  refusal_reason: string | null;
+}): TransferIncoming {
+  return {
+    id: r.id,
+    state: r.state as TransferState,
+    citizenId: r.citizen_id,
+    personId: r.person_id,
+    fullName: r.full_name,
+    birthDate: r.birth_date,
+    toCommuneCode: r.to_commune_code,
+    toCommuneName: r.to_commune_name,
+    note: r.note,
+    requestedAt: r.requested_at,
+    decidedAt: r.decided_at,
+    refusalReason: r.refusal_reason,
+  };
+}
+
+/** A transfer request as the requester sees it: the answer only, never the holder or its area. */
+export function presentTransferOutgoing(r: {
+  id: number;
+  state: string;
+  citizen_id: string;
+  to_commune_code: string;
+  note: string | null;
+  requested_at: string;
+  decided_at: string | null;
+  refusal_reason: string | null;
+}): TransferOutgoing {
+  return {
+    id: r.id,
+    state: r.state as TransferState,
+    citizenId: r.citizen_id,
+    toCommuneCode: r.to_commune_code,
+    note: r.note,
+    requestedAt: r.requested_at,
+    decidedAt: r.decided_at,
+    refusalReason: r.refusal_reason,
+  };
+}

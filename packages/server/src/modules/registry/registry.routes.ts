@@ -25,6 +25,7 @@ import { errors } from '../../platform/errors.js';
 import type { RegistryImport } from './registry.import.js';
 import type { RegistryService } from './registry.service.js';
 import { MAX_IMPORT_BYTES, templateXlsx } from './registry.sheet.js';
+import { registryTransferRoutes } from './registry.transfers.routes.js';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 const { read, write, merge, export: exporters } = registryPolicy.table;
@@ -286,4 +287,5 @@ export const registryRoutes =
           .header('content-disposition', attachment(`dong-loi-${req.params.id}.xlsx`))
           .send(await imports.rejectedFile(req.actor!, req.params.id)),
     );
+    await app.register(registryTransferRoutes(registry));
   };

@@ -16,6 +16,7 @@ import { searchPersons } from './use-cases/search-persons.js';
 import type { RegistryDeps } from './use-cases/shared.js';
 import { endStatus, grantStatus } from './use-cases/statuses.js';
 import { personTimeline, type TimelineSource } from './use-cases/timeline.js';
+import { decideTransfer, listTransfers, requestTransfer } from './use-cases/transfers.js';
 
 export { citizenIdProblems, normalizeCitizenId, personKeys } from '@ansinh/domain';
 export { personAuditView } from './use-cases/shared.js';
@@ -36,10 +37,11 @@ const bind = <F extends (deps: RegistryDeps, actor: Actor, ...rest: never[]) => 
 export function createRegistryService(deps: {
   database: Database;
   areas: Pick<AreasService, 'pathOf'>;
+  idConflictsPerDay?: number;
   /** What other modules add to a person's timeline (wired in app.ts). */
   timelineSources?: readonly TimelineSource[];
 }) {
-  const d: RegistryDeps = { database: deps.database, areas: deps.areas };
+  const d: RegistryDeps = { database: deps.database, areas: deps.areas, idConflictsPerDay: deps.idConflictsPerDay };
   const sources = deps.timelineSources ?? [];
   return {
     policy: registryPolicy,
@@ -58,6 +60,9 @@ export function createRegistryService(deps: {
     endStatus: bind(d, endStatus),
     duplicates: bind(d, duplicates),
     decideDuplicate: bind(d, decideDuplicate),
+    requestTransfer: bind(d, requestTransfer),
+    listTransfers: bind(d, listTransfers),
+    decideTransfer: bind(d, decideTransfer),
   };
 }
 

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { parseCsv } from '../../platform/csv.js';
 import { AppError, errors } from '../../platform/errors.js';
-import { readFirstSheet } from '../../platform/xlsx-read.js';
+import { readFirstSheetOffThread } from '../../platform/xlsx-read.js';
 import { safeText } from '../../platform/xlsx-safe.js';
 
 export type Cell = string | number | Date | null;
@@ -170,7 +170,7 @@ export async function readSheet(buf: Buffer): Promise<{ headers: string[]; colum
     grid = parseCsv(text).map((r) => ({ line: r.line, cells: r.cells }));
   } else {
     try {
-      grid = readFirstSheet(buf).map((r) => ({
+      grid = (await readFirstSheetOffThread(buf)).map((r) => ({
         line: r.line,
         cells: r.cells.map((c) => (typeof c === 'boolean' ? (c ? 'TRUE' : 'FALSE') : c)),
       }));

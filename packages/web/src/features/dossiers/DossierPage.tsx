@@ -153,7 +153,14 @@ export default function DossierPage() {
             {formatDateTime(d.receivedAt)} · {t(`dossiers.channel.${d.channel}` as MessageKey)}
           </Descriptions.Item>
           <Descriptions.Item label={t('dossiers.detail.startDate')}>{formatDate(d.startDate)}</Descriptions.Item>
-          <Descriptions.Item label={t('dossiers.detail.due')}>{formatDate(d.dueDate)}</Descriptions.Item>
+          <Descriptions.Item label={t('dossiers.detail.due')}>
+            {formatDate(d.dueDate)}
+            {d.calendarWarning && (
+              <Typography.Text type="warning" data-testid="calendar-warning" style={{ display: 'block' }}>
+                ⚠ {d.calendarWarning}
+              </Typography.Text>
+            )}
+          </Descriptions.Item>
           <Descriptions.Item label={t('dossiers.detail.appointment')}>
             <span data-testid="dossier-appointment">{formatDate(d.appointmentDate)}</span>
           </Descriptions.Item>

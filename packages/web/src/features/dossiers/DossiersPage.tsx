@@ -46,7 +46,18 @@ export default function DossiersPage({ mine }: { mine: boolean }) {
     { title: t('dossiers.col.procedure'), dataIndex: 'procedureName', ellipsis: true, width: 320 },
     { title: t('dossiers.col.state'), key: 'state', render: (_: unknown, d) => <StateTag d={d} /> },
     { title: t('dossiers.col.where'), key: 'where', render: (_: unknown, d) => d.currentAreaName ?? '' },
-    { title: t('dossiers.col.levelDue'), dataIndex: 'levelDueDate', render: (v: string | null) => formatDate(v) },
+    {
+      title: t('dossiers.col.levelDue'),
+      dataIndex: 'levelDueDate',
+      render: (v: string | null, r: DossierListItem) =>
+        r.calendarWarning ? (
+          <span title={r.calendarWarning} data-testid="calendar-warning">
+            {formatDate(v)} ⚠
+          </span>
+        ) : (
+          formatDate(v)
+        ),
+    },
     { title: t('dossiers.col.due'), dataIndex: 'appointmentDate', render: (v: string) => formatDate(v) },
     { title: t('dossiers.col.received'), dataIndex: 'receivedAt', render: (v: string) => formatDateTime(v) },
   ];

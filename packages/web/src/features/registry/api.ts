@@ -8,10 +8,15 @@ import {
   PersonPage,
   StatusOut,
   Timeline,
+  TransferIncoming,
+  TransferList,
+  TransferOutgoing,
 } from '@ansinh/domain';
 import type {
   CreateHouseholdBody,
   CreatePersonBody,
+  CreateTransferBody,
+  DecideTransferBody,
   DuplicateDecisionBody,
   EndStatusBody,
   GrantStatusBody,
@@ -60,6 +65,15 @@ export const registryApi = {
 
   duplicates: (signal?: AbortSignal) =>
     request<DuplicateList>('GET', '/registry/duplicates', { schema: DuplicateList, signal }),
+  transfers: (signal?: AbortSignal) =>
+    request<TransferList>('GET', '/registry/transfers', { schema: TransferList, signal }),
+  requestTransfer: (body: CreateTransferBody) =>
+    request<TransferOutgoing>('POST', '/registry/transfers', { body, schema: TransferOutgoing }),
+  decideTransfer: (transferId: number, body: DecideTransferBody) =>
+    request<TransferIncoming>('POST', `/registry/transfers/${id(transferId)}/decision`, {
+      body,
+      schema: TransferIncoming,
+    }),
   decideDuplicate: (body: DuplicateDecisionBody) =>
     request<DuplicateDecisionOut>('POST', '/registry/duplicates/decisions', { body, schema: DuplicateDecisionOut }),
 
@@ -94,5 +108,6 @@ export const registryKeys = {
   households: (filter: HouseholdsFilter) => ['registry', 'households', filter] as const,
   household: (householdId: number) => ['registry', 'household', householdId] as const,
   duplicates: ['registry', 'duplicates'] as const,
+  transfers: ['registry', 'transfers'] as const,
   importJob: (jobId: number) => ['import-job', jobId] as const,
 };

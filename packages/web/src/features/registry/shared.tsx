@@ -44,6 +44,7 @@ const TABS: { key: string; path: string; label: MessageKey; write?: boolean; tes
     testId: 'registry-tab-duplicates',
   },
   { key: 'import', path: '/registry/import', label: 'registry.tab.import', write: true, testId: 'registry-tab-import' },
+  { key: 'transfers', path: '/registry/transfers', label: 'registry.tab.transfers', testId: 'registry-tab-transfers' },
 ];
 
 function tabOf(pathname: string): string {

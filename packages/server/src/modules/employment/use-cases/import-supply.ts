@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Actor } from '../../../platform/actor.js';
 import { inTransaction, nowIso } from '../../../platform/context.js';
 import { errors } from '../../../platform/errors.js';
-import { readImportFile, rejectedRowsXlsx, type ImportCell } from '../../../platform/sheet-import.js';
+import { readImportFileOffThread, rejectedRowsXlsx, type ImportCell } from '../../../platform/sheet-import.js';
 import { employmentPolicy } from '../employment.policy.js';
 import { SUPPLY_COLUMNS, type SupplyColumn } from '../employment.sheet.js';
 import { areasRepo } from '../repo/areas.repo.js';
@@ -40,7 +40,7 @@ export function importSupplyUseCases({ database }: EmploymentDeps) {
       mode: 'dry_run' | 'commit',
     ): Promise<SupplyImportResult> {
       employmentPolicy.guard(actor, 'collect');
-      const sheet = readImportFile<SupplyColumn>(file.data, SUPPLY_COLUMNS);
+      const sheet = await readImportFileOffThread<SupplyColumn>(file.data, SUPPLY_COLUMNS);
       const idCol = sheet.columns.citizenId!;
       const today = todayVn();
       const communes = await areasRepo.communesUnder(

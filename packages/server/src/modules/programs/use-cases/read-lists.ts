@@ -2,6 +2,7 @@ import { personKeys, type ListDetail, type ListsQuery } from '@ansinh/domain';
 import type { Actor } from '../../../platform/actor.js';
 import { areaColumnScope, type AreaColumn } from '../../../platform/authz.js';
 import { errors } from '../../../platform/errors.js';
+import { checkThrottle, recordFailure, throttledReads, type ThrottleRule } from '../../../platform/throttle.js';
 import { programsPolicy } from '../programs.policy.js';
 import {
   presentEntryFor,
@@ -17,6 +18,13 @@ import type { Scope } from '../repo/types.js';
 import { loadList, type ProgramsDeps } from './load.js';
 
 export const LEVEL_COLUMN: Record<number, AreaColumn> = { 1: 'province_code', 2: 'district_code', 3: 'commune_code' };
+
+/**
+ * Published lists are public, but not a bulk feed: every read counts per address, and a miss (an
+ * unknown or unpublished list number, i.e. someone walking the numbers) counts more.
+ */
+export const PUBLIC_LISTS_PER_ADDRESS: ThrottleRule = { scope: 'lists-ip', limit: 120, windowMs: 600_000 };
+export const PUBLIC_LISTS_MISSES: ThrottleRule = { scope: 'lists-miss-ip', limit: 20, windowMs: 3600_000 };
 
 export type ListDetailFn = (actor: Actor, id: number) => Promise<ListDetail>;
 
@@ -68,7 +76,13 @@ export function readListsUseCases({ database }: ProgramsDeps) {
     },
 
     /** Published lists for anyone: masked entries (name, birth year, village, last 3 ID digits) and remarks. */
-    async publicLists(q: { programId?: number; areaCode?: string; name?: string; limit: number; offset: number }) {
+    async publicLists(
+      q: { programId?: number; areaCode?: string; name?: string; limit: number; offset: number },
+      client: { ip: string },
+    ) {
+      const reads = [{ rule: PUBLIC_LISTS_PER_ADDRESS, key: client.ip }];
+      await checkThrottle(db, [...reads, { rule: PUBLIC_LISTS_MISSES, key: client.ip }], throttledReads);
+      await recordFailure(db, reads);
       const nameKey = q.name ? personKeys(q.name).name_key : '';
       const { rows, total } = await listsRepo.page(
         db,
@@ -89,9 +103,15 @@ export function readListsUseCases({ database }: ProgramsDeps) {
       return listsRepo.publishedFacets(db);
     },
 
-    async publicList(id: number) {
+    async publicList(id: number, client: { ip: string }) {
+      const reads = [{ rule: PUBLIC_LISTS_PER_ADDRESS, key: client.ip }];
+      await checkThrottle(db, [...reads, { rule: PUBLIC_LISTS_MISSES, key: client.ip }], throttledReads);
+      await recordFailure(db, reads);
       const l = await listsRepo.byId(db, id);
-      if (!l || !l.published_at) throw errors.notFound('Danh sách công khai');
+      if (!l || !l.published_at) {
+        await recordFailure(db, [{ rule: PUBLIC_LISTS_MISSES, key: client.ip }]);
+        throw errors.notFound('Danh sách công khai');
+      }
       return presentPublicList(l, await entriesRepo.published(db, id), await listsRepo.publicRemarks(db, id));
     },
   };

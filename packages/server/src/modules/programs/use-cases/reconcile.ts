@@ -3,7 +3,7 @@ import type { PaymentState, RecordResult } from '@ansinh/domain';
 import type { Actor } from '../../../platform/actor.js';
 import { AppError, errors } from '../../../platform/errors.js';
 import { once } from '../../../platform/idempotency.js';
-import { readFirstSheet } from '../../../platform/xlsx-read.js';
+import { readFirstSheetOffThread } from '../../../platform/xlsx-read.js';
 import type { ProgramsDeps } from './load.js';
 import { loadBatch } from './payment-batches.js';
 import { recordPaymentItems, type PaymentItem } from './record-payments.js';
@@ -37,7 +37,7 @@ export function reconcileUseCase({ database }: ProgramsDeps) {
     const b = await loadBatch(database.db, actor, batchId);
     let rows;
     try {
-      rows = readFirstSheet(file);
+      rows = await readFirstSheetOffThread(file);
     } catch (err) {
       // A file over the limits says so (413, with the limits); anything else is not a spreadsheet.
       if (err instanceof AppError) throw err;

@@ -23,3 +23,4 @@ export const registryRepo = {
   ...duplicatesRepo,
   ...historyRepo,
 };
+export { transfersRepo, type TransferRow } from './transfers.repo.js';

@@ -12,6 +12,7 @@ import { inTransaction, nowIso } from '../../../platform/context.js';
 import { errors, isUniqueViolation } from '../../../platform/errors.js';
 import { registryPolicy } from '../registry.policy.js';
 import { householdsRepo, personsRepo, type NewPerson } from '../repo/index.js';
+import { checkCitizenIdForWrite } from './id-conflicts.js';
 import { getPerson } from './read-person.js';
 import {
   assertCitizenIdFree,
@@ -39,6 +40,11 @@ export async function createPerson(deps: RegistryDeps, actor: Actor, body: Creat
   const birthYear = birthYearOf(body.birthDate);
   const citizenId = normalizeCitizenId(body.citizenId);
   const oldId = normalizeCitizenId(body.oldIdNumber);
+  if (citizenId) {
+    checkIds(body.gender, birthYear, citizenId, oldId);
+    // Held outside the actor's area: one answer whatever the area, audited and counted.
+    await checkCitizenIdForWrite(deps, actor, citizenId, 'create');
+  }
   const at = nowIso();
   const id = await inTransaction(deps.database, actor, async (trx, audit) => {
     const household = body.householdId ? await loadHousehold(trx, actor, body.householdId, 'write') : null;

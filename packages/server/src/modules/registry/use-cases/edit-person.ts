@@ -12,6 +12,7 @@ import type { Actor } from '../../../platform/actor.js';
 import { inTransaction, nowIso } from '../../../platform/context.js';
 import { errors, isUniqueViolation } from '../../../platform/errors.js';
 import { personsRepo, type NewPerson } from '../repo/index.js';
+import { checkCitizenIdForWrite } from './id-conflicts.js';
 import { getPerson } from './read-person.js';
 import {
   assertCitizenIdFree,
@@ -30,6 +31,12 @@ export async function updatePerson(
   body: PatchPersonBody,
 ): Promise<PersonOut> {
   let citizenId: string | null = null;
+  if (body.citizenId) {
+    const wanted = normalizeCitizenId(body.citizenId);
+    const current = await loadPerson(deps.database.db, actor, id, 'write');
+    // Held outside the actor's area: one answer whatever the area, audited and counted.
+    if (wanted && wanted !== current.citizen_id) await checkCitizenIdForWrite(deps, actor, wanted, 'update', id);
+  }
   await inTransaction(deps.database, actor, async (trx, audit) => {
     const before = await loadPerson(trx, actor, id, 'write');
     const fullName = body.fullName !== undefined ? cleanPersonName(body.fullName) : before.full_name;

@@ -1,9 +1,9 @@
-import type { Database } from '../../../db/database.js';
 import type { Actor } from '../../../platform/actor.js';
 import { scopePattern } from '../../../platform/authz.js';
 import { registryPolicy } from '../registry.policy.js';
 import type { ColumnMap, RawRow } from '../registry.sheet.js';
 import { importRepo, type PersonRow } from '../repo/index.js';
+import { checkConflictThrottle, ELSEWHERE_MESSAGE, recordConflicts, type ConflictDeps } from './id-conflicts.js';
 import {
   HOUSEHOLD_CODE,
   parseRow,
@@ -35,15 +35,17 @@ const tick = () => new Promise((r) => setImmediate(r));
 /**
  * Check every row of a file and match it with the registry: by citizen ID first, then by
  * commune + name + date of birth. Each valid row comes out new, updated or unchanged; rows
- * naming a person or household outside the actor's area are rejected with the reason.
+ * naming a household outside the actor's area are rejected with the reason. A citizen ID held
+ * outside the area is rejected with one message whatever the area (use-cases/id-conflicts.ts):
+ * audited, counted against the officer's day, and the whole file refused (429) past the limit.
  */
 export async function validateImport(
-  database: Database,
+  deps: ConflictDeps,
   actor: Actor,
   sheet: { columns: ColumnMap; rows: RawRow[] | null },
   progress: Progress,
 ) {
-  const db = database.db;
+  const db = deps.database.db;
   let rows: RawRow[] | null = sheet.rows!;
   const communes = new Map((await importRepo.communes(db, scopePattern(actor))).map((a) => [a.code, a]));
   const ctx = {
@@ -71,6 +73,15 @@ export async function validateImport(
   const byId = new Map<string, PersonRow>();
   const ids = valid.map((v) => v.person.citizen_id).filter((x): x is string => !!x);
   for (const p of await importRepo.personsByCitizenIds(db, ids)) byId.set(p.citizen_id!, p);
+  // IDs the actor cannot see (unknown or elsewhere) are the oracle's questions: refused past the limit.
+  if (ids.some((id) => !byId.has(id) || !registryPolicy.allows(actor, 'import', byId.get(id)!)))
+    await checkConflictThrottle(deps, actor);
+  await recordConflicts(
+    deps,
+    actor,
+    [...byId.values()].filter((p) => !registryPolicy.allows(actor, 'import', p)),
+    'import',
+  );
   const noId = valid.filter((v) => !v.person.citizen_id || !byId.has(v.person.citizen_id));
   const byNameKey = new Map<string, PersonRow[]>();
   // Per commune, by name key: one range of the (commune, name, birth date) index each.
@@ -99,9 +110,7 @@ export async function validateImport(
     const problems: string[] = [];
     const byCid = v.person.citizen_id ? byId.get(v.person.citizen_id) : undefined;
     if (byCid && !registryPolicy.allows(actor, 'import', byCid))
-      problems.push(
-        `Số CCCD ${v.person.citizen_id} đã thuộc về một người ở địa bàn khác; liên hệ cấp trên để chuyển hồ sơ.`,
-      );
+      problems.push(`Số CCCD ${v.person.citizen_id}: ${ELSEWHERE_MESSAGE}`);
     const sameName = byNameKey.get(`${v.person.commune_code}|${v.person.name_key}`) ?? [];
     const match =
       byCid ?? sameName.find((p) => p.birth_date === v.person.birth_date && (!p.citizen_id || !v.person.citizen_id));

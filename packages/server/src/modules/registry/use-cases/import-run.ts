@@ -26,7 +26,7 @@ const communesOf = (valid: ValidRow[]) => [...new Set(valid.map((v) => v.person.
  * officer fixes the error file first), so a file is never half applied. Re-importing the same
  * file finds every row unchanged and writes nothing.
  */
-export function createImportRun(database: Database) {
+export function createImportRun(database: Database, idConflictsPerDay?: number) {
   const checked = new Map<
     string,
     { at: number; fingerprint: string; valid: ValidRow[]; households: HouseholdMap; counts: ImportCounts }
@@ -58,7 +58,12 @@ export function createImportRun(database: Database) {
     const { headers } = sheet;
     const total = sheet.rows!.length;
     progress.total = total;
-    const { valid, rejected, possibleDuplicates, households } = await validateImport(database, actor, sheet, progress);
+    const { valid, rejected, possibleDuplicates, households } = await validateImport(
+      { database, idConflictsPerDay },
+      actor,
+      sheet,
+      progress,
+    );
     const counts: ImportCounts = {
       total,
       new: valid.filter((v) => v.outcome === 'new').length,

@@ -11,6 +11,8 @@ import { householdsRepo, personsRepo, type PersonRow } from '../repo/index.js';
 export interface RegistryDeps {
   readonly database: Database;
   readonly areas: Pick<AreasService, 'pathOf'>;
+  /** Citizen IDs held outside their area an officer may meet in 24 hours (use-cases/id-conflicts.ts). */
+  readonly idConflictsPerDay?: number;
 }
 
 const LEVEL_COLUMN: Record<number, AreaColumn> = { 1: 'province_code', 2: 'district_code', 3: 'commune_code' };
@@ -69,13 +71,16 @@ export async function communeCodes(deps: RegistryDeps, actor: Actor, communeCode
   return codes;
 }
 
-/** Refuse a citizen ID another person already has (409, naming the other record). */
+/**
+ * Refuse a citizen ID another person already has (409), inside the write's transaction: the race
+ * guard behind `checkCitizenIdForWrite`, naming no record and no area.
+ */
 export async function assertCitizenIdFree(ex: Executor, citizenId: string, exceptId?: number) {
   const other = await personsRepo.findPersonByCitizenId(ex, citizenId);
   if (other && other.id !== exceptId) {
     throw errors.conflict(
       'CITIZEN_ID_TAKEN',
-      `Số CCCD ${citizenId} đã có trong sổ (nhân khẩu #${other.id}). Mỗi người chỉ có một số CCCD: kiểm tra lại, hoặc mở hồ sơ đã có.`,
+      `Số CCCD ${citizenId} đã có trong sổ. Mỗi người chỉ có một số CCCD: kiểm tra lại, hoặc tìm hồ sơ đã có.`,
       [{ path: 'body.citizenId', message: 'Số CCCD đã được dùng cho một nhân khẩu khác.' }],
     );
   }
