@@ -69,12 +69,12 @@ describe("the centre's periodic reports", { timeout: 120_000 }, () => {
     expect(line(r, 'supply_collected')).toBe(2);
     expect(line(r, 'jobs_created')).toBe(2);
     const province = r.plan.rows[0]!;
-    expect(province).toMatchObject({ areaCode: '70', total: 2, target: 4, progress: '2/4, đạt 50,00%' });
+    expect(province).toMatchObject({ areaCode: '70', total: 2, target: 4, progress: '2/4, đạt 50%' });
     expect(province.byChannel).toMatchObject({ centre_placement: 1, fund_loan: 1, new_hire: 0 });
     expect(r.plan.rows.find((x) => x.areaCode === '689')).toMatchObject({ total: 1, progress: '1/3, đạt 33,33%' });
     expect(r.plan.rows.find((x) => x.areaCode === '692')).toMatchObject({ total: 1, target: null, progress: '1' });
     expect(r.plan.channelTargets).toEqual([
-      { channel: 'fund_loan', actual: 1, target: 2, progress: '1/2, đạt 50,00%' },
+      { channel: 'fund_loan', actual: 1, target: 2, progress: '1/2, đạt 50%' },
     ]);
     // Another period of the same year: nothing of the first half.
     const h2 = (

@@ -27,7 +27,7 @@ export interface IndicatorDef {
    * the entered code, computed for the periods its module's records cover, entered before.
    */
   enteredBefore?: boolean;
-  /** Another code of the same indicator (the computed one's own code); not listed twice. */
+  /** On the computed one's own code: the entered code it replaces (listed once, under that code). */
   aliasOf?: string;
 }
 
@@ -60,7 +60,8 @@ const computedDef = (c: ComputedIndicator): IndicatorDef => ({
 /**
  * The catalogue: the modules' computed indicators, then the entered ones stored in the database.
  * A computed indicator that replaces an entered one takes the entered code (one indicator, its
- * entered values still read for the years before the module's records); its own code stays an alias.
+ * entered values still read for the years before the module's records); its own code stays, always
+ * computed from the records, and is not listed twice.
  */
 export async function loadCatalogue(
   db: Executor,
@@ -81,7 +82,8 @@ export async function loadCatalogue(
         enteredBefore: true,
       };
       out.set(r.code, def);
-      out.set(c.code, { ...def, aliasOf: r.code });
+      // Asked by its own code, the figure is what the records say, whatever the period (traceability).
+      if (c.code !== r.code) out.set(c.code, { ...computedDef(c), aliasOf: r.code });
       continue;
     }
     if (out.has(r.code)) continue;

@@ -88,7 +88,12 @@ export function reportFigures(
       from: rc.from,
       to: rc.to,
       asOf: rc.asOf,
-      source: !def ? 'missing' : def.source,
+      // A computed indicator read from entered values (a period before its module's records) is entered.
+      source: !def
+        ? 'missing'
+        : def.enteredBefore && !e.override && e.basis !== 'tính từ dữ liệu'
+          ? 'entered'
+          : def.source,
       available: e.available,
       value: e.available ? e.value : null,
       numerator: e.available ? (e.numerator ?? null) : null,
