@@ -34,6 +34,7 @@ import { createEmploymentService, employmentRoutes } from './modules/employment/
 import { createPovertyService, povertyRoutes } from './modules/poverty/index.js';
 import { createMeritService, meritRoutes } from './modules/merit/index.js';
 import { createInteropService, interopRoutes } from './modules/interop/index.js';
+import { createInboxService, inboxRoutes } from './modules/inbox/index.js';
 
 /** Every module's service, wired once; the CLI and the tests use the same set. */
 export function createServices(database: Database, config: Config) {
@@ -50,6 +51,7 @@ export function createServices(database: Database, config: Config) {
   const employment = createEmploymentService({ database });
   const poverty = createPovertyService({ database, areas, registry });
   const merit = createMeritService({ database, areas });
+  const inbox = createInboxService({ database });
   const interop = createInteropService({
     database,
     registry,
@@ -71,6 +73,7 @@ export function createServices(database: Database, config: Config) {
     poverty,
     merit,
     interop,
+    inbox,
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -208,6 +211,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   await app.register(employmentRoutes(services.employment));
   await app.register(povertyRoutes(services.poverty));
   await app.register(interopRoutes(services.interop));
+  await app.register(inboxRoutes(services.inbox));
 
   if (fs.existsSync(path.join(config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false, index: ['index.html'] });

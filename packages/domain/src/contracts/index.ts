@@ -12,3 +12,4 @@ export * from './petitions.js';
 export * from './employment.js';
 export * from './poverty.js';
 export * from './merit.js';
+export * from './inbox.js';
