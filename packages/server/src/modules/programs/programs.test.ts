@@ -272,6 +272,8 @@ describe('programs: the three-level path', () => {
       'approve:tinh.chuyenvien',
     ]);
     expect(approved.steps[1].comment).toBe('Kiểm tra lại mức của bà Bình');
+    // The timeline names people, not usernames.
+    expect(approved.steps[4].actorName).toBe('Lê Thị Chuyên');
     // Approved lists are never edited in place.
     const entries = (await commune.inject('GET', `/api/v1/lists/${listId}/entries`)).json().items;
     expectProblem(
