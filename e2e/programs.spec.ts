@@ -138,8 +138,10 @@ describe('support programs in a real browser', () => {
     await p.page.getByTestId('list-state').filter({ hasText: 'Đã phê duyệt' }).waitFor();
     await expect(p.page.getByTestId('list-decision').innerText()).resolves.toContain('45/QĐ-SLĐTBXH');
     const steps = await p.page.getByTestId('list-steps').innerText();
-    expect(steps).toContain('xa.25213');
-    expect(steps).toContain('huyen.689');
+    // People's names, not usernames (issue 18).
+    expect(steps).toContain('Cán bộ Xã Tiến Hưng');
+    expect(steps).toContain('Cán bộ Thành phố Đồng Xoài');
+    expect(steps).not.toContain('xa.25213');
     expect(steps).toContain('Quyết định 45/QĐ-SLĐTBXH');
     expect(steps).toContain('Đã rà soát tại ấp');
     expect(steps).toContain('Kiểm tra lại mức của bà Bình');

@@ -34,6 +34,7 @@ import { createEmploymentService, employmentRoutes } from './modules/employment/
 import { createPovertyService, povertyRoutes } from './modules/poverty/index.js';
 import { createMeritService, meritRoutes } from './modules/merit/index.js';
 import { createInteropService, interopRoutes } from './modules/interop/index.js';
+import { createInboxService, inboxRoutes } from './modules/inbox/index.js';
 
 /** Every module's service, wired once; the CLI and the tests use the same set. */
 export function createServices(database: Database, config: Config) {
@@ -57,6 +58,7 @@ export function createServices(database: Database, config: Config) {
   const employment = createEmploymentService({ database });
   const poverty = createPovertyService({ database, areas, registry });
   const merit = createMeritService({ database, areas, registry });
+  const inbox = createInboxService({ database });
   const interop = createInteropService({
     database,
     registry,
@@ -78,6 +80,7 @@ export function createServices(database: Database, config: Config) {
     poverty,
     merit,
     interop,
+    inbox,
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -216,6 +219,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   await app.register(employmentRoutes(services.employment));
   await app.register(povertyRoutes(services.poverty));
   await app.register(interopRoutes(services.interop));
+  await app.register(inboxRoutes(services.inbox));
 
   if (fs.existsSync(path.join(config.webDist, 'index.html'))) await registerWebAssets(app, config.webDist);
   return { app: app as unknown as FastifyInstance, services };

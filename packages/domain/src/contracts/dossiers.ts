@@ -154,6 +154,8 @@ export const DossierEventOut = z.object({
   at: z.string(),
   action: z.string(),
   actor: z.string(),
+  /** The account's full name (null for the system or a removed account): printed and shown, not `actor`. */
+  actorName: z.string().nullable(),
   level: DossierLevelCode.nullable(),
   areaName: z.string().nullable(),
   note: z.string(),
@@ -212,6 +214,10 @@ export const DossierOut = DossierListItem.extend({
   documents: z.array(z.string()),
   note: z.string(),
   receivedBy: z.string(),
+  /** The receiving officer's full name, as the receipt prints it (null for the system). */
+  receivedByName: z.string().nullable(),
+  /** The full name of the officer who submitted on the person's behalf. */
+  assistedByName: z.string().nullable(),
   receivingAreaName: z.string(),
   startDate: z.string(),
   apologies: z.number().int(),

@@ -14,3 +14,4 @@ export * from './employment.js';
 export * from './poverty.js';
 export * from './merit.js';
 export * from './registry-transfers.js';
+export * from './inbox.js';

@@ -122,6 +122,8 @@ export const ListStep = z.object({
   fromState: z.string(),
   toState: z.string(),
   actor: z.string(),
+  /** The account's full name (null for the system): shown and printed instead of the username. */
+  actorName: z.string().nullable(),
   comment: z.string().nullable(),
   decisionNo: z.string().nullable(),
   decisionDate: z.string().nullable(),

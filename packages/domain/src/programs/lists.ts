@@ -64,6 +64,8 @@ export const PROBLEM_CODES = [
   'INVALID_ID',
   'AMOUNT_MISMATCH',
   'NOT_ELIGIBLE',
+  'ARREARS_IMPLAUSIBLE',
+  'EMPTY_LIST',
 ] as const;
 export type ProblemCode = (typeof PROBLEM_CODES)[number];
 
@@ -92,7 +94,16 @@ export interface EntryForCheck {
   readonly manual: boolean;
   /** Communes of other lists of the same program and period that hold the same beneficiary. */
   readonly elsewhere: readonly string[];
+  /** How many past months the entry's arrears pay (0 or absent: none). */
+  readonly arrearsMonths?: number;
 }
+
+/**
+ * Arrears over this many months are flagged for a second look before submission: a start date
+ * keyed years too early (65 months seen in a pilot commune) makes arrears nobody is owed. A
+ * warning, not a refusal: a late decision can lawfully owe more than a year.
+ */
+export const ARREARS_PLAUSIBLE_MONTHS = 12;
 
 /**
  * The problems of a list before submission: the same person twice (in the list, or in another
@@ -101,6 +112,16 @@ export interface EntryForCheck {
  */
 export function checkListEntries(entries: readonly EntryForCheck[], refDate: string): ListProblem[] {
   const out: ListProblem[] = [];
+  if (entries.length === 0) {
+    // Not blocking: a commune may have nobody to support this period and say so by sending it.
+    out.push({
+      entryId: 0,
+      code: 'EMPTY_LIST',
+      blocking: false,
+      message:
+        'Danh sách chưa có người nào. Kiểm tra lại sổ nhân khẩu (diện hưởng, ngày hưởng) hoặc thêm người trước khi gửi; nếu xã không có ai đủ điều kiện, gửi để báo cáo.',
+    });
+  }
   const seen = new Map<string, number>();
   for (const e of entries) {
     const first = seen.get(e.beneficiaryKey);
@@ -156,6 +177,14 @@ export function checkListEntries(entries: readonly EntryForCheck[], refDate: str
           message: `${e.fullName}: số CCCD ${e.citizenId} không hợp lệ; sửa ở sổ nhân khẩu.`,
         });
       }
+    }
+    if ((e.arrearsMonths ?? 0) > ARREARS_PLAUSIBLE_MONTHS) {
+      out.push({
+        entryId: e.id,
+        code: 'ARREARS_IMPLAUSIBLE',
+        blocking: false,
+        message: `${e.fullName}: truy lĩnh ${e.arrearsMonths} tháng (quá ${ARREARS_PLAUSIBLE_MONTHS} tháng); kiểm tra lại ngày bắt đầu hưởng ở sổ nhân khẩu trước khi gửi.`,
+      });
     }
     if (!e.manual) {
       if (!e.expected) {

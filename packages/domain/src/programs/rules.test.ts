@@ -129,6 +129,15 @@ describe('list checks and approval path', () => {
       [7, 'MISSING_ID', false],
     ]);
   });
+  it('flags arrears over 12 months and an empty list, as warnings for a second look (issue 18)', () => {
+    expect(checkListEntries([{ ...base, arrearsMonths: 12 }], '2021-02-01')).toEqual([]);
+    const long = checkListEntries([{ ...base, arrearsMonths: 65 }], '2021-02-01');
+    expect(long.map((p) => [p.code, p.blocking])).toEqual([['ARREARS_IMPLAUSIBLE', false]]);
+    expect(long[0]!.message).toContain('65 tháng');
+    expect(checkListEntries([], '2021-02-01').map((p) => [p.entryId, p.code, p.blocking])).toEqual([
+      [0, 'EMPTY_LIST', false],
+    ]);
+  });
   it('an entry born after the reference date is checked without an error', () => {
     const e = { ...base, citizenId: null, birthDate: '2026-06-12' };
     expect(checkListEntries([e], '2026-06-01').map((p) => [p.code, p.blocking])).toEqual([['MISSING_ID', false]]);

@@ -7,7 +7,7 @@ import viVN from 'antd/es/locale/vi_VN';
 import enUS from 'antd/es/locale/en_US';
 import { ApiError } from '../kernel/http';
 import { meKey } from '../kernel/authApi';
-import { AuthProvider } from '../kernel/auth';
+import { AuthProvider, markSessionExpired } from '../kernel/auth';
 import { I18nProvider, registerMessages, useLang } from '../kernel/i18n';
 import { areasMessages } from '../features/areas/messages';
 import { auditMessages } from '../features/audit/messages';
@@ -42,21 +42,30 @@ registerMessages({
 });
 
 function makeQueryClient(): QueryClient {
-  // When any call says the session is gone, forget the user: the guard then shows the login page.
+  // When a call says the session is gone: with a user on screen, keep the page (and what was typed)
+  // and ask for the password over it; without one, forget the user (the guard shows the login page).
   const onError = (e: unknown) => {
     if (e instanceof ApiError && e.status === 401 && e.code === 'AUTH_REQUIRED') {
-      client.setQueryData(meKey, null);
+      if (client.getQueryData(meKey)) markSessionExpired();
+      else client.setQueryData(meKey, null);
     }
   };
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({ onError }),
-    mutationCache: new MutationCache({ onError }),
+    // Any change may add or remove work: the inbox (and the menu's badges) is read again.
+    mutationCache: new MutationCache({
+      onError,
+      onSuccess: () => void client.invalidateQueries({ queryKey: ['inbox'] }),
+    }),
     defaultOptions: {
       queries: {
         staleTime: 30_000,
         refetchOnWindowFocus: false,
-        // Retry only what may pass on a second try: network errors and 5xx.
-        retry: (count, e) => e instanceof ApiError && (e.status === 0 || e.status >= 500) && count < 2,
+        // Retry once, only what may pass on a second try (network errors and 5xx other than 501),
+        // after a second: the page shows "Đang tải…" meanwhile, then the error with "Thử lại".
+        retry: (count, e) =>
+          e instanceof ApiError && (e.status === 0 || (e.status >= 500 && e.status !== 501)) && count < 1,
+        retryDelay: 1000,
       },
       mutations: { retry: false },
     },

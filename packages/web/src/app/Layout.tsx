@@ -1,11 +1,12 @@
 import { Suspense, useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
-import { Button, Drawer, Layout, Menu, Spin, Typography } from 'antd';
+import { Badge, Button, Drawer, Layout, Menu, Spin, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import { ROLE_LABELS } from '@ansinh/domain';
 import { hasAbility, PASSWORD_PATH, useLogout, useMe } from '../kernel/auth';
 import { pick, useLang, useT } from '../kernel/i18n';
 import { LangSwitch } from '../kernel/LangSwitch';
+import { navCounts, useInbox } from '../features/home';
 import { NAV, navKeyOf } from './nav';
 
 const DESKTOP_QUERY = '(min-width: 768px)';
@@ -48,15 +49,30 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const me = useMe();
   const t = useT();
   const { pathname } = useLocation();
+  // The inbox's counts as badges: what waits in each module (red when some of it is late).
+  const counts = navCounts(useInbox().data);
   const items: MenuProps['items'] = [
-    ...NAV.filter((n) => hasAbility(me, n.ability)).map((n) => ({
-      key: n.key,
-      label: (
-        <Link to={n.path} data-testid={`nav-${n.key}`} onClick={onNavigate}>
-          {t(n.label)}
-        </Link>
-      ),
-    })),
+    ...NAV.filter((n) => hasAbility(me, n.ability)).map((n) => {
+      const c = counts[n.key];
+      return {
+        key: n.key,
+        label: (
+          <Link to={n.path} data-testid={`nav-${n.key}`} onClick={onNavigate}>
+            {t(n.label)}
+            {c && (
+              <Badge
+                className="nav-badge"
+                count={c.count}
+                overflowCount={999}
+                color={c.overdue > 0 ? '#cf1322' : '#595959'}
+                data-testid={`nav-badge-${n.key}`}
+                title={t('nav.waiting', { count: c.count, overdue: c.overdue })}
+              />
+            )}
+          </Link>
+        ),
+      };
+    }),
     { type: 'divider' as const },
     {
       key: 'account',

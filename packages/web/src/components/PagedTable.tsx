@@ -54,6 +54,17 @@ export function PagedTable<T extends object>({
   const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const to = Math.min(page * pageSize, total);
   const rangeKey = query.data?.totalCapped ? 'common.rangeCapped' : 'common.range';
+  // One state at a time (components/QueryState.tsx): a failed first load shows only the error
+  // with "Thử lại" (no table saying "nothing here", no "Đang tải…"); a first load shows the
+  // spinner without the empty message; a failed refresh keeps the rows shown under the error.
+  const failed = !!query.error && !query.data;
+  const firstLoad = !query.data && !query.error;
+  if (failed)
+    return (
+      <div data-testid={`${testId}-error`}>
+        <LoadError error={query.error} onRetry={() => void query.refetch()} />
+      </div>
+    );
 
   return (
     <>
@@ -73,9 +84,9 @@ export function PagedTable<T extends object>({
           size="middle"
           {...table}
           dataSource={query.data?.items ?? []}
-          loading={query.isFetching}
+          loading={query.isFetching || firstLoad}
           scroll={{ x: 'max-content' }}
-          locale={emptyText === undefined ? undefined : { emptyText }}
+          locale={firstLoad ? { emptyText: <span /> } : emptyText === undefined ? undefined : { emptyText }}
           pagination={{
             current: page,
             pageSize,

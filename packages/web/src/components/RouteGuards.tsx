@@ -5,6 +5,7 @@ import type { Ability } from '@ansinh/domain';
 import { hasAbility, PASSWORD_PATH, useAuth } from '../kernel/auth';
 import { useErrorText } from '../kernel/errors';
 import { useT } from '../kernel/i18n';
+import { ReloginModal } from './ReloginModal';
 import { ForbiddenPage } from './StatusPages';
 
 export function FullPageSpin() {
@@ -19,7 +20,7 @@ export function FullPageSpin() {
 
 /** Route guard: signed in, and past the forced password change. */
 export function RequireAuth() {
-  const { me, error, retry } = useAuth();
+  const { me, error, retry, expired } = useAuth();
   const location = useLocation();
   const t = useT();
   const errorText = useErrorText();
@@ -51,7 +52,12 @@ export function RequireAuth() {
     const next = here === '/' ? '' : `?next=${encodeURIComponent(here)}`;
     return <Navigate to={`${PASSWORD_PATH}${next}`} replace />;
   }
-  return <Outlet />;
+  return (
+    <>
+      <Outlet />
+      {expired && <ReloginModal />}
+    </>
+  );
 }
 
 /** Route guard for one ability; shows a 403 page (not a redirect) so the user knows why. */

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState, useSyncExternalStore } from 'react';
 import type { ReactNode } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
@@ -11,6 +11,30 @@ interface AuthValue {
   me: Me | null | undefined;
   error: unknown;
   retry: () => void;
+  /**
+   * The server said the session is gone while `me` was signed in: the page stays (with what was
+   * typed in its forms) and a sign-in dialog is shown over it (`components/RouteGuards`).
+   */
+  expired: boolean;
+}
+
+// Whether the session expired under a signed-in page: a tiny store outside React, set by the
+// query client's error handler (app/App.tsx) and cleared by signing in again or out.
+let sessionExpired = false;
+const expiryListeners = new Set<() => void>();
+function setExpired(v: boolean): void {
+  if (sessionExpired === v) return;
+  sessionExpired = v;
+  for (const l of expiryListeners) l();
+}
+/** Called when any request answers 401 AUTH_REQUIRED while a user is signed in. */
+export function markSessionExpired(): void {
+  setCsrfToken(null);
+  setExpired(true);
+}
+function subscribeExpiry(l: () => void) {
+  expiryListeners.add(l);
+  return () => void expiryListeners.delete(l);
 }
 
 const AuthContext = createContext<AuthValue | null>(null);
@@ -40,9 +64,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   });
   const { refetch } = query;
   const retry = useCallback(() => void refetch(), [refetch]);
+  const expired = useSyncExternalStore(
+    subscribeExpiry,
+    () => sessionExpired,
+    () => false,
+  );
   const value = useMemo<AuthValue>(
-    () => ({ me: query.data, error: query.error, retry }),
-    [query.data, query.error, retry],
+    () => ({ me: query.data, error: query.error, retry, expired }),
+    [query.data, query.error, retry, expired],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }
@@ -71,9 +100,27 @@ export function useLogin() {
     mutationFn: (body: LoginBody) => authApi.login(body),
     onSuccess: (me) => {
       setCsrfToken(me.csrfToken);
+      setExpired(false);
       // A fresh session: drop anything cached for a previous user.
       qc.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
       qc.setQueryData(meKey, me);
+    },
+  });
+}
+
+/**
+ * Sign in again after the session expired under a page: the same user only (the page's data and
+ * typed forms are theirs), keeping every cached answer; the failed ones are fetched again.
+ */
+export function useRelogin() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (body: LoginBody) => authApi.login(body),
+    onSuccess: (me) => {
+      setCsrfToken(me.csrfToken);
+      qc.setQueryData(meKey, me);
+      setExpired(false);
+      void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] && q.state.status === 'error' });
     },
   });
 }
@@ -99,6 +146,7 @@ export function useLogout(): { logout: () => Promise<void>; pending: boolean } {
       // The session may already be gone; the user is signed out here either way.
     }
     setCsrfToken(null);
+    setExpired(false);
     const state: LoginLocationState = { loggedOut: true };
     // flushSync: the login page must be on screen before the user is forgotten, or the guard of
     // the old page would redirect first (and drop this state).

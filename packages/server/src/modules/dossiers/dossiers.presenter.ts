@@ -81,6 +81,8 @@ export function presentDossier(
   files: { id: number; name: string; mime: string; size: number; uploaded_at: string; uploaded_by: string }[],
   names: Map<string, string>,
   actions: string[],
+  /** Full names of the accounts named (received by, events' actors), by username. */
+  people: Map<string, string> = new Map(),
 ): DossierOut {
   const name = (c: string | null) => (c ? (names.get(c) ?? c) : null);
   return {
@@ -98,6 +100,8 @@ export function presentDossier(
     documents: JSON.parse(r.documents_json) as string[],
     note: r.note,
     receivedBy: r.received_by,
+    receivedByName: people.get(r.received_by) ?? null,
+    assistedByName: r.assisted_by ? (people.get(r.assisted_by) ?? null) : null,
     receivingAreaName: name(r.receiving_area_code)!,
     startDate: r.start_date,
     apologies: r.apologies,
@@ -129,6 +133,7 @@ export function presentDossier(
       at: e.at,
       action: e.action,
       actor: e.actor,
+      actorName: people.get(e.actor) ?? null,
       level: (e.level as LevelCode | null) ?? null,
       areaName: name(e.area_code),
       note: e.note,

@@ -132,6 +132,11 @@ describe('a dossier through commune, district and province', () => {
     expect(d.steps[0]!.dueDate).toBe(lastWorkingDay(cal, start, 5));
     expect(d.actions).toContain('forward');
     expect(d.events[0]!.action).toBe('receive');
+    // The receipt and the timeline name the officer, not the account.
+    expect(d.receivedByName).toEqual(expect.any(String));
+    expect(d.receivedByName).not.toBe('xa.25213');
+    expect(d.assistedByName).toBe(d.receivedByName);
+    expect(d.events[0]!.actorName).toBe(d.receivedByName);
   });
 
   it('outside the commune the dossier does not exist; the district cannot act before it is passed up', async () => {

@@ -115,6 +115,7 @@ interface StepRow {
   from_state: string;
   to_state: string;
   actor: string;
+  actor_name: string | null;
   comment: string | null;
   decision_no: string | null;
   decision_date: string | null;
@@ -129,6 +130,7 @@ export function presentListDetail(l: ListJoined, steps: StepRow[], openRemarks: 
       fromState: s.from_state,
       toState: s.to_state,
       actor: s.actor,
+      actorName: s.actor_name,
       comment: s.comment,
       decisionNo: s.decision_no,
       decisionDate: s.decision_date,

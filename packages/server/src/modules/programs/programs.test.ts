@@ -156,8 +156,21 @@ describe('programs: the three-level path', () => {
       expect.objectContaining({ code: 'MISSING_ID', fullName: 'Trần Thị Bình', blocking: true }),
     ]);
     expectProblem(await commune.inject('POST', `/api/v1/lists/${listId}/submit`, {}), 409, 'LIST_HAS_PROBLEMS');
-    await ctx.services.registry.updatePerson(sys, binh, { citizenId: uniqueCid('190') });
+    const cid = uniqueCid('190');
+    await ctx.services.registry.updatePerson(sys, binh, { citizenId: cid });
     expect((await commune.inject('GET', `/api/v1/lists/${listId}/check`)).json().ok).toBe(true);
+    // The entry shows the registry as it is now, and what goes up carries the fixed ID.
+    type Entries = { items: { fullName: string; citizenId: string | null }[] };
+    const shown = (await commune.inject('GET', `/api/v1/lists/${listId}/entries`)).json() as Entries;
+    expect(shown.items.find((e) => e.fullName === 'Trần Thị Bình')?.citizenId).toBe(cid);
+    expect((await commune.inject('POST', `/api/v1/lists/${listId}/submit`, {})).statusCode).toBe(200);
+    const copy = await ctx.database.db
+      .selectFrom('list_entries')
+      .select('citizen_id')
+      .where('list_id', '=', listId)
+      .where('person_id', '=', binh)
+      .executeTakeFirstOrThrow();
+    expect(copy.citizen_id).toBe(cid);
   });
 
   it('a manual addition needs a reason; removal needs a reason; both are audited', async () => {
@@ -272,6 +285,8 @@ describe('programs: the three-level path', () => {
       'approve:tinh.chuyenvien',
     ]);
     expect(approved.steps[1].comment).toBe('Kiểm tra lại mức của bà Bình');
+    // The timeline names people, not usernames.
+    expect(approved.steps[4].actorName).toBe('Lê Thị Chuyên');
     // Approved lists are never edited in place.
     const entries = (await commune.inject('GET', `/api/v1/lists/${listId}/entries`)).json().items;
     expectProblem(

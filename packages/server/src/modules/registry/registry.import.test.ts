@@ -64,6 +64,23 @@ describe('registry import', () => {
     expect(rows[1]).toEqual(expect.arrayContaining(['Nguyễn Văn An']));
   });
 
+  it('the template sent back with its example row still in it imports nobody and says why', async () => {
+    const template = (await xa.inject('GET', '/api/v1/registry/import/template.xlsx')).rawPayload;
+    const dry = await runImport(ctx, xa, 'mau-nhap.xlsx', template, 'dry_run');
+    expect(dry.counts).toMatchObject({ total: 1, new: 0, rejected: 1 });
+    const rej = await xa.inject('GET', `/api/v1/registry/imports/${dry.id}/rejected.xlsx`);
+    expect(String((await readXlsx(rej.rawPayload))[1]!.at(-1))).toMatch(/dòng mẫu/);
+  });
+
+  it('reports every problem of a row, the ID included when the birth date is wrong too', async () => {
+    const row = ['H09', 'Điểu Thị Sai', 'Nam', '31/02/2010', '12345', 'Xtiêng', 'Con', null, '25213', 'Sóc Bom Bo'];
+    const dry = await runImport(ctx, xa, 'nhieu-loi.xlsx', await xlsx([HEADERS, row]), 'dry_run');
+    const rej = await xa.inject('GET', `/api/v1/registry/imports/${dry.id}/rejected.xlsx`);
+    const why = String((await readXlsx(rej.rawPayload))[1]!.at(-1));
+    expect(why).toMatch(/31\/02\/2010 không có thật/);
+    expect(why).toMatch(/CCCD/);
+  });
+
   it('a dry run counts every row and gives the rejected rows back with what is wrong; a commit then refuses', async () => {
     const file = await xlsx([HEADERS, ...GOOD, BAD]);
     const dry = await runImport(ctx, xa, 'ho-moi.xlsx', file, 'dry_run');

@@ -169,8 +169,8 @@ export default function DossierPage() {
           </Descriptions.Item>
           {d.assistedBy && (
             <Descriptions.Item label={t('dossiers.detail.assisted')}>
-              {d.assistedBy} — {d.assistedReason ? t(`dossiers.reason.${d.assistedReason}` as MessageKey) : ''}{' '}
-              {d.assistedNote}
+              {d.assistedByName ?? d.assistedBy} —{' '}
+              {d.assistedReason ? t(`dossiers.reason.${d.assistedReason}` as MessageKey) : ''} {d.assistedNote}
             </Descriptions.Item>
           )}
           {d.supplementRequest && d.state === 'supplement' && (
@@ -220,7 +220,8 @@ export default function DossierPage() {
           items={d.events.map((e) => ({
             children: (
               <span>
-                <strong>{t(`dossiers.action.${e.action}` as MessageKey)}</strong> · {formatDateTime(e.at)} · {e.actor}
+                <strong>{t(`dossiers.action.${e.action}` as MessageKey)}</strong> · {formatDateTime(e.at)} ·{' '}
+                {e.actorName ?? e.actor}
                 {e.areaName ? ` · ${e.areaName}` : ''}
                 {e.note ? <Typography.Text type="secondary"> — {e.note}</Typography.Text> : null}
               </span>

@@ -21,13 +21,20 @@ const PRINT_CSS = `
 .slip .head b { display: block; }
 .slip table { width: 100%; border-collapse: collapse; font-size: 10pt; }
 .slip td, .slip th { border: 1px solid #000; padding: 2px 4px; vertical-align: top; }
-.slip .sign { display: flex; justify-content: space-between; margin-top: 16px; text-align: center; }
-.slip .sign div { width: 48%; min-height: 28mm; }
+.slip .sign { display: flex; justify-content: space-between; margin-top: 16px; text-align: center; break-inside: avoid; }
+.slip .sign div { width: 48%; }
+.slip .sign-name { display: block; margin-top: 18mm; font-weight: bold; }
 @page { size: A5 portrait; margin: 8mm; }
 @media print {
-  body * { visibility: hidden; }
-  .slip, .slip * { visibility: visible; }
-  .slip { position: absolute; left: 0; top: 0; width: 100%; max-width: none; padding: 0; }
+  /* The shell is hidden by the app's print stylesheet (index.html): the slip alone fills the A5
+     page (132 x 194 mm inside the margins), so the signature stays on the first page. */
+  .slip { max-width: none; width: auto; margin: 0; padding: 0; font-size: 10.5pt; line-height: 1.25; }
+  .slip .head { font-size: 9pt; }
+  .slip h2 { font-size: 11.5pt; margin: 6pt 0 2pt; }
+  .slip p { margin: 0 0 3pt; }
+  .slip ol { margin: 0 0 3pt; padding-inline-start: 18pt; }
+  .slip .sign { margin-top: 6pt; }
+  .slip .sign-name { margin-top: 14mm; }
 }
 `;
 
@@ -85,7 +92,7 @@ function Receipt({ d }: { d: DossierOut }) {
       <p>6. Đăng ký nhận kết quả: {t(`dossiers.delivery.${d.delivery}` as MessageKey)}.</p>
       {d.assistedBy && (
         <p>
-          Hồ sơ do cán bộ {d.assistedBy} nộp thay (
+          Hồ sơ do cán bộ {d.assistedByName ?? d.assistedBy} nộp thay (
           {d.assistedReason ? t(`dossiers.reason.${d.assistedReason}` as MessageKey) : ''}).
         </p>
       )}
@@ -104,10 +111,9 @@ function Receipt({ d }: { d: DossierOut }) {
           <b>NGƯỜI TIẾP NHẬN HỒ SƠ</b>
           <br />
           <i>(Ký và ghi rõ họ tên)</i>
-          <br />
-          <br />
-          <br />
-          {d.receivedBy}
+          <span className="sign-name" data-testid="slip-receiver">
+            {d.receivedByName ?? d.receivedBy}
+          </span>
         </div>
       </div>
     </>
@@ -169,7 +175,7 @@ function Control({ d }: { d: DossierOut }) {
             return (
               <tr key={e.id}>
                 <td>
-                  {e.areaName ?? ''} ({e.actor})
+                  {e.areaName ?? ''} ({e.actorName ?? e.actor})
                 </td>
                 <td>
                   {t(`dossiers.action.${e.action}` as MessageKey)}: {formatDateTime(e.at)}

@@ -1,10 +1,11 @@
 import { Link } from 'react-router';
-import { Card, Col, Row, Tag, Typography } from 'antd';
+import { Card, Col, Collapse, Row, Tag, Typography } from 'antd';
 import { ROLE_LABELS } from '@ansinh/domain';
 import type { Ability, Role } from '@ansinh/domain';
 import { hasAbility, useMe } from '../../kernel/auth';
 import { pick, useLang, useT } from '../../kernel/i18n';
 import type { MessageKey } from '../../kernel/i18n';
+import { Inbox } from './Inbox';
 
 interface Tip {
   text: MessageKey;
@@ -90,25 +91,12 @@ export default function HomePage({ modules: all }: { modules: readonly HomeModul
       </Typography.Paragraph>
 
       <Row gutter={[16, 16]}>
-        <Col xs={24} lg={14}>
-          <Card title={t('home.startTitle')}>
-            <ol style={{ margin: 0, paddingInlineStart: 20 }} data-testid="home-tips">
-              {tips.map((tip) => (
-                <li key={tip.text} style={{ marginBottom: 10 }}>
-                  {t(tip.text)}{' '}
-                  {tip.to && (
-                    <Link to={tip.to} style={{ whiteSpace: 'nowrap' }}>
-                      {t('home.open')} →
-                    </Link>
-                  )}
-                </li>
-              ))}
-            </ol>
-          </Card>
+        <Col xs={24} xl={16}>
+          <Inbox />
         </Col>
-        {modules.length > 0 && (
-          <Col xs={24} lg={10}>
-            <Card title={t('home.modulesTitle')}>
+        <Col xs={24} xl={8}>
+          {modules.length > 0 && (
+            <Card title={t('home.modulesTitle')} style={{ marginBottom: 16 }}>
               <ul style={{ margin: 0, padding: 0, listStyle: 'none' }}>
                 {modules.map((m) => (
                   <li key={m.key} style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}>
@@ -122,8 +110,30 @@ export default function HomePage({ modules: all }: { modules: readonly HomeModul
                 ))}
               </ul>
             </Card>
-          </Col>
-        )}
+          )}
+          <Collapse
+            items={[
+              {
+                key: 'tips',
+                label: t('home.startTitle'),
+                children: (
+                  <ol style={{ margin: 0, paddingInlineStart: 20 }} data-testid="home-tips">
+                    {tips.map((tip) => (
+                      <li key={tip.text} style={{ marginBottom: 10 }}>
+                        {t(tip.text)}{' '}
+                        {tip.to && (
+                          <Link to={tip.to} style={{ whiteSpace: 'nowrap' }}>
+                            {t('home.open')} →
+                          </Link>
+                        )}
+                      </li>
+                    ))}
+                  </ol>
+                ),
+              },
+            ]}
+          />
+        </Col>
       </Row>
     </div>
   );

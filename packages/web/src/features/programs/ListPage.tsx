@@ -1,7 +1,21 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Tag, Timeline, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Popover,
+  Select,
+  Space,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { todayInVietnam } from '@ansinh/domain';
@@ -101,7 +115,9 @@ function ListView({ list: l }: { list: ListDetail }) {
         : `${num(l.totalQuantity)} ${t('programs.unit.card')}`;
 
   return (
-    <div>
+    <div className="list-page">
+      {/* A list prints on A4 landscape, so that the amount columns fit (programs.css). */}
+      <style>{'@page { size: A4 landscape; margin: 10mm; }'}</style>
       <PageHead
         title={
           <span>
@@ -225,7 +241,7 @@ function ListView({ list: l }: { list: ListDetail }) {
                     {ACTION_KEYS[s.action] ? t(ACTION_KEYS[s.action]!) : s.action}
                   </Typography.Text>
                   {' · '}
-                  {s.actor} · {formatDateTime(s.at)}
+                  {s.actorName ?? s.actor} · {formatDateTime(s.at)}
                   {s.decisionNo ? (
                     <div>{t('programs.stepDecision', { no: s.decisionNo, date: showDate(s.decisionDate) })}</div>
                   ) : null}
@@ -359,16 +375,11 @@ function EntriesCard({ list: l, removable }: { list: ListDetail; removable: bool
       title: l.unit === 'dong' ? t('programs.col.amount') : t('programs.col.quantity'),
       key: 'amount',
       align: 'right',
+      className: 'entry-amount',
       render: (_: unknown, e) => (
-        <span>
+        <span style={{ whiteSpace: 'nowrap' }}>
           {quantityText(t, l.unit, e.amount, e.quantity)}
-          {e.arrearsAmount > 0 ? (
-            <div>
-              <Typography.Text type="secondary">
-                {t('programs.arrears', { amount: num(e.arrearsAmount), note: e.arrearsNote ?? '' })}
-              </Typography.Text>
-            </div>
-          ) : null}
+          {e.arrearsAmount > 0 ? <Arrears amount={e.arrearsAmount} note={e.arrearsNote} /> : null}
         </span>
       ),
     },
@@ -411,6 +422,38 @@ function EntriesCard({ list: l, removable }: { list: ListDetail; removable: bool
       />
       {removing && <RemoveEntryModal list={l} entry={removing} onClose={() => setRemoving(null)} />}
     </Card>
+  );
+}
+
+/**
+ * The arrears of an entry, compact: the amount and how many months, the months themselves in a
+ * popover on screen and as a range on paper (a 65-month note would make the table 6.000 px wide).
+ */
+function Arrears({ amount, note }: { amount: number; note: string | null }) {
+  const t = useT();
+  const months = note?.match(/\d{2}\/\d{4}/g) ?? [];
+  const label = t('programs.arrearsShort', { amount: num(amount), months: months.length });
+  return (
+    <div data-testid="entry-arrears">
+      <Typography.Text type="secondary">{label}</Typography.Text>{' '}
+      {months.length > 0 && (
+        <>
+          <Popover
+            trigger="click"
+            title={label}
+            content={<div style={{ maxWidth: 360, whiteSpace: 'normal' }}>{months.join(', ')}</div>}
+          >
+            <Button type="link" size="small" style={{ padding: 0, height: 'auto' }} data-testid="entry-arrears-months">
+              {t('programs.arrearsMonths')}
+            </Button>
+          </Popover>
+          <span className="print-only">
+            {months[0]}
+            {months.length > 1 ? ` – ${months[months.length - 1]}` : ''}
+          </span>
+        </>
+      )}
+    </div>
   );
 }
 

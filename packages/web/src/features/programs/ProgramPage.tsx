@@ -16,7 +16,7 @@ import {
   Tag,
   Typography,
 } from 'antd';
-import type { TableColumnsType } from 'antd';
+import type { ButtonProps, TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { LIST_STATES, PAYMENT_CHANNELS, todayInVietnam } from '@ansinh/domain';
@@ -197,12 +197,41 @@ function GenerateButton({
     },
     onError: (e) => void modal.error({ title: t('common.errorTitle'), content: errorText(e) }),
   });
+  // For every commune at once: say how many communes it covers (those without a list) first.
+  const progress = useQuery({
+    queryKey: pk.progress(p.id, period),
+    queryFn: ({ signal }) => programsApi.progress({ programId: p.id, period }, signal),
+    enabled: !communeCode,
+  });
+  const missing = progress.data?.missingCommunes ?? [];
+  const onClick = () => {
+    if (communeCode) return generate.mutate();
+    void modal.confirm({
+      title: t('programs.generateAllConfirm', { n: num(missing.length), period }),
+      content: (
+        <div data-testid="generate-all-confirm">
+          {missing.length === 0
+            ? t('programs.generateAllNone')
+            : t('programs.generateAllHint', {
+                names: missing
+                  .slice(0, 8)
+                  .map((c) => c.name)
+                  .join(', '),
+                more: missing.length > 8 ? t('programs.andMore', { n: num(missing.length - 8) }) : '',
+              })}
+        </div>
+      ),
+      okText: t('programs.generateAll'),
+      okButtonProps: { disabled: missing.length === 0, 'data-testid': 'generate-all-ok' } as ButtonProps,
+      onOk: () => generate.mutateAsync(),
+    });
+  };
   return (
     <Button
       type="primary"
       data-testid={communeCode ? 'program-generate' : 'program-generate-all'}
       loading={generate.isPending}
-      onClick={() => generate.mutate()}
+      onClick={onClick}
     >
       {communeCode ? t('programs.generate') : t('programs.generateAll')}
     </Button>
@@ -394,6 +423,8 @@ function ListsCard({ program: p, period }: { program: ProgramOut; period: string
   const [areaCode, setAreaCode] = useState('');
   const [page, setPage] = useState({ current: 1, size: 50 });
   const [selected, setSelected] = useState<number[]>([]);
+  // The selected lists themselves (across pages), for the totals the approval dialog shows.
+  const [selectedRows, setSelectedRows] = useState<Map<number, ListOut>>(new Map());
   const [approving, setApproving] = useState(false);
   const filter: ListsFilter = {
     programId: p.id,
@@ -504,7 +535,17 @@ function ListsCard({ program: p, period }: { program: ProgramOut; period: string
           can.approve
             ? {
                 selectedRowKeys: selected,
-                onChange: (keys) => setSelected(keys as number[]),
+                onChange: (keys, rows) => {
+                  setSelected(keys as number[]);
+                  setSelectedRows((prev) => {
+                    const next = new Map<number, ListOut>();
+                    for (const k of keys as number[]) {
+                      const row = rows.find((r) => r?.id === k) ?? prev.get(k);
+                      if (row) next.set(k, row);
+                    }
+                    return next;
+                  });
+                },
                 getCheckboxProps: (l) => ({ disabled: !approvable(l), name: `select-list-${l.id}` }),
               }
             : undefined
@@ -516,6 +557,8 @@ function ListsCard({ program: p, period }: { program: ProgramOut; period: string
       {approving && (
         <ApproveModal
           listIds={selected}
+          lists={[...selectedRows.values()]}
+          unit={p.unit}
           onClose={() => setApproving(false)}
           onDone={() => {
             setSelected([]);
@@ -534,8 +577,29 @@ interface DecisionValues {
 }
 
 /** Approve many lists under one decision; lists that cannot be approved are named with the reason. */
-function ApproveModal({ listIds, onClose, onDone }: { listIds: number[]; onClose: () => void; onDone: () => void }) {
+function ApproveModal({
+  listIds,
+  lists,
+  unit,
+  onClose,
+  onDone,
+}: {
+  listIds: number[];
+  lists: ListOut[];
+  unit: ProgramOut['unit'];
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const t = useT();
+  // What the decision covers, said before signing it: lists, people and the amount.
+  const people = lists.reduce((n, l) => n + l.entriesCount, 0);
+  const amount = lists.reduce((n, l) => n + (unit === 'dong' ? l.totalAmount : l.totalQuantity), 0);
+  const amountText =
+    unit === 'dong'
+      ? `${num(amount)} ${t('programs.unit.dong')}`
+      : unit === 'kg'
+        ? kgWithTonnes(t, amount)
+        : `${num(amount)} ${t('programs.unit.card')}`;
   const { modal } = App.useApp();
   const f = useModalForm<DecisionValues>(['decisionNo', 'decisionDate', 'comment'], onClose);
   const approve = useMutation({
@@ -573,6 +637,13 @@ function ApproveModal({ listIds, onClose, onDone }: { listIds: number[]; onClose
       onFinish={(v) => approve.mutate(v)}
       initialValues={{ decisionDate: dayjs(todayInVietnam()) }}
     >
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 16 }}
+        data-testid="bulk-approve-totals"
+        title={t('programs.bulkApproveTotals', { lists: num(listIds.length), people: num(people), amount: amountText })}
+      />
       <DecisionFields />
     </ModalForm>
   );
@@ -695,7 +766,32 @@ function CreateBatchModal({
 }) {
   const t = useT();
   const navigate = useNavigate();
+  const { modal } = App.useApp();
   const f = useModalForm<BatchValues>(['channel', 'areaCode'], onClose);
+  // A batch for the whole province is confirmed with what it covers at most (approved entries).
+  const progress = useQuery({
+    queryKey: pk.progress(p.id, period),
+    queryFn: ({ signal }) => programsApi.progress({ programId: p.id, period }, signal),
+  });
+  const approvedPeople = (progress.data?.rows ?? []).reduce((n, r) => n + r.approvedEntries, 0);
+  const approvedAmount = (progress.data?.rows ?? []).reduce((n, r) => n + r.approvedAmount, 0);
+  const onFinish = (v: BatchValues) => {
+    if (v.areaCode?.trim()) return create.mutate(v);
+    void modal.confirm({
+      title: t('programs.batchWholeConfirm'),
+      content: (
+        <div data-testid="batch-whole-confirm">
+          {t('programs.batchWholeHint', {
+            people: num(approvedPeople),
+            amount: p.unit === 'dong' ? `${num(approvedAmount)} ${t('programs.unit.dong')}` : '—',
+            period,
+          })}
+        </div>
+      ),
+      okText: t('programs.createBatch'),
+      onOk: () => create.mutateAsync(v),
+    });
+  };
   const create = useMutation({
     mutationFn: (v: BatchValues) =>
       programsApi.createBatch({
@@ -717,7 +813,7 @@ function CreateBatchModal({
       intro={<p>{t('programs.createBatchIntro', { period })}</p>}
       errorTestId="batch-form-error"
       submit={{ label: t('programs.createBatch'), testId: 'batch-form-submit', loading: create.isPending }}
-      onFinish={(v) => create.mutate(v)}
+      onFinish={onFinish}
       initialValues={{ channel: p.unit === 'dong' ? 'post_office' : 'in_kind' }}
     >
       <Form.Item name="channel" label={t('programs.col.channel')}>

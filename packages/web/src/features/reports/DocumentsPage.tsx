@@ -492,7 +492,7 @@ function Fig({ f, text }: { f: FigureOut | undefined; text: string }) {
   );
   return (
     <Popover content={content} trigger="click">
-      <button type="button" className={`fig${f.available ? '' : ' missing'}`} data-testid={`fig-${f.key}`}>
+      <button type="button" className={`fig print-keep${f.available ? '' : ' missing'}`} data-testid={`fig-${f.key}`}>
         {text}
       </button>
       {f.overridden && (

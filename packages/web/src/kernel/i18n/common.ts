@@ -12,6 +12,14 @@ export const shellMessages = defineMessages(
     'lang.switchTo': 'Chuyển sang {name}',
 
     'nav.home': 'Trang chủ',
+    'nav.waiting': '{count} việc đang chờ, {overdue} quá hạn',
+    'session.expiredTitle': 'Phiên làm việc đã hết hạn',
+    'session.expiredText':
+      'Phiên đăng nhập của {user} đã hết hạn. Nhập lại mật khẩu để tiếp tục: những gì bạn đã nhập trên trang vẫn được giữ, sau đó bấm lại nút lưu hoặc gửi.',
+    'session.signInAgain': 'Đăng nhập lại',
+    'session.username': 'Tên đăng nhập',
+    'session.password': 'Mật khẩu',
+    'session.passwordRequired': 'Nhập mật khẩu',
     'nav.registry': 'Đối tượng / Hộ gia đình',
     'nav.programs': 'Chương trình hỗ trợ',
     'nav.dossiers': 'Hồ sơ TTHC',
@@ -87,6 +95,14 @@ export const shellMessages = defineMessages(
     'lang.switchTo': 'Switch to {name}',
 
     'nav.home': 'Home',
+    'nav.waiting': '{count} waiting, {overdue} overdue',
+    'session.expiredTitle': 'Your session has expired',
+    'session.expiredText':
+      'The session of {user} has expired. Enter your password again to go on: what you typed on the page is kept; then press its save or send button again.',
+    'session.signInAgain': 'Sign in again',
+    'session.username': 'Username',
+    'session.password': 'Password',
+    'session.passwordRequired': 'Enter your password',
     'nav.registry': 'Persons / Households',
     'nav.programs': 'Support programs',
     'nav.dossiers': 'Administrative dossiers',

@@ -12,6 +12,14 @@ export const readersRepo = {
     return new Map(rows.map((r) => [r.code, r.name]));
   },
 
+  /** The full names of accounts, by username (for receipts and timelines: people, not usernames). */
+  async userNames(db: Executor, usernames: (string | null)[]): Promise<Map<string, string>> {
+    const uniq = [...new Set(usernames.filter((u): u is string => !!u))];
+    if (!uniq.length) return new Map();
+    const rows = await db.selectFrom('users').select(['username', 'full_name']).where('username', 'in', uniq).execute();
+    return new Map(rows.map((r) => [r.username, r.full_name]));
+  },
+
   async areaLevel(db: Executor, code: string): Promise<number | null> {
     const r = await db.selectFrom('areas').select('level').where('code', '=', code).executeTakeFirst();
     return r?.level ?? null;

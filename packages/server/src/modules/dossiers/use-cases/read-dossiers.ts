@@ -66,7 +66,8 @@ export function readDossiers(c: DossiersContext) {
       ...steps.map((s) => s.area_code),
       ...events.map((e) => e.area_code ?? ''),
     ]);
-    return presentDossier(d, p!, steps, events, files, names, actionsOf(actor, d, steps));
+    const people = await readersRepo.userNames(db, [d.received_by, d.assisted_by, ...events.map((e) => e.actor)]);
+    return presentDossier(d, p!, steps, events, files, names, actionsOf(actor, d, steps), people);
   }
 
   /**

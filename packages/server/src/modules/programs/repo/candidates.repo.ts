@@ -241,6 +241,7 @@ export const candidatesRepo = {
           'e.manual',
           'e.person_id',
           'e.household_id',
+          'e.arrears_months',
         ])
         .select([
           'p.birth_date as p_birth_date',

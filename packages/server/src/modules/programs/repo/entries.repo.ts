@@ -91,8 +91,11 @@ export const entriesRepo = {
     let base = db
       .selectFrom('list_entries as e')
       .leftJoin('payments as pay', 'pay.entry_id', 'e.id')
+      // The registry as it is now: an unapproved list shows it (use-cases/read-lists.ts).
+      .leftJoin('persons as rp', 'rp.id', 'e.person_id')
       .selectAll('e')
-      .select(['pay.state as pay_state', 'pay.paid_on', 'pay.reference as pay_reference']);
+      .select(['pay.state as pay_state', 'pay.paid_on', 'pay.reference as pay_reference'])
+      .select(['rp.full_name as reg_full_name', 'rp.citizen_id as reg_citizen_id', 'rp.birth_date as reg_birth_date']);
     base = 'list_id' in by ? base.where('e.list_id', '=', by.list_id) : base.where('e.batch_id', '=', by.batch_id);
     if (q.q) base = base.where((eb) => eb.or([eb('e.full_name', 'like', `%${q.q}%`), eb('e.citizen_id', '=', q.q!)]));
     const total = await base
@@ -158,6 +161,37 @@ export const entriesRepo = {
       .where('commune_code', '=', communeCode)
       .execute();
     return new Set(rows.map((r) => r.beneficiary_key));
+  },
+
+  /**
+   * Copy the registry's current name, ID and birth date into a list's entries of persons: done
+   * when the list is submitted and approved, so that what was approved is what the registry held
+   * then (an ID fixed after the check reaches the list).
+   */
+  async refreshFromRegistry(ex: Executor, listId: number): Promise<void> {
+    await ex
+      .updateTable('list_entries')
+      .set((eb) => ({
+        full_name: eb
+          .selectFrom('persons as p')
+          .select('p.full_name')
+          .whereRef('p.id', '=', 'list_entries.person_id')
+          .$castTo<string>(),
+        citizen_id: eb
+          .selectFrom('persons as p')
+          .select('p.citizen_id')
+          .whereRef('p.id', '=', 'list_entries.person_id'),
+        birth_date: eb
+          .selectFrom('persons as p')
+          .select('p.birth_date')
+          .whereRef('p.id', '=', 'list_entries.person_id'),
+      }))
+      .where('list_id', '=', listId)
+      .where('person_id', 'is not', null)
+      .where((eb) =>
+        eb.exists(eb.selectFrom('persons as p').select('p.id').whereRef('p.id', '=', 'list_entries.person_id')),
+      )
+      .execute();
   },
 
   /** Approval stamps each entry; the unique key refuses a person approved twice in one period. */

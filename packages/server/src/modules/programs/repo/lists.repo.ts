@@ -218,8 +218,16 @@ export const listsRepo = {
     await ex.insertInto('list_steps').values(row).execute();
   },
 
+  /** The approval steps, with the acting account's full name (people, not usernames, on the timeline). */
   async steps(ex: Executor, listId: number) {
-    return ex.selectFrom('list_steps').selectAll().where('list_id', '=', listId).orderBy('id').execute();
+    return ex
+      .selectFrom('list_steps as s')
+      .leftJoin('users as u', 'u.username', 's.actor')
+      .selectAll('s')
+      .select('u.full_name as actor_name')
+      .where('s.list_id', '=', listId)
+      .orderBy('s.id')
+      .execute();
   },
 
   async openRemarks(ex: Executor, listId: number): Promise<number> {

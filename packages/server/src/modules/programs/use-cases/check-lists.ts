@@ -96,17 +96,16 @@ export async function checkLists(ex: Executor, listIds: number[]) {
       expected: ent ? { amount: ent.amount, quantity: Math.round(ent.quantity * 1000) / 1000 } : null,
       manual: e.manual === 1,
       elsewhere: elsewhere.get(e.id) ?? [],
+      arrearsMonths: e.arrears_months ? e.arrears_months.split(',').filter(Boolean).length : 0,
     });
     bucket.names.set(e.id, e.full_name);
     perList.set(e.list_id, bucket);
   }
   for (const l of lists) {
-    const b = perList.get(l.id);
+    const b = perList.get(l.id) ?? { forCheck: [], names: new Map<number, string>() };
     problemsByList.set(
       l.id,
-      b
-        ? checkListEntries(b.forCheck, l.ref_date).map((pr) => ({ ...pr, fullName: b.names.get(pr.entryId) ?? '' }))
-        : [],
+      checkListEntries(b.forCheck, l.ref_date).map((pr) => ({ ...pr, fullName: b.names.get(pr.entryId) ?? '' })),
     );
   }
   return problemsByList;

@@ -45,6 +45,8 @@ export function listStepsUseCases({ database }: ProgramsDeps, listDetail: ListDe
         }
       }
       const now = nowIso();
+      // What goes up, and what is approved, is the registry as it is now (a fixed ID included).
+      if (action === 'submit' || action === 'approve') await entriesRepo.refreshFromRegistry(trx, l.id);
       const moved = await listsRepo.moveState(trx, l.id, l.state, {
         state: t.to,
         updated_at: now,

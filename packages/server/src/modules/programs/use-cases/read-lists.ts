@@ -70,9 +70,17 @@ export function readListsUseCases({ database }: ProgramsDeps) {
     },
 
     async entries(actor: Actor, listId: number, q: { q?: string; limit: number; offset: number }) {
-      await loadList(db, actor, listId, 'read');
+      const l = await loadList(db, actor, listId, 'read');
       const { rows, total } = await entriesRepo.entriesPage(db, { list_id: listId }, q);
-      return { items: rows.map((r) => presentEntryFor(actor, r)), total };
+      // Until approval an entry shows the registry as it is now (a fixed ID shows at once); from
+      // approval on, the copy that was approved.
+      const current = l.state !== 'approved';
+      const shown = rows.map((r) =>
+        current && r.person_id !== null && r.reg_full_name !== null
+          ? { ...r, full_name: r.reg_full_name, citizen_id: r.reg_citizen_id, birth_date: r.reg_birth_date }
+          : r,
+      );
+      return { items: shown.map((r) => presentEntryFor(actor, r)), total };
     },
 
     /** Published lists for anyone: masked entries (name, birth year, village, last 3 ID digits) and remarks. */

@@ -1,5 +1,6 @@
 import {
   birthYearOf,
+  checkCitizenId,
   checkOldIdCard,
   citizenIdProblems,
   cleanPersonName,
@@ -14,7 +15,12 @@ import {
   type Relation,
 } from '@ansinh/domain';
 import type { NewPerson, PersonRow } from '../repo/index.js';
-import type { Cell, ColumnMap, ImportKey, RawRow } from '../registry.sheet.js';
+import { IMPORT_COLUMNS, type Cell, type ColumnMap, type ImportKey, type RawRow } from '../registry.sheet.js';
+
+const EXAMPLE = Object.fromEntries(IMPORT_COLUMNS.map((c) => [c.key, c.example])) as Record<ImportKey, string>;
+/** The template's example row left in the file: it names a made-up person and must not import. */
+const EXAMPLE_ROW_PROBLEM =
+  'Đây là dòng mẫu của tệp mẫu (Nguyễn Văn An, CCCD 070050000123), không phải người thật: xoá dòng này rồi kiểm tra lại.';
 
 const RELATIONS: Record<string, Relation> = {
   'chu ho': 'head',
@@ -117,6 +123,8 @@ export function parseRow(r: RawRow, x: RowContext): ValidRow | RejectedRow {
     return i === undefined ? null : (r.original[i] ?? null);
   };
   const problems: string[] = [];
+  if (text(c('fullName')) === EXAMPLE.fullName && text(c('citizenId')) === EXAMPLE.citizenId)
+    return { line: r.line, original: r.original, problems: [EXAMPLE_ROW_PROBLEM] };
   const rawName = text(c('fullName'));
   let fullName = nameCache.get(rawName);
   if (fullName === undefined) {
@@ -136,8 +144,16 @@ export function parseRow(r: RawRow, x: RowContext): ValidRow | RejectedRow {
   if (!commune)
     problems.push(communeCode ? `Mã xã ${communeCode} không có hoặc nằm ngoài địa bàn của bạn.` : 'Thiếu mã xã.');
   const citizenId = normalizeCitizenId(code(c('citizenId'), 12)) ?? null;
+  // Every problem of the row at once: the ID's own form is checked even when the gender or the
+  // birth date it is compared with is wrong.
   if (citizenId && gender && bd.ok)
     problems.push(...citizenIdProblems(citizenId, gender, birthYearOf(bd.value)).map((p) => p.message));
+  else if (citizenId)
+    problems.push(
+      ...checkCitizenId(citizenId)
+        .problems.filter((p) => p.code !== 'ID_PROVINCE_UNKNOWN')
+        .map((p) => p.message),
+    );
   if (citizenId) {
     const prev = idLines.get(citizenId);
     if (prev !== undefined) problems.push(`Số CCCD ${citizenId} trùng với dòng ${prev} trong cùng tệp.`);

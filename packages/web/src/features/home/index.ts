@@ -1,0 +1,1 @@
+export { useInbox, navCounts } from './api';
