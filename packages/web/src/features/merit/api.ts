@@ -9,7 +9,7 @@ import {
   GiftTotalsOut,
 } from '@ansinh/domain';
 import type { z } from 'zod';
-import { request } from '../../kernel/http';
+import { apiUrl, request } from '../../kernel/http';
 
 export type MeritRecord = z.infer<typeof MeritRecordDetail>;
 export type MeritRecords = z.infer<typeof MeritRecordPage>;
@@ -36,6 +36,13 @@ export const meritApi = {
   ) => request('POST', `/merit/samples/${id}/events`, { body, schema: SampleOut }),
   yearly: (year: number, signal?: AbortSignal) =>
     request('GET', '/merit/yearly-count', { query: { year }, schema: YearlyCountOut, signal }),
+  cemeteries: (signal?: AbortSignal) =>
+    request<{ id: number; name: string; graves: number }[]>('GET', '/merit/cemeteries', { signal }),
+  /** Printed forms (DOCX, always in Vietnamese): plain links, the browser saves the file. */
+  extractDocxUrl: (recordId: number, extractId: number) =>
+    apiUrl(`/merit/records/${recordId}/extracts/${extractId}/docx`),
+  cemeteryListUrl: (cemeteryId: number) => apiUrl(`/merit/cemeteries/${cemeteryId}/graves.docx`),
+  handoverUrl: (intakeId: number) => apiUrl(`/merit/remains/${intakeId}/handover.docx`),
   giftTotals: (year: number, signal?: AbortSignal) =>
     request('GET', '/merit/gift-totals', { query: { year }, schema: GiftTotalsOut, signal }),
 };
@@ -46,5 +53,6 @@ export const meritKeys = {
   record: (id: number) => ['merit', 'record', id] as const,
   graves: (q: object) => ['merit', 'graves', q] as const,
   board: ['merit', 'board'] as const,
+  cemeteries: ['merit', 'cemeteries'] as const,
   yearly: (y: number) => ['merit', 'yearly', y] as const,
 };
