@@ -6,6 +6,7 @@ import { BENEFIT_DECISION_LABELS, MARTYR_INFO_LABELS, formatDong, giftTotalText 
 import { PageHead } from '../../components/PageHead';
 import { LoadError } from '../../components/LoadError';
 import { useT } from '../../kernel/i18n';
+import { ExtractsCard } from './ExtractsCard';
 import { TransferSlips } from './TransferSlip';
 import { meritApi, meritKeys, type Graves, type MeritRecord, type MeritRecords } from './api';
 
@@ -127,18 +128,7 @@ export function RecordPage() {
           ? r.relatives.map((x) => <Tag key={x.id}>{`${x.fullName} (${x.relation})`}</Tag>)
           : t('merit.empty')}
       </Card>
-      <Card size="small" title={t('merit.record.extracts')} style={{ marginTop: 12 }}>
-        {r.extracts.length
-          ? r.extracts.map((x) => (
-              <Tag key={x.id}>
-                {`${x.form} · ${x.issuedOn} · ${x.issuedTo} · `}
-                <a href={meritApi.extractDocxUrl(r.id, x.id)} data-testid={`extract-docx-${x.id}`}>
-                  {t('merit.docx.extract')}
-                </a>
-              </Tag>
-            ))
-          : t('merit.empty')}
-      </Card>
+      <ExtractsCard record={r} />
       <TransferSlips record={r} />
     </div>
   );

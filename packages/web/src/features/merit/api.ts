@@ -8,6 +8,7 @@ import {
   YearlyCountOut,
   GiftTotalsOut,
 } from '@ansinh/domain';
+import type { MeritExtractBody } from '@ansinh/domain';
 import type { z } from 'zod';
 import { apiUrl, request } from '../../kernel/http';
 
@@ -16,6 +17,7 @@ export type MeritRecords = z.infer<typeof MeritRecordPage>;
 export type Graves = z.infer<typeof GravePage>;
 export type Board = z.infer<typeof RemainsBoard>;
 export type Sample = z.infer<typeof SampleOut>;
+export type ExtractForm = z.infer<typeof MeritExtractBody>['form'];
 
 /** Calls of the merit module (answers checked against the contracts). */
 export const meritApi = {
@@ -36,6 +38,8 @@ export const meritApi = {
   ) => request('POST', `/merit/samples/${id}/events`, { body, schema: SampleOut }),
   yearly: (year: number, signal?: AbortSignal) =>
     request('GET', '/merit/yearly-count', { query: { year }, schema: YearlyCountOut, signal }),
+  issueExtract: (id: number, body: { form: ExtractForm; issuedOn: string; issuedTo: string }) =>
+    request('POST', `/merit/records/${id}/extracts`, { body, schema: MeritRecordDetail }),
   cemeteries: (signal?: AbortSignal) =>
     request<{ id: number; name: string; graves: number }[]>('GET', '/merit/cemeteries', { signal }),
   /** Printed forms (DOCX, always in Vietnamese): plain links, the browser saves the file. */
