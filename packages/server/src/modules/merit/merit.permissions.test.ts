@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '@ansinh/domain';
 import { createTestContext, type Session, type TestContext } from '../../test/helpers.js';
 import { addOtherProvince } from '../../test/fixtures.js';
-import { buildDossier, buildMartyr, buildMeritPerson, buildMeritRecord, buildSample } from '../../test/factories.js';
+import {
+  buildDossier,
+  buildIntake,
+  buildMartyr,
+  buildMeritPerson,
+  buildMeritRecord,
+  buildSample,
+  factoryActor,
+} from '../../test/factories.js';
 
 /**
  * The permission table of the merit module: role × action × a record inside or outside the
@@ -32,7 +40,17 @@ const READERS: Role[] = [
   'inspector',
 ];
 
-type Action = 'read' | 'create' | 'relative' | 'decision' | 'dossierLink' | 'graveEvent' | 'sampleEvent';
+type Action =
+  | 'read'
+  | 'create'
+  | 'relative'
+  | 'decision'
+  | 'dossierLink'
+  | 'graveEvent'
+  | 'sampleEvent'
+  | 'printExtract'
+  | 'printCemetery'
+  | 'printHandover';
 const ALLOWED: Record<Action, { roles: Role[]; status: number; table: string }> = {
   read: { roles: READERS, status: 200, table: 'merit_records' },
   create: { roles: ['province_officer'], status: 201, table: 'merit_records' },
@@ -41,7 +59,13 @@ const ALLOWED: Record<Action, { roles: Role[]; status: number; table: string }> 
   dossierLink: { roles: ['province_officer'], status: 200, table: 'merit_records' },
   graveEvent: { roles: ['province_officer', 'commune_officer'], status: 200, table: 'merit_grave_events' },
   sampleEvent: { roles: ['province_officer'], status: 200, table: 'merit_dna_samples' },
+  // printed forms (DOCX): readers in their area; a refused extract print leaves no audit row
+  printExtract: { roles: READERS, status: 200, table: 'audit_events' },
+  printCemetery: { roles: READERS, status: 200, table: 'merit_cemeteries' },
+  printHandover: { roles: READERS, status: 200, table: 'merit_remains_intakes' },
 };
+/** Province-level rows: inside is the demo province, outside another province, for every account. */
+const PROVINCE_ROWS: Action[] = ['sampleEvent', 'printHandover'];
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -129,6 +153,27 @@ async function prepare(s: Session, action: Action, communeCode: string, province
       const x = await buildSample(ctx, { provinceCode });
       return () => s.inject('POST', `/api/v1/merit/samples/${x.id}/events`, { kind: 'dispatch', on: '2025-03-17' });
     }
+    case 'printExtract': {
+      const r = await buildMeritRecord(ctx, { communeCode });
+      const d = await ctx.services.merit.issueExtract(factoryActor, r.id, {
+        form: 'Mẫu 96',
+        issuedOn: '2025-05-05',
+        issuedTo: 'Người nhận',
+      });
+      return () => s.inject('GET', `/api/v1/merit/records/${r.id}/extracts/${d.extracts[0]!.id}/docx`);
+    }
+    case 'printCemetery': {
+      const c = await ctx.services.merit.createCemetery(factoryActor, {
+        name: 'Nghĩa trang',
+        communeCode,
+        level: 'commune',
+      });
+      return () => s.inject('GET', `/api/v1/merit/cemeteries/${c.id}/graves.docx`);
+    }
+    case 'printHandover': {
+      const i = await buildIntake(ctx, { provinceCode });
+      return () => s.inject('GET', `/api/v1/merit/remains/${i.id}/handover.docx`);
+    }
   }
 }
 
@@ -139,7 +184,7 @@ describe('merit permission table', () => {
         const allowed = ALLOWED[action].roles.includes(a.role);
         const expected = !allowed ? 403 : inside ? ALLOWED[action].status : 404;
         it(`${a.role} ${action} ${inside ? 'inside' : 'outside'} -> ${expected}`, async () => {
-          const communeCode = action === 'sampleEvent' ? '25213' : communeFor(a.level, inside);
+          const communeCode = PROVINCE_ROWS.includes(action) ? '25213' : communeFor(a.level, inside);
           const provinceCode = inside ? '70' : '99';
           const table = ALLOWED[action].table;
           const s = sessions.get(a.user)!;

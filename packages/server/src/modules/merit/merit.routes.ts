@@ -31,12 +31,15 @@ import {
   YearlyCountOut,
   IsoDate,
 } from '@ansinh/domain';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { meritPolicy } from './merit.policy.js';
 import type { MeritService } from './merit.service.js';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
+const ExtractParams = IdParams.extend({ extractId: z.coerce.number().int().positive() });
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const { read, manage, confirm } = meritPolicy.table;
 const P = '/api/v1/merit';
 
@@ -44,6 +47,9 @@ const P = '/api/v1/merit';
 export function meritRoutes(s: MeritService): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['merit'];
+    /** A printed form (NĐ 131/2021, DOCX in Vietnamese) sent as an attachment. */
+    const docx = (reply: FastifyReply, f: { filename: string; body: Buffer }) =>
+      reply.type(DOCX).header('content-disposition', `attachment; filename="${f.filename}"`).send(f.body);
 
     // ---- records
     app.get(
@@ -82,6 +88,14 @@ export function meritRoutes(s: MeritService): FastifyPluginAsyncZod {
         schema: { tags, params: IdParams, body: MeritExtractBody, response: { 200: MeritRecordDetail } },
       },
       (req) => s.issueExtract(req.actor!, req.params.id, req.body),
+    );
+    app.get(
+      `${P}/records/:id/extracts/:extractId/docx`,
+      {
+        config: { access: read },
+        schema: { tags, summary: 'An issued extract of the dossier (DOCX, Mẫu 95–99)', params: ExtractParams },
+      },
+      async (req, reply) => docx(reply, await s.extractDocx(req.actor!, req.params.id, req.params.extractId)),
     );
     app.put(
       `${P}/records/:id/dossier`,
@@ -138,6 +152,14 @@ export function meritRoutes(s: MeritService): FastifyPluginAsyncZod {
       async (req, reply) => reply.code(201).send(await s.createCemetery(req.actor!, req.body)),
     );
     app.get(
+      `${P}/cemeteries/:id/graves.docx`,
+      {
+        config: { access: read },
+        schema: { tags, summary: "The list of martyrs' graves in a cemetery (DOCX, Mẫu 84)", params: IdParams },
+      },
+      async (req, reply) => docx(reply, await s.cemeteryListDocx(req.actor!, req.params.id)),
+    );
+    app.get(
       `${P}/graves`,
       { config: { access: read }, schema: { tags, querystring: MartyrsQuery, response: { 200: GravePage } } },
       (req) => s.searchGraves(req.actor!, req.query),
@@ -167,6 +189,14 @@ export function meritRoutes(s: MeritService): FastifyPluginAsyncZod {
       `${P}/remains`,
       { config: { access: manage }, schema: { tags, body: RemainsIntakeBody, response: { 201: IntakeOut } } },
       async (req, reply) => reply.code(201).send(await s.receiveRemains(req.actor!, req.body)),
+    );
+    app.get(
+      `${P}/remains/:id/handover.docx`,
+      {
+        config: { access: read },
+        schema: { tags, summary: 'The minutes of remains handed over (DOCX, Mẫu 81/82)', params: IdParams },
+      },
+      async (req, reply) => docx(reply, await s.handoverDocx(req.actor!, req.params.id)),
     );
     app.post(
       `${P}/remains/:id/reburied`,

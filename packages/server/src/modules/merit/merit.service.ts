@@ -1,6 +1,7 @@
 import { meritContext, type MeritDeps } from './use-cases/context.js';
 import { decisions } from './use-cases/decisions.js';
 import { dossierLink } from './use-cases/dossier-link.js';
+import { forms } from './use-cases/forms.js';
 import { gifts } from './use-cases/gifts.js';
 import { martyrs } from './use-cases/martyrs.js';
 import { records } from './use-cases/records.js';
@@ -25,6 +26,7 @@ export function createMeritService(deps: MeritDeps) {
     ...martyrs(c),
     ...remains(c),
     ...gifts(c, rec),
+    ...forms(c),
   };
 }
 

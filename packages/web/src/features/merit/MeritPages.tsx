@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Input, InputNumber, Space, Table, Tag } from 'antd';
+import { Button, Card, Descriptions, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
 import { BENEFIT_DECISION_LABELS, MARTYR_INFO_LABELS, formatDong, giftTotalText } from '@ansinh/domain';
 import { PageHead } from '../../components/PageHead';
 import { LoadError } from '../../components/LoadError';
 import { useT } from '../../kernel/i18n';
+import { ExtractsCard } from './ExtractsCard';
 import { TransferSlips } from './TransferSlip';
 import { meritApi, meritKeys, type Graves, type MeritRecord, type MeritRecords } from './api';
 
@@ -127,11 +128,7 @@ export function RecordPage() {
           ? r.relatives.map((x) => <Tag key={x.id}>{`${x.fullName} (${x.relation})`}</Tag>)
           : t('merit.empty')}
       </Card>
-      <Card size="small" title={t('merit.record.extracts')} style={{ marginTop: 12 }}>
-        {r.extracts.length
-          ? r.extracts.map((x) => <Tag key={x.id}>{`${x.form} · ${x.issuedOn} · ${x.issuedTo}`}</Tag>)
-          : t('merit.empty')}
-      </Card>
+      <ExtractsCard record={r} />
       <TransferSlips record={r} />
     </div>
   );
@@ -146,9 +143,33 @@ export function GravesPage() {
     queryKey: meritKeys.graves({ q, page }),
     queryFn: ({ signal }) => meritApi.graves({ q: q || undefined, page, pageSize: 50 }, signal),
   });
+  const cemeteries = useQuery({ queryKey: meritKeys.cemeteries, queryFn: ({ signal }) => meritApi.cemeteries(signal) });
+  const [cemetery, setCemetery] = useState<number | null>(null);
   return (
     <div>
-      <PageHead title={t('merit.tab.graves')} />
+      <PageHead
+        title={t('merit.tab.graves')}
+        extra={
+          <Space wrap className="merit-noprint">
+            <Select
+              data-testid="cemetery-pick"
+              aria-label={t('merit.docx.chooseCemetery')}
+              placeholder={t('merit.docx.chooseCemetery')}
+              style={{ width: 300 }}
+              showSearch
+              optionFilterProp="label"
+              value={cemetery ?? undefined}
+              onChange={(v: number) => setCemetery(v)}
+              options={(cemeteries.data ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.graves})` }))}
+            />
+            {cemetery ? (
+              <a href={meritApi.cemeteryListUrl(cemetery)} data-testid="cemetery-docx">
+                {t('merit.docx.cemetery')}
+              </a>
+            ) : null}
+          </Space>
+        }
+      />
       <Input.Search
         data-testid="graves-search"
         placeholder={t('merit.search')}

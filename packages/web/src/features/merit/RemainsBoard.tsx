@@ -114,7 +114,18 @@ export default function RemainsBoardPage() {
           { title: t('merit.remains.team'), dataIndex: 'team' },
           { title: t('merit.remains.count'), dataIndex: 'remainsCount' },
           { title: t('merit.remains.identified'), dataIndex: 'identifiedCount' },
-          { title: 'Biên bản', dataIndex: 'handoverForm' },
+          {
+            title: 'Biên bản',
+            key: 'h',
+            render: (_, i) => (
+              <Space>
+                {i.handoverForm}
+                <a href={meritApi.handoverUrl(i.id)} data-testid={`handover-docx-${i.id}`}>
+                  {t('merit.docx.handover')}
+                </a>
+              </Space>
+            ),
+          },
         ]}
       />
       {canManage && (

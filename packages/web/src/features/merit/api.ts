@@ -8,14 +8,16 @@ import {
   YearlyCountOut,
   GiftTotalsOut,
 } from '@ansinh/domain';
+import type { MeritExtractBody } from '@ansinh/domain';
 import type { z } from 'zod';
-import { request } from '../../kernel/http';
+import { apiUrl, request } from '../../kernel/http';
 
 export type MeritRecord = z.infer<typeof MeritRecordDetail>;
 export type MeritRecords = z.infer<typeof MeritRecordPage>;
 export type Graves = z.infer<typeof GravePage>;
 export type Board = z.infer<typeof RemainsBoard>;
 export type Sample = z.infer<typeof SampleOut>;
+export type ExtractForm = z.infer<typeof MeritExtractBody>['form'];
 
 /** Calls of the merit module (answers checked against the contracts). */
 export const meritApi = {
@@ -36,6 +38,15 @@ export const meritApi = {
   ) => request('POST', `/merit/samples/${id}/events`, { body, schema: SampleOut }),
   yearly: (year: number, signal?: AbortSignal) =>
     request('GET', '/merit/yearly-count', { query: { year }, schema: YearlyCountOut, signal }),
+  issueExtract: (id: number, body: { form: ExtractForm; issuedOn: string; issuedTo: string }) =>
+    request('POST', `/merit/records/${id}/extracts`, { body, schema: MeritRecordDetail }),
+  cemeteries: (signal?: AbortSignal) =>
+    request<{ id: number; name: string; graves: number }[]>('GET', '/merit/cemeteries', { signal }),
+  /** Printed forms (DOCX, always in Vietnamese): plain links, the browser saves the file. */
+  extractDocxUrl: (recordId: number, extractId: number) =>
+    apiUrl(`/merit/records/${recordId}/extracts/${extractId}/docx`),
+  cemeteryListUrl: (cemeteryId: number) => apiUrl(`/merit/cemeteries/${cemeteryId}/graves.docx`),
+  handoverUrl: (intakeId: number) => apiUrl(`/merit/remains/${intakeId}/handover.docx`),
   giftTotals: (year: number, signal?: AbortSignal) =>
     request('GET', '/merit/gift-totals', { query: { year }, schema: GiftTotalsOut, signal }),
 };
@@ -46,5 +57,6 @@ export const meritKeys = {
   record: (id: number) => ['merit', 'record', id] as const,
   graves: (q: object) => ['merit', 'graves', q] as const,
   board: ['merit', 'board'] as const,
+  cemeteries: ['merit', 'cemeteries'] as const,
   yearly: (y: number) => ['merit', 'yearly', y] as const,
 };

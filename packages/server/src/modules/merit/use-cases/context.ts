@@ -30,6 +30,8 @@ export interface MeritContext {
     code: string,
     field: string,
   ): Promise<{ province_code: string; district_code: string | null; commune_code: string }>;
+  /** The name of an area ('Tỉnh Bình Phước'), the code itself when unknown (printed forms). */
+  areaName(code: string): Promise<string>;
 }
 
 export function meritContext(deps: MeritDeps): MeritContext {
@@ -49,6 +51,9 @@ export function meritContext(deps: MeritDeps): MeritContext {
           { path: field, message: `Mã xã ${code} không có trong danh mục. Chọn một xã/phường.` },
         ]);
       return codesOfCommune(code, a.path);
+    },
+    async areaName(code) {
+      return (await deps.areas.pathOf(code))?.name ?? code;
     },
   };
 }
