@@ -73,9 +73,7 @@ describe("the centre's periodic reports", { timeout: 120_000 }, () => {
     expect(province.byChannel).toMatchObject({ centre_placement: 1, fund_loan: 1, new_hire: 0 });
     expect(r.plan.rows.find((x) => x.areaCode === '689')).toMatchObject({ total: 1, progress: '1/3, đạt 33,33%' });
     expect(r.plan.rows.find((x) => x.areaCode === '692')).toMatchObject({ total: 1, target: null, progress: '1' });
-    expect(r.plan.channelTargets).toEqual([
-      { channel: 'fund_loan', actual: 1, target: 2, progress: '1/2, đạt 50%' },
-    ]);
+    expect(r.plan.channelTargets).toEqual([{ channel: 'fund_loan', actual: 1, target: 2, progress: '1/2, đạt 50%' }]);
     // Another period of the same year: nothing of the first half.
     const h2 = (
       await centre.inject('GET', '/api/v1/employment/reports/centre_year?from=2024-07-01&to=2024-12-31')
