@@ -138,5 +138,8 @@ describe('the yearly data transfer to the Ministry (TT 01/2022 Art. 16(3))', { t
         .execute();
       const of2010 = audited.map((a) => JSON.parse(a.after_json!)).filter((a) => a.year === 2010);
       expect(of2010.map((a) => a.areaCode)).toEqual(inside === 200 ? ['70'] : []);
+      // The web shows the button to exactly these accounts.
+      const me = (await s.inject('GET', '/api/v1/auth/me')).json() as { abilities: string[] };
+      expect(me.abilities.includes('employment.transfer')).toBe(inside === 200);
     });
 });
