@@ -73,11 +73,26 @@ export const transferRepo = {
           0,
       );
     return {
-      supply: await one(sql`emp_supply s`, supplyOfYear(f)),
       vacancies: await one(sql`emp_vacancies v`, vacancyOfYear(f)),
       employersAlone: await one(sql`emp_employers e`, employerAloneOfYear(f)),
       employersWithVacancies: await one(sql`emp_vacancies v`, vacancyOfYear(f), sql`count(distinct v.employer_id)`),
     };
+  },
+
+  /**
+   * The year's supply records counted in slices of `step` ids (each slice one short query), so that
+   * counting a province's 200.000 records is not one long synchronous scan on SQLite.
+   */
+  async *supplyCounts(ex: Executor, f: TransferFilter, step: number) {
+    const r = await sql<{ lo: number | null; hi: number | null }>`select min(s.id) as lo, max(s.id) as hi
+      from emp_supply s where ${inArea(f.actor, 's')} and ${inChosen(f.area, 's')}`.execute(ex);
+    const lo = Number(r.rows[0]?.lo ?? 0);
+    const hi = Number(r.rows[0]?.hi ?? -1);
+    for (let a = lo; a <= hi; a += step) {
+      const n = await sql<{ n: number | string }>`select count(*) as n from emp_supply s
+        where s.id >= ${a} and s.id < ${a + step} and ${supplyOfYear(f)}`.execute(ex);
+      yield Number(n.rows[0]?.n ?? 0);
+    }
   },
 
   async *supply(ex: Executor, f: TransferFilter, batch: number) {
