@@ -487,3 +487,10 @@ export const EmployerImportOut = z.object({
   hasRejectedFile: z.boolean(),
 });
 export type EmployerImportOut = z.infer<typeof EmployerImportOut>;
+
+/** The yearly supply and demand data transfer (TT 01/2022 Art. 16(3)): a year and, optionally, an area. */
+export const EmploymentTransferQuery = z.object({
+  year: z.coerce.number().int().min(2000).max(2100),
+  areaCode: AreaCode.optional(),
+});
+export type EmploymentTransferQuery = z.infer<typeof EmploymentTransferQuery>;

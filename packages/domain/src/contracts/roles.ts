@@ -68,6 +68,7 @@ export const ABILITIES = [
   'employment.read',
   'employment.collect',
   'employment.serve',
+  'employment.transfer',
   'poverty.read',
   'poverty.manage',
   'poverty.survey',

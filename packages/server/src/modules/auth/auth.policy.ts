@@ -43,6 +43,7 @@ const ABILITY_CHECKS: Record<Ability, (actor: Actor) => boolean> = {
   'employment.read': (a) => employmentPolicy.can(a, 'read'),
   'employment.collect': (a) => employmentPolicy.can(a, 'collect'),
   'employment.serve': (a) => employmentPolicy.can(a, 'serve'),
+  'employment.transfer': (a) => employmentPolicy.can(a, 'transfer'),
   'poverty.read': (a) => povertyPolicy.can(a, 'read'),
   'poverty.manage': (a) => povertyPolicy.can(a, 'manage'),
   'poverty.survey': (a) => povertyPolicy.can(a, 'survey'),

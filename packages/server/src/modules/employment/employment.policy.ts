@@ -23,5 +23,8 @@ export const employmentPolicy = definePolicy('employment', {
   register_abroad: ['province_officer', 'employment_centre'],
   // The periodic reports are the province's (the centre's Mẫu 05, the labour-market Mẫu 04).
   report: ['admin', 'province_leader', 'province_officer', 'employment_centre', 'inspector'],
+  // The yearly data transfer to the Ministry's database (TT 01/2022 Art. 16(3)) is sent by the
+  // province: personal IDs unmasked, so only those who send it (not inspectors, not communes).
+  transfer: ['admin', 'province_leader', 'province_officer', 'employment_centre'],
 });
 export type EmploymentAction = keyof typeof employmentPolicy.table;

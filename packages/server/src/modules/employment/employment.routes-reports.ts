@@ -3,12 +3,13 @@ import {
   EmploymentReportOut,
   EmploymentReportParams,
   EmploymentReportQuery,
+  EmploymentTransferQuery,
 } from '@ansinh/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { employmentPolicy } from './employment.policy.js';
 import type { EmploymentService } from './employment.service.js';
 
-const { report } = employmentPolicy.table;
+const { report, transfer } = employmentPolicy.table;
 const P = '/api/v1/employment';
 const FILE_TYPES = {
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -51,6 +52,25 @@ export function reportRoutes(service: EmploymentService): FastifyPluginAsyncZod 
           .type(FILE_TYPES[format])
           .header('content-disposition', `attachment; filename="${f.fileName}"`)
           .send(f.data);
+      },
+    );
+    app.get(
+      `${P}/transfer.xlsx`,
+      {
+        config: { access: transfer },
+        schema: {
+          tags,
+          summary:
+            "The year's labour supply and demand records for the Ministry's database (TT 01/2022 Art. 16(3)), XLSX",
+          querystring: EmploymentTransferQuery,
+        },
+      },
+      async (req, reply) => {
+        const f = await service.transferWorkbook(req.actor!, req.query);
+        return reply
+          .type(FILE_TYPES.xlsx)
+          .header('content-disposition', `attachment; filename="${f.fileName}"`)
+          .send(f.stream);
       },
     );
   };

@@ -10,6 +10,7 @@ import { placementsUseCases } from './use-cases/placements.js';
 import { reportsUseCases } from './use-cases/reports.js';
 import { supplyUseCases } from './use-cases/supply.js';
 import { trainingUseCases } from './use-cases/training.js';
+import { transferUseCases } from './use-cases/transfer.js';
 
 /**
  * The employment module's service: the use cases assembled into one object (the same surface
@@ -28,6 +29,7 @@ export function createEmploymentService(deps: { database: Database }) {
     ...jobsUseCases(deps),
     ...personUseCases(deps),
     ...reportsUseCases(deps),
+    ...transferUseCases(deps),
   };
 }
 export type EmploymentService = ReturnType<typeof createEmploymentService>;

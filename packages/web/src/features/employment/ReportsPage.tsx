@@ -7,6 +7,7 @@ import {
   type EmploymentReportKind,
   type EmploymentReportOut,
 } from '@ansinh/domain';
+import { hasAbility, useAuth } from '../../kernel/auth';
 import { useT, type MessageKey } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { ek, employmentApi } from './api';
@@ -21,6 +22,7 @@ type PlanRow = EmploymentReportOut['plan']['rows'][number];
  */
 export default function ReportsPage() {
   const t = useT();
+  const { me } = useAuth();
   const [kind, setKind] = useState<EmploymentReportKind>('centre_half_year');
   const [year, setYear] = useState(new Date().getFullYear());
   const r = useQuery({
@@ -51,6 +53,16 @@ export default function ReportsPage() {
         <Button href={employmentApi.reportFile(kind, year, 'xlsx')} download data-testid="report-xlsx">
           {t('employment.reports.xlsx')}
         </Button>
+        {hasAbility(me, 'employment.transfer') && (
+          <Button
+            href={employmentApi.transferFile(year)}
+            download
+            title={t('employment.reports.transferHelp')}
+            data-testid="report-transfer"
+          >
+            {t('employment.reports.transfer', { year })}
+          </Button>
+        )}
       </Space>
       {r.error && <LoadError error={r.error} onRetry={() => void r.refetch()} />}
       {d && (

@@ -61,6 +61,8 @@ export const employmentApi = {
     }),
   reportFile: (kind: EmploymentReportKind, year: number, format: 'docx' | 'xlsx') =>
     apiUrl(`/employment/reports/${kind}/file`, { year, format }),
+  /** The yearly supply and demand data for the Ministry's database (TT 01/2022 Art. 16(3)). */
+  transferFile: (year: number) => apiUrl('/employment/transfer.xlsx', { year }),
   progress: (year: number, signal?: AbortSignal) =>
     request<ProgressOut>('GET', '/employment/jobs/progress', { query: { year }, schema: ProgressOut, signal }),
   person: (by: 'supply' | 'persons', id: number, signal?: AbortSignal) =>

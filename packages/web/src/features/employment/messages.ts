@@ -19,6 +19,9 @@ const employmentVi = {
   'employment.reports.unverified': 'Bố cục dòng chưa đối chiếu với {form}: kiểm tra trước khi ký gửi.',
   'employment.reports.docx': 'Tải báo cáo (DOCX)',
   'employment.reports.xlsx': 'Tải số liệu (XLSX)',
+  'employment.reports.transfer': 'Tải dữ liệu cung, cầu lao động năm {year} gửi Bộ (XLSX)',
+  'employment.reports.transferHelp':
+    'Hồ sơ cung lao động thu thập hoặc cập nhật trong năm, người sử dụng lao động và việc làm trống (Thông tư 01/2022, Điều 16 khoản 3; gửi trước 15/12). Có số định danh đầy đủ: chỉ gửi qua kênh của Bộ.',
   'employment.reports.line': 'Chỉ tiêu',
   'employment.reports.unit': 'Đơn vị tính',
   'employment.reports.value': 'Số liệu',
@@ -108,6 +111,9 @@ const employmentEn: Record<keyof typeof employmentVi, string> = {
   'employment.reports.unverified': 'Line layout not checked against {form}: check it before signing.',
   'employment.reports.docx': 'Download the report (DOCX)',
   'employment.reports.xlsx': 'Download the figures (XLSX)',
+  'employment.reports.transfer': 'Download the {year} labour supply and demand data for the Ministry (XLSX)',
+  'employment.reports.transferHelp':
+    "Supply records collected or updated in the year, employers and vacancies (Circular 01/2022, Art. 16(3); send before 15 December). Full personal IDs: send only through the Ministry's channel.",
   'employment.reports.line': 'Line',
   'employment.reports.unit': 'Unit',
   'employment.reports.value': 'Figure',
