@@ -4,7 +4,10 @@ import type { AreasService } from '../../areas/index.js';
 import type { Actor } from '../../../platform/actor.js';
 import { codesOfCommune } from '../../../platform/authz.js';
 import { errors } from '../../../platform/errors.js';
-import type { MeritRegistry } from './registry-status.js';
+import type { RegistryService } from '../../registry/index.js';
+
+/** What merit asks of the registry: to open and end a person's meritorious status. */
+export type MeritRegistry = Pick<RegistryService, 'grantStatus' | 'endStatus'>;
 
 export interface MeritDeps {
   database: Database;

@@ -4,7 +4,6 @@ import { errors } from '../../../platform/errors.js';
 import { meritReaders } from '../repo/readers.repo.js';
 import { recordsRepo } from '../repo/records.repo.js';
 import type { MeritContext } from './context.js';
-import type { Records } from './records.js';
 
 /** The field of the procedures a merit dossier runs under (the catalogue's "Người có công"). */
 export const MERIT_FIELD = 'người có công';
@@ -32,7 +31,23 @@ export async function checkMeritDossier(
 }
 
 /** Link a merit record to the procedure dossier (dossiers module) that opened it. */
-export function dossierLink(c: MeritContext, rec: Records) {
+/** What linking needs of the records use cases (passed in, so the two files do not import each other). */
+interface RecordAccess<R> {
+  loadRecord(
+    actor: Actor,
+    id: number,
+    action: 'manage',
+  ): Promise<{
+    commune_code: string | null;
+    dossier_id: number | null;
+    province_code: string;
+    id: number;
+    person_id: number;
+  }>;
+  getRecord(actor: Actor, id: number): Promise<R>;
+}
+
+export function dossierLink<R>(c: MeritContext, rec: RecordAccess<R>) {
   return {
     async linkDossier(actor: Actor, id: number, dossierId: number) {
       const r = await rec.loadRecord(actor, id, 'manage');

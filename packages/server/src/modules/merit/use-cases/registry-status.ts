@@ -1,11 +1,7 @@
 import type { BenefitDecisionKind } from '@ansinh/domain';
 import type { Actor } from '../../../platform/actor.js';
-import type { RegistryService } from '../../registry/index.js';
 import { meritReaders } from '../repo/readers.repo.js';
-import type { MeritContext } from './context.js';
-
-/** What the merit module uses of the registry's public service: statuses are changed only there. */
-export type MeritRegistry = Pick<RegistryService, 'grantStatus' | 'endStatus'>;
+import type { MeritContext, MeritRegistry } from './context.js';
 
 interface RecordRow {
   person_id: number;
