@@ -20,7 +20,8 @@ import {
  * agency on the left, national title and motto on the right, the form number above them; title
  * in bold capitals; body 14 pt justified with a 1 cm first-line indent; tables with a grid and
  * numbered column heads; signature blocks at the foot. Forms are always in Vietnamese. Layout
- * only: the use cases fill the text.
+ * only: the use cases fill the text. Documents that are not one such form (a decision with its
+ * annex, a report with its own heading) build on the exported page, text run and header table.
  */
 export const FONT = 'Times New Roman';
 export const MM = 56.7; // twentieths of a point per millimetre
