@@ -20,21 +20,31 @@ import {
  * agency on the left, national title and motto on the right, the form number above them; title
  * in bold capitals; body 14 pt justified with a 1 cm first-line indent; tables with a grid and
  * numbered column heads; signature blocks at the foot. Forms are always in Vietnamese. Layout
- * only: the use cases fill the text.
+ * only: the use cases fill the text. Documents that are not one such form (a decision with its
+ * annex, a report with its own heading) build on the exported page, text run and header table.
  */
-const FONT = 'Times New Roman';
-const MM = 56.7; // twentieths of a point per millimetre
-const A4 = { width: 11906, height: 16838 };
-const MARGINS = {
+export const FONT = 'Times New Roman';
+export const MM = 56.7; // twentieths of a point per millimetre
+export const A4 = { width: 11906, height: 16838 };
+export const MARGINS = {
   top: Math.round(20 * MM),
   bottom: Math.round(20 * MM),
   left: Math.round(30 * MM),
   right: Math.round(15 * MM),
 };
+/** Width of the text between the margins, in twentieths of a point. */
+export const textWidth = (landscape = false) => (landscape ? A4.height : A4.width) - MARGINS.left - MARGINS.right;
+/** The page of a section: A4 portrait (or landscape) with the decree's margins. */
+export const formPage = (landscape = false) => ({
+  size: landscape
+    ? { width: A4.height, height: A4.width, orientation: PageOrientation.LANDSCAPE }
+    : { width: A4.width, height: A4.height },
+  margin: MARGINS,
+});
 const pt = (n: number) => n * 2; // half-points
-const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+export const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
-const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+export const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const GRID = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
 
 export interface DocxFormHeader {
@@ -45,6 +55,8 @@ export interface DocxFormHeader {
   number: string;
   /** 'Bình Phước, ngày … tháng … năm …' */
   placeDate: string;
+  /** A short rule under the issuer, as the commune decisions have. */
+  issuerRule?: boolean;
 }
 
 /** A table in the body: column heads, relative widths, one row per line. */
@@ -54,6 +66,8 @@ export interface DocxFormTable {
   rows: readonly (readonly (string | number)[])[];
   /** Numbered heads '(1) (2) …' under the column heads, as the decree's list forms have. */
   numbered?: boolean;
+  /** Point size of the cells (12 unless given). */
+  textSize?: number;
 }
 
 /** A body block: a paragraph ('- ' starts a list line), a bold section heading, or a table. */
@@ -65,13 +79,17 @@ export interface DocxFormSpec {
   header: DocxFormHeader;
   title: string;
   subtitle?: string;
+  /** The subtitle in italics (a period under a book's title) rather than bold. */
+  subtitleItalics?: boolean;
   body: readonly DocxFormBlock[];
-  /** Signature blocks at the foot, left to right (title in capitals, then a note in italics). */
+  /** Signature blocks at the foot, left to right (title in capitals, then a note in italics); none: no block. */
   signers: readonly { title: string; note?: string }[];
   landscape?: boolean;
+  /** Times New Roman 14 pt as the document's default style (on unless false). */
+  defaultStyle?: boolean;
 }
 
-const run = (text: string, o: { size?: number; bold?: boolean; italics?: boolean; underline?: boolean } = {}) =>
+export const run = (text: string, o: { size?: number; bold?: boolean; italics?: boolean; underline?: boolean } = {}) =>
   new TextRun({
     text,
     font: FONT,
@@ -80,18 +98,21 @@ const run = (text: string, o: { size?: number; bold?: boolean; italics?: boolean
     ...(o.italics ? { italics: true } : {}),
     ...(o.underline ? { underline: {} } : {}),
   });
-const centered = (children: TextRun[], after = 0) =>
+export const centered = (children: TextRun[], after = 0) =>
   new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after }, children });
 const cell = (children: Paragraph[], width: number, borders: object = NO_BORDERS) =>
   new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders });
 
 /** Agency left, national title and motto right; number and place-date under them. */
-function headerTable(h: DocxFormHeader, width: number) {
+export function headerTable(h: DocxFormHeader, width: number) {
   const left = Math.round(width * 0.42);
   const right = width - left;
   const issuer = [
     ...(h.parent ? [centered([run(h.parent.toUpperCase(), { size: 13 })])] : []),
     centered([run(h.issuer.toUpperCase(), { size: 13, bold: true })]),
+    ...(h.issuerRule
+      ? [new Paragraph({ border: { top: LINE }, indent: { left: 1200, right: 1200 }, children: [] })]
+      : []),
   ];
   return new Table({
     width: { size: width, type: WidthType.DXA },
@@ -141,7 +162,7 @@ function gridTable(t: DocxFormTable, width: number) {
           [
             new Paragraph({
               alignment: o.center ? AlignmentType.CENTER : AlignmentType.LEFT,
-              children: [run(String(v), { size: 12, ...(o.bold ? { bold: true } : {}) })],
+              children: [run(String(v), { size: t.textSize ?? 12, ...(o.bold ? { bold: true } : {}) })],
             }),
           ],
           cols[i]!,
@@ -196,19 +217,19 @@ function block(b: DocxFormBlock, width: number): Paragraph | Table {
   return gridTable(b.table, width);
 }
 
+/** Times New Roman 14 pt as the document default. */
+export const FORM_STYLES = { default: { document: { run: { font: FONT, size: pt(14) } } } };
+
 /** A form (extract, minutes, list) as a one-section DOCX. */
 export async function formDocx(f: DocxFormSpec): Promise<Buffer> {
-  const width = (f.landscape ? A4.height : A4.width) - MARGINS.left - MARGINS.right;
-  const size = f.landscape
-    ? { width: A4.height, height: A4.width, orientation: PageOrientation.LANDSCAPE }
-    : { width: A4.width, height: A4.height };
+  const width = textWidth(f.landscape);
   const doc = new Document({
     creator: 'AnSinh',
     title: f.title,
-    styles: { default: { document: { run: { font: FONT, size: pt(14) } } } },
+    ...(f.defaultStyle === false ? {} : { styles: FORM_STYLES }),
     sections: [
       {
-        properties: { page: { size, margin: MARGINS } },
+        properties: { page: formPage(f.landscape) },
         children: [
           new Paragraph({
             alignment: AlignmentType.RIGHT,
@@ -217,10 +238,13 @@ export async function formDocx(f: DocxFormSpec): Promise<Buffer> {
           }),
           headerTable(f.header, width),
           centered([run(f.title.toUpperCase(), { bold: true })], f.subtitle ? 0 : 240),
-          ...(f.subtitle ? [centered([run(f.subtitle, { bold: true })], 240)] : []),
+          ...(f.subtitle
+            ? [centered([run(f.subtitle, f.subtitleItalics ? { italics: true } : { bold: true })], 240)]
+            : []),
           ...f.body.map((b) => block(b, width)),
-          new Paragraph({ spacing: { after: 240 }, children: [] }),
-          signersTable(f.signers, width),
+          ...(f.signers.length
+            ? [new Paragraph({ spacing: { after: 240 }, children: [] }), signersTable(f.signers, width)]
+            : []),
         ],
       },
     ],

@@ -1,18 +1,7 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Packer,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-  type IBorderOptions,
-} from 'docx';
+import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import ExcelJS from 'exceljs';
 import { formatDateVi, formatNumberVi, type EmploymentReportOut } from '@ansinh/domain';
+import { FONT, LINE, NONE, formPage, textWidth } from '../../platform/docx-forms.js';
 
 /**
  * The periodic employment reports as files. DOCX: A4 portrait, Times New Roman, the national
@@ -21,17 +10,7 @@ import { formatDateVi, formatNumberVi, type EmploymentReportOut } from '@ansinh/
  * lines and one of jobs created by district and channel. The forms' own line order is not
  * verified (docs/legal/employment.md, "Reports"); the file says so under the title.
  */
-const FONT = 'Times New Roman';
-const MM = 56.7;
-const MARGINS = {
-  top: Math.round(20 * MM),
-  bottom: Math.round(20 * MM),
-  left: Math.round(30 * MM),
-  right: Math.round(15 * MM),
-};
-const WIDTH = 11906 - MARGINS.left - MARGINS.right;
-const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
-const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const WIDTH = textWidth();
 const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE };
 const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE };
 
@@ -172,7 +151,7 @@ export async function employmentReportDocx(r: EmploymentReportOut): Promise<Buff
   const doc = new Document({
     creator: 'AnSinh',
     title: r.title,
-    sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: MARGINS } }, children }],
+    sections: [{ properties: { page: formPage() }, children }],
   });
   return Packer.toBuffer(doc);
 }

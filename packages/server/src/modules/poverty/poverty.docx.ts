@@ -1,18 +1,6 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Packer,
-  PageBreak,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  WidthType,
-  type IBorderOptions,
-} from 'docx';
+import { AlignmentType, Document, Packer, PageBreak, Paragraph, Table, TableCell, TableRow, WidthType } from 'docx';
 import { POVERTY_CLASS_LABELS, formatDateVi, type PovertyClass } from '@ansinh/domain';
+import { FORM_STYLES, LINE, MM, centered, formPage, headerTable, run, textWidth } from '../../platform/docx-forms.js';
 
 /**
  * The documents of the recognition step as DOCX, in the layout of Decree 30/2020/NĐ-CP (A4;
@@ -32,30 +20,8 @@ export interface RecognitionDoc {
   households: { code: string; head: string | null; village: string | null; cls: PovertyClass }[];
 }
 
-const FONT = 'Times New Roman';
-const MM = 56.7;
-const MARGINS = {
-  top: Math.round(20 * MM),
-  bottom: Math.round(20 * MM),
-  left: Math.round(30 * MM),
-  right: Math.round(15 * MM),
-};
-const WIDTH = 11906 - MARGINS.left - MARGINS.right;
-const NONE: IBorderOptions = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
-const NO_BORDERS = { top: NONE, bottom: NONE, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE };
-const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+const WIDTH = textWidth();
 
-const run = (text: string, o: { size?: number; bold?: boolean; italics?: boolean; underline?: boolean } = {}) =>
-  new TextRun({
-    text,
-    font: FONT,
-    size: (o.size ?? 14) * 2,
-    ...(o.bold ? { bold: true } : {}),
-    ...(o.italics ? { italics: true } : {}),
-    ...(o.underline ? { underline: {} } : {}),
-  });
-const center = (children: TextRun[], after = 0) =>
-  new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after }, children });
 const para = (text: string, o: { bold?: boolean } = {}) =>
   new Paragraph({
     alignment: AlignmentType.JUSTIFIED,
@@ -69,44 +35,18 @@ const placeDate = (d: RecognitionDoc) => {
   return `${d.communeName.replace(/^(Xã|Phường|Thị trấn) /, '')}, ngày ${day} tháng ${m} năm ${y}`;
 };
 
-/** Agency left, national title right; number and place-date under them. */
-function heading(d: RecognitionDoc, number: string) {
-  const left = Math.round(WIDTH * 0.42);
-  const cell = (children: Paragraph[], w: number) =>
-    new TableCell({ children, width: { size: w, type: WidthType.DXA }, borders: NO_BORDERS });
-  const agency = `UỶ BAN NHÂN DÂN ${d.communeName.toUpperCase()}`;
-  return new Table({
-    width: { size: WIDTH, type: WidthType.DXA },
-    columnWidths: [left, WIDTH - left],
-    borders: NO_BORDERS,
-    rows: [
-      new TableRow({
-        children: [
-          cell(
-            [
-              center([run(agency, { size: 13, bold: true })]),
-              new Paragraph({ border: { top: LINE }, indent: { left: 1200, right: 1200 }, children: [] }),
-            ],
-            left,
-          ),
-          cell(
-            [
-              center([run('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', { size: 13, bold: true })]),
-              center([run('Độc lập - Tự do - Hạnh phúc', { size: 14, bold: true, underline: true })]),
-            ],
-            WIDTH - left,
-          ),
-        ],
-      }),
-      new TableRow({
-        children: [
-          cell([center([run(number, { size: 13 })], 120)], left),
-          cell([center([run(placeDate(d), { italics: true })], 120)], WIDTH - left),
-        ],
-      }),
-    ],
-  });
-}
+/** Agency (with a rule under it) left, national title right; number and place-date under them. */
+const heading = (d: RecognitionDoc, number: string) =>
+  headerTable(
+    {
+      parent: '',
+      issuer: `UỶ BAN NHÂN DÂN ${d.communeName.toUpperCase()}`,
+      number,
+      placeDate: placeDate(d),
+      issuerRule: true,
+    },
+    WIDTH,
+  );
 
 function signature(d: RecognitionDoc) {
   return [
@@ -164,8 +104,8 @@ function annex(d: RecognitionDoc) {
 const doc = (children: (Paragraph | Table)[]) =>
   Packer.toBuffer(
     new Document({
-      styles: { default: { document: { run: { font: FONT, size: 28 } } } },
-      sections: [{ properties: { page: { size: { width: 11906, height: 16838 }, margin: MARGINS } }, children }],
+      styles: FORM_STYLES,
+      sections: [{ properties: { page: formPage() }, children }],
     }),
   );
 
@@ -174,8 +114,8 @@ export function decisionDocx(d: RecognitionDoc): Promise<Buffer> {
   const count = (cls: PovertyClass) => d.households.filter((h) => h.cls === cls).length;
   return doc([
     heading(d, `Số: ${d.decisionNo}`),
-    center([run('QUYẾT ĐỊNH', { bold: true })], 0),
-    center(
+    centered([run('QUYẾT ĐỊNH', { bold: true })], 0),
+    centered(
       [
         run(`Về việc công nhận hộ nghèo, hộ cận nghèo; hộ thoát nghèo, hộ thoát cận nghèo năm ${d.year}`, {
           bold: true,
@@ -183,13 +123,13 @@ export function decisionDocx(d: RecognitionDoc): Promise<Buffer> {
       ],
       120,
     ),
-    center([run(`CHỦ TỊCH ỦY BAN NHÂN DÂN ${d.communeName.toUpperCase()}`, { bold: true })], 120),
+    centered([run(`CHỦ TỊCH ỦY BAN NHÂN DÂN ${d.communeName.toUpperCase()}`, { bold: true })], 120),
     para('Căn cứ Luật Tổ chức chính quyền địa phương;'),
     para(
       'Căn cứ Quyết định số 24/2021/QĐ-TTg ngày 16/7/2021 của Thủ tướng Chính phủ quy định quy trình rà soát hộ nghèo, hộ cận nghèo hằng năm và quy trình xác định hộ làm nông nghiệp, lâm nghiệp, ngư nghiệp và diêm nghiệp có mức sống trung bình;',
     ),
     para(`Căn cứ kết quả rà soát hộ nghèo, hộ cận nghèo năm ${d.year} trên địa bàn;`),
-    center([run('QUYẾT ĐỊNH:', { bold: true })], 120),
+    centered([run('QUYẾT ĐỊNH:', { bold: true })], 120),
     para(
       `Điều 1. Công nhận ${count('poor')} hộ nghèo, ${count('near_poor')} hộ cận nghèo, ${count('left_poverty')} hộ thoát nghèo, ${count('left_near_poverty')} hộ thoát cận nghèo và ${count('average_farm')} hộ làm nông, lâm, ngư, diêm nghiệp có mức sống trung bình (danh sách kèm theo).`,
     ),
@@ -199,8 +139,8 @@ export function decisionDocx(d: RecognitionDoc): Promise<Buffer> {
     ),
     ...signature(d),
     new Paragraph({ children: [new PageBreak()] }),
-    center([run('DANH SÁCH KÈM THEO', { bold: true })]),
-    center(
+    centered([run('DANH SÁCH KÈM THEO', { bold: true })]),
+    centered(
       [run(`(Kèm theo Quyết định số ${d.decisionNo} ngày ${formatDateVi(d.decisionDate)})`, { italics: true })],
       120,
     ),
@@ -215,7 +155,7 @@ export function certificatesDocx(d: RecognitionDoc): Promise<Buffer> {
   return doc(
     holders.flatMap((h, i) => [
       heading(d, ''),
-      center([run(`GIẤY CHỨNG NHẬN HỘ ${h.cls === 'poor' ? 'NGHÈO' : 'CẬN NGHÈO'}`, { bold: true, size: 16 })], 240),
+      centered([run(`GIẤY CHỨNG NHẬN HỘ ${h.cls === 'poor' ? 'NGHÈO' : 'CẬN NGHÈO'}`, { bold: true, size: 16 })], 240),
       para(`Ủy ban nhân dân ${d.communeName} chứng nhận:`),
       para(`Hộ ông/bà: ${h.head ?? '...........................'} (mã hộ ${h.code})`),
       para(

@@ -1,7 +1,7 @@
 import { formatDateVi, LETTER_KIND_LABELS, type HandlingDecision, type LetterKind } from '@ansinh/domain';
 import type { Actor } from '../../../platform/actor.js';
 import { errors } from '../../../platform/errors.js';
-import { formDocx, type FormHeader, type FormSpec } from '../petitions.docx.js';
+import { dateWordsVi, formDocx, type DocxFormHeader, type DocxFormSpec } from '../../../platform/docx-forms.js';
 import { petitionsPolicy } from '../petitions.policy.js';
 import { lettersRepo, type LetterRow } from '../repo/letters.repo.js';
 import { today, type AreaColumns, type PetitionsDeps } from './shared.js';
@@ -12,17 +12,20 @@ const BLANK = '……………………';
 export const LETTER_FORMS = ['01-tcd', '02-tcd', 'slip'] as const;
 export type LetterForm = (typeof LETTER_FORMS)[number];
 
-const dateWords = (iso: string) => `ngày ${iso.slice(8, 10)} tháng ${iso.slice(5, 7)} năm ${iso.slice(0, 4)}`;
-
 /**
  * The issuer of a record's forms: the Department for a province record (under the province's
  * People's Committee), the commune's or district's People's Committee for theirs.
  */
-export async function headerOf(deps: PetitionsDeps, r: AreaColumns, number: string, date: string): Promise<FormHeader> {
+export async function headerOf(
+  deps: PetitionsDeps,
+  r: AreaColumns,
+  number: string,
+  date: string,
+): Promise<DocxFormHeader> {
   const name = async (code: string | null) => (code ? ((await deps.areas.pathOf(code))?.name ?? code) : '');
   const province = await name(r.province_code);
   const place = province.replace(/^Tỉnh |^Thành phố /, '');
-  const placeDate = `${place}, ${dateWords(date)}`;
+  const placeDate = `${place}, ${dateWordsVi(date)}`;
   if (r.commune_code) {
     const parent = r.district_code ? await name(r.district_code) : province;
     return { parent: `UBND ${parent}`, issuer: `UBND ${await name(r.commune_code)}`, number, placeDate };
@@ -38,14 +41,14 @@ function writer(l: LetterRow) {
   return { who: l.sender_name ?? BLANK, address: l.sender_address ?? BLANK, id: l.sender_id_number ?? BLANK };
 }
 
-function refusal(l: LetterRow, issuer: string, reason: string | undefined): Omit<FormSpec, 'header'> {
+function refusal(l: LetterRow, issuer: string, reason: string | undefined): Omit<DocxFormSpec, 'header'> {
   const w = writer(l);
   const decree = l.received_date >= DECREE_2026 ? 'Nghị định số 154/2026/NĐ-CP' : 'Nghị định số 64/2014/NĐ-CP';
   return {
     formNo: 'Mẫu số 01/TCD',
     title: 'Thông báo',
     subtitle: 'Về việc từ chối tiếp công dân',
-    paragraphs: [
+    body: [
       `Kính gửi: Ông (bà) ${w.who}.`,
       `Địa chỉ: ${w.address}.`,
       'Căn cứ Luật Tiếp công dân ngày 25 tháng 11 năm 2013;',
@@ -57,14 +60,14 @@ function refusal(l: LetterRow, issuer: string, reason: string | undefined): Omit
   };
 }
 
-function receipt(l: LetterRow, issuer: string): Omit<FormSpec, 'header'> {
+function receipt(l: LetterRow, issuer: string): Omit<DocxFormSpec, 'header'> {
   const w = writer(l);
   return {
     formNo: 'Mẫu số 02/TCD',
     title: 'Giấy biên nhận',
     subtitle: 'Thông tin, tài liệu, bằng chứng',
-    paragraphs: [
-      `Vào hồi … giờ … ${dateWords(l.received_date)}, tại ${issuer}.`,
+    body: [
+      `Vào hồi … giờ … ${dateWordsVi(l.received_date)}, tại ${issuer}.`,
       `Tôi là: ${BLANK}; chức vụ: ${BLANK}.`,
       `Đã nhận của ông (bà): ${w.who}; số CCCD/Hộ chiếu: ${w.id}.`,
       `Địa chỉ: ${w.address}.`,
@@ -82,7 +85,7 @@ function receipt(l: LetterRow, issuer: string): Omit<FormSpec, 'header'> {
 }
 
 /** The slip or notice of the handling decision (Luật Tiếp công dân Art. 26; TT 05/2021/TT-TTCP). */
-function slip(l: LetterRow, issuer: string): Omit<FormSpec, 'header'> {
+function slip(l: LetterRow, issuer: string): Omit<DocxFormSpec, 'header'> {
   const decision = l.decision as HandlingDecision | null;
   if (!decision || decision === 'file') {
     throw errors.conflict(
@@ -106,7 +109,7 @@ function slip(l: LetterRow, issuer: string): Omit<FormSpec, 'header'> {
       return {
         formNo: 'Mẫu số 01 (Thông tư 05/2021/TT-TTCP)',
         title: 'Phiếu đề xuất thụ lý đơn',
-        paragraphs: [
+        body: [
           `Kính gửi: Thủ trưởng ${issuer}.`,
           received,
           `Nội dung đơn: ${l.summary}.`,
@@ -122,7 +125,7 @@ function slip(l: LetterRow, issuer: string): Omit<FormSpec, 'header'> {
       return {
         formNo: denunciation ? 'Mẫu số 03 (Thông tư 05/2021/TT-TTCP)' : 'Mẫu số 02 (Thông tư 05/2021/TT-TTCP)',
         title: denunciation ? 'Phiếu chuyển đơn tố cáo' : 'Phiếu chuyển đơn',
-        paragraphs: [
+        body: [
           `Kính gửi: ${to}.`,
           received,
           `Nội dung đơn: ${l.summary}.`,
@@ -136,7 +139,7 @@ function slip(l: LetterRow, issuer: string): Omit<FormSpec, 'header'> {
         formNo: 'Văn bản hướng dẫn (Thông tư 05/2021/TT-TTCP)',
         title: 'Văn bản hướng dẫn',
         subtitle: 'Về việc gửi đơn đến cơ quan có thẩm quyền',
-        paragraphs: [
+        body: [
           `Kính gửi: Ông (bà) ${w.who}.`,
           `Ngày ${formatDateVi(l.received_date)}, ${issuer} nhận được đơn số ${l.code} của ông (bà), nội dung: ${l.summary}.`,
           `Nội dung đơn không thuộc thẩm quyền giải quyết của ${issuer}. Đề nghị ông (bà) gửi đơn đến ${to} để được xem xét, giải quyết theo quy định của pháp luật.`,
@@ -148,7 +151,7 @@ function slip(l: LetterRow, issuer: string): Omit<FormSpec, 'header'> {
         formNo: 'Thông báo (Thông tư 05/2021/TT-TTCP)',
         title: 'Thông báo',
         subtitle: 'Về việc trả lại đơn và giấy tờ, tài liệu',
-        paragraphs: [
+        body: [
           `Kính gửi: Ông (bà) ${w.who}.`,
           `Ngày ${formatDateVi(l.received_date)}, ${issuer} nhận được đơn số ${l.code} của ông (bà), nội dung: ${l.summary}.`,
           `${issuer} trả lại đơn và các giấy tờ, tài liệu gốc kèm theo để ông (bà) gửi đến ${to === BLANK ? 'cơ quan có thẩm quyền' : to} theo quy định.`,
@@ -179,7 +182,10 @@ export function formsUseCases(deps: PetitionsDeps) {
             ? receipt(letter, header.issuer)
             : slip(letter, header.issuer);
       const name = form === 'slip' ? `phieu-${letter.decision}` : `mau-${form}`;
-      return { filename: `${name}-${letter.code}.docx`, body: await formDocx({ ...spec, header }) };
+      return {
+        filename: `${name}-${letter.code}.docx`,
+        body: await formDocx({ ...spec, header, defaultStyle: false }),
+      };
     },
   };
 }

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { formatDateVi, LETTER_KIND_LABELS, RECEPTION_BOOK_COLUMNS, type SingleKind } from '@ansinh/domain';
 import type { Actor } from '../../../platform/actor.js';
 import { errors } from '../../../platform/errors.js';
-import { bookDocx } from '../petitions.docx.js';
+import { formDocx } from '../../../platform/docx-forms.js';
 import { petitionsPolicy } from '../petitions.policy.js';
 import { receptionRepo, type EntryRow } from '../repo/reception.repo.js';
 import { headerOf } from './forms.js';
@@ -57,14 +57,26 @@ export function receptionBookUseCases(deps: PetitionsDeps) {
     async receptionBookDocx(actor: Actor, q: { from: string; to: string }): Promise<Buffer> {
       const r = await lines(actor, q);
       const header = await headerOf(deps, await resolveArea(deps, actor), '', today());
-      return bookDocx({
+      return formDocx({
         formNo: 'Mẫu số 03/TCD',
         header,
         title: 'Sổ tiếp công dân',
         subtitle: `Từ ngày ${formatDateVi(q.from)} đến ngày ${formatDateVi(q.to)}`,
-        columns: RECEPTION_BOOK_COLUMNS.map((c) => c.vi),
-        widths: WIDTHS,
-        rows: r.rows.map(cells),
+        subtitleItalics: true,
+        body: [
+          {
+            table: {
+              columns: RECEPTION_BOOK_COLUMNS.map((c) => c.vi),
+              widths: WIDTHS,
+              rows: r.rows.map(cells),
+              numbered: true,
+              textSize: 11,
+            },
+          },
+        ],
+        signers: [],
+        landscape: true,
+        defaultStyle: false,
       });
     },
 
