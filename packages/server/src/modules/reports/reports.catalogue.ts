@@ -120,6 +120,15 @@ export interface Evaluation extends FigureValue {
   override: IndicatorValueRow | null;
 }
 
+/**
+ * Whether a figure came from entered values: an entered indicator, or a computed one that replaces
+ * an entered one, asked for a period before its module's records (an override counts as computed,
+ * marked "số liệu nhập thay").
+ */
+export function readFromEntered(def: IndicatorDef, e: Evaluation): boolean {
+  return !def.computed || (!!def.enteredBefore && !e.override && e.basis !== COMPUTED_BASIS);
+}
+
 /** Since when a module's records are kept in AnSinh in the province of an area (null: not set). */
 export type CoverageOf = (areaCode: string, module: string) => Promise<string | null>;
 
@@ -139,6 +148,9 @@ export const paramsText = (p: Record<string, string>): string =>
     .sort()
     .map((k) => `${k}=${p[k]}`)
     .join(',');
+
+/** How a figure computed from the records says so. */
+export const COMPUTED_BASIS = 'tính từ dữ liệu';
 
 const MISSING: Evaluation = { available: false, value: 0, entered: [], basis: 'chưa có số liệu', override: null };
 const partsOf = (r: IndicatorValueRow) =>
@@ -210,7 +222,7 @@ export function createEvaluator(
       ...(v.numerator !== undefined ? { numerator: v.numerator } : {}),
       ...(v.denominator !== undefined ? { denominator: v.denominator } : {}),
       entered: [],
-      basis: 'tính từ dữ liệu',
+      basis: COMPUTED_BASIS,
       override: null,
     };
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it, onTestFinished } from 'vitest';
-import type { ReportOut, ReportPreview } from '@ansinh/domain';
+import type { FigureTrace, ReportOut, ReportPreview } from '@ansinh/domain';
 import { createTestContext } from '../../test/helpers.js';
 import { expectProblem } from '../../test/fixtures.js';
 
@@ -56,6 +56,17 @@ describe('issuing rules and the demo year', { timeout: 180_000 }, () => {
       ['petitions.complaints_denunciations', 0],
     ] as const)
       expect([code, fig(code).value, fig(code).basis]).toEqual([code, value, 'giá trị của tỉnh cho kỳ này']);
+    // Before its module's records, a replacing indicator is entered: the preview and its trace say so.
+    expect(fig('merit.gifts_tet').source).toBe('entered');
+    const trace = await ok<FigureTrace>(
+      tinh.inject(
+        'GET',
+        '/api/v1/reports/figure?code=employment.jobs_created&areaCode=70&from=2021-01-01&to=2021-12-31&asOf=2021-12-31',
+      ),
+    );
+    expect(trace.indicator.source).toBe('entered');
+    expect(trace.entered.length).toBeGreaterThan(0);
+    expect(trace.records.total).toBe(0);
     // Every entered figure of the report is one of the year 2021, with its own source.
     for (const f of p.figures.filter((x) => x.source === 'entered' && x.available))
       for (const s of f.sources ?? [])

@@ -2,7 +2,7 @@ import { formatFigureVi, NO_DATA, type FigureQuery, type FigureTrace } from '@an
 import type { Actor } from '../../../platform/actor.js';
 import { errors } from '../../../platform/errors.js';
 import { indicatorArea } from '../../../platform/indicators.js';
-import { paramsText, parseParams, type IndicatorDef } from '../reports.catalogue.js';
+import { paramsText, parseParams, readFromEntered, type IndicatorDef } from '../reports.catalogue.js';
 import { presentIndicator, presentValue } from '../reports.presenter.js';
 import type { ReportsContext } from './context.js';
 
@@ -46,7 +46,9 @@ export function computeFigure(c: ReportsContext) {
       const e = await ev.evaluate(q.code, area, q.from, q.to, q.asOf, params);
       const pageSize = Math.min(q.pageSize, MAX_RECORDS_PAGE);
       let records: RecordsPage = { total: 0, rows: [] };
-      if (def.computed) {
+      // Before its module's records, a replacing indicator shows the entered values it read.
+      const entered = readFromEntered(def, e);
+      if (def.computed && !entered) {
         records = await def.computed.records(
           c.db,
           { area: indicatorArea(area.code, area.level), from: q.from, to: q.to, asOf: q.asOf },
@@ -60,7 +62,7 @@ export function computeFigure(c: ReportsContext) {
         area.code,
       ]);
       return {
-        indicator: presentIndicator(def),
+        indicator: { ...presentIndicator(def), source: entered ? 'entered' : 'computed' },
         areaCode: area.code,
         areaName: area.name,
         from: q.from,

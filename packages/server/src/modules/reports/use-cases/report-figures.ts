@@ -11,7 +11,7 @@ import {
 } from '@ansinh/domain';
 import type { Actor } from '../../../platform/actor.js';
 import { errors } from '../../../platform/errors.js';
-import { paramsText, parseParams, type Evaluation, type Evaluator } from '../reports.catalogue.js';
+import { paramsText, parseParams, readFromEntered, type Evaluation, type Evaluator } from '../reports.catalogue.js';
 import { reportsPolicy, type ReportsAction } from '../reports.policy.js';
 import { planCitation, presentReport, presentSource } from '../reports.presenter.js';
 import { figureRefs, renderHeader, renderSections, type RenderContext } from '../reports.render.js';
@@ -89,11 +89,7 @@ export function reportFigures(
       to: rc.to,
       asOf: rc.asOf,
       // A computed indicator read from entered values (a period before its module's records) is entered.
-      source: !def
-        ? 'missing'
-        : def.enteredBefore && !e.override && e.basis !== 'tính từ dữ liệu'
-          ? 'entered'
-          : def.source,
+      source: !def ? 'missing' : readFromEntered(def, e) ? 'entered' : 'computed',
       available: e.available,
       value: e.available ? e.value : null,
       numerator: e.available ? (e.numerator ?? null) : null,
