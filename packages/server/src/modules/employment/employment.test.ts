@@ -12,6 +12,7 @@ import { buildCourse, buildFair, buildSupply, buildVacancy, supplyCitizenId, uni
 import { expectProblem } from '../../test/fixtures.js';
 import { createTestContext, type Session, type TestContext } from '../../test/helpers.js';
 import { readXlsx, upload, xlsx } from '../../test/upload.js';
+import { ELSEWHERE_ROW } from './use-cases/import-supply.js';
 
 let ctx: TestContext;
 let centre: Session;
@@ -152,6 +153,21 @@ describe('labour supply', () => {
       await upload(ctx, xa, '/api/v1/employment/supply/import?mode=commit', 'cung.xlsx', good)
     ).json() as SupplyImportOut;
     expect(again.counts).toMatchObject({ new: 0, unchanged: 1 });
+  });
+
+  it("a row whose person has a record outside the officer's area is refused without naming where (no ID oracle)", async () => {
+    const other = await buildSupply(ctx, { communeCode: '25273' });
+    const file = await xlsx([
+      ['Số định danh cá nhân', 'Họ và tên', 'Ngày sinh', 'Giới tính', 'Mã xã', 'Tình trạng việc làm'],
+      [other.citizenId, 'Nguyễn Văn Lao Động', '01/05/1990', 'Nam', '25213', 'Thất nghiệp'],
+    ]);
+    const dry = (
+      await upload(ctx, xa, '/api/v1/employment/supply/import?mode=dry_run', 'cung.xlsx', file)
+    ).json() as SupplyImportOut;
+    expect(dry.counts).toMatchObject({ total: 1, new: 0, rejected: 1 });
+    const said = dry.rejected[0]!.problems.join(' ');
+    expect(said).toBe(ELSEWHERE_ROW);
+    expect(said).not.toContain('25273');
   });
 });
 

@@ -31,6 +31,10 @@ export interface SupplyImportResult {
  * so a file is never half applied. A personal ID seen twice in the file, or held by a record
  * outside the officer's area, is a rejected row: one person, one record.
  */
+/** The answer for an ID whose supply record is kept outside the officer's area: no commune named. */
+export const ELSEWHERE_ROW =
+  'Người này đã có hồ sơ cung lao động do nơi khác quản lý; không tạo hồ sơ thứ hai. Nếu người này đã chuyển đến, đề nghị nơi đang quản lý chuyển hồ sơ.';
+
 export function importSupplyUseCases({ database }: EmploymentDeps) {
   const db = database.db;
   return {
@@ -78,7 +82,13 @@ export function importSupplyUseCases({ database }: EmploymentDeps) {
           rejected.push({
             line: r.line,
             cells: r.cells,
-            problems: [`Người này đã có hồ sơ ở xã ${prior.commune_code}; chuyển hồ sơ trước khi nhập`],
+            // Outside the officer's area the answer names no commune (docs/legal/identity.md): the
+            // presence of a record there is all it may tell.
+            problems: [
+              communes.has(prior.commune_code)
+                ? `Người này đã có hồ sơ ở xã ${prior.commune_code}; chuyển hồ sơ trước khi nhập`
+                : ELSEWHERE_ROW,
+            ],
           });
           continue;
         }
