@@ -263,7 +263,7 @@ describe('support programs in a real browser', () => {
     await remarks.getByText('Ông An đã chuyển về ở với con tại xã khác?').waitFor();
     await remarks.locator('input').fill('Ông An vẫn cư trú tại ấp 1, đã xác minh.');
     await remarks.getByRole('button', { name: 'Trả lời' }).click();
-    await remarks.getByText('Trả lời của xa.25213').waitFor();
+    await remarks.getByText('Trả lời của Cán bộ Xã Tiến Hưng').waitFor();
     expect(unexpected(a.problems)).toEqual([]);
     await a.context.close();
   });

@@ -162,17 +162,20 @@ interface RemarkRow {
   answer: string | null;
   answered_by: string | null;
   answered_at: string | null;
+  /** The accounts' full names, when the query joined them (officers read names, not usernames). */
+  author_name?: string | null;
+  answered_name?: string | null;
 }
 
 export function presentRemark(r: RemarkRow) {
   return {
     id: r.id,
     entryId: r.entry_id,
-    author: r.author,
+    author: r.author_name ?? r.author,
     text: r.text,
     createdAt: r.created_at,
     answer: r.answer,
-    answeredBy: r.answered_by,
+    answeredBy: r.answered_name ?? r.answered_by,
     answeredAt: r.answered_at,
   };
 }

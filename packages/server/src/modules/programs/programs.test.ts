@@ -363,6 +363,11 @@ describe('programs: the three-level path', () => {
     expect(after.remarks[0].answeredBy).toMatch(/^(Xã|Phường|Thị trấn) /);
     expect(after.remarks[0].author).toMatch(/^Giám sát, /);
     expect(JSON.stringify(after)).not.toMatch(/xa\.\d|giamsat/);
+    // Officers read the accounts' names, not usernames.
+    const inApp = (await commune.inject('GET', `/api/v1/lists/${listId}/remarks`)).json();
+    const answered = (inApp[0] ?? inApp.items?.[0]) as { answeredBy: string; author: string };
+    expect(answered.answeredBy).toMatch(/^Cán bộ (Xã|Phường|Thị trấn) /);
+    expect([answered.author, answered.answeredBy].join()).not.toMatch(/xa\.\d|giamsat/);
   });
 
   it('payments: a batch, a retried request, a race, a returned payment, the reconciliation file and the totals', async () => {

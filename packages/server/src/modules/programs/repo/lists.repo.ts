@@ -240,8 +240,17 @@ export const listsRepo = {
     return Number(r?.n ?? 0);
   },
 
+  /** The remarks of a list for officers, with the names of the accounts that wrote and answered them. */
   async remarks(ex: Executor, listId: number) {
-    return ex.selectFrom('list_remarks').selectAll().where('list_id', '=', listId).orderBy('id').execute();
+    return ex
+      .selectFrom('list_remarks as r')
+      .leftJoin('users as ua', 'ua.username', 'r.author')
+      .leftJoin('users as ub', 'ub.username', 'r.answered_by')
+      .selectAll('r')
+      .select(['ua.full_name as author_name', 'ub.full_name as answered_name'])
+      .where('r.list_id', '=', listId)
+      .orderBy('r.id')
+      .execute();
   },
 
   /**
