@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { searchKey } from '@ansinh/domain';
 import { parseCsv } from './csv.js';
 import { AppError, errors } from './errors.js';
-import { readFirstSheet, readFirstSheetOffThread, type SheetRow } from './xlsx-read.js';
+import { readFirstSheetOffThread, type SheetRow } from './xlsx-read.js';
 
 export type ImportCell = string | number | Date | null;
 export interface ImportRow {
@@ -99,23 +99,12 @@ function toSheet<K extends string>(grid: ImportRow[], template: Template<K>): Im
 
 /**
  * A module's import file read into a header and rows, for any module's template: XLSX through
- * the fast reader of xlsx-read.ts, or CSV. `columns` maps each template key to the header's
+ * the fast reader of xlsx-read.ts, unzipped and scanned in a worker thread (readFirstSheetOffThread),
+ * so an upload never stalls the server; or CSV. `columns` maps each template key to the header's
  * column index, headers matched without accents or case ("So CCCD" = "Số CCCD"); a missing
  * required column, a file that is not a spreadsheet or one too large is refused with a message
  * that says what to do.
  */
-export function readImportFile<K extends string>(buf: Buffer, template: Template<K>): ImportSheet<K> {
-  if (fileKind(buf) === 'csv') return toSheet(csvRows(buf), template);
-  let grid: ImportRow[];
-  try {
-    grid = xlsxRows(readFirstSheet(buf));
-  } catch (err) {
-    notSpreadsheet(err);
-  }
-  return toSheet(grid, template);
-}
-
-/** `readImportFile` with the XLSX unzipped and scanned in a worker thread (readFirstSheetOffThread). */
 export async function readImportFileOffThread<K extends string>(
   buf: Buffer,
   template: Template<K>,
