@@ -167,22 +167,6 @@ export const dossiersVi = {
   'stats.col.early': 'Trước hạn',
   'stats.col.onTime': 'Đúng hạn',
   'stats.col.late': 'Quá hạn',
-  'lookup.title': 'Tra cứu hồ sơ thủ tục hành chính',
-  'lookup.intro':
-    'Nhập mã hồ sơ in trên giấy hẹn và số điện thoại đã khai khi nộp (hoặc mã tra cứu in trên giấy hẹn). Không cần tài khoản.',
-  'lookup.code': 'Mã hồ sơ',
-  'lookup.check': 'Số điện thoại hoặc mã tra cứu',
-  'lookup.submit': 'Tra cứu',
-  'lookup.state': 'Trạng thái',
-  'lookup.appointment': 'Ngày hẹn trả kết quả',
-  'lookup.settled': 'Ngày có kết quả',
-  'lookup.where': 'Đang xử lý tại',
-  'lookup.received': 'Ngày tiếp nhận',
-  'lookup.delivery': 'Nhận kết quả',
-  'lookup.steps': 'Các bước',
-  'lookup.done': 'xong',
-  'lookup.notYet': 'chưa xong',
-  'lookup.loading': 'Đang tra cứu…',
 } as const;
 
 export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
@@ -347,22 +331,6 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'stats.col.early': 'Early',
   'stats.col.onTime': 'On time',
   'stats.col.late': 'Late',
-  'lookup.title': 'Look up an administrative dossier',
-  'lookup.intro':
-    'Enter the dossier code printed on the appointment slip and the phone number given when applying (or the lookup code printed on the slip). No account needed.',
-  'lookup.code': 'Dossier code',
-  'lookup.check': 'Phone number or lookup code',
-  'lookup.submit': 'Look up',
-  'lookup.state': 'State',
-  'lookup.appointment': 'Result expected on',
-  'lookup.settled': 'Result ready on',
-  'lookup.where': 'Being handled by',
-  'lookup.received': 'Received on',
-  'lookup.delivery': 'Result delivery',
-  'lookup.steps': 'Steps',
-  'lookup.done': 'done',
-  'lookup.notYet': 'not yet',
-  'lookup.loading': 'Looking up…',
 };
 
 export const dossiersMessages = defineMessages(dossiersVi, dossiersEn);
