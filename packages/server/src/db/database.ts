@@ -80,6 +80,9 @@ export function openDatabase(config: Pick<Config, 'database'>): Database {
   if (config.database.kind === 'postgres') {
     configurePgTypes();
     const pool = new pg.Pool({ connectionString: config.database.url, max: 10 });
+    // An idle connection the server ends (a restart, an administrator, a dropped test database)
+    // must not crash the process: the pool drops it and opens another on the next query.
+    pool.on('error', (err) => process.emitWarning(`PostgreSQL idle connection ended: ${err.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, dialect: 'postgres', close: () => db.destroy() };
   }
