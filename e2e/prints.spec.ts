@@ -138,4 +138,130 @@ describe('prints that print', () => {
     expect(pdf.pages).toBeLessThanOrEqual(12);
     await context.close();
   });
+
+  it('the apology slip (Mẫu 04) prints on one A5 page with the new appointment date', async () => {
+    const api = await apiLogin(server.url, 'xa.25213');
+    const procs = await api.call<{ items: { id: number }[] }>('GET', '/api/v1/procedures?pageSize=100');
+    const d = await api.call<{ id: number; code: string }>('POST', '/api/v1/dossiers', {
+      procedureId: procs.items[0]!.id,
+      channel: 'counter',
+      communeCode: '25213',
+      applicantName: 'Trần Thị Xin Lỗi',
+      applicantPhone: '0912345679',
+      applicantAddress: 'Ấp 1, xã Tiến Hưng',
+      delivery: 'counter',
+      documents: ['Tờ khai đề nghị (bản chính)'],
+    });
+    const { context, page } = await newPage(browser);
+    await login(page, server.url, 'xa.25213');
+    await page.goto(`${server.url}/dossiers/${d.id}/print/apology`);
+    await page.getByTestId('slip-apology').waitFor();
+    const text = await printedText(page, '[data-testid="slip-apology"]');
+    expect(text).toContain(d.code);
+    expect(text).toContain('Trần Thị Xin Lỗi');
+    expect(await page.getByTestId('slip-new-date').innerText()).toMatch(/^\d{2}\/\d{2}\/\d{4}$/);
+    expect(await page.getByTestId('print-button').isVisible()).toBe(false);
+    const pdf = await printToPdf(page);
+    expect(pdf.pages).toBe(1);
+    expect(Math.round(pdf.width)).toBe(420);
+    await context.close();
+  });
+
+  it('the payment sheet prints on A4 landscape with every row, its total and a signature column', async () => {
+    const api = await apiLogin(server.url, 'tinh.chuyenvien');
+    const batches = await api.call<{ items: { id: number; count?: number; entriesCount?: number }[] }>(
+      'GET',
+      '/api/v1/payment-batches?pageSize=100',
+    );
+    expect(batches.items.length).toBeGreaterThan(0);
+    const batch = batches.items[0]!;
+    const entries = await api.call<{ total: number; items: { fullName: string }[] }>(
+      'GET',
+      `/api/v1/payment-batches/${batch.id}/entries?pageSize=500`,
+    );
+    expect(entries.total).toBeGreaterThan(0);
+    const { context, page } = await newPage(browser, { width: 1047, height: 740 });
+    await login(page, server.url, 'tinh.chuyenvien');
+    await page.goto(`${server.url}/programs/batches/${batch.id}`);
+    await page.getByTestId('batch-print').waitFor();
+    // The page calls window.print() itself once the sheet is ready; here the PDF is made instead.
+    await page.evaluate(() => {
+      window.print = () => undefined;
+    });
+    await page.getByTestId('batch-print').click();
+    // The sheet exists only for paper: hidden on screen, shown under print media.
+    await page.getByTestId('payment-sheet').waitFor({ state: 'attached' });
+    const text = await printedText(page, '[data-testid="payment-sheet"]');
+    expect(text).toContain('CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM'.slice(0, 10));
+    expect(text).toContain(entries.items[0]!.fullName);
+    const rows = await page.locator('[data-testid="payment-sheet"] tbody tr').count();
+    expect(rows).toBeGreaterThanOrEqual(Math.min(entries.total, 500));
+    // Nothing of the app around the sheet is on paper.
+    expect(await page.getByTestId('batch-title').isVisible()).toBe(false);
+    const lastHeader = page.locator('[data-testid="payment-sheet"] thead th').last();
+    const box = (await lastHeader.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(1047);
+    const pdf = await printToPdf(page);
+    expect(Math.round(pdf.width)).toBe(842);
+    expect(Math.round(pdf.height)).toBe(595);
+    expect(pdf.pages).toBeGreaterThanOrEqual(1);
+    await context.close();
+  });
+
+  it('the citizen-reception forms (Mẫu 01/TCD, 02/TCD) print the letter on one page, in Vietnamese, without the app', async () => {
+    const api = await apiLogin(server.url, 'thanhtra');
+    const l = await api.call<{ id: number; code: string }>('POST', '/api/v1/petitions/letters', {
+      receivedDate: new Date().toISOString().slice(0, 10),
+      channel: 'in_person',
+      senderName: 'Lê Văn Nộp Đơn',
+      senderAddress: 'Ấp 2, xã Tiến Hưng',
+      summary: 'Đề nghị xem xét lại mức trợ cấp hằng tháng',
+    });
+    const { context, page } = await newPage(browser);
+    await login(page, server.url, 'thanhtra');
+    for (const form of ['01', '02'] as const) {
+      await page.emulateMedia({ media: 'screen' });
+      await page.goto(`${server.url}/petitions/letters/${l.id}/print/${form}`);
+      await page.getByTestId(`print-${form}`).waitFor();
+      const text = await printedText(page, `[data-testid="print-${form}"]`);
+      expect(text).toContain(`Mẫu số ${form}/TCD`);
+      expect(text).toContain('Lê Văn Nộp Đơn');
+      expect(text).toContain('Đề nghị xem xét lại mức trợ cấp hằng tháng');
+      expect(await page.locator('.ant-layout-sider, nav').first().isVisible()).toBe(false);
+      expect(await page.locator(`[data-testid="print-${form}"] button`).first().isVisible()).toBe(false);
+      expect((await printToPdf(page)).pages).toBe(1);
+    }
+    await context.close();
+  });
+
+  it("the merit year's figures and the poverty breakdown print their numbers, not the controls", async () => {
+    const { context, page } = await newPage(browser);
+    await login(page, server.url, 'tinh.chuyenvien');
+    await page.goto(`${server.url}/merit/year`);
+    await page.getByTestId('merit-year').waitFor();
+    const year = await printedText(page, '[data-testid="merit-year"]');
+    expect(year).toMatch(/\d/);
+    expect(await page.locator('.ant-input-number').first().isVisible()).toBe(false);
+    expect((await printToPdf(page)).pages).toBe(1);
+
+    await context.close();
+
+    // The breakdown prints A4 landscape: its printable width at 10 mm margins is 277 mm = 1047 CSS px.
+    const wide = await newPage(browser, { width: 1047, height: 740 });
+    await login(wide.page, server.url, 'tinh.chuyenvien');
+    const p2 = wide.page;
+    await p2.goto(`${server.url}/poverty/breakdown`);
+    await p2.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    await p2.emulateMedia({ media: 'print' });
+    expect(await p2.locator('.ant-segmented').first().isVisible()).toBe(false);
+    const cells = p2.locator('.ant-table-thead th');
+    const last = (await cells.last().boundingBox())!;
+    expect(last.x + last.width).toBeLessThanOrEqual(1047);
+    const pdf = await printToPdf(p2);
+    // The landscape @page applies to this page only (A4: 842 x 595 pt).
+    expect(Math.round(pdf.width)).toBe(842);
+    expect(pdf.pages).toBeGreaterThanOrEqual(1);
+    expect(pdf.pages).toBeLessThanOrEqual(3);
+    await wide.context.close();
+  });
 });

@@ -70,7 +70,9 @@ export default function BreakdownPage() {
         <a onClick={() => window.print()}>{t('print')}</a>
       </Space>
       {r.error ? <LoadError error={r.error} onRetry={() => void r.refetch()} /> : null}
-      <Card>
+      <Card className="breakdown-print">
+        {/* Fourteen columns: on paper the movement prints landscape, small, wrapping its headers. */}
+        <style>{'@page { size: A4 landscape; margin: 10mm; }'}</style>
         <Table<Line>
           rowKey="rowKey"
           size="small"
