@@ -13,6 +13,7 @@ import {
   WidthType,
   type IBorderOptions,
 } from 'docx';
+import { offThread } from './off-thread.js';
 
 /**
  * Official forms as DOCX in the layout of Decree 30/2020/NĐ-CP (docs/legal/document-format.md):
@@ -221,7 +222,10 @@ function block(b: DocxFormBlock, width: number): Paragraph | Table {
 export const FORM_STYLES = { default: { document: { run: { font: FONT, size: pt(14) } } } };
 
 /** A form (extract, minutes, list) as a one-section DOCX. */
-export async function formDocx(f: DocxFormSpec): Promise<Buffer> {
+/** `renderFormDocx` in the shared render thread (platform/off-thread.ts): the event loop stays free. */
+export const formDocx = offThread<[DocxFormSpec], Buffer>(import.meta.url, 'renderFormDocx');
+
+export async function renderFormDocx(f: DocxFormSpec): Promise<Buffer> {
   const width = textWidth(f.landscape);
   const doc = new Document({
     creator: 'AnSinh',

@@ -16,6 +16,7 @@ import {
   type IBorderOptions,
 } from 'docx';
 import { agencyLines, type ReportPreview } from '@ansinh/domain';
+import { offThread } from '../../platform/off-thread.js';
 import { annexChildren } from './reports.annex.js';
 
 /**
@@ -241,7 +242,10 @@ function closing(p: ReportPreview) {
   });
 }
 
-export async function buildDocx(p: ReportPreview): Promise<Buffer> {
+/** `renderReportDocx` in the shared render thread (platform/off-thread.ts): the event loop stays free. */
+export const buildDocx = offThread<[ReportPreview], Buffer>(import.meta.url, 'renderReportDocx');
+
+export async function renderReportDocx(p: ReportPreview): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [headerTable(p)];
   children.push(centered([run(p.header.docTitle.toUpperCase(), { size: 14, bold: true })], 0));
   children.push(centered([run(p.header.summary, { size: 14, bold: true })], 0));
