@@ -20,7 +20,9 @@ export async function startBenchServer(opts: {
   env?: Record<string, string>;
   showErrors?: boolean;
 }): Promise<BenchServer> {
-  const child = spawn(process.execPath, [path.join(root, 'packages/server/dist/cli/main.js'), 'serve'], {
+  // BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server itself.
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, 'packages/server/dist/cli/main.js'), 'serve'], {
     env: {
       ...process.env,
       PORT: String(opts.port),
