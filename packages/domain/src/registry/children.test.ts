@@ -43,3 +43,11 @@ describe('children in special circumstances', () => {
     expect(validateStatusGrant({ ...base, personId: 1, category: 'p' }).map((p) => p.path)).toEqual(['body.category']);
   });
 });
+
+describe('how sure we are of Art. 10', () => {
+  it('is verified: false (read from a press quotation, not the law itself; docs/legal/children.md)', () => {
+    const kind = STATUS_CATEGORIES.child_special_circumstances;
+    expect(kind.legalBasisVerified).toBe(false);
+    expect(kind.categories.every((c) => !c.verified)).toBe(true);
+  });
+});
