@@ -13,3 +13,5 @@ export * from './employment/index.js';
 export * from './poverty/index.js';
 export * from './merit/index.js';
 export * from './interop/query.js';
+export * from './organisation/index.js';
+export * from './activities/index.js';

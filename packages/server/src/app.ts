@@ -35,6 +35,8 @@ import { createPovertyService, povertyRoutes } from './modules/poverty/index.js'
 import { createMeritService, meritRoutes } from './modules/merit/index.js';
 import { createInteropService, interopRoutes } from './modules/interop/index.js';
 import { createInboxService, inboxRoutes } from './modules/inbox/index.js';
+import { createOrganisationService, organisationRoutes } from './modules/organisation/index.js';
+import { activitiesRoutes, createActivitiesService } from './modules/activities/index.js';
 
 /** Every module's service, wired once; the CLI and the tests use the same set. */
 export function createServices(database: Database, config: Config) {
@@ -59,6 +61,8 @@ export function createServices(database: Database, config: Config) {
   const poverty = createPovertyService({ database, areas, registry });
   const merit = createMeritService({ database, areas, registry });
   const inbox = createInboxService({ database });
+  const organisation = createOrganisationService({ database });
+  const activities = createActivitiesService({ database, areas });
   const interop = createInteropService({
     database,
     registry,
@@ -81,6 +85,8 @@ export function createServices(database: Database, config: Config) {
     merit,
     interop,
     inbox,
+    organisation,
+    activities,
   };
 }
 export type Services = ReturnType<typeof createServices>;
@@ -220,6 +226,8 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   await app.register(povertyRoutes(services.poverty));
   await app.register(interopRoutes(services.interop));
   await app.register(inboxRoutes(services.inbox));
+  await app.register(organisationRoutes(services.organisation));
+  await app.register(activitiesRoutes(services.activities));
 
   if (fs.existsSync(path.join(config.webDist, 'index.html'))) await registerWebAssets(app, config.webDist);
   return { app: app as unknown as FastifyInstance, services };

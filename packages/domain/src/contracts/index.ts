@@ -15,3 +15,5 @@ export * from './poverty.js';
 export * from './merit.js';
 export * from './registry-transfers.js';
 export * from './inbox.js';
+export * from './organisation.js';
+export * from './activities.js';

@@ -34,6 +34,7 @@ export const StatusKind = z.enum([
   'meritorious',
   'ethnic_minority_area',
   'health_insurance',
+  'child_special_circumstances',
 ]);
 export type StatusKind = z.infer<typeof StatusKind>;
 

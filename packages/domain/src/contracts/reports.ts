@@ -25,6 +25,7 @@ export const INDICATOR_UNITS = [
   'cases',
   'units',
   'payments',
+  'activities',
 ] as const;
 export const IndicatorUnit = z.enum(INDICATOR_UNITS);
 export type IndicatorUnit = z.infer<typeof IndicatorUnit>;
@@ -50,6 +51,7 @@ export const INDICATOR_UNIT_LABELS: Record<IndicatorUnit, { vi: string; en: stri
   cases: { vi: 'vụ việc', en: 'cases' },
   units: { vi: 'đơn vị', en: 'units' },
   payments: { vi: 'lượt chi trả', en: 'payments' },
+  activities: { vi: 'hoạt động', en: 'activities' },
 };
 
 export const IndicatorOut = z.object({

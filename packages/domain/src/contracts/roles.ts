@@ -77,6 +77,10 @@ export const ABILITIES = [
   'merit.read',
   'merit.manage',
   'merit.confirm',
+  'organisation.read',
+  'organisation.manage',
+  'activities.read',
+  'activities.record',
 ] as const;
 export const Ability = z.enum(ABILITIES);
 export type Ability = z.infer<typeof Ability>;

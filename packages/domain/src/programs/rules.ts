@@ -27,6 +27,7 @@ const StatusKindEnum = z.enum([
   'meritorious',
   'ethnic_minority_area',
   'health_insurance',
+  'child_special_circumstances',
 ]);
 
 /** One way to qualify: a status in force on the reference date, with optional narrowing. */

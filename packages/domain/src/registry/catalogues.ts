@@ -456,6 +456,107 @@ const HEALTH_INSURANCE: StatusKindCatalogue = {
   ],
 };
 
+/**
+ * Children in special circumstances (trẻ em có hoàn cảnh đặc biệt), Luật Trẻ em 102/2016/QH13,
+ * Art. 10(1) points a–o (in force 01/6/2017); a child is a person under 16 (Art. 1). The fourteen
+ * groups were read from the article as quoted in full by two secondary sources that agree (QĐND,
+ * via baomoi.com; evbn.org), not from the law's text itself, hence `verified: false`: see
+ * docs/legal/children.md. The sub-groups of each group are detailed by the Government
+ * (NĐ 56/2017/NĐ-CP [M], not read). A status of this kind should end, at the latest, the day
+ * before the child turns 16.
+ */
+const CHILD_SPECIAL_CIRCUMSTANCES: StatusKindCatalogue = {
+  vi: 'Trẻ em có hoàn cảnh đặc biệt',
+  en: 'Children in special circumstances',
+  subject: 'person',
+  legalBasis:
+    'Luật Trẻ em 102/2016/QH13, Điều 10 khoản 1 — đối chiếu qua bản trích dẫn trên báo, chưa đối chiếu văn bản gốc',
+  legalBasisVerified: false,
+  effectiveFrom: '2017-06-01',
+  categories: [
+    {
+      code: 'a',
+      vi: 'Trẻ em mồ côi cả cha và mẹ',
+      en: 'Child orphaned of both parents',
+      ref: 'Điều 10 khoản 1 điểm a',
+      verified: false,
+    },
+    { code: 'b', vi: 'Trẻ em bị bỏ rơi', en: 'Abandoned child', ref: 'Điều 10 khoản 1 điểm b', verified: false },
+    {
+      code: 'c',
+      vi: 'Trẻ em không nơi nương tựa',
+      en: 'Child with no one to rely on',
+      ref: 'Điều 10 khoản 1 điểm c',
+      verified: false,
+    },
+    {
+      code: 'd',
+      vi: 'Trẻ em khuyết tật',
+      en: 'Child with a disability',
+      ref: 'Điều 10 khoản 1 điểm d',
+      verified: false,
+    },
+    {
+      code: 'dd',
+      vi: 'Trẻ em nhiễm HIV/AIDS',
+      en: 'Child living with HIV/AIDS',
+      ref: 'Điều 10 khoản 1 điểm đ',
+      verified: false,
+    },
+    {
+      code: 'e',
+      vi: 'Trẻ em vi phạm pháp luật',
+      en: 'Child in conflict with the law',
+      ref: 'Điều 10 khoản 1 điểm e',
+      verified: false,
+    },
+    {
+      code: 'g',
+      vi: 'Trẻ em nghiện ma túy',
+      en: 'Child addicted to drugs',
+      ref: 'Điều 10 khoản 1 điểm g',
+      verified: false,
+    },
+    {
+      code: 'h',
+      vi: 'Trẻ em phải bỏ học kiếm sống, chưa hoàn thành phổ cập giáo dục trung học cơ sở',
+      en: 'Child who left school to earn a living before completing lower-secondary education',
+      ref: 'Điều 10 khoản 1 điểm h',
+      verified: false,
+    },
+    {
+      code: 'i',
+      vi: 'Trẻ em bị tổn hại nghiêm trọng về thể chất và tinh thần do bị bạo lực',
+      en: 'Child seriously harmed in body and mind by violence',
+      ref: 'Điều 10 khoản 1 điểm i',
+      verified: false,
+    },
+    { code: 'k', vi: 'Trẻ em bị bóc lột', en: 'Exploited child', ref: 'Điều 10 khoản 1 điểm k', verified: false },
+    {
+      code: 'l',
+      vi: 'Trẻ em bị xâm hại tình dục',
+      en: 'Child who suffered sexual abuse',
+      ref: 'Điều 10 khoản 1 điểm l',
+      verified: false,
+    },
+    { code: 'm', vi: 'Trẻ em bị mua bán', en: 'Trafficked child', ref: 'Điều 10 khoản 1 điểm m', verified: false },
+    {
+      code: 'n',
+      vi: 'Trẻ em mắc bệnh hiểm nghèo hoặc bệnh phải điều trị dài ngày thuộc hộ nghèo, hộ cận nghèo',
+      en: 'Child with a grave or long-treatment illness in a poor or near-poor household',
+      ref: 'Điều 10 khoản 1 điểm n',
+      verified: false,
+    },
+    {
+      code: 'o',
+      vi: 'Trẻ em di cư, trẻ em lánh nạn, tị nạn chưa xác định được cha mẹ hoặc không có người chăm sóc',
+      en: 'Migrant, displaced or refugee child whose parents are unknown or who has no carer',
+      ref: 'Điều 10 khoản 1 điểm o',
+      verified: false,
+    },
+  ],
+};
+
 /** Every status kind with its subject, legal basis and categories. */
 export const STATUS_CATEGORIES: Readonly<Record<StatusKind, StatusKindCatalogue>> = {
   poverty: POVERTY,
@@ -463,6 +564,7 @@ export const STATUS_CATEGORIES: Readonly<Record<StatusKind, StatusKindCatalogue>
   meritorious: MERITORIOUS,
   ethnic_minority_area: ETHNIC_MINORITY_AREA,
   health_insurance: HEALTH_INSURANCE,
+  child_special_circumstances: CHILD_SPECIAL_CIRCUMSTANCES,
 };
 
 function catalogueOf(kind: string): StatusKindCatalogue | undefined {

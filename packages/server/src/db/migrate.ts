@@ -23,6 +23,8 @@ import * as m0022 from './migrations/0022-poverty-groups.js';
 import * as m0025 from './migrations/0025-merit-grave-keys.js';
 import * as m0026 from './migrations/0026-merit-record-dossier.js';
 import * as m0016 from './migrations/0016-registry-transfers.js';
+import * as m0030 from './migrations/0030-organisation.js';
+import * as m0031 from './migrations/0031-activities.js';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Database['dialect']): Promise<void> };
 
@@ -51,6 +53,8 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0025-merit-grave-keys': m0025,
   '0026-merit-record-dossier': m0026,
   '0016-registry-transfers': m0016,
+  '0030-organisation': m0030,
+  '0031-activities': m0031,
 };
 
 class StaticProvider implements MigrationProvider {

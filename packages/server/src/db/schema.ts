@@ -4,6 +4,8 @@ import type { DossiersTables } from './schema-dossiers.js';
 import type { ReportsTables } from './schema-reports.js';
 import type { PetitionsTables } from './schema-petitions.js';
 import type { EmploymentTables } from './schema-employment.js';
+import type { OrganisationTables } from './schema-organisation.js';
+import type { ActivitiesTables } from './schema-activities.js';
 import type { PovertyTables } from './schema-poverty.js';
 import type { MeritTables } from './schema-merit.js';
 import type { InteropTables } from './schema-interop.js';
@@ -248,7 +250,9 @@ export interface DB
     EmploymentTables,
     PovertyTables,
     MeritTables,
-    InteropTables {
+    InteropTables,
+    OrganisationTables,
+    ActivitiesTables {
   households: HouseholdsTable;
   persons: PersonsTable;
   statuses: StatusesTable;

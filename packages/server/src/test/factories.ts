@@ -14,3 +14,5 @@ export * from './factories/employment.js';
 export * from './factories/poverty.js';
 export * from './factories/merit.js';
 export * from './factories/interop.js';
+export * from './factories/organisation.js';
+export * from './factories/activities.js';

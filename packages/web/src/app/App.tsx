@@ -20,6 +20,8 @@ import { programsMessages } from '../features/programs/messages';
 import { registryMessages } from '../features/registry/messages';
 import { reportsMessages } from '../features/reports/messages';
 import { meritMessages } from '../features/merit/messages';
+import { organisationMessages } from '../features/organisation/messages';
+import { activitiesMessages } from '../features/activities/messages';
 import { usersMessages } from '../features/users/messages';
 import { ErrorBoundary } from './pages';
 import { createRouter } from './router';
@@ -38,6 +40,8 @@ registerMessages({
   registry: registryMessages,
   reports: reportsMessages,
   merit: meritMessages,
+  organisation: organisationMessages,
+  activities: activitiesMessages,
   users: usersMessages,
 });
 

@@ -35,6 +35,8 @@ const PetitionsRoutes = lazy(() => import('../features/petitions/PetitionsRoutes
 const EmploymentRoutes = lazy(() => import('../features/employment/EmploymentRoutes'));
 const PovertyRoutes = lazy(() => import('../features/poverty/PovertyRoutes'));
 const MeritRoutes = lazy(() => import('../features/merit/MeritRoutes'));
+const OrganisationPage = lazy(() => import('../features/organisation/OrganisationPage'));
+const ActivitiesPage = lazy(() => import('../features/activities/ActivitiesPage'));
 const PublishedListsRoutes = lazy(() => import('../features/programs/PublishedRoutes'));
 
 function Root() {
@@ -98,6 +100,8 @@ export const routes: RouteObject[] = [
                   { path: 'reports/*', element: only('reports.read', <ReportsRoutes />) },
                   { path: 'poverty/*', element: only('poverty.read', <PovertyRoutes />) },
                   { path: 'merit/*', element: only('merit.read', <MeritRoutes />) },
+                  { path: 'activities', element: only('activities.read', <ActivitiesPage />) },
+                  { path: 'organisation', element: only('organisation.read', <OrganisationPage />) },
                   { path: '*', element: <NotFoundPage /> },
                 ],
               },

@@ -11,6 +11,8 @@ import { petitionsPolicy } from '../petitions/index.js';
 import { employmentPolicy } from '../employment/index.js';
 import { povertyPolicy } from '../poverty/index.js';
 import { meritPolicy } from '../merit/index.js';
+import { organisationPolicy } from '../organisation/index.js';
+import { activitiesPolicy } from '../activities/index.js';
 
 /**
  * Abilities shipped to the web app to show or hide navigation. Built modules answer from their
@@ -52,6 +54,10 @@ const ABILITY_CHECKS: Record<Ability, (actor: Actor) => boolean> = {
   'merit.read': (a) => meritPolicy.can(a, 'read'),
   'merit.manage': (a) => meritPolicy.can(a, 'manage'),
   'merit.confirm': (a) => meritPolicy.can(a, 'confirm'),
+  'organisation.read': (a) => organisationPolicy.can(a, 'read'),
+  'organisation.manage': (a) => organisationPolicy.can(a, 'manage'),
+  'activities.read': (a) => activitiesPolicy.can(a, 'read'),
+  'activities.record': (a) => activitiesPolicy.can(a, 'record'),
 };
 
 export function abilitiesOf(actor: Actor): Ability[] {

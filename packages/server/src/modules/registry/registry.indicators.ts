@@ -13,7 +13,7 @@ type StatusEb = ExpressionBuilder<DB, 'statuses'>;
 
 const stockDate = (q: IndicatorQuery) => (q.to < q.asOf ? q.to : q.asOf);
 
-function validOn(eb: StatusEb, q: IndicatorQuery): Expression<SqlBool> {
+export function validOn(eb: StatusEb, q: IndicatorQuery): Expression<SqlBool> {
   const d = stockDate(q);
   return eb.and([
     eb('statuses.valid_from', '<=', d),
@@ -22,7 +22,7 @@ function validOn(eb: StatusEb, q: IndicatorQuery): Expression<SqlBool> {
   ]);
 }
 
-function statuses(db: Kysely<DB>, q: IndicatorQuery, kind: string, categories?: readonly string[]) {
+export function statuses(db: Kysely<DB>, q: IndicatorQuery, kind: string, categories?: readonly string[]) {
   let s = db
     .selectFrom('statuses')
     .where('statuses.kind', '=', kind)
@@ -71,7 +71,7 @@ function stockIndicator(def: {
 type StatusQuery = ReturnType<typeof statuses>;
 
 /** The households or persons behind a status count, a page at a time, in a stable order. */
-async function subjectRecords(
+export async function subjectRecords(
   db: Kysely<DB>,
   base: StatusQuery,
   subject: 'household' | 'person',

@@ -9,6 +9,8 @@ import { indicatorsRepo, type IndicatorValueRow } from './repo/indicators.repo.j
 import { employmentIndicators } from '../employment/index.js';
 import { povertyIndicators } from '../poverty/index.js';
 import { meritIndicators } from '../merit/index.js';
+import { organisationIndicators } from '../organisation/index.js';
+import { activitiesIndicators } from '../activities/index.js';
 
 /** One indicator of the catalogue, computed from records or entered with its source. */
 export interface IndicatorDef {
@@ -41,6 +43,8 @@ export function computedIndicators(): ComputedIndicator[] {
     ...employmentIndicators,
     ...povertyIndicators,
     ...meritIndicators,
+    ...organisationIndicators,
+    ...activitiesIndicators,
   ];
 }
 

@@ -89,6 +89,7 @@ const DEFAULT_CATEGORY: Record<StatusKind, string> = {
   meritorious: 'l',
   ethnic_minority_area: 'difficult',
   health_insurance: 'poor',
+  child_special_circumstances: 'a',
 };
 
 /**

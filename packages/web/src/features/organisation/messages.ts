@@ -1,0 +1,76 @@
+import { defineMessages } from '../../kernel/i18n';
+
+export const organisationMessages = defineMessages(
+  {
+    'organisation.title': 'Tổ chức bộ máy, biên chế',
+    'organisation.intro':
+      'Các đơn vị trực thuộc (kể cả đã giải thể, sáp nhập) và số liệu biên chế từng năm. Số đơn vị trước và sau sắp xếp, tỷ lệ tinh giản, số người được cử đi đào tạo lấy từ đây cho báo cáo.',
+    'organisation.units': 'Đơn vị trực thuộc',
+    'organisation.onDate': 'Chỉ hiện đơn vị đang hoạt động ngày',
+    'organisation.unitCount': '{count} đơn vị',
+    'organisation.unit.name': 'Tên đơn vị',
+    'organisation.unit.kind': 'Loại đơn vị',
+    'organisation.unit.parent': 'Trực thuộc',
+    'organisation.unit.from': 'Hoạt động từ ngày',
+    'organisation.unit.to': 'Đến ngày (giải thể, sáp nhập)',
+    'organisation.unit.add': 'Thêm đơn vị',
+    'organisation.unit.close': 'Ghi ngày giải thể, sáp nhập',
+    'organisation.unit.closeTitle': 'Đơn vị thôi hoạt động từ ngày nào? Chọn ngày cuối cùng đơn vị còn hoạt động.',
+    'organisation.unit.active': 'Đang hoạt động',
+    'organisation.unit.saved': 'Đã lưu đơn vị.',
+    'organisation.staffing': 'Biên chế theo năm',
+    'organisation.staffing.year': 'Năm',
+    'organisation.staffing.approved': 'Biên chế được giao',
+    'organisation.staffing.start': 'Có mặt đầu năm',
+    'organisation.staffing.end': 'Có mặt cuối năm',
+    'organisation.staffing.cut': 'Tinh giản',
+    'organisation.staffing.cutPercent': 'Tỷ lệ tinh giản',
+    'organisation.staffing.political': 'Đào tạo lý luận chính trị',
+    'organisation.staffing.stateManagement': 'Bồi dưỡng quản lý nhà nước',
+    'organisation.staffing.professional': 'Chuyên môn, nghiệp vụ',
+    'organisation.staffing.other': 'Bồi dưỡng khác',
+    'organisation.staffing.trained': 'Cử đi đào tạo, bồi dưỡng',
+    'organisation.staffing.save': 'Lưu số liệu năm',
+    'organisation.staffing.saved': 'Đã lưu số liệu biên chế năm {year}.',
+    'organisation.none': 'Chưa có dữ liệu.',
+  },
+  {
+    'organisation.title': 'Organisation and staffing',
+    'organisation.intro':
+      'The units of the agency (including those dissolved or merged) and the staffing figures of each year. Reports take the units before and after a reorganisation, the staff cut and the officials sent to training from here.',
+    'organisation.units': 'Units',
+    'organisation.onDate': 'Only units active on',
+    'organisation.unitCount': '{count} units',
+    'organisation.unit.name': 'Unit name',
+    'organisation.unit.kind': 'Kind of unit',
+    'organisation.unit.parent': 'Part of',
+    'organisation.unit.from': 'Active from',
+    'organisation.unit.to': 'Until (dissolved, merged)',
+    'organisation.unit.add': 'Add unit',
+    'organisation.unit.close': 'Record dissolution or merger',
+    'organisation.unit.closeTitle': 'Until when was the unit active? Choose its last day.',
+    'organisation.unit.active': 'Active',
+    'organisation.unit.saved': 'Unit saved.',
+    'organisation.staffing': 'Staffing by year',
+    'organisation.staffing.year': 'Year',
+    'organisation.staffing.approved': 'Approved posts',
+    'organisation.staffing.start': 'Staff at start of year',
+    'organisation.staffing.end': 'Staff at end of year',
+    'organisation.staffing.cut': 'Staff cut',
+    'organisation.staffing.cutPercent': 'Cut rate',
+    'organisation.staffing.political': 'Political theory training',
+    'organisation.staffing.stateManagement': 'State management training',
+    'organisation.staffing.professional': 'Professional training',
+    'organisation.staffing.other': 'Other training',
+    'organisation.staffing.trained': 'Sent to training',
+    'organisation.staffing.save': "Save the year's figures",
+    'organisation.staffing.saved': 'Staffing figures for {year} saved.',
+    'organisation.none': 'Nothing recorded yet.',
+  },
+);
+
+declare module '../../kernel/i18n/catalogue' {
+  interface Messages {
+    organisation: typeof organisationMessages;
+  }
+}
