@@ -178,6 +178,8 @@ describe('lists for people outside the registry', { timeout: 120_000 }, () => {
       decisionDate: '2021-08-20',
     });
     expect(ok.statusCode, ok.body).toBe(200);
+    // Who was left out comes in a new file, not from the rule.
+    expectProblem(await xa.inject('POST', `/api/v1/lists/${listId}/supplementary`), 409, 'PROGRAM_BY_IMPORT');
     const pay = ctx.services.programs.payments;
     const batch = await pay.createBatch(factoryActor, {
       programId: p.id,
