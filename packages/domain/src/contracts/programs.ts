@@ -158,7 +158,14 @@ export const ListOut = z.object({
   updatedAt: z.string(),
 });
 export type ListOut = z.infer<typeof ListOut>;
-export const ListDetail = ListOut.extend({ steps: z.array(ListStep), openRemarks: z.number() });
+export const ListDetail = ListOut.extend({
+  steps: z.array(ListStep),
+  openRemarks: z.number(),
+  /** For a list imported from Excel (people outside the registry): who sent which file, how many rows. */
+  imported: z
+    .array(z.object({ submittedBy: z.string(), fileName: z.string(), entries: z.number(), createdPersons: z.number() }))
+    .optional(),
+});
 export type ListDetail = z.infer<typeof ListDetail>;
 export const ListPage = z.object({ items: z.array(ListOut), total: z.number() });
 

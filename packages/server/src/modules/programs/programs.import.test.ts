@@ -110,6 +110,9 @@ describe('lists for people outside the registry', { timeout: 120_000 }, () => {
       5_565_000,
       commune,
     ]);
+    expect(list.imported).toEqual([
+      { submittedBy: 'Công ty TNHH May Thử', fileName: 'ds.xlsx', entries: 2, createdPersons: 1 },
+    ]);
     const created = await ctx.database.db
       .selectFrom('persons')
       .selectAll()

@@ -345,6 +345,8 @@ export const programsVi = {
   'programs.import.fix': 'Cần sửa',
   'programs.import.setting': 'Nhập danh sách từ Excel (người ngoài sổ nhân khẩu)',
   'programs.import.settingSaved': 'Đã lưu cài đặt chương trình.',
+  'programs.import.source': 'Nhập từ danh sách',
+  'programs.import.sourceLine': '{unit} (tệp {file}: {n} người, {created} người mới thêm vào sổ nhân khẩu)',
   'programs.form.listByImportHint':
     'Chọn khi người được hỗ trợ không có trong sổ nhân khẩu (lao động mất việc, hộ kinh doanh…): xã hoặc doanh nghiệp gửi danh sách Excel, hệ thống không tự lập danh sách theo quy định.',
 } as const;
@@ -691,6 +693,8 @@ export const programsEn: Record<keyof typeof programsVi, string> = {
   'programs.import.fix': 'What to fix',
   'programs.import.setting': 'Import lists from Excel (people outside the registry)',
   'programs.import.settingSaved': 'Program settings saved.',
+  'programs.import.source': 'Imported from the list of',
+  'programs.import.sourceLine': '{unit} (file {file}: {n} people, {created} newly added to the registry)',
   'programs.form.listByImportHint':
     'Choose this when the people supported are not in the registry (workers who lost their income, household businesses…): communes or employers send Excel lists, and no list is generated from the rule.',
 };

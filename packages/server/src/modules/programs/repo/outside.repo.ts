@@ -55,22 +55,22 @@ export const outsideRepo = {
         .execute();
   },
 
-  /** Where the entries of a list came from: per entry, the unit, employer and row. */
-  async sourcesOf(ex: Executor, listId: number) {
-    return ex
+  /** Who sent the files a list was imported from, with how many entries and created persons each. */
+  async importedInto(ex: Executor, listId: number) {
+    const rows = await ex
       .selectFrom('list_entry_sources')
-      .select([
-        'entry_id',
-        'row_no',
-        'submitted_by',
-        'employer_name',
-        'employer_tax_code',
-        'person_created',
-        'file_name',
-      ])
+      .select(['submitted_by', 'file_name'])
+      .select((e) => [e.fn.countAll<number>().as('n'), e.fn.sum<number>('person_created').as('created')])
       .where('list_id', '=', listId)
-      .orderBy('row_no')
+      .groupBy(['submitted_by', 'file_name'])
+      .orderBy('submitted_by')
       .execute();
+    return rows.map((r) => ({
+      submittedBy: r.submitted_by,
+      fileName: r.file_name,
+      entries: Number(r.n),
+      createdPersons: Number(r.created ?? 0),
+    }));
   },
 
   async setListByImport(ex: Executor, programId: number, on: boolean, at: string): Promise<void> {
