@@ -93,6 +93,7 @@ describe('a list of people outside the registry imported in a real browser', () 
     await page.getByTestId('program-import-commit').click();
     await page.waitForURL(/\/programs\/lists\/\d+$/);
     const listId = Number(new URL(page.url()).pathname.split('/').pop());
+    await expect(page.getByTestId('list-imported').innerText()).resolves.toContain('Công ty TNHH May Thử');
     const commune = await apiLogin(server.url, `xa.${COMMUNE}`);
     const list = await commune.call<{ entriesCount: number; totalAmount: number; state: string }>(
       'GET',
