@@ -182,13 +182,6 @@ export function importListUseCase({ database }: ProgramsDeps) {
         if (personId === null) {
           personId = await createOutsidePerson(trx, a.row, codes, now);
           created.add(personId);
-          await audit({
-            action: 'registry.person.create',
-            entity: 'person',
-            entityId: personId,
-            areaCode: codes.commune_code,
-            after: { source: 'program_list.import', programId: p.id, listId, line: a.line },
-          });
         }
         a.personId = personId;
         entries.push({
@@ -248,6 +241,15 @@ export function importListUseCase({ database }: ProgramsDeps) {
         areaCode: codes.commune_code,
         after: { programId: p.id, period, file: file.name, sha256: sha, submittedBy: q.submittedBy, counts },
       });
+      // The persons the list created: one event for the file, as the registry import does.
+      if (created.size)
+        await audit({
+          action: 'registry.person.create',
+          entity: 'person',
+          entityId: null,
+          areaCode: codes.commune_code,
+          after: { source: 'program_list.import', programId: p.id, listId, personIds: [...created] },
+        });
       return listId;
     });
     return out;
