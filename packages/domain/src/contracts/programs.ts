@@ -64,6 +64,8 @@ export const CreateProgramBody = z.strictObject({
   fundingSource: z.string().trim().max(300).nullable().optional(),
   /** The group a report figure names ('covid' for the 2021 Covid-19 support programmes). */
   group: z.enum(PROGRAM_GROUPS).nullable().optional(),
+  /** Lists come from files of communes or employers (people outside the registry), not from the rule. */
+  listByImport: z.boolean().optional(),
   rule: ProgramRuleIn,
 });
 export type CreateProgramBody = z.infer<typeof CreateProgramBody>;
@@ -93,6 +95,7 @@ export const ProgramOut = z.object({
   fundingSource: z.string().nullable(),
   group: z.string().nullable(),
   isDemo: z.boolean(),
+  listByImport: z.boolean(),
   rules: z.array(ProgramRuleOut),
 });
 export type ProgramOut = z.infer<typeof ProgramOut>;
@@ -155,7 +158,14 @@ export const ListOut = z.object({
   updatedAt: z.string(),
 });
 export type ListOut = z.infer<typeof ListOut>;
-export const ListDetail = ListOut.extend({ steps: z.array(ListStep), openRemarks: z.number() });
+export const ListDetail = ListOut.extend({
+  steps: z.array(ListStep),
+  openRemarks: z.number(),
+  /** For a list imported from Excel (people outside the registry): who sent which file, how many rows. */
+  imported: z
+    .array(z.object({ submittedBy: z.string(), fileName: z.string(), entries: z.number(), createdPersons: z.number() }))
+    .optional(),
+});
 export type ListDetail = z.infer<typeof ListDetail>;
 export const ListPage = z.object({ items: z.array(ListOut), total: z.number() });
 
@@ -369,3 +379,44 @@ export const TotalsRow = z.object({
 });
 export const Totals = z.object({ rows: z.array(TotalsRow), total: TotalsRow });
 export type Totals = z.infer<typeof Totals>;
+
+/** A program's settings the department may change after creation (issue 19). */
+export const ProgramSettingsBody = z.strictObject({ listByImport: z.boolean() });
+export type ProgramSettingsBody = z.infer<typeof ProgramSettingsBody>;
+
+/**
+ * Import of a list of people outside the registry (issue 19, docs/modules/programs.md): a dry run
+ * reports every problem of every row and writes nothing; a commit writes the list only when no row
+ * is rejected. The file is the multipart field "file".
+ */
+export const ImportListQuery = z.object({
+  mode: z.enum(['dry_run', 'commit']).default('dry_run'),
+  /** The commune whose list it is; a commune officer's own commune when omitted. */
+  communeCode: z.string().trim().min(1).max(20).optional(),
+  /** 'YYYY-MM' for monthly programs. */
+  period: IsoMonth.optional(),
+  /** Who submitted the list: the commune's or the employer's name. */
+  submittedBy: z.string().trim().min(2, 'Ghi đơn vị lập danh sách (UBND xã hoặc tên doanh nghiệp).').max(300),
+});
+export type ImportListQuery = z.infer<typeof ImportListQuery>;
+export const ImportRowProblem = z.object({ field: z.string(), header: z.string(), message: z.string() });
+export const ImportListOut = z.object({
+  mode: z.enum(['dry_run', 'commit']),
+  counts: z.object({
+    total: z.number(),
+    accepted: z.number(),
+    rejected: z.number(),
+    /** Rows matched to a person already in the registry. */
+    matched: z.number(),
+    /** Rows that create a registry person (nobody holds the ID). */
+    created: z.number(),
+    amount: z.number(),
+  }),
+  /** Every rejected row (the first 500), each problem naming its column. */
+  rejected: z.array(z.object({ line: z.number(), problems: z.array(ImportRowProblem) })),
+  /** The rejected rows with a column saying what to fix (base64 XLSX), or null. */
+  errorFile: z.string().nullable(),
+  /** The list created by a commit. */
+  listId: z.number().nullable(),
+});
+export type ImportListOut = z.infer<typeof ImportListOut>;

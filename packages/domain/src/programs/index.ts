@@ -11,3 +11,4 @@ export * from './fixed.js';
 export * from './rules.js';
 export * from './lists.js';
 export * from './arrears.js';
+export * from './outside-rows.js';

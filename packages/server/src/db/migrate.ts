@@ -25,6 +25,7 @@ import * as m0026 from './migrations/0026-merit-record-dossier.js';
 import * as m0016 from './migrations/0016-registry-transfers.js';
 import * as m0030 from './migrations/0030-organisation.js';
 import * as m0031 from './migrations/0031-activities.js';
+import * as m0032 from './migrations/0032-outside-lists.js';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Database['dialect']): Promise<void> };
 
@@ -55,6 +56,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0016-registry-transfers': m0016,
   '0030-organisation': m0030,
   '0031-activities': m0031,
+  '0032-outside-lists': m0032,
 };
 
 class StaticProvider implements MigrationProvider {

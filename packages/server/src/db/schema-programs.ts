@@ -22,6 +22,8 @@ export interface ProgramsTable {
   /** The province whose catalogue this is (migration 0007); codes are unique within it. */
   province_code: string;
   is_demo: Generated<number>;
+  /** 1: lists are imported from files of communes or employers, not generated (migration 0032). */
+  list_by_import: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -157,6 +159,28 @@ export interface PaymentsTable {
   commune_code: string;
 }
 
+/** Where an imported entry came from (migration 0032): the unit, the employer, the file and row. */
+export interface ListEntrySourcesTable {
+  id: Generated<number>;
+  entry_id: number;
+  list_id: number;
+  program_id: number;
+  person_id: number;
+  row_no: number;
+  submitted_by: string;
+  employer_name: string | null;
+  employer_tax_code: string | null;
+  /** 1 when the import created the registry person (nobody held the ID before). */
+  person_created: Generated<number>;
+  file_name: string;
+  file_sha256: string;
+  province_code: string;
+  district_code: string | null;
+  commune_code: string;
+  created_by: string;
+  created_at: string;
+}
+
 export interface IdempotencyKeysTable {
   key: string;
   username: string;
@@ -176,4 +200,5 @@ export interface ProgramsTables {
   payment_batches: PaymentBatchesTable;
   payments: PaymentsTable;
   idempotency_keys: IdempotencyKeysTable;
+  list_entry_sources: ListEntrySourcesTable;
 }

@@ -27,6 +27,7 @@ export function presentProgram(p: ProgramRow, rules: ProgramRuleRow[]): ProgramO
     fundingSource: p.funding_source,
     group: p.group_code,
     isDemo: p.is_demo === 1,
+    listByImport: p.list_by_import === 1,
     rules: rules.map((r) => ({
       id: r.id,
       validFrom: r.valid_from,

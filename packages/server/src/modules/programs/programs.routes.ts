@@ -19,6 +19,7 @@ import { IdParams, Page, T, tags } from './programs.http.js';
 import type { ProgramsService } from './programs.service.js';
 import { programsListRoutes } from './programs.lists.routes.js';
 import { programsPaymentRoutes } from './programs.payments.routes.js';
+import { programsImportRoutes } from './programs.import.routes.js';
 
 /** The programs module's HTTP API: the catalogue, progress and totals, published lists, and (below) lists and payments. */
 export function programsRoutes(service: ProgramsService): FastifyPluginAsyncZod {
@@ -158,5 +159,6 @@ export function programsRoutes(service: ProgramsService): FastifyPluginAsyncZod 
     );
     await app.register(programsListRoutes(service));
     await app.register(programsPaymentRoutes(service));
+    await app.register(programsImportRoutes(service));
   };
 }

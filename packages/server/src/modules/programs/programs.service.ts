@@ -3,8 +3,10 @@ import type { AreasService } from '../areas/index.js';
 import { checkListsUseCases } from './use-cases/check-lists.js';
 import { editEntriesUseCases } from './use-cases/edit-entries.js';
 import { generateListsUseCase } from './use-cases/generate-lists.js';
+import { importListUseCase } from './use-cases/import-list.js';
 import { listStepsUseCases } from './use-cases/list-steps.js';
 import { manageProgramsUseCases } from './use-cases/manage-programs.js';
+import { outsideSettingsUseCases } from './use-cases/outside-settings.js';
 import { paymentBatchesUseCases } from './use-cases/payment-batches.js';
 import { CHANNEL_VI, paymentSheetUseCase } from './use-cases/payment-sheet.js';
 import { publishAndRemarksUseCases } from './use-cases/publish-and-remarks.js';
@@ -36,6 +38,8 @@ export function createProgramsService(deps: { database: Database; areas?: AreasS
     },
     ...manageProgramsUseCases(uc),
     generate: generateListsUseCase(uc),
+    importList: importListUseCase(uc),
+    ...outsideSettingsUseCases(uc),
     supplementary: supplementaryListUseCase(uc, read.listDetail),
     ...read,
     ...checkListsUseCases(uc),

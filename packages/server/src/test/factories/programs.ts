@@ -216,3 +216,36 @@ export async function programsDecideAndPay(
   );
   return listId;
 }
+
+/** A citizen ID that passes the checks for this birth date and sex (for rows of imported lists). */
+export function programsCitizenId(birth: string, gender: 'male' | 'female' = 'male'): string {
+  return citizenIdFor(birth, gender);
+}
+
+/**
+ * A program whose lists are imported from Excel (people outside the registry, issue 19): the 2021
+ * Covid-19 support for workers whose contract was suspended, 3.710.000đ a person (QĐ 23/2021).
+ */
+export async function buildProgramsImportProgram(
+  ctx: TestContext,
+  overrides: Partial<CreateProgramBody> & { provinceCode?: string } = {},
+): Promise<ProgramOut> {
+  return buildProgram(ctx, {
+    name: 'Hỗ trợ người lao động tạm hoãn hợp đồng lao động (NQ 68/NQ-CP)',
+    legalBasis: 'Nghị quyết 68/NQ-CP; Quyết định 23/2021/QĐ-TTg',
+    legalDate: '2021-07-07',
+    kind: 'one_off_cash',
+    periodKind: 'once',
+    refDate: '2021-08-01',
+    periodFrom: '2021-07-01',
+    periodTo: '2021-12-31',
+    group: 'covid',
+    listByImport: true,
+    rule: {
+      validFrom: '2021-07-01',
+      eligibility: { per: 'person', any: [{ status: 'social_assistance' }] },
+      amount: { type: 'fixed', amount: 3_710_000 },
+    },
+    ...overrides,
+  });
+}

@@ -219,6 +219,20 @@ function ListView({ list: l }: { list: ListDetail }) {
               <a href={`/cong-khai/${l.id}`}>{formatDateTime(l.publishedAt)}</a>
             </Fact>
           ) : null}
+          {l.imported?.length ? (
+            <Fact label={t('programs.import.source')} testId="list-imported">
+              {l.imported
+                .map((s) =>
+                  t('programs.import.sourceLine', {
+                    unit: s.submittedBy,
+                    file: s.fileName,
+                    n: num(s.entries),
+                    created: num(s.createdPersons),
+                  }),
+                )
+                .join('; ')}
+            </Fact>
+          ) : null}
           {l.openRemarks > 0 ? (
             <Fact label={t('programs.openRemarks')}>
               <Typography.Text type="warning">{num(l.openRemarks)}</Typography.Text>

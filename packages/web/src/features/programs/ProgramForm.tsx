@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation } from '@tanstack/react-query';
-import { Button, Card, Col, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
+import { Button, Card, Checkbox, Col, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
 import type { FormInstance, InputRef } from 'antd';
 import type { Dayjs } from 'dayjs';
 import {
@@ -42,6 +42,7 @@ interface ProgramValues {
   budget?: number | null;
   fundingSource?: string;
   group?: (typeof PROGRAM_GROUPS)[number] | null;
+  listByImport?: boolean;
   per?: 'person' | 'household';
   selectors?: SelectorValues[];
   amountType?: AmountRule['type'];
@@ -118,6 +119,7 @@ function bodyOf(v: ProgramValues): unknown {
     budget: opt(v.budget) ?? null,
     fundingSource: v.fundingSource?.trim() || null,
     group: v.group ?? null,
+    listByImport: !!v.listByImport,
     rule: {
       validFrom: isoOf(v.ruleFrom) ?? periodFrom,
       eligibility: { per: v.per, any: selectors },
@@ -363,6 +365,9 @@ export function CreateProgramModal({ onClose }: { onClose: () => void }) {
           </Form.Item>
         </Col>
       </Row>
+      <Form.Item name="listByImport" valuePropName="checked" extra={t('programs.form.listByImportHint')}>
+        <Checkbox data-testid="program-form-list-by-import">{t('programs.import.setting')}</Checkbox>
+      </Form.Item>
 
       <h4>{t('programs.form.eligibility')}</h4>
       <Form.Item name="per" label={t('programs.form.per')}>

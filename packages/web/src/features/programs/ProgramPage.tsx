@@ -48,6 +48,7 @@ import {
   usePrograms,
 } from './shared';
 import { PagedTable } from '../../components/PagedTable';
+import { ImportListCard, ListByImportSwitch } from './ImportListCard';
 
 /** /programs/:id: the rules, the progress, the totals, the lists of a period and the payment batches. */
 export default function ProgramPage() {
@@ -123,11 +124,18 @@ function ProgramView({ program: p }: { program: ProgramOut }) {
           </label>
         )}
         {p.periodKind !== 'monthly' && <Tag>{t('programs.periodYear', { period })}</Tag>}
-        {can.prepare && me?.role === 'commune_officer' && (
+        {!p.listByImport && can.prepare && me?.role === 'commune_officer' && (
           <CommuneListButton program={p} period={period} communeCode={me.areaCode} />
         )}
-        {can.prepare && me?.role === 'province_officer' && <GenerateButton program={p} period={period} />}
+        {!p.listByImport && can.prepare && me?.role === 'province_officer' && (
+          <GenerateButton program={p} period={period} />
+        )}
+        {can.manage && <ListByImportSwitch program={p} />}
       </Space>
+
+      {p.listByImport && can.prepare && (me?.role === 'commune_officer' || me?.role === 'province_officer') && (
+        <ImportListCard program={p} period={period} communeCode={me.role === 'commune_officer' ? me.areaCode : null} />
+      )}
 
       {can.progress && <ProgressCard program={p} period={period} />}
       {can.progress && <TotalsCard program={p} period={period} />}

@@ -6,6 +6,7 @@ import {
   CheckResult,
   EntryPage,
   GenerateResult,
+  ImportListOut,
   ListDetail,
   ListPage,
   ProgramList,
@@ -19,6 +20,7 @@ import {
 import type {
   ApproveBody,
   CreateProgramBody,
+  ImportListQuery,
   ListsQuery,
   PaymentChannel,
   RecordPaymentsBody,
@@ -55,6 +57,18 @@ export const programsApi = {
   program: (programId: number, signal?: AbortSignal) =>
     request<ProgramOut>('GET', `/programs/${id(programId)}`, { schema: ProgramOut, signal }),
   createProgram: (body: CreateProgramBody) => request<ProgramOut>('POST', '/programs', { body, schema: ProgramOut }),
+  setSettings: (programId: number, body: { listByImport: boolean }) =>
+    request<ProgramOut>('PUT', `/programs/${id(programId)}/settings`, { body, schema: ProgramOut }),
+  /** A list of people outside the registry from Excel: a dry run, or the commit when no row is rejected. */
+  importList: (programId: number, q: ImportListQuery, file: File) => {
+    const form = new FormData();
+    form.append('file', file);
+    return request<ImportListOut>('POST', `/programs/${id(programId)}/import`, {
+      query: { ...q },
+      form,
+      schema: ImportListOut,
+    });
+  },
   generate: (programId: number, body: { period?: string; communeCode?: string }) =>
     request('POST', `/programs/${id(programId)}/lists`, { body, schema: GenerateResult }),
   progress: (q: { programId: number; period?: string; areaCode?: string }, signal?: AbortSignal) =>
@@ -126,6 +140,7 @@ export const programsApi = {
 
 export const programsUrls = {
   sheet: (batchId: number) => apiUrl(`/payment-batches/${id(batchId)}/sheet.xlsx`),
+  importTemplate: (programId: number) => apiUrl(`/programs/${id(programId)}/import-template.xlsx`),
 };
 
 /** Query keys; everything of the module starts with 'programs' so one invalidation refreshes it all. */

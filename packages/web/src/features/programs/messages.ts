@@ -325,6 +325,30 @@ export const programsVi = {
   'public.remarkRequired': 'Ghi nội dung ý kiến (ít nhất 5 ký tự)',
   'public.remarkSend': 'Gửi ý kiến',
   'public.remarkSent': 'Đã gửi ý kiến; cán bộ phụ trách sẽ trả lời.',
+  'programs.import.title': 'Nhập danh sách từ Excel',
+  'programs.import.intro':
+    'Danh sách người ngoài sổ nhân khẩu do xã hoặc doanh nghiệp lập (người lao động mất việc, hộ kinh doanh, người mắc kẹt…). Tải tệp mẫu, điền mỗi người một dòng, bấm "Kiểm tra": chưa ghi gì vào hệ thống, mọi lỗi của mọi dòng hiện ra kèm cột cần sửa. Khi không còn lỗi, bấm "Nhập danh sách": danh sách mở ở trạng thái đang lập, rồi kiểm tra, gửi duyệt và chi trả như mọi danh sách.',
+  'programs.import.template': 'Tải tệp mẫu (.xlsx)',
+  'programs.import.commune': 'Mã xã của danh sách',
+  'programs.import.submittedBy': 'Đơn vị lập danh sách',
+  'programs.import.submittedByHint': 'UBND xã hoặc tên doanh nghiệp',
+  'programs.import.choose': 'Chọn tệp Excel',
+  'programs.import.check': 'Kiểm tra',
+  'programs.import.commit': 'Nhập danh sách',
+  'programs.import.clean':
+    'Tệp có {total} dòng, không có lỗi: {matched} người đã có trong sổ nhân khẩu, {created} người sẽ được thêm vào sổ; tổng {amount} đồng. Bấm "Nhập danh sách" để ghi.',
+  'programs.import.hasErrors':
+    'Tệp có {total} dòng, {rejected} dòng có lỗi nên chưa nhập được. Sửa các dòng dưới đây (hoặc tải tệp lỗi), rồi kiểm tra lại.',
+  'programs.import.errorFile': 'Tải tệp các dòng lỗi (có cột "Lỗi cần sửa")',
+  'programs.import.line': 'Dòng',
+  'programs.import.column': 'Cột',
+  'programs.import.fix': 'Cần sửa',
+  'programs.import.setting': 'Nhập danh sách từ Excel (người ngoài sổ nhân khẩu)',
+  'programs.import.settingSaved': 'Đã lưu cài đặt chương trình.',
+  'programs.import.source': 'Nhập từ danh sách',
+  'programs.import.sourceLine': '{unit} (tệp {file}: {n} người, {created} người mới thêm vào sổ nhân khẩu)',
+  'programs.form.listByImportHint':
+    'Chọn khi người được hỗ trợ không có trong sổ nhân khẩu (lao động mất việc, hộ kinh doanh…): xã hoặc doanh nghiệp gửi danh sách Excel, hệ thống không tự lập danh sách theo quy định.',
 } as const;
 
 export const programsEn: Record<keyof typeof programsVi, string> = {
@@ -649,6 +673,30 @@ export const programsEn: Record<keyof typeof programsVi, string> = {
   'public.remarkRequired': 'Write the remark (at least 5 characters)',
   'public.remarkSend': 'Send',
   'public.remarkSent': 'Remark sent; the officer in charge will answer.',
+  'programs.import.title': 'Import a list from Excel',
+  'programs.import.intro':
+    'A list of people outside the registry drawn up by a commune or an employer (workers who lost their income, household businesses, people stranded away from home…). Download the template, fill in one person per row and press "Check": nothing is written yet, and every problem of every row is listed with the column to fix. When no row has a problem, press "Import list": the list opens as a draft and is then checked, submitted, approved and paid like any other list.',
+  'programs.import.template': 'Download the template (.xlsx)',
+  'programs.import.commune': 'Commune code of the list',
+  'programs.import.submittedBy': 'Submitted by',
+  'programs.import.submittedByHint': "The commune's People's Committee or the employer",
+  'programs.import.choose': 'Choose an Excel file',
+  'programs.import.check': 'Check',
+  'programs.import.commit': 'Import list',
+  'programs.import.clean':
+    'The file has {total} rows and no problems: {matched} people are already in the registry, {created} will be added to it; {amount} đồng in all. Press "Import list" to save it.',
+  'programs.import.hasErrors':
+    'The file has {total} rows; {rejected} have problems, so nothing was imported. Fix the rows below (or download the error file) and check again.',
+  'programs.import.errorFile': 'Download the rejected rows (with a "what to fix" column)',
+  'programs.import.line': 'Row',
+  'programs.import.column': 'Column',
+  'programs.import.fix': 'What to fix',
+  'programs.import.setting': 'Import lists from Excel (people outside the registry)',
+  'programs.import.settingSaved': 'Program settings saved.',
+  'programs.import.source': 'Imported from the list of',
+  'programs.import.sourceLine': '{unit} (file {file}: {n} people, {created} newly added to the registry)',
+  'programs.form.listByImportHint':
+    'Choose this when the people supported are not in the registry (workers who lost their income, household businesses…): communes or employers send Excel lists, and no list is generated from the rule.',
 };
 
 export const programsMessages = defineMessages(programsVi, programsEn);

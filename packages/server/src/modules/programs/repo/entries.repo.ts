@@ -115,9 +115,10 @@ export const entriesRepo = {
       .executeTakeFirst();
   },
 
-  /** Remove an entry and the remarks on it. */
+  /** Remove an entry, the remarks on it and, for an imported entry, where it came from. */
   async remove(ex: Executor, entryId: number): Promise<void> {
     await ex.deleteFrom('list_remarks').where('entry_id', '=', entryId).execute();
+    await ex.deleteFrom('list_entry_sources').where('entry_id', '=', entryId).execute();
     await ex.deleteFrom('list_entries').where('id', '=', entryId).execute();
   },
 

@@ -22,6 +22,11 @@ export function generateListsUseCase({ database }: ProgramsDeps) {
 
   return async function generate(actor: Actor, programId: number, body: GenerateListsBody) {
     const p = await loadProgram(db, actor, programId, 'prepare');
+    if (p.list_by_import === 1)
+      throw errors.conflict(
+        'PROGRAM_BY_IMPORT',
+        'Chương trình này lấy danh sách từ tệp Excel của xã hoặc doanh nghiệp (người ngoài sổ nhân khẩu). Dùng "Nhập danh sách từ Excel".',
+      );
     const { period, refDate } = periodOf(p, body.period);
     const rule = await ruleOn(db, programId, refDate);
     const scope = areaColumnScope(actor);

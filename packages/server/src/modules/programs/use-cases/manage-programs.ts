@@ -81,6 +81,7 @@ export function manageProgramsUseCases({ database }: ProgramsDeps) {
             funding_source: body.fundingSource ?? null,
             group_code: body.group ?? null,
             is_demo: opts.isDemo ? 1 : 0,
+            list_by_import: body.listByImport ? 1 : 0,
             province_code: provinceCode,
             created_at: now,
             updated_at: now,

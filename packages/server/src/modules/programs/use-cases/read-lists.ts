@@ -14,6 +14,7 @@ import {
 import { areasReader } from '../repo/areas.repo.js';
 import { entriesRepo } from '../repo/entries.repo.js';
 import { listsRepo } from '../repo/lists.repo.js';
+import { outsideRepo } from '../repo/outside.repo.js';
 import type { Scope } from '../repo/types.js';
 import { loadList, type ProgramsDeps } from './load.js';
 
@@ -44,7 +45,9 @@ export function readListsUseCases({ database }: ProgramsDeps) {
 
   async function listDetail(actor: Actor, id: number): Promise<ListDetail> {
     const l = await loadList(db, actor, id, 'read');
-    return presentListDetail(l, await listsRepo.steps(db, id), await listsRepo.openRemarks(db, id));
+    const detail = presentListDetail(l, await listsRepo.steps(db, id), await listsRepo.openRemarks(db, id));
+    const imported = await outsideRepo.importedInto(db, id);
+    return imported.length ? { ...detail, imported } : detail;
   }
 
   return {

@@ -21,6 +21,11 @@ export function supplementaryListUseCase({ database }: ProgramsDeps, listDetail:
         throw errors.conflict('LIST_NOT_APPROVED', 'Chỉ lập danh sách bổ sung cho danh sách đã phê duyệt.');
       programsPolicy.guard(actor, 'prepare', l);
       const p = await loadProgram(trx, actor, l.program_id, 'read');
+      if (p.list_by_import === 1)
+        throw errors.conflict(
+          'PROGRAM_BY_IMPORT',
+          'Chương trình này lấy danh sách từ tệp Excel: người cần bổ sung được nhập bằng một tệp mới ("Nhập danh sách từ Excel").',
+        );
       const rule = await ruleOn(trx, p.id, l.ref_date);
       const now = nowIso();
       const newId = await listsRepo.insert(trx, {
