@@ -12,13 +12,13 @@ const cnt = (cond: string) => sql<number>`sum(case when ${sql.raw(cond)} then 1 
 /** Sum of bit i of the mask over the rows meeting `cond` (shift and mask: a third of the cost of / and %). */
 const bit = (cond: string, i: number) =>
   sql<number>`sum(case when ${sql.raw(cond)} then (c.deprived_mask >> ${sql.lit(i)}) & 1 else 0 end)`;
-const END = `(case when c.registry_category in ('poor', 'near_poor') then c.registry_category else 'none' end)`;
+const END = `(case when c.recognized_category in ('poor', 'near_poor') then c.recognized_category else 'none' end)`;
 
 /** Per indicator i: recognised poor (p<i>) and near-poor (n<i>) households deprived in it. */
 const deprivationColumns = (n: number) =>
   Array.from({ length: n }, (_, i) => [
-    bit(`c.registry_category = 'poor'`, i).as(`p${i}`),
-    bit(`c.registry_category = 'near_poor'`, i).as(`n${i}`),
+    bit(`c.recognized_category = 'poor'`, i).as(`p${i}`),
+    bit(`c.recognized_category = 'near_poor'`, i).as(`n${i}`),
   ]).flat();
 
 export const reportsRepo = {
