@@ -17,7 +17,8 @@ import { columnTypes } from './helpers.js';
  *   the indicators read the recognised cases only).
  * - `deprivation_count`, `income_band`, `proposed_class` leave `poverty_cases`.
  * - The province index of the cases becomes a covering index of the movement report (province,
- *   step, then every column the report reads), so the report of a province reads the index alone.
+ *   step, then the columns the report groups by, in that order, then the rest it reads), so the
+ *   report of a province reads the index alone and groups without sorting.
  */
 export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   const t = columnTypes(dialect);
@@ -56,11 +57,11 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .columns([
       'province_code',
       'step',
-      'campaign_id',
+      'recognized_category',
       'previous',
       'ever_poor',
-      'recognized_category',
       'deprived_mask',
+      'campaign_id',
       'recognition_id',
     ])
     .execute();
