@@ -26,6 +26,7 @@ import * as m0016 from './migrations/0016-registry-transfers.js';
 import * as m0030 from './migrations/0030-organisation.js';
 import * as m0031 from './migrations/0031-activities.js';
 import * as m0032 from './migrations/0032-outside-lists.js';
+import * as m0033 from './migrations/0033-poverty-scores.js';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Database['dialect']): Promise<void> };
 
@@ -57,6 +58,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0030-organisation': m0030,
   '0031-activities': m0031,
   '0032-outside-lists': m0032,
+  '0033-poverty-scores': m0033,
 };
 
 class StaticProvider implements MigrationProvider {

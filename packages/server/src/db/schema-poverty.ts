@@ -5,6 +5,7 @@ export interface PovertyTables {
   poverty_campaigns: PovertyCampaignsTable;
   poverty_b1_points: PovertyB1PointsTable;
   poverty_cases: PovertyCasesTable;
+  poverty_scores: PovertyScoresTable;
   poverty_surveys: PovertySurveysTable;
   poverty_b1_answers: PovertyB1AnswersTable;
   poverty_meetings: PovertyMeetingsTable;
@@ -67,14 +68,11 @@ export interface PovertyCasesTable extends AreaCodes {
   screened_out: number;
   /** 'answers' (scored from poverty_b1_answers) | 'given' (a total imported) | null. */
   b1_source: string | null;
-  b1_score: number | null;
+  /** The B1 total entered or imported without the answers (b1_source 'given'), else null. */
+  b1_given: number | null;
   income: number | null;
   /** Bit i set = deprived in the standard's i-th indicator. */
   deprived_mask: number | null;
-  deprivation_count: number | null;
-  income_band: string | null;
-  proposed_class: string | null;
-  registry_category: string | null;
   cause: string | null;
   /** Bit i set = the household belongs to POVERTY_GROUPS[i] (@ansinh/domain). */
   groups_mask: Generated<number>;
@@ -84,7 +82,24 @@ export interface PovertyCasesTable extends AreaCodes {
   posting_id: number | null;
   recognition_id: number | null;
   recognized_class: string | null;
+  /** The registry category the recognition wrote ('poor' | 'near_poor' | 'average' | null). */
+  recognized_category: string | null;
   updated_at: string;
+}
+
+/**
+ * The latest scores and proposed class of a surveyed case (migration 0033): written by the survey
+ * and rewritten set-based by the campaign's scoring, one narrow row per case.
+ */
+export interface PovertyScoresTable {
+  campaign_id: number;
+  case_id: number;
+  province_code: string;
+  b1_score: number | null;
+  deprivation_count: number | null;
+  income_band: string | null;
+  proposed_class: string | null;
+  registry_category: string | null;
 }
 
 export interface PovertySurveysTable extends AreaCodes {

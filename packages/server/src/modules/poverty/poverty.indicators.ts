@@ -28,11 +28,11 @@ function recognised(db: Kysely<DB>, q: IndicatorQuery) {
 
 const c = (s: string) => sql<SqlBool>`${sql.raw(s)}`;
 const START_POOR = `c.previous = 'poor'`;
-const END_POOR = `c.registry_category = 'poor'`;
+const END_POOR = `c.recognized_category = 'poor'`;
 const START_NEAR = `c.previous = 'near_poor'`;
-const END_NEAR = `c.registry_category = 'near_poor'`;
-const LEFT = `c.previous = 'poor' and coalesce(c.registry_category, 'none') <> 'poor'`;
-const ENTERED = `coalesce(c.previous, 'none') <> 'poor' and c.registry_category = 'poor'`;
+const END_NEAR = `c.recognized_category = 'near_poor'`;
+const LEFT = `c.previous = 'poor' and coalesce(c.recognized_category, 'none') <> 'poor'`;
+const ENTERED = `coalesce(c.previous, 'none') <> 'poor' and c.recognized_category = 'poor'`;
 const EM = ` and c.ethnic_minority = 1`;
 
 const record = (r: {
@@ -249,6 +249,6 @@ export const povertyIndicators: readonly ComputedIndicator[] = [
     'poverty.average_farm_households',
     'Hộ làm nông, lâm, ngư, diêm nghiệp có mức sống trung bình (hỗ trợ BHYT)',
     'Average-living farm households (health-insurance support)',
-    `c.registry_category = 'average'`,
+    `c.recognized_category = 'average'`,
   ),
 ];

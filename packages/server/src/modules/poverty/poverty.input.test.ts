@@ -48,7 +48,7 @@ describe('poverty review: bad input changes nothing', () => {
       .selectAll()
       .where('id', '=', caseId)
       .executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ step: 'listed', b1_score: null });
+    expect(row).toMatchObject({ step: 'listed', b1_given: null });
     expect(
       await ctx.database.db.selectFrom('poverty_surveys').select('id').where('case_id', '=', caseId).execute(),
     ).toEqual([]);

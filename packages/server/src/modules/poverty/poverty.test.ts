@@ -224,13 +224,22 @@ describe('poverty review: scope and the tree in force', () => {
       surveyBody({ screeningYes: ['car'] }),
     ];
     for (const body of bodies) await buildSurveyedCase(ctx, { campaignId, survey: body });
-    const cols = ['id', 'b1_score', 'deprivation_count', 'income_band', 'proposed_class', 'registry_category'] as const;
     const read = () =>
       ctx.database.db
-        .selectFrom('poverty_cases')
-        .select(cols)
-        .where('campaign_id', '=', campaignId)
-        .orderBy('id')
+        .selectFrom('poverty_cases as c')
+        .innerJoin('poverty_scores as s', (j) =>
+          j.onRef('s.campaign_id', '=', 'c.campaign_id').onRef('s.case_id', '=', 'c.id'),
+        )
+        .select([
+          'c.id',
+          's.b1_score',
+          's.deprivation_count',
+          's.income_band',
+          's.proposed_class',
+          's.registry_category',
+        ])
+        .where('c.campaign_id', '=', campaignId)
+        .orderBy('c.id')
         .execute();
     const byDomain = await read();
     expect(byDomain.map((r) => r.proposed_class)).toEqual([
@@ -242,10 +251,9 @@ describe('poverty review: scope and the tree in force', () => {
       'not_poor',
     ]);
     await ctx.database.db
-      .updateTable('poverty_cases')
+      .updateTable('poverty_scores')
       .set({ proposed_class: null, b1_score: null, deprivation_count: null })
       .where('campaign_id', '=', campaignId)
-      .where('b1_source', '=', 'answers')
       .execute();
     const r = json<{ scored: number }>(await xa.inject('POST', `/api/v1/poverty/campaigns/${campaignId}/score`));
     expect(r.scored).toBe(6);

@@ -15,7 +15,7 @@ export interface BreakdownRow {
 }
 
 const cnt = (cond: string) => sql<number>`sum(case when ${sql.raw(cond)} then 1 else 0 end)`;
-const END = `(case when c.registry_category in ('poor', 'near_poor') then c.registry_category else 'none' end)`;
+const END = `(case when c.recognized_category in ('poor', 'near_poor') then c.recognized_category else 'none' end)`;
 
 function movementColumns(target: 'poor' | 'near_poor') {
   const p = `'${target}'`;

@@ -122,6 +122,7 @@ export function recognizeResults(deps: PovertyDeps) {
         await casesRepo.update(trx, c.id, {
           step: 'recognized',
           recognized_class: c.proposed_class,
+          recognized_category: c.registry_category,
           recognition_id: recognitionId,
           updated_at: nowIso(),
         });

@@ -68,7 +68,7 @@ export function classifySurvey(
   return { k, mask };
 }
 
-/** Write a classified survey: the survey row, the B1 answers, the case's scores and class; audited. */
+/** Write a classified survey: the survey row, the B1 answers, the case, its scores and class; audited. */
 export async function writeSurvey(
   trx: Trx,
   audit: (e: AuditInput) => Promise<void>,
@@ -96,18 +96,21 @@ export async function writeSurvey(
     farm: body.farmHousehold ? 1 : 0,
     screened_out: k.excludedByScreening.length ? 1 : 0,
     b1_source: hasAnswers ? 'answers' : k.b1Score !== null ? 'given' : null,
-    b1_score: k.b1Score,
+    b1_given: hasAnswers ? null : k.b1Score,
     income: body.incomePerPersonMonth ?? null,
     deprived_mask: mask,
-    deprivation_count: k.deprivationCount,
-    income_band: k.incomeBand,
-    proposed_class: k.class,
-    registry_category: k.registryCategory,
     cause: body.cause ?? null,
     groups_mask: groupMask(body.groups ?? []),
     agree_bp: null,
     meeting_id: null,
     updated_at: nowIso(),
+  });
+  await casesRepo.writeScores(trx, c, {
+    b1_score: k.b1Score,
+    deprivation_count: k.deprivationCount,
+    income_band: k.incomeBand,
+    proposed_class: k.class,
+    registry_category: k.registryCategory,
   });
   await audit({
     action: 'poverty.survey.record',
