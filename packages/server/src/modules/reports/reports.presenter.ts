@@ -94,6 +94,7 @@ export function presentReport(
     id: Number(r.id),
     templateCode: r.template_code,
     templateName,
+    templateVersion: r.template_version == null ? null : Number(r.template_version),
     title: r.title,
     year: r.year,
     quarter: r.quarter,
