@@ -403,6 +403,7 @@ export const TemplateOut = z.object({
 });
 export type TemplateOut = z.infer<typeof TemplateOut>;
 export const TemplateList = z.object({ items: z.array(TemplateOut) });
+export type TemplateList = z.infer<typeof TemplateList>;
 export const TemplateQuery = z.object({ archived: z.enum(['true', 'false']).optional() });
 
 const TemplateText = z.string().trim().min(2, 'Nhập ít nhất 2 ký tự.').max(300);
@@ -424,7 +425,10 @@ export const CreateTemplateBody = SaveTemplateBody.extend({
   code: z
     .string()
     .trim()
-    .regex(/^[a-z0-9][a-z0-9-]{1,59}$/, 'Mã mẫu gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ "bao-cao-thang".'),
+    .regex(
+      /^[a-z0-9][a-z0-9-]{1,59}$/,
+      'Mã mẫu gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ "bao-cao-thang".',
+    ),
   /** The agency the template is for; null: every agency of the province. */
   agencyCode: z.string().max(40).nullish(),
 });

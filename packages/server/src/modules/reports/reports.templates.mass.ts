@@ -77,7 +77,8 @@ export function massMobilisationBody(period: string): ReportBody {
           id: 'dv4.c1',
           figure: 'petitions.mass_complaints',
           zero: 'Không phát sinh khiếu nại đông người.',
-          otherwise: 'Phát sinh {petitions.mass_complaints} vụ khiếu nại đông người; đã phối hợp giải quyết theo thẩm quyền.',
+          otherwise:
+            'Phát sinh {petitions.mass_complaints} vụ khiếu nại đông người; đã phối hợp giải quyết theo thẩm quyền.',
         },
         {
           type: 'table',

@@ -35,7 +35,12 @@ export function reportTemplatesRoutes(service: ReportsService): FastifyPluginAsy
       '/api/v1/reports/templates/:code',
       {
         config: { access: read },
-        schema: { tags, summary: 'One template at its current version', params: CodeParams, response: { 200: TemplateOut } },
+        schema: {
+          tags,
+          summary: 'One template at its current version',
+          params: CodeParams,
+          response: { 200: TemplateOut },
+        },
       },
       (req) => service.template(req.actor!, req.params.code),
     );

@@ -14,7 +14,11 @@ export const templatesRepo = {
     return q.orderBy('id').execute();
   },
   names(db: Executor, provinceCode: string) {
-    return db.selectFrom('report_templates').select(['code', 'name_vi']).where('province_code', '=', provinceCode).execute();
+    return db
+      .selectFrom('report_templates')
+      .select(['code', 'name_vi'])
+      .where('province_code', '=', provinceCode)
+      .execute();
   },
   codes(db: Executor, provinceCode: string) {
     return db
@@ -52,7 +56,9 @@ export const templatesRepo = {
   currentBodies(db: Executor, provinceCode: string) {
     return db
       .selectFrom('report_template_versions as v')
-      .innerJoin('report_templates as t', (j) => j.onRef('t.id', '=', 'v.template_id').onRef('t.version', '=', 'v.version'))
+      .innerJoin('report_templates as t', (j) =>
+        j.onRef('t.id', '=', 'v.template_id').onRef('t.version', '=', 'v.version'),
+      )
       .select(['v.template_id', 'v.body_json'])
       .where('t.province_code', '=', provinceCode)
       .execute();

@@ -149,7 +149,9 @@ export function reportTemplates(c: ReportsContext) {
       reportsPolicy.guard(actor, 'read', { provinceCode: p }, WHAT);
       await ensureShipped(p);
       const rows = await templatesRepo.list(db, p, q.archived === 'true');
-      const bodies = new Map((await templatesRepo.currentBodies(db, p)).map((b) => [Number(b.template_id), b.body_json]));
+      const bodies = new Map(
+        (await templatesRepo.currentBodies(db, p)).map((b) => [Number(b.template_id), b.body_json]),
+      );
       return { items: rows.map((t) => presentTemplate(t, bodies.get(Number(t.id)) ?? '{}')) };
     },
 
@@ -230,7 +232,10 @@ export function reportTemplates(c: ReportsContext) {
           template_id: Number(t.id),
           province_code: p,
           version: from + 1,
-          ...set,
+          name_vi: body.nameVi,
+          name_en: body.nameEn,
+          period: body.period,
+          title_pattern: body.titlePattern,
           body_json: JSON.stringify(body.body),
           created_by: actor.username,
           created_at: at,
