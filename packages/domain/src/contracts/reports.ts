@@ -441,6 +441,7 @@ export const TemplateVersionOut = z.object({
   createdAt: z.string(),
 });
 export const TemplateVersionList = z.object({ items: z.array(TemplateVersionOut) });
+export type TemplateVersionList = z.infer<typeof TemplateVersionList>;
 
 export const CreateReportBody = z.object({
   templateCode: z.string().min(1).max(100),
