@@ -2,13 +2,10 @@ import type { ReportBody, TemplateOut } from '@ansinh/domain';
 import { massMobilisationBody } from './reports.templates.mass.js';
 
 /**
- * The report templates AnSinh ships: seed data, loaded into each province's `report_templates`
- * at its first use (use-cases/templates.ts), where the Department then shapes them. A template is numbered sections of narrative with
- * placeholders (see @ansinh/domain reports/template.ts), tables of figures and conditional text.
- * A report instance copies the template's body, so officers edit their report's narrative
- * without touching the template. Figures that no module or entered value gives yet show
- * "[chưa có số liệu]" until they exist. Every shipped template passes `validateTemplate`
- * (reports.validate.ts): a programme figure names the programme or group it sums.
+ * The report templates AnSinh ships: seed data loaded into each province's `report_templates` at
+ * its first use (use-cases/templates.ts), where the Department shapes them. Sections of narrative
+ * with placeholders (@ansinh/domain reports/template.ts), figure tables and conditional text; a
+ * report copies the body. Every one passes `validateTemplate` (reports.validate.ts).
  */
 export interface ReportTemplate extends TemplateOut {
   /** The title of an instance: "{year}" and "{quarter}" are replaced. */

@@ -1,40 +1,17 @@
-import {
-  ReportBody,
-  type CreateTemplateBody,
-  type SaveTemplateBody,
-  type TemplateOut,
-  type TemplatePeriod,
-} from '@ansinh/domain';
-import type { Actor } from '../../../platform/actor.js';
+import type { CreateTemplateBody, ReportBody, SaveTemplateBody, TemplateOut } from '@ansinh/domain';
+import { systemActor, type Actor } from '../../../platform/actor.js';
 import { provinceScope } from '../../../platform/authz.js';
 import { inTransaction, nowIso } from '../../../platform/context.js';
 import { errors, isUniqueViolation } from '../../../platform/errors.js';
 import type { Executor } from '../../../db/database.js';
 import { reportsPolicy } from '../reports.policy.js';
+import { presentTemplate } from '../reports.presenter.js';
 import { REPORT_TEMPLATES } from '../reports.templates.js';
 import { validateTemplate } from '../reports.validate.js';
-import { templatesRepo, type TemplateRow } from '../repo/templates.repo.js';
+import { templatesRepo } from '../repo/templates.repo.js';
 import type { ReportsContext } from './context.js';
 
 const WHAT = 'Mẫu báo cáo';
-
-/** A stored template with the body of one of its versions, as the API shows it. */
-function presentTemplate(t: TemplateRow, bodyJson: string): TemplateOut {
-  return {
-    id: Number(t.id),
-    code: t.code,
-    agencyCode: t.agency_code,
-    nameVi: t.name_vi,
-    nameEn: t.name_en,
-    period: t.period as TemplatePeriod,
-    titlePattern: t.title_pattern,
-    version: Number(t.version),
-    archived: t.archived_at !== null,
-    updatedBy: t.updated_by,
-    updatedAt: String(t.updated_at),
-    body: ReportBody.parse(JSON.parse(bodyJson)),
-  };
-}
 
 /** Zod already checked the shape; the figures are checked here, each problem with where it is. */
 function checkFigures(body: SaveTemplateBody['body']) {
@@ -70,7 +47,7 @@ export function reportTemplates(c: ReportsContext) {
     const missing = REPORT_TEMPLATES.filter((t) => !have.has(t.code));
     if (missing.length === 0) return;
     try {
-      await database.db.transaction().execute(async (trx) => {
+      await inTransaction(database, systemActor('reports'), async (trx) => {
         for (const t of missing) await insertTemplate(trx, provinceCode, 'system', { ...t, agencyCode: null }, 1);
       });
     } catch (err) {
