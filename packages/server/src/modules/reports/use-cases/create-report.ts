@@ -48,9 +48,10 @@ export function createReport(c: ReportsContext, rf: ReportFigures, progress: Pla
       const tn = new Map<string, string>();
       for (const p of new Set(rows.map((r) => r.province_code)))
         for (const [code, name] of await c.templateNames(p)) tn.set(`${p}:${code}`, name);
-      const items = rows.map((r) =>
-        rf.present(actor, r, n, new Map([[r.template_code, tn.get(`${r.province_code}:${r.template_code}`) ?? '']])),
-      );
+      const items = rows.map((r) => {
+        const name = tn.get(`${r.province_code}:${r.template_code}`);
+        return rf.present(actor, r, n, name ? new Map([[r.template_code, name]]) : undefined);
+      });
       return { items, total, page: q.page, pageSize: q.pageSize };
     },
 
