@@ -362,24 +362,88 @@ export const ReportSection = z.object({
 });
 export type ReportSection = z.infer<typeof ReportSection>;
 
+/** Who signs: the agency's signer unless a template or a report names another. */
+export const ReportSigner = z.object({
+  authority: z.string().max(100),
+  title: z.string().min(2).max(100),
+  name: z.string().min(2).max(100),
+});
+export type ReportSigner = z.infer<typeof ReportSigner>;
+
 export const ReportBody = z.object({
   docTitle: z.string(),
+  /** The summary line (trích yếu). */
   summary: z.string(),
+  /** "Kính gửi: …". */
   addressee: z.string().nullable(),
   sections: z.array(ReportSection),
+  /** "Nơi nhận" before the agency's own (e.g. "Lưu: VT"). */
   recipients: z.array(z.string()),
+  /** The signer of this template or report; null: the agency's signer (settings). */
+  signer: ReportSigner.nullable().optional(),
 });
 export type ReportBody = z.infer<typeof ReportBody>;
+
+/** The period a template's reports cover: a year, its first six months, or a quarter. */
+export const TemplatePeriod = z.enum(['year', 'half', 'quarter']);
+export type TemplatePeriod = z.infer<typeof TemplatePeriod>;
 
 export const TemplateOut = z.object({
   code: z.string(),
   nameVi: z.string(),
   nameEn: z.string(),
-  period: z.enum(['year', 'quarter']),
+  period: TemplatePeriod,
   body: ReportBody,
+  /** The stored template (issue 19): absent for nothing shipped today, kept optional for old clients. */
+  id: z.number().int().optional(),
+  agencyCode: z.string().nullable().optional(),
+  titlePattern: z.string().optional(),
+  version: z.number().int().optional(),
+  archived: z.boolean().optional(),
+  updatedBy: z.string().optional(),
+  updatedAt: z.string().optional(),
 });
 export type TemplateOut = z.infer<typeof TemplateOut>;
 export const TemplateList = z.object({ items: z.array(TemplateOut) });
+export type TemplateList = z.infer<typeof TemplateList>;
+export const TemplateQuery = z.object({ archived: z.enum(['true', 'false']).optional() });
+
+const TemplateText = z.string().trim().min(2, 'Nhập ít nhất 2 ký tự.').max(300);
+/** A new template or a new version of one: its names, the title of its reports and its body. */
+export const SaveTemplateBody = z.object({
+  nameVi: TemplateText,
+  nameEn: TemplateText,
+  period: TemplatePeriod,
+  /** The title of a report: "{year}" and "{quarter}" are replaced. */
+  titlePattern: TemplateText,
+  body: ReportBody.extend({
+    summary: z.string().trim().min(2, 'Nhập trích yếu của báo cáo.').max(500),
+    sections: z.array(ReportSection).min(1, 'Mẫu cần ít nhất một mục.').max(100),
+    recipients: z.array(z.string().trim().min(1).max(300)).max(30),
+  }),
+});
+export type SaveTemplateBody = z.infer<typeof SaveTemplateBody>;
+export const CreateTemplateBody = SaveTemplateBody.extend({
+  code: z
+    .string()
+    .trim()
+    .regex(
+      /^[a-z0-9][a-z0-9-]{1,59}$/,
+      'Mã mẫu gồm chữ thường không dấu, số và dấu gạch ngang, ví dụ "bao-cao-thang".',
+    ),
+  /** The agency the template is for; null: every agency of the province. */
+  agencyCode: z.string().max(40).nullish(),
+});
+export type CreateTemplateBody = z.infer<typeof CreateTemplateBody>;
+
+/** One saved version of a template. */
+export const TemplateVersionOut = z.object({
+  version: z.number().int(),
+  createdBy: z.string(),
+  createdAt: z.string(),
+});
+export const TemplateVersionList = z.object({ items: z.array(TemplateVersionOut) });
+export type TemplateVersionList = z.infer<typeof TemplateVersionList>;
 
 export const CreateReportBody = z.object({
   templateCode: z.string().min(1).max(100),
@@ -397,6 +461,14 @@ export const UpdateReportBody = z.object({
   planId: z.number().int().positive().nullish(),
   /** New text of narrative blocks, by block id (a when_zero block takes "<id>.zero" / "<id>.otherwise"). */
   texts: z.record(z.string(), z.string().max(20_000)).default({}),
+  /** The report's own header and closing (until issue): summary line, "Kính gửi", "Nơi nhận", signer. */
+  summary: z.string().trim().min(2).max(500).optional(),
+  addressee: z.string().trim().max(500).nullish(),
+  recipients: z.array(z.string().trim().min(1).max(300)).max(30).optional(),
+  /** null: back to the agency's signer. */
+  signer: ReportSigner.nullish(),
+  /** The report's sections as a whole (added, renamed, reordered, deleted). */
+  sections: z.array(ReportSection).min(1).max(100).optional(),
 });
 export type UpdateReportBody = z.infer<typeof UpdateReportBody>;
 
@@ -404,6 +476,8 @@ export const ReportOut = z.object({
   id: z.number().int(),
   templateCode: z.string(),
   templateName: z.string(),
+  /** The template version the report was made from (null: before templates were stored). */
+  templateVersion: z.number().int().nullable().optional(),
   title: z.string(),
   year: z.number().int(),
   quarter: z.number().int().nullable(),

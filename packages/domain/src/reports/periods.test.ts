@@ -46,3 +46,10 @@ describe('editing the narrative of a report', () => {
     expect(applyNarrative(body, { nope: 'x', p1: 'y' }).unknown).toEqual(['nope']);
   });
 });
+
+describe('halfRange', () => {
+  it('covers 1 January to 30 June, the "6 tháng đầu năm" report', async () => {
+    const { halfRange } = await import('./periods.js');
+    expect(halfRange(2024)).toEqual({ from: '2024-01-01', to: '2024-06-30' });
+  });
+});

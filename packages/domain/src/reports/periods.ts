@@ -23,6 +23,9 @@ export function quarterRange(year: number, quarter: number): ReportPeriod {
   return { from: `${year}-${String(m).padStart(2, '0')}-01`, to: monthEnd(year, m + 2) };
 }
 
+/** The first six months of a year (the "6 tháng đầu năm" report): 1 January to 30 June. */
+export const halfRange = (year: number): ReportPeriod => ({ from: `${year}-01-01`, to: `${year}-06-30` });
+
 /** The earlier of two dates. */
 export const minDate = (a: string, b: string): string => (a < b ? a : b);
 

@@ -7,6 +7,8 @@ export interface ReportsTables {
   plans: PlansTable;
   plan_targets: PlanTargetsTable;
   reports: ReportsTable;
+  report_templates: ReportTemplatesTable;
+  report_template_versions: ReportTemplateVersionsTable;
   province_settings: ProvinceSettingsTable;
 }
 
@@ -114,6 +116,8 @@ export interface ReportsTable {
   figures_json: string | null;
   /** The plan the report takes its targets from; null: the UBND plan of its year (migration 0020). */
   plan_id?: number | null;
+  /** The template version the report was made from (migration 0029); null before it. */
+  template_version?: number | null;
   issued_at: string | null;
   issued_by: string | null;
   created_by: string;
@@ -127,4 +131,40 @@ export interface ProvinceSettingsTable {
   key: string;
   value_json: string;
   updated_at: string;
+}
+
+/** A report template of a province (migration 0029); `version` is its current version. */
+export interface ReportTemplatesTable {
+  id: Generated<number>;
+  province_code: string;
+  /** The agency it is for; null: every agency of the province. */
+  agency_code: string | null;
+  code: string;
+  name_vi: string;
+  name_en: string;
+  period: string;
+  title_pattern: string;
+  version: number;
+  /** 1: loaded from the templates AnSinh ships. */
+  shipped: Generated<number>;
+  archived_at: string | null;
+  created_by: string;
+  created_at: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** Every saved version of a template: a report keeps the version it was made from. */
+export interface ReportTemplateVersionsTable {
+  id: Generated<number>;
+  template_id: number;
+  province_code: string;
+  version: number;
+  name_vi: string;
+  name_en: string;
+  period: string;
+  title_pattern: string;
+  body_json: string;
+  created_by: string;
+  created_at: string;
 }

@@ -8,13 +8,13 @@ import {
   ReportPage,
   ReportPreview,
   ReportsQuery,
-  TemplateList,
   UpdateReportBody,
 } from '@ansinh/domain';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { reportsPolicy } from './reports.policy.js';
 import type { ReportsService } from './reports.service.js';
+import { reportTemplatesRoutes } from './reports.templates.routes.js';
 
 const IdParams = z.object({ id: z.coerce.number().int().positive() });
 const { read, manage } = reportsPolicy.table;
@@ -26,15 +26,8 @@ const attachment = (name: string) => `attachment; filename="${name}"`;
 export function reportDocumentsRoutes(service: ReportsService): FastifyPluginAsyncZod {
   return async (app) => {
     const tags = ['reports'];
+    await reportTemplatesRoutes(service)(app, {});
 
-    app.get(
-      '/api/v1/reports/templates',
-      {
-        config: { access: read },
-        schema: { tags, summary: 'The shipped report templates', response: { 200: TemplateList } },
-      },
-      (req) => service.templates(req.actor!),
-    );
     app.get(
       '/api/v1/reports/settings',
       {

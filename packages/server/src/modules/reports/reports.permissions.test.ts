@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '@ansinh/domain';
+import type { Role, TemplateOut } from '@ansinh/domain';
 import { systemActor } from '../../platform/actor.js';
 import { createTestContext, type Session, type TestContext } from '../../test/helpers.js';
 import { addOtherProvince, expectProblem } from '../../test/fixtures.js';
@@ -43,6 +43,13 @@ interface Action {
 }
 
 let periodSeq = 0;
+const templateBody = (t: TemplateOut) => ({
+  nameVi: t.nameVi,
+  nameEn: t.nameEn,
+  period: t.period,
+  titlePattern: t.titlePattern,
+  body: t.body,
+});
 /** A period of its own for each value a row builds (a second value for the same period is a correction). */
 const ownPeriod = () => {
   const to = new Date(Date.UTC(2024, 1, 1 + periodSeq++)).toISOString().slice(0, 10);
@@ -197,6 +204,38 @@ const ACTIONS: Action[] = [
     run: (s) => s.inject('PUT', '/api/v1/reports/rules', { issueWithMissing: 'confirm' }),
   },
   {
+    name: 'read the templates',
+    roles: READERS,
+    write: false,
+    status: 200,
+    insideOnly: true,
+    run: (s) => s.inject('GET', '/api/v1/reports/templates'),
+  },
+  {
+    name: 'create a template',
+    // Templates are the province's: only the Department shapes them.
+    roles: ['province_leader', 'province_officer'],
+    write: true,
+    status: 201,
+    insideOnly: true,
+    run: async (s) => {
+      const t = await ctx.services.reports.template(systemActor('test'), 'ket-qua-quy', '70');
+      const code = `mau-quyen-${++periodSeq}`;
+      return s.inject('POST', '/api/v1/reports/templates', { ...templateBody(t), code });
+    },
+  },
+  {
+    name: 'save a template version',
+    roles: ['province_leader', 'province_officer'],
+    write: true,
+    status: 200,
+    insideOnly: true,
+    run: async (s) => {
+      const t = await ctx.services.reports.template(systemActor('test'), 'ket-qua-quy', '70');
+      return s.inject('PUT', '/api/v1/reports/templates/ket-qua-quy', templateBody(t));
+    },
+  },
+  {
     name: 'read the settings',
     roles: READERS,
     write: false,
@@ -247,6 +286,8 @@ async function snapshot() {
       .orderBy('id')
       .execute(),
     settings: await db.selectFrom('province_settings').selectAll().orderBy('province_code').execute(),
+    templates: await db.selectFrom('report_templates').select(['id', 'version']).orderBy('id').execute(),
+    versions: await db.selectFrom('report_template_versions').select('id').orderBy('id').execute(),
     audit: await count('audit_events'),
   };
 }
@@ -262,7 +303,7 @@ const rows = ACTIONS.flatMap((action) =>
 
 describe('reports permission table', () => {
   it('has a row for every role, action and side', () => {
-    expect(rows).toHaveLength(ACTIONS.length * ACTORS.length * 2 - 4 * ACTORS.length);
+    expect(rows).toHaveLength(ACTIONS.length * ACTORS.length * 2 - 7 * ACTORS.length);
     expect(new Set(rows.map((r) => r.actor.role))).toEqual(new Set(ACTORS.map((a) => a.role)));
   });
 

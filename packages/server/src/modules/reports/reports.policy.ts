@@ -32,7 +32,8 @@ export const reportsPolicy = definePolicy<
   | 'create_report'
   | 'edit_report'
   | 'issue_report'
-  | 'edit_settings',
+  | 'edit_settings'
+  | 'edit_template',
   RecordArea
 >(
   'reports',
@@ -46,10 +47,13 @@ export const reportsPolicy = definePolicy<
     edit_report: WRITERS,
     issue_report: WRITERS,
     edit_settings: WRITERS,
+    // Templates are the province's: its Department's officers and leaders shape them, others read.
+    edit_template: ['province_leader', 'province_officer'],
   },
   {
     edit_catalogue: departmentOnly('Chỉ Sở thêm chỉ tiêu vào danh mục dùng chung.'),
     edit_settings: departmentOnly('Chỉ Sở sửa thông tin cơ quan ban hành báo cáo.'),
+    edit_template: departmentOnly('Chỉ cán bộ cấp tỉnh (Sở) sửa mẫu báo cáo của tỉnh.'),
   },
 );
 

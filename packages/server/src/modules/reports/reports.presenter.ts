@@ -1,8 +1,18 @@
-import type { EnteredValueOut, FigureSource, IndicatorOut, PlanSummary, ReportOut } from '@ansinh/domain';
+import {
+  ReportBody,
+  type EnteredValueOut,
+  type FigureSource,
+  type IndicatorOut,
+  type PlanSummary,
+  type ReportOut,
+  type TemplateOut,
+  type TemplatePeriod,
+} from '@ansinh/domain';
 import type { IndicatorDef } from './reports.catalogue.js';
 import type { IndicatorValueRow } from './repo/indicators.repo.js';
 import type { PlanRow } from './repo/plans.repo.js';
 import type { ReportRow } from './repo/reports.repo.js';
+import type { TemplateRow } from './repo/templates.repo.js';
 
 /** Row → API shapes of the reports module. */
 export function presentIndicator(d: IndicatorDef): IndicatorOut {
@@ -94,6 +104,7 @@ export function presentReport(
     id: Number(r.id),
     templateCode: r.template_code,
     templateName,
+    templateVersion: r.template_version == null ? null : Number(r.template_version),
     title: r.title,
     year: r.year,
     quarter: r.quarter,
@@ -111,5 +122,23 @@ export function presentReport(
     updatedAt: r.updated_at,
     abilities,
     planId: r.plan_id == null ? null : Number(r.plan_id),
+  };
+}
+
+/** A stored template with the body of one of its versions, as the API shows it. */
+export function presentTemplate(t: TemplateRow, bodyJson: string): TemplateOut {
+  return {
+    id: Number(t.id),
+    code: t.code,
+    agencyCode: t.agency_code,
+    nameVi: t.name_vi,
+    nameEn: t.name_en,
+    period: t.period as TemplatePeriod,
+    titlePattern: t.title_pattern,
+    version: Number(t.version),
+    archived: t.archived_at !== null,
+    updatedBy: t.updated_by,
+    updatedAt: String(t.updated_at),
+    body: ReportBody.parse(JSON.parse(bodyJson)),
   };
 }

@@ -158,7 +158,12 @@ export function renderSections(body: ReportBody, ctx: RenderContext): ReportPrev
   }));
 }
 
-/** The document's header and closing parts from the agency settings (Decree 30/2020 layout). */
+/**
+ * The document's header and closing parts (Decree 30/2020 layout): the summary line, "Kính gửi",
+ * "Nơi nhận" and signer are the report's own (copied from its template, changed before issue);
+ * the agency settings give the names, the number symbol, the recipients every report of the
+ * agency keeps ("Lưu: VT") and the signer when the report names none.
+ */
 export function renderHeader(
   body: ReportBody,
   agency: AgencySettings,
@@ -177,9 +182,10 @@ export function renderHeader(
       ...body.recipients.map((x) => plainText(x, ctx)),
       ...agency.recipients.filter((x) => !body.recipients.includes(x)),
     ],
-    signerAuthority: agency.signerAuthority,
-    signerTitle: agency.signerTitle,
-    signerName: agency.signerName,
+    // The report's (or its template's) own signer, else the agency's.
+    signerAuthority: body.signer ? body.signer.authority : agency.signerAuthority,
+    signerTitle: body.signer ? body.signer.title : agency.signerTitle,
+    signerName: body.signer ? body.signer.name : agency.signerName,
   };
 }
 

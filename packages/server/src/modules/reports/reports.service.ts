@@ -12,6 +12,7 @@ import { plans } from './use-cases/plans.js';
 import { reportDocuments } from './use-cases/report-documents.js';
 import { reportFigures } from './use-cases/report-figures.js';
 import { settings } from './use-cases/settings.js';
+import { reportTemplates } from './use-cases/templates.js';
 import { reportsSettings } from './use-cases/reports-settings.js';
 import { valueLifecycle } from './use-cases/value-lifecycle.js';
 
@@ -27,7 +28,8 @@ export function createReportsService(deps: ReportsDeps) {
   const agency = settings(c);
   const figures = reportFigures(c, progress, agency.agencyOf);
   const planUseCases = plans(c, progress);
-  const reports = createReport(c, figures, progress);
+  const templates = reportTemplates(c);
+  const reports = createReport(c, figures, progress, templates);
   const { loadPlan: _loadPlan, ...planApi } = planUseCases;
   return {
     policy: reportsPolicy,
@@ -37,6 +39,7 @@ export function createReportsService(deps: ReportsDeps) {
     ...planApi,
     ...planTargets(c, progress, planUseCases),
     ...dashboard(c, progress),
+    ...templates,
     ...reports,
     ...issueReport(c, figures, reports.get, progress),
     ...valueLifecycle(c),

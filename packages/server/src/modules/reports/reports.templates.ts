@@ -1,16 +1,16 @@
 import type { ReportBody, TemplateOut } from '@ansinh/domain';
+import { massMobilisationBody } from './reports.templates.mass.js';
 
 /**
- * The report templates AnSinh ships. A template is numbered sections of narrative with
- * placeholders (see @ansinh/domain reports/template.ts), tables of figures and conditional text.
- * A report instance copies the template's body, so officers edit their report's narrative
- * without touching the template. Figures that no module or entered value gives yet show
- * "[chưa có số liệu]" until they exist. Every shipped template passes `validateTemplate`
- * (reports.validate.ts): a programme figure names the programme or group it sums.
+ * The report templates AnSinh ships: seed data loaded into each province's `report_templates` at
+ * its first use (use-cases/templates.ts), where the Department shapes them. Sections of narrative
+ * with placeholders (@ansinh/domain reports/template.ts), figure tables and conditional text; a
+ * report copies the body. Every one passes `validateTemplate` (reports.validate.ts).
  */
 export interface ReportTemplate extends TemplateOut {
   /** The title of an instance: "{year}" and "{quarter}" are replaced. */
   titlePattern: string;
+  body: ReportBody;
 }
 
 const text = (id: string, t: string) => ({ type: 'text' as const, id, text: t });
@@ -274,6 +274,22 @@ export const REPORT_TEMPLATES: readonly ReportTemplate[] = [
     period: 'quarter',
     titlePattern: 'Báo cáo kết quả quý {quarter} năm {year}',
     body: QUARTER_BODY,
+  },
+  {
+    code: 'dan-van-cq-nam',
+    nameVi: 'Báo cáo kết quả công tác dân vận chính quyền năm (theo đề cương của Ban Dân vận)',
+    nameEn: 'Annual report on government mass-mobilisation work (mass-mobilisation board outline)',
+    period: 'year',
+    titlePattern: 'Báo cáo công tác dân vận chính quyền năm {year}',
+    body: massMobilisationBody('năm {year}'),
+  },
+  {
+    code: 'dan-van-cq-6-thang',
+    nameVi: 'Báo cáo kết quả công tác dân vận chính quyền 6 tháng đầu năm',
+    nameEn: 'Six-month report on government mass-mobilisation work',
+    period: 'half',
+    titlePattern: 'Báo cáo công tác dân vận chính quyền 6 tháng đầu năm {year}',
+    body: massMobilisationBody('6 tháng đầu năm {year}'),
   },
 ];
 

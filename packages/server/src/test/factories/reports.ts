@@ -1,6 +1,8 @@
 import {
   CreatePlanBody,
   CreateReportBody,
+  CreateTemplateBody,
+  type TemplateOut,
   EnterValueBody,
   type EnteredValueOut,
   type HouseholdOut,
@@ -86,6 +88,45 @@ export async function buildReport(
   });
   const report = await ctx.services.reports.create(factoryActor, body);
   return issue ? ctx.services.reports.issue(factoryActor, report.id, { acceptMissing: true }) : report;
+}
+
+/**
+ * A report template of the demo province (a yearly one with one section, a figure and a table by
+ * default), created through the service as the system.
+ */
+export async function buildReportTemplate(
+  ctx: Pick<TestContext, 'services'>,
+  overrides: Partial<CreateTemplateBody> & { provinceCode?: string } = {},
+): Promise<TemplateOut> {
+  const { provinceCode, ...rest } = overrides;
+  const n = unique();
+  const body = CreateTemplateBody.parse({
+    code: `mau-thu-${n}`,
+    nameVi: `Mẫu báo cáo thử ${n}`,
+    nameEn: `Test template ${n}`,
+    period: 'year',
+    titlePattern: `Báo cáo thử ${n} năm {year}`,
+    body: {
+      docTitle: 'BÁO CÁO',
+      summary: 'Kết quả thử năm {year}',
+      addressee: 'Kính gửi: Ủy ban nhân dân tỉnh',
+      recipients: ['Như trên'],
+      sections: [
+        {
+          id: 'a',
+          number: 'I.',
+          title: 'KẾT QUẢ',
+          level: 1,
+          blocks: [
+            { type: 'text', id: 'a.p1', text: 'Hộ nghèo: {registry.poor_households} hộ.' },
+            { type: 'table', id: 'a.t1', caption: 'Bảng', rows: [{ label: 'Hồ sơ', figure: 'dossiers.received' }] },
+          ],
+        },
+      ],
+    },
+    ...rest,
+  });
+  return ctx.services.reports.createTemplate(factoryActor, body, provinceCode ?? REPORTS_DEFAULT_AREA);
 }
 
 const expectOk = async <T>(p: Promise<{ statusCode: number; body: string; json(): unknown }>, status: number) => {

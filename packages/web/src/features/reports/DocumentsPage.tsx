@@ -17,7 +17,7 @@ import {
   Typography,
 } from 'antd';
 import type { TableColumnsType } from 'antd';
-import type { AgencySettings, FigureOut, PreviewBlock, ReportOut, ReportPreview } from '@ansinh/domain';
+import type { AgencySettings, FigureOut, PreviewBlock, ReportBody, ReportOut, ReportPreview } from '@ansinh/domain';
 import { useMe } from '../../kernel/auth';
 import { formatDate, formatDateTime } from '../../kernel/format';
 import { useT } from '../../kernel/i18n';
@@ -29,6 +29,7 @@ import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { figureHref, reportsApi, reportsUrls, rk } from './api';
 import { IssueButton } from './IssueButton';
 import { RulesModal } from './RulesModal';
+import { HeaderFields } from './TemplateEditor';
 import { ReportsHead, todayVn, useCanManage } from './shared';
 
 export function DocumentsPage() {
@@ -227,6 +228,7 @@ export function ReportPage() {
     enabled: valid && issued,
   });
   const [editing, setEditing] = useState<{ key: string; text: string } | null>(null);
+  const [header, setHeader] = useState(false);
   const p = q.data;
   if (!p) return <DetailFallback valid={valid} query={q} />;
   const r = p.report;
@@ -252,6 +254,11 @@ export function ReportPage() {
               {t('reports.docs.annex')}
             </Button>
             <Button onClick={() => window.print()}>{t('reports.docs.print')}</Button>
+            {editable && (
+              <Button data-testid="report-header-edit" onClick={() => setHeader(true)}>
+                {t('reports.docs.headerEdit')}
+              </Button>
+            )}
             {editable && <IssueButton id={id} onIssued={() => void q.refetch()} />}
           </Space>
         }
@@ -289,6 +296,7 @@ export function ReportPage() {
         </Typography.Paragraph>
       )}
       <Paper p={p} figures={figures} onEdit={editable ? (key, text) => setEditing({ key, text }) : null} />
+      {header && <HeaderModal p={p} onClose={() => setHeader(false)} onSaved={() => void q.refetch()} />}
       {editing && (
         <EditTextModal reportId={id} edit={editing} onClose={() => setEditing(null)} onSaved={() => void q.refetch()} />
       )}
@@ -540,6 +548,49 @@ function EditTextModal({
       <Form.Item name="text" rules={[{ required: true }]}>
         <Input.TextArea data-testid="edit-form-text" autoSize={{ minRows: 4, maxRows: 16 }} />
       </Form.Item>
+    </ModalForm>
+  );
+}
+
+type HeaderValue = Pick<ReportBody, 'summary' | 'addressee' | 'recipients' | 'signer'>;
+
+/** A draft's own summary line, "Kính gửi", "Nơi nhận" and signer: this report only, until it is issued. */
+function HeaderModal({ p, onClose, onSaved }: { p: ReportPreview; onClose: () => void; onSaved: () => void }) {
+  const t = useT();
+  const h = p.header;
+  const state = useModalForm<object>([], onClose);
+  const [v, setV] = useState<HeaderValue>({
+    summary: h.summary,
+    addressee: h.addressee,
+    recipients: h.recipients,
+    signer: { authority: h.signerAuthority, title: h.signerTitle, name: h.signerName },
+  });
+  const m = useMutation({
+    mutationFn: () =>
+      reportsApi.update(p.report.id, {
+        texts: {},
+        summary: v.summary,
+        addressee: v.addressee,
+        recipients: v.recipients,
+        signer: v.signer ?? null,
+      }),
+    onSuccess: async () => {
+      onSaved();
+      await state.done(t('reports.docs.headerSaved'), rk.preview(p.report.id));
+    },
+    onError: state.showError,
+  });
+  return (
+    <ModalForm<object>
+      state={state}
+      title={t('reports.docs.headerEdit')}
+      intro={<p>{t('reports.docs.headerHelp')}</p>}
+      errorTestId="header-form-error"
+      submit={{ label: t('common.save'), testId: 'header-form-submit', loading: m.isPending }}
+      onFinish={() => m.mutate()}
+      width={720}
+    >
+      <HeaderFields value={v} onChange={(x) => setV((o) => ({ ...o, ...x }))} disabled={false} prefix="header" />
     </ModalForm>
   );
 }

@@ -5,6 +5,8 @@ import { DocumentsPage, ReportPage } from './DocumentsPage';
 import FigurePage from './FigurePage';
 import IndicatorsPage from './IndicatorsPage';
 import { PlanPage, PlansPage } from './PlansPage';
+import { TemplateEditorPage } from './TemplateEditor';
+import { TemplatesPage } from './TemplatesPage';
 
 /** The pages of the reports module, under /reports. */
 export default function ReportsRoutes() {
@@ -17,6 +19,8 @@ export default function ReportsRoutes() {
       <Route path="indicators" element={<IndicatorsPage />} />
       <Route path="documents" element={<DocumentsPage />} />
       <Route path="documents/:id" element={<ReportPage />} />
+      <Route path="templates" element={<TemplatesPage />} />
+      <Route path="templates/:code" element={<TemplateEditorPage />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

@@ -14,6 +14,8 @@ import {
   ReportPage,
   ReportPreview,
   TemplateList,
+  TemplateOut,
+  TemplateVersionList,
 } from '@ansinh/domain';
 import type {
   CreatePlanBody,
@@ -25,6 +27,8 @@ import type {
   WithdrawValueBody,
   TargetBody,
   UpdateReportBody,
+  CreateTemplateBody,
+  SaveTemplateBody,
 } from '@ansinh/domain';
 import { apiUrl, request } from '../../kernel/http';
 
@@ -66,7 +70,28 @@ export const reportsApi = {
     request<PlanOut>('POST', `/plans/${id}/targets`, { body, schema: PlanOut }),
   deleteTarget: (id: number, targetId: number) =>
     request<PlanOut>('DELETE', `/plans/${id}/targets/${targetId}`, { schema: PlanOut }),
-  templates: (signal?: AbortSignal) => request('GET', '/reports/templates', { schema: TemplateList, signal }),
+  templates: (signal?: AbortSignal, archived = false) =>
+    request<TemplateList>('GET', '/reports/templates', {
+      query: archived ? { archived: 'true' } : {},
+      schema: TemplateList,
+      signal,
+    }),
+  template: (code: string, signal?: AbortSignal) =>
+    request<TemplateOut>('GET', `/reports/templates/${encodeURIComponent(code)}`, { schema: TemplateOut, signal }),
+  templateVersions: (code: string, signal?: AbortSignal) =>
+    request<TemplateVersionList>('GET', `/reports/templates/${encodeURIComponent(code)}/versions`, {
+      schema: TemplateVersionList,
+      signal,
+    }),
+  createTemplate: (body: CreateTemplateBody) =>
+    request<TemplateOut>('POST', '/reports/templates', { body, schema: TemplateOut }),
+  saveTemplate: (code: string, body: SaveTemplateBody) =>
+    request<TemplateOut>('PUT', `/reports/templates/${encodeURIComponent(code)}`, { body, schema: TemplateOut }),
+  archiveTemplate: (code: string, archived: boolean) =>
+    request<TemplateOut>('POST', `/reports/templates/${encodeURIComponent(code)}/archive`, {
+      body: { archived },
+      schema: TemplateOut,
+    }),
   settings: (signal?: AbortSignal) =>
     request<AgencySettings>('GET', '/reports/settings', { schema: AgencySettings, signal }),
   putSettings: (body: AgencySettings) =>
@@ -104,6 +129,7 @@ export const rk = {
   plans: ['reports', 'plans'] as const,
   plan: (id: number, asOf?: string) => ['reports', 'plan', id, asOf ?? ''] as const,
   templates: ['reports', 'templates'] as const,
+  template: (code: string) => ['reports', 'templates', code] as const,
   settings: ['reports', 'settings'] as const,
   reports: (q: object) => ['reports', 'list', q] as const,
   preview: (id: number) => ['reports', 'preview', id] as const,

@@ -14,6 +14,7 @@ const TABS: { path: string; label: MessageKey; testId: string }[] = [
   { path: '/reports/documents', label: 'reports.tab.documents', testId: 'reports-tab-documents' },
   { path: '/reports/plans', label: 'reports.tab.plans', testId: 'reports-tab-plans' },
   { path: '/reports/indicators', label: 'reports.tab.indicators', testId: 'reports-tab-indicators' },
+  { path: '/reports/templates', label: 'reports.tab.templates', testId: 'reports-tab-templates' },
 ];
 
 /** The title of a reports page with the module's tabs under it. */

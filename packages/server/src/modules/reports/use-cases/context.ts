@@ -7,6 +7,7 @@ import type { AreasService } from '../../areas/index.js';
 import { createEvaluator, loadCatalogue, type Evaluator } from '../reports.catalogue.js';
 import { reportsPolicy, type ReportsAction } from '../reports.policy.js';
 import { settingsRepo } from '../repo/settings.repo.js';
+import { templatesRepo } from '../repo/templates.repo.js';
 
 /** What the reports service is built from. */
 export interface ReportsDeps {
@@ -81,6 +82,12 @@ export function createReportsContext(deps: ReportsDeps) {
     return new Map(rows.map((r) => [r.code, r.name]));
   }
 
+  /** The names of a province's stored templates by code (live and archived), for report lists. */
+  async function templateNames(provinceCode: string): Promise<Map<string, string>> {
+    const rows = await templatesRepo.names(db, provinceCode);
+    return new Map(rows.map((r) => [r.code, r.name_vi]));
+  }
+
   /**
    * The evaluator of one request. A computed indicator that replaces an entered one is computed
    * for a period starting on or after the date its module's records are kept in AnSinh in the
@@ -103,7 +110,7 @@ export function createReportsContext(deps: ReportsDeps) {
     return createEvaluator(ex, await loadCatalogue(ex, extraIndicators), coverage);
   }
 
-  return { database, db, areaInfo, scopedArea, children, names, evaluator, extraIndicators };
+  return { database, db, areaInfo, scopedArea, children, names, templateNames, evaluator, extraIndicators };
 }
 
 export type ReportsContext = ReturnType<typeof createReportsContext>;

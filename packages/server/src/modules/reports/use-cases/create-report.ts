@@ -1,4 +1,5 @@
 import {
+  halfRange,
   minDate,
   quarterRange,
   romanQuarter,
@@ -9,46 +10,32 @@ import {
   type ReportPage,
 } from '@ansinh/domain';
 import type { Actor } from '../../../platform/actor.js';
-import { areaColumnScope, provinceScope } from '../../../platform/authz.js';
+import { areaColumnScope } from '../../../platform/authz.js';
 import { inTransaction, nowIso } from '../../../platform/context.js';
 import { errors } from '../../../platform/errors.js';
 import { reportsPolicy } from '../reports.policy.js';
-import { findTemplate, REPORT_TEMPLATES } from '../reports.templates.js';
 import { reportsRepo } from '../repo/reports.repo.js';
 import { areaCodes, type ReportsContext } from './context.js';
 import type { PlanProgress } from './plan-progress.js';
 import type { ReportFigures } from './report-figures.js';
+import type { ReportTemplates } from './templates.js';
 
 /**
- * Report documents of the actor's area: the templates they start from, the list, one report, and
- * a new draft from a template for a year (or a quarter), an area inside the actor's and an as-of
- * date. Templates ship with the product (a later issue makes them each province's data): a report
- * made from one belongs to the area, hence the province, it was made for.
+ * Report documents of the actor's area: the list, one report, and a new draft from one of the
+ * province's templates (use-cases/templates.ts) for a year, a half-year or a quarter, an area
+ * inside the actor's and an as-of date. The draft copies the template's current version (and
+ * records its number): officers then change the copy, never the template.
  */
-export function createReport(c: ReportsContext, rf: ReportFigures, progress: PlanProgress) {
+export function createReport(c: ReportsContext, rf: ReportFigures, progress: PlanProgress, tpls: ReportTemplates) {
   const { database, db } = c;
 
   async function get(actor: Actor, id: number): Promise<ReportOut> {
     const { row, area } = await rf.loadReport(actor, id);
-    return rf.present(actor, row, new Map([[area.code, area.name]]));
+    return rf.present(actor, row, new Map([[area.code, area.name]]), await c.templateNames(row.province_code));
   }
 
   return {
     get,
-
-    /** The shipped templates, for an actor of a province (every province uses the same ones). */
-    templates(actor: Actor) {
-      reportsPolicy.guard(actor, 'read', { provinceCode: provinceScope(actor) ?? '' }, 'Mẫu báo cáo');
-      return {
-        items: REPORT_TEMPLATES.map(({ code, nameVi, nameEn, period, body }) => ({
-          code,
-          nameVi,
-          nameEn,
-          period,
-          body,
-        })),
-      };
-    },
 
     /** Reports of the actor's area (limited in SQL), the newest first. */
     async list(actor: Actor, q: { year?: number | undefined; page: number; pageSize: number }): Promise<ReportPage> {
@@ -58,21 +45,31 @@ export function createReport(c: ReportsContext, rf: ReportFigures, progress: Pla
         offset: (q.page - 1) * q.pageSize,
       });
       const n = await c.names(rows.map((r) => r.area_code));
-      return { items: rows.map((r) => rf.present(actor, r, n)), total, page: q.page, pageSize: q.pageSize };
+      const tn = new Map<string, string>();
+      for (const p of new Set(rows.map((r) => r.province_code)))
+        for (const [code, name] of await c.templateNames(p)) tn.set(`${p}:${code}`, name);
+      const items = rows.map((r) => {
+        const name = tn.get(`${r.province_code}:${r.template_code}`);
+        return rf.present(actor, r, n, name ? new Map([[r.template_code, name]]) : undefined);
+      });
+      return { items, total, page: q.page, pageSize: q.pageSize };
     },
 
     /** A report from a template for a year (or quarter), an area and an as-of date. */
     async create(actor: Actor, body: CreateReportBody): Promise<ReportOut> {
       reportsPolicy.guard(actor, 'create_report');
-      const tpl = findTemplate(body.templateCode);
-      if (!tpl)
-        throw errors.validation([{ path: 'body.templateCode', message: `Không có mẫu báo cáo ${body.templateCode}.` }]);
+      const area = await c.scopedArea(actor, 'create_report', body.areaCode);
+      const { template: tpl, version } = await tpls.forReport(areaCodes(area).province_code, body.templateCode);
       if (tpl.period === 'quarter' && !body.quarter)
         throw errors.validation([{ path: 'body.quarter', message: 'Chọn quý của báo cáo.' }]);
-      const area = await c.scopedArea(actor, 'create_report', body.areaCode);
-      const range = tpl.period === 'quarter' ? quarterRange(body.year, body.quarter!) : yearRange(body.year);
+      const range =
+        tpl.period === 'quarter'
+          ? quarterRange(body.year, body.quarter!)
+          : tpl.period === 'half'
+            ? halfRange(body.year)
+            : yearRange(body.year);
       const asOf = body.asOf ?? minDate(todayInVietnam(), range.to);
-      const title = tpl.titlePattern
+      const title = (tpl.titlePattern ?? tpl.nameVi)
         .replace('{year}', String(body.year))
         .replace('{quarter}', romanQuarter(body.quarter));
       const planId = await progress.planForReport(body.year, area, body.planId);
@@ -80,6 +77,7 @@ export function createReport(c: ReportsContext, rf: ReportFigures, progress: Pla
         const at = nowIso();
         const id = await reportsRepo.insertReport(trx, {
           template_code: tpl.code,
+          template_version: version,
           title,
           year: body.year,
           quarter: tpl.period === 'quarter' ? body.quarter! : null,
@@ -106,7 +104,7 @@ export function createReport(c: ReportsContext, rf: ReportFigures, progress: Pla
           entity: 'report',
           entityId: id,
           areaCode: area.code,
-          after: { template: tpl.code, year: body.year, quarter: body.quarter ?? null, asOf, planId },
+          after: { template: tpl.code, version, year: body.year, quarter: body.quarter ?? null, asOf, planId },
         });
         return id;
       });

@@ -12,12 +12,27 @@ import {
 import type { Actor } from '../../../platform/actor.js';
 import { inTransaction, nowIso } from '../../../platform/context.js';
 import { errors, isUniqueViolation } from '../../../platform/errors.js';
+import { validateTemplate } from '../reports.validate.js';
 import { reportsRepo } from '../repo/reports.repo.js';
 import { settingsRepo } from '../repo/settings.repo.js';
 import { ISSUE_WITH_MISSING_KEY, type ReportsContext } from './context.js';
 import { missingOf } from './missing-figures.js';
 import type { PlanProgress } from './plan-progress.js';
 import type { Frozen, ReportFigures } from './report-figures.js';
+
+const HEADER_FIELDS = ['summary', 'addressee', 'recipients', 'signer', 'sections'] as const;
+
+/** A draft's own summary line, "Kính gửi", "Nơi nhận", signer and sections, where the edit gives them. */
+function withHeader(b: ReportBody, edit: UpdateReportBody): ReportBody {
+  return {
+    ...b,
+    ...(edit.summary !== undefined ? { summary: edit.summary } : {}),
+    ...(edit.addressee !== undefined ? { addressee: edit.addressee || null } : {}),
+    ...(edit.recipients !== undefined ? { recipients: edit.recipients } : {}),
+    ...(edit.signer !== undefined ? { signer: edit.signer } : {}),
+    ...(edit.sections !== undefined ? { sections: edit.sections } : {}),
+  };
+}
 
 /**
  * A draft's life: officers edit its narrative (and its as-of date), then issue it, which numbers
@@ -36,16 +51,25 @@ export function issueReport(
     return v === 'refuse' ? 'refuse' : 'confirm';
   }
   return {
-    /** Officers edit the narrative (and the as-of date) of a draft; an issued report is frozen. */
+    /**
+     * Officers edit a draft: its narrative, its as-of date, and its own summary line, addressee,
+     * recipients, signer and sections (checked like a template's). An issued report is frozen.
+     */
     async update(actor: Actor, id: number, body: UpdateReportBody): Promise<ReportOut> {
       const { row, area } = await rf.loadReport(actor, id, 'edit_report');
       if (row.state === 'issued')
         throw errors.conflict('REPORT_ISSUED', 'Báo cáo đã ban hành, không sửa được. Tạo báo cáo mới nếu cần.');
       const planId = body.planId ? await progress.planForReport(row.year, area, body.planId) : body.planId;
-      const edited = applyNarrative(ReportBody.parse(JSON.parse(row.body_json)), body.texts);
+      const edited = applyNarrative(withHeader(ReportBody.parse(JSON.parse(row.body_json)), body), body.texts);
       if (edited.unknown.length > 0)
         throw errors.validation(
           edited.unknown.map((k) => ({ path: `body.texts.${k}`, message: `Báo cáo không có đoạn ${k}.` })),
+        );
+      const problems = body.sections || body.summary ? validateTemplate(edited.body) : [];
+      if (problems.length > 0)
+        throw errors.validation(
+          problems.map((p) => ({ path: `body.${p.path}`, message: `${p.placeholder}: ${p.message}` })),
+          'Báo cáo có chỉ tiêu viết chưa đúng. Sửa các chỗ được nêu rồi lưu lại.',
         );
       await inTransaction(database, actor, async (trx, audit) => {
         await reportsRepo.updateReport(trx, id, {
@@ -59,7 +83,12 @@ export function issueReport(
           entity: 'report',
           entityId: id,
           areaCode: area.code,
-          after: { blocks: Object.keys(body.texts), asOf: body.asOf ?? null, planId: planId ?? null },
+          after: {
+            blocks: Object.keys(body.texts),
+            asOf: body.asOf ?? null,
+            planId: planId ?? null,
+            header: HEADER_FIELDS.filter((k) => body[k] !== undefined),
+          },
         });
       });
       return get(actor, id);

@@ -164,12 +164,18 @@ export function reportFigures(
     };
   }
 
-  /** A report for the client; an issued report is only read. */
-  function present(actor: Actor, r: ReportRow, areaNames: Map<string, string>): ReportOut {
+  /** A report for the client; an issued report is only read. `templateNames`: the province's templates by code. */
+  function present(
+    actor: Actor,
+    r: ReportRow,
+    areaNames: Map<string, string>,
+    templateNames?: Map<string, string>,
+  ): ReportOut {
     const abilities = reportsPolicy
       .abilities(actor)
       .filter((a) => a === 'read' || (a === 'manage' && r.state !== 'issued'));
-    return presentReport(r, areaNames, findTemplate(r.template_code)?.nameVi ?? r.template_code, abilities);
+    const name = templateNames?.get(r.template_code) ?? findTemplate(r.template_code)?.nameVi ?? r.template_code;
+    return presentReport(r, areaNames, name, abilities);
   }
 
   /** The report written out with its figures (frozen at issue, else computed now). */
@@ -185,7 +191,7 @@ export function reportFigures(
     };
     const date = row.issued_at ? todayInVietnam(new Date(row.issued_at)) : todayInVietnam();
     return {
-      report: present(actor, row, new Map([[area.code, area.name]])),
+      report: present(actor, row, new Map([[area.code, area.name]]), await c.templateNames(row.province_code)),
       header: renderHeader(body, ag, ctx, { numberSeq: row.number_seq, date }),
       sections: renderSections(body, ctx),
       figures,
