@@ -15,3 +15,4 @@ export * from './poverty.js';
 export * from './merit.js';
 export * from './registry-transfers.js';
 export * from './inbox.js';
+export * from './agencies.js';

@@ -22,6 +22,7 @@ import * as m0023 from './migrations/0023-petitions-check.js';
 import * as m0022 from './migrations/0022-poverty-groups.js';
 import * as m0025 from './migrations/0025-merit-grave-keys.js';
 import * as m0026 from './migrations/0026-merit-record-dossier.js';
+import * as m0028 from './migrations/0028-agencies.js';
 import * as m0016 from './migrations/0016-registry-transfers.js';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Database['dialect']): Promise<void> };
@@ -51,6 +52,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0025-merit-grave-keys': m0025,
   '0026-merit-record-dossier': m0026,
   '0016-registry-transfers': m0016,
+  '0028-agencies': m0028,
 };
 
 class StaticProvider implements MigrationProvider {

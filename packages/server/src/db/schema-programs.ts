@@ -24,6 +24,8 @@ export interface ProgramsTable {
   is_demo: Generated<number>;
   created_at: string;
   updated_at: string;
+  /** The agency it belongs to (migration 0028); null: every agency of the province. */
+  agency_code: string | null;
 }
 
 export interface ProgramRulesTable {

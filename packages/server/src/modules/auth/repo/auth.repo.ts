@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { preparedQuery, type Database, type Executor } from '../../../db/database.js';
 
 /** Sessions and login attempts; the session lookup joins the user and their area in one query. */
@@ -24,6 +25,12 @@ export const authRepo = {
       .selectFrom('sessions as s')
       .innerJoin('users as u', 'u.id', 's.user_id')
       .innerJoin('areas as a', 'a.code', 'u.area_code')
+      // The user's agency, of their own province (an agency code is unique within a province).
+      .leftJoin('agencies as ag', (j) =>
+        j
+          .onRef('ag.code', '=', 'u.agency_code')
+          .on(sql<boolean>`a.path like '/' || ag.province_code || '/%'`),
+      )
       .select([
         's.id',
         's.csrf_token',
@@ -38,6 +45,8 @@ export const authRepo = {
         'a.name as area_name',
         'a.path as area_path',
         'a.level as area_level',
+        'u.agency_code',
+        'ag.name as agency_name',
       ])
       .where('s.id', '=', id)
       .where('s.expires_at', '>', now)

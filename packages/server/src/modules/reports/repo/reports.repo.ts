@@ -14,9 +14,17 @@ export const reportsRepo = {
   findReport(db: Executor, id: number) {
     return db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
   },
-  async listReports(db: Executor, scope: Scope, year: number | undefined, page: { limit: number; offset: number }) {
+  /** Reports of an area (`scope`) and of one agency with those of none (`agencyCode`; null: every agency). */
+  async listReports(
+    db: Executor,
+    scope: Scope,
+    year: number | undefined,
+    page: { limit: number; offset: number },
+    agencyCode: string | null = null,
+  ) {
     let q = db.selectFrom('reports');
     if (scope) q = q.where(scope.column, '=', scope.code);
+    if (agencyCode) q = q.where((eb) => eb.or([eb('agency_code', '=', agencyCode), eb('agency_code', 'is', null)]));
     if (year) q = q.where('year', '=', year);
     const total = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
     const rows = await q.selectAll().orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute();
@@ -44,12 +52,16 @@ export const reportsRepo = {
       .executeTakeFirst();
     return Number(res.numUpdatedRows) === 1;
   },
-  /** The next number of the province's reports issued in a calendar year (numbers restart each 1 January). */
-  async nextNumber(db: Executor, provinceCode: string, issueYear: number) {
+  /**
+   * The next number of an agency's reports (those of no agency: the province's own series) issued
+   * in a calendar year (numbers restart each 1 January).
+   */
+  async nextNumber(db: Executor, provinceCode: string, agencyCode: string | null, issueYear: number) {
     const r = await db
       .selectFrom('reports')
       .select((eb) => eb.fn.max('number_seq').as('m'))
       .where('province_code', '=', provinceCode)
+      .where((eb) => (agencyCode ? eb('agency_code', '=', agencyCode) : eb('agency_code', 'is', null)))
       .where('state', '=', 'issued')
       .where('issue_year', '=', issueYear)
       .executeTakeFirst();
