@@ -93,14 +93,14 @@ describe.skipIf(onPostgres)('ansinh CLI (built, on a SQLite file)', { timeout: 1
   it('seed demo creates the demo province once', () => {
     const r = run('seed', 'demo');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Đã tạo 128 tài khoản demo');
+    expect(r.stdout).toContain('Đã tạo 130 tài khoản demo');
     // The password came from the environment: it is not printed.
     expect(r.out).not.toContain(DEMO_PASSWORD);
     expect(count('areas')).toBe(123);
     const again = run('seed', 'demo');
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('không tạo demo');
-    expect(count('users')).toBe(128);
+    expect(count('users')).toBe(130);
   });
 
   it('users list shows the demo accounts; --role filters', () => {
@@ -108,7 +108,7 @@ describe.skipIf(onPostgres)('ansinh CLI (built, on a SQLite file)', { timeout: 1
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('xa.25213');
     expect(r.stdout).toMatch(/^admin\s+admin\s+70\s/m);
-    expect(userLines(r.stdout)).toHaveLength(128);
+    expect(userLines(r.stdout)).toHaveLength(130);
     const districts = run('users', 'list', '--role', 'district_officer');
     expect(userLines(districts.stdout)).toHaveLength(11);
     expect(userLines(districts.stdout).every((l) => l.startsWith('huyen.'))).toBe(true);

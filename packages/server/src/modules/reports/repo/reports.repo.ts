@@ -53,18 +53,21 @@ export const reportsRepo = {
     return Number(res.numUpdatedRows) === 1;
   },
   /**
-   * The next number of an agency's reports (those of no agency: the province's own series) issued
-   * in a calendar year (numbers restart each 1 January).
+   * The next number of an issuing agency's reports in a calendar year (numbers restart each 1
+   * January): one series per number suffix ("/BC-SNV"), so each agency of a province numbers its own
+   * (their symbols differ), and reports of no agency continue the series of the province's setting.
    */
-  async nextNumber(db: Executor, provinceCode: string, agencyCode: string | null, issueYear: number) {
-    const r = await db
+  async nextNumber(db: Executor, provinceCode: string, suffix: string, issueYear: number) {
+    const rows = await db
       .selectFrom('reports')
-      .select((eb) => eb.fn.max('number_seq').as('m'))
+      .select(['number_seq', 'number'])
       .where('province_code', '=', provinceCode)
-      .where((eb) => (agencyCode ? eb('agency_code', '=', agencyCode) : eb('agency_code', 'is', null)))
       .where('state', '=', 'issued')
       .where('issue_year', '=', issueYear)
-      .executeTakeFirst();
-    return Number(r?.m ?? 0) + 1;
+      .where('number', 'like', `%${suffix}`)
+      .execute();
+    // LIKE treats "_" and "%" of a symbol as wildcards: keep the exact suffix only.
+    const seqs = rows.filter((r) => r.number?.endsWith(suffix)).map((r) => Number(r.number_seq ?? 0));
+    return Math.max(0, ...seqs) + 1;
   },
 };

@@ -55,11 +55,14 @@ export function settings(c: ReportsContext) {
   return {
     agencyOf,
 
-    /** The issuing agency of the actor's reports: their agency's, else their province's. */
+    /**
+     * The province's own issuing agency (the `reports.agency` setting): it issues the reports of no
+     * agency. A report of an agency takes its agency's row (edited on the agencies page).
+     */
     async settings(actor: Actor): Promise<AgencySettings> {
       const provinceCode = await provinceFor(actor);
       reportsPolicy.guard(actor, 'read', { provinceCode }, 'Cơ quan ban hành');
-      return agencyOf(provinceCode, actor.agencyCode);
+      return agencyOf(provinceCode);
     },
 
     /** Changes the issuing agency of the actor's province: the Department only. */
