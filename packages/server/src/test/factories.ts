@@ -14,3 +14,4 @@ export * from './factories/employment.js';
 export * from './factories/poverty.js';
 export * from './factories/merit.js';
 export * from './factories/interop.js';
+export * from './factories/agencies.js';
