@@ -36,7 +36,12 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('created_at', t.instant, notNull)
     .addColumn('updated_at', t.instant, notNull)
     .execute();
-  await db.schema.createIndex('agencies_code_unique').on('agencies').columns(['province_code', 'code']).unique().execute();
+  await db.schema
+    .createIndex('agencies_code_unique')
+    .on('agencies')
+    .columns(['province_code', 'code'])
+    .unique()
+    .execute();
   await db.schema
     .createIndex('agencies_symbol_unique')
     .on('agencies')
@@ -88,7 +93,8 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     } catch {
       s = {};
     }
-    const str = (k: string, d: string) => (typeof s[k] === 'string' && (s[k] as string).length >= 2 ? (s[k] as string) : d);
+    const str = (k: string, d: string) =>
+      typeof s[k] === 'string' && (s[k] as string).length >= 2 ? (s[k] as string) : d;
     const recipients = Array.isArray(s['recipients']) ? s['recipients'] : ['Lưu: VT, VP'];
     await sql`insert into agencies (province_code, code, name, header_name, parent_name, symbol, place,
         signer_authority, signer_title, signer_name, recipients_json, fields_json, active_from, active_to, created_at, updated_at)

@@ -30,7 +30,12 @@ const ok = async <T>(p: Promise<{ statusCode: number; body: string; json(): unkn
 
 const newReport = (s: Session) =>
   ok<ReportOut>(
-    s.inject('POST', '/api/v1/reports', { templateCode: 'dan-van-nam', year: 2025, areaCode: '70', asOf: '2025-12-31' }),
+    s.inject('POST', '/api/v1/reports', {
+      templateCode: 'dan-van-nam',
+      year: 2025,
+      areaCode: '70',
+      asOf: '2025-12-31',
+    }),
     201,
   );
 const issue = (s: Session, id: number) =>

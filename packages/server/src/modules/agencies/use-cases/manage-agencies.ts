@@ -82,7 +82,8 @@ export function manageAgencies(deps: { database: Database }) {
     async create(actor: Actor, input: AgencyBody, opts: AgencyOptions = {}): Promise<AgencyOut> {
       agenciesPolicy.guard(actor, 'manage', { provinceCode: provinceOf(actor) ?? opts.provinceCode ?? null }, 'Tỉnh');
       const provinceCode = actor.kind === 'system' ? opts.provinceCode : provinceOf(actor);
-      if (!provinceCode) throw errors.validation([{ path: 'provinceCode', message: 'Chọn tỉnh của cơ quan (mã tỉnh).' }]);
+      if (!provinceCode)
+        throw errors.validation([{ path: 'provinceCode', message: 'Chọn tỉnh của cơ quan (mã tỉnh).' }]);
       const b = AgencyBody.parse(input);
       const at = nowIso();
       const id = await inTransaction(database, actor, async (trx, audit) => {

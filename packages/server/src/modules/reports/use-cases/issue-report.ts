@@ -113,7 +113,12 @@ export function issueReport(
 
       async function issueOnce() {
         await inTransaction(database, actor, async (trx, audit) => {
-          const seq = await reportsRepo.nextNumber(trx, row.province_code, documentNumber(0, ag.symbol).slice(2), issueYear);
+          const seq = await reportsRepo.nextNumber(
+            trx,
+            row.province_code,
+            documentNumber(0, ag.symbol).slice(2),
+            issueYear,
+          );
           const number = documentNumber(seq, ag.symbol);
           // Only a draft is issued: of two requests to issue the same report, one wins.
           const won = await reportsRepo.issueDraft(trx, id, {

@@ -47,7 +47,13 @@ export function createUserUpdate(deps: {
       };
       await usersRepo.update(trx, id, set);
       // A disabled account, a reset password or a new role/area ends the user's sessions.
-      if (body.disabled || hash || body.role !== undefined || body.areaCode !== undefined || body.agencyCode !== undefined)
+      if (
+        body.disabled ||
+        hash ||
+        body.role !== undefined ||
+        body.areaCode !== undefined ||
+        body.agencyCode !== undefined
+      )
         await usersRepo.deleteSessions(trx, id);
       const after = { ...before, ...set };
       await audit({
