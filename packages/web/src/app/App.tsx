@@ -21,6 +21,7 @@ import { registryMessages } from '../features/registry/messages';
 import { reportsMessages } from '../features/reports/messages';
 import { meritMessages } from '../features/merit/messages';
 import { usersMessages } from '../features/users/messages';
+import { agenciesMessages } from '../features/agencies/messages';
 import { ErrorBoundary } from './pages';
 import { createRouter } from './router';
 
@@ -39,6 +40,7 @@ registerMessages({
   reports: reportsMessages,
   merit: meritMessages,
   users: usersMessages,
+  agencies: agenciesMessages,
 });
 
 function makeQueryClient(): QueryClient {

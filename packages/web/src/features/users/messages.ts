@@ -37,6 +37,9 @@ export const usersMessages = defineMessages(
     'users.form.rolePlaceholder': 'Chọn vai trò',
     'users.form.roleRequired': 'Chọn vai trò',
     'users.form.area': 'Đơn vị nơi làm việc',
+    'users.form.agency': 'Cơ quan',
+    'users.form.agencyHint':
+      'Người dùng chỉ thấy chương trình, thủ tục, báo cáo của cơ quan mình. Để trống: thấy của mọi cơ quan trong tỉnh.',
     'users.form.password': 'Mật khẩu ban đầu',
     'users.form.passwordHint':
       'Ít nhất 10 ký tự. Đưa trực tiếp cho người dùng; họ phải đổi mật khẩu ở lần đăng nhập đầu.',
@@ -82,6 +85,9 @@ export const usersMessages = defineMessages(
     'users.form.rolePlaceholder': 'Choose a role',
     'users.form.roleRequired': 'Choose a role',
     'users.form.area': 'Home unit',
+    'users.form.agency': 'Agency',
+    'users.form.agencyHint':
+      "The user sees only their agency's programs, procedures and reports. Empty: every agency of the province.",
     'users.form.password': 'Initial password',
     'users.form.passwordHint':
       'At least 10 characters. Hand it to the user in person; they must change it at first sign-in.',

@@ -37,6 +37,7 @@ export const shellMessages = defineMessages(
 
     'header.role': 'Vai trò',
     'header.area': 'Đơn vị',
+    'header.agency': 'Cơ quan',
     'header.logout': 'Đăng xuất',
     'header.loggedOut': 'Bạn đã đăng xuất.',
 
@@ -120,6 +121,7 @@ export const shellMessages = defineMessages(
 
     'header.role': 'Role',
     'header.area': 'Unit',
+    'header.agency': 'Agency',
     'header.logout': 'Log out',
     'header.loggedOut': 'You have logged out.',
 
