@@ -72,6 +72,11 @@ export default function UsersPage() {
       ),
     },
     {
+      title: t('users.col.agency'),
+      dataIndex: 'agencyCode',
+      render: (v: string | null | undefined) => v ?? <Typography.Text type="secondary">—</Typography.Text>,
+    },
+    {
       title: t('users.col.status'),
       dataIndex: 'disabled',
       render: (d: boolean) =>
