@@ -26,6 +26,7 @@ import { auditRoutes, createAuditService } from './modules/audit/index.js';
 import { authRoutes, createAuthService, installAuthHooks } from './modules/auth/index.js';
 import { createRegistryImport, createRegistryService, registryRoutes } from './modules/registry/index.js';
 import { createUsersService, usersRoutes } from './modules/users/index.js';
+import { agenciesRoutes, createAgenciesService } from './modules/agencies/index.js';
 import { createProgramsService, programsRoutes } from './modules/programs/index.js';
 import { createDossiersService, dossiersRoutes, notifyChannel } from './modules/dossiers/index.js';
 import { createReportsService, reportsRoutes } from './modules/reports/index.js';
@@ -41,7 +42,8 @@ import { activitiesRoutes, createActivitiesService } from './modules/activities/
 /** Every module's service, wired once; the CLI and the tests use the same set. */
 export function createServices(database: Database, config: Config) {
   const areas = createAreasService({ database, dataDir: config.dataDir });
-  const users = createUsersService({ database, areas });
+  const agencies = createAgenciesService({ database });
+  const users = createUsersService({ database, areas, agencies });
   const audit = createAuditService({ database });
   const auth = createAuthService({ database, config });
   // Other modules add to a person's timeline through sources; the registry imports none of them.
@@ -71,6 +73,7 @@ export function createServices(database: Database, config: Config) {
   });
   return {
     areas,
+    agencies,
     users,
     audit,
     auth,
@@ -214,6 +217,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   await app.register(authRoutes(services.auth, { secure: config.cookieSecure, ttlMs: config.sessionTtlMs }));
   await app.register(areasRoutes(services.areas));
   await app.register(usersRoutes(services.users));
+  await app.register(agenciesRoutes(services.agencies));
   await app.register(auditRoutes(services.audit));
   await app.register(multipart, { limits: { files: 1, fileSize: 20 * 1024 * 1024 } });
   await app.register(registryRoutes(services.registry, services.registryImport));

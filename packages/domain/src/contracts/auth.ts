@@ -14,6 +14,9 @@ export const Me = z.object({
   role: Role,
   areaCode: z.string(),
   areaName: z.string(),
+  /** The agency the user works for, shown in the header bar (null: every agency of the province). */
+  agencyCode: z.string().nullable().optional(),
+  agencyName: z.string().nullable().optional(),
   /** Send this value in the `X-CSRF-Token` header of every POST, PUT, PATCH and DELETE. */
   csrfToken: z.string(),
   mustChangePassword: z.boolean(),

@@ -17,3 +17,4 @@ export * from './registry-transfers.js';
 export * from './inbox.js';
 export * from './organisation.js';
 export * from './activities.js';
+export * from './agencies.js';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AreaCode, PageQuery, pageOf } from './common.js';
+import { AgencyCode } from './agencies.js';
 import { Role } from './roles.js';
 
 export const Username = z
@@ -26,6 +27,8 @@ export const UserOut = z.object({
   disabled: z.boolean(),
   createdAt: z.string(),
   lastLoginAt: z.string().nullable(),
+  /** The agency the account works for (null: every agency of its province). */
+  agencyCode: z.string().nullable().optional(),
 });
 export type UserOut = z.infer<typeof UserOut>;
 
@@ -46,6 +49,8 @@ export const CreateUserBody = z.strictObject({
   fullName: FullName,
   role: Role,
   areaCode: AreaCode,
+  /** The agency of the province the account works for (`GET /api/v1/agencies`); none: every agency. */
+  agencyCode: AgencyCode.nullable().optional(),
 });
 export type CreateUserBody = z.infer<typeof CreateUserBody>;
 
@@ -56,5 +61,6 @@ export const PatchUserBody = z.strictObject({
   areaCode: AreaCode.optional(),
   disabled: z.boolean().optional(),
   password: Password.optional(),
+  agencyCode: AgencyCode.nullable().optional(),
 });
 export type PatchUserBody = z.infer<typeof PatchUserBody>;

@@ -93,14 +93,14 @@ describe.skipIf(onPostgres)('ansinh CLI (built, on a SQLite file)', { timeout: 1
   it('seed demo creates the demo province once', () => {
     const r = run('seed', 'demo');
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('Đã tạo 128 tài khoản demo');
+    expect(r.stdout).toContain('Đã tạo 130 tài khoản demo');
     // The password came from the environment: it is not printed.
     expect(r.out).not.toContain(DEMO_PASSWORD);
     expect(count('areas')).toBe(123);
     const again = run('seed', 'demo');
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('không tạo demo');
-    expect(count('users')).toBe(128);
+    expect(count('users')).toBe(130);
   });
 
   it('users list shows the demo accounts; --role filters', () => {
@@ -108,7 +108,7 @@ describe.skipIf(onPostgres)('ansinh CLI (built, on a SQLite file)', { timeout: 1
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('xa.25213');
     expect(r.stdout).toMatch(/^admin\s+admin\s+70\s/m);
-    expect(userLines(r.stdout)).toHaveLength(128);
+    expect(userLines(r.stdout)).toHaveLength(130);
     const districts = run('users', 'list', '--role', 'district_officer');
     expect(userLines(districts.stdout)).toHaveLength(11);
     expect(userLines(districts.stdout).every((l) => l.startsWith('huyen.'))).toBe(true);
@@ -188,7 +188,7 @@ describe.skipIf(onPostgres)('ansinh CLI (built, on a SQLite file)', { timeout: 1
     );
     expect(taken.status).toBe(1);
     expect(taken.stderr).toContain('USERNAME_TAKEN');
-    expect(count('users')).toBe(129);
+    expect(count('users')).toBe(131);
   });
 
   it('users disable locks the account', () => {
@@ -265,7 +265,7 @@ describe.skipIf(onPostgres)('ansinh CLI (built, on a SQLite file)', { timeout: 1
     const b = run('backup', backup);
     expect(b.status).toBe(0);
     expect(fs.existsSync(backup)).toBe(true);
-    expect(count('users', backup)).toBe(129);
+    expect(count('users', backup)).toBe(131);
 
     // An attacker edits an event in the file.
     const db = new SQLite(dbPath);
@@ -282,7 +282,7 @@ describe.skipIf(onPostgres)('ansinh CLI (built, on a SQLite file)', { timeout: 1
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Đã khôi phục');
     expect(run('audit', 'verify').status).toBe(0);
-    expect(count('users')).toBe(129);
+    expect(count('users')).toBe(131);
   });
 
   it('backup refuses a database path that does not exist, instead of backing up an empty new file', () => {
@@ -307,7 +307,7 @@ describe.skipIf(onPostgres)('ansinh CLI (built, on a SQLite file)', { timeout: 1
     const r = run('restore', other);
     expect(r.status).not.toBe(0);
     expect(r.stderr).toContain('không phải bản sao lưu AnSinh');
-    expect(count('users')).toBe(129);
+    expect(count('users')).toBe(131);
     expect(run('audit', 'verify').status).toBe(0);
   });
 });

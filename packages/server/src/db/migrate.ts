@@ -23,6 +23,7 @@ import * as m0022 from './migrations/0022-poverty-groups.js';
 import * as m0025 from './migrations/0025-merit-grave-keys.js';
 import * as m0026 from './migrations/0026-merit-record-dossier.js';
 import * as m0029 from './migrations/0029-report-templates.js';
+import * as m0028 from './migrations/0028-agencies.js';
 import * as m0016 from './migrations/0016-registry-transfers.js';
 import * as m0030 from './migrations/0030-organisation.js';
 import * as m0031 from './migrations/0031-activities.js';
@@ -61,6 +62,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0032-outside-lists': m0032,
   '0033-poverty-scores': m0033,
   '0029-report-templates': m0029,
+  '0028-agencies': m0028,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -24,6 +24,8 @@ export interface ProceduresTable {
   is_demo: number;
   created_at: string;
   updated_at: string;
+  /** The agency it belongs to (migration 0028); null: every agency of the province. */
+  agency_code: string | null;
 }
 
 /**

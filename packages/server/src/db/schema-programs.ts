@@ -26,6 +26,8 @@ export interface ProgramsTable {
   list_by_import: Generated<number>;
   created_at: string;
   updated_at: string;
+  /** The agency it belongs to (migration 0028); null: every agency of the province. */
+  agency_code: string | null;
 }
 
 export interface ProgramRulesTable {

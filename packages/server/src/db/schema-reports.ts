@@ -123,6 +123,8 @@ export interface ReportsTable {
   created_by: string;
   created_at: string;
   updated_at: string;
+  /** The agency it belongs to (migration 0028); null: every agency of the province. */
+  agency_code: string | null;
 }
 
 /** A setting of one province (migration 0008): `reports.agency` is the agency issuing its reports. */

@@ -1,3 +1,4 @@
+import type { AgenciesTables } from './schema-agencies.js';
 import type { Generated } from 'kysely';
 import type { ProgramsTables } from './schema-programs.js';
 import type { DossiersTables } from './schema-dossiers.js';
@@ -48,6 +49,8 @@ export interface UsersTable {
   full_name_key: string;
   role: string;
   area_code: string;
+  /** The agency the account works for (migration 0028); null: every agency of its province. */
+  agency_code: string | null;
   disabled: number;
   must_change_password: number;
   is_demo: number;
@@ -243,6 +246,7 @@ export interface RegistryTransferRequestsTable {
 /** Every table; each later module declares its own tables in `schema-<module>.ts`. */
 export interface DB
   extends
+    AgenciesTables,
     ProgramsTables,
     DossiersTables,
     ReportsTables,

@@ -13,6 +13,11 @@ export interface Actor {
   readonly areaPath: string | null;
   /** 1 province, 2 district, 3 commune level of the home area. */
   readonly areaLevel: number | null;
+  /**
+   * The agency of the province the user works for (docs/modules/agencies.md); absent or null: every
+   * agency of the province (the system actor, an account not given one).
+   */
+  readonly agencyCode?: string | null;
   readonly ip: string | null;
   readonly requestId: string | null;
 }

@@ -63,7 +63,7 @@ describe('the hash chain', () => {
     expect(r.problems).toEqual([]);
     expect(r.ok).toBe(true);
     expect(r.checked).toBe(await eventCount());
-    // Seed: one areas.import and 128 accounts (with the employment centre); then a login, a creation, a rename, a disable.
+    // Seed: one areas.import and 130 accounts (with the employment centre); then a login, a creation, a rename, a disable.
     expect(r.checked).toBeGreaterThanOrEqual(128 + 4);
   });
 
@@ -234,7 +234,7 @@ describe('GET /api/v1/audit', () => {
       expect.arrayContaining(['auth.login', 'users.create', 'users.update', 'users.disable']),
     );
     const seed = await audit(admin, '?actor=seed&action=users.create&pageSize=1');
-    expect(seed.total).toBe(128);
+    expect(seed.total).toBe(130);
     expect(seed.items).toHaveLength(1);
   });
 

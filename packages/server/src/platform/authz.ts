@@ -34,7 +34,24 @@ export interface AreaCodes {
  * ('/70/689/25213/'), the three area codes of a registry-like row, or only a province code (the
  * catalogues: programs, procedures, templates, plans belong to a whole province).
  */
-export type RecordArea = { areaPath: string | null } | AreaCodes | { provinceCode: string | null };
+export type RecordArea = ({ areaPath: string | null } | AreaCodes | { provinceCode: string | null }) & {
+  /** The agency a record belongs to (programs, procedures, reports); null or absent: every agency. */
+  agencyCode?: string | null;
+};
+
+/**
+ * Whether a record of an agency is the actor's: an actor of one agency does not see another
+ * agency's programs, procedures and reports (docs/modules/agencies.md). An actor without an agency,
+ * and a record without one, see and are seen by the whole province.
+ */
+export function agencyInScope(actor: Actor, recordAgency: string | null | undefined): boolean {
+  return actor.kind === 'system' || !actor.agencyCode || !recordAgency || recordAgency === actor.agencyCode;
+}
+
+/** The agency a list is limited to in SQL (`agency_code = ? or agency_code is null`), or null for all. */
+export function agencyScope(actor: Actor): string | null {
+  return actor.kind === 'system' ? null : (actor.agencyCode ?? null);
+}
 
 /** The actor's province code (the first segment of their area path), or null for none. */
 export function provinceOf(actor: Actor): string | null {
@@ -49,6 +66,7 @@ export function provinceOf(actor: Actor): string | null {
 export function recordInScope(actor: Actor, record: RecordArea): boolean {
   if (actor.kind === 'system') return true;
   if (!actor.areaPath || !actor.areaCode) return false;
+  if (!agencyInScope(actor, record.agencyCode)) return false;
   if ('areaPath' in record) return !!record.areaPath && record.areaPath.startsWith(actor.areaPath);
   if ('provinceCode' in record) return !!record.provinceCode && record.provinceCode === provinceOf(actor);
   const s = areaColumnScope(actor);

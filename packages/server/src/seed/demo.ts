@@ -13,6 +13,8 @@ import { seedPetitionsDemo } from './petitions-seed.js';
 import { seedEmploymentDemo } from './employment-seed.js';
 import { seedPovertyDemo } from './poverty-seed.js';
 import { seedMeritDemo } from './merit-seed.js';
+import { seedAgencies, seedAgencyRecords, SNV_ACCOUNTS, DEMO_SECOND_AGENCY } from './agencies-seed.js';
+import { DEFAULT_AGENCY_CODE } from '../db/migrations/0028-agencies.js';
 
 /** Bình Phước, code 70, from the last three-level list (before 1 July 2025). */
 export const DEMO_PROVINCE = '70';
@@ -23,6 +25,8 @@ export interface DemoAccount {
   role: Role;
   areaCode: string;
   areaName: string;
+  /** The agency the account works for (docs/modules/agencies.md). */
+  agencyCode?: string;
 }
 
 export interface DemoResult {
@@ -69,6 +73,7 @@ export async function seedDemo(
     .orderBy('code')
     .execute();
   const province = tree.find((a) => a.level === 1)!;
+  await seedAgencies(services, province);
   const accounts: (DemoAccount & { fullName: string })[] = [
     {
       username: 'admin',
@@ -131,10 +136,14 @@ export async function seedDemo(
         areaName: a.name,
       });
   }
+  // The Sở Nội vụ's accounts; every other account is the Sở LĐ-TBXH's.
+  for (const a of SNV_ACCOUNTS)
+    accounts.push({ ...a, areaCode: province.code, areaName: province.name, agencyCode: DEMO_SECOND_AGENCY });
   for (const a of accounts) {
+    const agencyCode = a.agencyCode ?? DEFAULT_AGENCY_CODE;
     await services.users.create(
       actor,
-      { username: a.username, password, fullName: a.fullName, role: a.role, areaCode: a.areaCode },
+      { username: a.username, password, fullName: a.fullName, role: a.role, areaCode: a.areaCode, agencyCode },
       { isDemo: true, mustChangePassword: false, passwordHash },
     );
   }
@@ -165,6 +174,7 @@ export async function seedDemo(
     await seedEmploymentDemo(database, services, { provinceCode: DEMO_PROVINCE, seed: opts.seed ?? 70 });
   }
   await seedMeritDemo(database, services, { provinceCode: DEMO_PROVINCE, communeCode: '25213' });
+  await seedAgencyRecords(database, services, { provinceCode: DEMO_PROVINCE, full: !!(opts.persons && opts.dataDir) });
   return {
     seeded: true,
     password: demoPassword ? null : password,

@@ -16,3 +16,4 @@ export * from './factories/merit.js';
 export * from './factories/interop.js';
 export * from './factories/organisation.js';
 export * from './factories/activities.js';
+export * from './factories/agencies.js';

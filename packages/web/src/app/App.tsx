@@ -23,6 +23,7 @@ import { meritMessages } from '../features/merit/messages';
 import { organisationMessages } from '../features/organisation/messages';
 import { activitiesMessages } from '../features/activities/messages';
 import { usersMessages } from '../features/users/messages';
+import { agenciesMessages } from '../features/agencies/messages';
 import { ErrorBoundary } from './pages';
 import { createRouter } from './router';
 
@@ -43,6 +44,7 @@ registerMessages({
   organisation: organisationMessages,
   activities: activitiesMessages,
   users: usersMessages,
+  agencies: agenciesMessages,
 });
 
 function makeQueryClient(): QueryClient {

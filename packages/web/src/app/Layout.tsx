@@ -124,6 +124,14 @@ function Header({ isDesktop, onOpenMenu }: { isDesktop: boolean; onOpenMenu: () 
           <span data-testid="user-area" title={t('header.area')}>
             {me.areaName}
           </span>
+          {me.agencyName && (
+            <>
+              <span aria-hidden="true"> · </span>
+              <span data-testid="user-agency" title={t('header.agency')}>
+                {me.agencyName}
+              </span>
+            </>
+          )}
         </span>
       </div>
       <div className="app-header-actions">

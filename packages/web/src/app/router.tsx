@@ -19,6 +19,7 @@ const LoginPage = lazy(() => import('../features/auth/LoginPage'));
 const ChangePasswordPage = lazy(() => import('../features/auth/ChangePasswordPage'));
 const HomePage = lazy(() => import('../features/home/HomePage'));
 const UsersPage = lazy(() => import('../features/users/UsersPage'));
+const AgenciesPage = lazy(() => import('../features/agencies/AgenciesPage'));
 const AreasPage = lazy(() => import('../features/areas/AreasPage'));
 const AuditPage = lazy(() => import('../features/audit/AuditPage'));
 const PersonsPage = lazy(() => import('../features/registry/PersonsPage'));
@@ -79,6 +80,7 @@ export const routes: RouteObject[] = [
                   { path: 'account/password', element: <ChangePasswordPage /> },
                   { path: 'areas', element: only('areas.read', <AreasPage />) },
                   { path: 'users', element: only('users.manage', <UsersPage />) },
+                  { path: 'users/agencies', element: only('users.manage', <AgenciesPage />) },
                   { path: 'audit', element: only('audit.read', <AuditPage />) },
                   {
                     path: 'registry',

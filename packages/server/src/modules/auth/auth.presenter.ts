@@ -4,7 +4,13 @@ import { abilitiesOf } from './auth.policy.js';
 
 export function presentMe(
   actor: Actor,
-  s: { fullName: string; areaName: string; csrfToken: string; mustChangePassword: boolean },
+  s: {
+    fullName: string;
+    areaName: string;
+    agencyName?: string | null;
+    csrfToken: string;
+    mustChangePassword: boolean;
+  },
 ): Me {
   return {
     id: actor.userId!,
@@ -13,6 +19,8 @@ export function presentMe(
     role: actor.role as Role,
     areaCode: actor.areaCode!,
     areaName: s.areaName,
+    agencyCode: actor.agencyCode ?? null,
+    agencyName: s.agencyName ?? null,
     csrfToken: s.csrfToken,
     mustChangePassword: s.mustChangePassword,
     abilities: abilitiesOf(actor),

@@ -12,8 +12,15 @@ afterAll(() => ctx.close());
 describe('demo programs', () => {
   it('seeds every 2021 program with lists in several states and payments that match their entries', async () => {
     const db = ctx.database.db;
-    const programs = await db.selectFrom('programs').select(['id', 'code']).execute();
+    // The Sở LĐ-TBXH's programs; the Sở Nội vụ has one of its own (docs/modules/agencies.md).
+    const programs = await db
+      .selectFrom('programs')
+      .select(['id', 'code'])
+      .where('agency_code', '=', 'SLDTBXH')
+      .execute();
     expect(programs.map((p) => p.code).sort()).toEqual(DEMO_PROGRAMS.map((p) => p.code).sort());
+    const snv = await db.selectFrom('programs').select('code').where('agency_code', '=', 'SNV').execute();
+    expect(snv.map((p) => p.code)).toEqual(['SNV-NGHIVIEC-2025']);
     const states = await db
       .selectFrom('program_lists')
       .select(['state', (e) => e.fn.countAll<number>().as('n')])

@@ -10,6 +10,7 @@ export function presentUser(r: {
   disabled: number;
   created_at: string;
   last_login_at: string | null;
+  agency_code?: string | null;
 }): UserOut {
   return {
     id: r.id,
@@ -21,5 +22,6 @@ export function presentUser(r: {
     disabled: r.disabled === 1,
     createdAt: r.created_at,
     lastLoginAt: r.last_login_at,
+    agencyCode: r.agency_code ?? null,
   };
 }

@@ -28,6 +28,8 @@ export async function actorOf(ctx: TestContext, username: string): Promise<Actor
 export type ProcedureOverrides = Partial<ProcedureBody> & {
   /** The province whose catalogue gets it (default 70, the demo province). */
   provinceCode?: string;
+  /** The agency it belongs to (default none: every agency of the province). */
+  agencyCode?: string;
 };
 
 /**
@@ -35,7 +37,7 @@ export type ProcedureOverrides = Partial<ProcedureBody> & {
  * a unique code, commune (5 working days) then district (5), decided at the district.
  */
 export async function buildProcedure(ctx: TestContext, overrides: ProcedureOverrides = {}): Promise<ProcedureOut> {
-  const { provinceCode = '70', ...o } = overrides;
+  const { provinceCode = '70', agencyCode, ...o } = overrides;
   const n = unique();
   const path = o.path ?? [
     { level: 'commune', days: 5 },
@@ -57,7 +59,7 @@ export async function buildProcedure(ctx: TestContext, overrides: ProcedureOverr
     path,
     decisionLevel: o.decisionLevel ?? path[path.length - 1]!.level,
   };
-  return ctx.services.dossiers.createProcedure(factoryActor, body, { provinceCode });
+  return ctx.services.dossiers.createProcedure(factoryActor, body, { provinceCode, agencyCode });
 }
 
 export type DossierOverrides = Partial<ReceiveDossierBody> & {

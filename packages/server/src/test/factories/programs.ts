@@ -126,13 +126,13 @@ export function giftProgramBody(overrides: Partial<CreateProgramBody> = {}): Cre
   } as CreateProgramBody;
 }
 
-/** A program of the demo province (or `provinceCode`), created as the system. */
+/** A program of the demo province (or `provinceCode`, and of `agencyCode` if given), created as the system. */
 export async function buildProgram(
   ctx: TestContext,
-  overrides: Partial<CreateProgramBody> & { provinceCode?: string } = {},
+  overrides: Partial<CreateProgramBody> & { provinceCode?: string; agencyCode?: string } = {},
 ): Promise<ProgramOut> {
-  const { provinceCode = DEMO_PROVINCE, ...body } = overrides;
-  return ctx.services.programs.createProgram(factoryActor, giftProgramBody(body), { provinceCode });
+  const { provinceCode = DEMO_PROVINCE, agencyCode, ...body } = overrides;
+  return ctx.services.programs.createProgram(factoryActor, giftProgramBody(body), { provinceCode, agencyCode });
 }
 
 export type ListStage = 'draft' | 'submitted' | 'appraised' | 'approved' | 'published';

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Form, Input, Select, Switch } from 'antd';
 import type { InputRef } from 'antd';
 import { AreaCode, FullName, Password, ROLES, ROLE_LABELS, Username } from '@ansinh/domain';
@@ -11,18 +11,26 @@ import { zodRule } from '../../kernel/forms';
 import { pick, useLang, useT } from '../../kernel/i18n';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { AreaCodeInput } from '../areas';
+import { agenciesApi, agenciesKeys } from '../agencies/api';
 
 export function useRoleOptions() {
   const { lang } = useLang();
   return ROLES.map((r) => ({ value: r, label: pick(ROLE_LABELS[r], lang) }));
 }
 
-/** The role and home area of an account, the same when creating and editing it. */
+/** The role, home area and agency of an account, the same when creating and editing it. */
 function RoleAndAreaFields({ rolePlaceholder }: { rolePlaceholder?: string }) {
   const t = useT();
   const roleOptions = useRoleOptions();
+  const agencies = useQuery({ queryKey: agenciesKeys.all, queryFn: ({ signal }) => agenciesApi.list(signal) });
+  const agencyOptions = (agencies.data?.items ?? []).map((a) => ({ value: a.code, label: `${a.name} (${a.code})` }));
   return (
     <>
+      {agencyOptions.length > 0 && (
+        <Form.Item name="agencyCode" label={t('users.form.agency')} extra={t('users.form.agencyHint')}>
+          <Select data-testid="user-form-agency" options={agencyOptions} allowClear />
+        </Form.Item>
+      )}
       <Form.Item
         name="role"
         label={t('users.form.role')}
@@ -42,10 +50,11 @@ interface CreateValues {
   fullName: string;
   role: Role;
   areaCode: string;
+  agencyCode?: string | null;
   password: string;
 }
 
-const CREATE_FIELDS = ['username', 'fullName', 'role', 'areaCode', 'password'] as const;
+const CREATE_FIELDS = ['username', 'fullName', 'role', 'areaCode', 'agencyCode', 'password'] as const;
 
 /** Modal form to create an account. Mounted only while open. */
 export function CreateUserModal({ onClose }: { onClose: () => void }) {
@@ -72,6 +81,7 @@ export function CreateUserModal({ onClose }: { onClose: () => void }) {
           fullName: v.fullName.trim().normalize('NFC'),
           role: v.role,
           areaCode: v.areaCode.trim(),
+          ...(v.agencyCode ? { agencyCode: v.agencyCode } : {}),
           password: v.password,
         })
       }
@@ -104,10 +114,11 @@ interface EditValues {
   fullName: string;
   role: Role;
   areaCode: string;
+  agencyCode?: string | null;
   disabled: boolean;
 }
 
-const EDIT_FIELDS = ['fullName', 'role', 'areaCode', 'disabled'] as const;
+const EDIT_FIELDS = ['fullName', 'role', 'areaCode', 'agencyCode', 'disabled'] as const;
 
 /** Modal form to edit an account: full name, role, home area, disabled. */
 export function EditUserModal({ user, onClose }: { user: UserOut; onClose: () => void }) {
@@ -134,6 +145,7 @@ export function EditUserModal({ user, onClose }: { user: UserOut; onClose: () =>
     if (v.role !== user.role) body.role = v.role;
     const areaCode = v.areaCode.trim();
     if (areaCode !== user.areaCode) body.areaCode = areaCode;
+    if ((v.agencyCode ?? null) !== (user.agencyCode ?? null)) body.agencyCode = v.agencyCode ?? null;
     if (v.disabled !== user.disabled) body.disabled = v.disabled;
     f.saveChanges(body, patch.mutate, t('users.noChanges'));
   };
@@ -146,7 +158,13 @@ export function EditUserModal({ user, onClose }: { user: UserOut; onClose: () =>
       errorTestId="user-form-error"
       submit={{ label: t('common.save'), testId: 'user-form-submit', loading: patch.isPending }}
       onFinish={onFinish}
-      initialValues={{ fullName: user.fullName, role: user.role, areaCode: user.areaCode, disabled: user.disabled }}
+      initialValues={{
+        fullName: user.fullName,
+        role: user.role,
+        areaCode: user.areaCode,
+        agencyCode: user.agencyCode ?? null,
+        disabled: user.disabled,
+      }}
     >
       <Form.Item name="fullName" label={t('users.form.fullName')} rules={[zodRule(FullName)]}>
         <Input data-testid="user-form-fullname" ref={firstRef} autoFocus />

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import { Button, Input, Select, Space, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ROLES, ROLE_LABELS } from '@ansinh/domain';
@@ -71,6 +72,11 @@ export default function UsersPage() {
       ),
     },
     {
+      title: t('users.col.agency'),
+      dataIndex: 'agencyCode',
+      render: (v: string | null | undefined) => v ?? <Typography.Text type="secondary">—</Typography.Text>,
+    },
+    {
       title: t('users.col.status'),
       dataIndex: 'disabled',
       render: (d: boolean) =>
@@ -117,9 +123,14 @@ export default function UsersPage() {
         title={t('users.title')}
         intro={t('users.intro')}
         extra={
-          <Button type="primary" data-testid="users-create" onClick={() => setDialog({ kind: 'create' })}>
-            {t('users.create')}
-          </Button>
+          <Space wrap>
+            <Link to="/users/agencies" data-testid="users-agencies">
+              {t('agencies.open')}
+            </Link>
+            <Button type="primary" data-testid="users-create" onClick={() => setDialog({ kind: 'create' })}>
+              {t('users.create')}
+            </Button>
+          </Space>
         }
       />
 

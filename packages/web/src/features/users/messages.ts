@@ -16,6 +16,7 @@ export const usersMessages = defineMessages(
     'users.col.fullName': 'Họ và tên',
     'users.col.role': 'Vai trò',
     'users.col.area': 'Đơn vị',
+    'users.col.agency': 'Cơ quan',
     'users.col.status': 'Trạng thái',
     'users.col.lastLogin': 'Đăng nhập gần nhất',
     'users.never': 'Chưa đăng nhập',
@@ -37,6 +38,9 @@ export const usersMessages = defineMessages(
     'users.form.rolePlaceholder': 'Chọn vai trò',
     'users.form.roleRequired': 'Chọn vai trò',
     'users.form.area': 'Đơn vị nơi làm việc',
+    'users.form.agency': 'Cơ quan',
+    'users.form.agencyHint':
+      'Người dùng chỉ thấy chương trình, thủ tục, báo cáo của cơ quan mình. Để trống: thấy của mọi cơ quan trong tỉnh.',
     'users.form.password': 'Mật khẩu ban đầu',
     'users.form.passwordHint':
       'Ít nhất 10 ký tự. Đưa trực tiếp cho người dùng; họ phải đổi mật khẩu ở lần đăng nhập đầu.',
@@ -61,6 +65,7 @@ export const usersMessages = defineMessages(
     'users.col.fullName': 'Full name',
     'users.col.role': 'Role',
     'users.col.area': 'Unit',
+    'users.col.agency': 'Agency',
     'users.col.status': 'Status',
     'users.col.lastLogin': 'Last sign-in',
     'users.never': 'Never',
@@ -82,6 +87,9 @@ export const usersMessages = defineMessages(
     'users.form.rolePlaceholder': 'Choose a role',
     'users.form.roleRequired': 'Choose a role',
     'users.form.area': 'Home unit',
+    'users.form.agency': 'Agency',
+    'users.form.agencyHint':
+      "The user sees only their agency's programs, procedures and reports. Empty: every agency of the province.",
     'users.form.password': 'Initial password',
     'users.form.passwordHint':
       'At least 10 characters. Hand it to the user in person; they must change it at first sign-in.',

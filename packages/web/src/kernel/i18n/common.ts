@@ -39,6 +39,7 @@ export const shellMessages = defineMessages(
 
     'header.role': 'Vai trò',
     'header.area': 'Đơn vị',
+    'header.agency': 'Cơ quan',
     'header.logout': 'Đăng xuất',
     'header.loggedOut': 'Bạn đã đăng xuất.',
 
@@ -124,6 +125,7 @@ export const shellMessages = defineMessages(
 
     'header.role': 'Role',
     'header.area': 'Unit',
+    'header.agency': 'Agency',
     'header.logout': 'Log out',
     'header.loggedOut': 'You have logged out.',
 

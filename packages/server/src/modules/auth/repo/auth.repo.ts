@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { preparedQuery, type Database, type Executor } from '../../../db/database.js';
 
 /** Sessions and login attempts; the session lookup joins the user and their area in one query. */
@@ -20,28 +21,36 @@ export const authRepo = {
    * parameters are, in order: session id, now, 0 (not disabled).
    */
   findSessionQuery(db: Executor, id = '', now = '') {
-    return db
-      .selectFrom('sessions as s')
-      .innerJoin('users as u', 'u.id', 's.user_id')
-      .innerJoin('areas as a', 'a.code', 'u.area_code')
-      .select([
-        's.id',
-        's.csrf_token',
-        's.expires_at',
-        's.last_seen_at',
-        'u.id as user_id',
-        'u.username',
-        'u.full_name',
-        'u.role',
-        'u.area_code',
-        'u.must_change_password',
-        'a.name as area_name',
-        'a.path as area_path',
-        'a.level as area_level',
-      ])
-      .where('s.id', '=', id)
-      .where('s.expires_at', '>', now)
-      .where('u.disabled', '=', 0);
+    return (
+      db
+        .selectFrom('sessions as s')
+        .innerJoin('users as u', 'u.id', 's.user_id')
+        .innerJoin('areas as a', 'a.code', 'u.area_code')
+        // The user's agency, of their own province (an agency code is unique within a province).
+        .leftJoin('agencies as ag', (j) =>
+          j.onRef('ag.code', '=', 'u.agency_code').on(sql<boolean>`a.path like '/' || ag.province_code || '/%'`),
+        )
+        .select([
+          's.id',
+          's.csrf_token',
+          's.expires_at',
+          's.last_seen_at',
+          'u.id as user_id',
+          'u.username',
+          'u.full_name',
+          'u.role',
+          'u.area_code',
+          'u.must_change_password',
+          'a.name as area_name',
+          'a.path as area_path',
+          'a.level as area_level',
+          'u.agency_code',
+          'ag.name as agency_name',
+        ])
+        .where('s.id', '=', id)
+        .where('s.expires_at', '>', now)
+        .where('u.disabled', '=', 0)
+    );
   },
 
   async createSession(

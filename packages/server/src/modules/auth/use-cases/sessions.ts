@@ -51,6 +51,7 @@ export function createSessions(deps: { database: Database; config: Pick<Config, 
       areaCode: row.area_code,
       areaPath: row.area_path,
       areaLevel: row.area_level,
+      agencyCode: row.agency_code,
       ip: client.ip,
       requestId: client.requestId,
     };
@@ -66,6 +67,7 @@ export function createSessions(deps: { database: Database; config: Pick<Config, 
         return (me ??= presentMe(actor, {
           fullName: row.full_name,
           areaName: row.area_name,
+          agencyName: row.agency_name,
           csrfToken: row.csrf_token,
           mustChangePassword,
         }));

@@ -9,6 +9,8 @@ export type NewProcedure = Insertable<ProceduresTable>;
 export interface ProcedureFilter {
   /** The province the catalogue is limited to (`provinceScope(actor)`), null for all. */
   provinceCode: string | null;
+  /** The agency it is limited to (with the procedures of no agency; `agencyScope(actor)`), null for all. */
+  agencyCode?: string | null;
   nameKey?: string | undefined;
   code?: string | undefined;
   field?: string | undefined;
@@ -95,6 +97,8 @@ export const proceduresRepo = {
   async search(db: Executor, f: ProcedureFilter, page: { limit: number; offset: number }) {
     let q = db.selectFrom('procedures');
     if (f.provinceCode !== null) q = q.where('province_code', '=', f.provinceCode);
+    const agency = f.agencyCode;
+    if (agency) q = q.where((eb) => eb.or([eb('agency_code', '=', agency), eb('agency_code', 'is', null)]));
     if (f.nameKey)
       q = q.where((eb) =>
         eb.or([eb('name_key', 'like', `%${f.nameKey}%`), eb('code', 'like', `%${f.code ?? f.nameKey}%`)]),

@@ -8,7 +8,7 @@ import {
   type ProceduresQuery,
 } from '@ansinh/domain';
 import type { Actor } from '../../../platform/actor.js';
-import { provinceOf, provinceScope } from '../../../platform/authz.js';
+import { agencyScope, provinceOf, provinceScope } from '../../../platform/authz.js';
 import { inTransaction } from '../../../platform/context.js';
 import { errors, isUniqueViolation } from '../../../platform/errors.js';
 import { dossiersPolicy } from '../dossiers.policy.js';
@@ -19,6 +19,8 @@ import type { DossiersContext } from './context.js';
 /** Options of a catalogue write: the system actor (seed, CLI) names the province; a user writes their own. */
 export interface CatalogueOptions {
   provinceCode?: string;
+  /** The agency of a new procedure (the system names it; a user's procedure is their agency's). */
+  agencyCode?: string | null;
 }
 
 /**
@@ -62,6 +64,7 @@ export function procedures(c: DossiersContext) {
         c.db,
         {
           provinceCode: provinceScope(actor),
+          agencyCode: agencyScope(actor),
           nameKey: q.q ? searchKey(q.q) : undefined,
           code: q.q?.trim().toUpperCase(),
           field: q.field,
@@ -76,7 +79,7 @@ export function procedures(c: DossiersContext) {
     async getProcedure(actor: Actor, id: number): Promise<ProcedureOut> {
       const p = await proceduresRepo.byId(c.db, id);
       if (!p) throw errors.notFound('Thủ tục');
-      dossiersPolicy.guard(actor, 'read', { provinceCode: p.province_code }, 'Thủ tục');
+      dossiersPolicy.guard(actor, 'read', { provinceCode: p.province_code, agencyCode: p.agency_code }, 'Thủ tục');
       return presentProcedure(p);
     },
 
@@ -96,6 +99,7 @@ export function procedures(c: DossiersContext) {
             {
               ...procedureColumns(b),
               province_code: province,
+              agency_code: (actor.kind === 'system' ? opts.agencyCode : actor.agencyCode) ?? null,
               is_demo: opts.isDemo ? 1 : 0,
               created_at: at,
               updated_at: at,
@@ -125,7 +129,12 @@ export function procedures(c: DossiersContext) {
       await inTransaction(c.database, actor, async (trx, audit) => {
         const cur = await proceduresRepo.byId(trx, id);
         if (!cur) throw errors.notFound('Thủ tục');
-        dossiersPolicy.guard(actor, 'catalogue', { provinceCode: cur.province_code }, 'Thủ tục');
+        dossiersPolicy.guard(
+          actor,
+          'catalogue',
+          { provinceCode: cur.province_code, agencyCode: cur.agency_code },
+          'Thủ tục',
+        );
         const merged = { ...presentProcedure(cur), ...patch } as ProcedureBody;
         checkPath(merged);
         try {

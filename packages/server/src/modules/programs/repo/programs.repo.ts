@@ -10,12 +10,18 @@ export const programsRepo = {
     return ex.selectFrom('programs').selectAll().where('id', '=', id).executeTakeFirst();
   },
 
-  /** Programs, newest first, of one province (null: every province, for the system). */
-  async list(ex: Executor, provinceCode: string | null): Promise<ProgramRow[]> {
+  /**
+   * Programs, newest first, of one province (null: every province, for the system) and of one
+   * agency (with those of no agency; null: every agency).
+   */
+  async list(ex: Executor, provinceCode: string | null, agencyCode: string | null = null): Promise<ProgramRow[]> {
     return ex
       .selectFrom('programs')
       .selectAll()
       .$if(provinceCode !== null, (q) => q.where('province_code', '=', provinceCode!))
+      .$if(agencyCode !== null, (q) =>
+        q.where((eb) => eb.or([eb('agency_code', '=', agencyCode!), eb('agency_code', 'is', null)])),
+      )
       .orderBy('ref_date', 'desc')
       .orderBy('id', 'desc')
       .execute();

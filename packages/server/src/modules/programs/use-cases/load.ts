@@ -20,11 +20,11 @@ export interface Rule {
   amount: AmountRule;
 }
 
-/** A program the actor may act on: 404 when it does not exist or belongs to another province. */
+/** A program the actor may act on: 404 when it does not exist or belongs to another province or agency. */
 export async function loadProgram(ex: Executor, actor: Actor, id: number, action: Action): Promise<ProgramRow> {
   const p = await programsRepo.byId(ex, id);
   if (!p) throw errors.notFound('Chương trình');
-  programsPolicy.guard(actor, action, { provinceCode: p.province_code }, 'Chương trình');
+  programsPolicy.guard(actor, action, { provinceCode: p.province_code, agencyCode: p.agency_code }, 'Chương trình');
   return p;
 }
 

@@ -1,6 +1,6 @@
 import type { CreateProgramBody, ProgramOut } from '@ansinh/domain';
 import type { Actor } from '../../../platform/actor.js';
-import { provinceOf, provinceScope } from '../../../platform/authz.js';
+import { agencyScope, provinceOf, provinceScope } from '../../../platform/authz.js';
 import { inTransaction, nowIso } from '../../../platform/context.js';
 import { errors, isUniqueViolation } from '../../../platform/errors.js';
 import { programsPolicy } from '../programs.policy.js';
@@ -13,6 +13,8 @@ export interface CreateProgramOptions {
   isDemo?: boolean;
   /** The province of the program; a user's own province is used when omitted (required for the system). */
   provinceCode?: string;
+  /** The agency of the program (the system names it; a user's program is their agency's). */
+  agencyCode?: string | null;
 }
 
 /**
@@ -30,7 +32,7 @@ export function manageProgramsUseCases({ database }: ProgramsDeps) {
   return {
     async listPrograms(actor: Actor): Promise<{ items: ProgramOut[] }> {
       programsPolicy.guard(actor, 'read');
-      const rows = await programsRepo.list(db, provinceScope(actor));
+      const rows = await programsRepo.list(db, provinceScope(actor), agencyScope(actor));
       const rules = await programsRepo.rulesOf(
         db,
         rows.map((p) => p.id),
@@ -83,6 +85,7 @@ export function manageProgramsUseCases({ database }: ProgramsDeps) {
             is_demo: opts.isDemo ? 1 : 0,
             list_by_import: body.listByImport ? 1 : 0,
             province_code: provinceCode,
+            agency_code: (actor.kind === 'system' ? opts.agencyCode : actor.agencyCode) ?? null,
             created_at: now,
             updated_at: now,
           });

@@ -14,9 +14,17 @@ export const reportsRepo = {
   findReport(db: Executor, id: number) {
     return db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirst();
   },
-  async listReports(db: Executor, scope: Scope, year: number | undefined, page: { limit: number; offset: number }) {
+  /** Reports of an area (`scope`) and of one agency with those of none (`agencyCode`; null: every agency). */
+  async listReports(
+    db: Executor,
+    scope: Scope,
+    year: number | undefined,
+    page: { limit: number; offset: number },
+    agencyCode: string | null = null,
+  ) {
     let q = db.selectFrom('reports');
     if (scope) q = q.where(scope.column, '=', scope.code);
+    if (agencyCode) q = q.where((eb) => eb.or([eb('agency_code', '=', agencyCode), eb('agency_code', 'is', null)]));
     if (year) q = q.where('year', '=', year);
     const total = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
     const rows = await q.selectAll().orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute();
@@ -44,15 +52,22 @@ export const reportsRepo = {
       .executeTakeFirst();
     return Number(res.numUpdatedRows) === 1;
   },
-  /** The next number of the province's reports issued in a calendar year (numbers restart each 1 January). */
-  async nextNumber(db: Executor, provinceCode: string, issueYear: number) {
-    const r = await db
+  /**
+   * The next number of an issuing agency's reports in a calendar year (numbers restart each 1
+   * January): one series per number suffix ("/BC-SNV"), so each agency of a province numbers its own
+   * (their symbols differ), and reports of no agency continue the series of the province's setting.
+   */
+  async nextNumber(db: Executor, provinceCode: string, suffix: string, issueYear: number) {
+    const rows = await db
       .selectFrom('reports')
-      .select((eb) => eb.fn.max('number_seq').as('m'))
+      .select(['number_seq', 'number'])
       .where('province_code', '=', provinceCode)
       .where('state', '=', 'issued')
       .where('issue_year', '=', issueYear)
-      .executeTakeFirst();
-    return Number(r?.m ?? 0) + 1;
+      .where('number', 'like', `%${suffix}`)
+      .execute();
+    // LIKE treats "_" and "%" of a symbol as wildcards: keep the exact suffix only.
+    const seqs = rows.filter((r) => r.number?.endsWith(suffix)).map((r) => Number(r.number_seq ?? 0));
+    return Math.max(0, ...seqs) + 1;
   },
 };

@@ -10,7 +10,7 @@ import {
   type ReportPage,
 } from '@ansinh/domain';
 import type { Actor } from '../../../platform/actor.js';
-import { areaColumnScope } from '../../../platform/authz.js';
+import { agencyScope, areaColumnScope } from '../../../platform/authz.js';
 import { inTransaction, nowIso } from '../../../platform/context.js';
 import { errors } from '../../../platform/errors.js';
 import { reportsPolicy } from '../reports.policy.js';
@@ -40,10 +40,13 @@ export function createReport(c: ReportsContext, rf: ReportFigures, progress: Pla
     /** Reports of the actor's area (limited in SQL), the newest first. */
     async list(actor: Actor, q: { year?: number | undefined; page: number; pageSize: number }): Promise<ReportPage> {
       reportsPolicy.guard(actor, 'read');
-      const { total, rows } = await reportsRepo.listReports(db, areaColumnScope(actor), q.year, {
-        limit: q.pageSize,
-        offset: (q.page - 1) * q.pageSize,
-      });
+      const { total, rows } = await reportsRepo.listReports(
+        db,
+        areaColumnScope(actor),
+        q.year,
+        { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
+        agencyScope(actor),
+      );
       const n = await c.names(rows.map((r) => r.area_code));
       const tn = new Map<string, string>();
       for (const p of new Set(rows.map((r) => r.province_code)))
@@ -87,6 +90,8 @@ export function createReport(c: ReportsContext, rf: ReportFigures, progress: Pla
           area_code: area.code,
           area_level: area.level,
           ...areaCodes(area),
+          // Issued by the author's agency: its header, symbol, signer and numbering.
+          agency_code: actor.agencyCode ?? null,
           state: 'draft',
           number_seq: null,
           number: null,

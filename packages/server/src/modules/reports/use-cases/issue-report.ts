@@ -125,10 +125,11 @@ export function issueReport(
       const figures = p.figures;
       const frozen: Frozen = { figures, byArea: await rf.breakdown(row, area, figures) };
       const at = nowIso();
-      const ag = await rf.agencyOf(row.province_code);
+      const ag = await rf.agencyOf(row.province_code, row.agency_code);
       const issueYear = Number(todayInVietnam().slice(0, 4));
-      // Two reports issued at once may pick the same number: the database refuses the second
-      // (unique province, year, number), which then takes the next one.
+      // Each agency numbers its own reports (docs/modules/agencies.md). Two reports issued at once
+      // may pick the same number: the database refuses the second (unique province, year, number
+      // text, which carries the agency's symbol), which then takes the next one.
       for (let attempt = 1; ; attempt++) {
         try {
           await issueOnce();
@@ -141,7 +142,12 @@ export function issueReport(
 
       async function issueOnce() {
         await inTransaction(database, actor, async (trx, audit) => {
-          const seq = await reportsRepo.nextNumber(trx, row.province_code, issueYear);
+          const seq = await reportsRepo.nextNumber(
+            trx,
+            row.province_code,
+            documentNumber(0, ag.symbol).slice(2),
+            issueYear,
+          );
           const number = documentNumber(seq, ag.symbol);
           // Only a draft is issued: of two requests to issue the same report, one wins.
           const won = await reportsRepo.issueDraft(trx, id, {

@@ -45,7 +45,7 @@ interface ReportCtx {
 export function reportFigures(
   c: ReportsContext,
   progress: PlanProgress,
-  agencyOf: (p: string) => Promise<AgencySettings>,
+  agencyOf: (p: string, agencyCode?: string | null) => Promise<AgencySettings>,
 ) {
   /**
    * A figure a placeholder names, for the report's area or an area inside it. An area outside the
@@ -142,7 +142,7 @@ export function reportFigures(
   async function loadReport(actor: Actor, id: number, action: ReportsAction = 'read') {
     const row = await reportsRepo.findReport(c.db, id);
     const area = row ? await c.areaInfo(row.area_code) : undefined;
-    reportsPolicy.guard(actor, action, { areaPath: area?.path ?? null }, 'Báo cáo');
+    reportsPolicy.guard(actor, action, { areaPath: area?.path ?? null, agencyCode: row?.agency_code }, 'Báo cáo');
     if (!row || !area) throw errors.notFound('Báo cáo');
     return { row, area };
   }
@@ -184,7 +184,7 @@ export function reportFigures(
     const body = ReportBody.parse(JSON.parse(row.body_json));
     const frozen = row.figures_json ? (JSON.parse(row.figures_json) as Frozen) : null;
     const figures = frozen ? frozen.figures : await computeFigures(row, area);
-    const ag = await agencyOf(row.province_code);
+    const ag = await agencyOf(row.province_code, row.agency_code);
     const ctx: RenderContext = {
       variables: await variables(row, area, ag),
       figures: new Map(figures.map((f) => [f.key, f])),

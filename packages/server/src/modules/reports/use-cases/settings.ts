@@ -3,6 +3,8 @@ import type { Actor } from '../../../platform/actor.js';
 import { provinceScope } from '../../../platform/authz.js';
 import { inTransaction, nowIso } from '../../../platform/context.js';
 import { reportsPolicy } from '../reports.policy.js';
+import { issuerOf } from '../../agencies/index.js';
+import { agenciesReader } from '../repo/agencies.repo.js';
 import { settingsRepo } from '../repo/settings.repo.js';
 import type { ReportsContext } from './context.js';
 
@@ -17,8 +19,13 @@ export const AGENCY_KEY = 'reports.agency';
 export function settings(c: ReportsContext) {
   const { database, db } = c;
 
-  /** The issuing agency of a province, as stored, else the usual one for the province's name. */
-  async function agencyOf(provinceCode: string): Promise<AgencySettings> {
+  /**
+   * The issuing agency of a report: its agency's row (docs/modules/agencies.md) when it has one;
+   * else the province's `reports.agency` setting as stored, else the usual one for its name.
+   */
+  async function agencyOf(provinceCode: string, agencyCode?: string | null): Promise<AgencySettings> {
+    const row = agencyCode ? await agenciesReader.byCode(db, provinceCode, agencyCode) : undefined;
+    if (row) return issuerOf(row);
     const stored = AgencySettings.safeParse(await settingsRepo.get(db, provinceCode, AGENCY_KEY));
     if (stored.success) return stored.data;
     const province = provinceCode ? await c.areaInfo(provinceCode) : undefined;
@@ -48,7 +55,10 @@ export function settings(c: ReportsContext) {
   return {
     agencyOf,
 
-    /** The issuing agency of the actor's province. */
+    /**
+     * The province's own issuing agency (the `reports.agency` setting): it issues the reports of no
+     * agency. A report of an agency takes its agency's row (edited on the agencies page).
+     */
     async settings(actor: Actor): Promise<AgencySettings> {
       const provinceCode = await provinceFor(actor);
       reportsPolicy.guard(actor, 'read', { provinceCode }, 'Cơ quan ban hành');

@@ -18,6 +18,7 @@ const COLUMNS = [
   'u.disabled',
   'u.created_at',
   'u.last_login_at',
+  'u.agency_code',
   'a.name as area_name',
   'a.path as area_path',
 ] as const;

@@ -2,6 +2,7 @@ import { ROLE_AREA_LEVEL, ROLE_LABELS, type Role } from '@ansinh/domain';
 import type { Executor } from '../../../db/database.js';
 import type { Actor } from '../../../platform/actor.js';
 import { errors } from '../../../platform/errors.js';
+import type { AgenciesService } from '../../agencies/index.js';
 import type { AreasService } from '../../areas/index.js';
 import { usersPolicy } from '../users.policy.js';
 import { usersRepo } from '../repo/users.repo.js';
@@ -14,12 +15,14 @@ export const auditView = (u: {
   full_name: string;
   role: string;
   area_code: string;
+  agency_code?: string | null;
   disabled: number;
 }) => ({
   username: u.username,
   fullName: u.full_name,
   role: u.role,
   areaCode: u.area_code,
+  agencyCode: u.agency_code ?? null,
   disabled: u.disabled === 1,
 });
 
@@ -53,4 +56,21 @@ export async function loadUser(db: Executor, actor: Actor, id: number) {
   if (!row) throw errors.notFound('Tài khoản');
   usersPolicy.guard(actor, 'manage', { areaPath: row.area_path }, 'Tài khoản');
   return row;
+}
+
+/**
+ * The agency an account is given must be one of the province of its area (docs/modules/agencies.md).
+ * A field error: the administrator chose it. Null or absent: every agency of the province.
+ */
+export async function checkAgency(
+  agencies: Pick<AgenciesService, 'byCode'> | undefined,
+  areaPath: string,
+  agencyCode: string | null | undefined,
+): Promise<void> {
+  if (!agencyCode) return;
+  const province = areaPath.split('/').find(Boolean) ?? '';
+  if (!agencies || !(await agencies.byCode(province, agencyCode)))
+    throw errors.validation([
+      { path: 'body.agencyCode', message: `Tỉnh không có cơ quan mã ${agencyCode}. Chọn một cơ quan trong danh sách.` },
+    ]);
 }

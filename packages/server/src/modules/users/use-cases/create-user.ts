@@ -4,14 +4,19 @@ import type { Actor } from '../../../platform/actor.js';
 import { inTransaction, nowIso } from '../../../platform/context.js';
 import { errors, isUniqueViolation } from '../../../platform/errors.js';
 import { hashPassword } from '../../../platform/passwords.js';
+import type { AgenciesService } from '../../agencies/index.js';
 import type { AreasService } from '../../areas/index.js';
 import { usersPolicy } from '../users.policy.js';
 import { presentUser } from '../users.presenter.js';
 import { usersRepo } from '../repo/users.repo.js';
-import { auditView, checkArea } from './accounts.js';
+import { auditView, checkAgency, checkArea } from './accounts.js';
 
 /** Create an account (an administrator, inside their area); audited. */
-export function createUserCreate(deps: { database: Database; areas: Pick<AreasService, 'pathOf'> }) {
+export function createUserCreate(deps: {
+  database: Database;
+  areas: Pick<AreasService, 'pathOf'>;
+  agencies?: Pick<AgenciesService, 'byCode'> | undefined;
+}) {
   const { database, areas } = deps;
   const db = database.db;
   /** Create an account; the user must choose their own password at first sign-in. */
@@ -21,7 +26,8 @@ export function createUserCreate(deps: { database: Database; areas: Pick<AreasSe
     opts: { isDemo?: boolean; mustChangePassword?: boolean; passwordHash?: string } = {},
   ): Promise<UserOut> {
     usersPolicy.guard(actor, 'manage');
-    await checkArea(areas, actor, body.role, body.areaCode);
+    const area = await checkArea(areas, actor, body.role, body.areaCode);
+    await checkAgency(deps.agencies, area.path, body.agencyCode);
     const username = body.username.toLowerCase();
     if (await usersRepo.findByUsername(db, username)) {
       throw errors.conflict('USERNAME_TAKEN', `Tên đăng nhập "${username}" đã có người dùng. Chọn tên khác.`, [
@@ -42,6 +48,7 @@ export function createUserCreate(deps: { database: Database; areas: Pick<AreasSe
         full_name: body.fullName,
         role: body.role,
         area_code: body.areaCode,
+        agency_code: body.agencyCode ?? null,
         disabled: 0,
         must_change_password: opts.mustChangePassword === false ? 0 : 1,
         is_demo: opts.isDemo ? 1 : 0,

@@ -1,0 +1,143 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProcedurePage, ProgramOut, ReportOut, ReportPage, ReportPreview } from '@ansinh/domain';
+import { systemActor } from '../../platform/actor.js';
+import { createTestContext, type Session, type TestContext } from '../../test/helpers.js';
+import { buildAgency, buildAgencyUser, buildProcedure, buildProgram } from '../../test/factories.js';
+
+/**
+ * Issue 19: one AnSinh serves several agencies of a province, and neither sees the other's
+ * programs, procedures or reports (404 on the other's record, as outside the area); each issues
+ * its reports with its own header, signer and numbering. The demo province has two agencies: the
+ * Sở LĐ-TBXH (`SLDTBXH`, every older demo account) and the Sở Nội vụ (`SNV`, snv.*).
+ */
+let ctx: TestContext;
+let snv: Session;
+let ldtbxh: Session;
+
+beforeAll(async () => {
+  ctx = await createTestContext();
+  [snv, ldtbxh] = await ctx.loginAll(['snv.chuyenvien', 'tinh.chuyenvien'] as const);
+});
+afterAll(async () => {
+  await ctx?.close();
+});
+
+const ok = async <T>(p: Promise<{ statusCode: number; body: string; json(): unknown }>, status = 200): Promise<T> => {
+  const res = await p;
+  expect({ status: res.statusCode, body: res.body.slice(0, 300) }).toMatchObject({ status });
+  return res.json() as T;
+};
+
+const newReport = (s: Session) =>
+  ok<ReportOut>(
+    s.inject('POST', '/api/v1/reports', {
+      templateCode: 'dan-van-nam',
+      year: 2025,
+      areaCode: '70',
+      asOf: '2025-12-31',
+    }),
+    201,
+  );
+const issue = (s: Session, id: number) =>
+  ok<ReportOut>(s.inject('POST', `/api/v1/reports/${id}/issue`, { acceptMissing: true }));
+
+describe('two agencies of one province', () => {
+  it('each lists only its own programs (and those of no agency); the other’s answers 404', async () => {
+    const mine = await buildProgram(ctx, { agencyCode: 'SNV' });
+    const theirs = await buildProgram(ctx, { agencyCode: 'SLDTBXH' });
+    const shared = await buildProgram(ctx);
+    const snvList = await ok<{ items: ProgramOut[] }>(snv.inject('GET', '/api/v1/programs'));
+    const ldList = await ok<{ items: ProgramOut[] }>(ldtbxh.inject('GET', '/api/v1/programs'));
+    const ids = (l: { items: ProgramOut[] }) => l.items.map((p) => p.id);
+    expect(ids(snvList)).toEqual(expect.arrayContaining([mine.id, shared.id]));
+    expect(ids(snvList)).not.toContain(theirs.id);
+    expect(ids(ldList)).toEqual(expect.arrayContaining([theirs.id, shared.id]));
+    expect(ids(ldList)).not.toContain(mine.id);
+    expect((await snv.inject('GET', `/api/v1/programs/${theirs.id}`)).statusCode).toBe(404);
+    expect((await ldtbxh.inject('GET', `/api/v1/programs/${mine.id}`)).statusCode).toBe(404);
+    expect((await snv.inject('GET', `/api/v1/programs/${mine.id}`)).statusCode).toBe(200);
+    // The Department's administrator works for the Sở LĐ-TBXH: it does not see the SNV's either.
+    const system = await ctx.services.programs.listPrograms(systemActor());
+    expect(system.items.map((p) => p.id)).toEqual(expect.arrayContaining([mine.id, theirs.id, shared.id]));
+  });
+
+  it('each lists only its own procedures; the other’s answers 404', async () => {
+    const mine = await buildProcedure(ctx, { agencyCode: 'SNV' });
+    const theirs = await buildProcedure(ctx, { agencyCode: 'SLDTBXH' });
+    const codes = async (s: Session) =>
+      (await ok<ProcedurePage>(s.inject('GET', '/api/v1/procedures?pageSize=500'))).items.map((p) => p.code);
+    const [snvCodes, ldCodes] = await Promise.all([codes(snv), codes(ldtbxh)]);
+    expect(snvCodes).toContain(mine.code);
+    expect(snvCodes).not.toContain(theirs.code);
+    expect(ldCodes).toContain(theirs.code);
+    expect(ldCodes).not.toContain(mine.code);
+    // The demo catalogue is the Sở LĐ-TBXH's.
+    expect(ldCodes.length).toBeGreaterThan(snvCodes.length);
+    expect((await snv.inject('GET', `/api/v1/procedures/${theirs.id}`)).statusCode).toBe(404);
+    expect((await ldtbxh.inject('GET', `/api/v1/procedures/${mine.id}`)).statusCode).toBe(404);
+    expect((await ldtbxh.inject('PATCH', `/api/v1/procedures/${mine.id}`, { name: 'Đổi tên' })).statusCode).toBe(404);
+  });
+
+  it('reports: each lists its own, the other’s is 404; each issues with its own header, signer and numbers', async () => {
+    const a = await newReport(snv);
+    const b = await newReport(ldtbxh);
+    const list = async (s: Session) =>
+      (await ok<ReportPage>(s.inject('GET', '/api/v1/reports?pageSize=500'))).items.map((r) => r.id);
+    expect(await list(snv)).toContain(a.id);
+    expect(await list(snv)).not.toContain(b.id);
+    expect(await list(ldtbxh)).toContain(b.id);
+    expect(await list(ldtbxh)).not.toContain(a.id);
+    for (const [s, id] of [
+      [snv, b.id],
+      [ldtbxh, a.id],
+    ] as const) {
+      expect((await s.inject('GET', `/api/v1/reports/${id}`)).statusCode).toBe(404);
+      expect((await s.inject('GET', `/api/v1/reports/${id}/preview`)).statusCode).toBe(404);
+      expect((await s.inject('POST', `/api/v1/reports/${id}/issue`, { acceptMissing: true })).statusCode).toBe(404);
+    }
+
+    const issuedA = await issue(snv, a.id);
+    const issuedB = await issue(ldtbxh, b.id);
+    const second = await issue(snv, (await newReport(snv)).id);
+    expect(issuedA.number).toBe('01/BC-SNV');
+    expect(second.number).toBe('02/BC-SNV');
+    expect(issuedB.number).toMatch(/^\d\d\/BC-SLĐTBXH$/);
+    const pa = await ok<ReportPreview>(snv.inject('GET', `/api/v1/reports/${a.id}/preview`));
+    expect(pa.header).toMatchObject({
+      agency: 'SỞ NỘI VỤ',
+      number: 'Số: 01/BC-SNV',
+      signerName: 'Vũ Thị Nội',
+      recipients: expect.arrayContaining(['Bộ Nội vụ (để b/c)']) as unknown,
+    });
+    const pb = await ok<ReportPreview>(ldtbxh.inject('GET', `/api/v1/reports/${b.id}/preview`));
+    expect(pb.header.agency).toBe('SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI');
+    expect(pb.header.signerName).toBe('Nguyễn Văn Minh');
+  });
+
+  it('a new agency numbers from 01 and its edited signer reaches its next report', async () => {
+    const ag = await buildAgency(ctx, { symbol: `QA${Date.now() % 100000}` });
+    const s = await ctx.login(await buildAgencyUser(ctx, ag.code));
+    const first = await issue(s, (await newReport(s)).id);
+    expect(first.number).toBe(`01/BC-${ag.symbol}`);
+    await ctx.services.agencies.update(systemActor(), ag.id, {
+      signerName: 'Người Ký Mới',
+    });
+    const next = await newReport(s);
+    const p = await ok<ReportPreview>(s.inject('GET', `/api/v1/reports/${next.id}/preview`));
+    expect(p.header.signerName).toBe('Người Ký Mới');
+    expect(p.header.agency).toBe(ag.headerName);
+  });
+
+  it('an account without an agency sees every agency of its province', async () => {
+    const mine = await buildProgram(ctx, { agencyCode: 'SNV' });
+    const theirs = await buildProgram(ctx, { agencyCode: 'SLDTBXH' });
+    const s = await ctx.login(await buildAgencyUser(ctx, null));
+    const ids = (await ok<{ items: ProgramOut[] }>(s.inject('GET', '/api/v1/programs'))).items.map((p) => p.id);
+    expect(ids).toEqual(expect.arrayContaining([mine.id, theirs.id]));
+  });
+
+  it('the header bar names the user’s agency', async () => {
+    const me = await ok<{ agencyCode: string; agencyName: string }>(snv.inject('GET', '/api/v1/auth/me'));
+    expect(me).toMatchObject({ agencyCode: 'SNV', agencyName: 'Sở Nội vụ' });
+  });
+});
