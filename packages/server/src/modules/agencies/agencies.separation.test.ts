@@ -140,4 +140,53 @@ describe('two agencies of one province', () => {
     const me = await ok<{ agencyCode: string; agencyName: string }>(snv.inject('GET', '/api/v1/auth/me'));
     expect(me).toMatchObject({ agencyCode: 'SNV', agencyName: 'Sở Nội vụ' });
   });
+
+  it('report templates: an officer’s new template is its agency’s; the other agency neither lists, opens nor uses it', async () => {
+    const tpl = await ok<{ code: string; agencyCode: string | null }>(
+      snv.inject('POST', '/api/v1/reports/templates', {
+        code: 'snv-to-chuc-bo-may',
+        nameVi: 'Báo cáo tổ chức bộ máy',
+        nameEn: 'Organisation report',
+        period: 'year',
+        titlePattern: 'Báo cáo tổ chức bộ máy năm {year}',
+        body: {
+          docTitle: 'BÁO CÁO',
+          summary: 'Tổ chức bộ máy năm {year}',
+          addressee: 'Kính gửi: Ủy ban nhân dân tỉnh',
+          recipients: ['Như trên'],
+          sections: [
+            {
+              id: 'a',
+              number: 'I.',
+              title: 'KẾT QUẢ',
+              level: 1,
+              blocks: [{ type: 'text', id: 'a.p1', text: 'Nội dung.' }],
+            },
+          ],
+        },
+      }),
+      201,
+    );
+    expect(tpl.agencyCode).toBe('SNV');
+    const codes = async (s: Session) =>
+      (await ok<{ items: { code: string }[] }>(s.inject('GET', '/api/v1/reports/templates'))).items.map((t) => t.code);
+    expect(await codes(snv)).toEqual(expect.arrayContaining(['snv-to-chuc-bo-may', 'dan-van-nam']));
+    expect(await codes(ldtbxh)).not.toContain('snv-to-chuc-bo-may');
+    expect(await codes(ldtbxh)).toContain('dan-van-nam');
+    expect((await ldtbxh.inject('GET', '/api/v1/reports/templates/snv-to-chuc-bo-may')).statusCode).toBe(404);
+    const use = await ldtbxh.inject('POST', '/api/v1/reports', {
+      templateCode: 'snv-to-chuc-bo-may',
+      year: 2025,
+      areaCode: '70',
+    });
+    // As if the template did not exist: the same answer as an unknown code.
+    expect(use.statusCode).toBe(400);
+    expect(use.body).toContain('Không có mẫu báo cáo snv-to-chuc-bo-may');
+    const mine = await snv.inject('POST', '/api/v1/reports', {
+      templateCode: 'snv-to-chuc-bo-may',
+      year: 2025,
+      areaCode: '70',
+    });
+    expect(mine.statusCode).toBe(201);
+  });
 });

@@ -7,9 +7,13 @@ export type TemplateVersionRow = Selectable<ReportTemplateVersionsTable>;
 
 /** Report templates of a province and their versions (migration 0029). */
 export const templatesRepo = {
-  /** The province's templates, archived ones only when asked. */
-  list(db: Executor, provinceCode: string, archived: boolean) {
+  /**
+   * The province's templates, archived ones only when asked; with `agency`, that agency's and
+   * those of no agency (null: every agency's).
+   */
+  list(db: Executor, provinceCode: string, archived: boolean, agency: string | null = null) {
     let q = db.selectFrom('report_templates').selectAll().where('province_code', '=', provinceCode);
+    if (agency !== null) q = q.where((eb) => eb.or([eb('agency_code', '=', agency), eb('agency_code', 'is', null)]));
     q = archived ? q.where('archived_at', 'is not', null) : q.where('archived_at', 'is', null);
     return q.orderBy('id').execute();
   },

@@ -62,7 +62,7 @@ export function createReport(c: ReportsContext, rf: ReportFigures, progress: Pla
     async create(actor: Actor, body: CreateReportBody): Promise<ReportOut> {
       reportsPolicy.guard(actor, 'create_report');
       const area = await c.scopedArea(actor, 'create_report', body.areaCode);
-      const { template: tpl, version } = await tpls.forReport(areaCodes(area).province_code, body.templateCode);
+      const { template: tpl, version } = await tpls.forReport(actor, areaCodes(area).province_code, body.templateCode);
       if (tpl.period === 'quarter' && !body.quarter)
         throw errors.validation([{ path: 'body.quarter', message: 'Chọn quý của báo cáo.' }]);
       const range =

@@ -1,6 +1,6 @@
 import type { CreateTemplateBody, ReportBody, SaveTemplateBody, TemplateOut } from '@ansinh/domain';
 import { systemActor, type Actor } from '../../../platform/actor.js';
-import { provinceScope } from '../../../platform/authz.js';
+import { agencyInScope, agencyScope, provinceScope } from '../../../platform/authz.js';
 import { inTransaction, nowIso } from '../../../platform/context.js';
 import { errors, isUniqueViolation } from '../../../platform/errors.js';
 import type { Executor } from '../../../db/database.js';
@@ -103,10 +103,11 @@ export function reportTemplates(c: ReportsContext) {
   }
 
   /** A template of the province with the body of a version (its current one by default); 404 when none. */
-  async function load(provinceCode: string, code: string, version?: number) {
+  async function load(actor: Actor, provinceCode: string, code: string, version?: number) {
     await ensureShipped(provinceCode);
     const t = await templatesRepo.find(db, provinceCode, code);
-    if (!t) throw errors.notFound(WHAT);
+    // Another agency's template answers as if it did not exist (docs/modules/agencies.md).
+    if (!t || !agencyInScope(actor, t.agency_code)) throw errors.notFound(WHAT);
     const v = await templatesRepo.version(db, Number(t.id), version ?? Number(t.version));
     if (!v) throw errors.notFound(`Phiên bản ${version} của mẫu báo cáo`);
     return { t, v };
@@ -115,7 +116,7 @@ export function reportTemplates(c: ReportsContext) {
   async function get(actor: Actor, code: string, provinceCode?: string): Promise<TemplateOut> {
     const p = provinceOf(actor, provinceCode);
     reportsPolicy.guard(actor, 'read', { provinceCode: p }, WHAT);
-    const { t, v } = await load(p, code);
+    const { t, v } = await load(actor, p, code);
     return presentTemplate(t, v.body_json);
   }
 
@@ -125,7 +126,7 @@ export function reportTemplates(c: ReportsContext) {
       const p = provinceOf(actor, provinceCode);
       reportsPolicy.guard(actor, 'read', { provinceCode: p }, WHAT);
       await ensureShipped(p);
-      const rows = await templatesRepo.list(db, p, q.archived === 'true');
+      const rows = await templatesRepo.list(db, p, q.archived === 'true', agencyScope(actor));
       const bodies = new Map(
         (await templatesRepo.currentBodies(db, p)).map((b) => [Number(b.template_id), b.body_json]),
       );
@@ -138,7 +139,7 @@ export function reportTemplates(c: ReportsContext) {
     async templateVersions(actor: Actor, code: string) {
       const p = provinceOf(actor);
       reportsPolicy.guard(actor, 'read', { provinceCode: p }, WHAT);
-      const { t } = await load(p, code);
+      const { t } = await load(actor, p, code);
       const rows = await templatesRepo.versions(db, Number(t.id));
       return {
         items: rows.map((r) => ({
@@ -150,10 +151,10 @@ export function reportTemplates(c: ReportsContext) {
     },
 
     /** The template and version a new report of the province starts from (live templates only). */
-    async forReport(provinceCode: string, code: string) {
+    async forReport(actor: Actor, provinceCode: string, code: string) {
       await ensureShipped(provinceCode);
       const t = await templatesRepo.find(db, provinceCode, code);
-      if (!t || t.archived_at !== null)
+      if (!t || t.archived_at !== null || !agencyInScope(actor, t.agency_code))
         throw errors.validation([
           { path: 'body.templateCode', message: `Không có mẫu báo cáo ${code} đang dùng; chọn mẫu khác.` },
         ]);
@@ -172,7 +173,9 @@ export function reportTemplates(c: ReportsContext) {
           { path: 'body.code', message: 'Mã mẫu đã được dùng.' },
         ]);
       await inTransaction(database, actor, async (trx, audit) => {
-        const id = await insertTemplate(trx, p, actor.username, body, 0);
+        // An officer's template belongs to their agency; an account without one names it (or none).
+        const agencyCode = actor.agencyCode ?? body.agencyCode ?? null;
+        const id = await insertTemplate(trx, p, actor.username, { ...body, agencyCode }, 0);
         await audit({
           action: 'reports.template.create',
           entity: 'report_template',
@@ -188,7 +191,7 @@ export function reportTemplates(c: ReportsContext) {
     async updateTemplate(actor: Actor, code: string, body: SaveTemplateBody, provinceCode?: string) {
       const p = provinceOf(actor, provinceCode);
       reportsPolicy.guard(actor, 'edit_template', { provinceCode: p }, WHAT);
-      const { t } = await load(p, code);
+      const { t } = await load(actor, p, code);
       if (t.archived_at !== null)
         throw errors.conflict('TEMPLATE_ARCHIVED', 'Mẫu báo cáo đã lưu trữ; khôi phục mẫu trước khi sửa.');
       checkFigures(body.body);
@@ -233,7 +236,7 @@ export function reportTemplates(c: ReportsContext) {
     async archiveTemplate(actor: Actor, code: string, archived: boolean, provinceCode?: string) {
       const p = provinceOf(actor, provinceCode);
       reportsPolicy.guard(actor, 'edit_template', { provinceCode: p }, WHAT);
-      const { t } = await load(p, code);
+      const { t } = await load(actor, p, code);
       await inTransaction(database, actor, async (trx, audit) => {
         await templatesRepo.setArchived(trx, Number(t.id), archived ? nowIso() : null, actor.username);
         await audit({
