@@ -30,6 +30,7 @@ import { figureHref, reportsApi, reportsUrls, rk } from './api';
 import { IssueButton } from './IssueButton';
 import { RulesModal } from './RulesModal';
 import { ReportsHead, todayVn, useCanManage } from './shared';
+import { IsoDateInput } from '../../components/DateInput';
 
 export function DocumentsPage() {
   const t = useT();
@@ -190,7 +191,7 @@ function CreateReportModal({ onClose }: { onClose: () => void }) {
         <Input data-testid="report-form-area" />
       </Form.Item>
       <Form.Item name="asOf" label={t('reports.filter.asOf')} extra={t('reports.docs.asOfHelp')}>
-        <Input type="date" data-testid="report-form-asof" />
+        <IsoDateInput data-testid="report-form-asof" />
       </Form.Item>
       <Form.Item name="planId" label={t('reports.docs.plan')} extra={t('reports.docs.planHelp')}>
         <Select
