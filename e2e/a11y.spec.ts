@@ -179,6 +179,38 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await context.close();
   });
 
+  it("at 1366 px the programs, the dossier queue and a person's statuses show every column (no sideways scroll)", async () => {
+    const { context, page } = await newPage(browser, { width: 1366, height: 900 });
+    await login(page, server.url, 'tinh.chuyenvien');
+    /** How much of the table is hidden sideways (0: it fits its box) and whether the page itself scrolls. */
+    const overflow = async (testId: string) => {
+      await settle(page);
+      return page.getByTestId(testId).evaluate((box) => {
+        const scroller = box.querySelector<HTMLElement>('.ant-table-content, .ant-table-body');
+        return {
+          hidden: scroller ? scroller.scrollWidth - scroller.clientWidth : -1,
+          page: document.documentElement.scrollWidth - window.innerWidth,
+          headers: Array.from(box.querySelectorAll<HTMLElement>('thead th'))
+            .filter((th) => th.getBoundingClientRect().right > window.innerWidth)
+            .map((th) => th.innerText),
+        };
+      });
+    };
+    await page.goto(`${server.url}/programs`);
+    await page.locator('[data-testid^="program-link-"]').first().waitFor();
+    expect(await overflow('programs-table')).toEqual({ hidden: 0, page: 0, headers: [] });
+
+    await page.goto(`${server.url}/dossiers/all`);
+    await page.locator('[data-testid="dossiers-table"] tr.ant-table-row a').first().waitFor();
+    expect(await overflow('dossiers-table')).toEqual({ hidden: 0, page: 0, headers: [] });
+
+    await page.goto(`${server.url}/registry?statusKind=social_assistance`);
+    await page.locator('a[href^="/registry/persons/"]').first().click();
+    await page.getByTestId('person-statuses').locator('tr.ant-table-row').first().waitFor();
+    expect(await overflow('person-statuses')).toEqual({ hidden: 0, page: 0, headers: [] });
+    await context.close();
+  });
+
   it('a phone: the drawer menu returns focus to its button', async () => {
     const results: AxeResult[] = [];
     const { context, page } = await newPage(browser, { width: 360, height: 740 });
