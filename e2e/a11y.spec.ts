@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, login, newPage, startServer, type Server } from './lib/harness.js';
 import { axeScan, blocking, describeViolations, totals, type AxeResult } from './lib/axe.js';
+import { fillField, pickOption } from './lib/reports.js';
 
 /**
  * WCAG 2.2 AA (issue 18 item 6): axe-core over the main page states of each role and the public
@@ -66,7 +67,7 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
   afterAll(async () => {
     const t = totals(all);
     console.log(
-      `axe over ${all.length} page states: critical ${t.critical}, serious ${t.serious}, moderate ${t.moderate}, minor ${t.minor} (elements); ${t.rules} rules`,
+      `axe over ${all.length} page states (${all.map((r) => r.state).join('; ')}): critical ${t.critical}, serious ${t.serious}, moderate ${t.moderate}, minor ${t.minor} (elements); ${t.rules} rules`,
     );
     if (process.env.AXE_VERBOSE)
       console.log(describeViolations(all, ['critical', 'serious', 'moderate']) || 'no violations');
@@ -121,14 +122,28 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await follow(dept.page, '[data-testid^="list-link-"]', 'list (province)', results);
     await visit(dept.page, `${server.url}/reports`, 'reports dashboard', results);
     await visit(dept.page, `${server.url}/reports/documents`, 'reports list', results);
-    await follow(dept.page, 'a[href^="/reports/documents/"]', 'report', results);
+    // A report made from the annual template (as e2e/reports.spec.ts does): its dialog, then its page.
+    await dept.page.getByTestId('reports-create').click();
+    await dept.page.getByTestId('report-form-submit').waitFor();
+    results.push(await scan(dept.page, 'reports: create dialog open'));
+    await pickOption(dept.page, 'report-form-template', 'Báo cáo công tác dân vận chính quyền năm');
+    await fillField(dept.page, 'report-form-year', '2021');
+    await dept.page.getByTestId('report-form-submit').click();
+    await dept.page.getByTestId('report-paper').waitFor();
+    results.push(await scan(dept.page, 'report'));
     await dept.context.close();
 
     const lead = await newPage(browser, { width: 1366, height: 900 });
     await login(lead.page, server.url, 'tinh.lanhdao');
     results.push(await scan(lead.page, 'home (leader)'));
     await visit(lead.page, `${server.url}/petitions`, 'petitions', results);
-    await follow(lead.page, 'table a[href^="/petitions/"]', 'petition', results);
+    await visit(lead.page, `${server.url}/petitions/letters`, 'petition letters', results);
+    await follow(
+      lead.page,
+      'a[href^="/petitions/letters/"]:not([href$="/new"]), a[href^="/petitions/cases/"]',
+      'petition',
+      results,
+    );
     await lead.context.close();
     assertClean(results);
   });
