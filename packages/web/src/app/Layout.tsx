@@ -38,7 +38,7 @@ function MenuIcon() {
 function Brand() {
   const t = useT();
   return (
-    <Link to="/" className="app-brand" aria-label={t('nav.home')}>
+    <Link to="/" className="app-brand" title={t('nav.home')}>
       <span className="app-brand-name">{t('app.name')}</span>
       <span className="app-brand-org">{t('app.org')}</span>
     </Link>
@@ -149,8 +149,30 @@ function PageSpin() {
   return (
     <div style={{ padding: 48, textAlign: 'center' }} role="status" aria-live="polite">
       <Spin />
-      <div style={{ marginTop: 12, color: '#8c8c8c' }}>{t('app.loading')}</div>
+      <div style={{ marginTop: 12, color: '#595959' }}>{t('app.loading')}</div>
     </div>
+  );
+}
+
+/**
+ * The first Tab stop of every page: jumps over the brand, menu and header to the page itself.
+ * Focus is moved by hand (a plain #main link would go through the router and not move focus).
+ */
+function SkipLink() {
+  const t = useT();
+  return (
+    <a
+      href="#main"
+      className="skip-link"
+      onClick={(e) => {
+        e.preventDefault();
+        const main = document.getElementById('main');
+        main?.focus();
+        main?.scrollIntoView();
+      }}
+    >
+      {t('nav.skipToMain')}
+    </a>
   );
 }
 
@@ -165,6 +187,7 @@ export function AppLayout() {
 
   return (
     <Layout className="app-shell">
+      <SkipLink />
       {isDesktop && (
         <Layout.Sider className="app-sider" width={240} theme="light">
           <Brand />
@@ -173,7 +196,7 @@ export function AppLayout() {
       )}
       <Layout className="app-main">
         <Header isDesktop={isDesktop} onOpenMenu={() => setDrawerOpen(true)} />
-        <Layout.Content className="app-content">
+        <Layout.Content className="app-content" id="main" tabIndex={-1}>
           <Suspense fallback={<PageSpin />}>
             <Outlet />
           </Suspense>

@@ -4,6 +4,7 @@ import type { QueryKey } from '@tanstack/react-query';
 import { App, Button, Form, Modal, Space } from 'antd';
 import { useT } from '../kernel/i18n';
 import { FormErrors, useFormWithErrors } from './FormErrors';
+import { useReturnFocus } from './useReturnFocus';
 import type { FormWithErrors } from './FormErrors';
 
 export interface ModalFormState<V> extends FormWithErrors<V> {
@@ -75,6 +76,7 @@ export function ModalForm<V>({
 }: ModalFormProps<V>) {
   const t = useT();
   const { form, errors, setErrors, onClose } = state;
+  useReturnFocus();
   return (
     <Modal
       open

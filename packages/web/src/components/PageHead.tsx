@@ -6,7 +6,7 @@ export function PageHead({ title, intro, extra }: { title: ReactNode; intro?: Re
   return (
     <>
       <div className="page-head">
-        <Typography.Title level={3} className="page-title">
+        <Typography.Title level={1} className="page-title">
           {title}
         </Typography.Title>
         {extra ? <div className="page-actions no-print">{extra}</div> : null}

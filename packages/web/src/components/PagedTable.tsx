@@ -30,7 +30,13 @@ type PagedTableProps<T> = {
   sizes?: number[] | null;
   /** The "1–50 / 1.234" text beside the pager (default shown). */
   showRange?: boolean;
-} & Omit<TableProps<T>, 'dataSource' | 'loading' | 'pagination' | 'onChange' | 'scroll' | 'locale'>;
+  /**
+   * The narrowest the table may be (px): columns keep their `width`, long texts end in "…" (with
+   * the whole text as a tooltip) instead of widening the table; below it the table scrolls inside
+   * its box. Without it the table is as wide as its content (and may scroll at 1366 px).
+   */
+  minWidth?: number;
+} & Omit<TableProps<T>, 'dataSource' | 'loading' | 'pagination' | 'onChange' | 'scroll' | 'locale' | 'tableLayout'>;
 
 /**
  * The one server-paged table of the app: the load error with a retry, the optional count line,
@@ -45,6 +51,7 @@ export function PagedTable<T extends object>({
   total: totalLine,
   sizes = PAGE_SIZES,
   showRange = true,
+  minWidth,
   ...table
 }: PagedTableProps<T>) {
   const t = useT();
@@ -85,7 +92,8 @@ export function PagedTable<T extends object>({
           {...table}
           dataSource={query.data?.items ?? []}
           loading={query.isFetching || firstLoad}
-          scroll={{ x: 'max-content' }}
+          scroll={{ x: minWidth ?? 'max-content' }}
+          tableLayout={minWidth ? 'fixed' : undefined}
           locale={firstLoad ? { emptyText: <span /> } : emptyText === undefined ? undefined : { emptyText }}
           pagination={{
             current: page,

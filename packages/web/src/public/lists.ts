@@ -212,7 +212,8 @@ export function renderList(main: HTMLElement, id: number): void {
       h('div', { class: 'no-print' }, h('label', { for: 'filter' }, tr('filterEntries')), filter),
       h(
         'div',
-        { class: 'table-wrap' },
+        // A region that scrolls sideways on a phone: focusable, so the keyboard can scroll it too.
+        { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': tr('entriesLabel') },
         h(
           'table',
           { 'data-testid': 'public-entries' },

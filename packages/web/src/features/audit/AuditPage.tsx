@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Button, DatePicker, Form, Input, Space, Typography } from 'antd';
+import { Button, Form, Input, Space, Typography } from 'antd';
+import { DateInput } from '../../components/DateInput';
 import type { TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
@@ -152,7 +153,7 @@ export default function AuditPage() {
           </Form.Item>
           {/* Two single pickers rather than a range picker: its two-month panel is too wide for a phone. */}
           <Form.Item name="from" label={t('audit.filter.from')} style={{ marginBottom: 0, width: 160 }}>
-            <DatePicker data-testid="audit-filter-from" format="DD/MM/YYYY" style={{ width: '100%' }} />
+            <DateInput data-testid="audit-filter-from" />
           </Form.Item>
           <Form.Item
             name="to"
@@ -168,7 +169,7 @@ export default function AuditPage() {
               }),
             ]}
           >
-            <DatePicker data-testid="audit-filter-to" format="DD/MM/YYYY" style={{ width: '100%' }} />
+            <DateInput data-testid="audit-filter-to" />
           </Form.Item>
           <Space wrap>
             <Button type="primary" htmlType="submit" data-testid="audit-filter-submit">

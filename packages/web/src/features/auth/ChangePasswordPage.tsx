@@ -45,7 +45,7 @@ export default function ChangePasswordPage() {
 
   return (
     <div style={{ maxWidth: 520 }}>
-      <Typography.Title level={3} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t('password.title')}
       </Typography.Title>
       {me.mustChangePassword && (

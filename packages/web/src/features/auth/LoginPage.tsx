@@ -87,14 +87,14 @@ export default function LoginPage() {
       <Card style={{ width: '100%', maxWidth: 420 }}>
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start', gap: 8 }}>
           <div>
-            <Typography.Title level={2} style={{ margin: 0, color: '#1677ff' }}>
+            <Typography.Title level={1} style={{ margin: 0, fontSize: 30, color: '#0958d9' }}>
               {t('app.name')}
             </Typography.Title>
             <Typography.Text type="secondary">{t('login.subtitle')}</Typography.Text>
           </div>
           <LangSwitch />
         </div>
-        <Typography.Title level={4} style={{ marginTop: 24 }}>
+        <Typography.Title level={2} style={{ marginTop: 24, fontSize: 20 }}>
           {t('login.title')}
         </Typography.Title>
         {loggedOut && !error && !login.isSuccess && (

@@ -36,19 +36,29 @@ export default function DossiersPage({ mine }: { mine: boolean }) {
     placeholderData: keepPreviousData,
   });
 
+  // At 1366 px every column shows (issue 18): fixed widths, the long texts (procedure, applicant,
+  // unit) end in "…" with the whole text on hover, the date received shows its time on hover.
   const columns: TableColumnsType<DossierListItem> = [
     {
       title: t('dossiers.col.code'),
       key: 'code',
+      width: 215,
       render: (_: unknown, d) => <Link to={`/dossiers/${d.id}`}>{d.code}</Link>,
     },
-    { title: t('dossiers.col.applicant'), dataIndex: 'applicantName' },
-    { title: t('dossiers.col.procedure'), dataIndex: 'procedureName', ellipsis: true, width: 320 },
-    { title: t('dossiers.col.state'), key: 'state', render: (_: unknown, d) => <StateTag d={d} /> },
-    { title: t('dossiers.col.where'), key: 'where', render: (_: unknown, d) => d.currentAreaName ?? '' },
+    { title: t('dossiers.col.applicant'), dataIndex: 'applicantName', width: 140, ellipsis: true },
+    { title: t('dossiers.col.procedure'), dataIndex: 'procedureName', ellipsis: true },
+    { title: t('dossiers.col.state'), key: 'state', width: 160, render: (_: unknown, d) => <StateTag d={d} /> },
+    {
+      title: t('dossiers.col.where'),
+      key: 'where',
+      width: 110,
+      ellipsis: true,
+      render: (_: unknown, d) => d.currentAreaName ?? '',
+    },
     {
       title: t('dossiers.col.levelDue'),
       dataIndex: 'levelDueDate',
+      width: 115,
       render: (v: string | null, r: DossierListItem) =>
         r.calendarWarning ? (
           <span title={r.calendarWarning} data-testid="calendar-warning">
@@ -58,8 +68,14 @@ export default function DossiersPage({ mine }: { mine: boolean }) {
           formatDate(v)
         ),
     },
-    { title: t('dossiers.col.due'), dataIndex: 'appointmentDate', render: (v: string) => formatDate(v) },
-    { title: t('dossiers.col.received'), dataIndex: 'receivedAt', render: (v: string) => formatDateTime(v) },
+    { title: t('dossiers.col.due'), dataIndex: 'appointmentDate', width: 105, render: (v: string) => formatDate(v) },
+    {
+      title: t('dossiers.col.received'),
+      dataIndex: 'receivedAt',
+      width: 110,
+      // The day in Vietnam's time (formatDateTime is zoned), the full time on hover.
+      render: (v: string) => <span title={formatDateTime(v)}>{formatDateTime(v).slice(0, 10)}</span>,
+    },
   ];
 
   return (
@@ -86,6 +102,7 @@ export default function DossiersPage({ mine }: { mine: boolean }) {
         />
       </Space>
       <PagedTable<DossierListItem>
+        minWidth={1060}
         query={list}
         page={filter}
         onPage={url.setPage}

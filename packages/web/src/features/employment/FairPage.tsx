@@ -74,7 +74,7 @@ export default function FairPage() {
   const items = found.data?.items ?? [];
   return (
     <>
-      <Typography.Title level={3} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {f.name}
       </Typography.Title>
       <Typography.Paragraph>

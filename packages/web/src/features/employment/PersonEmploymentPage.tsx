@@ -24,7 +24,7 @@ export default function PersonEmploymentPage({ by }: { by: 'supply' | 'persons' 
   };
   return (
     <>
-      <Typography.Title level={3} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t('employment.person.title', { name: s.fullName })}
       </Typography.Title>
       {s.personId && (

@@ -18,7 +18,7 @@ export function EmploymentHead() {
   const active = [...TABS].reverse().find(([p]) => pathname.startsWith(p))?.[0] ?? '/employment';
   return (
     <>
-      <Typography.Title level={3} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t('employment.title')}
       </Typography.Title>
       <Typography.Paragraph className="page-intro">{t('employment.intro')}</Typography.Paragraph>

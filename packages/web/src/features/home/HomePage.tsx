@@ -83,7 +83,7 @@ export default function HomePage({ modules: all }: { modules: readonly HomeModul
 
   return (
     <div data-testid="home">
-      <Typography.Title level={3} className="page-title">
+      <Typography.Title level={1} className="page-title">
         {t('home.greeting', { name: me.fullName })}
       </Typography.Title>
       <Typography.Paragraph className="page-intro">

@@ -10,6 +10,7 @@ import type { MessageKey } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { petitionsApi, pk } from './api';
 import { ClockTag, kindLabel, PetitionsHead, todayIso } from './shared';
+import { IsoDateInput } from '../../components/DateInput';
 
 /** A complaint or denunciation case: its two clocks, its steps, and the form for the next step. */
 export default function CasePage() {
@@ -93,7 +94,7 @@ export default function CasePage() {
               />
             </Form.Item>
             <Form.Item name="date" label={t('petitions.date')}>
-              <Input type="date" data-testid="step-date" />
+              <IsoDateInput data-testid="step-date" />
             </Form.Item>
             {kind === 'decide' ? (
               <Form.Item name="result" label={t('petitions.case.result')}>

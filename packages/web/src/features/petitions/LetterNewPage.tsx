@@ -8,6 +8,7 @@ import { zodRule } from '../../kernel/forms';
 import { FormErrors, useFormWithErrors } from '../../components/FormErrors';
 import { petitionsApi, pk } from './api';
 import { PetitionsHead, todayIso } from './shared';
+import { IsoDateInput } from '../../components/DateInput';
 
 const FIELDS = [
   'receivedDate',
@@ -52,7 +53,7 @@ export default function LetterNewPage() {
         data-testid="letter-form"
       >
         <Form.Item name="receivedDate" label={t('petitions.letter.date')} rules={[zodRule(shape.receivedDate)]}>
-          <Input type="date" data-testid="letter-date" />
+          <IsoDateInput data-testid="letter-date" />
         </Form.Item>
         <Form.Item name="channel" label={t('petitions.letter.channel')}>
           <Select

@@ -18,6 +18,7 @@ import type { MessageKey } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { petitionsApi, pk } from './api';
 import { ClockTag, kindLabel, PetitionsHead, todayIso } from './shared';
+import { IsoDateInput } from '../../components/DateInput';
 
 const SINGLE: SingleKind[] = ['complaint', 'denunciation', 'proposal'];
 
@@ -132,7 +133,7 @@ function Decide({ l, act }: { l: LetterOut; act: (p: Promise<unknown>) => void }
           />
         </Form.Item>
         <Form.Item name="date" label={t('petitions.date')}>
-          <Input type="date" data-testid="decide-date" />
+          <IsoDateInput data-testid="decide-date" />
         </Form.Item>
         {decision === 'transfer' || decision === 'guide' ? (
           <Form.Item name="to" label={t('petitions.decide.to')}>

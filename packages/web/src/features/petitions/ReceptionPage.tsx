@@ -8,6 +8,7 @@ import { useT } from '../../kernel/i18n';
 import { FormErrors, useFormWithErrors } from '../../components/FormErrors';
 import { petitionsApi, pk } from './api';
 import { kindLabel, PetitionsHead, todayIso } from './shared';
+import { IsoDateInput } from '../../components/DateInput';
 
 const FIELDS = [
   'date',
@@ -64,7 +65,7 @@ export default function ReceptionPage() {
           >
             <Space wrap align="start">
               <Form.Item name="date" label={t('petitions.date')}>
-                <Input type="date" />
+                <IsoDateInput />
               </Form.Item>
               <Form.Item name="name" label={t('petitions.letter.name')}>
                 <Input autoFocus />
@@ -120,8 +121,8 @@ export default function ReceptionPage() {
         </Card>
       ) : null}
       <Space wrap style={{ marginBottom: 12 }}>
-        <Input type="date" value={period.from} onChange={(e) => setPeriod({ ...period, from: e.target.value })} />
-        <Input type="date" value={period.to} onChange={(e) => setPeriod({ ...period, to: e.target.value })} />
+        <IsoDateInput width={160} value={period.from} onChange={(v) => setPeriod({ ...period, from: v })} />
+        <IsoDateInput width={160} value={period.to} onChange={(v) => setPeriod({ ...period, to: v })} />
         <a href={petitionsApi.bookUrl(period.from, period.to)} data-testid="book-download">
           {t('petitions.reception.book')}
         </a>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Descriptions, Input, Space } from 'antd';
+import { Descriptions, Space } from 'antd';
 import { useT } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { petitionsApi, pk } from './api';
 import { PetitionsHead, todayIso } from './shared';
+import { IsoDateInput } from '../../components/DateInput';
 
 /** The period's counts (TT 02/2021/TT-TTCP); a zero reads "Không phát sinh". Supervisors see only this. */
 export default function StatsPage() {
@@ -17,8 +18,8 @@ export default function StatsPage() {
     <>
       <PetitionsHead title={t('petitions.stats.title')} />
       <Space style={{ marginBottom: 12 }}>
-        <Input type="date" value={period.from} onChange={(e) => setPeriod({ ...period, from: e.target.value })} />
-        <Input type="date" value={period.to} onChange={(e) => setPeriod({ ...period, to: e.target.value })} />
+        <IsoDateInput width={160} value={period.from} onChange={(v) => setPeriod({ ...period, from: v })} />
+        <IsoDateInput width={160} value={period.to} onChange={(v) => setPeriod({ ...period, to: v })} />
         <a href={petitionsApi.statsXlsxUrl(period)} data-testid="stats-xlsx">
           {t('petitions.stats.xlsx')}
         </a>

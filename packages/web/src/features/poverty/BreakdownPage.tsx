@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Card, DatePicker, Input, InputNumber, Segmented, Space, Table } from 'antd';
+import { Card, Input, InputNumber, Segmented, Space, Table } from 'antd';
+import { IsoDateInput } from '../../components/DateInput';
 import type { BreakdownCells, BreakdownOut, BreakdownQuery } from '@ansinh/domain';
 import { useLang } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
@@ -58,12 +59,13 @@ export default function BreakdownPage() {
             setQ(e.target.value.trim() ? { ...rest, areaCode: e.target.value.trim() } : rest);
           }}
         />
-        <DatePicker
-          placeholder={t('breakdown.asOf')}
-          format="DD/MM/YYYY"
-          onChange={(d) => {
+        <IsoDateInput
+          width={160}
+          aria-label={t('breakdown.asOf')}
+          value={q.asOf}
+          onChange={(v) => {
             const { asOf: _, ...rest } = q;
-            setQ(d ? { ...rest, asOf: d.format('YYYY-MM-DD') } : rest);
+            setQ(v ? { ...rest, asOf: v } : rest);
           }}
         />
         <a href={povertyApi.breakdownXlsxUrl(q)}>{t('breakdown.xlsx')}</a>

@@ -9,6 +9,7 @@ import { LoadError } from '../../components/LoadError';
 import { PageHead } from '../../components/PageHead';
 import { pk, povertyApi } from './api';
 import { usePovertyT } from './messages';
+import { IsoDateInput } from '../../components/DateInput';
 
 /** The campaigns of the actor's area, a form to open one (commune), and the province's progress. */
 export default function CampaignsPage() {
@@ -114,13 +115,13 @@ function NewCampaign({ communeCode }: { communeCode: string }) {
           <InputNumber min={2015} max={2030} />
         </Form.Item>
         <Form.Item name="reviewDate" label={t('campaign.reviewDate')}>
-          <Input type="date" data-testid="campaign-review-date" />
+          <IsoDateInput data-testid="campaign-review-date" />
         </Form.Item>
         <Form.Item name="windowFrom" label={t('posting.from')}>
-          <Input type="date" />
+          <IsoDateInput />
         </Form.Item>
         <Form.Item name="windowTo" label={t('posting.to')}>
-          <Input type="date" />
+          <IsoDateInput />
         </Form.Item>
         <Button type="primary" htmlType="submit" loading={create.isPending} data-testid="campaign-create">
           {t('campaign.new')}

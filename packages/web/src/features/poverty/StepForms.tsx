@@ -5,6 +5,7 @@ import type { CampaignOut, PovertyCaseOut } from '@ansinh/domain';
 import { useErrorText } from '../../kernel/errors';
 import { pk, povertyApi } from './api';
 import { usePovertyT } from './messages';
+import { IsoDateInput } from '../../components/DateInput';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -119,7 +120,7 @@ export function StepForms({ campaign, cases }: { campaign: CampaignOut; cases: P
             )}
             {field(
               t('meeting.heldOn'),
-              <Input type="date" value={m.heldOn} onChange={(e) => setM({ ...m, heldOn: e.target.value })} />,
+              <IsoDateInput width={160} value={m.heldOn} onChange={(v) => setM({ ...m, heldOn: v })} />,
             )}
             {field(
               t('meeting.chair'),
@@ -153,11 +154,11 @@ export function StepForms({ campaign, cases }: { campaign: CampaignOut; cases: P
             )}
             {field(
               t('posting.from'),
-              <Input type="date" value={p.postedFrom} onChange={(e) => setP({ ...p, postedFrom: e.target.value })} />,
+              <IsoDateInput width={160} value={p.postedFrom} onChange={(v) => setP({ ...p, postedFrom: v })} />,
             )}
             {field(
               t('posting.to'),
-              <Input type="date" value={p.postedTo} onChange={(e) => setP({ ...p, postedTo: e.target.value })} />,
+              <IsoDateInput width={160} value={p.postedTo} onChange={(v) => setP({ ...p, postedTo: v })} />,
             )}
           </StepCard>
         </Col>
@@ -179,7 +180,7 @@ export function StepForms({ campaign, cases }: { campaign: CampaignOut; cases: P
             )}
             {field(
               t('opinion.date'),
-              <Input type="date" value={o.date} onChange={(e) => setO({ ...o, date: e.target.value })} />,
+              <IsoDateInput width={160} value={o.date} onChange={(v) => setO({ ...o, date: v })} />,
             )}
             {field(
               t('opinion.text'),
@@ -215,15 +216,11 @@ export function StepForms({ campaign, cases }: { campaign: CampaignOut; cases: P
             )}
             {field(
               t('recognition.date'),
-              <Input
-                type="date"
-                value={r.decisionDate}
-                onChange={(e) => setR({ ...r, decisionDate: e.target.value })}
-              />,
+              <IsoDateInput width={160} value={r.decisionDate} onChange={(v) => setR({ ...r, decisionDate: v })} />,
             )}
             {field(
               t('recognition.validFrom'),
-              <Input type="date" value={r.validFrom} onChange={(e) => setR({ ...r, validFrom: e.target.value })} />,
+              <IsoDateInput width={160} value={r.validFrom} onChange={(v) => setR({ ...r, validFrom: v })} />,
             )}
             {field(
               t('recognition.signer'),

@@ -6,6 +6,8 @@ import { useErrorText } from '../../kernel/errors';
 import { pick, useLang } from '../../kernel/i18n';
 import { pk, povertyApi } from './api';
 import { usePovertyT } from './messages';
+import { useReturnFocus } from '../../components/useReturnFocus';
+import { IsoDateInput } from '../../components/DateInput';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -20,6 +22,7 @@ export function SurveyDrawer({
   onClose: () => void;
 }) {
   const t = usePovertyT();
+  useReturnFocus();
   const { lang } = useLang();
   const errorText = useErrorText();
   const qc = useQueryClient();
@@ -66,7 +69,7 @@ export function SurveyDrawer({
       {save.error ? <Alert type="error" showIcon title={errorText(save.error)} style={{ marginBottom: 12 }} /> : null}
       <Space wrap style={{ marginBottom: 12 }}>
         <label>
-          {t('survey.date')} <Input type="date" value={surveyedOn} onChange={(e) => setSurveyedOn(e.target.value)} />
+          {t('survey.date')} <IsoDateInput width={160} value={surveyedOn} onChange={(v) => setSurveyedOn(v)} />
         </label>
         <label>
           {t('survey.reviewer')}{' '}

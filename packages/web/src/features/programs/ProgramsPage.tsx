@@ -37,14 +37,27 @@ export default function ProgramsPage() {
     {
       title: t('programs.col.legalBasis'),
       key: 'legal',
+      // A decree's full name is long: one line ending in "…", the whole of it on hover.
+      ellipsis: true,
       render: (_: unknown, p) =>
         p.legalDate ? t('programs.legalWithDate', { basis: p.legalBasis, date: showDate(p.legalDate) }) : p.legalBasis,
     },
-    { title: t('programs.col.kind'), dataIndex: 'kind', render: (k: ProgramOut['kind']) => t(KIND_KEYS[k]) },
-    { title: t('programs.col.unit'), dataIndex: 'unit', render: (u: ProgramOut['unit']) => t(UNIT_KEYS[u]) },
+    {
+      title: t('programs.col.kind'),
+      dataIndex: 'kind',
+      width: 150,
+      render: (k: ProgramOut['kind']) => t(KIND_KEYS[k]),
+    },
+    {
+      title: t('programs.col.unit'),
+      dataIndex: 'unit',
+      width: 110,
+      render: (u: ProgramOut['unit']) => t(UNIT_KEYS[u]),
+    },
     {
       title: t('programs.col.period'),
       key: 'period',
+      width: 240,
       render: (_: unknown, p) =>
         `${p.periodKind === 'monthly' ? t('programs.periodKind.monthly') : t('programs.periodKind.once')}: ${showDate(p.periodFrom)} – ${p.periodTo ? showDate(p.periodTo) : t('programs.openEnded')}`,
     },
@@ -71,7 +84,9 @@ export default function ProgramsPage() {
           columns={columns}
           dataSource={query.data?.items ?? []}
           loading={query.isFetching}
-          scroll={{ x: 'max-content' }}
+          // Fits 1366 px (issue 18): fixed columns, the name wraps, the legal basis ends in "…".
+          tableLayout="fixed"
+          scroll={{ x: 900 }}
           pagination={{ pageSize: 50, hideOnSinglePage: true }}
           locale={{ emptyText: t('programs.empty') }}
         />

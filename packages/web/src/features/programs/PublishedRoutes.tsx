@@ -63,7 +63,9 @@ function PublicListsPage() {
   });
   return (
     <PublicShell>
-      <Typography.Title level={3}>{t('public.title')}</Typography.Title>
+      <Typography.Title level={1} className="page-title">
+        {t('public.title')}
+      </Typography.Title>
       <Typography.Paragraph>{t('public.intro')}</Typography.Paragraph>
       {query.error && <LoadError error={query.error} onRetry={() => void query.refetch()} />}
       {query.data?.items.length === 0 && <Alert type="info" title={t('public.none')} />}
@@ -116,7 +118,7 @@ function PublicListView({ list: l }: { list: PublicList }) {
   const names = new Map(l.entries.map((e) => [e.id, e.fullName]));
   return (
     <article data-testid="public-list">
-      <Typography.Title level={3} data-testid="public-list-title">
+      <Typography.Title level={1} className="page-title" data-testid="public-list-title">
         {l.programName}
       </Typography.Title>
       <Typography.Paragraph>

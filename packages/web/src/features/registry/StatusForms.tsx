@@ -46,7 +46,12 @@ export function StatusesTable({
   };
 
   const columns: TableColumnsType<StatusOut> = [
-    { title: t('status.col.kind'), key: 'kind', render: (_: unknown, s) => STATUS_CATEGORIES[s.kind][lang] },
+    {
+      title: t('status.col.kind'),
+      key: 'kind',
+      width: 120,
+      render: (_: unknown, s) => STATUS_CATEGORIES[s.kind][lang],
+    },
     {
       title: t('status.col.category'),
       key: 'category',
@@ -65,6 +70,7 @@ export function StatusesTable({
     {
       title: t('status.col.period'),
       key: 'period',
+      width: 210,
       render: (_: unknown, s) =>
         t('status.period', {
           from: showDate(s.validFrom),
@@ -74,11 +80,13 @@ export function StatusesTable({
     {
       title: t('status.col.decision'),
       key: 'decision',
+      ellipsis: true,
       render: (_: unknown, s) => t('status.decision', { no: s.decisionNo, date: showDate(s.decisionDate) }),
     },
     {
       title: t('status.col.state'),
       key: 'state',
+      width: 180,
       render: (_: unknown, s) => (
         <span>
           {stateTag(s)}
@@ -95,6 +103,7 @@ export function StatusesTable({
     columns.push({
       title: t('common.actions'),
       key: 'actions',
+      width: 120,
       className: 'no-print',
       render: (_: unknown, s) =>
         s.endedReason ? null : (
@@ -113,7 +122,10 @@ export function StatusesTable({
         columns={columns}
         dataSource={statuses}
         pagination={false}
-        scroll={{ x: 'max-content' }}
+        // Fits the person page at 1366 px (issue 18): fixed columns, the category wraps, a long
+        // decision ends in "…" with the whole of it on hover; narrower, it scrolls in its box.
+        tableLayout="fixed"
+        scroll={{ x: 860 }}
         locale={{ emptyText: t('status.none') }}
       />
       {ending && <EndStatusModal status={ending} onClose={() => setEnding(null)} />}

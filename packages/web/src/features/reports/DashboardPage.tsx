@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Alert, Card, Col, Empty, Input, List, Progress, Row, Select, Space, Spin, Typography } from 'antd';
+import { Alert, Card, Col, Empty, List, Progress, Row, Select, Space, Spin, Typography } from 'antd';
 import { formatQuantityVi } from '@ansinh/domain';
 import type { Dashboard } from '@ansinh/domain';
 import { formatDate } from '../../kernel/format';
@@ -12,6 +12,7 @@ import { figureHref, reportsApi, rk } from './api';
 import type { DashboardFilter } from './api';
 import { AreaBars, TrendLine } from './charts';
 import { ReportsHead, StatusTag, useUnitLabel } from './shared';
+import { IsoDateInput } from '../../components/DateInput';
 
 const isDate = (s: string | null): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s);
 
@@ -69,12 +70,11 @@ export default function DashboardPage() {
         </label>
         <label>
           {t('reports.filter.asOf')}{' '}
-          <Input
+          <IsoDateInput
             data-testid="dashboard-asof"
-            type="date"
-            style={{ width: 160 }}
+            width={160}
             value={d?.asOf ?? ''}
-            onChange={(e) => url.update({ asOf: e.target.value || undefined })}
+            onChange={(v) => url.update({ asOf: v || undefined })}
           />
         </label>
         {d && (
@@ -159,6 +159,7 @@ export default function DashboardPage() {
                     </Typography.Text>
                   </div>
                   <Progress
+                    aria-label={tg.text}
                     percent={Math.min(100, Math.round(tg.percent ?? 0))}
                     showInfo={false}
                     status={tg.status === 'behind' ? 'exception' : tg.status === 'met' ? 'success' : 'normal'}
@@ -240,6 +241,7 @@ function ByArea({
           value={key(target)}
           options={d.targets.map((x) => ({ value: key(x), label: x.indicatorName }))}
           onChange={setPicked}
+          aria-label={t('reports.dashboard.byArea')}
           data-testid="dashboard-byarea-pick"
         />
       }

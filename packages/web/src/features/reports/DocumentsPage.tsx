@@ -31,6 +31,7 @@ import { IssueButton } from './IssueButton';
 import { RulesModal } from './RulesModal';
 import { HeaderFields } from './TemplateEditor';
 import { ReportsHead, todayVn, useCanManage } from './shared';
+import { IsoDateInput } from '../../components/DateInput';
 
 export function DocumentsPage() {
   const t = useT();
@@ -191,7 +192,7 @@ function CreateReportModal({ onClose }: { onClose: () => void }) {
         <Input data-testid="report-form-area" />
       </Form.Item>
       <Form.Item name="asOf" label={t('reports.filter.asOf')} extra={t('reports.docs.asOfHelp')}>
-        <Input type="date" data-testid="report-form-asof" />
+        <IsoDateInput data-testid="report-form-asof" />
       </Form.Item>
       <Form.Item name="planId" label={t('reports.docs.plan')} extra={t('reports.docs.planHelp')}>
         <Select

@@ -13,6 +13,7 @@ import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { reportsApi, rk } from './api';
 import { ValueActions, ValueStatus } from './ValueActions';
 import { ReportsHead, todayVn, useCanManage, useUnitLabel } from './shared';
+import { IsoDateInput } from '../../components/DateInput';
 
 /** The indicator catalogue and the values entered with their sources. */
 export default function IndicatorsPage() {
@@ -241,10 +242,10 @@ function EnterValueModal({ indicators, onClose }: { indicators: IndicatorOut[]; 
         <Input data-testid="value-form-area" />
       </Form.Item>
       <Form.Item name="periodFrom" label={t('reports.values.periodFrom')} rules={[{ required: true }]}>
-        <Input type="date" data-testid="value-form-from" />
+        <IsoDateInput data-testid="value-form-from" />
       </Form.Item>
       <Form.Item name="periodTo" label={t('reports.values.periodTo')} rules={[{ required: true }]}>
-        <Input type="date" data-testid="value-form-to" />
+        <IsoDateInput data-testid="value-form-to" />
       </Form.Item>
       <Form.Item name="sourceKind" label={t('reports.values.sourceKind')} rules={[{ required: true }]}>
         <Select
@@ -261,7 +262,7 @@ function EnterValueModal({ indicators, onClose }: { indicators: IndicatorOut[]; 
         <Input data-testid="value-form-source" />
       </Form.Item>
       <Form.Item name="sourceDate" label={t('reports.values.sourceDate')} rules={[{ required: true }]}>
-        <Input type="date" data-testid="value-form-source-date" />
+        <IsoDateInput data-testid="value-form-source-date" />
       </Form.Item>
       <Form.Item name="note" label={t('reports.form.note')}>
         <Input data-testid="value-form-note" />

@@ -15,6 +15,7 @@ import { LoadError } from '../../components/LoadError';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { figureHref, reportsApi, rk } from './api';
 import { ReportsHead, StatusTag, todayVn, useCanManage, useUnitLabel } from './shared';
+import { IsoDateInput } from '../../components/DateInput';
 
 export function PlansPage() {
   const t = useT();
@@ -125,7 +126,7 @@ function CreatePlanModal({ onClose }: { onClose: () => void }) {
         <Input data-testid="plan-form-docnumber" />
       </Form.Item>
       <Form.Item name="docDate" label={t('reports.plans.docDate')} rules={[{ required: true }]}>
-        <Input data-testid="plan-form-docdate" type="date" />
+        <IsoDateInput data-testid="plan-form-docdate" />
       </Form.Item>
       <Form.Item
         name="kind"
@@ -238,12 +239,11 @@ export function PlanPage() {
       <Space style={{ marginBottom: 12 }} className="no-print">
         <label>
           {t('reports.filter.asOf')}{' '}
-          <Input
-            type="date"
+          <IsoDateInput
             data-testid="plan-asof"
-            style={{ width: 160 }}
+            width={160}
             value={p.asOf}
-            onChange={(e) => url.update({ asOf: e.target.value || undefined })}
+            onChange={(v) => url.update({ asOf: v || undefined })}
           />
         </label>
       </Space>

@@ -1,9 +1,10 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Form, Input, Select } from 'antd';
+import { Form, Select } from 'antd';
 import type { ReportsPolicySettings } from '@ansinh/domain';
 import { useT } from '../../kernel/i18n';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { reportsApi, rk } from './api';
+import { IsoDateInput } from '../../components/DateInput';
 
 /** The modules whose computed figures may replace entered ones once their records are kept in AnSinh. */
 const MODULES = ['petitions', 'employment', 'merit', 'poverty'] as const;
@@ -58,7 +59,7 @@ export function RulesModal({ onClose }: { onClose: () => void }) {
       </Form.Item>
       {MODULES.map((k) => (
         <Form.Item key={k} name={k} label={t(`reports.rules.since.${k}`)} extra={t('reports.rules.sinceHelp')}>
-          <Input type="date" data-testid={`rules-form-${k}`} />
+          <IsoDateInput data-testid={`rules-form-${k}`} />
         </Form.Item>
       ))}
     </ModalForm>

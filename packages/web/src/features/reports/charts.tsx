@@ -23,7 +23,7 @@ export function AreaBars({ bars, title, testId }: { bars: Bar[]; title: string; 
   const barW = width - labelW - 90;
   return (
     <svg
-      role="img"
+      role="group"
       aria-label={title}
       data-testid={testId}
       viewBox={`0 0 ${width} ${bars.length * rowH + 8}`}
@@ -74,7 +74,7 @@ export function TrendLine({ points, title, testId }: { points: Point[]; title: s
   const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(i).toFixed(1)},${y(p.value).toFixed(1)}`).join(' ');
   return (
     <svg
-      role="img"
+      role="group"
       aria-label={title}
       data-testid={testId}
       viewBox={`0 0 ${width} ${height}`}

@@ -36,6 +36,7 @@ export const shellMessages = defineMessages(
     'nav.account': 'Đổi mật khẩu',
     'nav.open': 'Mở menu',
     'nav.label': 'Điều hướng chính',
+    'nav.skipToMain': 'Bỏ qua đến nội dung chính',
 
     'header.role': 'Vai trò',
     'header.area': 'Đơn vị',
@@ -122,6 +123,7 @@ export const shellMessages = defineMessages(
     'nav.account': 'Change password',
     'nav.open': 'Open menu',
     'nav.label': 'Main navigation',
+    'nav.skipToMain': 'Skip to main content',
 
     'header.role': 'Role',
     'header.area': 'Unit',
