@@ -35,10 +35,13 @@ import { createPovertyService, povertyRoutes } from './modules/poverty/index.js'
 import { createMeritService, meritRoutes } from './modules/merit/index.js';
 import { createInteropService, interopRoutes } from './modules/interop/index.js';
 import { createInboxService, inboxRoutes } from './modules/inbox/index.js';
+import { clusterOf } from './platform/cluster.js';
 
 /** Every module's service, wired once; the CLI and the tests use the same set. */
 export function createServices(database: Database, config: Config) {
-  const areas = createAreasService({ database, dataDir: config.dataDir });
+  // The job queue and the change bus: several app servers may share this database.
+  const cluster = clusterOf(database, config);
+  const areas = createAreasService({ database, dataDir: config.dataDir, bus: cluster.bus });
   const users = createUsersService({ database, areas });
   const audit = createAuditService({ database });
   const auth = createAuthService({ database, config });
@@ -50,7 +53,12 @@ export function createServices(database: Database, config: Config) {
     idConflictsPerDay,
     timelineSources: [petitionsTimelineSource({ database, areas })],
   });
-  const registryImport = createRegistryImport({ database, idConflictsPerDay });
+  const registryImport = createRegistryImport({
+    database,
+    idConflictsPerDay,
+    queue: cluster.queue,
+    leaseMs: config.jobLeaseMs,
+  });
   const programs = createProgramsService({ database, areas });
   const dossiers = createDossiersService({ database, areas, channel: notifyChannel(config.notify) });
   const reports = createReportsService({ database, areas });
@@ -66,6 +74,7 @@ export function createServices(database: Database, config: Config) {
     signingKeyPem: config.dciSigningKey,
   });
   return {
+    cluster,
     areas,
     users,
     audit,
@@ -222,5 +231,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   await app.register(inboxRoutes(services.inbox));
 
   if (fs.existsSync(path.join(config.webDist, 'index.html'))) await registerWebAssets(app, config.webDist);
+  // Running jobs finish (or are handed back to the queue) before the database closes.
+  app.addHook('onClose', () => services.cluster.close());
   return { app: app as unknown as FastifyInstance, services };
 }

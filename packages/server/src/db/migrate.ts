@@ -23,6 +23,7 @@ import * as m0022 from './migrations/0022-poverty-groups.js';
 import * as m0025 from './migrations/0025-merit-grave-keys.js';
 import * as m0026 from './migrations/0026-merit-record-dossier.js';
 import * as m0016 from './migrations/0016-registry-transfers.js';
+import * as m0034 from './migrations/0034-scale.js';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Database['dialect']): Promise<void> };
 
@@ -51,6 +52,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0025-merit-grave-keys': m0025,
   '0026-merit-record-dossier': m0026,
   '0016-registry-transfers': m0016,
+  '0034-scale': m0034,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -7,6 +7,7 @@ import type { EmploymentTables } from './schema-employment.js';
 import type { PovertyTables } from './schema-poverty.js';
 import type { MeritTables } from './schema-merit.js';
 import type { InteropTables } from './schema-interop.js';
+import type { ScaleTables } from './schema-scale.js';
 
 /**
  * Table types. Conventions (docs/architecture.md "Data"): dates are 'YYYY-MM-DD' strings, instants
@@ -248,7 +249,8 @@ export interface DB
     EmploymentTables,
     PovertyTables,
     MeritTables,
-    InteropTables {
+    InteropTables,
+    ScaleTables {
   households: HouseholdsTable;
   persons: PersonsTable;
   statuses: StatusesTable;
