@@ -106,7 +106,6 @@ export function createPgBossQueue(
       max: 3,
       application_name: 'ansinh-jobs',
       maintenanceIntervalSeconds: opts.maintenanceSeconds ?? 60,
-      monitorStateIntervalSeconds: undefined,
     });
     b.on('error', (err: unknown) => log('pg-boss', err));
     await b.start();
@@ -139,7 +138,10 @@ export function createPgBossQueue(
     },
     async start() {
       if (boss) return;
-      starting ??= startBoss();
+      starting ??= startBoss().catch((err: unknown) => {
+        starting = null;
+        throw err;
+      });
       await starting;
     },
     async send(name, data) {

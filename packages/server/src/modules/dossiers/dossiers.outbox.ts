@@ -59,7 +59,7 @@ const BATCH = 10;
 export async function drainOutbox(database: Database, channel: NotifyChannel, now: Date, limit = 100): Promise<number> {
   const db = database.db;
   let sent = 0;
-  for (let taken = 0; taken < limit; ) {
+  for (let taken = 0; taken < limit;) {
     const lease = new Date(now.getTime() + CLAIM_MS).toISOString();
     const due = await outboxRepo.claimDue(database, now.toISOString(), lease, Math.min(BATCH, limit - taken));
     if (due.length === 0) break;

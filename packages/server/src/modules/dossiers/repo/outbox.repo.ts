@@ -26,15 +26,13 @@ export const outboxRepo = {
    * `leaseUntil`, so no other server (nor this one) takes them while they are being sent; a
    * server that dies mid-send leaves them due again when the lease runs out. On PostgreSQL the
    * rows are picked `FOR UPDATE SKIP LOCKED` (two servers claiming at once take different rows)
-   * and the outer condition is checked again on the locked row; SQLite has one writer.
+   * and only the rows locked are updated; SQLite has one writer.
    */
   async claimDue(database: Database, now: string, leaseUntil: string, limit: number) {
     const pg = database.dialect === 'postgres';
     const rows = await database.db
-      .updateTable('dossier_outbox')
-      .set({ next_attempt_at: leaseUntil })
-      .where('id', 'in', (eb) =>
-        eb
+      .with('picked', (qb) =>
+        qb
           .selectFrom('dossier_outbox')
           .select('id')
           .where('state', '=', 'pending')
@@ -43,8 +41,10 @@ export const outboxRepo = {
           .limit(limit)
           .$if(pg, (q) => q.forUpdate().skipLocked()),
       )
-      .where('state', '=', 'pending')
-      .where('next_attempt_at', '<=', now)
+      .updateTable('dossier_outbox')
+      .set({ next_attempt_at: leaseUntil })
+      .from('picked')
+      .whereRef('dossier_outbox.id', '=', 'picked.id')
       .returningAll()
       .execute();
     return rows.sort((a, b) => a.id - b.id);

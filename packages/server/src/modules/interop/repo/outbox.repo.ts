@@ -22,16 +22,14 @@ export const outboxRepo = {
   },
   /**
    * Claim up to `limit` due messages: `next_at` moves to `leaseUntil`, so no other server takes
-   * them while they are being delivered (FOR UPDATE SKIP LOCKED on PostgreSQL, the condition
-   * checked again on the locked row); a server that dies mid-delivery leaves them due again later.
+   * them while they are being delivered (picked FOR UPDATE SKIP LOCKED on PostgreSQL, and only
+   * the rows locked are updated); a server that dies mid-delivery leaves them due again later.
    */
   async claimDue(database: Database, now: string, leaseUntil: string, limit = 20) {
     const pg = database.dialect === 'postgres';
     const rows = await database.db
-      .updateTable('interop_outbox')
-      .set({ next_at: leaseUntil })
-      .where('id', 'in', (eb) =>
-        eb
+      .with('picked', (qb) =>
+        qb
           .selectFrom('interop_outbox')
           .select('id')
           .where('sent_at', 'is', null)
@@ -41,8 +39,10 @@ export const outboxRepo = {
           .limit(limit)
           .$if(pg, (q) => q.forUpdate().skipLocked()),
       )
-      .where('sent_at', 'is', null)
-      .where('next_at', '<=', now)
+      .updateTable('interop_outbox')
+      .set({ next_at: leaseUntil })
+      .from('picked')
+      .whereRef('interop_outbox.id', '=', 'picked.id')
       .returningAll()
       .execute();
     return rows.sort((x, y) => Number(x.id) - Number(y.id));

@@ -77,7 +77,10 @@ export const importQueueRepo = {
     row: { key: string; fingerprint: string; counts_json: string; rows_gz: Buffer; created_at: string },
     purgeBefore: string,
   ) {
-    await db.deleteFrom('import_checks').where((eb) => eb.or([eb('key', '=', row.key), eb('created_at', '<', purgeBefore)])).execute();
+    await db
+      .deleteFrom('import_checks')
+      .where((eb) => eb.or([eb('key', '=', row.key), eb('created_at', '<', purgeBefore)]))
+      .execute();
     await db.insertInto('import_checks').values(row).execute();
   },
 

@@ -88,9 +88,7 @@ export function createImportJobs(database: Database, run: ImportRun, queue: JobQ
     live.set(jobId, progress);
     const beat = setInterval(
       () =>
-        void importQueueRepo
-          .heartbeat(db, jobId, at(leaseMs), progress.done, progress.total)
-          .catch(() => undefined),
+        void importQueueRepo.heartbeat(db, jobId, at(leaseMs), progress.done, progress.total).catch(() => undefined),
       Math.max(500, Math.floor(leaseMs / 3)),
     );
     try {
