@@ -63,13 +63,11 @@ export async function serve(config: Config): Promise<void> {
     15_000,
   );
   outbox.unref();
-  // Partners: callbacks and registry-event notifications, retried until delivered.
-  let interopSince = new Date().toISOString();
+  // Partners: callbacks and registry-event notifications, retried until delivered. The changes
+  // since the last sweep are taken by one server (a shared mark), the outbox claimed per message.
   const interop = setInterval(() => {
-    const since = interopSince;
-    interopSince = new Date().toISOString();
     void services.interop
-      .notifySubscribers(since)
+      .notifyDue()
       .then(() => services.interop.drainOutbox())
       .catch((err: unknown) => app.log.error({ err }, 'interop outbox failed'));
   }, 15_000);

@@ -18,7 +18,13 @@ export interface ImportChecksTable {
   created_at: string;
 }
 
+export interface ClusterMarksTable {
+  name: string;
+  at: string;
+}
+
 export interface ScaleTables {
+  cluster_marks: ClusterMarksTable;
   import_job_inputs: ImportJobInputsTable;
   import_checks: ImportChecksTable;
 }

@@ -11,6 +11,8 @@ import { columnTypes, notNull } from './helpers.js';
  *   ran out (its server died) lets another server take the job up again.
  * - `import_checks`: a clean dry run kept for 30 minutes so the commit that follows (on any
  *   server) does not validate the same file again; the checked rows are stored gzip'd JSON.
+ * - `cluster_marks`: how far a periodic sweep got (the partners' registry-event notifications),
+ *   advanced compare-and-set so that one server, not each, handles each window.
  */
 export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   const t = columnTypes(dialect);
@@ -33,4 +35,9 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('created_at', t.instant, notNull)
     .execute();
   await db.schema.createIndex('import_checks_created').on('import_checks').column('created_at').execute();
+  await db.schema
+    .createTable('cluster_marks')
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('at', t.instant, notNull)
+    .execute();
 }
