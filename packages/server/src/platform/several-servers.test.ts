@@ -136,6 +136,17 @@ describe.skipIf(!onPostgres)('several app servers on one database (PostgreSQL on
     expect(left.n).toBe(0);
   });
 
+  it('an area list imported on one server drops the cached area tree of the other (LISTEN/NOTIFY)', async () => {
+    const list = (name: string) =>
+      ['code,parent,type,name', '98,,province,Tỉnh Chín Tám', `988,98,district,${name}`, ''].join('\n');
+    const opts = (id: string) => ({ listId: id, validFrom: '2025-07-01', validTo: null });
+    await ctx.services.areas.importList(m.factoryActor, list('Huyện Cũ'), opts('test-98-a'));
+    const names = async () => (await servicesB.areas.list(m.factoryActor, { parent: '98' })).items.map((a) => a.name);
+    expect(await names()).toEqual(['Huyện Cũ']); // now cached on B (for up to a minute)
+    await ctx.services.areas.importList(m.factoryActor, list('Huyện Mới'), opts('test-98-b'));
+    await waitFor(async () => (await names())[0] === 'Huyện Mới', 5_000);
+  });
+
   it('a periodic sweep (partner notifications) is taken by one server per window', async () => {
     const name = `test.sweep.${Date.now()}`;
     expect(await m.marksRepo.advance(ctx.database.db, name, new Date(Date.now() - 60_000).toISOString())).toBeNull();
