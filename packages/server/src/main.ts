@@ -49,6 +49,7 @@ export async function serve(config: Config): Promise<void> {
   const purge = async () => {
     await services.auth.purgeExpired();
     await purgePublicAttempts(database.db);
+    await services.registryImport.purgeChecks();
   };
   await purge();
   const housekeeping = setInterval(

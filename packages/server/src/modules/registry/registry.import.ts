@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.js';
 import type { JobQueue } from '../../platform/job-queue.js';
 import { createImportJobs } from './use-cases/import-jobs.js';
-import { createImportRun } from './use-cases/import-run.js';
+import { createImportRun, purgeImportChecks } from './use-cases/import-run.js';
 
 export type { ImportResult } from './use-cases/import-rows.js';
 
@@ -17,7 +17,11 @@ export function createRegistryImport(deps: {
   leaseMs?: number;
 }) {
   const run = createImportRun(deps.database, deps.idConflictsPerDay);
-  return { run, ...createImportJobs(deps.database, run, deps.queue, deps.leaseMs) };
+  return {
+    run,
+    ...createImportJobs(deps.database, run, deps.queue, deps.leaseMs),
+    purgeChecks: () => purgeImportChecks(deps.database),
+  };
 }
 
 export type RegistryImport = ReturnType<typeof createRegistryImport>;

@@ -84,6 +84,11 @@ export const importQueueRepo = {
     await db.insertInto('import_checks').values(row).execute();
   },
 
+  /** Drop kept dry runs older than `before` (they hold personal data; housekeeping). */
+  async purgeChecks(db: Executor, before: string) {
+    await db.deleteFrom('import_checks').where('created_at', '<', before).execute();
+  },
+
   /** A kept dry run, taken (deleted) so it is used once; null if none or older than `after`. */
   async takeCheck(db: Executor, key: string, after: string) {
     const r = await db

@@ -110,3 +110,8 @@ export function createImportRun(database: Database, idConflictsPerDay?: number) 
 }
 
 export type ImportRun = ReturnType<typeof createImportRun>;
+
+/** Drop the kept dry runs past their 30 minutes (the hourly housekeeping of serve()). */
+export async function purgeImportChecks(database: Database): Promise<void> {
+  await importQueueRepo.purgeChecks(database.db, new Date(Date.now() - CHECK_TTL_MS).toISOString());
+}
