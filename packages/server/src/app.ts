@@ -38,10 +38,13 @@ import { createInteropService, interopRoutes } from './modules/interop/index.js'
 import { createInboxService, inboxRoutes } from './modules/inbox/index.js';
 import { createOrganisationService, organisationRoutes } from './modules/organisation/index.js';
 import { activitiesRoutes, createActivitiesService } from './modules/activities/index.js';
+import { clusterOf } from './platform/cluster.js';
 
 /** Every module's service, wired once; the CLI and the tests use the same set. */
 export function createServices(database: Database, config: Config) {
-  const areas = createAreasService({ database, dataDir: config.dataDir });
+  // The job queue and the change bus: several app servers may share this database.
+  const cluster = clusterOf(database, config);
+  const areas = createAreasService({ database, dataDir: config.dataDir, bus: cluster.bus });
   const agencies = createAgenciesService({ database });
   const users = createUsersService({ database, areas, agencies });
   const audit = createAuditService({ database });
@@ -54,7 +57,12 @@ export function createServices(database: Database, config: Config) {
     idConflictsPerDay,
     timelineSources: [petitionsTimelineSource({ database, areas })],
   });
-  const registryImport = createRegistryImport({ database, idConflictsPerDay });
+  const registryImport = createRegistryImport({
+    database,
+    idConflictsPerDay,
+    queue: cluster.queue,
+    leaseMs: config.jobLeaseMs,
+  });
   const programs = createProgramsService({ database, areas });
   const dossiers = createDossiersService({ database, areas, channel: notifyChannel(config.notify) });
   const reports = createReportsService({ database, areas });
@@ -72,6 +80,7 @@ export function createServices(database: Database, config: Config) {
     signingKeyPem: config.dciSigningKey,
   });
   return {
+    cluster,
     areas,
     agencies,
     users,
@@ -234,5 +243,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   await app.register(activitiesRoutes(services.activities));
 
   if (fs.existsSync(path.join(config.webDist, 'index.html'))) await registerWebAssets(app, config.webDist);
+  // Running jobs finish (or are handed back to the queue) before the database closes.
+  app.addHook('onClose', () => services.cluster.close());
   return { app: app as unknown as FastifyInstance, services };
 }

@@ -54,6 +54,11 @@ const Env = z
     ANSINH_PUBLIC_URL: z.url().optional(),
     /** AnSinh's Ed25519 private key (PEM) to sign SPDCI answers and callbacks; unset: unsigned. */
     ANSINH_DCI_SIGNING_KEY: z.string().optional(),
+    /**
+     * A background job's lease (seconds): the server running it renews it; when that server dies,
+     * another takes the job up once the lease has run out (docs/operations/several-servers.md).
+     */
+    ANSINH_JOB_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
   })
   .refine((e) => e.ANSINH_NOTIFY_CHANNEL !== 'sms' || !!e.ANSINH_SMS_URL, {
     path: ['ANSINH_SMS_URL'],
@@ -82,6 +87,7 @@ export interface Config {
   readonly apiDocs: boolean;
   readonly publicUrl: string;
   readonly dciSigningKey: string | undefined;
+  readonly jobLeaseMs: number;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -119,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     apiDocs: e.API_DOCS === 'public',
     publicUrl: e.ANSINH_PUBLIC_URL ?? `http://127.0.0.1:${e.PORT}`,
     dciSigningKey: e.ANSINH_DCI_SIGNING_KEY,
+    jobLeaseMs: e.ANSINH_JOB_LEASE_SECONDS * 1000,
   };
   return Object.freeze(config);
 }

@@ -37,11 +37,19 @@ export async function serve(config: Config): Promise<void> {
       });
   }
   const { app, services } = await buildApp(config, database);
-  await services.registryImport.failInterrupted();
+  // Background jobs: this server's workers take jobs from the queue (pg-boss on PostgreSQL, shared
+  // by every server; in-process on SQLite), and jobs whose server died are sent again.
+  await services.cluster.queue.start();
+  const resume = () =>
+    void services.registryImport.resumeStale().catch((err: unknown) => app.log.error({ err }, 'resume failed'));
+  resume();
+  const resumer = setInterval(resume, config.jobLeaseMs);
+  resumer.unref();
   // Housekeeping: at start and every hour, off the request path.
   const purge = async () => {
     await services.auth.purgeExpired();
     await purgePublicAttempts(database.db);
+    await services.registryImport.purgeChecks();
   };
   await purge();
   const housekeeping = setInterval(
@@ -49,19 +57,18 @@ export async function serve(config: Config): Promise<void> {
     3600_000,
   );
   housekeeping.unref();
-  // Notifications to applicants: the outbox is drained by the configured channel.
+  // Notifications to applicants: the outbox is drained by the configured channel. Every server
+  // drains; a message is claimed before it is sent, so two servers never send it twice.
   const outbox = setInterval(
     () => void services.dossiers.drainOutbox().catch((err: unknown) => app.log.error({ err }, 'outbox failed')),
     15_000,
   );
   outbox.unref();
-  // Partners: callbacks and registry-event notifications, retried until delivered.
-  let interopSince = new Date().toISOString();
+  // Partners: callbacks and registry-event notifications, retried until delivered. The changes
+  // since the last sweep are taken by one server (a shared mark), the outbox claimed per message.
   const interop = setInterval(() => {
-    const since = interopSince;
-    interopSince = new Date().toISOString();
     void services.interop
-      .notifySubscribers(since)
+      .notifyDue()
       .then(() => services.interop.drainOutbox())
       .catch((err: unknown) => app.log.error({ err }, 'interop outbox failed'));
   }, 15_000);

@@ -10,6 +10,7 @@ import type { ActivitiesTables } from './schema-activities.js';
 import type { PovertyTables } from './schema-poverty.js';
 import type { MeritTables } from './schema-merit.js';
 import type { InteropTables } from './schema-interop.js';
+import type { ScaleTables } from './schema-scale.js';
 
 /**
  * Table types. Conventions (docs/architecture.md "Data"): dates are 'YYYY-MM-DD' strings, instants
@@ -256,7 +257,8 @@ export interface DB
     MeritTables,
     InteropTables,
     OrganisationTables,
-    ActivitiesTables {
+    ActivitiesTables,
+    ScaleTables {
   households: HouseholdsTable;
   persons: PersonsTable;
   statuses: StatusesTable;

@@ -122,7 +122,7 @@ describe('notification outbox', () => {
       },
     };
     const t0 = new Date();
-    expect(await drainOutbox(db, channel, t0)).toBe(0);
+    expect(await drainOutbox(ctx.database, channel, t0)).toBe(0);
     let row = await db
       .selectFrom('dossier_outbox')
       .selectAll()
@@ -131,8 +131,8 @@ describe('notification outbox', () => {
     expect(row).toMatchObject({ state: 'pending', attempts: 1, last_error: 'gateway down' });
     expect(new Date(row.next_attempt_at).getTime() - t0.getTime()).toBe(60_000);
     fail = false;
-    expect(await drainOutbox(db, channel, t0)).toBe(0); // not due yet
-    expect(await drainOutbox(db, channel, new Date(t0.getTime() + 61_000))).toBe(1);
+    expect(await drainOutbox(ctx.database, channel, t0)).toBe(0); // not due yet
+    expect(await drainOutbox(ctx.database, channel, new Date(t0.getTime() + 61_000))).toBe(1);
     row = await db.selectFrom('dossier_outbox').selectAll().where('dossier_id', '=', d.id).executeTakeFirstOrThrow();
     expect(row.state).toBe('sent');
     expect(sent[0]).toContain(d.code);

@@ -1,10 +1,12 @@
 import type { Config } from '../../config.js';
-import type { Executor } from '../../db/database.js';
+import type { Database } from '../../db/database.js';
 import { outboxRepo } from './repo/outbox.repo.js';
 
 /**
  * Notifications to applicants leave through an outbox written in the same transaction as the
- * change; `drainOutbox` (every 15 s from main.ts) sends what is due through one channel.
+ * change; `drainOutbox` (every 15 s from main.ts, on every app server) sends what is due through
+ * one channel, claiming each batch first so two servers never send a message twice
+ * (docs/operations/several-servers.md).
  * ANSINH_NOTIFY_CHANNEL: `log` (default: one JSON line on stdout per message), `sms` (POST
  * {to, text} as JSON to ANSINH_SMS_URL, with ANSINH_SMS_TOKEN as a bearer token), `none`.
  * There is no SMTP client among the installed packages, so e-mail is not offered.
@@ -50,8 +52,29 @@ export function notifyChannel(cfg: Config['notify']): NotifyChannel {
 /** Attempts before a message is given up (state 'failed'); the wait doubles from 1 minute. */
 export const MAX_ATTEMPTS = 8;
 
-export async function drainOutbox(db: Executor, channel: NotifyChannel, now: Date, limit = 100): Promise<number> {
-  const due = await outboxRepo.due(db, now.toISOString(), limit);
+/** How long a claimed batch is held: 10 messages at most 10 s each (the SMS timeout), with room. */
+const CLAIM_MS = 5 * 60_000;
+const BATCH = 10;
+
+export async function drainOutbox(database: Database, channel: NotifyChannel, now: Date, limit = 100): Promise<number> {
+  const db = database.db;
+  let sent = 0;
+  for (let taken = 0; taken < limit;) {
+    const lease = new Date(now.getTime() + CLAIM_MS).toISOString();
+    const due = await outboxRepo.claimDue(database, now.toISOString(), lease, Math.min(BATCH, limit - taken));
+    if (due.length === 0) break;
+    taken += due.length;
+    sent += await sendBatch(db, channel, now, due);
+  }
+  return sent;
+}
+
+async function sendBatch(
+  db: Database['db'],
+  channel: NotifyChannel,
+  now: Date,
+  due: Awaited<ReturnType<typeof outboxRepo.claimDue>>,
+): Promise<number> {
   let sent = 0;
   for (const m of due) {
     try {

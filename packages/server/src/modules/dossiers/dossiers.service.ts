@@ -47,7 +47,7 @@ export function createDossiersService(deps: DossiersDeps) {
     /** Send pending notifications through the configured channel; returns how many were sent. */
     async drainOutbox(): Promise<number> {
       channel ??= notifyChannel({ channel: 'log' });
-      return drainOutbox(c.db, channel, c.now());
+      return drainOutbox(c.database, channel, c.now());
     },
   };
 }

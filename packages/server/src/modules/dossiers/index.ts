@@ -2,4 +2,4 @@ export { createDossiersService, type DossiersService, sniffMime } from './dossie
 export { dossiersRoutes } from './dossiers.routes.js';
 export { dossiersPolicy } from './dossiers.policy.js';
 export { dossiersIndicators } from './dossiers.indicators.js';
-export { notifyChannel } from './dossiers.outbox.js';
+export { drainOutbox, notifyChannel } from './dossiers.outbox.js';

@@ -14,7 +14,7 @@ import { authenticate, issueToken } from './use-cases/partner-auth.js';
 import { createPartner, listDisclosures, listPartners } from './use-cases/partners.js';
 import { searchRegistry } from './use-cases/search-registry.js';
 import type { InteropDeps } from './use-cases/shared.js';
-import { notifySubscribers } from './use-cases/subscriptions.js';
+import { notifyDue, notifySubscribers } from './use-cases/subscriptions.js';
 import { drainOutbox, txnStatus } from './use-cases/transactions.js';
 
 /** One JSON POST with a timeout; the HTTP status (the outbox retries anything else than 2xx). */
@@ -61,6 +61,7 @@ export function createInteropService(deps: {
     settle: runner.settle,
     drainOutbox: bind(drainOutbox),
     notifySubscribers: bind(notifySubscribers),
+    notifyDue: bind(notifyDue),
     createPartner: bind(createPartner),
     listPartners: bind(listPartners),
     listDisclosures: bind(listDisclosures),

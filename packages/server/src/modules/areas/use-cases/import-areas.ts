@@ -11,6 +11,10 @@ import { levelOf, parseAreaList, type AreaRow, type ParseProblem } from '../area
 import { areasPolicy } from '../areas.policy.js';
 import { areasRepo } from '../repo/areas.repo.js';
 import type { AreaReader } from './read-areas.js';
+import type { ChangeBus } from '../../../platform/change-bus.js';
+
+/** The change-bus topic told when the area tree changed. */
+export const AREAS_CHANGED = 'areas';
 
 export interface ShippedList {
   id: string;
@@ -51,7 +55,7 @@ export class AreaImportError extends AppError {
  * Loading area lists (the shipped ones, a GSO CSV, an old -> new mapping): all or nothing, audited
  * as one event with the counts, and the readers' caches dropped at once.
  */
-export function createAreaImports(deps: { database: Database; dataDir: string; reader: AreaReader }) {
+export function createAreaImports(deps: { database: Database; dataDir: string; reader: AreaReader; bus?: ChangeBus }) {
   const { database, dataDir, reader } = deps;
 
   /** The shipped lists (data/areas/lists.json). */
@@ -77,7 +81,7 @@ export function createAreaImports(deps: { database: Database; dataDir: string; r
       rows = rows.filter((r) => keep.has(r.code));
       if (rows.length === 0) throw new AreaImportError([{ line: 1, message: `Tệp không có tỉnh mã ${p}.` }]);
     }
-    return inTransaction(database, actor, async (trx, audit) => {
+    const result = await inTransaction(database, actor, async (trx, audit) => {
       const existing = new Map((await areasRepo.allCodes(trx)).map((a) => [a.code, a]));
       const fileByCode = new Map(rows.map((r) => [r.code, r]));
       const paths = new Map<string, string>();
@@ -164,6 +168,9 @@ export function createAreaImports(deps: { database: Database; dataDir: string; r
       });
       return summary;
     });
+    // Every other server drops its cached tree once the change is committed.
+    await deps.bus?.publish(AREAS_CHANGED);
+    return result;
   }
 
   /** Load one of the lists shipped in data/areas by id (used by seeding and the CLI). */

@@ -19,7 +19,7 @@ function deepFreeze<T>(o: T): T {
 
 /**
  * Reading the area tree. Areas change only when a list is imported, and every screen asks for
- * them: answers are kept here for a minute (and dropped at once when this process imports),
+ * them: answers are kept here for a minute (and dropped at once when any server imports: the change bus),
  * unfiltered; each actor's scope is applied to them on the way out.
  */
 export function createAreaReader(deps: { database: Database }) {
@@ -103,7 +103,7 @@ export function createAreaReader(deps: { database: Database }) {
 
     count: () => areasRepo.count(db),
 
-    /** Drop the cached answers (after an import in this process). */
+    /** Drop the cached answers (an import here or on another server: areas.service.ts subscribes). */
     invalidate() {
       childrenCache.clear();
       answerCache.clear();

@@ -1,4 +1,4 @@
-import type { Executor } from '../../../db/database.js';
+import type { Database, Executor } from '../../../db/database.js';
 
 /** SQL of the notification outbox (written with the change, drained by dossiers.outbox.ts). */
 export const outboxRepo = {
@@ -21,16 +21,33 @@ export const outboxRepo = {
       .execute();
   },
 
-  /** Pending notifications due now. */
-  async due(db: Executor, now: string, limit: number) {
-    return db
-      .selectFrom('dossier_outbox')
-      .selectAll()
-      .where('state', '=', 'pending')
-      .where('next_attempt_at', '<=', now)
-      .orderBy('id')
-      .limit(limit)
+  /**
+   * Claim up to `limit` pending notifications due at `now`: their next attempt moves to
+   * `leaseUntil`, so no other server (nor this one) takes them while they are being sent; a
+   * server that dies mid-send leaves them due again when the lease runs out. On PostgreSQL the
+   * rows are picked `FOR UPDATE SKIP LOCKED` (two servers claiming at once take different rows)
+   * and only the rows locked are updated; SQLite has one writer.
+   */
+  async claimDue(database: Database, now: string, leaseUntil: string, limit: number) {
+    const pg = database.dialect === 'postgres';
+    const rows = await database.db
+      .with('picked', (qb) =>
+        qb
+          .selectFrom('dossier_outbox')
+          .select('id')
+          .where('state', '=', 'pending')
+          .where('next_attempt_at', '<=', now)
+          .orderBy('id')
+          .limit(limit)
+          .$if(pg, (q) => q.forUpdate().skipLocked()),
+      )
+      .updateTable('dossier_outbox')
+      .set({ next_attempt_at: leaseUntil })
+      .from('picked')
+      .whereRef('dossier_outbox.id', '=', 'picked.id')
+      .returningAll()
       .execute();
+    return rows.sort((a, b) => a.id - b.id);
   },
   async mark(
     db: Executor,

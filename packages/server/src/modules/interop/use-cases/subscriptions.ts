@@ -6,6 +6,7 @@ import { registryReaderRepo } from '../repo/registry-reader.repo.js';
 import { transactionsRepo } from '../repo/transactions.repo.js';
 import { partnerActor, toPartner, type InteropDeps, type Partner } from './shared.js';
 import { partnersRepo } from '../repo/partners.repo.js';
+import { marksRepo } from '../repo/marks.repo.js';
 
 /**
  * Registry events a partner may subscribe to: AnSinh's own names, and the generic SPDCI ones
@@ -122,6 +123,16 @@ export async function unsubscribe(
       subscription_status: ended.map((code) => ({ code, status: 'unsubscribe' })),
     };
   });
+}
+
+/**
+ * The timer's sweep (every 15 s on every app server): the changes since the shared mark, taken by
+ * one server only (a compare-and-set on `cluster_marks`), so a subscriber is not told twice
+ * when several servers run (docs/operations/several-servers.md). Answers how many were queued.
+ */
+export async function notifyDue(deps: InteropDeps): Promise<number> {
+  const since = await marksRepo.advance(deps.database.db, 'interop.notify', nowIso());
+  return since === null ? 0 : notifySubscribers(deps, since);
 }
 
 /**

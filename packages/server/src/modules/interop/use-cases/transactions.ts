@@ -124,9 +124,15 @@ export async function txnStatus(deps: InteropDeps, partner: Partner, env: Envelo
   };
 }
 
-/** Deliver due callbacks and notifications; a failure is retried later (backoff, at most 10 tries). */
+/**
+ * Deliver due callbacks and notifications; a failure is retried later (backoff, at most 10 tries).
+ * Every app server drains; each message is claimed for 5 minutes first (POSTs time out well
+ * before), so two servers never deliver it twice (docs/operations/several-servers.md).
+ */
 export async function drainOutbox(deps: InteropDeps): Promise<{ sent: number; failed: number }> {
-  const due = await outboxRepo.due(deps.database.db, nowIso());
+  const now = nowIso();
+  const lease = new Date(Date.parse(now) + 5 * 60_000).toISOString();
+  const due = await outboxRepo.claimDue(deps.database, now, lease);
   let sent = 0;
   let failed = 0;
   for (const row of due) {

@@ -86,13 +86,4 @@ export const importJobsRepo = {
     const r = await db.selectFrom('import_jobs').select('rejected_xlsx').where('id', '=', id).executeTakeFirst();
     return r?.rejected_xlsx ? Buffer.from(r.rejected_xlsx) : null;
   },
-
-  /** Jobs left "running" by a restart are marked failed with this message. */
-  async failRunning(db: Executor, message: string, at: string): Promise<void> {
-    await db
-      .updateTable('import_jobs')
-      .set({ state: 'failed', message, finished_at: at })
-      .where('state', '=', 'running')
-      .execute();
-  },
 };

@@ -11,6 +11,7 @@ import { statusesRepo } from './statuses.repo.js';
 export { duplicatesRepo, historyRepo, householdsRepo, personsRepo, statusesRepo };
 export { importRepo, type ImportHousehold } from './import.repo.js';
 export { importJobsRepo, type ImportJobRow } from './import-jobs.repo.js';
+export { importQueueRepo } from './import-queue.repo.js';
 export type { Scope } from './shared.js';
 export type { PersonRow, NewPerson, PersonFilter } from './persons.repo.js';
 export type { HouseholdRow, NewHousehold } from './households.repo.js';

@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gunzip, gzip } from 'node:zlib';
 import type { ImportCounts } from '@ansinh/domain';
 import type { Database } from '../../../db/database.js';
 import type { Actor } from '../../../platform/actor.js';
+import { nowIso } from '../../../platform/context.js';
 import { errors } from '../../../platform/errors.js';
 import { registryPolicy } from '../registry.policy.js';
 import { readSheet, rejectedXlsx, type ColumnMap, type RawRow } from '../registry.sheet.js';
-import { importRepo } from '../repo/index.js';
+import { importQueueRepo, importRepo } from '../repo/index.js';
 import { applyImport } from './import-commit.js';
 import { validateImport } from './import-dry-run.js';
 import type { HouseholdMap, ImportResult, Progress, ValidRow } from './import-rows.js';
@@ -13,9 +16,17 @@ import type { HouseholdMap, ImportResult, Progress, ValidRow } from './import-ro
 /**
  * A clean dry run is kept (per file, user and area, for 30 minutes) so the commit that follows
  * does not validate the same file again: it is reused only if no person or household in the
- * file's communes was created or changed since (count and last update time match).
+ * file's communes was created or changed since (count and last update time match). It is kept in
+ * the database (`import_checks`, gzip'd), so the commit may run on another app server.
  */
 const CHECK_TTL_MS = 30 * 60_000;
+
+interface KeptCheck {
+  valid: ValidRow[];
+  households: [string, HouseholdMap extends Map<string, infer V> ? V : never][];
+}
+const gz = promisify(gzip);
+const gunz = promisify(gunzip);
 
 const communesOf = (valid: ValidRow[]) => [...new Set(valid.map((v) => v.person.commune_code))].sort();
 
@@ -27,10 +38,6 @@ const communesOf = (valid: ValidRow[]) => [...new Set(valid.map((v) => v.person.
  * file finds every row unchanged and writes nothing.
  */
 export function createImportRun(database: Database, idConflictsPerDay?: number) {
-  const checked = new Map<
-    string,
-    { at: number; fingerprint: string; valid: ValidRow[]; households: HouseholdMap; counts: ImportCounts }
-  >();
   const fingerprint = (communes: string[]) => importRepo.fingerprint(database.db, communes);
 
   /** Run an import to the end (the job wrapper and the benchmark call this). */
@@ -44,14 +51,17 @@ export function createImportRun(database: Database, idConflictsPerDay?: number) 
     registryPolicy.guard(actor, 'import');
     const sha = createHash('sha256').update(buf).digest('hex');
     const key = `${sha}|${actor.username}|${actor.areaCode ?? ''}`;
-    for (const [k, c] of checked) if (Date.now() - c.at > CHECK_TTL_MS) checked.delete(k);
+    const oldest = new Date(Date.now() - CHECK_TTL_MS).toISOString();
     if (mode === 'commit') {
-      const prior = checked.get(key);
-      checked.delete(key);
-      if (prior && (await fingerprint(communesOf(prior.valid))) === prior.fingerprint) {
-        progress.total = progress.done = prior.counts.total;
-        await applyImport(database, actor, prior.valid, prior.households, sha, fileName);
-        return { counts: prior.counts, rejected: [], rejectedFile: null };
+      const kept = await importQueueRepo.takeCheck(database.db, key, oldest);
+      if (kept) {
+        const prior = JSON.parse((await gunz(kept.rows_gz)).toString('utf8')) as KeptCheck;
+        if ((await fingerprint(communesOf(prior.valid))) === kept.fingerprint) {
+          const counts = JSON.parse(kept.counts_json) as ImportCounts;
+          progress.total = progress.done = counts.total;
+          await applyImport(database, actor, prior.valid, new Map(prior.households), sha, fileName);
+          return { counts, rejected: [], rejectedFile: null };
+        }
       }
     }
     const sheet: { headers: string[]; columns: ColumnMap; rows: RawRow[] | null } = await readSheet(buf);
@@ -82,16 +92,26 @@ export function createImportRun(database: Database, idConflictsPerDay?: number) 
       }
       await applyImport(database, actor, valid, households, sha, fileName);
     } else if (rejected.length === 0) {
-      checked.set(key, {
-        at: Date.now(),
-        fingerprint: await fingerprint(communesOf(valid)),
-        valid,
-        households,
-        counts,
-      });
+      const kept: KeptCheck = { valid, households: [...households] };
+      await importQueueRepo.putCheck(
+        database.db,
+        {
+          key,
+          fingerprint: await fingerprint(communesOf(valid)),
+          counts_json: JSON.stringify(counts),
+          rows_gz: await gz(JSON.stringify(kept)),
+          created_at: nowIso(),
+        },
+        oldest,
+      );
     }
     return { counts, rejected: rejected.map((r) => ({ line: r.line, problems: r.problems })), rejectedFile };
   };
 }
 
 export type ImportRun = ReturnType<typeof createImportRun>;
+
+/** Drop the kept dry runs past their 30 minutes (the hourly housekeeping of serve()). */
+export async function purgeImportChecks(database: Database): Promise<void> {
+  await importQueueRepo.purgeChecks(database.db, new Date(Date.now() - CHECK_TTL_MS).toISOString());
+}

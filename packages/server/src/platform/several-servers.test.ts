@@ -1,0 +1,279 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportJobOut } from '@ansinh/domain';
+import type { FastifyInstance } from 'fastify';
+import type { Services } from '../app.js';
+import type { Database } from '../db/database.js';
+import type { Session, TestContext } from '../test/helpers.js';
+
+/**
+ * Several app servers on one PostgreSQL database (docs/operations/several-servers.md): server A is
+ * the test context's app, server B a second app over its own connection pool, and for the crash a
+ * third server runs as a child process (`ansinh serve`) that is killed in the middle of an import.
+ * SQLite is one process by construction (one writer, in-process queue): nothing to race there.
+ */
+const onPostgres = /^postgres/.test(process.env.DATABASE_URL ?? '');
+
+/** Loaded only on PostgreSQL, so the skipped file costs the SQLite suite nothing. */
+const load = async () => ({
+  ...(await import('../app.js')),
+  ...(await import('../db/database.js')),
+  ...(await import('../modules/dossiers/index.js')),
+  ...(await import('../modules/interop/repo/marks.repo.js')),
+  ...(await import('../test/helpers.js')),
+  ...(await import('../test/factories.js')),
+});
+let m: Awaited<ReturnType<typeof load>>;
+const LEASE_SECONDS = 2;
+
+let ctx: TestContext;
+let databaseB: Database;
+let appB: FastifyInstance;
+let servicesB: Services;
+
+describe.skipIf(!onPostgres)('several app servers on one database (PostgreSQL only: set DATABASE_URL)', () => {
+  beforeAll(async () => {
+    m = await load();
+    ctx = await m.createTestContext({ env: { ANSINH_JOB_LEASE_SECONDS: String(LEASE_SECONDS) } });
+    databaseB = m.openDatabase(ctx.config);
+    ({ app: appB, services: servicesB } = await m.buildApp(ctx.config, databaseB, { logger: false }));
+    await appB.ready();
+  }, 60_000);
+  afterAll(async () => {
+    await appB?.close();
+    await databaseB?.close();
+    await ctx?.close();
+  });
+
+  /** The same session (sessions live in the database) sent to server A or B. */
+  const on = (app: FastifyInstance, s: Session, url: string, body: object, key: string) =>
+    app.inject({
+      method: 'POST',
+      url,
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'idempotency-key': key },
+      payload: body,
+    });
+
+  it('payment race: two officers on two servers record the same payment, exactly one succeeds', async () => {
+    const { programId, communeCode } = await m.buildList(ctx, { stage: 'approved', persons: [{}, {}] });
+    const svc = ctx.services.programs.payments;
+    const batch = await svc.createBatch(m.factoryActor, {
+      programId,
+      period: '2025',
+      channel: 'post_office',
+      areaCode: communeCode,
+    });
+    const [entry] = (await svc.batchEntries(m.factoryActor, batch.id, { limit: 50, offset: 0 })).items;
+    const province = await ctx.login('tinh.chuyenvien');
+    const body = { entryIds: [entry!.id], state: 'paid', paidOn: '2025-01-22', reference: 'PC-001' };
+    const url = `/api/v1/payment-batches/${batch.id}/payments`;
+    for (let round = 0; round < 3; round++) {
+      const [a, b] = await Promise.all([
+        on(ctx.app, province, url, body, `race-a-${round}-${batch.id}`),
+        on(appB, province, url, body, `race-b-${round}-${batch.id}`),
+      ]);
+      expect(a.statusCode, a.body).toBe(200);
+      expect(b.statusCode, b.body).toBe(200);
+      const recorded = [a.json().recorded, b.json().recorded];
+      expect(recorded.sort()).toEqual(round === 0 ? [0, 1] : [0, 0]);
+    }
+    const paid = await ctx.database.db
+      .selectFrom('payments')
+      .select(['entry_id', 'state'])
+      .where('entry_id', '=', entry!.id)
+      .execute();
+    expect(paid).toEqual([{ entry_id: entry!.id, state: 'paid' }]);
+  });
+
+  it('outbox: N notifications drained by both servers at once are each sent exactly once', async () => {
+    const d = await m.buildDossier(ctx);
+    const db = ctx.database.db;
+    await db.updateTable('dossier_outbox').set({ state: 'sent' }).where('state', '=', 'pending').execute();
+    const N = 60;
+    const at = new Date(Date.now() - 1000).toISOString();
+    await db
+      .insertInto('dossier_outbox')
+      .values(
+        Array.from({ length: N }, (_, i) => ({
+          dossier_id: d.id,
+          kind: 'test',
+          recipient: `09000000${String(i).padStart(2, '0')}`,
+          message: `message ${i}`,
+          state: 'pending',
+          attempts: 0,
+          next_attempt_at: at,
+          created_at: at,
+        })),
+      )
+      .execute();
+    const sent: string[] = [];
+    const channel = (server: string) => ({
+      name: server,
+      async send(_to: string, text: string) {
+        await new Promise((r) => setTimeout(r, 2));
+        sent.push(text);
+      },
+    });
+    const counts = await Promise.all([
+      m.drainOutbox(ctx.database, channel('A'), new Date()),
+      m.drainOutbox(databaseB, channel('B'), new Date()),
+      m.drainOutbox(ctx.database, channel('A'), new Date()),
+      m.drainOutbox(databaseB, channel('B'), new Date()),
+    ]);
+    expect(counts.reduce((x, y) => x + y, 0)).toBe(N);
+    expect(sent).toHaveLength(N);
+    expect(new Set(sent).size).toBe(N);
+    // Both servers took part (each claims batches of 10 while the other sends).
+    expect(counts.filter((c) => c > 0).length).toBeGreaterThan(1);
+    const left = await db
+      .selectFrom('dossier_outbox')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('dossier_id', '=', d.id)
+      .where('state', '!=', 'sent')
+      .executeTakeFirstOrThrow();
+    expect(left.n).toBe(0);
+  });
+
+  it('an area list imported on one server drops the cached area tree of the other (LISTEN/NOTIFY)', async () => {
+    const list = (name: string) =>
+      ['code,parent,type,name', '98,,province,Tỉnh Chín Tám', `988,98,district,${name}`, ''].join('\n');
+    const opts = (id: string) => ({ listId: id, validFrom: '2025-07-01', validTo: null });
+    await ctx.services.areas.importList(m.factoryActor, list('Huyện Cũ'), opts('test-98-a'));
+    const names = async () => (await servicesB.areas.list(m.factoryActor, { parent: '98' })).items.map((a) => a.name);
+    expect(await names()).toEqual(['Huyện Cũ']); // now cached on B (for up to a minute)
+    await ctx.services.areas.importList(m.factoryActor, list('Huyện Mới'), opts('test-98-b'));
+    await waitFor(async () => (await names())[0] === 'Huyện Mới', 5_000);
+  });
+
+  it('a periodic sweep (partner notifications) is taken by one server per window', async () => {
+    const name = `test.sweep.${Date.now()}`;
+    expect(await m.marksRepo.advance(ctx.database.db, name, new Date(Date.now() - 60_000).toISOString())).toBeNull();
+    for (let i = 0; i < 5; i++) {
+      const now = new Date(Date.now() - 50_000 + i * 1000).toISOString();
+      const got = await Promise.all([
+        m.marksRepo.advance(ctx.database.db, name, now),
+        m.marksRepo.advance(databaseB.db, name, now),
+        m.marksRepo.advance(ctx.database.db, name, now),
+        m.marksRepo.advance(databaseB.db, name, now),
+      ]);
+      expect(got.filter((g) => g !== null)).toHaveLength(1);
+    }
+  });
+
+  it('an import killed on one server is finished by another, and applied once', async () => {
+    const ROWS = 20_000;
+    const lines = ['Mã hộ,Họ và tên,Giới tính,Ngày sinh,Số CCCD,Dân tộc,Quan hệ với chủ hộ,Mã xã,Thôn/ấp/tổ'];
+    for (let i = 0; i < ROWS; i++) {
+      const yy = 50 + (i % 40);
+      lines.push(
+        `K${i},Lò Văn Khánh ${i},Nam,01/01/19${yy},0700${yy}${String(800000 + i).padStart(6, '0')},Kinh,Chủ hộ,25213,Ấp ${i % 9}`,
+      );
+    }
+    const csv = Buffer.from(lines.join('\n'));
+    const xa = await ctx.login('xa.25213');
+    const persons = async () =>
+      (
+        await ctx.database.db
+          .selectFrom('persons')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('full_name', 'like', 'Lò Văn Khánh %')
+          .executeTakeFirstOrThrow()
+      ).n;
+
+    // Server C, a real process: it takes the upload, starts the job, and is killed mid-run.
+    const port = await freePort();
+    const c = startServer(port);
+    try {
+      await waitFor(
+        async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.ok === true,
+        60_000,
+      );
+      const form = new FormData();
+      form.append('file', new Blob([csv]), 'killed.csv');
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/registry/imports?mode=commit`, {
+        method: 'POST',
+        headers: { cookie: xa.cookie, 'x-csrf-token': xa.csrf },
+        body: form,
+      });
+      expect(res.status, await res.clone().text()).toBe(202);
+      const job = (await res.json()) as ImportJobOut;
+      // Its progress, written to the database while it runs, shows it is in the middle.
+      await waitFor(async () => {
+        const j = await ctx.database.db
+          .selectFrom('import_jobs')
+          .select(['state', 'done'])
+          .where('id', '=', job.id)
+          .executeTakeFirstOrThrow();
+        expect(j.state).toBe('running');
+        return j.done > 0;
+      }, 30_000);
+      c.kill('SIGKILL');
+      await new Promise((r) => c.once('exit', r));
+      expect(await persons()).toBe(0);
+
+      // Server B notices the lease ran out (serve() asks every lease) and finishes the job.
+      let finished: ImportJobOut | null = null;
+      await waitFor(async () => {
+        await servicesB.registryImport.resumeStale();
+        const r = (
+          await appB.inject({
+            method: 'GET',
+            url: `/api/v1/registry/imports/${job.id}`,
+            headers: { cookie: xa.cookie },
+          })
+        ).json() as ImportJobOut;
+        if (r.state !== 'running') finished = r;
+        return r.state !== 'running';
+      }, 120_000);
+      expect(finished).toMatchObject({ state: 'done', counts: { total: ROWS, new: ROWS, rejected: 0 } });
+      expect(await persons()).toBe(ROWS);
+      const input = await ctx.database.db
+        .selectFrom('import_job_inputs')
+        .select('attempts')
+        .where('job_id', '=', job.id)
+        .executeTakeFirst();
+      expect(input).toBeUndefined();
+    } finally {
+      if (c.exitCode === null) c.kill('SIGKILL');
+    }
+  }, 240_000);
+});
+
+function startServer(port: number): ChildProcess {
+  const root = path.resolve(import.meta.dirname, '../../../..');
+  return spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/cli/main.ts', 'serve'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATABASE_URL: ctx.config.database.kind === 'postgres' ? ctx.config.database.url : '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+      ANSINH_SEED_DEMO: 'false',
+      ANSINH_JOB_LEASE_SECONDS: String(LEASE_SECONDS),
+      WEB_DIST: '/nonexistent',
+    },
+    stdio: 'ignore',
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`not within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
