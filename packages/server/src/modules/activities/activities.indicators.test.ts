@@ -103,5 +103,8 @@ describe('activities indicators', () => {
     };
     const problems = validateTemplate(body as never, computedIndicators());
     expect(problems.map((p) => p.path)).toEqual(['s1.p2']);
+    // The message names what an activities figure is filtered by, not programmes.
+    expect(problems[0]!.message).toContain('ghi rõ kind hoặc topic');
+    expect(problems[0]!.message).not.toContain('chương trình');
   });
 });

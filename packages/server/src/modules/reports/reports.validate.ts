@@ -47,7 +47,9 @@ export function validateTemplate(
       problems.push({
         path,
         placeholder: raw,
-        message: `Chỉ tiêu ${p.code} sẽ cộng mọi chương trình với nhau: ghi rõ chương trình hoặc nhóm, ví dụ {${p.code}(group=covid)} hoặc {${p.code}(program=NQ68-2021-HKD)}. / Name the programme or group this figure sums.`,
+        message: filters.includes('program')
+          ? `Chỉ tiêu ${p.code} sẽ cộng mọi chương trình với nhau: ghi rõ chương trình hoặc nhóm, ví dụ {${p.code}(group=covid)} hoặc {${p.code}(program=NQ68-2021-HKD)}. / Name the programme or group this figure sums.`
+          : `Chỉ tiêu ${p.code} sẽ cộng mọi loại với nhau: ghi rõ ${filters.join(' hoặc ')}, ví dụ {${p.code}(${filters[0]}=…)}. / Name the ${filters.join(' or ')} this figure sums.`,
       });
   };
   const scan = (path: string, text: string) => {
