@@ -134,7 +134,11 @@ export async function rejectedRowsXlsx(
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** A template workbook: the headers in bold, required ones shaded, one example row. */
+/**
+ * A template workbook: the data sheet holds only the headers (bold, required ones shaded), so
+ * nothing in it imports by mistake; the example row sits on a second sheet, "Hướng dẫn", which the
+ * import never reads (only the first sheet is read).
+ */
 export async function templateWorkbook(
   sheet: string,
   template: readonly { header: string; required?: boolean; example?: string }[],
@@ -142,12 +146,18 @@ export async function templateWorkbook(
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(sheet);
   ws.addRow(template.map((c) => c.header)).font = { bold: true };
-  ws.addRow(template.map((c) => c.example ?? ''));
   template.forEach((c, i) => {
     ws.getColumn(i + 1).width = 20;
     ws.getColumn(i + 1).numFmt = '@';
     if (c.required)
       ws.getRow(1).getCell(i + 1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } };
   });
+  const help = wb.addWorksheet('Hướng dẫn');
+  help.addRow([
+    `Điền từ dòng 2 của trang "${sheet}". Cột tô vàng là bắt buộc. Dòng dưới đây chỉ là ví dụ, không được nhập.`,
+  ]);
+  help.addRow(template.map((c) => c.header)).font = { bold: true };
+  help.addRow(template.map((c) => c.example ?? ''));
+  template.forEach((_, i) => (help.getColumn(i + 1).width = 20));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
