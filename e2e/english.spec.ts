@@ -64,7 +64,9 @@ async function settle(page: Page): Promise<void> {
 }
 
 async function links(page: Page, base: string): Promise<string[]> {
-  const hrefs = await page.evaluate(() => Array.from(document.querySelectorAll('a[href]')).map((a) => a.getAttribute('href') ?? ''));
+  const hrefs = await page.evaluate(() =>
+    Array.from(document.querySelectorAll('a[href]')).map((a) => a.getAttribute('href') ?? ''),
+  );
   return hrefs
     .map((h) => {
       try {
@@ -120,7 +122,8 @@ describe('English is English', () => {
       if (mine.length === 0) continue;
       const { context, page } = await newPage(browser);
       await login(page, server.url, account);
-      if ((await page.evaluate(() => document.documentElement.lang)) !== 'en') await page.getByTestId('lang-switch').click();
+      if ((await page.evaluate(() => document.documentElement.lang)) !== 'en')
+        await page.getByTestId('lang-switch').click();
       const visit = async (r: AppRoute, url: string) => {
         await page.goto(`${server.url}${url}`);
         await settle(page);
@@ -134,7 +137,9 @@ describe('English is English', () => {
         const next: AppRoute[] = [];
         for (const r of pending) {
           const rx = matcher(r.pattern);
-          const url = [...met].find((l) => rx.test(l) && !routes.some((o) => o !== r && !o.pattern.includes(':') && o.pattern === l));
+          const url = [...met].find(
+            (l) => rx.test(l) && !routes.some((o) => o !== r && !o.pattern.includes(':') && o.pattern === l),
+          );
           if (url) await visit(r, url);
           else next.push(r);
         }

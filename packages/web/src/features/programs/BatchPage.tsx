@@ -11,7 +11,7 @@ import type { BatchOut, EntryOut, PaymentState, RecordResult } from '@ansinh/dom
 import { ApiError } from '../../kernel/http';
 import { useErrorText } from '../../kernel/errors';
 import { formatDateTime } from '../../kernel/format';
-import { useT } from '../../kernel/i18n';
+import { useFormT, useT } from '../../kernel/i18n';
 import { DetailFallback, useRouteRecord } from '../../components/DetailFallback';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { PageHead } from '../../components/PageHead';
@@ -381,11 +381,12 @@ function RecordModal({
 
 /** The printable payment sheet: A4 landscape, amounts in figures and in words, a signature column. */
 function PaymentSheet({ batch: b, entries }: { batch: BatchOut; entries: EntryOut[] }) {
-  const t = useT();
+  const t = useFormT(); // an official form: Vietnamese whatever the screen language
+
   const total = entries.reduce((s, e) => s + e.amount + e.arrearsAmount, 0);
   const cash = b.unit === 'dong';
   return (
-    <div className="payment-sheet" data-testid="payment-sheet">
+    <div className="payment-sheet" lang="vi" data-testid="payment-sheet">
       <style>{'@page { size: A4 landscape; margin: 10mm; }'}</style>
       <div className="sheet-head">
         <div>{t('programs.sheet.nation')}</div>

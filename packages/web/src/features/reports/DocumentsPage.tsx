@@ -308,7 +308,7 @@ function Paper({
   const t = useT();
   const h = p.header;
   return (
-    <Card className="report-paper" data-testid="report-paper">
+    <Card className="report-paper" lang="vi" data-testid="report-paper">
       <div className="doc-head">
         <div>
           <div>{h.parentAgency.toUpperCase()}</div>

@@ -379,7 +379,7 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   'reports.docs.issueConfirm':
     'Issue the report? It gets its number and its figures are frozen; it can no longer be edited.',
   'reports.docs.changed':
-    'Since it was issued, {n} figures have changed (the report keeps the figures it was issued with):',
+    'Since it was issued, {n, plural, one {# figure has} other {# figures have}} changed (the report keeps the figures it was issued with):',
   'reports.docs.unchanged': 'No figure has changed since the report was issued.',
   'reports.docs.previewHelp':
     'Preview: figures are recomputed each time. Click "Edit" next to a paragraph to change its wording; keep the {…} placeholders where AnSinh fills in figures.',

@@ -2,7 +2,11 @@
  * The i18n runtime: the current language, `useT()`, number formatting in messages. The messages
  * themselves are catalogues (`catalogue.ts`): the shell's in `common.ts`, each feature's in its
  * `messages.ts`, registered once by the shell. Parameters are written `{name}` and numbers passed
- * as parameters are formatted for the language.
+ * as parameters are formatted for the language (vi-VN: 1.234,5; en-GB: 1,234.5). Counts are
+ * pluralised with ICU-like blocks read by `Intl.PluralRules`:
+ * `{count, plural, one {# person} other {# people}}` (`=0 {…}` matches an exact value, `#` is the
+ * formatted number). Official forms print in Vietnamese whatever the screen language: their pages
+ * translate with `useFormT()` and carry `lang="vi"`.
  */
 import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
@@ -31,18 +35,45 @@ export function registerMessages(features: Omit<Messages, 'shell'>): void {
 
 export type MessageParams = Record<string, string | number>;
 
+/** The locale of each language for Intl (numbers, dates, plural rules). */
+export const LOCALES: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
+
 const numberFormats: Record<Lang, Intl.NumberFormat> = {
-  vi: new Intl.NumberFormat('vi-VN'),
-  en: new Intl.NumberFormat('en-US'),
+  vi: new Intl.NumberFormat(LOCALES.vi),
+  en: new Intl.NumberFormat(LOCALES.en),
+};
+const pluralRules: Record<Lang, Intl.PluralRules> = {
+  vi: new Intl.PluralRules(LOCALES.vi),
+  en: new Intl.PluralRules(LOCALES.en),
 };
 
 export function formatNumber(lang: Lang, n: number): string {
   return numberFormats[lang].format(n);
 }
 
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+const PLURAL_CASE = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
+
+/** `{n, plural, one {# person} other {# people}}` with n = 3 → "3 people" (English rules), "3 người" in Vietnamese. */
+function pluralise(lang: Lang, template: string, params: MessageParams): string {
+  return template.replace(PLURAL, (whole, name: string, cases: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    const forms = new Map<string, string>();
+    for (const m of cases.matchAll(PLURAL_CASE)) forms.set(m[1]!, m[2]!);
+    // A count passed already formatted (a string) takes the "other" form.
+    if (typeof value !== 'number') return (forms.get('other') ?? '').replace(/#/g, value);
+    const form = forms.get(`=${value}`) ?? forms.get(pluralRules[lang].select(value)) ?? forms.get('other') ?? '';
+    return form.replace(/#/g, formatNumber(lang, value));
+  });
+}
+
 export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
-  const template = dictionaries[lang][key] ?? key;
-  if (!params) return template;
+  // A key built from a code (`dossiers.reason.${code}`) the catalogue does not know: a generic
+  // label, never the raw code.
+  const raw = dictionaries[lang][key] ?? dictionaries[lang]['common.unknownCode'] ?? key;
+  if (!params) return raw;
+  const template = raw.includes(', plural,') ? pluralise(lang, raw, params) : raw;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
@@ -118,6 +149,16 @@ export function useT(): TFunction {
   return useI18n().t;
 }
 
+const formT: TFunction = (key, params) => translate('vi', key, params);
+
+/**
+ * The translate function of official forms (receipts, slips, decisions, payment sheets): always
+ * Vietnamese, whatever the screen language. The printed block carries `lang="vi"`.
+ */
+export function useFormT(): TFunction {
+  return formT;
+}
+
 /** The current language and its setter. */
 export function useLang(): { lang: Lang; setLang: (lang: Lang) => void } {
   const { lang, setLang } = useI18n();
@@ -127,4 +168,14 @@ export function useLang(): { lang: Lang; setLang: (lang: Lang) => void } {
 /** A label from a `{ vi, en }` pair (ROLE_LABELS, AREA_TYPE_LABELS ...). */
 export function pick(label: { vi: string; en: string } | undefined, lang: Lang): string {
   return label ? label[lang] : '';
+}
+
+/** Numbers for the screen in the chosen language: vi-VN 1.234,5 / en-GB 1,234.5 (Intl options allowed). */
+export function useFormatNumber(): (n: number, options?: Intl.NumberFormatOptions) => string {
+  const { lang } = useI18n();
+  return useCallback(
+    (n: number, options?: Intl.NumberFormatOptions) =>
+      options ? n.toLocaleString(LOCALES[lang], options) : formatNumber(lang, n),
+    [lang],
+  );
 }
