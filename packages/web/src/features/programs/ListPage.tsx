@@ -23,7 +23,7 @@ import type { CheckResult, EntryOut, ListDetail } from '@ansinh/domain';
 import { registryApi } from '../registry';
 import { useErrorText } from '../../kernel/errors';
 import { formatDateTime } from '../../kernel/format';
-import { useLang, useT } from '../../kernel/i18n';
+import { hasMessage, useLang, useT } from '../../kernel/i18n';
 import type { MessageKey } from '../../kernel/i18n';
 import { DetailFallback, useRouteRecord } from '../../components/DetailFallback';
 import { LoadError } from '../../components/LoadError';
@@ -273,6 +273,13 @@ function ListView({ list: l }: { list: ListDetail }) {
 /** The problems the check found, by name, so the officer can correct them. */
 function CheckPanel({ check, onClose }: { check: CheckResult; onClose: () => void }) {
   const t = useT();
+  const { lang } = useLang();
+  // Vietnamese: the server's finding (it names months, communes, amounts); English: ours, by its code.
+  const problemText = (p: CheckResult['problems'][number]) => {
+    if (lang === 'vi') return p.message;
+    const key = `programs.problem.${p.code}` as MessageKey;
+    return hasMessage(key) ? t(key) : t('programs.problem.other');
+  };
   if (check.ok && check.problems.length === 0) {
     return (
       <Alert
@@ -301,7 +308,10 @@ function CheckPanel({ check, onClose }: { check: CheckResult; onClose: () => voi
         <ul className="program-problems">
           {check.problems.map((p, i) => (
             <li key={`${p.entryId}-${p.code}-${i}`} data-testid={`problem-${p.code}`}>
-              <Typography.Text strong>{p.fullName}</Typography.Text>: {p.message}{' '}
+              <Typography.Text strong translate="no">
+                {p.fullName}
+              </Typography.Text>
+              : {problemText(p)}{' '}
               {p.blocking ? <Tag color="red">{t('programs.blocking')}</Tag> : <Tag>{t('programs.warning')}</Tag>}
             </li>
           ))}

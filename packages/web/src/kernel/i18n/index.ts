@@ -81,6 +81,11 @@ export function translate(lang: Lang, key: MessageKey, params?: MessageParams): 
   });
 }
 
+/** Whether the catalogue has this key (for keys built from codes: `programs.problem.${code}`). */
+export function hasMessage(key: string): boolean {
+  return key in dictionaries.vi;
+}
+
 export type TFunction = (key: MessageKey, params?: MessageParams) => string;
 
 const STORAGE_KEY = 'ansinh.lang';
