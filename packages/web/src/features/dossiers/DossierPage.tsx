@@ -11,6 +11,7 @@ import { DetailFallback, useRouteRecord } from '../../components/DetailFallback'
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { dk, dossiersApi } from './api';
 import { DossiersHead, StateTag } from './shared';
+import { dataCell } from '../../kernel/format';
 
 type Field = 'note' | 'reason' | 'missing' | 'newDate' | 'outcomeNote';
 const ACTION_FIELDS: Record<string, Field[]> = {
@@ -190,6 +191,7 @@ export default function DossierPage() {
           columns={[
             { title: '#', dataIndex: 'seq' },
             {
+              onCell: dataCell,
               title: t('dossiers.col.where'),
               key: 'area',
               render: (_: unknown, s) => `${lv(s.level)} — ${s.areaName}`,

@@ -10,6 +10,7 @@ import { pageParams, useDebouncedParam, useUrlFilters } from '../../kernel/urlFi
 import { PagedTable } from '../../components/PagedTable';
 import { dk, dossiersApi, type DossiersFilter } from './api';
 import { DossiersHead, StateTag } from './shared';
+import { dataCell } from '../../kernel/format';
 
 const DUE = ['overdue', 'today', 'tomorrow', 'soon'] as const;
 type Due = (typeof DUE)[number];
@@ -42,10 +43,15 @@ export default function DossiersPage({ mine }: { mine: boolean }) {
       key: 'code',
       render: (_: unknown, d) => <Link to={`/dossiers/${d.id}`}>{d.code}</Link>,
     },
-    { title: t('dossiers.col.applicant'), dataIndex: 'applicantName' },
-    { title: t('dossiers.col.procedure'), dataIndex: 'procedureName', ellipsis: true, width: 320 },
+    { onCell: dataCell, title: t('dossiers.col.applicant'), dataIndex: 'applicantName' },
+    { onCell: dataCell, title: t('dossiers.col.procedure'), dataIndex: 'procedureName', ellipsis: true, width: 320 },
     { title: t('dossiers.col.state'), key: 'state', render: (_: unknown, d) => <StateTag d={d} /> },
-    { title: t('dossiers.col.where'), key: 'where', render: (_: unknown, d) => d.currentAreaName ?? '' },
+    {
+      onCell: dataCell,
+      title: t('dossiers.col.where'),
+      key: 'where',
+      render: (_: unknown, d) => d.currentAreaName ?? '',
+    },
     {
       title: t('dossiers.col.levelDue'),
       dataIndex: 'levelDueDate',

@@ -6,6 +6,7 @@ import type { MessageKey } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { dk, dossiersApi } from './api';
 import { DossiersHead } from './shared';
+import { dataCell } from '../../kernel/format';
 
 const pct = (n: number) => n.toLocaleString('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
@@ -108,6 +109,7 @@ export default function StatsPage() {
               scroll={{ x: 'max-content' }}
               columns={[
                 {
+                  onCell: dataCell,
                   title: t('procedures.col.name'),
                   key: 'n',
                   render: (_: unknown, r) => `${r.code} — ${r.name}`,

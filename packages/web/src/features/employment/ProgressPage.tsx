@@ -7,6 +7,7 @@ import { useT, type MessageKey } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { ek, employmentApi } from './api';
 import { EmploymentHead, pct } from './shared';
+import { dataCell } from '../../kernel/format';
 
 type Row = ProgressOut['rows'][number];
 
@@ -31,7 +32,7 @@ export default function ProgressPage() {
         pagination={false}
         size="small"
         columns={[
-          { title: t('employment.progress.area'), dataIndex: 'areaName' },
+          { onCell: dataCell, title: t('employment.progress.area'), dataIndex: 'areaName' },
           ...JOB_CHANNEL_CODES.map((c) => ({
             title: t(`employment.channel.${c}` as MessageKey),
             align: 'right' as const,

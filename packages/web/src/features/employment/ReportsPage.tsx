@@ -12,6 +12,7 @@ import { useT, type MessageKey } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { ek, employmentApi } from './api';
 import { EmploymentHead } from './shared';
+import { dataCell } from '../../kernel/format';
 
 type Line = EmploymentReportOut['sections'][number]['lines'][number];
 type PlanRow = EmploymentReportOut['plan']['rows'][number];
@@ -109,7 +110,7 @@ export default function ReportsPage() {
             dataSource={d.plan.rows}
             data-testid="report-plan"
             columns={[
-              { title: t('employment.progress.area'), dataIndex: 'areaName' },
+              { onCell: dataCell, title: t('employment.progress.area'), dataIndex: 'areaName' },
               ...d.plan.channels.map((c) => ({
                 title: t(`employment.channel.${c.code}` as MessageKey),
                 align: 'right' as const,

@@ -9,6 +9,7 @@ import { useT } from '../../kernel/i18n';
 import { ExtractsCard } from './ExtractsCard';
 import { TransferSlips } from './TransferSlip';
 import { meritApi, meritKeys, type Graves, type MeritRecord, type MeritRecords } from './api';
+import { dataCell } from '../../kernel/format';
 
 /** Merit records of the actor's area, searched by name or dossier code. */
 export function RecordsPage() {
@@ -38,6 +39,7 @@ export function RecordsPage() {
         pagination={{ current: page, pageSize: 50, total: query.data?.total ?? 0, onChange: setPage }}
         columns={[
           {
+            onCell: dataCell,
             title: t('merit.col.name'),
             key: 'n',
             render: (_, r) => <Link to={`/merit/records/${r.id}`}>{r.fullName}</Link>,
@@ -101,7 +103,7 @@ export function RecordPage() {
           dataSource={r.decisions}
           columns={[
             { title: 'Loại', key: 'k', render: (_, d) => BENEFIT_DECISION_LABELS[d.kind].vi },
-            { title: 'Số QĐ', dataIndex: 'decisionNo' },
+            { onCell: dataCell, title: 'Số QĐ', dataIndex: 'decisionNo' },
             { title: 'Ngày', dataIndex: 'decisionDate' },
             { title: 'Hiệu lực từ tháng', dataIndex: 'effectiveMonth' },
             { title: 'Mẫu', dataIndex: 'form' },
@@ -186,12 +188,17 @@ export function GravesPage() {
         dataSource={query.data?.items ?? []}
         pagination={{ current: page, pageSize: 50, total: query.data?.total ?? 0, onChange: setPage }}
         columns={[
-          { title: t('merit.col.name'), dataIndex: 'martyrName' },
-          { title: t('merit.col.hometown'), dataIndex: 'hometown' },
+          { onCell: dataCell, title: t('merit.col.name'), dataIndex: 'martyrName' },
+          { onCell: dataCell, title: t('merit.col.hometown'), dataIndex: 'hometown' },
           { title: 'Năm hy sinh', dataIndex: 'deathYear' },
           { title: t('merit.col.info'), key: 'i', render: (_, g) => MARTYR_INFO_LABELS[g.infoStatus].vi },
-          { title: t('merit.col.cemetery'), key: 'c', render: (_, g) => g.cemeteryName ?? 'Ngoài nghĩa trang' },
-          { title: t('merit.col.position'), dataIndex: 'position' },
+          {
+            onCell: dataCell,
+            title: t('merit.col.cemetery'),
+            key: 'c',
+            render: (_, g) => g.cemeteryName ?? 'Ngoài nghĩa trang',
+          },
+          { onCell: dataCell, title: t('merit.col.position'), dataIndex: 'position' },
         ]}
       />
     </div>

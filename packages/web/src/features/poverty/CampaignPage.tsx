@@ -12,6 +12,7 @@ import { usePovertyT } from './messages';
 import { ImportPanel } from './ImportPanel';
 import { StepForms } from './StepForms';
 import { SurveyDrawer } from './SurveyDrawer';
+import { dataCell } from '../../kernel/format';
 
 /** The commune's campaign board: households by step, the step records, the decision, the printable list. */
 export default function CampaignPage() {
@@ -103,8 +104,8 @@ export default function CampaignPage() {
           pagination={false}
           columns={[
             { title: t('cases.household'), dataIndex: 'householdCode' },
-            { title: t('cases.head'), dataIndex: 'headName' },
-            { title: t('cases.village'), dataIndex: 'village' },
+            { onCell: dataCell, title: t('cases.head'), dataIndex: 'headName' },
+            { onCell: dataCell, title: t('cases.village'), dataIndex: 'village' },
             { title: t('cases.previous'), render: (_, r) => classLabel(r.previous) },
             { title: t('cases.score'), dataIndex: 'b1Score' },
             { title: t('cases.deprived'), dataIndex: 'deprivationCount' },

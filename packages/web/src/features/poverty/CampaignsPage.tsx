@@ -9,6 +9,7 @@ import { LoadError } from '../../components/LoadError';
 import { PageHead } from '../../components/PageHead';
 import { pk, povertyApi } from './api';
 import { usePovertyT } from './messages';
+import { dataCell } from '../../kernel/format';
 
 /** The campaigns of the actor's area, a form to open one (commune), and the province's progress. */
 export default function CampaignsPage() {
@@ -50,6 +51,7 @@ export default function CampaignsPage() {
           pagination={{ pageSize: 50 }}
           columns={[
             {
+              onCell: dataCell,
               title: t('campaign.commune'),
               render: (_, c) => <Link to={`/poverty/campaigns/${c.id}`}>{c.communeName}</Link>,
             },

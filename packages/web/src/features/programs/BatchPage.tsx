@@ -22,6 +22,7 @@ import type { EntriesFilter } from './api';
 import { PaymentTag } from './ListPage';
 import { CHANNEL_KEYS, Fact, newKey, num, PAYMENT_KEYS, EntrySearch, quantityText } from './shared';
 import { PagedTable } from '../../components/PagedTable';
+import { dataCell } from '../../kernel/format';
 
 /** /programs/batches/:id: one payment batch, recording payments, reconciliation, the payment sheet. */
 export default function BatchPage() {
@@ -129,10 +130,10 @@ function BatchView({ batch: b }: { batch: BatchOut }) {
       render: (_: unknown, _e, i) => (page.current - 1) * page.size + i + 1,
     },
     { title: t('programs.col.entryId'), dataIndex: 'id' },
-    { title: t('programs.col.person'), dataIndex: 'fullName' },
+    { onCell: dataCell, title: t('programs.col.person'), dataIndex: 'fullName' },
     { title: t('programs.col.birth'), dataIndex: 'birthDate', render: (v: string | null) => showPartialDate(v) },
     { title: t('programs.col.citizenId'), dataIndex: 'citizenId', render: (v: string | null) => v ?? '' },
-    { title: t('programs.col.village'), dataIndex: 'village', render: (v: string | null) => v ?? '' },
+    { onCell: dataCell, title: t('programs.col.village'), dataIndex: 'village', render: (v: string | null) => v ?? '' },
     {
       title: b.unit === 'dong' ? t('programs.col.amount') : t('programs.col.quantity'),
       key: 'amount',

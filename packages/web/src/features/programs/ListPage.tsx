@@ -46,6 +46,7 @@ import {
   usePrograms,
 } from './shared';
 import { PagedTable } from '../../components/PagedTable';
+import { dataCell } from '../../kernel/format';
 
 /** /programs/lists/:id: one list, its steps, its entries, the check, the actions and the remarks. */
 export default function ListPage() {
@@ -346,6 +347,7 @@ function EntriesCard({ list: l, removable }: { list: ListDetail; removable: bool
       render: (_: unknown, _e, i) => (page.current - 1) * page.size + i + 1,
     },
     {
+      onCell: dataCell,
       title: t('programs.col.person'),
       key: 'name',
       render: (_: unknown, e) => (
@@ -363,7 +365,7 @@ function EntriesCard({ list: l, removable }: { list: ListDetail; removable: bool
     },
     { title: t('programs.col.birth'), dataIndex: 'birthDate', render: (v: string | null) => showPartialDate(v) },
     { title: t('programs.col.citizenId'), dataIndex: 'citizenId', render: (v: string | null) => v ?? '' },
-    { title: t('programs.col.village'), dataIndex: 'village', render: (v: string | null) => v ?? '' },
+    { onCell: dataCell, title: t('programs.col.village'), dataIndex: 'village', render: (v: string | null) => v ?? '' },
     { title: t('programs.col.category'), dataIndex: 'category', render: (v: string | null) => categoryLabel(v, lang) },
     {
       title: t('programs.col.reason'),

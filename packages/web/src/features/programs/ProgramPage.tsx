@@ -48,6 +48,7 @@ import {
   usePrograms,
 } from './shared';
 import { PagedTable } from '../../components/PagedTable';
+import { dataCell } from '../../kernel/format';
 
 /** /programs/:id: the rules, the progress, the totals, the lists of a period and the payment batches. */
 export default function ProgramPage() {
@@ -247,7 +248,7 @@ function ProgressCard({ program: p, period }: { program: ProgramOut; period: str
   });
   type Row = NonNullable<typeof query.data>['rows'][number];
   const columns: TableColumnsType<Row> = [
-    { title: t('programs.col.area'), dataIndex: 'areaName' },
+    { onCell: dataCell, title: t('programs.col.area'), dataIndex: 'areaName' },
     { title: t('programs.col.communes'), dataIndex: 'communes', align: 'right' },
     {
       title: t('programs.col.missing'),
@@ -443,6 +444,7 @@ function ListsCard({ program: p, period }: { program: ProgramOut; period: string
     p.unit === 'dong' ? num(l.totalAmount) : p.unit === 'kg' ? kgWithTonnes(t, l.totalQuantity) : num(l.totalQuantity);
   const columns: TableColumnsType<ListOut> = [
     {
+      onCell: dataCell,
       title: t('programs.col.commune'),
       key: 'commune',
       render: (_: unknown, l) => (
@@ -689,6 +691,7 @@ function BatchesCard({ program: p, period }: { program: ProgramOut; period: stri
   });
   const columns: TableColumnsType<BatchOut> = [
     {
+      onCell: dataCell,
       title: t('programs.col.batch'),
       key: 'batch',
       render: (_: unknown, b) => (

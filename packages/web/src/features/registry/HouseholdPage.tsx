@@ -15,6 +15,7 @@ import { CardButton, LinkButton } from '../../components/buttons';
 import { codeLabel, genderLabel, PersonStateTags, RegistryHead, useCanWrite } from './shared';
 import { FactsCard, TimelineEntry } from '../../components/records';
 import { showDate, showPartialDate } from '../../kernel/format';
+import { dataCell } from '../../kernel/format';
 
 type Member = HouseholdOut['members'][number];
 type Dialog = 'edit' | 'member' | 'grant' | 'event' | null;
@@ -32,6 +33,7 @@ export default function HouseholdPage() {
   const active = h.state === 'active';
   const memberColumns: TableColumnsType<Member> = [
     {
+      onCell: dataCell,
       title: t('persons.col.name'),
       key: 'name',
       render: (_: unknown, m) => (
@@ -49,7 +51,12 @@ export default function HouseholdPage() {
     { title: t('persons.col.gender'), dataIndex: 'gender', render: (g: Gender) => genderLabel(g, lang) },
     { title: t('persons.col.birthDate'), dataIndex: 'birthDate', render: (d: string) => showPartialDate(d) },
     { title: t('persons.col.citizenId'), dataIndex: 'citizenId', render: (v: string | null) => v ?? '' },
-    { title: t('household.col.ethnic'), dataIndex: 'ethnicName', render: (v: string | null) => v ?? '' },
+    {
+      onCell: dataCell,
+      title: t('household.col.ethnic'),
+      dataIndex: 'ethnicName',
+      render: (v: string | null) => v ?? '',
+    },
     { title: t('household.col.phone'), dataIndex: 'phone', render: (v: string | null) => v ?? '' },
   ];
 

@@ -30,6 +30,7 @@ import { figureHref, reportsApi, reportsUrls, rk } from './api';
 import { IssueButton } from './IssueButton';
 import { RulesModal } from './RulesModal';
 import { ReportsHead, todayVn, useCanManage } from './shared';
+import { dataCell } from '../../kernel/format';
 
 export function DocumentsPage() {
   const t = useT();
@@ -55,7 +56,7 @@ export function DocumentsPage() {
         </Link>
       ),
     },
-    { title: t('reports.docs.col.area'), dataIndex: 'areaName' },
+    { onCell: dataCell, title: t('reports.docs.col.area'), dataIndex: 'areaName' },
     { title: t('reports.figure.asOf'), dataIndex: 'asOf', render: (v: string) => formatDate(v) },
     { title: t('reports.docs.col.state'), key: 'state', render: (_: unknown, r) => <StateTag r={r} /> },
     {

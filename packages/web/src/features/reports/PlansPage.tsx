@@ -15,6 +15,7 @@ import { LoadError } from '../../components/LoadError';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { figureHref, reportsApi, rk } from './api';
 import { ReportsHead, StatusTag, todayVn, useCanManage, useUnitLabel } from './shared';
+import { dataCell } from '../../kernel/format';
 
 export function PlansPage() {
   const t = useT();
@@ -32,8 +33,8 @@ export function PlansPage() {
         </Link>
       ),
     },
-    { title: t('reports.plans.col.title'), dataIndex: 'title' },
-    { title: t('reports.plans.col.area'), dataIndex: 'areaName' },
+    { onCell: dataCell, title: t('reports.plans.col.title'), dataIndex: 'title' },
+    { onCell: dataCell, title: t('reports.plans.col.area'), dataIndex: 'areaName' },
     { title: t('reports.plans.col.targets'), dataIndex: 'targetCount', align: 'right' },
   ];
   return (
@@ -175,11 +176,12 @@ export function PlanPage() {
   const to = `${p.year}-12-31`;
   const columns: TableColumnsType<TargetOut> = [
     {
+      onCell: dataCell,
       title: t('reports.plans.col.indicator'),
       key: 'ind',
       render: (_: unknown, x) => x.indicatorName + (x.params ? ` (${x.params})` : ''),
     },
-    { title: t('reports.plans.col.area'), dataIndex: 'areaName' },
+    { onCell: dataCell, title: t('reports.plans.col.area'), dataIndex: 'areaName' },
     {
       title: t('reports.plans.col.target'),
       key: 'target',
