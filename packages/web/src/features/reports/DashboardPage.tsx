@@ -5,7 +5,8 @@ import { Alert, Card, Col, Empty, Input, List, Progress, Row, Select, Space, Spi
 import { formatQuantityVi } from '@ansinh/domain';
 import type { Dashboard } from '@ansinh/domain';
 import { formatDate } from '../../kernel/format';
-import { useT } from '../../kernel/i18n';
+import { hasMessage, useLang, useT } from '../../kernel/i18n';
+import type { MessageKey } from '../../kernel/i18n';
 import { useUrlFilters } from '../../kernel/urlFilters';
 import { LoadError } from '../../components/LoadError';
 import { figureHref, reportsApi, rk } from './api';
@@ -124,7 +125,9 @@ export default function DashboardPage() {
                 dataSource={d.attention}
                 renderItem={(a) => (
                   <List.Item>
-                    <Link to={ref(d, a.indicatorCode, a.params, a.areaCode)}>{a.text}</Link>
+                    <Link to={ref(d, a.indicatorCode, a.params, a.areaCode)}>
+                      <AttentionText d={d} a={a} />
+                    </Link>
                   </List.Item>
                 )}
               />
@@ -142,7 +145,9 @@ export default function DashboardPage() {
                   className="reports-kpi"
                   data-testid={`target-${tg.indicatorCode}`}
                 >
-                  <Typography.Text type="secondary">{tg.indicatorName}</Typography.Text>
+                  <Typography.Text type="secondary" translate="no">
+                    {tg.indicatorName}
+                  </Typography.Text>
                   <div className="value">
                     {tg.available ? (
                       <Link
@@ -164,7 +169,9 @@ export default function DashboardPage() {
                     status={tg.status === 'behind' ? 'exception' : tg.status === 'met' ? 'success' : 'normal'}
                   />
                   <Space>
-                    <span data-testid={`target-text-${tg.indicatorCode}`}>{tg.text}</span>
+                    <span data-testid={`target-text-${tg.indicatorCode}`}>
+                      <ProgressText tg={tg} />
+                    </span>
                     <StatusTag status={tg.status} />
                   </Space>
                   {tg.lowerIsBetter && (
@@ -213,6 +220,36 @@ export default function DashboardPage() {
       )}
     </div>
   );
+}
+
+type Target = Dashboard['targets'][number];
+
+/** "18/400, đạt 4,5%": the server's text in Vietnamese, ours from the figures in English. */
+function ProgressText({ tg }: { tg: Target }) {
+  const t = useT();
+  const { lang } = useLang();
+  if (lang === 'vi') return <>{tg.text}</>;
+  if (!tg.available) return <>{t('reports.noData')}</>;
+  const percent = Math.round((tg.percent ?? 0) * 100) / 100;
+  return <>{t('reports.progressText', { achieved: tg.achieved ?? 0, target: tg.target, percent })}</>;
+}
+
+/** What needs attention: the server's text in Vietnamese; in English rebuilt from its kind and count. */
+function AttentionText({ d, a }: { d: Dashboard; a: Dashboard['attention'][number] }) {
+  const t = useT();
+  const { lang } = useLang();
+  if (lang === 'vi') return <>{a.text}</>;
+  if (a.kind === 'behind') {
+    const tg = d.targets.find((x) => x.indicatorCode === a.indicatorCode && x.params === a.params);
+    if (!tg) return <>{t('common.unknownCode')}</>;
+    return (
+      <>
+        <span translate="no">{tg.indicatorName}</span>: <ProgressText tg={tg} />
+      </>
+    );
+  }
+  const key = `reports.attention.${a.kind}` as MessageKey;
+  return <>{hasMessage(key) ? t(key, { n: a.count }) : t('common.unknownCode')}</>;
 }
 
 function ByArea({
