@@ -5,7 +5,7 @@ import { Button, Card, Descriptions, Input, InputNumber, Select, Space, Table, T
 import { BENEFIT_DECISION_LABELS, MARTYR_INFO_LABELS, formatDong, giftTotalText } from '@ansinh/domain';
 import { PageHead } from '../../components/PageHead';
 import { LoadError } from '../../components/LoadError';
-import { useT } from '../../kernel/i18n';
+import { pick, useLang, useT } from '../../kernel/i18n';
 import { ExtractsCard } from './ExtractsCard';
 import { TransferSlips } from './TransferSlip';
 import { meritApi, meritKeys, type Graves, type MeritRecord, type MeritRecords } from './api';
@@ -56,6 +56,7 @@ export function RecordsPage() {
 /** One person's merit page: the original dossier, decisions, gifts, relatives; printable. */
 export function RecordPage() {
   const t = useT();
+  const { lang } = useLang();
   const id = Number(useParams().id);
   const q = useQuery({
     queryKey: meritKeys.record(id),
@@ -102,12 +103,16 @@ export function RecordPage() {
           pagination={false}
           dataSource={r.decisions}
           columns={[
-            { title: 'Loại', key: 'k', render: (_, d) => BENEFIT_DECISION_LABELS[d.kind].vi },
-            { onCell: dataCell, title: 'Số QĐ', dataIndex: 'decisionNo' },
-            { title: 'Ngày', dataIndex: 'decisionDate' },
-            { title: 'Hiệu lực từ tháng', dataIndex: 'effectiveMonth' },
-            { title: 'Mẫu', dataIndex: 'form' },
-            { title: 'Mức/tháng', key: 'a', align: 'right', render: (_, d) => formatDong(d.monthlyAmount) },
+            {
+              title: t('merit.col.decisionKind'),
+              key: 'k',
+              render: (_, d) => pick(BENEFIT_DECISION_LABELS[d.kind], lang),
+            },
+            { onCell: dataCell, title: t('merit.col.decisionNo'), dataIndex: 'decisionNo' },
+            { title: t('merit.col.date'), dataIndex: 'decisionDate' },
+            { title: t('merit.col.effectiveMonth'), dataIndex: 'effectiveMonth' },
+            { title: t('merit.col.form'), dataIndex: 'form' },
+            { title: t('merit.col.monthly'), key: 'a', align: 'right', render: (_, d) => formatDong(d.monthlyAmount) },
           ]}
         />
       </Card>
@@ -118,10 +123,10 @@ export function RecordPage() {
           pagination={false}
           dataSource={r.gifts}
           columns={[
-            { title: 'Đợt', dataIndex: 'campaign' },
-            { title: 'Nguồn', dataIndex: 'source' },
-            { title: 'Ngày', dataIndex: 'givenOn' },
-            { title: 'Số tiền', key: 'a', align: 'right', render: (_, g) => formatDong(g.amount) },
+            { title: t('merit.col.campaign'), dataIndex: 'campaign' },
+            { title: t('merit.col.source'), dataIndex: 'source' },
+            { title: t('merit.col.date'), dataIndex: 'givenOn' },
+            { title: t('merit.col.amount'), key: 'a', align: 'right', render: (_, g) => formatDong(g.amount) },
           ]}
         />
       </Card>
@@ -139,6 +144,7 @@ export function RecordPage() {
 /** Martyrs and their graves, searched without diacritics (as the registry). */
 export function GravesPage() {
   const t = useT();
+  const { lang } = useLang();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const query = useQuery({
@@ -190,13 +196,13 @@ export function GravesPage() {
         columns={[
           { onCell: dataCell, title: t('merit.col.name'), dataIndex: 'martyrName' },
           { onCell: dataCell, title: t('merit.col.hometown'), dataIndex: 'hometown' },
-          { title: 'Năm hy sinh', dataIndex: 'deathYear' },
-          { title: t('merit.col.info'), key: 'i', render: (_, g) => MARTYR_INFO_LABELS[g.infoStatus].vi },
+          { title: t('merit.col.deathYear'), dataIndex: 'deathYear' },
+          { title: t('merit.col.info'), key: 'i', render: (_, g) => pick(MARTYR_INFO_LABELS[g.infoStatus], lang) },
           {
             onCell: dataCell,
             title: t('merit.col.cemetery'),
             key: 'c',
-            render: (_, g) => g.cemeteryName ?? 'Ngoài nghĩa trang',
+            render: (_, g) => g.cemeteryName ?? t('merit.outsideCemetery'),
           },
           { onCell: dataCell, title: t('merit.col.position'), dataIndex: 'position' },
         ]}
@@ -243,7 +249,7 @@ export function YearPage() {
         {(g.data?.rows ?? []).map((r) => (
           <div
             key={`${r.occasion}-${r.source}`}
-          >{`${r.occasion === 'tet' ? 'Tết' : r.occasion === '27_7' ? '27/7' : 'Khác'} — ${r.text}`}</div>
+          >{`${t(r.occasion === 'tet' ? 'merit.occasion.tet' : r.occasion === '27_7' ? 'merit.occasion.27_7' : 'merit.occasion.other')} — ${r.text}`}</div>
         ))}
       </Card>
     </div>
