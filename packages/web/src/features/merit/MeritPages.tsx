@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
-import { BENEFIT_DECISION_LABELS, MARTYR_INFO_LABELS, formatDong, giftTotalText } from '@ansinh/domain';
+import { BENEFIT_DECISION_LABELS, MARTYR_INFO_LABELS, giftTotalText } from '@ansinh/domain';
 import { PageHead } from '../../components/PageHead';
 import { LoadError } from '../../components/LoadError';
-import { pick, useLang, useT } from '../../kernel/i18n';
+import { pick, useLang, useMoney, useT } from '../../kernel/i18n';
 import { ExtractsCard } from './ExtractsCard';
 import { TransferSlips } from './TransferSlip';
 import { meritApi, meritKeys, type Graves, type MeritRecord, type MeritRecords } from './api';
@@ -57,6 +57,7 @@ export function RecordsPage() {
 export function RecordPage() {
   const t = useT();
   const { lang } = useLang();
+  const money = useMoney();
   const id = Number(useParams().id);
   const q = useQuery({
     queryKey: meritKeys.record(id),
@@ -112,7 +113,7 @@ export function RecordPage() {
             { title: t('merit.col.date'), dataIndex: 'decisionDate' },
             { title: t('merit.col.effectiveMonth'), dataIndex: 'effectiveMonth' },
             { title: t('merit.col.form'), dataIndex: 'form' },
-            { title: t('merit.col.monthly'), key: 'a', align: 'right', render: (_, d) => formatDong(d.monthlyAmount) },
+            { title: t('merit.col.monthly'), key: 'a', align: 'right', render: (_, d) => money(d.monthlyAmount) },
           ]}
         />
       </Card>
@@ -126,7 +127,7 @@ export function RecordPage() {
             { title: t('merit.col.campaign'), dataIndex: 'campaign' },
             { title: t('merit.col.source'), dataIndex: 'source' },
             { title: t('merit.col.date'), dataIndex: 'givenOn' },
-            { title: t('merit.col.amount'), key: 'a', align: 'right', render: (_, g) => formatDong(g.amount) },
+            { title: t('merit.col.amount'), key: 'a', align: 'right', render: (_, g) => money(g.amount) },
           ]}
         />
       </Card>

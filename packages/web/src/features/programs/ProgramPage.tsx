@@ -85,7 +85,9 @@ function ProgramView({ program: p }: { program: ProgramOut }) {
             {`${p.periodKind === 'monthly' ? t('programs.periodKind.monthly') : t('programs.periodKind.once')}: ${showDate(p.periodFrom)} – ${p.periodTo ? showDate(p.periodTo) : t('programs.openEnded')}`}
           </Fact>
           <Fact label={t('programs.form.refDate')}>{showDate(p.refDate)}</Fact>
-          <Fact label={t('programs.form.budget')}>{p.budget === null ? t('common.none') : `${num(p.budget)} đ`}</Fact>
+          <Fact label={t('programs.form.budget')}>
+            {p.budget === null ? t('common.none') : t('programs.amountDong', { amount: p.budget })}
+          </Fact>
           <Fact label={t('programs.form.fundingSource')}>{p.fundingSource ?? t('common.none')}</Fact>
           <Fact label={t('programs.form.group')}>
             {p.group ? t(`programs.group.${p.group as ProgramGroup}`) : t('common.none')}

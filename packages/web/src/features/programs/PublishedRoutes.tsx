@@ -76,7 +76,7 @@ function PublicListsPage() {
             <div>
               {l.communeName} · {t('programs.periodYear', { period: l.period })} ·{' '}
               {t('public.count', { n: l.entriesCount })}
-              {l.unit === 'dong' ? ` · ${num(l.totalAmount)} đ` : ''}
+              {l.unit === 'dong' ? ` · ${t('programs.amountDong', { amount: l.totalAmount })}` : ''}
             </div>
             <Typography.Text type="secondary">
               {l.decisionNo ? `${t('programs.decisionNo')}: ${l.decisionNo} (${showDate(l.decisionDate)}) · ` : ''}

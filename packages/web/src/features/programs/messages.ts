@@ -215,6 +215,8 @@ export const programsVi = {
   'programs.problem.AMOUNT_MISMATCH': 'Mức không đúng quy định; tạo lại dòng hoặc sửa mức.',
   'programs.problem.other': 'Cần kiểm tra lại dòng này.',
   'programs.blocking': 'Phải sửa',
+  'programs.amountDong': '{amount} đ',
+  'programs.quantityWithUnit': '{quantity} {unit}',
   'programs.warning': 'Lưu ý',
   'programs.addEntry': 'Thêm người',
   'programs.addEntryIntro':
@@ -556,6 +558,8 @@ export const programsEn: Record<keyof typeof programsVi, string> = {
   'programs.problem.AMOUNT_MISMATCH': 'The amount does not match the rule; recreate the row or correct the amount.',
   'programs.problem.other': 'Check this row again.',
   'programs.blocking': 'Must fix',
+  'programs.amountDong': '{amount} VND',
+  'programs.quantityWithUnit': '{quantity} {unit}',
   'programs.warning': 'Warning',
   'programs.addEntry': 'Add a person',
   'programs.addEntryIntro':

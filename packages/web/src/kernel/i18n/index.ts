@@ -8,7 +8,7 @@
  * formatted number). Official forms print in Vietnamese whatever the screen language: their pages
  * translate with `useFormT()` and carry `lang="vi"`.
  */
-import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, createElement, Fragment, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
@@ -181,6 +181,45 @@ export function useFormatNumber(): (n: number, options?: Intl.NumberFormatOption
   return useCallback(
     (n: number, options?: Intl.NumberFormatOptions) =>
       options ? n.toLocaleString(LOCALES[lang], options) : formatNumber(lang, n),
+    [lang],
+  );
+}
+
+/**
+ * A message as React nodes, its parameters shown as given: names, areas and record content passed
+ * as parameters are wrapped in `<span translate="no">` (data, not text to translate); numbers are
+ * formatted and pluralised as `t` does. `tn('programs.listOf', { commune: l.communeName })`.
+ */
+export function useTN(): (key: MessageKey, params: Record<string, ReactNode | number>) => ReactNode {
+  const { lang } = useI18n();
+  return useCallback(
+    (key: MessageKey, params: Record<string, ReactNode | number>) => {
+      const numbers: MessageParams = {};
+      for (const [k, v] of Object.entries(params)) if (typeof v === 'number') numbers[k] = v;
+      const text = translate(lang, key, numbers);
+      const parts = text.split(/\{(\w+)\}/g);
+      return createElement(
+        Fragment,
+        null,
+        ...parts.map((p, i) => {
+          if (i % 2 === 0) return p;
+          const v = params[p];
+          if (v === undefined || v === null) return `{${p}}`;
+          return typeof v === 'string'
+            ? createElement('span', { key: i, translate: 'no' }, v)
+            : createElement(Fragment, { key: i }, v);
+        }),
+      );
+    },
+    [lang],
+  );
+}
+
+/** Money for the screen: "1.624.000 đồng" in Vietnamese, "1,624,000 VND" in English. */
+export function useMoney(): (n: number) => string {
+  const { lang } = useI18n();
+  return useCallback(
+    (n: number) => (lang === 'vi' ? `${formatNumber('vi', n)} đồng` : `${formatNumber('en', n)} VND`),
     [lang],
   );
 }
