@@ -11,7 +11,7 @@ import type { BatchOut, EntryOut, PaymentState, RecordResult } from '@ansinh/dom
 import { ApiError } from '../../kernel/http';
 import { useErrorText } from '../../kernel/errors';
 import { formatDateTime } from '../../kernel/format';
-import { useFormT, useT } from '../../kernel/i18n';
+import { TN, useFormT, useT } from '../../kernel/i18n';
 import { DetailFallback, useRouteRecord } from '../../components/DetailFallback';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { PageHead } from '../../components/PageHead';
@@ -146,7 +146,11 @@ function BatchView({ batch: b }: { batch: BatchOut }) {
   return (
     <div>
       <PageHead
-        title={<span data-testid="batch-title">{t('programs.batchName', { id: b.id, area: b.areaName })}</span>}
+        title={
+          <span data-testid="batch-title">
+            <TN k="programs.batchName" p={{ id: b.id, area: b.areaName }} />
+          </span>
+        }
         intro={
           <span>
             <Link to={`/programs/${b.programId}`}>{b.programName}</Link> ·{' '}

@@ -23,7 +23,7 @@ import type { CheckResult, EntryOut, ListDetail } from '@ansinh/domain';
 import { registryApi } from '../registry';
 import { useErrorText } from '../../kernel/errors';
 import { formatDateTime } from '../../kernel/format';
-import { hasMessage, useLang, useT } from '../../kernel/i18n';
+import { hasMessage, TN, useLang, useT } from '../../kernel/i18n';
 import type { MessageKey } from '../../kernel/i18n';
 import { DetailFallback, useRouteRecord } from '../../components/DetailFallback';
 import { LoadError } from '../../components/LoadError';
@@ -122,7 +122,9 @@ function ListView({ list: l }: { list: ListDetail }) {
       <PageHead
         title={
           <span>
-            <span data-testid="list-title">{t('programs.listTitle', { commune: l.communeName })}</span>{' '}
+            <span data-testid="list-title">
+              <TN k="programs.listTitle" p={{ commune: l.communeName }} />
+            </span>{' '}
             <ListStateTag state={l.state} testId="list-state" />
             {l.publishedAt ? <Tag color="purple">{t('programs.published')}</Tag> : null}
           </span>
@@ -661,7 +663,7 @@ function RemoveEntryModal({ list: l, entry, onClose }: { list: ListDetail; entry
   return (
     <ModalForm<{ reason?: string }>
       state={f}
-      title={t('programs.removeTitle', { name: entry.fullName })}
+      title=<TN k="programs.removeTitle" p={{ name: entry.fullName }} />
       errorTestId="remove-entry-error"
       submit={{
         label: t('programs.removeEntry'),

@@ -24,7 +24,7 @@ import type { ProgramGroup } from '@ansinh/domain';
 import type { BatchOut, ListOut, ListState, PaymentChannel, ProgramOut } from '@ansinh/domain';
 import { useErrorText } from '../../kernel/errors';
 import { formatDateTime } from '../../kernel/format';
-import { useLang, useT } from '../../kernel/i18n';
+import { TN, useLang, useT } from '../../kernel/i18n';
 import type { TFunction } from '../../kernel/i18n';
 import { DetailFallback, useRouteRecord } from '../../components/DetailFallback';
 import { LoadError } from '../../components/LoadError';
@@ -159,7 +159,6 @@ function CommuneListButton({
   period: string;
   communeCode: string;
 }) {
-  const t = useT();
   const filter: ListsFilter = { programId: p.id, period, areaCode: communeCode, limit: 50, offset: 0 };
   const query = useQuery({ queryKey: pk.lists(filter), queryFn: ({ signal }) => programsApi.lists(filter, signal) });
   if (!query.data) return null;
@@ -167,7 +166,7 @@ function CommuneListButton({
   if (!own) return <GenerateButton program={p} period={period} communeCode={communeCode} />;
   return (
     <Link to={`/programs/lists/${own.id}`} data-testid="program-own-list">
-      {t('programs.openOwnList', { commune: own.communeName })}
+      <TN k="programs.openOwnList" p={{ commune: own.communeName }} />
     </Link>
   );
 }
@@ -698,7 +697,7 @@ function BatchesCard({ program: p, period }: { program: ProgramOut; period: stri
       key: 'batch',
       render: (_: unknown, b) => (
         <Link to={`/programs/batches/${b.id}`} data-testid={`batch-link-${b.id}`}>
-          {t('programs.batchName', { id: b.id, area: b.areaName })}
+          <TN k="programs.batchName" p={{ id: b.id, area: b.areaName }} />
         </Link>
       ),
     },

@@ -7,7 +7,7 @@ import type { PublicList } from '@ansinh/domain';
 import { useAuth } from '../../kernel/auth';
 import { useErrorText } from '../../kernel/errors';
 import { formatDateTime } from '../../kernel/format';
-import { useLang, useT } from '../../kernel/i18n';
+import { TN, useLang, useT } from '../../kernel/i18n';
 import { LangSwitch } from '../../kernel/LangSwitch';
 import { DetailFallback, useRouteRecord } from '../../components/DetailFallback';
 import { LoadError } from '../../components/LoadError';
@@ -122,7 +122,7 @@ function PublicListView({ list: l }: { list: PublicList }) {
       <Typography.Paragraph>
         {l.communeName} · {t('programs.periodYear', { period: l.period })}
         <br />
-        {t('public.legalBasis', { basis: l.legalBasis })}
+        <TN k="public.legalBasis" p={{ basis: l.legalBasis }} />
         {l.decisionNo ? (
           <>
             <br />

@@ -8,7 +8,7 @@ import { registryApi, registryKeys } from './api';
 import { useErrorText } from '../../kernel/errors';
 import { formatDateTime, showPartialDate } from '../../kernel/format';
 import { useAuth } from '../../kernel/auth';
-import { useT } from '../../kernel/i18n';
+import { TN, useT } from '../../kernel/i18n';
 import type { MessageKey } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { RegistryHead, useCanWrite } from './shared';
@@ -93,7 +93,7 @@ export default function TransfersPage() {
           <Space orientation="vertical" size={6}>
             <Popconfirm
               title={t('transfers.acceptTitle')}
-              description={t('transfers.acceptText', { name: r.fullName, to: r.toCommuneName })}
+              description=<TN k="transfers.acceptText" p={{ name: r.fullName, to: r.toCommuneName }} />
               okText={t('transfers.accept')}
               cancelText={t('common.cancel')}
               onConfirm={() => decide.mutate({ id: r.id, accept: true })}

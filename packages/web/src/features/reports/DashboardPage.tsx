@@ -5,7 +5,7 @@ import { Alert, Card, Col, Empty, Input, List, Progress, Row, Select, Space, Spi
 import { formatQuantityVi } from '@ansinh/domain';
 import type { Dashboard } from '@ansinh/domain';
 import { formatDate } from '../../kernel/format';
-import { hasMessage, useLang, useT } from '../../kernel/i18n';
+import { hasMessage, TN, useLang, useT } from '../../kernel/i18n';
 import type { MessageKey } from '../../kernel/i18n';
 import { useUrlFilters } from '../../kernel/urlFilters';
 import { LoadError } from '../../components/LoadError';
@@ -199,7 +199,7 @@ export default function DashboardPage() {
             )}
             {d.trend.map((tr) => (
               <Col xs={24} xl={12} key={`${tr.indicatorCode}|${tr.params}`}>
-                <Card size="small" title={t('reports.dashboard.trend', { name: tr.indicatorName })}>
+                <Card size="small" title=<TN k="reports.dashboard.trend" p={{ name: tr.indicatorName }} />>
                   <TrendLine
                     title={tr.indicatorName}
                     testId={`trend-${tr.indicatorCode}`}

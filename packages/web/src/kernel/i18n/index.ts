@@ -223,3 +223,8 @@ export function useMoney(): (n: number) => string {
     [lang],
   );
 }
+
+/** `useTN()` as an element, for JSX: `<TN k="programs.listOf" p={{ commune: l.communeName }} />`. */
+export function TN({ k, p }: { k: MessageKey; p: Record<string, ReactNode | number> }): ReactNode {
+  return useTN()(k, p);
+}
