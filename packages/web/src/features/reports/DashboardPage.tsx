@@ -12,7 +12,7 @@ import { LoadError } from '../../components/LoadError';
 import { figureHref, reportsApi, rk } from './api';
 import type { DashboardFilter } from './api';
 import { AreaBars, TrendLine } from './charts';
-import { ReportsHead, StatusTag, useUnitLabel } from './shared';
+import { ProgressText, ReportsHead, StatusTag, useUnitLabel } from './shared';
 
 const isDate = (s: string | null): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s);
 
@@ -222,17 +222,6 @@ export default function DashboardPage() {
   );
 }
 
-type Target = Dashboard['targets'][number];
-
-/** "18/400, đạt 4,5%": the server's text in Vietnamese, ours from the figures in English. */
-function ProgressText({ tg }: { tg: Target }) {
-  const t = useT();
-  const { lang } = useLang();
-  if (lang === 'vi') return <>{tg.text}</>;
-  if (!tg.available) return <>{t('reports.noData')}</>;
-  const percent = Math.round((tg.percent ?? 0) * 100) / 100;
-  return <>{t('reports.progressText', { achieved: tg.achieved ?? 0, target: tg.target, percent })}</>;
-}
 
 /** What needs attention: the server's text in Vietnamese; in English rebuilt from its kind and count. */
 function AttentionText({ d, a }: { d: Dashboard; a: Dashboard['attention'][number] }) {

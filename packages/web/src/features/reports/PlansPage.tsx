@@ -14,7 +14,7 @@ import { DetailFallback } from '../../components/DetailFallback';
 import { LoadError } from '../../components/LoadError';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { figureHref, reportsApi, rk } from './api';
-import { ReportsHead, StatusTag, todayVn, useCanManage, useUnitLabel } from './shared';
+import { ProgressText, ReportsHead, StatusTag, todayVn, useCanManage, useUnitLabel } from './shared';
 import { dataCell } from '../../kernel/format';
 
 export function PlansPage() {
@@ -203,7 +203,7 @@ export function PlanPage() {
           })}
           data-testid={`target-progress-${x.id}`}
         >
-          {x.text}
+          <ProgressText tg={x} />
         </Link>
       ),
     },
