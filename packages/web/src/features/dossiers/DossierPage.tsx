@@ -5,7 +5,7 @@ import { App, Button, Card, Descriptions, Form, Input, Space, Table, Timeline, T
 import type { DossierOut } from '@ansinh/domain';
 import { useErrorText } from '../../kernel/errors';
 import { formatDate, formatDateTime } from '../../kernel/format';
-import { useT } from '../../kernel/i18n';
+import { pickBilingual, useLang, useT } from '../../kernel/i18n';
 import type { MessageKey } from '../../kernel/i18n';
 import { DetailFallback, useRouteRecord } from '../../components/DetailFallback';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
@@ -100,6 +100,7 @@ function Attach({ d }: { d: DossierOut }) {
 /** One dossier: its facts, the levels with their due dates, the timeline, files and the actions the officer may take. */
 export default function DossierPage() {
   const t = useT();
+  const { lang } = useLang();
   const { valid, query } = useRouteRecord(dk.one, (id, signal) => dossiersApi.get(id, signal));
   const [action, setAction] = useState<string | null>(null);
   const d = query.data;
@@ -158,7 +159,7 @@ export default function DossierPage() {
             {formatDate(d.dueDate)}
             {d.calendarWarning && (
               <Typography.Text type="warning" data-testid="calendar-warning" style={{ display: 'block' }}>
-                ⚠ {d.calendarWarning}
+                ⚠ {pickBilingual(d.calendarWarning, lang)}
               </Typography.Text>
             )}
           </Descriptions.Item>

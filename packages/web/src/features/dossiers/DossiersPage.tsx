@@ -4,7 +4,7 @@ import { Input, Segmented, Space } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { DossierListItem } from '@ansinh/domain';
 import { formatDate, formatDateTime } from '../../kernel/format';
-import { useT } from '../../kernel/i18n';
+import { pickBilingual, useLang, useT } from '../../kernel/i18n';
 import type { MessageKey } from '../../kernel/i18n';
 import { pageParams, useDebouncedParam, useUrlFilters } from '../../kernel/urlFilters';
 import { PagedTable } from '../../components/PagedTable';
@@ -21,6 +21,7 @@ type Due = (typeof DUE)[number];
  */
 export default function DossiersPage({ mine }: { mine: boolean }) {
   const t = useT();
+  const { lang } = useLang();
   const url = useUrlFilters();
   const q = useDebouncedParam(url, 'q');
   const dueParam = url.params.get('due');
@@ -57,7 +58,7 @@ export default function DossiersPage({ mine }: { mine: boolean }) {
       dataIndex: 'levelDueDate',
       render: (v: string | null, r: DossierListItem) =>
         r.calendarWarning ? (
-          <span title={r.calendarWarning} data-testid="calendar-warning">
+          <span title={pickBilingual(r.calendarWarning, lang)} data-testid="calendar-warning">
             {formatDate(v)} ⚠
           </span>
         ) : (

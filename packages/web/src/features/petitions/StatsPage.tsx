@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Descriptions, Input, Space } from 'antd';
-import { useT } from '../../kernel/i18n';
+import { useT, useFormatNumber } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { petitionsApi, pk } from './api';
 import { PetitionsHead, todayIso } from './shared';
@@ -9,10 +9,11 @@ import { PetitionsHead, todayIso } from './shared';
 /** The period's counts (TT 02/2021/TT-TTCP); a zero reads "Không phát sinh". Supervisors see only this. */
 export default function StatsPage() {
   const t = useT();
+  const fmt = useFormatNumber();
   const [period, setPeriod] = useState({ from: `${todayIso().slice(0, 4)}-01-01`, to: todayIso() });
   const q = useQuery({ queryKey: pk.stats(period), queryFn: ({ signal }) => petitionsApi.stats(period, signal) });
   const s = q.data;
-  const v = (n: number) => (n === 0 ? t('petitions.stats.nothing') : n.toLocaleString('vi-VN'));
+  const v = (n: number) => (n === 0 ? t('petitions.stats.nothing') : fmt(n));
   return (
     <>
       <PetitionsHead title={t('petitions.stats.title')} />

@@ -222,7 +222,6 @@ export default function DashboardPage() {
   );
 }
 
-
 /** What needs attention: the server's text in Vietnamese; in English rebuilt from its kind and count. */
 function AttentionText({ d, a }: { d: Dashboard; a: Dashboard['attention'][number] }) {
   const t = useT();

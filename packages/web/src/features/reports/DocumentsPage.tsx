@@ -20,7 +20,7 @@ import type { TableColumnsType } from 'antd';
 import type { AgencySettings, FigureOut, PreviewBlock, ReportOut, ReportPreview } from '@ansinh/domain';
 import { useMe } from '../../kernel/auth';
 import { formatDate, formatDateTime } from '../../kernel/format';
-import { useT } from '../../kernel/i18n';
+import { useT, useFormatNumber } from '../../kernel/i18n';
 import type { MessageKey } from '../../kernel/i18n';
 import { pageParams, useUrlFilters } from '../../kernel/urlFilters';
 import { DetailFallback } from '../../components/DetailFallback';
@@ -437,6 +437,7 @@ function Block({
 /** A figure in the preview: a click shows how it was obtained and leads to the records behind it. */
 function Fig({ f, text }: { f: FigureOut | undefined; text: string }) {
   const t = useT();
+  const fmt = useFormatNumber();
   if (!f) return <span className="fig missing">{text}</span>;
   const content = (
     <div style={{ maxWidth: 360 }} data-testid="figure-popover">
@@ -468,8 +469,8 @@ function Fig({ f, text }: { f: FigureOut | undefined; text: string }) {
         <ul style={{ paddingLeft: 18, margin: '4px 0' }}>
           {f.sources!.map((s) => (
             <li key={s.id}>
-              {s.areaName}: {s.value.toLocaleString('vi-VN')} ({formatDate(s.periodFrom)} – {formatDate(s.periodTo)});{' '}
-              {s.sourceRef}, {formatDate(s.sourceDate)}
+              {s.areaName}: {fmt(s.value)} ({formatDate(s.periodFrom)} – {formatDate(s.periodTo)}); {s.sourceRef},{' '}
+              {formatDate(s.sourceDate)}
             </li>
           ))}
         </ul>

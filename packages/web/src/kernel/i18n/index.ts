@@ -228,3 +228,9 @@ export function useMoney(): (n: number) => string {
 export function TN({ k, p }: { k: MessageKey; p: Record<string, ReactNode | number> }): ReactNode {
   return useTN()(k, p);
 }
+
+/** A server text written "Vietnamese / English" (calendar warnings): the half in the chosen language. */
+export function pickBilingual(text: string, lang: Lang): string {
+  const parts = text.split(' / ');
+  return parts.length === 2 ? parts[lang === 'vi' ? 0 : 1]! : text;
+}
