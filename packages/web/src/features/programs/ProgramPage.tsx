@@ -67,14 +67,18 @@ function ProgramView({ program: p }: { program: ProgramOut }) {
   return (
     <div>
       <PageHead
-        title={<span data-testid="program-name">{p.name}</span>}
+        title={
+          <span data-testid="program-name" translate="no">
+            {p.name}
+          </span>
+        }
         intro={t('programs.detailIntro')}
         extra={<Link to="/programs">{t('programs.back')}</Link>}
       />
       <Card className="program-section" title={t('programs.details')}>
         <div className="program-facts">
           <Fact label={t('programs.col.code')}>{p.code}</Fact>
-          <Fact label={t('programs.col.legalBasis')}>
+          <Fact label={t('programs.col.legalBasis')} data>
             {p.legalDate
               ? t('programs.legalWithDate', { basis: p.legalBasis, date: showDate(p.legalDate) })
               : p.legalBasis}
@@ -88,7 +92,9 @@ function ProgramView({ program: p }: { program: ProgramOut }) {
           <Fact label={t('programs.form.budget')}>
             {p.budget === null ? t('common.none') : t('programs.amountDong', { amount: p.budget })}
           </Fact>
-          <Fact label={t('programs.form.fundingSource')}>{p.fundingSource ?? t('common.none')}</Fact>
+          <Fact label={t('programs.form.fundingSource')} data>
+            {p.fundingSource ?? t('common.none')}
+          </Fact>
           <Fact label={t('programs.form.group')}>
             {p.group ? t(`programs.group.${p.group as ProgramGroup}`) : t('common.none')}
           </Fact>
@@ -105,7 +111,11 @@ function ProgramView({ program: p }: { program: ProgramOut }) {
               </Typography.Text>
               <div>{eligibilityText(t, r.eligibility, lang)}</div>
               <div>{amountText(t, r.amount, lang)}</div>
-              {r.note ? <Typography.Text type="secondary">{r.note}</Typography.Text> : null}
+              {r.note ? (
+                <Typography.Text type="secondary" translate="no">
+                  {r.note}
+                </Typography.Text>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -307,7 +317,7 @@ function ProgressCard({ program: p, period }: { program: ProgramOut; period: str
           showIcon
           data-testid="program-missing"
           title={t('programs.missingCommunes', { n: missing.length })}
-          description={missing.map((c) => c.name).join(', ')}
+          description={<span translate="no">{missing.map((c) => c.name).join(', ')}</span>}
         />
       )}
     </Card>

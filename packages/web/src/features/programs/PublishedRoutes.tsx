@@ -71,10 +71,12 @@ function PublicListsPage() {
         {(query.data?.items ?? []).map((l) => (
           <li key={l.id} style={{ borderBottom: '1px solid #f0f0f0', padding: '8px 0' }}>
             <Link to={`/giam-sat/${l.id}`} data-testid={`public-list-${l.id}`}>
-              <Typography.Text strong>{l.programName}</Typography.Text>
+              <Typography.Text strong translate="no">
+                {l.programName}
+              </Typography.Text>
             </Link>
             <div>
-              {l.communeName} · {t('programs.periodYear', { period: l.period })} ·{' '}
+              <span translate="no">{l.communeName}</span> · {t('programs.periodYear', { period: l.period })} ·{' '}
               {t('public.count', { n: l.entriesCount })}
               {l.unit === 'dong' ? ` · ${t('programs.amountDong', { amount: l.totalAmount })}` : ''}
             </div>
@@ -116,11 +118,11 @@ function PublicListView({ list: l }: { list: PublicList }) {
   const names = new Map(l.entries.map((e) => [e.id, e.fullName]));
   return (
     <article data-testid="public-list">
-      <Typography.Title level={3} data-testid="public-list-title">
+      <Typography.Title level={3} data-testid="public-list-title" translate="no">
         {l.programName}
       </Typography.Title>
       <Typography.Paragraph>
-        {l.communeName} · {t('programs.periodYear', { period: l.period })}
+        <span translate="no">{l.communeName}</span> · {t('programs.periodYear', { period: l.period })}
         <br />
         <TN k="public.legalBasis" p={{ basis: l.legalBasis }} />
         {l.decisionNo ? (

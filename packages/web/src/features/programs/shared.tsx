@@ -185,11 +185,22 @@ export function amountText(t: TFunction, rule: AmountRule, lang: Lang): string {
 }
 
 /** A label and its value on one line, for small summaries. */
-export function Fact({ label, children, testId }: { label: ReactNode; children: ReactNode; testId?: string }) {
+/** A labelled fact; `data` marks a value that is record content (names, legal bases, notes), not UI text. */
+export function Fact({
+  label,
+  children,
+  testId,
+  data,
+}: {
+  label: ReactNode;
+  children: ReactNode;
+  testId?: string;
+  data?: boolean;
+}) {
   return (
     <div className="program-fact">
       <span className="program-fact-label">{label}</span>
-      <span className="program-fact-value" data-testid={testId}>
+      <span className="program-fact-value" data-testid={testId} translate={data ? 'no' : undefined}>
         {children}
       </span>
     </div>

@@ -5,7 +5,7 @@ import { Alert, Card, Col, Empty, Input, List, Progress, Row, Select, Space, Spi
 import { formatQuantityVi } from '@ansinh/domain';
 import type { Dashboard } from '@ansinh/domain';
 import { formatDate } from '../../kernel/format';
-import { hasMessage, TN, useLang, useT } from '../../kernel/i18n';
+import { hasMessage, TN, useLang, useT, useTN } from '../../kernel/i18n';
 import type { MessageKey } from '../../kernel/i18n';
 import { useUrlFilters } from '../../kernel/urlFilters';
 import { LoadError } from '../../components/LoadError';
@@ -19,6 +19,7 @@ const isDate = (s: string | null): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.t
 /** The leaders' view: the year's targets and progress as of a date, by area, trend, attention. */
 export default function DashboardPage() {
   const t = useT();
+  const tn = useTN();
   const unit = useUnitLabel();
   const url = useUrlFilters();
   const year = url.params.get('year');
@@ -52,7 +53,7 @@ export default function DashboardPage() {
         title={t('reports.dashboard.title')}
         intro={
           d
-            ? t('reports.dashboard.intro', { area: d.area.name, asOf: formatDate(d.asOf), year: String(d.year) })
+            ? tn('reports.dashboard.intro', { area: d.area.name, asOf: formatDate(d.asOf), year: String(d.year) })
             : undefined
         }
       />
@@ -102,7 +103,9 @@ export default function DashboardPage() {
           {d.plan ? (
             <Typography.Paragraph data-testid="dashboard-plan">
               {t('reports.dashboard.plan')}{' '}
-              <Link to={`/reports/plans/${d.plan.id}?asOf=${d.asOf}`}>{d.plan.citation}</Link> — {d.plan.title}
+              <span translate="no">
+                <Link to={`/reports/plans/${d.plan.id}?asOf=${d.asOf}`}>{d.plan.citation}</Link> — {d.plan.title}
+              </span>
             </Typography.Paragraph>
           ) : (
             <Alert

@@ -7,7 +7,7 @@ import { formatQuantityVi, parseNumberVi } from '@ansinh/domain';
 import type { PlanSummary, TargetOut } from '@ansinh/domain';
 import { useMe } from '../../kernel/auth';
 import { formatDate } from '../../kernel/format';
-import { useT } from '../../kernel/i18n';
+import { TN, useT } from '../../kernel/i18n';
 import { useErrorText } from '../../kernel/errors';
 import { useUrlFilters } from '../../kernel/urlFilters';
 import { DetailFallback } from '../../components/DetailFallback';
@@ -227,8 +227,15 @@ export function PlanPage() {
   return (
     <div>
       <ReportsHead
-        title={p.citation}
-        intro={`${p.title} — ${p.areaName}. ${t('reports.plans.issuedBy', { issuer: p.issuer, date: formatDate(p.docDate) })}`}
+        title={<span translate="no">{p.citation}</span>}
+        intro={
+          <>
+            <span translate="no">
+              {p.title} — {p.areaName}.
+            </span>{' '}
+            <TN k="reports.plans.issuedBy" p={{ issuer: p.issuer, date: formatDate(p.docDate) }} />
+          </>
+        }
         extra={
           canManage && (
             <Button type="primary" data-testid="plan-add-target" onClick={() => setAdding(true)}>

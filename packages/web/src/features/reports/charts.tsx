@@ -37,7 +37,7 @@ export function AreaBars({ bars, title, testId }: { bars: Bar[]; title: string; 
         const tx = b.target === null ? null : labelW + (b.target / max) * barW;
         return (
           <g key={b.key}>
-            <text x={labelW - 6} y={y + 15} textAnchor="end" fontSize="12" fill="#333">
+            <text x={labelW - 6} y={y + 15} textAnchor="end" fontSize="12" fill="#333" data-i18n-skip="">
               {shortName(b.label)}
             </text>
             <Link
