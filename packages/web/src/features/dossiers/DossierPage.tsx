@@ -144,12 +144,18 @@ export default function DossierPage() {
               <StateTag d={d} />
             </span>
           </Descriptions.Item>
-          <Descriptions.Item label={t('dossiers.col.where')}>{d.currentAreaName ?? ''}</Descriptions.Item>
+          <Descriptions.Item label={t('dossiers.col.where')}>
+            <span translate="no">{d.currentAreaName ?? ''}</span>
+          </Descriptions.Item>
           <Descriptions.Item label={t('dossiers.detail.procedure')}>
-            {d.procedure.code} — {d.procedure.name}
+            <span translate="no">
+              {d.procedure.code} — {d.procedure.name}
+            </span>
           </Descriptions.Item>
           <Descriptions.Item label={t('dossiers.detail.applicant')}>
-            {d.applicantName} {d.applicantPhone ? `· ${d.applicantPhone}` : ''}
+            <span translate="no">
+              {d.applicantName} {d.applicantPhone ? `· ${d.applicantPhone}` : ''}
+            </span>
           </Descriptions.Item>
           <Descriptions.Item label={t('dossiers.detail.receivedAt')}>
             {formatDateTime(d.receivedAt)} · {t(`dossiers.channel.${d.channel}` as MessageKey)}

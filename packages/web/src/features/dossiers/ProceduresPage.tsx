@@ -65,7 +65,7 @@ export default function ProceduresPage() {
           p.name
         ),
     },
-    { title: t('procedures.col.field'), dataIndex: 'field' },
+    { onCell: dataCell, title: t('procedures.col.field'), dataIndex: 'field' },
     { title: t('procedures.col.path'), key: 'path', render: (_: unknown, p) => pathText(t, p.path) },
     {
       title: t('procedures.col.online'),

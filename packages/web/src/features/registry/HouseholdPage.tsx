@@ -38,7 +38,9 @@ export default function HouseholdPage() {
       key: 'name',
       render: (_: unknown, m) => (
         <span>
-          <Link to={`/registry/persons/${m.id}`}>{m.fullName}</Link>{' '}
+          <Link to={`/registry/persons/${m.id}`} translate="no">
+            {m.fullName}
+          </Link>{' '}
           <PersonStateTags deceasedOn={m.deceasedOn} movedOutOn={m.movedOutOn} />
         </span>
       ),
@@ -95,14 +97,28 @@ export default function HouseholdPage() {
               key: 'head',
               label: t('household.field.head'),
               children: h.headPersonId ? (
-                <Link to={`/registry/persons/${h.headPersonId}`}>{h.headName}</Link>
+                <Link to={`/registry/persons/${h.headPersonId}`} translate="no">
+                  {h.headName}
+                </Link>
               ) : (
                 <Typography.Text type="secondary">{t('household.noHead')}</Typography.Text>
               ),
             },
-            { key: 'commune', label: t('household.field.commune'), children: `${h.communeName} (${h.communeCode})` },
-            { key: 'village', label: t('household.field.village'), children: h.village ?? '' },
-            { key: 'address', label: t('household.field.address'), children: h.address ?? '' },
+            {
+              key: 'commune',
+              label: t('household.field.commune'),
+              children: <span translate="no">{`${h.communeName} (${h.communeCode})`}</span>,
+            },
+            {
+              key: 'village',
+              label: t('household.field.village'),
+              children: <span translate="no">{h.village ?? ''}</span>,
+            },
+            {
+              key: 'address',
+              label: t('household.field.address'),
+              children: <span translate="no">{h.address ?? ''}</span>,
+            },
             {
               key: 'residence',
               label: t('household.field.residence'),
