@@ -215,6 +215,7 @@ export function GravesPage() {
 /** The yearly count (Mẫu 100) and gifts "N suất, X đồng" by occasion and source. */
 export function YearPage() {
   const t = useT();
+  const { lang } = useLang();
   const [year, setYear] = useState(new Date().getFullYear() - 1);
   const y = useQuery({ queryKey: meritKeys.yearly(year), queryFn: ({ signal }) => meritApi.yearly(year, signal) });
   const g = useQuery({
@@ -237,7 +238,9 @@ export function YearPage() {
           <Descriptions.Item label={t('merit.year.people')}>{y.data.peopleManaged}</Descriptions.Item>
           <Descriptions.Item label={t('merit.year.decisions')}>{y.data.allowanceDecisions}</Descriptions.Item>
           <Descriptions.Item label={t('merit.year.gifts')}>
-            {giftTotalText(y.data.giftCount, y.data.giftAmount)}
+            {lang === 'vi'
+              ? giftTotalText(y.data.giftCount, y.data.giftAmount)
+              : t('merit.giftTotal', { n: y.data.giftCount, amount: y.data.giftAmount })}
           </Descriptions.Item>
           <Descriptions.Item label={t('merit.year.reburied')}>{y.data.remainsReburied}</Descriptions.Item>
           <Descriptions.Item label={t('merit.year.samples')}>{y.data.samplesTaken}</Descriptions.Item>

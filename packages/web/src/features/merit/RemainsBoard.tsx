@@ -116,11 +116,11 @@ export default function RemainsBoardPage() {
           { title: t('merit.remains.count'), dataIndex: 'remainsCount' },
           { title: t('merit.remains.identified'), dataIndex: 'identifiedCount' },
           {
-            title: 'Biên bản',
+            title: t('merit.remains.handover'),
             key: 'h',
             render: (_, i) => (
               <Space>
-                {i.handoverForm}
+                <span lang="vi">{i.handoverForm}</span>
                 <a href={meritApi.handoverUrl(i.id)} data-testid={`handover-docx-${i.id}`}>
                   {t('merit.docx.handover')}
                 </a>

@@ -12,7 +12,7 @@ import { usePovertyT } from './messages';
 import { ImportPanel } from './ImportPanel';
 import { StepForms } from './StepForms';
 import { SurveyDrawer } from './SurveyDrawer';
-import { dataCell } from '../../kernel/format';
+import { dataCell, formatDate } from '../../kernel/format';
 
 /** The commune's campaign board: households by step, the step records, the decision, the printable list. */
 export default function CampaignPage() {
@@ -61,7 +61,9 @@ export default function CampaignPage() {
       />
       {listCurrent.error ? <Alert type="error" showIcon title={errorText(listCurrent.error)} /> : null}
       <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
-        <Descriptions.Item label={t('campaign.standard')}>{campaign.standardVi}</Descriptions.Item>
+        <Descriptions.Item label={t('campaign.standard')}>
+          <span lang="vi">{campaign.standardVi}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={t('campaign.window')}>
           {campaign.windowFrom} – {campaign.windowTo}
         </Descriptions.Item>
@@ -77,7 +79,7 @@ export default function CampaignPage() {
           data-testid="recognized"
           title={t('campaign.recognized', {
             no: campaign.recognition.decisionNo,
-            date: campaign.recognition.decisionDate,
+            date: formatDate(campaign.recognition.decisionDate),
           })}
           style={{ marginBottom: 12 }}
         />
