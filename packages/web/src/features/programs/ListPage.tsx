@@ -241,16 +241,18 @@ function ListView({ list: l }: { list: ListDetail }) {
               content: (
                 <div>
                   <Typography.Text strong>
-                    {ACTION_KEYS[s.action] ? t(ACTION_KEYS[s.action]!) : s.action}
+                    {ACTION_KEYS[s.action] ? t(ACTION_KEYS[s.action]!) : t('common.unknownCode')}
                   </Typography.Text>
                   {' · '}
-                  {s.actorName ?? s.actor} · {formatDateTime(s.at)}
+                  <span translate="no">{s.actorName ?? s.actor}</span> · {formatDateTime(s.at)}
                   {s.decisionNo ? (
                     <div>{t('programs.stepDecision', { no: s.decisionNo, date: showDate(s.decisionDate) })}</div>
                   ) : null}
                   {s.comment ? (
                     <div>
-                      <Typography.Text type="secondary">{s.comment}</Typography.Text>
+                      <Typography.Text type="secondary" translate="no">
+                        {s.comment}
+                      </Typography.Text>
                     </div>
                   ) : null}
                 </div>
@@ -374,7 +376,8 @@ function EntriesCard({ list: l, removable }: { list: ListDetail; removable: bool
       key: 'reason',
       render: (_: unknown, e) => (
         <span style={{ display: 'inline-block', maxWidth: 360, whiteSpace: 'normal' }}>
-          {e.reason}
+          {/* Written when the entry was made (the rule's words in Vietnamese): record content. */}
+          <span translate="no">{e.reason}</span>
           {e.manualReason ? (
             <div>
               <Typography.Text type="secondary">
