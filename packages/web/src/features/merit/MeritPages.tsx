@@ -70,7 +70,7 @@ export function RecordPage() {
   return (
     <div className="merit-print">
       <PageHead
-        title={`${r.fullName} — ${r.dossierCode}`}
+        title={<span translate="no">{`${r.fullName} — ${r.dossierCode}`}</span>}
         extra={
           <Button className="merit-noprint" onClick={() => window.print()}>
             {t('merit.print')}

@@ -480,6 +480,7 @@ function ListsCard({ program: p, period }: { program: ProgramOut; period: string
       render: (_: unknown, l) => unitText(l),
     },
     {
+      onCell: dataCell,
       title: t('programs.col.decision'),
       key: 'decision',
       render: (_: unknown, l) => (l.decisionNo ? `${l.decisionNo} (${showDate(l.decisionDate)})` : ''),

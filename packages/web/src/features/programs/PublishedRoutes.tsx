@@ -81,7 +81,14 @@ function PublicListsPage() {
               {l.unit === 'dong' ? ` · ${t('programs.amountDong', { amount: l.totalAmount })}` : ''}
             </div>
             <Typography.Text type="secondary">
-              {l.decisionNo ? `${t('programs.decisionNo')}: ${l.decisionNo} (${showDate(l.decisionDate)}) · ` : ''}
+              {l.decisionNo ? (
+                <>
+                  {t('programs.decisionNo')}: <span translate="no">{l.decisionNo}</span> ({showDate(l.decisionDate)})
+                  ·{' '}
+                </>
+              ) : (
+                ''
+              )}
               {t('public.publishedAt', { at: formatDateTime(l.publishedAt) })}
             </Typography.Text>
           </li>
@@ -128,7 +135,7 @@ function PublicListView({ list: l }: { list: PublicList }) {
         {l.decisionNo ? (
           <>
             <br />
-            {t('public.decision', { no: l.decisionNo, date: showDate(l.decisionDate) })}
+            <TN k="public.decision" p={{ no: l.decisionNo, date: showDate(l.decisionDate) }} />
           </>
         ) : null}
         <br />

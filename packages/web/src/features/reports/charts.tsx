@@ -24,6 +24,7 @@ export function AreaBars({ bars, title, testId }: { bars: Bar[]; title: string; 
   return (
     <svg
       role="img"
+      data-i18n-skip=""
       aria-label={title}
       data-testid={testId}
       viewBox={`0 0 ${width} ${bars.length * rowH + 8}`}
@@ -75,6 +76,7 @@ export function TrendLine({ points, title, testId }: { points: Point[]; title: s
   return (
     <svg
       role="img"
+      data-i18n-skip=""
       aria-label={title}
       data-testid={testId}
       viewBox={`0 0 ${width} ${height}`}
