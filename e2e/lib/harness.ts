@@ -50,7 +50,8 @@ export async function startServer(opts: { env?: Record<string, string> } = {}): 
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
-  const until = Date.now() + 60_000;
+  // Generous: the demo seed takes longer when the machine is shared with other test runs.
+  const until = Date.now() + 240_000;
   for (;;) {
     try {
       if ((await fetch(`${url}/healthz`)).ok) break;

@@ -3,6 +3,7 @@ import {
   cleanPersonName,
   cleanText,
   compareVi,
+  officerText,
   compareVietnameseNames,
   fuzzyNameDistance,
   nameSimilar,
@@ -126,5 +127,43 @@ describe('near-identical names', () => {
     expect(nameSimilar('Nguyễn Văn Hùng', 'Nguyễn Văn Dũng')).toBe(true);
     expect(nameSimilar('Nguyễn Văn Hùng', 'Nguyễn Văn Dương')).toBe(false);
     expect(nameSimilar('Lê An', 'Lê Anh')).toBe(false);
+  });
+});
+
+describe('officerText', () => {
+  it('removes the notes on what was not checked, keeping the source', () => {
+    // Sources as written in programs/base-levels.ts, gift-tables.ts, petitions/limits.ts, dossiers/holidays.ts.
+    expect(officerText('Nghị định 76/2024/NĐ-CP sửa đổi Nghị định 20/2021/NĐ-CP (chưa đối chiếu văn bản gốc)')).toBe(
+      'Nghị định 76/2024/NĐ-CP sửa đổi Nghị định 20/2021/NĐ-CP',
+    );
+    expect(
+      officerText(
+        'Nghị định 136/2013/NĐ-CP, Điều 4 khoản 1 (mức chuẩn trợ cấp xã hội; chế độ thực hiện từ 01/01/2014; chưa đối chiếu văn bản gốc)',
+      ),
+    ).toBe('Nghị định 136/2013/NĐ-CP, Điều 4 khoản 1 (mức chuẩn trợ cấp xã hội; chế độ thực hiện từ 01/01/2014)');
+    expect(
+      officerText('Nghị định 73/2024/NĐ-CP (chưa đối chiếu văn bản gốc; bị thay thế bởi Nghị định 161/2026/NĐ-CP)'),
+    ).toBe('Nghị định 73/2024/NĐ-CP (bị thay thế bởi Nghị định 161/2026/NĐ-CP)');
+    expect(officerText('Luật Khiếu nại 02/2011/QH13 Điều 28 (sửa bởi Luật 136/2025/QH15: chưa đối chiếu)')).toBe(
+      'Luật Khiếu nại 02/2011/QH13 Điều 28 (sửa bởi Luật 136/2025/QH15)',
+    );
+    expect(
+      officerText('Quyết định của Chủ tịch nước tặng quà 27/7 (2015: QĐ 1328/QĐ-CTN) — theo báo chí, chưa đối chiếu'),
+    ).toBe('Quyết định của Chủ tịch nước tặng quà 27/7 (2015: QĐ 1328/QĐ-CTN)');
+    expect(
+      officerText(
+        'BLLĐ 2019 Điều 111, 112; lịch nghỉ năm 2022 (Tết 29/01–06/02/2022; nhớ lại, chưa đối chiếu thông báo)',
+      ),
+    ).toBe('BLLĐ 2019 Điều 111, 112; lịch nghỉ năm 2022 (Tết 29/01–06/02/2022)');
+    expect(officerText('Điều 145. Chưa đối chiếu đủ. Hồ sơ gồm tờ khai')).toBe('Điều 145. Hồ sơ gồm tờ khai');
+    expect(officerText('QĐ 59/2015/QĐ-TTg, Điều 2 [M] [R2: hieuluat.vn] (unverified)')).toBe(
+      'QĐ 59/2015/QĐ-TTg, Điều 2',
+    );
+  });
+
+  it('leaves a source without notes unchanged', () => {
+    expect(officerText('Luật Khiếu nại 02/2011/QH13 Điều 27, 36; TT 07/2013/TT-TTCP (ngày làm việc)')).toBe(
+      'Luật Khiếu nại 02/2011/QH13 Điều 27, 36; TT 07/2013/TT-TTCP (ngày làm việc)',
+    );
   });
 });

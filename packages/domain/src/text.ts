@@ -150,3 +150,41 @@ export function nameSimilar(a: string, b: string): boolean {
   if (Math.min(Array.from(ka).length, Array.from(kb).length) < MIN_KEY_LENGTH_FOR_FUZZY) return false;
   return fuzzyNameDistance(ka, kb) <= 1;
 }
+
+// Developer notes written into legal sources and labels: "(chưa đối chiếu văn bản gốc)", "— theo báo
+// chí, chưa đối chiếu", "[M]", "[R2: …]", "(unverified)". They belong in the data (`verified: false`)
+// and in docs/legal, not in what officers read or print.
+const NOTE_MARK = /\s*\[(?:M|R\d)(?::[^\]]*)?\]/g;
+const NOTE_CLAUSE = /chưa đối chiếu|chưa kiểm chứng|nhớ lại|theo báo chí|unverified|not verified|giả định/i;
+const NOTE_AFTER_COLON = /:\s*(?:chưa đối chiếu|chưa kiểm chứng)[^;,)]*/gi;
+
+function dropNoteClauses(inner: string): string {
+  return inner
+    .split(/\s*;\s*/)
+    .filter((c) => c && !NOTE_CLAUSE.test(c))
+    .join('; ');
+}
+
+/**
+ * A legal source or label as officers see it: the developer notes about what was not checked are
+ * removed (the record keeps its `verified` flag). "Nghị định 76/2024/NĐ-CP (chưa đối chiếu văn bản
+ * gốc)" → "Nghị định 76/2024/NĐ-CP"; "Điều 28 (sửa bởi Luật 136/2025/QH15: chưa đối chiếu)" →
+ * "Điều 28 (sửa bởi Luật 136/2025/QH15)".
+ */
+export function officerText(s: string): string {
+  let out = s.replace(NOTE_MARK, '').replace(NOTE_AFTER_COLON, '');
+  out = out.replace(/\s*\(([^()]*)\)/g, (whole, inner: string) => {
+    if (!NOTE_CLAUSE.test(inner)) return whole;
+    const kept = dropNoteClauses(inner);
+    return kept ? ` (${kept})` : '';
+  });
+  // A note after a dash at the end: "… — theo báo chí, chưa đối chiếu".
+  out = out.replace(/\s+[—–]\s+([^—–()]*)$/, (whole, tail: string) => {
+    if (!NOTE_CLAUSE.test(tail)) return whole;
+    const kept = dropNoteClauses(tail.replace(/,\s*(?=chưa|nhớ lại|theo báo chí)/gi, '; '));
+    return kept ? ` — ${kept}` : '';
+  });
+  // A sentence that is only a note: "Chưa đối chiếu đủ."
+  out = out.replace(/(?:^|\s)[^.;]*(?:chưa đối chiếu|chưa kiểm chứng)[^.;]*[.;]/gi, '');
+  return out.replace(/\s{2,}/g, ' ').trim();
+}

@@ -106,6 +106,15 @@ export const DossierUrgency = z.enum(['overdue', 'due_today', 'due_tomorrow', 'd
 
 export const DossierAssistedReason = z.enum(['elderly', 'disability', 'illness', 'child', 'no_device', 'other']);
 export type DossierAssistedReason = z.infer<typeof DossierAssistedReason>;
+/** Labels of the reasons, for texts the server writes (event notes print on the control slip in Vietnamese). */
+export const DOSSIER_ASSISTED_REASON_LABELS: Record<DossierAssistedReason, { vi: string; en: string }> = {
+  elderly: { vi: 'Người cao tuổi', en: 'Elderly' },
+  disability: { vi: 'Người khuyết tật', en: 'Disability' },
+  illness: { vi: 'Ốm đau, bệnh tâm thần', en: 'Illness, mental illness' },
+  child: { vi: 'Trẻ em', en: 'Child' },
+  no_device: { vi: 'Không có thiết bị, không biết dùng', en: 'No device or skills' },
+  other: { vi: 'Lý do khác', en: 'Other' },
+};
 
 export const ReceiveDossierBody = z
   .object({

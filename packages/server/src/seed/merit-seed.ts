@@ -194,7 +194,8 @@ export async function seedMeritProcedures(services: Services, provinceCode: stri
         onlineMode: 'partial',
         onlineLevel: 3,
         onNationalPortal: false,
-        legalBasis: `${p.article}. ${p.verified ? 'Thời hạn đã đối chiếu.' : 'Chưa đối chiếu đủ.'} ${p.note}`,
+        // Whether the article was checked stays in the domain table (`verified`), not in the officers' text.
+        legalBasis: p.article,
         active: true,
       },
       { isDemo: true, provinceCode },

@@ -113,7 +113,7 @@ function Header({ isDesktop, onOpenMenu }: { isDesktop: boolean; onOpenMenu: () 
         </Link>
       )}
       <div className="app-user" data-testid="user-menu">
-        <Typography.Text strong className="app-user-name" data-testid="user-fullname">
+        <Typography.Text strong className="app-user-name" data-testid="user-fullname" translate="no">
           {me.fullName}
         </Typography.Text>
         <span className="app-user-meta">
@@ -121,7 +121,7 @@ function Header({ isDesktop, onOpenMenu }: { isDesktop: boolean; onOpenMenu: () 
             {pick(ROLE_LABELS[me.role], lang)}
           </span>
           <span aria-hidden="true"> · </span>
-          <span data-testid="user-area" title={t('header.area')}>
+          <span data-testid="user-area" title={t('header.area')} translate="no">
             {me.areaName}
           </span>
           {me.agencyName && (

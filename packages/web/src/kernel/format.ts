@@ -51,3 +51,9 @@ export function showDate(v: string | null | undefined): string {
     return showPartialDate(v);
   }
 }
+
+/**
+ * Cell attributes of a table column holding names, areas or record content (antd `onCell`): marked
+ * `translate="no"`, so the English walk (e2e/english.spec.ts) and machine translation leave the data alone.
+ */
+export const dataCell = (): { translate: 'no' } => ({ translate: 'no' });

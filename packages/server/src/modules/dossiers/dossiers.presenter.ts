@@ -7,6 +7,7 @@ import {
   type DossierListItem,
   type DossierOut,
   type ProcedureOut,
+  officerText,
 } from '@ansinh/domain';
 import type { DossierListRow, DossierRow, StepRow } from './repo/dossiers.repo.js';
 import type { ProcedureRow } from './repo/procedures.repo.js';
@@ -28,7 +29,7 @@ export function presentProcedure(r: ProcedureRow): ProcedureOut {
     onlineMode: r.online_mode as ProcedureOut['onlineMode'],
     onlineLevel: r.online_level,
     onNationalPortal: r.on_national_portal === 1,
-    legalBasis: r.legal_basis,
+    legalBasis: officerText(r.legal_basis),
     active: r.active === 1,
     isDemo: r.is_demo === 1,
   };

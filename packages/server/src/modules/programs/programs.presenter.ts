@@ -1,5 +1,12 @@
 import type { EntryOut, ListDetail, ListOut, ProgramOut } from '@ansinh/domain';
-import { AmountRule, EligibilityRule, type BatchOut, type PaymentChannel, type PaymentState } from '@ansinh/domain';
+import {
+  AmountRule,
+  EligibilityRule,
+  officerText,
+  type BatchOut,
+  type PaymentChannel,
+  type PaymentState,
+} from '@ansinh/domain';
 import type { Actor } from '../../platform/actor.js';
 import type { ListJoined } from './repo/lists.repo.js';
 import type { EntryRow, ProgramRow, ProgramRuleRow } from './repo/types.js';
@@ -14,7 +21,7 @@ export function presentProgram(p: ProgramRow, rules: ProgramRuleRow[]): ProgramO
     id: p.id,
     code: p.code,
     name: p.name,
-    legalBasis: p.legal_basis,
+    legalBasis: officerText(p.legal_basis),
     legalDate: p.legal_date,
     kind: p.kind as ProgramOut['kind'],
     unit: p.unit as ProgramOut['unit'],
@@ -99,7 +106,7 @@ export function presentPublicSummary(l: ListJoined) {
   return {
     id: l.id,
     programName: l.program_name,
-    legalBasis: l.legal_basis,
+    legalBasis: officerText(l.legal_basis),
     unit: l.unit as ListOut['unit'],
     period: l.period,
     communeName: l.commune_name,

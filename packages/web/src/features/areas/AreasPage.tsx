@@ -191,7 +191,7 @@ export default function AreasPage() {
             ) : treeData.length === 0 ? (
               <Empty description={t('areas.empty')} />
             ) : (
-              <div data-testid="area-tree" style={{ overflowX: 'auto' }}>
+              <div data-testid="area-tree" style={{ overflowX: 'auto' }} translate="no">
                 <Tree<AreaNode>
                   treeData={treeData}
                   loadData={loadData}

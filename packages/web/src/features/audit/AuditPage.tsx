@@ -13,6 +13,7 @@ import { useT } from '../../kernel/i18n';
 import { pageParams, useUrlFilters } from '../../kernel/urlFilters';
 import { PageHead } from '../../components/PageHead';
 import { PagedTable } from '../../components/PagedTable';
+import { dataCell } from '../../kernel/format';
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const TEXT_FILTERS = ['actor', 'action', 'entity', 'entityId'] as const;
@@ -117,6 +118,7 @@ export default function AuditPage() {
       render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{formatDateTime(v)}</span>,
     },
     {
+      onCell: dataCell,
       title: t('audit.col.actor'),
       dataIndex: 'actorUsername',
       render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('common.system')}</Typography.Text>,

@@ -5,12 +5,13 @@ import { App, Button, Card, Descriptions, Form, Input, Space, Table, Timeline, T
 import type { DossierOut } from '@ansinh/domain';
 import { useErrorText } from '../../kernel/errors';
 import { formatDate, formatDateTime } from '../../kernel/format';
-import { useT } from '../../kernel/i18n';
+import { pickBilingual, useLang, useT } from '../../kernel/i18n';
 import type { MessageKey } from '../../kernel/i18n';
 import { DetailFallback, useRouteRecord } from '../../components/DetailFallback';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { dk, dossiersApi } from './api';
 import { DossiersHead, StateTag } from './shared';
+import { dataCell } from '../../kernel/format';
 
 type Field = 'note' | 'reason' | 'missing' | 'newDate' | 'outcomeNote';
 const ACTION_FIELDS: Record<string, Field[]> = {
@@ -99,6 +100,7 @@ function Attach({ d }: { d: DossierOut }) {
 /** One dossier: its facts, the levels with their due dates, the timeline, files and the actions the officer may take. */
 export default function DossierPage() {
   const t = useT();
+  const { lang } = useLang();
   const { valid, query } = useRouteRecord(dk.one, (id, signal) => dossiersApi.get(id, signal));
   const [action, setAction] = useState<string | null>(null);
   const d = query.data;
@@ -142,12 +144,18 @@ export default function DossierPage() {
               <StateTag d={d} />
             </span>
           </Descriptions.Item>
-          <Descriptions.Item label={t('dossiers.col.where')}>{d.currentAreaName ?? ''}</Descriptions.Item>
+          <Descriptions.Item label={t('dossiers.col.where')}>
+            <span translate="no">{d.currentAreaName ?? ''}</span>
+          </Descriptions.Item>
           <Descriptions.Item label={t('dossiers.detail.procedure')}>
-            {d.procedure.code} — {d.procedure.name}
+            <span translate="no">
+              {d.procedure.code} — {d.procedure.name}
+            </span>
           </Descriptions.Item>
           <Descriptions.Item label={t('dossiers.detail.applicant')}>
-            {d.applicantName} {d.applicantPhone ? `· ${d.applicantPhone}` : ''}
+            <span translate="no">
+              {d.applicantName} {d.applicantPhone ? `· ${d.applicantPhone}` : ''}
+            </span>
           </Descriptions.Item>
           <Descriptions.Item label={t('dossiers.detail.receivedAt')}>
             {formatDateTime(d.receivedAt)} · {t(`dossiers.channel.${d.channel}` as MessageKey)}
@@ -157,7 +165,7 @@ export default function DossierPage() {
             {formatDate(d.dueDate)}
             {d.calendarWarning && (
               <Typography.Text type="warning" data-testid="calendar-warning" style={{ display: 'block' }}>
-                ⚠ {d.calendarWarning}
+                ⚠ {pickBilingual(d.calendarWarning, lang)}
               </Typography.Text>
             )}
           </Descriptions.Item>
@@ -190,6 +198,7 @@ export default function DossierPage() {
           columns={[
             { title: '#', dataIndex: 'seq' },
             {
+              onCell: dataCell,
               title: t('dossiers.col.where'),
               key: 'area',
               render: (_: unknown, s) => `${lv(s.level)} — ${s.areaName}`,

@@ -4,12 +4,13 @@ import { Input, Segmented, Space } from 'antd';
 import type { TableColumnsType } from 'antd';
 import type { DossierListItem } from '@ansinh/domain';
 import { formatDate, formatDateTime } from '../../kernel/format';
-import { useT } from '../../kernel/i18n';
+import { pickBilingual, useLang, useT } from '../../kernel/i18n';
 import type { MessageKey } from '../../kernel/i18n';
 import { pageParams, useDebouncedParam, useUrlFilters } from '../../kernel/urlFilters';
 import { PagedTable } from '../../components/PagedTable';
 import { dk, dossiersApi, type DossiersFilter } from './api';
 import { DossiersHead, StateTag } from './shared';
+import { dataCell } from '../../kernel/format';
 
 const DUE = ['overdue', 'today', 'tomorrow', 'soon'] as const;
 type Due = (typeof DUE)[number];
@@ -20,6 +21,7 @@ type Due = (typeof DUE)[number];
  */
 export default function DossiersPage({ mine }: { mine: boolean }) {
   const t = useT();
+  const { lang } = useLang();
   const url = useUrlFilters();
   const q = useDebouncedParam(url, 'q');
   const dueParam = url.params.get('due');
@@ -45,10 +47,11 @@ export default function DossiersPage({ mine }: { mine: boolean }) {
       width: 215,
       render: (_: unknown, d) => <Link to={`/dossiers/${d.id}`}>{d.code}</Link>,
     },
-    { title: t('dossiers.col.applicant'), dataIndex: 'applicantName', width: 140, ellipsis: true },
-    { title: t('dossiers.col.procedure'), dataIndex: 'procedureName', ellipsis: true },
+    { onCell: dataCell, title: t('dossiers.col.applicant'), dataIndex: 'applicantName', width: 140, ellipsis: true },
+    { onCell: dataCell, title: t('dossiers.col.procedure'), dataIndex: 'procedureName', ellipsis: true },
     { title: t('dossiers.col.state'), key: 'state', width: 160, render: (_: unknown, d) => <StateTag d={d} /> },
     {
+      onCell: dataCell,
       title: t('dossiers.col.where'),
       key: 'where',
       width: 110,
@@ -61,7 +64,7 @@ export default function DossiersPage({ mine }: { mine: boolean }) {
       width: 115,
       render: (v: string | null, r: DossierListItem) =>
         r.calendarWarning ? (
-          <span title={r.calendarWarning} data-testid="calendar-warning">
+          <span title={pickBilingual(r.calendarWarning, lang)} data-testid="calendar-warning">
             {formatDate(v)} ⚠
           </span>
         ) : (

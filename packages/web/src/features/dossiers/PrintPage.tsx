@@ -2,7 +2,7 @@ import { useParams } from 'react-router';
 import { Button } from 'antd';
 import type { DossierOut } from '@ansinh/domain';
 import { formatDate, formatDateTime } from '../../kernel/format';
-import { useT } from '../../kernel/i18n';
+import { useFormT, useT } from '../../kernel/i18n';
 import type { MessageKey } from '../../kernel/i18n';
 import { DetailFallback, useRouteRecord } from '../../components/DetailFallback';
 import { dk, dossiersApi } from './api';
@@ -60,7 +60,7 @@ function Head({ d }: { d: DossierOut }) {
 }
 
 function Receipt({ d }: { d: DossierOut }) {
-  const t = useT();
+  const t = useFormT(); // the form prints in Vietnamese whatever the screen language
   return (
     <>
       <h2>GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ</h2>
@@ -149,7 +149,7 @@ function Apology({ d }: { d: DossierOut }) {
 }
 
 function Control({ d }: { d: DossierOut }) {
-  const t = useT();
+  const t = useFormT(); // the form prints in Vietnamese whatever the screen language
   return (
     <>
       <h2>PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ</h2>
@@ -211,7 +211,7 @@ export default function PrintPage() {
           {t('dossiers.print.button')}
         </Button>
       </div>
-      <div className="slip" data-testid={`slip-${form}`}>
+      <div className="slip" lang="vi" data-testid={`slip-${form}`}>
         <Head d={d} />
         {form === 'apology' ? <Apology d={d} /> : form === 'control' ? <Control d={d} /> : <Receipt d={d} />}
       </div>

@@ -12,6 +12,7 @@ import { PagedTable } from '../../components/PagedTable';
 import { dk, dossiersApi, type ProceduresFilter } from './api';
 import { DossiersHead, pathText } from './shared';
 import { ProcedureModal } from './ProcedureForm';
+import { dataCell } from '../../kernel/format';
 
 /** The catalogue; Department officers import it from Excel (check first, then import). */
 export default function ProceduresPage() {
@@ -47,6 +48,7 @@ export default function ProceduresPage() {
   const columns: TableColumnsType<ProcedureOut> = [
     { title: t('procedures.col.code'), dataIndex: 'code' },
     {
+      onCell: dataCell,
       title: t('procedures.col.name'),
       key: 'name',
       width: 380,
@@ -63,7 +65,7 @@ export default function ProceduresPage() {
           p.name
         ),
     },
-    { title: t('procedures.col.field'), dataIndex: 'field' },
+    { onCell: dataCell, title: t('procedures.col.field'), dataIndex: 'field' },
     { title: t('procedures.col.path'), key: 'path', render: (_: unknown, p) => pathText(t, p.path) },
     {
       title: t('procedures.col.online'),

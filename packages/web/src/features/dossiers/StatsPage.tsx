@@ -6,6 +6,7 @@ import type { MessageKey } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { dk, dossiersApi } from './api';
 import { DossiersHead } from './shared';
+import { dataCell, formatDate } from '../../kernel/format';
 
 const pct = (n: number) => n.toLocaleString('vi-VN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
@@ -41,7 +42,14 @@ export default function StatsPage() {
       {stats.error && <LoadError error={stats.error} onRetry={() => void stats.refetch()} />}
       {s && (
         <Space direction="vertical" style={{ width: '100%' }} data-testid="stats">
-          <Card size="small" title={`${s.areaName} · ${s.from} → ${s.to}`}>
+          <Card
+            size="small"
+            title={
+              <>
+                <span translate="no">{s.areaName}</span> · {formatDate(s.from)} → {formatDate(s.to)}
+              </>
+            }
+          >
             <p data-testid="stats-online">
               {t('stats.fullyOnline', {
                 count: s.procedures.fullyOnline.count,
@@ -108,6 +116,7 @@ export default function StatsPage() {
               scroll={{ x: 'max-content' }}
               columns={[
                 {
+                  onCell: dataCell,
                   title: t('procedures.col.name'),
                   key: 'n',
                   render: (_: unknown, r) => `${r.code} — ${r.name}`,

@@ -296,13 +296,14 @@ export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'procedures.import': 'Import from Excel',
   'procedures.template': 'Download template',
   'procedures.imported': 'Imported: {created} new, {updated} changed, {unchanged} unchanged.',
-  'procedures.importErrors': '{n} rows have errors; nothing imported. Fix these rows and import again:',
+  'procedures.importErrors':
+    '{n, plural, one {# row has} other {# rows have}} errors; nothing imported. Fix these rows and import again:',
   'procedures.yes': 'Yes',
   'procedures.add': 'Add a procedure',
   'procedures.save': 'Save procedure',
   'procedures.pathHelp':
     'Levels in order with working days each, e.g. "xã:5; huyện:7; tỉnh:20". The last is the deciding level.',
-  'procedures.fee': 'Fee (đồng)',
+  'procedures.fee': 'Fee (VND)',
   'procedures.documents': 'Required documents (one per line)',
   'procedures.onlineLevel': 'Former online level (1–4, Decree 43/2011)',
   'procedures.legalBasis': 'Legal basis',

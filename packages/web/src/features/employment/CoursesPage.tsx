@@ -8,6 +8,7 @@ import { useLang, useT } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { ek, employmentApi } from './api';
 import { EmploymentHead, money } from './shared';
+import { dataCell } from '../../kernel/format';
 
 /** Courses with their learners; the centre enrols a worker, the support decided by the rule in force. */
 export default function CoursesPage() {
@@ -72,7 +73,7 @@ export default function CoursesPage() {
         pagination={false}
         locale={{ emptyText: t('employment.none') }}
         columns={[
-          { title: t('employment.course.name'), dataIndex: 'name' },
+          { onCell: dataCell, title: t('employment.course.name'), dataIndex: 'name' },
           {
             title: t('employment.course.level'),
             dataIndex: 'level',

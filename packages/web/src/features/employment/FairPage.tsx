@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from '../../kernel/format';
 import { useT, type MessageKey } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { ek, employmentApi } from './api';
+import { dataCell } from '../../kernel/format';
 
 /**
  * A job fair: its counts, the check-in box for the queue at the door (a name typed without
@@ -150,6 +151,7 @@ export default function FairPage() {
         pagination={{ pageSize: 50 }}
         columns={[
           {
+            onCell: dataCell,
             title: t('employment.fair.name'),
             dataIndex: 'fullName',
             render: (n: string, a) => <Link to={`/employment/persons/${a.supplyId}`}>{n}</Link>,
@@ -157,6 +159,7 @@ export default function FairPage() {
           { title: 'CCCD', dataIndex: 'citizenId' },
           { title: '', dataIndex: 'checkedInAt', render: (d: string) => formatDateTime(d) },
           {
+            onCell: dataCell,
             title: t('employment.hire'),
             render: (_: unknown, a) =>
               a.hiredVacancyId ? (

@@ -10,6 +10,7 @@ import { useT, type MessageKey } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { ek, employmentApi } from './api';
 import { EmploymentHead } from './shared';
+import { dataCell } from '../../kernel/format';
 
 /** Job fairs of a year, with their counts; the centre opens a new one here. */
 export default function FairsPage() {
@@ -77,11 +78,12 @@ export default function FairsPage() {
         columns={[
           { title: t('employment.fair.date'), dataIndex: 'date', render: (d: string) => formatDate(d) },
           {
+            onCell: dataCell,
             title: t('employment.fair.name'),
             dataIndex: 'name',
             render: (n: string, f) => <Link to={`/employment/fairs/${f.id}`}>{n}</Link>,
           },
-          { title: t('employment.fair.place'), dataIndex: 'place' },
+          { onCell: dataCell, title: t('employment.fair.place'), dataIndex: 'place' },
           {
             title: t('employment.fair.mode'),
             dataIndex: 'mode',

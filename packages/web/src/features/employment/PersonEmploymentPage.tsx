@@ -3,7 +3,7 @@ import { Card, Descriptions, List, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { SUPPLY_CATALOGUES, type Catalogue } from '@ansinh/domain';
 import { formatDate } from '../../kernel/format';
-import { useLang, useT, type MessageKey } from '../../kernel/i18n';
+import { TN, type MessageKey, useLang, useT } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { ek, employmentApi } from './api';
 
@@ -25,7 +25,7 @@ export default function PersonEmploymentPage({ by }: { by: 'supply' | 'persons' 
   return (
     <>
       <Typography.Title level={1} className="page-title">
-        {t('employment.person.title', { name: s.fullName })}
+        <TN k="employment.person.title" p={{ name: s.fullName }} />
       </Typography.Title>
       {s.personId && (
         <Typography.Paragraph>

@@ -8,10 +8,11 @@ import {
   type EmploymentReportOut,
 } from '@ansinh/domain';
 import { hasAbility, useAuth } from '../../kernel/auth';
-import { useT, type MessageKey } from '../../kernel/i18n';
+import { TN, useFormatNumber, useT, type MessageKey } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { ek, employmentApi } from './api';
 import { EmploymentHead } from './shared';
+import { dataCell } from '../../kernel/format';
 
 type Line = EmploymentReportOut['sections'][number]['lines'][number];
 type PlanRow = EmploymentReportOut['plan']['rows'][number];
@@ -22,6 +23,7 @@ type PlanRow = EmploymentReportOut['plan']['rows'][number];
  */
 export default function ReportsPage() {
   const t = useT();
+  const fmt = useFormatNumber();
   const { me } = useAuth();
   const [kind, setKind] = useState<EmploymentReportKind>('centre_half_year');
   const [year, setYear] = useState(new Date().getFullYear());
@@ -68,7 +70,10 @@ export default function ReportsPage() {
       {d && (
         <>
           <Typography.Paragraph>
-            {d.title} — {d.basis}.{' '}
+            {/* The report's own Vietnamese title, basis and lines (the official form): lang="vi". */}
+            <span lang="vi">
+              {d.title} — {d.basis}.
+            </span>{' '}
             {t('employment.reports.period', {
               from: formatDateVi(d.from),
               to: formatDateVi(d.to),
@@ -76,24 +81,31 @@ export default function ReportsPage() {
             })}
           </Typography.Paragraph>
           {!d.layoutVerified && (
-            <Alert type="warning" showIcon message={t('employment.reports.unverified', { form: d.form })} />
+            <Alert type="warning" showIcon message={<TN k="employment.reports.unverified" p={{ form: d.form }} />} />
           )}
           {d.sections.map((s) => (
             <div key={s.code} style={{ marginTop: 16 }}>
-              <Typography.Title level={5}>{s.title}</Typography.Title>
+              <Typography.Title level={5} lang="vi">
+                {s.title}
+              </Typography.Title>
               <Table<Line>
                 rowKey="code"
                 size="small"
                 pagination={false}
                 dataSource={s.lines}
                 columns={[
-                  { title: t('employment.reports.line'), dataIndex: 'label' },
-                  { title: t('employment.reports.unit'), dataIndex: 'unit', width: 110 },
+                  { title: t('employment.reports.line'), dataIndex: 'label', onCell: () => ({ lang: 'vi' }) },
+                  {
+                    title: t('employment.reports.unit'),
+                    dataIndex: 'unit',
+                    width: 110,
+                    onCell: () => ({ lang: 'vi' }),
+                  },
                   {
                     title: t('employment.reports.value'),
                     align: 'right',
                     width: 120,
-                    render: (_: unknown, l: Line) => l.value.toLocaleString('vi-VN'),
+                    render: (_: unknown, l: Line) => fmt(l.value),
                   },
                 ]}
               />
@@ -109,11 +121,11 @@ export default function ReportsPage() {
             dataSource={d.plan.rows}
             data-testid="report-plan"
             columns={[
-              { title: t('employment.progress.area'), dataIndex: 'areaName' },
+              { onCell: dataCell, title: t('employment.progress.area'), dataIndex: 'areaName' },
               ...d.plan.channels.map((c) => ({
                 title: t(`employment.channel.${c.code}` as MessageKey),
                 align: 'right' as const,
-                render: (_: unknown, x: PlanRow) => (x.byChannel[c.code] ?? 0).toLocaleString('vi-VN'),
+                render: (_: unknown, x: PlanRow) => fmt(x.byChannel[c.code] ?? 0),
               })),
               { title: t('employment.reports.progress'), dataIndex: 'progress' },
             ]}

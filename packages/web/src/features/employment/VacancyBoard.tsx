@@ -7,6 +7,7 @@ import { useT } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { ek, employmentApi } from './api';
 import { EmploymentHead, money } from './shared';
+import { dataCell } from '../../kernel/format';
 
 /** Vacancies open in the province, newest first, searchable by position or employer. */
 export default function VacancyBoard() {
@@ -31,8 +32,8 @@ export default function VacancyBoard() {
         locale={{ emptyText: t('employment.none') }}
         pagination={false}
         columns={[
-          { title: t('employment.vacancy.title'), dataIndex: 'title' },
-          { title: t('employment.vacancy.employer'), dataIndex: 'employerName' },
+          { onCell: dataCell, title: t('employment.vacancy.title'), dataIndex: 'title' },
+          { onCell: dataCell, title: t('employment.vacancy.employer'), dataIndex: 'employerName' },
           { title: t('employment.vacancy.positions'), dataIndex: 'positions', align: 'right' },
           { title: t('employment.vacancy.filled'), dataIndex: 'filled', align: 'right' },
           {

@@ -125,7 +125,7 @@ const employmentEn: Record<keyof typeof employmentVi, string> = {
   'employment.vacancy.employer': 'Employer',
   'employment.vacancy.positions': 'Openings',
   'employment.vacancy.filled': 'Filled',
-  'employment.vacancy.wage': 'Wage (đồng)',
+  'employment.vacancy.wage': 'Wage (VND)',
   'employment.vacancy.open': 'Open from',
   'employment.fair.name': 'Session',
   'employment.fair.date': 'Date',

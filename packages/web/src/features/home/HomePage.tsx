@@ -3,7 +3,7 @@ import { Card, Col, Collapse, Row, Tag, Typography } from 'antd';
 import { ROLE_LABELS } from '@ansinh/domain';
 import type { Ability, Role } from '@ansinh/domain';
 import { hasAbility, useMe } from '../../kernel/auth';
-import { pick, useLang, useT } from '../../kernel/i18n';
+import { pick, useLang, useT, useTN } from '../../kernel/i18n';
 import type { MessageKey } from '../../kernel/i18n';
 import { Inbox } from './Inbox';
 
@@ -77,6 +77,7 @@ export interface HomeModule {
 export default function HomePage({ modules: all }: { modules: readonly HomeModule[] }) {
   const me = useMe();
   const t = useT();
+  const tn = useTN();
   const { lang } = useLang();
   const tips = (TIPS[me.role] ?? [CHECK, LOGOUT]).filter((tip) => !tip.ability || hasAbility(me, tip.ability));
   const modules = all.filter((n) => n.key !== 'home' && hasAbility(me, n.ability));
@@ -84,10 +85,10 @@ export default function HomePage({ modules: all }: { modules: readonly HomeModul
   return (
     <div data-testid="home">
       <Typography.Title level={1} className="page-title">
-        {t('home.greeting', { name: me.fullName })}
+        {tn('home.greeting', { name: me.fullName })}
       </Typography.Title>
       <Typography.Paragraph className="page-intro">
-        {t('home.youAre', { role: pick(ROLE_LABELS[me.role], lang), area: me.areaName })}
+        {tn('home.youAre', { role: <>{pick(ROLE_LABELS[me.role], lang)}</>, area: me.areaName })}
       </Typography.Paragraph>
 
       <Row gutter={[16, 16]}>

@@ -20,7 +20,7 @@ function InboxRow({ item }: { item: InboxItem }) {
     <li className="inbox-item" data-testid="inbox-item" data-kind={item.kind} data-overdue={item.overdue || undefined}>
       <div className="inbox-item-kind">{t(kindKey(item.kind))}</div>
       <div className="inbox-item-main">
-        <Link to={inboxLink(item)} className="inbox-item-title">
+        <Link to={inboxLink(item)} className="inbox-item-title" translate="no">
           {item.title}
         </Link>
         {item.overdue && (
@@ -35,13 +35,18 @@ function InboxRow({ item }: { item: InboxItem }) {
         )}
       </div>
       {item.detail && (
-        <div className="inbox-item-detail">
+        <div className="inbox-item-detail" translate={item.kind === 'import_done' ? undefined : 'no'}>
           {item.kind === 'import_done' ? t('home.inbox.rows', { detail: item.detail }) : item.detail}
         </div>
       )}
       <div className="inbox-item-meta">
+        {item.areaName && (
+          <>
+            <span translate="no">{item.areaName}</span>
+            {' · '}
+          </>
+        )}
         {[
-          item.areaName,
           t('home.inbox.since', { date: formatDate(item.since) }),
           item.due ? t('home.inbox.due', { date: formatDate(item.due) }) : null,
         ]

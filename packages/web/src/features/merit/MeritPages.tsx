@@ -2,13 +2,14 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
-import { BENEFIT_DECISION_LABELS, MARTYR_INFO_LABELS, formatDong, giftTotalText } from '@ansinh/domain';
+import { BENEFIT_DECISION_LABELS, MARTYR_INFO_LABELS, giftTotalText } from '@ansinh/domain';
 import { PageHead } from '../../components/PageHead';
 import { LoadError } from '../../components/LoadError';
-import { useT } from '../../kernel/i18n';
+import { pick, useLang, useMoney, useT } from '../../kernel/i18n';
 import { ExtractsCard } from './ExtractsCard';
 import { TransferSlips } from './TransferSlip';
 import { meritApi, meritKeys, type Graves, type MeritRecord, type MeritRecords } from './api';
+import { dataCell } from '../../kernel/format';
 
 /** Merit records of the actor's area, searched by name or dossier code. */
 export function RecordsPage() {
@@ -38,6 +39,7 @@ export function RecordsPage() {
         pagination={{ current: page, pageSize: 50, total: query.data?.total ?? 0, onChange: setPage }}
         columns={[
           {
+            onCell: dataCell,
             title: t('merit.col.name'),
             key: 'n',
             render: (_, r) => <Link to={`/merit/records/${r.id}`}>{r.fullName}</Link>,
@@ -54,6 +56,8 @@ export function RecordsPage() {
 /** One person's merit page: the original dossier, decisions, gifts, relatives; printable. */
 export function RecordPage() {
   const t = useT();
+  const { lang } = useLang();
+  const money = useMoney();
   const id = Number(useParams().id);
   const q = useQuery({
     queryKey: meritKeys.record(id),
@@ -66,7 +70,7 @@ export function RecordPage() {
   return (
     <div className="merit-print">
       <PageHead
-        title={`${r.fullName} — ${r.dossierCode}`}
+        title={<span translate="no">{`${r.fullName} — ${r.dossierCode}`}</span>}
         extra={
           <Button className="merit-noprint" onClick={() => window.print()}>
             {t('merit.print')}
@@ -100,12 +104,16 @@ export function RecordPage() {
           pagination={false}
           dataSource={r.decisions}
           columns={[
-            { title: 'Loại', key: 'k', render: (_, d) => BENEFIT_DECISION_LABELS[d.kind].vi },
-            { title: 'Số QĐ', dataIndex: 'decisionNo' },
-            { title: 'Ngày', dataIndex: 'decisionDate' },
-            { title: 'Hiệu lực từ tháng', dataIndex: 'effectiveMonth' },
-            { title: 'Mẫu', dataIndex: 'form' },
-            { title: 'Mức/tháng', key: 'a', align: 'right', render: (_, d) => formatDong(d.monthlyAmount) },
+            {
+              title: t('merit.col.decisionKind'),
+              key: 'k',
+              render: (_, d) => pick(BENEFIT_DECISION_LABELS[d.kind], lang),
+            },
+            { onCell: dataCell, title: t('merit.col.decisionNo'), dataIndex: 'decisionNo' },
+            { title: t('merit.col.date'), dataIndex: 'decisionDate' },
+            { title: t('merit.col.effectiveMonth'), dataIndex: 'effectiveMonth' },
+            { title: t('merit.col.form'), dataIndex: 'form' },
+            { title: t('merit.col.monthly'), key: 'a', align: 'right', render: (_, d) => money(d.monthlyAmount) },
           ]}
         />
       </Card>
@@ -116,10 +124,10 @@ export function RecordPage() {
           pagination={false}
           dataSource={r.gifts}
           columns={[
-            { title: 'Đợt', dataIndex: 'campaign' },
-            { title: 'Nguồn', dataIndex: 'source' },
-            { title: 'Ngày', dataIndex: 'givenOn' },
-            { title: 'Số tiền', key: 'a', align: 'right', render: (_, g) => formatDong(g.amount) },
+            { title: t('merit.col.campaign'), dataIndex: 'campaign' },
+            { title: t('merit.col.source'), dataIndex: 'source' },
+            { title: t('merit.col.date'), dataIndex: 'givenOn' },
+            { title: t('merit.col.amount'), key: 'a', align: 'right', render: (_, g) => money(g.amount) },
           ]}
         />
       </Card>
@@ -137,6 +145,7 @@ export function RecordPage() {
 /** Martyrs and their graves, searched without diacritics (as the registry). */
 export function GravesPage() {
   const t = useT();
+  const { lang } = useLang();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const query = useQuery({
@@ -186,12 +195,17 @@ export function GravesPage() {
         dataSource={query.data?.items ?? []}
         pagination={{ current: page, pageSize: 50, total: query.data?.total ?? 0, onChange: setPage }}
         columns={[
-          { title: t('merit.col.name'), dataIndex: 'martyrName' },
-          { title: t('merit.col.hometown'), dataIndex: 'hometown' },
-          { title: 'Năm hy sinh', dataIndex: 'deathYear' },
-          { title: t('merit.col.info'), key: 'i', render: (_, g) => MARTYR_INFO_LABELS[g.infoStatus].vi },
-          { title: t('merit.col.cemetery'), key: 'c', render: (_, g) => g.cemeteryName ?? 'Ngoài nghĩa trang' },
-          { title: t('merit.col.position'), dataIndex: 'position' },
+          { onCell: dataCell, title: t('merit.col.name'), dataIndex: 'martyrName' },
+          { onCell: dataCell, title: t('merit.col.hometown'), dataIndex: 'hometown' },
+          { title: t('merit.col.deathYear'), dataIndex: 'deathYear' },
+          { title: t('merit.col.info'), key: 'i', render: (_, g) => pick(MARTYR_INFO_LABELS[g.infoStatus], lang) },
+          {
+            onCell: dataCell,
+            title: t('merit.col.cemetery'),
+            key: 'c',
+            render: (_, g) => g.cemeteryName ?? t('merit.outsideCemetery'),
+          },
+          { onCell: dataCell, title: t('merit.col.position'), dataIndex: 'position' },
         ]}
       />
     </div>
@@ -201,6 +215,7 @@ export function GravesPage() {
 /** The yearly count (Mẫu 100) and gifts "N suất, X đồng" by occasion and source. */
 export function YearPage() {
   const t = useT();
+  const { lang } = useLang();
   const [year, setYear] = useState(new Date().getFullYear() - 1);
   const y = useQuery({ queryKey: meritKeys.yearly(year), queryFn: ({ signal }) => meritApi.yearly(year, signal) });
   const g = useQuery({
@@ -223,7 +238,9 @@ export function YearPage() {
           <Descriptions.Item label={t('merit.year.people')}>{y.data.peopleManaged}</Descriptions.Item>
           <Descriptions.Item label={t('merit.year.decisions')}>{y.data.allowanceDecisions}</Descriptions.Item>
           <Descriptions.Item label={t('merit.year.gifts')}>
-            {giftTotalText(y.data.giftCount, y.data.giftAmount)}
+            {lang === 'vi'
+              ? giftTotalText(y.data.giftCount, y.data.giftAmount)
+              : t('merit.giftTotal', { n: y.data.giftCount, amount: y.data.giftAmount })}
           </Descriptions.Item>
           <Descriptions.Item label={t('merit.year.reburied')}>{y.data.remainsReburied}</Descriptions.Item>
           <Descriptions.Item label={t('merit.year.samples')}>{y.data.samplesTaken}</Descriptions.Item>
@@ -236,7 +253,7 @@ export function YearPage() {
         {(g.data?.rows ?? []).map((r) => (
           <div
             key={`${r.occasion}-${r.source}`}
-          >{`${r.occasion === 'tet' ? 'Tết' : r.occasion === '27_7' ? '27/7' : 'Khác'} — ${r.text}`}</div>
+          >{`${t(r.occasion === 'tet' ? 'merit.occasion.tet' : r.occasion === '27_7' ? 'merit.occasion.27_7' : 'merit.occasion.other')} — ${r.text}`}</div>
         ))}
       </Card>
     </div>

@@ -7,6 +7,7 @@ import { useT, type MessageKey } from '../../kernel/i18n';
 import { PageHead } from '../../components/PageHead';
 import { LoadError } from '../../components/LoadError';
 import { meritApi, meritKeys, type Sample } from './api';
+import { dataCell } from '../../kernel/format';
 
 const CLOCK_COLOR: Record<string, string> = {
   done_on_time: 'green',
@@ -111,15 +112,15 @@ export default function RemainsBoardPage() {
         dataSource={board.data?.intakes ?? []}
         columns={[
           { title: t('merit.remains.date'), dataIndex: 'receivedOn' },
-          { title: t('merit.remains.team'), dataIndex: 'team' },
+          { onCell: dataCell, title: t('merit.remains.team'), dataIndex: 'team' },
           { title: t('merit.remains.count'), dataIndex: 'remainsCount' },
           { title: t('merit.remains.identified'), dataIndex: 'identifiedCount' },
           {
-            title: 'Biên bản',
+            title: t('merit.remains.handover'),
             key: 'h',
             render: (_, i) => (
               <Space>
-                {i.handoverForm}
+                <span lang="vi">{i.handoverForm}</span>
                 <a href={meritApi.handoverUrl(i.id)} data-testid={`handover-docx-${i.id}`}>
                   {t('merit.docx.handover')}
                 </a>

@@ -1,6 +1,6 @@
 import { Card, Descriptions } from 'antd';
 import { formatDateVi } from '@ansinh/domain';
-import { useT } from '../../kernel/i18n';
+import { useFormT } from '../../kernel/i18n';
 import type { MeritRecord } from './api';
 
 type Transfer = MeritRecord['transfers'][number];
@@ -11,7 +11,7 @@ type Transfer = MeritRecord['transfers'][number];
  * the receiving province does not use AnSinh. docs/legal/merit.md.
  */
 export function TransferSlips({ record }: { record: MeritRecord }) {
-  const t = useT();
+  const t = useFormT(); // an official form: Vietnamese whatever the screen language
   const slips = record.transfers.filter((x: Transfer) => x.direction === 'out' && x.slipNo);
   if (!slips.length) return null;
   const d = (v: string | null) => (v ? formatDateVi(v) : '—');
@@ -21,6 +21,7 @@ export function TransferSlips({ record }: { record: MeritRecord }) {
         <Card
           key={x.id}
           size="small"
+          lang="vi"
           style={{ marginTop: 12, breakBefore: 'page' }}
           title={t('merit.slip.title')}
           data-testid={`merit-slip-${x.id}`}

@@ -116,7 +116,14 @@ export default function HotlinePage() {
                   ),
                 ]}
               >
-                <List.Item.Meta title={c.topic} description={`${formatDateTime(c.calledAt)} ${c.callerName ?? ''}`} />
+                <List.Item.Meta
+                  title={<span translate="no">{c.topic}</span>}
+                  description={
+                    <>
+                      {formatDateTime(c.calledAt)} <span translate="no">{c.callerName ?? ''}</span>
+                    </>
+                  }
+                />
               </List.Item>
             )}
           />

@@ -12,6 +12,7 @@ import { PagedTable } from '../../components/PagedTable';
 import { LoadError } from '../../components/LoadError';
 import { petitionsApi, pk, type CasesFilter, type LettersFilter } from './api';
 import { ClockTag, kindLabel, PetitionsHead } from './shared';
+import { dataCell } from '../../kernel/format';
 
 const DUE = ['overdue', 'soon'] as const;
 
@@ -56,7 +57,7 @@ export function DuePage() {
         <Link to={`/petitions/${i.type === 'letter' ? 'letters' : 'cases'}/${i.id}`}>{i.code}</Link>
       ),
     },
-    { title: t('petitions.col.summary'), dataIndex: 'summary', ellipsis: true },
+    { onCell: dataCell, title: t('petitions.col.summary'), dataIndex: 'summary', ellipsis: true },
     {
       title: t('petitions.col.due'),
       key: 'due',
@@ -101,11 +102,12 @@ export function LettersPage() {
     },
     { title: t('petitions.col.received'), dataIndex: 'receivedDate', render: (v: string) => formatDate(v) },
     {
+      onCell: dataCell,
       title: t('petitions.col.sender'),
       key: 'sender',
       render: (_: unknown, l) => (l.identityRestricted ? <i>{t('petitions.secret')}</i> : l.senderName),
     },
-    { title: t('petitions.col.summary'), dataIndex: 'summary', ellipsis: true, width: 320 },
+    { onCell: dataCell, title: t('petitions.col.summary'), dataIndex: 'summary', ellipsis: true, width: 320 },
     { title: t('petitions.col.kind'), key: 'kind', render: (_: unknown, l) => kindLabel(t, l.kind) },
     {
       title: t('petitions.col.state'),
@@ -153,7 +155,7 @@ export function CasesPage() {
       render: (_: unknown, c) => <Link to={`/petitions/cases/${c.id}`}>{c.code}</Link>,
     },
     { title: t('petitions.col.kind'), key: 'kind', render: (_: unknown, c) => kindLabel(t, c.kind) },
-    { title: t('petitions.col.summary'), dataIndex: 'summary', ellipsis: true, width: 320 },
+    { onCell: dataCell, title: t('petitions.col.summary'), dataIndex: 'summary', ellipsis: true, width: 320 },
     {
       title: t('petitions.col.clock'),
       key: 'clock',

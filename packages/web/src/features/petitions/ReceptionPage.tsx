@@ -9,6 +9,7 @@ import { FormErrors, useFormWithErrors } from '../../components/FormErrors';
 import { petitionsApi, pk } from './api';
 import { kindLabel, PetitionsHead, todayIso } from './shared';
 import { IsoDateInput } from '../../components/DateInput';
+import { dataCell } from '../../kernel/format';
 
 const FIELDS = [
   'date',
@@ -140,12 +141,13 @@ export default function ReceptionPage() {
           { title: 'STT', dataIndex: 'seq' },
           { title: t('petitions.date'), dataIndex: 'date', render: (v: string) => formatDate(v) },
           {
+            onCell: dataCell,
             title: t('petitions.col.sender'),
             key: 'n',
             render: (_: unknown, e) =>
               e.identityRestricted ? <i>{t('petitions.secret')}</i> : `${e.name} — ${e.address}`,
           },
-          { title: t('petitions.col.summary'), dataIndex: 'summary', ellipsis: true },
+          { onCell: dataCell, title: t('petitions.col.summary'), dataIndex: 'summary', ellipsis: true },
           { title: t('petitions.col.kind'), key: 'k', render: (_: unknown, e) => kindLabel(t, e.kind) },
           { title: t('petitions.reception.people'), dataIndex: 'people' },
         ]}

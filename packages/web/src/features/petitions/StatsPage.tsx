@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Descriptions, Space } from 'antd';
-import { useT } from '../../kernel/i18n';
+import { Descriptions, Input, Space } from 'antd';
+import { useT, useFormatNumber } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { petitionsApi, pk } from './api';
 import { PetitionsHead, todayIso } from './shared';
@@ -10,10 +10,11 @@ import { IsoDateInput } from '../../components/DateInput';
 /** The period's counts (TT 02/2021/TT-TTCP); a zero reads "Không phát sinh". Supervisors see only this. */
 export default function StatsPage() {
   const t = useT();
+  const fmt = useFormatNumber();
   const [period, setPeriod] = useState({ from: `${todayIso().slice(0, 4)}-01-01`, to: todayIso() });
   const q = useQuery({ queryKey: pk.stats(period), queryFn: ({ signal }) => petitionsApi.stats(period, signal) });
   const s = q.data;
-  const v = (n: number) => (n === 0 ? t('petitions.stats.nothing') : n.toLocaleString('vi-VN'));
+  const v = (n: number) => (n === 0 ? t('petitions.stats.nothing') : fmt(n));
   return (
     <>
       <PetitionsHead title={t('petitions.stats.title')} />
@@ -27,25 +28,25 @@ export default function StatsPage() {
       {q.error ? <LoadError error={q.error} onRetry={() => void q.refetch()} /> : null}
       {s ? (
         <Descriptions bordered size="small" column={1} data-testid="petitions-stats">
-          <Descriptions.Item label="Buổi tiếp / Sessions">{v(s.sessions)}</Descriptions.Item>
-          <Descriptions.Item label="Lượt tiếp / Visits">{v(s.visits)}</Descriptions.Item>
-          <Descriptions.Item label="Người / People">{v(s.people)}</Descriptions.Item>
-          <Descriptions.Item label="Đoàn đông người / Groups">{v(s.groups)}</Descriptions.Item>
-          <Descriptions.Item label="Cuộc gọi / Calls">{v(s.calls)}</Descriptions.Item>
-          <Descriptions.Item label="Đơn kỳ trước chuyển sang / Carried over">
-            {v(s.lettersCarriedOver)}
+          <Descriptions.Item label={t('petitions.stat.sessions')}>{v(s.sessions)}</Descriptions.Item>
+          <Descriptions.Item label={t('petitions.stat.visits')}>{v(s.visits)}</Descriptions.Item>
+          <Descriptions.Item label={t('petitions.stat.people')}>{v(s.people)}</Descriptions.Item>
+          <Descriptions.Item label={t('petitions.stat.groups')}>{v(s.groups)}</Descriptions.Item>
+          <Descriptions.Item label={t('petitions.stat.calls')}>{v(s.calls)}</Descriptions.Item>
+          <Descriptions.Item label={t('petitions.stat.carried_over')}>{v(s.lettersCarriedOver)}</Descriptions.Item>
+          <Descriptions.Item label={t('petitions.stat.received')}>{v(s.lettersReceived)}</Descriptions.Item>
+          <Descriptions.Item label={t('petitions.stat.fit')}>{v(s.lettersFit)}</Descriptions.Item>
+          <Descriptions.Item label={t('petitions.stat.within_competence')}>
+            {v(s.lettersInCompetence)}
           </Descriptions.Item>
-          <Descriptions.Item label="Đơn tiếp nhận / Received">{v(s.lettersReceived)}</Descriptions.Item>
-          <Descriptions.Item label="Đủ điều kiện / Fit">{v(s.lettersFit)}</Descriptions.Item>
-          <Descriptions.Item label="Thuộc thẩm quyền / Within competence">{v(s.lettersInCompetence)}</Descriptions.Item>
-          <Descriptions.Item label="Đã xử lý / Handled">{v(s.lettersHandled)}</Descriptions.Item>
-          <Descriptions.Item label="Khiếu nại đã giải quyết (đúng hạn) / Complaints settled (on time)">
+          <Descriptions.Item label={t('petitions.stat.handled')}>{v(s.lettersHandled)}</Descriptions.Item>
+          <Descriptions.Item label={t('petitions.stat.complaints_settled_on_time')}>
             {v(s.complaints.settled)} ({v(s.complaints.onTime)})
           </Descriptions.Item>
-          <Descriptions.Item label="Tố cáo đã giải quyết (đúng hạn) / Denunciations settled (on time)">
+          <Descriptions.Item label={t('petitions.stat.denunciations_settled_on_time')}>
             {v(s.denunciations.settled)} ({v(s.denunciations.onTime)})
           </Descriptions.Item>
-          <Descriptions.Item label="Khiếu nại đông người / Mass complaints">{v(s.massComplaints)}</Descriptions.Item>
+          <Descriptions.Item label={t('petitions.stat.mass_complaints')}>{v(s.massComplaints)}</Descriptions.Item>
         </Descriptions>
       ) : null}
     </>

@@ -133,6 +133,19 @@ const petitionsVi = {
   'petitions.stats.title': 'Số liệu kỳ báo cáo',
   'petitions.stats.nothing': 'Không phát sinh',
   'petitions.saved': 'Đã lưu.',
+  'petitions.stat.sessions': 'Buổi tiếp',
+  'petitions.stat.visits': 'Lượt tiếp',
+  'petitions.stat.people': 'Người',
+  'petitions.stat.groups': 'Đoàn đông người',
+  'petitions.stat.calls': 'Cuộc gọi',
+  'petitions.stat.carried_over': 'Đơn kỳ trước chuyển sang',
+  'petitions.stat.received': 'Đơn tiếp nhận',
+  'petitions.stat.fit': 'Đủ điều kiện',
+  'petitions.stat.within_competence': 'Thuộc thẩm quyền',
+  'petitions.stat.handled': 'Đã xử lý',
+  'petitions.stat.complaints_settled_on_time': 'Khiếu nại đã giải quyết (đúng hạn)',
+  'petitions.stat.denunciations_settled_on_time': 'Tố cáo đã giải quyết (đúng hạn)',
+  'petitions.stat.mass_complaints': 'Khiếu nại đông người',
 };
 
 const petitionsEn: Record<keyof typeof petitionsVi, string> = {
@@ -267,6 +280,19 @@ const petitionsEn: Record<keyof typeof petitionsVi, string> = {
   'petitions.stats.title': 'Figures for the period',
   'petitions.stats.nothing': 'None',
   'petitions.saved': 'Saved.',
+  'petitions.stat.sessions': 'Sessions',
+  'petitions.stat.visits': 'Visits',
+  'petitions.stat.people': 'People',
+  'petitions.stat.groups': 'Groups',
+  'petitions.stat.calls': 'Calls',
+  'petitions.stat.carried_over': 'Carried over',
+  'petitions.stat.received': 'Received',
+  'petitions.stat.fit': 'Fit',
+  'petitions.stat.within_competence': 'Within competence',
+  'petitions.stat.handled': 'Handled',
+  'petitions.stat.complaints_settled_on_time': 'Complaints settled (on time)',
+  'petitions.stat.denunciations_settled_on_time': 'Denunciations settled (on time)',
+  'petitions.stat.mass_complaints': 'Mass complaints',
 };
 
 export const petitionsMessages = defineMessages(petitionsVi, petitionsEn);

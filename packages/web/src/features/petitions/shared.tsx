@@ -34,7 +34,7 @@ export function ClockTag({ clock }: { clock: ClockOut | null }) {
             ? t('petitions.clock.late')
             : t('petitions.clock.left', { n, unit });
   return (
-    <span data-testid="clock" title={clock.source}>
+    <span data-testid="clock" title={clock.source} translate="no">
       <Tag color={CLOCK_COLOR[clock.status]}>{text}</Tag>
       {clock.due ? <span>{t('petitions.clock.due', { date: formatDate(clock.due) })}</span> : null}
     </span>

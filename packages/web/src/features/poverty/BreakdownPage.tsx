@@ -8,6 +8,7 @@ import { LoadError } from '../../components/LoadError';
 import { PageHead } from '../../components/PageHead';
 import { pk, povertyApi } from './api';
 import { usePovertyT, type PovertyKey } from './messages';
+import { dataCell } from '../../kernel/format';
 
 type Line = { rowKey: string; place: string; key: string; poor: BreakdownCells; nearPoor: BreakdownCells };
 const CELLS: (keyof BreakdownCells)[] = ['start', 'left', 'fellBack', 'new', 'end', 'netDecrease'];
@@ -83,7 +84,7 @@ export default function BreakdownPage() {
           pagination={false}
           dataSource={lines}
           columns={[
-            { title: t('breakdown.place'), dataIndex: 'place' },
+            { onCell: dataCell, title: t('breakdown.place'), dataIndex: 'place' },
             { title: t(`breakdown.by.${q.by}`), render: (_, l) => label.get(l.key) ?? l.key },
             group('poor'),
             group('nearPoor'),

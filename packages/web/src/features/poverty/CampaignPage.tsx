@@ -12,6 +12,7 @@ import { usePovertyT } from './messages';
 import { ImportPanel } from './ImportPanel';
 import { StepForms } from './StepForms';
 import { SurveyDrawer } from './SurveyDrawer';
+import { dataCell, formatDate } from '../../kernel/format';
 
 /** The commune's campaign board: households by step, the step records, the decision, the printable list. */
 export default function CampaignPage() {
@@ -60,7 +61,9 @@ export default function CampaignPage() {
       />
       {listCurrent.error ? <Alert type="error" showIcon title={errorText(listCurrent.error)} /> : null}
       <Descriptions size="small" column={2} style={{ marginBottom: 12 }}>
-        <Descriptions.Item label={t('campaign.standard')}>{campaign.standardVi}</Descriptions.Item>
+        <Descriptions.Item label={t('campaign.standard')}>
+          <span lang="vi">{campaign.standardVi}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={t('campaign.window')}>
           {campaign.windowFrom} – {campaign.windowTo}
         </Descriptions.Item>
@@ -76,7 +79,7 @@ export default function CampaignPage() {
           data-testid="recognized"
           title={t('campaign.recognized', {
             no: campaign.recognition.decisionNo,
-            date: campaign.recognition.decisionDate,
+            date: formatDate(campaign.recognition.decisionDate),
           })}
           style={{ marginBottom: 12 }}
         />
@@ -103,8 +106,8 @@ export default function CampaignPage() {
           pagination={false}
           columns={[
             { title: t('cases.household'), dataIndex: 'householdCode' },
-            { title: t('cases.head'), dataIndex: 'headName' },
-            { title: t('cases.village'), dataIndex: 'village' },
+            { onCell: dataCell, title: t('cases.head'), dataIndex: 'headName' },
+            { onCell: dataCell, title: t('cases.village'), dataIndex: 'village' },
             { title: t('cases.previous'), render: (_, r) => classLabel(r.previous) },
             { title: t('cases.score'), dataIndex: 'b1Score' },
             { title: t('cases.deprived'), dataIndex: 'deprivationCount' },

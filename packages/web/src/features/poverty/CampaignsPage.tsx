@@ -10,6 +10,7 @@ import { PageHead } from '../../components/PageHead';
 import { pk, povertyApi } from './api';
 import { usePovertyT } from './messages';
 import { IsoDateInput } from '../../components/DateInput';
+import { dataCell } from '../../kernel/format';
 
 /** The campaigns of the actor's area, a form to open one (commune), and the province's progress. */
 export default function CampaignsPage() {
@@ -51,6 +52,7 @@ export default function CampaignsPage() {
           pagination={{ pageSize: 50 }}
           columns={[
             {
+              onCell: dataCell,
               title: t('campaign.commune'),
               render: (_, c) => <Link to={`/poverty/campaigns/${c.id}`}>{c.communeName}</Link>,
             },

@@ -171,7 +171,8 @@ const en: Record<PovertyKey, string> = {
   'recognition.validFrom': 'In force from',
   'recognition.signer': 'Commune chair',
   'recognition.save': 'Recognise the results',
-  'recognition.done': 'Recognised {n} households; registry: {g} statuses granted, {e} ended.',
+  'recognition.done':
+    'Recognised {n, plural, one {# household} other {# households}}; registry: {g, plural, one {# status} other {# statuses}} granted, {e} ended.',
   print: 'Print the list',
   'progress.title': 'Province-wide progress by commune',
   saved: 'Saved.',
@@ -184,8 +185,9 @@ const en: Record<PovertyKey, string> = {
   'import.choose': 'Choose an Excel or CSV file',
   'import.check': 'Check (writes nothing)',
   'import.commit': 'Import into the campaign',
-  'import.checked': 'Checked {total} rows: {accepted} valid, {rejected} to fix. Nothing written yet.',
-  'import.done': 'Imported {accepted} rows.',
+  'import.checked':
+    'Checked {total, plural, one {# row} other {# rows}}: {accepted} valid, {rejected} to fix. Nothing written yet.',
+  'import.done': 'Imported {accepted, plural, one {# row} other {# rows}}.',
   'import.errorFile': 'Download the rejected rows (with what to fix)',
   'import.line': 'Row {line}:',
   'docs.decision': 'Download the recognition decision (form 02, DOCX)',

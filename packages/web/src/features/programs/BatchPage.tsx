@@ -11,7 +11,7 @@ import type { BatchOut, EntryOut, PaymentState, RecordResult } from '@ansinh/dom
 import { ApiError } from '../../kernel/http';
 import { useErrorText } from '../../kernel/errors';
 import { formatDateTime } from '../../kernel/format';
-import { useT } from '../../kernel/i18n';
+import { TN, useFormT, useT } from '../../kernel/i18n';
 import { DetailFallback, useRouteRecord } from '../../components/DetailFallback';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { PageHead } from '../../components/PageHead';
@@ -22,6 +22,7 @@ import type { EntriesFilter } from './api';
 import { PaymentTag } from './ListPage';
 import { CHANNEL_KEYS, Fact, newKey, num, PAYMENT_KEYS, EntrySearch, quantityText } from './shared';
 import { PagedTable } from '../../components/PagedTable';
+import { dataCell } from '../../kernel/format';
 
 /** /programs/batches/:id: one payment batch, recording payments, reconciliation, the payment sheet. */
 export default function BatchPage() {
@@ -129,10 +130,10 @@ function BatchView({ batch: b }: { batch: BatchOut }) {
       render: (_: unknown, _e, i) => (page.current - 1) * page.size + i + 1,
     },
     { title: t('programs.col.entryId'), dataIndex: 'id' },
-    { title: t('programs.col.person'), dataIndex: 'fullName' },
+    { onCell: dataCell, title: t('programs.col.person'), dataIndex: 'fullName' },
     { title: t('programs.col.birth'), dataIndex: 'birthDate', render: (v: string | null) => showPartialDate(v) },
     { title: t('programs.col.citizenId'), dataIndex: 'citizenId', render: (v: string | null) => v ?? '' },
-    { title: t('programs.col.village'), dataIndex: 'village', render: (v: string | null) => v ?? '' },
+    { onCell: dataCell, title: t('programs.col.village'), dataIndex: 'village', render: (v: string | null) => v ?? '' },
     {
       title: b.unit === 'dong' ? t('programs.col.amount') : t('programs.col.quantity'),
       key: 'amount',
@@ -145,7 +146,11 @@ function BatchView({ batch: b }: { batch: BatchOut }) {
   return (
     <div>
       <PageHead
-        title={<span data-testid="batch-title">{t('programs.batchName', { id: b.id, area: b.areaName })}</span>}
+        title={
+          <span data-testid="batch-title">
+            <TN k="programs.batchName" p={{ id: b.id, area: b.areaName }} />
+          </span>
+        }
         intro={
           <span>
             <Link to={`/programs/${b.programId}`}>{b.programName}</Link> ·{' '}
@@ -381,11 +386,12 @@ function RecordModal({
 
 /** The printable payment sheet: A4 landscape, amounts in figures and in words, a signature column. */
 function PaymentSheet({ batch: b, entries }: { batch: BatchOut; entries: EntryOut[] }) {
-  const t = useT();
+  const t = useFormT(); // an official form: Vietnamese whatever the screen language
+
   const total = entries.reduce((s, e) => s + e.amount + e.arrearsAmount, 0);
   const cash = b.unit === 'dong';
   return (
-    <div className="payment-sheet" data-testid="payment-sheet">
+    <div className="payment-sheet" lang="vi" data-testid="payment-sheet">
       <style>{'@page { size: A4 landscape; margin: 10mm; }'}</style>
       <div className="sheet-head">
         <div>{t('programs.sheet.nation')}</div>

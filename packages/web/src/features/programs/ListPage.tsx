@@ -23,7 +23,7 @@ import type { CheckResult, EntryOut, ListDetail } from '@ansinh/domain';
 import { registryApi } from '../registry';
 import { useErrorText } from '../../kernel/errors';
 import { formatDateTime } from '../../kernel/format';
-import { useLang, useT } from '../../kernel/i18n';
+import { hasMessage, TN, useLang, useT } from '../../kernel/i18n';
 import type { MessageKey } from '../../kernel/i18n';
 import { DetailFallback, useRouteRecord } from '../../components/DetailFallback';
 import { LoadError } from '../../components/LoadError';
@@ -46,6 +46,7 @@ import {
   usePrograms,
 } from './shared';
 import { PagedTable } from '../../components/PagedTable';
+import { dataCell } from '../../kernel/format';
 
 /** /programs/lists/:id: one list, its steps, its entries, the check, the actions and the remarks. */
 export default function ListPage() {
@@ -121,7 +122,9 @@ function ListView({ list: l }: { list: ListDetail }) {
       <PageHead
         title={
           <span>
-            <span data-testid="list-title">{t('programs.listTitle', { commune: l.communeName })}</span>{' '}
+            <span data-testid="list-title">
+              <TN k="programs.listTitle" p={{ commune: l.communeName }} />
+            </span>{' '}
             <ListStateTag state={l.state} testId="list-state" />
             {l.publishedAt ? <Tag color="purple">{t('programs.published')}</Tag> : null}
           </span>
@@ -252,16 +255,18 @@ function ListView({ list: l }: { list: ListDetail }) {
               content: (
                 <div>
                   <Typography.Text strong>
-                    {ACTION_KEYS[s.action] ? t(ACTION_KEYS[s.action]!) : s.action}
+                    {ACTION_KEYS[s.action] ? t(ACTION_KEYS[s.action]!) : t('common.unknownCode')}
                   </Typography.Text>
                   {' · '}
-                  {s.actorName ?? s.actor} · {formatDateTime(s.at)}
+                  <span translate="no">{s.actorName ?? s.actor}</span> · {formatDateTime(s.at)}
                   {s.decisionNo ? (
                     <div>{t('programs.stepDecision', { no: s.decisionNo, date: showDate(s.decisionDate) })}</div>
                   ) : null}
                   {s.comment ? (
                     <div>
-                      <Typography.Text type="secondary">{s.comment}</Typography.Text>
+                      <Typography.Text type="secondary" translate="no">
+                        {s.comment}
+                      </Typography.Text>
                     </div>
                   ) : null}
                 </div>
@@ -287,6 +292,13 @@ function ListView({ list: l }: { list: ListDetail }) {
 /** The problems the check found, by name, so the officer can correct them. */
 function CheckPanel({ check, onClose }: { check: CheckResult; onClose: () => void }) {
   const t = useT();
+  const { lang } = useLang();
+  // Vietnamese: the server's finding (it names months, communes, amounts); English: ours, by its code.
+  const problemText = (p: CheckResult['problems'][number]) => {
+    if (lang === 'vi') return p.message;
+    const key = `programs.problem.${p.code}` as MessageKey;
+    return hasMessage(key) ? t(key) : t('programs.problem.other');
+  };
   if (check.ok && check.problems.length === 0) {
     return (
       <Alert
@@ -315,7 +327,10 @@ function CheckPanel({ check, onClose }: { check: CheckResult; onClose: () => voi
         <ul className="program-problems">
           {check.problems.map((p, i) => (
             <li key={`${p.entryId}-${p.code}-${i}`} data-testid={`problem-${p.code}`}>
-              <Typography.Text strong>{p.fullName}</Typography.Text>: {p.message}{' '}
+              <Typography.Text strong translate="no">
+                {p.fullName}
+              </Typography.Text>
+              : {problemText(p)}{' '}
               {p.blocking ? <Tag color="red">{t('programs.blocking')}</Tag> : <Tag>{t('programs.warning')}</Tag>}
             </li>
           ))}
@@ -350,6 +365,7 @@ function EntriesCard({ list: l, removable }: { list: ListDetail; removable: bool
       render: (_: unknown, _e, i) => (page.current - 1) * page.size + i + 1,
     },
     {
+      onCell: dataCell,
       title: t('programs.col.person'),
       key: 'name',
       render: (_: unknown, e) => (
@@ -367,14 +383,15 @@ function EntriesCard({ list: l, removable }: { list: ListDetail; removable: bool
     },
     { title: t('programs.col.birth'), dataIndex: 'birthDate', render: (v: string | null) => showPartialDate(v) },
     { title: t('programs.col.citizenId'), dataIndex: 'citizenId', render: (v: string | null) => v ?? '' },
-    { title: t('programs.col.village'), dataIndex: 'village', render: (v: string | null) => v ?? '' },
+    { onCell: dataCell, title: t('programs.col.village'), dataIndex: 'village', render: (v: string | null) => v ?? '' },
     { title: t('programs.col.category'), dataIndex: 'category', render: (v: string | null) => categoryLabel(v, lang) },
     {
       title: t('programs.col.reason'),
       key: 'reason',
       render: (_: unknown, e) => (
         <span style={{ display: 'inline-block', maxWidth: 360, whiteSpace: 'normal' }}>
-          {e.reason}
+          {/* Written when the entry was made (the rule's words in Vietnamese): record content. */}
+          <span translate="no">{e.reason}</span>
           {e.manualReason ? (
             <div>
               <Typography.Text type="secondary">
@@ -663,7 +680,7 @@ function RemoveEntryModal({ list: l, entry, onClose }: { list: ListDetail; entry
   return (
     <ModalForm<{ reason?: string }>
       state={f}
-      title={t('programs.removeTitle', { name: entry.fullName })}
+      title=<TN k="programs.removeTitle" p={{ name: entry.fullName }} />
       errorTestId="remove-entry-error"
       submit={{
         label: t('programs.removeEntry'),

@@ -24,7 +24,7 @@ import type { ProgramGroup } from '@ansinh/domain';
 import type { BatchOut, ListOut, ListState, PaymentChannel, ProgramOut } from '@ansinh/domain';
 import { useErrorText } from '../../kernel/errors';
 import { formatDateTime } from '../../kernel/format';
-import { useLang, useT } from '../../kernel/i18n';
+import { TN, useLang, useT } from '../../kernel/i18n';
 import type { TFunction } from '../../kernel/i18n';
 import { DetailFallback, useRouteRecord } from '../../components/DetailFallback';
 import { LoadError } from '../../components/LoadError';
@@ -49,6 +49,7 @@ import {
 } from './shared';
 import { PagedTable } from '../../components/PagedTable';
 import { ImportListCard, ListByImportSwitch } from './ImportListCard';
+import { dataCell } from '../../kernel/format';
 
 /** /programs/:id: the rules, the progress, the totals, the lists of a period and the payment batches. */
 export default function ProgramPage() {
@@ -67,14 +68,18 @@ function ProgramView({ program: p }: { program: ProgramOut }) {
   return (
     <div>
       <PageHead
-        title={<span data-testid="program-name">{p.name}</span>}
+        title={
+          <span data-testid="program-name" translate="no">
+            {p.name}
+          </span>
+        }
         intro={t('programs.detailIntro')}
         extra={<Link to="/programs">{t('programs.back')}</Link>}
       />
       <Card className="program-section" title={t('programs.details')}>
         <div className="program-facts">
           <Fact label={t('programs.col.code')}>{p.code}</Fact>
-          <Fact label={t('programs.col.legalBasis')}>
+          <Fact label={t('programs.col.legalBasis')} data>
             {p.legalDate
               ? t('programs.legalWithDate', { basis: p.legalBasis, date: showDate(p.legalDate) })
               : p.legalBasis}
@@ -85,8 +90,12 @@ function ProgramView({ program: p }: { program: ProgramOut }) {
             {`${p.periodKind === 'monthly' ? t('programs.periodKind.monthly') : t('programs.periodKind.once')}: ${showDate(p.periodFrom)} – ${p.periodTo ? showDate(p.periodTo) : t('programs.openEnded')}`}
           </Fact>
           <Fact label={t('programs.form.refDate')}>{showDate(p.refDate)}</Fact>
-          <Fact label={t('programs.form.budget')}>{p.budget === null ? t('common.none') : `${num(p.budget)} đ`}</Fact>
-          <Fact label={t('programs.form.fundingSource')}>{p.fundingSource ?? t('common.none')}</Fact>
+          <Fact label={t('programs.form.budget')}>
+            {p.budget === null ? t('common.none') : t('programs.amountDong', { amount: p.budget })}
+          </Fact>
+          <Fact label={t('programs.form.fundingSource')} data>
+            {p.fundingSource ?? t('common.none')}
+          </Fact>
           <Fact label={t('programs.form.group')}>
             {p.group ? t(`programs.group.${p.group as ProgramGroup}`) : t('common.none')}
           </Fact>
@@ -103,7 +112,11 @@ function ProgramView({ program: p }: { program: ProgramOut }) {
               </Typography.Text>
               <div>{eligibilityText(t, r.eligibility, lang)}</div>
               <div>{amountText(t, r.amount, lang)}</div>
-              {r.note ? <Typography.Text type="secondary">{r.note}</Typography.Text> : null}
+              {r.note ? (
+                <Typography.Text type="secondary" translate="no">
+                  {r.note}
+                </Typography.Text>
+              ) : null}
             </li>
           ))}
         </ul>
@@ -164,7 +177,6 @@ function CommuneListButton({
   period: string;
   communeCode: string;
 }) {
-  const t = useT();
   const filter: ListsFilter = { programId: p.id, period, areaCode: communeCode, limit: 50, offset: 0 };
   const query = useQuery({ queryKey: pk.lists(filter), queryFn: ({ signal }) => programsApi.lists(filter, signal) });
   if (!query.data) return null;
@@ -172,7 +184,7 @@ function CommuneListButton({
   if (!own) return <GenerateButton program={p} period={period} communeCode={communeCode} />;
   return (
     <Link to={`/programs/lists/${own.id}`} data-testid="program-own-list">
-      {t('programs.openOwnList', { commune: own.communeName })}
+      <TN k="programs.openOwnList" p={{ commune: own.communeName }} />
     </Link>
   );
 }
@@ -255,7 +267,7 @@ function ProgressCard({ program: p, period }: { program: ProgramOut; period: str
   });
   type Row = NonNullable<typeof query.data>['rows'][number];
   const columns: TableColumnsType<Row> = [
-    { title: t('programs.col.area'), dataIndex: 'areaName' },
+    { onCell: dataCell, title: t('programs.col.area'), dataIndex: 'areaName' },
     { title: t('programs.col.communes'), dataIndex: 'communes', align: 'right' },
     {
       title: t('programs.col.missing'),
@@ -313,7 +325,7 @@ function ProgressCard({ program: p, period }: { program: ProgramOut; period: str
           showIcon
           data-testid="program-missing"
           title={t('programs.missingCommunes', { n: missing.length })}
-          description={missing.map((c) => c.name).join(', ')}
+          description={<span translate="no">{missing.map((c) => c.name).join(', ')}</span>}
         />
       )}
     </Card>
@@ -451,6 +463,7 @@ function ListsCard({ program: p, period }: { program: ProgramOut; period: string
     p.unit === 'dong' ? num(l.totalAmount) : p.unit === 'kg' ? kgWithTonnes(t, l.totalQuantity) : num(l.totalQuantity);
   const columns: TableColumnsType<ListOut> = [
     {
+      onCell: dataCell,
       title: t('programs.col.commune'),
       key: 'commune',
       render: (_: unknown, l) => (
@@ -475,6 +488,7 @@ function ListsCard({ program: p, period }: { program: ProgramOut; period: string
       render: (_: unknown, l) => unitText(l),
     },
     {
+      onCell: dataCell,
       title: t('programs.col.decision'),
       key: 'decision',
       render: (_: unknown, l) => (l.decisionNo ? `${l.decisionNo} (${showDate(l.decisionDate)})` : ''),
@@ -697,11 +711,12 @@ function BatchesCard({ program: p, period }: { program: ProgramOut; period: stri
   });
   const columns: TableColumnsType<BatchOut> = [
     {
+      onCell: dataCell,
       title: t('programs.col.batch'),
       key: 'batch',
       render: (_: unknown, b) => (
         <Link to={`/programs/batches/${b.id}`} data-testid={`batch-link-${b.id}`}>
-          {t('programs.batchName', { id: b.id, area: b.areaName })}
+          <TN k="programs.batchName" p={{ id: b.id, area: b.areaName }} />
         </Link>
       ),
     },

@@ -11,6 +11,7 @@ import { showDate } from '../../kernel/format';
 import { pk, programsApi } from './api';
 import { CreateProgramModal } from './ProgramForm';
 import { KIND_KEYS, UNIT_KEYS, usePrograms } from './shared';
+import { dataCell } from '../../kernel/format';
 
 /** /programs: the support programs, and "create" for department officers. */
 export default function ProgramsPage() {
@@ -21,6 +22,7 @@ export default function ProgramsPage() {
 
   const columns: TableColumnsType<ProgramOut> = [
     {
+      onCell: dataCell,
       title: t('programs.col.name'),
       key: 'name',
       render: (_: unknown, p) => (
@@ -35,6 +37,7 @@ export default function ProgramsPage() {
       ),
     },
     {
+      onCell: dataCell,
       title: t('programs.col.legalBasis'),
       key: 'legal',
       // A decree's full name is long: one line ending in "…", the whole of it on hover.

@@ -7,7 +7,7 @@ import type { PublicList } from '@ansinh/domain';
 import { useAuth } from '../../kernel/auth';
 import { useErrorText } from '../../kernel/errors';
 import { formatDateTime } from '../../kernel/format';
-import { useLang, useT } from '../../kernel/i18n';
+import { TN, useLang, useT } from '../../kernel/i18n';
 import { LangSwitch } from '../../kernel/LangSwitch';
 import { DetailFallback, useRouteRecord } from '../../components/DetailFallback';
 import { LoadError } from '../../components/LoadError';
@@ -73,15 +73,24 @@ function PublicListsPage() {
         {(query.data?.items ?? []).map((l) => (
           <li key={l.id} style={{ borderBottom: '1px solid #f0f0f0', padding: '8px 0' }}>
             <Link to={`/giam-sat/${l.id}`} data-testid={`public-list-${l.id}`}>
-              <Typography.Text strong>{l.programName}</Typography.Text>
+              <Typography.Text strong translate="no">
+                {l.programName}
+              </Typography.Text>
             </Link>
             <div>
-              {l.communeName} · {t('programs.periodYear', { period: l.period })} ·{' '}
+              <span translate="no">{l.communeName}</span> · {t('programs.periodYear', { period: l.period })} ·{' '}
               {t('public.count', { n: l.entriesCount })}
-              {l.unit === 'dong' ? ` · ${num(l.totalAmount)} đ` : ''}
+              {l.unit === 'dong' ? ` · ${t('programs.amountDong', { amount: l.totalAmount })}` : ''}
             </div>
             <Typography.Text type="secondary">
-              {l.decisionNo ? `${t('programs.decisionNo')}: ${l.decisionNo} (${showDate(l.decisionDate)}) · ` : ''}
+              {l.decisionNo ? (
+                <>
+                  {t('programs.decisionNo')}: <span translate="no">{l.decisionNo}</span> ({showDate(l.decisionDate)})
+                  ·{' '}
+                </>
+              ) : (
+                ''
+              )}
               {t('public.publishedAt', { at: formatDateTime(l.publishedAt) })}
             </Typography.Text>
           </li>
@@ -118,17 +127,17 @@ function PublicListView({ list: l }: { list: PublicList }) {
   const names = new Map(l.entries.map((e) => [e.id, e.fullName]));
   return (
     <article data-testid="public-list">
-      <Typography.Title level={1} className="page-title" data-testid="public-list-title">
+      <Typography.Title level={1} className="page-title" data-testid="public-list-title" translate="no">
         {l.programName}
       </Typography.Title>
       <Typography.Paragraph>
-        {l.communeName} · {t('programs.periodYear', { period: l.period })}
+        <span translate="no">{l.communeName}</span> · {t('programs.periodYear', { period: l.period })}
         <br />
-        {t('public.legalBasis', { basis: l.legalBasis })}
+        <TN k="public.legalBasis" p={{ basis: l.legalBasis }} />
         {l.decisionNo ? (
           <>
             <br />
-            {t('public.decision', { no: l.decisionNo, date: showDate(l.decisionDate) })}
+            <TN k="public.decision" p={{ no: l.decisionNo, date: showDate(l.decisionDate) }} />
           </>
         ) : null}
         <br />

@@ -118,10 +118,10 @@ export function ListStateTag({ state, testId }: { state: ListState; testId?: str
 /** A whole number the Vietnamese way: 1100000 → "1.100.000". */
 export const num = (n: number): string => formatNumberVi(n);
 
-/** An amount with its unit: "1.100.000 đ", "12,5 kg", "3 thẻ". */
+/** An amount with its unit in the language of `t`: "1.100.000 đ" / "1,100,000 VND", "12,5 kg", "3 thẻ". */
 export function quantityText(t: TFunction, unit: Unit, amount: number, quantity: number): string {
-  if (unit === 'dong') return `${num(amount)} đ`;
-  return `${formatNumberVi(quantity)} ${t(UNIT_KEYS[unit])}`;
+  if (unit === 'dong') return t('programs.amountDong', { amount });
+  return t('programs.quantityWithUnit', { quantity, unit: t(UNIT_KEYS[unit]) });
 }
 
 /** Kilograms also in tonnes, as rice is reported: "12.500 kg (12,5 tấn)". */
@@ -170,10 +170,10 @@ export function eligibilityText(t: TFunction, rule: EligibilityRule, lang: Lang)
 export function amountText(t: TFunction, rule: AmountRule, lang: Lang): string {
   switch (rule.type) {
     case 'fixed':
-      return t('programs.rule.fixed', { amount: num(rule.amount) });
+      return t('programs.rule.fixed', { amount: rule.amount });
     case 'by_category':
       return `${t('programs.rule.byCategory')}: ${Object.entries(rule.amounts)
-        .map(([c, a]) => `${categoryLabel(c, lang)} ${num(a)} đ`)
+        .map(([c, a]) => `${categoryLabel(c, lang)} ${t('programs.amountDong', { amount: a })}`)
         .join('; ')}`;
     case 'gift':
       return rule.gift === 'tet' ? t('programs.rule.giftTet') : t('programs.rule.gift277');
@@ -185,11 +185,22 @@ export function amountText(t: TFunction, rule: AmountRule, lang: Lang): string {
 }
 
 /** A label and its value on one line, for small summaries. */
-export function Fact({ label, children, testId }: { label: ReactNode; children: ReactNode; testId?: string }) {
+/** A labelled fact; `data` marks a value that is record content (names, legal bases, notes), not UI text. */
+export function Fact({
+  label,
+  children,
+  testId,
+  data,
+}: {
+  label: ReactNode;
+  children: ReactNode;
+  testId?: string;
+  data?: boolean;
+}) {
   return (
     <div className="program-fact">
       <span className="program-fact-label">{label}</span>
-      <span className="program-fact-value" data-testid={testId}>
+      <span className="program-fact-value" data-testid={testId} translate={data ? 'no' : undefined}>
         {children}
       </span>
     </div>

@@ -11,6 +11,7 @@ import type { MessageKey } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { genderLabel, PersonStateTags, RegistryHead } from './shared';
 import { showPartialDate } from '../../kernel/format';
+import { dataCell } from '../../kernel/format';
 
 type Pair = DuplicateList['items'][number];
 
@@ -153,6 +154,7 @@ export default function DuplicatesPage() {
       render: (_: unknown, p) => <PersonSide p={p.b} testId={`dup-right-${p.b.id}`} />,
     },
     {
+      onCell: dataCell,
       title: t('dup.col.decision'),
       key: 'decision',
       className: 'no-print',

@@ -15,6 +15,7 @@ import { CardButton, LinkButton } from '../../components/buttons';
 import { codeLabel, genderLabel, PersonStateTags, RegistryHead, useCanWrite } from './shared';
 import { FactsCard, TimelineEntry } from '../../components/records';
 import { showDate, showPartialDate } from '../../kernel/format';
+import { dataCell } from '../../kernel/format';
 
 type Member = HouseholdOut['members'][number];
 type Dialog = 'edit' | 'member' | 'grant' | 'event' | null;
@@ -32,11 +33,14 @@ export default function HouseholdPage() {
   const active = h.state === 'active';
   const memberColumns: TableColumnsType<Member> = [
     {
+      onCell: dataCell,
       title: t('persons.col.name'),
       key: 'name',
       render: (_: unknown, m) => (
         <span>
-          <Link to={`/registry/persons/${m.id}`}>{m.fullName}</Link>{' '}
+          <Link to={`/registry/persons/${m.id}`} translate="no">
+            {m.fullName}
+          </Link>{' '}
           <PersonStateTags deceasedOn={m.deceasedOn} movedOutOn={m.movedOutOn} />
         </span>
       ),
@@ -49,7 +53,12 @@ export default function HouseholdPage() {
     { title: t('persons.col.gender'), dataIndex: 'gender', render: (g: Gender) => genderLabel(g, lang) },
     { title: t('persons.col.birthDate'), dataIndex: 'birthDate', render: (d: string) => showPartialDate(d) },
     { title: t('persons.col.citizenId'), dataIndex: 'citizenId', render: (v: string | null) => v ?? '' },
-    { title: t('household.col.ethnic'), dataIndex: 'ethnicName', render: (v: string | null) => v ?? '' },
+    {
+      onCell: dataCell,
+      title: t('household.col.ethnic'),
+      dataIndex: 'ethnicName',
+      render: (v: string | null) => v ?? '',
+    },
     { title: t('household.col.phone'), dataIndex: 'phone', render: (v: string | null) => v ?? '' },
   ];
 
@@ -88,14 +97,28 @@ export default function HouseholdPage() {
               key: 'head',
               label: t('household.field.head'),
               children: h.headPersonId ? (
-                <Link to={`/registry/persons/${h.headPersonId}`}>{h.headName}</Link>
+                <Link to={`/registry/persons/${h.headPersonId}`} translate="no">
+                  {h.headName}
+                </Link>
               ) : (
                 <Typography.Text type="secondary">{t('household.noHead')}</Typography.Text>
               ),
             },
-            { key: 'commune', label: t('household.field.commune'), children: `${h.communeName} (${h.communeCode})` },
-            { key: 'village', label: t('household.field.village'), children: h.village ?? '' },
-            { key: 'address', label: t('household.field.address'), children: h.address ?? '' },
+            {
+              key: 'commune',
+              label: t('household.field.commune'),
+              children: <span translate="no">{`${h.communeName} (${h.communeCode})`}</span>,
+            },
+            {
+              key: 'village',
+              label: t('household.field.village'),
+              children: <span translate="no">{h.village ?? ''}</span>,
+            },
+            {
+              key: 'address',
+              label: t('household.field.address'),
+              children: <span translate="no">{h.address ?? ''}</span>,
+            },
             {
               key: 'residence',
               label: t('household.field.residence'),

@@ -14,6 +14,7 @@ import { acceptAreaCode, AreaStatusFilters, searchFilterOf } from './filters';
 import { FiltersBar, NumberFilter, SearchBox } from '../../components/filters';
 import { CreateHouseholdModal } from './HouseholdForms';
 import { codeLabel, RegistryHead, useCanWrite } from './shared';
+import { dataCell } from '../../kernel/format';
 
 type HouseholdItem = HouseholdPage['items'][number];
 
@@ -54,14 +55,25 @@ export default function HouseholdsPage() {
       render: (_: unknown, h) => <Link to={`/registry/households/${h.id}`}>{h.code}</Link>,
     },
     {
+      onCell: dataCell,
       title: t('households.col.head'),
       dataIndex: 'headName',
       render: (v: string | null) => v ?? <Typography.Text type="secondary">{t('household.noHead')}</Typography.Text>,
     },
     { title: t('households.col.members'), dataIndex: 'memberCount', align: 'right' },
-    { title: t('households.col.village'), dataIndex: 'village', render: (v: string | null) => v ?? '' },
-    { title: t('households.col.address'), dataIndex: 'address', render: (v: string | null) => v ?? '' },
-    { title: t('households.col.commune'), dataIndex: 'communeName' },
+    {
+      onCell: dataCell,
+      title: t('households.col.village'),
+      dataIndex: 'village',
+      render: (v: string | null) => v ?? '',
+    },
+    {
+      onCell: dataCell,
+      title: t('households.col.address'),
+      dataIndex: 'address',
+      render: (v: string | null) => v ?? '',
+    },
+    { onCell: dataCell, title: t('households.col.commune'), dataIndex: 'communeName' },
     {
       title: t('households.col.residence'),
       dataIndex: 'residence',

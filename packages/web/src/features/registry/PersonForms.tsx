@@ -15,7 +15,7 @@ import type {
   Relation,
 } from '@ansinh/domain';
 import { registryApi, registryKeys } from './api';
-import { useT } from '../../kernel/i18n';
+import { TN, useT } from '../../kernel/i18n';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import {
   citizenIdRule,
@@ -285,7 +285,7 @@ export function EditPersonModal({ person, onClose }: { person: PersonOut; onClos
   return (
     <ModalForm<PersonValues>
       state={f}
-      title={t('person.form.editTitle', { name: person.fullName })}
+      title=<TN k="person.form.editTitle" p={{ name: person.fullName }} />
       width={640}
       focusRef={firstRef}
       errorTestId="person-form-error"

@@ -74,7 +74,9 @@ export default function PersonPage() {
       <RegistryHead
         title={
           <>
-            <span data-testid="person-name">{p.fullName}</span>{' '}
+            <span data-testid="person-name" translate="no">
+              {p.fullName}
+            </span>{' '}
             <PersonStateTags deceasedOn={p.deceasedOn} movedOutOn={p.movedOutOn} />
           </>
         }
@@ -126,12 +128,16 @@ export default function PersonPage() {
             )
           }
           items={[
-            { key: 'name', label: t('person.field.fullName'), children: p.fullName },
+            { key: 'name', label: t('person.field.fullName'), children: <span translate="no">{p.fullName}</span> },
             { key: 'gender', label: t('person.field.gender'), children: genderLabel(p.gender, lang) },
             { key: 'birth', label: t('person.field.birthDate'), children: showPartialDate(p.birthDate) },
             { key: 'cid', label: t('person.field.citizenId'), children: p.citizenId ?? '' },
             ...(p.oldIdNumber ? [{ key: 'old', label: t('person.field.oldId'), children: p.oldIdNumber }] : []),
-            { key: 'ethnic', label: t('person.field.ethnic'), children: p.ethnicName ?? '' },
+            {
+              key: 'ethnic',
+              label: t('person.field.ethnic'),
+              children: <span translate="no">{p.ethnicName ?? ''}</span>,
+            },
             { key: 'phone', label: t('person.field.phone'), children: p.phone ?? '' },
             {
               key: 'disability',
@@ -153,8 +159,16 @@ export default function PersonPage() {
                   <Typography.Text type="secondary">{t('person.noHousehold')}</Typography.Text>
                 ),
             },
-            { key: 'commune', label: t('person.field.commune'), children: `${p.communeName} (${p.communeCode})` },
-            { key: 'village', label: t('person.field.village'), children: p.village ?? '' },
+            {
+              key: 'commune',
+              label: t('person.field.commune'),
+              children: <span translate="no">{`${p.communeName} (${p.communeCode})`}</span>,
+            },
+            {
+              key: 'village',
+              label: t('person.field.village'),
+              children: <span translate="no">{p.village ?? ''}</span>,
+            },
             ...(p.deceasedOn
               ? [{ key: 'dead', label: t('person.field.deceasedOn'), children: showDate(p.deceasedOn) }]
               : []),

@@ -15,6 +15,7 @@ import { CreateHouseholdModal } from './HouseholdForms';
 import { filterEthnic, genderLabel, PersonStateTags, RegistryHead, useCanWrite, useOptions } from './shared';
 import { LinkButton } from '../../components/buttons';
 import { showPartialDate } from '../../kernel/format';
+import { dataCell } from '../../kernel/format';
 
 const FILTER_KEYS = [
   'q',
@@ -77,6 +78,7 @@ export default function PersonsPage() {
 
   const columns: TableColumnsType<PersonListItem> = [
     {
+      onCell: dataCell,
       title: t('persons.col.name'),
       key: 'name',
       render: (_: unknown, p) => (
@@ -99,8 +101,8 @@ export default function PersonsPage() {
           ''
         ),
     },
-    { title: t('persons.col.village'), dataIndex: 'village', render: (v: string | null) => v ?? '' },
-    { title: t('persons.col.commune'), dataIndex: 'communeName' },
+    { onCell: dataCell, title: t('persons.col.village'), dataIndex: 'village', render: (v: string | null) => v ?? '' },
+    { onCell: dataCell, title: t('persons.col.commune'), dataIndex: 'communeName' },
   ];
 
   const hasFilters = !!(

@@ -4,7 +4,14 @@ import { Button, Form, Input, InputNumber, Select, Table, Tag, Typography } from
 import type { TableColumnsType } from 'antd';
 import type { Dayjs } from 'dayjs';
 import dayjs from 'dayjs';
-import { findStatusCategory, STATUS_CATEGORIES, StatusKind, todayInVietnam, validateStatusGrant } from '@ansinh/domain';
+import {
+  findStatusCategory,
+  officerText,
+  STATUS_CATEGORIES,
+  StatusKind,
+  todayInVietnam,
+  validateStatusGrant,
+} from '@ansinh/domain';
 import type { EndStatusBody, GrantStatusBody, StatusOut } from '@ansinh/domain';
 import { registryApi, registryKeys } from './api';
 import { useLang, useT } from '../../kernel/i18n';
@@ -230,7 +237,7 @@ export function GrantStatusModal({ subject, onClose }: { subject: Subject; onClo
         name="kind"
         label={t('grant.kind')}
         rules={[{ required: true, message: t('grant.kindRequired') }]}
-        extra={catalogue ? t('grant.legalBasis', { basis: catalogue.legalBasis }) : undefined}
+        extra={catalogue ? t('grant.legalBasis', { basis: officerText(catalogue.legalBasis) }) : undefined}
       >
         <Select
           data-testid="grant-kind"

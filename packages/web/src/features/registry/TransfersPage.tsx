@@ -8,10 +8,11 @@ import { registryApi, registryKeys } from './api';
 import { useErrorText } from '../../kernel/errors';
 import { formatDateTime, showPartialDate } from '../../kernel/format';
 import { useAuth } from '../../kernel/auth';
-import { useT } from '../../kernel/i18n';
+import { TN, useT } from '../../kernel/i18n';
 import type { MessageKey } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { RegistryHead, useCanWrite } from './shared';
+import { dataCell } from '../../kernel/format';
 
 const STATE_COLOR: Record<TransferState, string> = { pending: 'gold', accepted: 'green', refused: 'red' };
 
@@ -67,6 +68,7 @@ export default function TransfersPage() {
   const incoming: TableColumnsType<TransferIncoming> = [
     { title: t('transfers.col.state'), key: 'state', render: (_: unknown, r) => <StateTag state={r.state} /> },
     {
+      onCell: dataCell,
       title: t('transfers.col.person'),
       key: 'person',
       render: (_: unknown, r) => (
@@ -76,10 +78,11 @@ export default function TransfersPage() {
         </span>
       ),
     },
-    { title: t('transfers.col.to'), dataIndex: 'toCommuneName' },
-    { title: t('transfers.col.note'), dataIndex: 'note', render: (v: string | null) => v ?? '' },
+    { onCell: dataCell, title: t('transfers.col.to'), dataIndex: 'toCommuneName' },
+    { onCell: dataCell, title: t('transfers.col.note'), dataIndex: 'note', render: (v: string | null) => v ?? '' },
     { title: t('transfers.col.requestedAt'), dataIndex: 'requestedAt', render: (v: string) => formatDateTime(v) },
     {
+      onCell: dataCell,
       title: t('transfers.col.decision'),
       key: 'decision',
       className: 'no-print',
@@ -90,7 +93,7 @@ export default function TransfersPage() {
           <Space orientation="vertical" size={6}>
             <Popconfirm
               title={t('transfers.acceptTitle')}
-              description={t('transfers.acceptText', { name: r.fullName, to: r.toCommuneName })}
+              description=<TN k="transfers.acceptText" p={{ name: r.fullName, to: r.toCommuneName }} />
               okText={t('transfers.accept')}
               cancelText={t('common.cancel')}
               onConfirm={() => decide.mutate({ id: r.id, accept: true })}
@@ -123,7 +126,7 @@ export default function TransfersPage() {
   const outgoing: TableColumnsType<TransferOutgoing> = [
     { title: t('transfers.col.state'), key: 'state', render: (_: unknown, r) => <StateTag state={r.state} /> },
     { title: t('transfers.col.citizenId'), dataIndex: 'citizenId' },
-    { title: t('transfers.col.note'), dataIndex: 'note', render: (v: string | null) => v ?? '' },
+    { onCell: dataCell, title: t('transfers.col.note'), dataIndex: 'note', render: (v: string | null) => v ?? '' },
     { title: t('transfers.col.requestedAt'), dataIndex: 'requestedAt', render: (v: string) => formatDateTime(v) },
     { title: t('transfers.col.answer'), dataIndex: 'refusalReason', render: (v: string | null) => v ?? '' },
   ];

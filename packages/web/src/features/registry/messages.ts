@@ -682,7 +682,7 @@ export const registryEn: Record<keyof typeof registryVi, string> = {
   'import.countHelp.duplicates':
     'new people with the same name and birth year as someone registered; after the import, see "Possible duplicates"',
   'import.rejectedAlert':
-    '{count} rows have errors: download the error file, fix them in Excel, then choose the file again',
+    '{count, plural, one {# row has} other {# rows have}} errors: download the error file, fix them in Excel, then choose the file again',
   'import.rejectedHelp':
     'The error file holds the rejected rows; its last column "Lỗi cần sửa" says what to fix. Fix those rows in your file, save it, choose it again in step 2 and press "Check". Nothing has been written yet.',
   'import.rejectedLink': 'Download the error file (.xlsx)',
@@ -704,7 +704,7 @@ export const registryEn: Record<keyof typeof registryVi, string> = {
   'dup.title': 'Possible duplicates',
   'dup.intro':
     'Pairs of files in your area that may be the same person. Look at each pair (open the files or ask the village head if needed), then choose: two different people, or merge into one file. So that each person is paid only once.',
-  'dup.count': '{count} pairs to review.',
+  'dup.count': '{count, plural, one {# pair} other {# pairs}} to review.',
   'dup.empty': 'No suspected duplicates.',
   'dup.emptyText': 'Nothing to do here.',
   'dup.col.reason': 'Why suspected',

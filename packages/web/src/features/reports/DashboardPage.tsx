@@ -5,13 +5,14 @@ import { Alert, Card, Col, Empty, List, Progress, Row, Select, Space, Spin, Typo
 import { formatQuantityVi } from '@ansinh/domain';
 import type { Dashboard } from '@ansinh/domain';
 import { formatDate } from '../../kernel/format';
-import { useT } from '../../kernel/i18n';
+import { hasMessage, TN, useLang, useT, useTN } from '../../kernel/i18n';
+import type { MessageKey } from '../../kernel/i18n';
 import { useUrlFilters } from '../../kernel/urlFilters';
 import { LoadError } from '../../components/LoadError';
 import { figureHref, reportsApi, rk } from './api';
 import type { DashboardFilter } from './api';
 import { AreaBars, TrendLine } from './charts';
-import { ReportsHead, StatusTag, useUnitLabel } from './shared';
+import { ProgressText, ReportsHead, StatusTag, useUnitLabel } from './shared';
 import { IsoDateInput } from '../../components/DateInput';
 
 const isDate = (s: string | null): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s);
@@ -19,6 +20,7 @@ const isDate = (s: string | null): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.t
 /** The leaders' view: the year's targets and progress as of a date, by area, trend, attention. */
 export default function DashboardPage() {
   const t = useT();
+  const tn = useTN();
   const unit = useUnitLabel();
   const url = useUrlFilters();
   const year = url.params.get('year');
@@ -52,7 +54,7 @@ export default function DashboardPage() {
         title={t('reports.dashboard.title')}
         intro={
           d
-            ? t('reports.dashboard.intro', { area: d.area.name, asOf: formatDate(d.asOf), year: String(d.year) })
+            ? tn('reports.dashboard.intro', { area: d.area.name, asOf: formatDate(d.asOf), year: String(d.year) })
             : undefined
         }
       />
@@ -101,7 +103,9 @@ export default function DashboardPage() {
           {d.plan ? (
             <Typography.Paragraph data-testid="dashboard-plan">
               {t('reports.dashboard.plan')}{' '}
-              <Link to={`/reports/plans/${d.plan.id}?asOf=${d.asOf}`}>{d.plan.citation}</Link> — {d.plan.title}
+              <span translate="no">
+                <Link to={`/reports/plans/${d.plan.id}?asOf=${d.asOf}`}>{d.plan.citation}</Link> — {d.plan.title}
+              </span>
             </Typography.Paragraph>
           ) : (
             <Alert
@@ -124,7 +128,9 @@ export default function DashboardPage() {
                 dataSource={d.attention}
                 renderItem={(a) => (
                   <List.Item>
-                    <Link to={ref(d, a.indicatorCode, a.params, a.areaCode)}>{a.text}</Link>
+                    <Link to={ref(d, a.indicatorCode, a.params, a.areaCode)}>
+                      <AttentionText d={d} a={a} />
+                    </Link>
                   </List.Item>
                 )}
               />
@@ -142,7 +148,9 @@ export default function DashboardPage() {
                   className="reports-kpi"
                   data-testid={`target-${tg.indicatorCode}`}
                 >
-                  <Typography.Text type="secondary">{tg.indicatorName}</Typography.Text>
+                  <Typography.Text type="secondary" translate="no">
+                    {tg.indicatorName}
+                  </Typography.Text>
                   <div className="value">
                     {tg.available ? (
                       <Link
@@ -165,7 +173,9 @@ export default function DashboardPage() {
                     status={tg.status === 'behind' ? 'exception' : tg.status === 'met' ? 'success' : 'normal'}
                   />
                   <Space>
-                    <span data-testid={`target-text-${tg.indicatorCode}`}>{tg.text}</span>
+                    <span data-testid={`target-text-${tg.indicatorCode}`}>
+                      <ProgressText tg={tg} />
+                    </span>
                     <StatusTag status={tg.status} />
                   </Space>
                   {tg.lowerIsBetter && (
@@ -193,7 +203,7 @@ export default function DashboardPage() {
             )}
             {d.trend.map((tr) => (
               <Col xs={24} xl={12} key={`${tr.indicatorCode}|${tr.params}`}>
-                <Card size="small" title={t('reports.dashboard.trend', { name: tr.indicatorName })}>
+                <Card size="small" title=<TN k="reports.dashboard.trend" p={{ name: tr.indicatorName }} />>
                   <TrendLine
                     title={tr.indicatorName}
                     testId={`trend-${tr.indicatorCode}`}
@@ -214,6 +224,24 @@ export default function DashboardPage() {
       )}
     </div>
   );
+}
+
+/** What needs attention: the server's text in Vietnamese; in English rebuilt from its kind and count. */
+function AttentionText({ d, a }: { d: Dashboard; a: Dashboard['attention'][number] }) {
+  const t = useT();
+  const { lang } = useLang();
+  if (lang === 'vi') return <>{a.text}</>;
+  if (a.kind === 'behind') {
+    const tg = d.targets.find((x) => x.indicatorCode === a.indicatorCode && x.params === a.params);
+    if (!tg) return <>{t('common.unknownCode')}</>;
+    return (
+      <>
+        <span translate="no">{tg.indicatorName}</span>: <ProgressText tg={tg} />
+      </>
+    );
+  }
+  const key = `reports.attention.${a.kind}` as MessageKey;
+  return <>{hasMessage(key) ? t(key, { n: a.count }) : t('common.unknownCode')}</>;
 }
 
 function ByArea({

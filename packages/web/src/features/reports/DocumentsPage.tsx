@@ -20,7 +20,7 @@ import type { TableColumnsType } from 'antd';
 import type { AgencySettings, FigureOut, PreviewBlock, ReportBody, ReportOut, ReportPreview } from '@ansinh/domain';
 import { useMe } from '../../kernel/auth';
 import { formatDate, formatDateTime } from '../../kernel/format';
-import { useT } from '../../kernel/i18n';
+import { useT, useFormatNumber } from '../../kernel/i18n';
 import type { MessageKey } from '../../kernel/i18n';
 import { pageParams, useUrlFilters } from '../../kernel/urlFilters';
 import { DetailFallback } from '../../components/DetailFallback';
@@ -32,6 +32,7 @@ import { RulesModal } from './RulesModal';
 import { HeaderFields } from './TemplateEditor';
 import { ReportsHead, todayVn, useCanManage } from './shared';
 import { IsoDateInput } from '../../components/DateInput';
+import { dataCell } from '../../kernel/format';
 
 export function DocumentsPage() {
   const t = useT();
@@ -57,7 +58,7 @@ export function DocumentsPage() {
         </Link>
       ),
     },
-    { title: t('reports.docs.col.area'), dataIndex: 'areaName' },
+    { onCell: dataCell, title: t('reports.docs.col.area'), dataIndex: 'areaName' },
     { title: t('reports.figure.asOf'), dataIndex: 'asOf', render: (v: string) => formatDate(v) },
     { title: t('reports.docs.col.state'), key: 'state', render: (_: unknown, r) => <StateTag r={r} /> },
     {
@@ -317,7 +318,7 @@ function Paper({
   const t = useT();
   const h = p.header;
   return (
-    <Card className="report-paper" data-testid="report-paper">
+    <Card className="report-paper" lang="vi" data-testid="report-paper">
       <div className="doc-head">
         <div>
           <div>{h.parentAgency.toUpperCase()}</div>
@@ -445,6 +446,7 @@ function Block({
 /** A figure in the preview: a click shows how it was obtained and leads to the records behind it. */
 function Fig({ f, text }: { f: FigureOut | undefined; text: string }) {
   const t = useT();
+  const fmt = useFormatNumber();
   if (!f) return <span className="fig missing">{text}</span>;
   const content = (
     <div style={{ maxWidth: 360 }} data-testid="figure-popover">
@@ -476,8 +478,8 @@ function Fig({ f, text }: { f: FigureOut | undefined; text: string }) {
         <ul style={{ paddingLeft: 18, margin: '4px 0' }}>
           {f.sources!.map((s) => (
             <li key={s.id}>
-              {s.areaName}: {s.value.toLocaleString('vi-VN')} ({formatDate(s.periodFrom)} – {formatDate(s.periodTo)});{' '}
-              {s.sourceRef}, {formatDate(s.sourceDate)}
+              {s.areaName}: {fmt(s.value)} ({formatDate(s.periodFrom)} – {formatDate(s.periodTo)}); {s.sourceRef},{' '}
+              {formatDate(s.sourceDate)}
             </li>
           ))}
         </ul>

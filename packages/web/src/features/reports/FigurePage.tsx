@@ -10,6 +10,7 @@ import { pageParams, useUrlFilters } from '../../kernel/urlFilters';
 import { LoadError } from '../../components/LoadError';
 import { reportsApi, rk } from './api';
 import { ReportsHead, useUnitLabel } from './shared';
+import { dataCell } from '../../kernel/format';
 
 type RecordItem = FigureTrace['records']['items'][number];
 
@@ -43,7 +44,7 @@ export default function FigurePage() {
       key: 'label',
       render: (_: unknown, r) => (r.href ? <Link to={r.href}>{r.label}</Link> : r.label),
     },
-    { title: t('reports.figure.col.area'), dataIndex: 'areaName' },
+    { onCell: dataCell, title: t('reports.figure.col.area'), dataIndex: 'areaName' },
     { title: t('reports.figure.col.date'), dataIndex: 'date', render: (v: string | null) => formatDate(v) },
     {
       title: t('reports.figure.col.amount'),
@@ -53,7 +54,7 @@ export default function FigurePage() {
     },
   ];
   const sources: TableColumnsType<EnteredValueOut> = [
-    { title: t('reports.figure.col.area'), dataIndex: 'areaName' },
+    { onCell: dataCell, title: t('reports.figure.col.area'), dataIndex: 'areaName' },
     {
       title: t('reports.values.col.period'),
       key: 'period',

@@ -14,6 +14,7 @@ import { reportsApi, rk } from './api';
 import { ValueActions, ValueStatus } from './ValueActions';
 import { ReportsHead, todayVn, useCanManage, useUnitLabel } from './shared';
 import { IsoDateInput } from '../../components/DateInput';
+import { dataCell } from '../../kernel/format';
 
 /** The indicator catalogue and the values entered with their sources. */
 export default function IndicatorsPage() {
@@ -36,6 +37,7 @@ export default function IndicatorsPage() {
   const catalogue: TableColumnsType<IndicatorOut> = [
     { title: t('reports.indicators.col.code'), dataIndex: 'code', render: (v: string) => <code>{v}</code> },
     {
+      onCell: dataCell,
       title: t('reports.indicators.col.name'),
       key: 'name',
       render: (_: unknown, i) => (lang === 'vi' ? i.nameVi : i.nameEn),
@@ -62,8 +64,8 @@ export default function IndicatorsPage() {
     },
   ];
   const entered: TableColumnsType<EnteredValueOut> = [
-    { title: t('reports.indicators.col.name'), dataIndex: 'indicatorName' },
-    { title: t('reports.figure.col.area'), dataIndex: 'areaName' },
+    { onCell: dataCell, title: t('reports.indicators.col.name'), dataIndex: 'indicatorName' },
+    { onCell: dataCell, title: t('reports.figure.col.area'), dataIndex: 'areaName' },
     {
       title: t('reports.values.col.period'),
       key: 'period',

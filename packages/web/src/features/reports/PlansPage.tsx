@@ -7,14 +7,15 @@ import { formatQuantityVi, parseNumberVi } from '@ansinh/domain';
 import type { PlanSummary, TargetOut } from '@ansinh/domain';
 import { useMe } from '../../kernel/auth';
 import { formatDate } from '../../kernel/format';
-import { useT } from '../../kernel/i18n';
+import { TN, useT } from '../../kernel/i18n';
 import { useErrorText } from '../../kernel/errors';
 import { useUrlFilters } from '../../kernel/urlFilters';
 import { DetailFallback } from '../../components/DetailFallback';
 import { LoadError } from '../../components/LoadError';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { figureHref, reportsApi, rk } from './api';
-import { ReportsHead, StatusTag, todayVn, useCanManage, useUnitLabel } from './shared';
+import { ProgressText, ReportsHead, StatusTag, todayVn, useCanManage, useUnitLabel } from './shared';
+import { dataCell } from '../../kernel/format';
 import { IsoDateInput } from '../../components/DateInput';
 
 export function PlansPage() {
@@ -33,8 +34,8 @@ export function PlansPage() {
         </Link>
       ),
     },
-    { title: t('reports.plans.col.title'), dataIndex: 'title' },
-    { title: t('reports.plans.col.area'), dataIndex: 'areaName' },
+    { onCell: dataCell, title: t('reports.plans.col.title'), dataIndex: 'title' },
+    { onCell: dataCell, title: t('reports.plans.col.area'), dataIndex: 'areaName' },
     { title: t('reports.plans.col.targets'), dataIndex: 'targetCount', align: 'right' },
   ];
   return (
@@ -176,11 +177,12 @@ export function PlanPage() {
   const to = `${p.year}-12-31`;
   const columns: TableColumnsType<TargetOut> = [
     {
+      onCell: dataCell,
       title: t('reports.plans.col.indicator'),
       key: 'ind',
       render: (_: unknown, x) => x.indicatorName + (x.params ? ` (${x.params})` : ''),
     },
-    { title: t('reports.plans.col.area'), dataIndex: 'areaName' },
+    { onCell: dataCell, title: t('reports.plans.col.area'), dataIndex: 'areaName' },
     {
       title: t('reports.plans.col.target'),
       key: 'target',
@@ -202,7 +204,7 @@ export function PlanPage() {
           })}
           data-testid={`target-progress-${x.id}`}
         >
-          {x.text}
+          <ProgressText tg={x} />
         </Link>
       ),
     },
@@ -226,8 +228,15 @@ export function PlanPage() {
   return (
     <div>
       <ReportsHead
-        title={p.citation}
-        intro={`${p.title} — ${p.areaName}. ${t('reports.plans.issuedBy', { issuer: p.issuer, date: formatDate(p.docDate) })}`}
+        title={<span translate="no">{p.citation}</span>}
+        intro={
+          <>
+            <span translate="no">
+              {p.title} — {p.areaName}.
+            </span>{' '}
+            <TN k="reports.plans.issuedBy" p={{ issuer: p.issuer, date: formatDate(p.docDate) }} />
+          </>
+        }
         extra={
           canManage && (
             <Button type="primary" data-testid="plan-add-target" onClick={() => setAdding(true)}>

@@ -3,7 +3,7 @@ import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input, Space, Tag, Tooltip } from 'antd';
 import { parseNumberVi, type EnteredValueOut } from '@ansinh/domain';
 import { formatDateTime } from '../../kernel/format';
-import { useT } from '../../kernel/i18n';
+import { useT, useFormatNumber } from '../../kernel/i18n';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { reportsApi, rk } from './api';
 
@@ -59,6 +59,7 @@ export function ValueActions({ v }: { v: EnteredValueOut }) {
 
 function ChangeModal({ v, mode, onClose }: { v: EnteredValueOut; mode: 'correct' | 'withdraw'; onClose: () => void }) {
   const t = useT();
+  const fmt = useFormatNumber();
   const state = useModalForm<ChangeValues>(['value', 'sourceRef', 'reason'], onClose);
   const m = useMutation({
     mutationFn: (f: ChangeValues) => {
@@ -80,7 +81,7 @@ function ChangeModal({ v, mode, onClose }: { v: EnteredValueOut; mode: 'correct'
       title={t(mode === 'correct' ? 'reports.values.correctTitle' : 'reports.values.withdrawTitle')}
       intro={
         <p>
-          {v.indicatorName} — {v.areaName}: {v.value.toLocaleString('vi-VN')} ({v.sourceRef})
+          {v.indicatorName} — {v.areaName}: {fmt(v.value)} ({v.sourceRef})
         </p>
       }
       errorTestId="value-change-error"

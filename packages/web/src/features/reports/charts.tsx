@@ -24,6 +24,7 @@ export function AreaBars({ bars, title, testId }: { bars: Bar[]; title: string; 
   return (
     <svg
       role="group"
+      data-i18n-skip=""
       aria-label={title}
       data-testid={testId}
       viewBox={`0 0 ${width} ${bars.length * rowH + 8}`}
@@ -37,7 +38,7 @@ export function AreaBars({ bars, title, testId }: { bars: Bar[]; title: string; 
         const tx = b.target === null ? null : labelW + (b.target / max) * barW;
         return (
           <g key={b.key}>
-            <text x={labelW - 6} y={y + 15} textAnchor="end" fontSize="12" fill="#333">
+            <text x={labelW - 6} y={y + 15} textAnchor="end" fontSize="12" fill="#333" data-i18n-skip="">
               {shortName(b.label)}
             </text>
             <Link
@@ -75,6 +76,7 @@ export function TrendLine({ points, title, testId }: { points: Point[]; title: s
   return (
     <svg
       role="group"
+      data-i18n-skip=""
       aria-label={title}
       data-testid={testId}
       viewBox={`0 0 ${width} ${height}`}

@@ -11,6 +11,10 @@ export const reportsVi = {
   'reports.tab.plans': 'Kế hoạch, chỉ tiêu',
   'reports.tab.indicators': 'Số liệu nhập',
   'reports.noData': 'Chưa có số liệu',
+  'reports.progressText': '{achieved}/{target}, đạt {percent}%',
+  'reports.attention.lists_pending': '{n} danh sách đang chờ phê duyệt',
+  'reports.attention.overdue': '{n} hồ sơ đã quá hạn mà chưa giải quyết',
+  'reports.attention.due_soon': '{n} hồ sơ sắp đến hạn trong 2 ngày làm việc',
   'reports.lowerIsBetter': 'Càng thấp càng tốt',
   'reports.status.met': 'Đạt',
   'reports.status.on_track': 'Đúng tiến độ',
@@ -276,6 +280,10 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   'reports.tab.plans': 'Plans and targets',
   'reports.tab.indicators': 'Entered figures',
   'reports.noData': 'No data yet',
+  'reports.progressText': '{achieved}/{target}, {percent}% achieved',
+  'reports.attention.lists_pending': '{n, plural, one {# list awaits} other {# lists await}} approval',
+  'reports.attention.overdue': '{n, plural, one {# dossier is} other {# dossiers are}} overdue and not settled',
+  'reports.attention.due_soon': '{n, plural, one {# dossier is} other {# dossiers are}} due within 2 working days',
   'reports.lowerIsBetter': 'Lower is better',
   'reports.status.met': 'Met',
   'reports.status.on_track': 'On track',
@@ -443,7 +451,7 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   'reports.docs.issueConfirm':
     'Issue the report? It gets its number and its figures are frozen; it can no longer be edited.',
   'reports.docs.changed':
-    'Since it was issued, {n} figures have changed (the report keeps the figures it was issued with):',
+    'Since it was issued, {n, plural, one {# figure has} other {# figures have}} changed (the report keeps the figures it was issued with):',
   'reports.docs.unchanged': 'No figure has changed since the report was issued.',
   'reports.docs.previewHelp':
     'Preview: figures are recomputed each time. Click "Edit" next to a paragraph to change its wording; keep the {…} placeholders where AnSinh fills in figures.',

@@ -75,3 +75,17 @@ export function todayVn(): string {
     day: '2-digit',
   }).format(new Date());
 }
+
+/** "18/400, đạt 4,5%": the server's text in Vietnamese, ours from the figures in English. */
+export function ProgressText({
+  tg,
+}: {
+  tg: { text: string; available: boolean; achieved: number | null; target: number; percent: number | null };
+}) {
+  const t = useT();
+  const { lang } = useLang();
+  if (lang === 'vi') return <>{tg.text}</>;
+  if (!tg.available) return <>{t('reports.noData')}</>;
+  const percent = Math.round((tg.percent ?? 0) * 100) / 100;
+  return <>{t('reports.progressText', { achieved: tg.achieved ?? 0, target: tg.target, percent })}</>;
+}

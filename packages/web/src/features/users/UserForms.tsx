@@ -8,7 +8,7 @@ import { meKey } from '../../kernel/authApi';
 import { usersApi, usersKeys } from './api';
 import { useAuth } from '../../kernel/auth';
 import { zodRule } from '../../kernel/forms';
-import { pick, useLang, useT } from '../../kernel/i18n';
+import { pick, TN, useLang, useT } from '../../kernel/i18n';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { AreaCodeInput } from '../areas';
 import { agenciesApi, agenciesKeys } from '../agencies/api';
@@ -153,7 +153,7 @@ export function EditUserModal({ user, onClose }: { user: UserOut; onClose: () =>
   return (
     <ModalForm<EditValues>
       state={f}
-      title={t('users.editTitle', { username: user.username })}
+      title=<TN k="users.editTitle" p={{ username: user.username }} />
       focusRef={firstRef}
       errorTestId="user-form-error"
       submit={{ label: t('common.save'), testId: 'user-form-submit', loading: patch.isPending }}
@@ -197,7 +197,7 @@ export function ResetPasswordModal({ user, onClose }: { user: UserOut; onClose: 
   return (
     <ModalForm<{ password: string }>
       state={f}
-      title={t('users.resetTitle', { username: user.username })}
+      title=<TN k="users.resetTitle" p={{ username: user.username }} />
       focusRef={firstRef}
       errorTestId="user-form-error"
       submit={{ label: t('users.resetPassword'), testId: 'user-form-submit', loading: reset.isPending }}

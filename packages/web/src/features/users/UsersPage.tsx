@@ -15,6 +15,7 @@ import { FiltersBar } from '../../components/filters';
 import { PagedTable } from '../../components/PagedTable';
 import { AreaCodeInput, isAreaCode } from '../areas';
 import { CreateUserModal, EditUserModal, ResetPasswordModal, useRoleOptions } from './UserForms';
+import { dataCell } from '../../kernel/format';
 
 const FILTER_KEYS = ['q', 'role', 'areaCode', 'disabled'];
 
@@ -56,13 +57,15 @@ export default function UsersPage() {
 
   const columns: TableColumnsType<UserOut> = [
     {
+      onCell: dataCell,
       title: t('users.col.username'),
       dataIndex: 'username',
       render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
     },
-    { title: t('users.col.fullName'), dataIndex: 'fullName' },
+    { onCell: dataCell, title: t('users.col.fullName'), dataIndex: 'fullName' },
     { title: t('users.col.role'), dataIndex: 'role', render: (r: Role) => pick(ROLE_LABELS[r], lang) },
     {
+      onCell: dataCell,
       title: t('users.col.area'),
       key: 'area',
       render: (_: unknown, u) => (
@@ -89,6 +92,7 @@ export default function UsersPage() {
         v ? formatDateTime(v) : <Typography.Text type="secondary">{t('users.never')}</Typography.Text>,
     },
     {
+      onCell: dataCell,
       title: t('common.actions'),
       key: 'actions',
       fixed: 'right',

@@ -9,7 +9,8 @@ export const shellMessages = defineMessages(
 
     'lang.vi': 'Tiếng Việt',
     'lang.en': 'English',
-    'lang.switchTo': 'Chuyển sang {name}',
+    'lang.switchToVi': 'Chuyển sang tiếng Việt',
+    'lang.switchToEn': 'Chuyển sang tiếng Anh',
 
     'nav.home': 'Trang chủ',
     'nav.waiting': '{count} việc đang chờ, {overdue} quá hạn',
@@ -52,6 +53,7 @@ export const shellMessages = defineMessages(
     'common.clearFilters': 'Xoá bộ lọc',
     'common.all': 'Tất cả',
     'common.retry': 'Thử lại',
+    'common.unknownCode': 'Không xác định',
     'common.reload': 'Tải lại trang',
     'common.backHome': 'Về trang chủ',
     'common.actions': 'Thao tác',
@@ -68,6 +70,11 @@ export const shellMessages = defineMessages(
     'error.network': 'Không kết nối được máy chủ. Kiểm tra mạng rồi thử lại.',
     'error.badResponse': 'Máy chủ trả về dữ liệu không đúng định dạng. Báo quản trị viên kèm mã yêu cầu.',
     'error.http': 'Máy chủ báo lỗi {status}. Thử lại sau ít phút; nếu vẫn lỗi, báo quản trị viên.',
+    'error.status.400': 'Dữ liệu gửi lên chưa đúng. Kiểm tra lại rồi gửi lại.',
+    'error.status.403': 'Vai trò của bạn không được làm thao tác này.',
+    'error.status.404': 'Bản ghi không tồn tại hoặc nằm ngoài địa bàn của bạn.',
+    'error.status.409': 'Thao tác không hợp với tình trạng hiện tại của bản ghi. Tải lại trang rồi kiểm tra.',
+    'error.field': 'Giá trị này chưa đúng: kiểm tra rồi gửi lại.',
     'error.unknown': 'Đã có lỗi ngoài ý muốn. Tải lại trang rồi thử lại; nếu vẫn lỗi, báo quản trị viên.',
     'error.boundaryTitle': 'Đã có lỗi xảy ra',
     'error.boundaryText':
@@ -96,7 +103,8 @@ export const shellMessages = defineMessages(
 
     'lang.vi': 'Tiếng Việt',
     'lang.en': 'English',
-    'lang.switchTo': 'Switch to {name}',
+    'lang.switchToVi': 'Switch to Vietnamese',
+    'lang.switchToEn': 'Switch to English',
 
     'nav.home': 'Home',
     'nav.waiting': '{count} waiting, {overdue} overdue',
@@ -139,6 +147,7 @@ export const shellMessages = defineMessages(
     'common.clearFilters': 'Clear filters',
     'common.all': 'All',
     'common.retry': 'Try again',
+    'common.unknownCode': 'Unknown',
     'common.reload': 'Reload page',
     'common.backHome': 'Back to home',
     'common.actions': 'Actions',
@@ -156,6 +165,11 @@ export const shellMessages = defineMessages(
     'error.badResponse': 'The server sent data in an unexpected format. Tell the administrator, with the request id.',
     'error.http':
       'The server reported error {status}. Try again in a few minutes; if it persists, tell the administrator.',
+    'error.status.400': 'Some of the data sent is not right. Check it and send again.',
+    'error.status.403': 'Your role may not do this.',
+    'error.status.404': 'The record does not exist or is outside your area.',
+    'error.status.409': 'This does not fit the record’s current state. Reload the page and check.',
+    'error.field': 'This value is not right: check it and send again.',
     'error.unknown':
       'Something unexpected went wrong. Reload the page and try again; if it persists, tell the administrator.',
     'error.boundaryTitle': 'Something went wrong',

@@ -2,9 +2,13 @@
  * The i18n runtime: the current language, `useT()`, number formatting in messages. The messages
  * themselves are catalogues (`catalogue.ts`): the shell's in `common.ts`, each feature's in its
  * `messages.ts`, registered once by the shell. Parameters are written `{name}` and numbers passed
- * as parameters are formatted for the language.
+ * as parameters are formatted for the language (vi-VN: 1.234,5; en-GB: 1,234.5). Counts are
+ * pluralised with ICU-like blocks read by `Intl.PluralRules`:
+ * `{count, plural, one {# person} other {# people}}` (`=0 {…}` matches an exact value, `#` is the
+ * formatted number). Official forms print in Vietnamese whatever the screen language: their pages
+ * translate with `useFormT()` and carry `lang="vi"`.
  */
-import { createContext, createElement, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { createContext, createElement, Fragment, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
@@ -31,23 +35,55 @@ export function registerMessages(features: Omit<Messages, 'shell'>): void {
 
 export type MessageParams = Record<string, string | number>;
 
+/** The locale of each language for Intl (numbers, dates, plural rules). */
+export const LOCALES: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
+
 const numberFormats: Record<Lang, Intl.NumberFormat> = {
-  vi: new Intl.NumberFormat('vi-VN'),
-  en: new Intl.NumberFormat('en-US'),
+  vi: new Intl.NumberFormat(LOCALES.vi),
+  en: new Intl.NumberFormat(LOCALES.en),
+};
+const pluralRules: Record<Lang, Intl.PluralRules> = {
+  vi: new Intl.PluralRules(LOCALES.vi),
+  en: new Intl.PluralRules(LOCALES.en),
 };
 
 export function formatNumber(lang: Lang, n: number): string {
   return numberFormats[lang].format(n);
 }
 
+const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
+const PLURAL_CASE = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
+
+/** `{n, plural, one {# person} other {# people}}` with n = 3 → "3 people" (English rules), "3 người" in Vietnamese. */
+function pluralise(lang: Lang, template: string, params: MessageParams): string {
+  return template.replace(PLURAL, (whole, name: string, cases: string) => {
+    const value = params[name];
+    if (value === undefined) return whole;
+    const forms = new Map<string, string>();
+    for (const m of cases.matchAll(PLURAL_CASE)) forms.set(m[1]!, m[2]!);
+    // A count passed already formatted (a string) takes the "other" form.
+    if (typeof value !== 'number') return (forms.get('other') ?? '').replace(/#/g, value);
+    const form = forms.get(`=${value}`) ?? forms.get(pluralRules[lang].select(value)) ?? forms.get('other') ?? '';
+    return form.replace(/#/g, formatNumber(lang, value));
+  });
+}
+
 export function translate(lang: Lang, key: MessageKey, params?: MessageParams): string {
-  const template = dictionaries[lang][key] ?? key;
-  if (!params) return template;
+  // A key built from a code (`dossiers.reason.${code}`) the catalogue does not know: a generic
+  // label, never the raw code.
+  const raw = dictionaries[lang][key] ?? dictionaries[lang]['common.unknownCode'] ?? key;
+  if (!params) return raw;
+  const template = raw.includes(', plural,') ? pluralise(lang, raw, params) : raw;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
     return typeof value === 'number' ? formatNumber(lang, value) : value;
   });
+}
+
+/** Whether the catalogue has this key (for keys built from codes: `programs.problem.${code}`). */
+export function hasMessage(key: string): boolean {
+  return key in dictionaries.vi;
 }
 
 export type TFunction = (key: MessageKey, params?: MessageParams) => string;
@@ -118,6 +154,16 @@ export function useT(): TFunction {
   return useI18n().t;
 }
 
+const formT: TFunction = (key, params) => translate('vi', key, params);
+
+/**
+ * The translate function of official forms (receipts, slips, decisions, payment sheets): always
+ * Vietnamese, whatever the screen language. The printed block carries `lang="vi"`.
+ */
+export function useFormT(): TFunction {
+  return formT;
+}
+
 /** The current language and its setter. */
 export function useLang(): { lang: Lang; setLang: (lang: Lang) => void } {
   const { lang, setLang } = useI18n();
@@ -127,4 +173,64 @@ export function useLang(): { lang: Lang; setLang: (lang: Lang) => void } {
 /** A label from a `{ vi, en }` pair (ROLE_LABELS, AREA_TYPE_LABELS ...). */
 export function pick(label: { vi: string; en: string } | undefined, lang: Lang): string {
   return label ? label[lang] : '';
+}
+
+/** Numbers for the screen in the chosen language: vi-VN 1.234,5 / en-GB 1,234.5 (Intl options allowed). */
+export function useFormatNumber(): (n: number, options?: Intl.NumberFormatOptions) => string {
+  const { lang } = useI18n();
+  return useCallback(
+    (n: number, options?: Intl.NumberFormatOptions) =>
+      options ? n.toLocaleString(LOCALES[lang], options) : formatNumber(lang, n),
+    [lang],
+  );
+}
+
+/**
+ * A message as React nodes, its parameters shown as given: names, areas and record content passed
+ * as parameters are wrapped in `<span translate="no">` (data, not text to translate); numbers are
+ * formatted and pluralised as `t` does. `tn('programs.listOf', { commune: l.communeName })`.
+ */
+export function useTN(): (key: MessageKey, params: Record<string, ReactNode | number>) => ReactNode {
+  const { lang } = useI18n();
+  return useCallback(
+    (key: MessageKey, params: Record<string, ReactNode | number>) => {
+      const numbers: MessageParams = {};
+      for (const [k, v] of Object.entries(params)) if (typeof v === 'number') numbers[k] = v;
+      const text = translate(lang, key, numbers);
+      const parts = text.split(/\{(\w+)\}/g);
+      return createElement(
+        Fragment,
+        null,
+        ...parts.map((p, i) => {
+          if (i % 2 === 0) return p;
+          const v = params[p];
+          if (v === undefined || v === null) return `{${p}}`;
+          return typeof v === 'string'
+            ? createElement('span', { key: i, translate: 'no' }, v)
+            : createElement(Fragment, { key: i }, v);
+        }),
+      );
+    },
+    [lang],
+  );
+}
+
+/** Money for the screen: "1.624.000 đồng" in Vietnamese, "1,624,000 VND" in English. */
+export function useMoney(): (n: number) => string {
+  const { lang } = useI18n();
+  return useCallback(
+    (n: number) => (lang === 'vi' ? `${formatNumber('vi', n)} đồng` : `${formatNumber('en', n)} VND`),
+    [lang],
+  );
+}
+
+/** `useTN()` as an element, for JSX: `<TN k="programs.listOf" p={{ commune: l.communeName }} />`. */
+export function TN({ k, p }: { k: MessageKey; p: Record<string, ReactNode | number> }): ReactNode {
+  return useTN()(k, p);
+}
+
+/** A server text written "Vietnamese / English" (calendar warnings): the half in the chosen language. */
+export function pickBilingual(text: string, lang: Lang): string {
+  const parts = text.split(' / ');
+  return parts.length === 2 ? parts[lang === 'vi' ? 0 : 1]! : text;
 }

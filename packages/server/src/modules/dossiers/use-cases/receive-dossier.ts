@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  DOSSIER_ASSISTED_REASON_LABELS,
   agencyCode,
   clockStart,
   effectivePath,
@@ -151,7 +152,8 @@ export function receiveDossier(c: DossiersContext, reader: DossierReader) {
           );
           const note =
             b.channel === 'assisted'
-              ? `Cán bộ ${actor.username} nộp thay; lý do: ${b.assistedReason}${b.assistedNote ? ` (${b.assistedNote})` : ''}`
+              ? // The reason's label, never its code: the note prints on the control slip (Vietnamese).
+                `Cán bộ nộp thay; lý do: ${b.assistedReason ? DOSSIER_ASSISTED_REASON_LABELS[b.assistedReason].vi.toLocaleLowerCase('vi-VN') : ''}${b.assistedNote ? ` (${b.assistedNote})` : ''}`
               : '';
           await dossiersRepo.addEvent(trx, {
             dossier_id: newId,

@@ -1,4 +1,11 @@
-import { clockState, defaultCalendar, todayInVietnam, type ClockInput, type ClockOut } from '@ansinh/domain';
+import {
+  clockState,
+  defaultCalendar,
+  officerText,
+  todayInVietnam,
+  type ClockInput,
+  type ClockOut,
+} from '@ansinh/domain';
 import type { Database } from '../../../db/database.js';
 import type { Actor } from '../../../platform/actor.js';
 import { codesOfCommune, scopePattern } from '../../../platform/authz.js';
@@ -71,6 +78,6 @@ export function presentClock(c: ClockInput, source: string, asOf: string, doneOn
     due: s.due,
     remaining: s.remaining,
     status: s.status,
-    source,
+    source: officerText(source), // officers read the article, not the notes on what was checked
   };
 }
