@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Descriptions, Input, Space } from 'antd';
+import { Descriptions, Space } from 'antd';
 import { useT, useFormatNumber } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { petitionsApi, pk } from './api';
