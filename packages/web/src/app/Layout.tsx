@@ -127,7 +127,7 @@ function Header({ isDesktop, onOpenMenu }: { isDesktop: boolean; onOpenMenu: () 
           {me.agencyName && (
             <>
               <span aria-hidden="true"> · </span>
-              <span data-testid="user-agency" title={t('header.agency')}>
+              <span data-testid="user-agency" title={t('header.agency')} translate="no">
                 {me.agencyName}
               </span>
             </>

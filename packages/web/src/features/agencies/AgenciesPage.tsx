@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { dataCell } from '../../kernel/format';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Table, Tag, Typography } from 'antd';
 import type { InputRef, TableColumnsType } from 'antd';
@@ -156,6 +157,7 @@ export default function AgenciesPage() {
       render: (v: string) => <Typography.Text code>{v}</Typography.Text>,
     },
     {
+      onCell: dataCell,
       title: t('agencies.col.name'),
       key: 'name',
       render: (_: unknown, a) => (
@@ -168,13 +170,15 @@ export default function AgenciesPage() {
         </span>
       ),
     },
-    { title: t('agencies.col.symbol'), dataIndex: 'symbol' },
+    { onCell: dataCell, title: t('agencies.col.symbol'), dataIndex: 'symbol' },
     {
+      onCell: dataCell,
       title: t('agencies.col.signer'),
       key: 'signer',
       render: (_: unknown, a) => `${a.signerAuthority ? `${a.signerAuthority} ` : ''}${a.signerTitle} ${a.signerName}`,
     },
     {
+      onCell: dataCell,
       title: t('agencies.col.fields'),
       dataIndex: 'fields',
       render: (f: string[]) => f.map((x) => <Tag key={x}>{x}</Tag>),

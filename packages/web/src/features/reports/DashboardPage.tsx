@@ -12,7 +12,7 @@ import { LoadError } from '../../components/LoadError';
 import { figureHref, reportsApi, rk } from './api';
 import type { DashboardFilter } from './api';
 import { AreaBars, TrendLine } from './charts';
-import { ProgressText, ReportsHead, StatusTag, useUnitLabel } from './shared';
+import { ProgressText, ReportsHead, StatusTag, useProgressText, useUnitLabel } from './shared';
 import { IsoDateInput } from '../../components/DateInput';
 
 const isDate = (s: string | null): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s);
@@ -20,6 +20,7 @@ const isDate = (s: string | null): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.t
 /** The leaders' view: the year's targets and progress as of a date, by area, trend, attention. */
 export default function DashboardPage() {
   const t = useT();
+  const progressText = useProgressText();
   const tn = useTN();
   const unit = useUnitLabel();
   const url = useUrlFilters();
@@ -167,7 +168,7 @@ export default function DashboardPage() {
                     </Typography.Text>
                   </div>
                   <Progress
-                    aria-label={tg.text}
+                    aria-label={progressText(tg)}
                     percent={Math.min(100, Math.round(tg.percent ?? 0))}
                     showInfo={false}
                     status={tg.status === 'behind' ? 'exception' : tg.status === 'met' ? 'success' : 'normal'}

@@ -418,6 +418,7 @@ export function HeaderFields({
       </Field>
       <Field label={t('reports.tpl.recipients')} help={t('reports.tpl.recipientsHelp')}>
         <Input.TextArea
+          translate="no"
           data-testid={`${prefix}-recipients`}
           autoSize={{ minRows: 2 }}
           value={recipients}
@@ -507,6 +508,7 @@ function BlockEditor({
       </Space>
       {b.type === 'text' && (
         <Input.TextArea
+          translate="no"
           aria-label={t('reports.tpl.block.text')}
           data-testid={`${testId}-text`}
           autoSize={{ minRows: 2, maxRows: 12 }}
@@ -525,6 +527,7 @@ function BlockEditor({
             onChange={(e) => onChange({ ...b, figure: e.target.value })}
           />
           <Input.TextArea
+            translate="no"
             aria-label={t('reports.tpl.whenZero')}
             placeholder={t('reports.tpl.whenZero')}
             data-testid={`${testId}-zero`}
@@ -534,6 +537,7 @@ function BlockEditor({
             onChange={(e) => onChange({ ...b, zero: e.target.value })}
           />
           <Input.TextArea
+            translate="no"
             aria-label={t('reports.tpl.whenOtherwise')}
             placeholder={t('reports.tpl.whenOtherwise')}
             data-testid={`${testId}-otherwise`}
@@ -554,6 +558,7 @@ function BlockEditor({
             onChange={(e) => onChange({ ...b, caption: e.target.value })}
           />
           <Input.TextArea
+            translate="no"
             aria-label={t('reports.tpl.rows')}
             placeholder={t('reports.tpl.rowsHelp')}
             data-testid={`${testId}-rows`}

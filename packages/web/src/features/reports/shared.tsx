@@ -76,16 +76,27 @@ export function todayVn(): string {
   }).format(new Date());
 }
 
-/** "18/400, đạt 4,5%": the server's text in Vietnamese, ours from the figures in English. */
-export function ProgressText({
-  tg,
-}: {
-  tg: { text: string; available: boolean; achieved: number | null; target: number; percent: number | null };
-}) {
+type ProgressFigures = {
+  text: string;
+  available: boolean;
+  achieved: number | null;
+  target: number;
+  percent: number | null;
+};
+
+/** "18/400, đạt 4,5%" as a string (an accessible name): the server's text in Vietnamese, ours from the figures in English. */
+export function useProgressText(): (tg: ProgressFigures) => string {
   const t = useT();
   const { lang } = useLang();
-  if (lang === 'vi') return <>{tg.text}</>;
-  if (!tg.available) return <>{t('reports.noData')}</>;
-  const percent = Math.round((tg.percent ?? 0) * 100) / 100;
-  return <>{t('reports.progressText', { achieved: tg.achieved ?? 0, target: tg.target, percent })}</>;
+  return (tg) => {
+    if (lang === 'vi') return tg.text;
+    if (!tg.available) return t('reports.noData');
+    const percent = Math.round((tg.percent ?? 0) * 100) / 100;
+    return t('reports.progressText', { achieved: tg.achieved ?? 0, target: tg.target, percent });
+  };
+}
+
+/** "18/400, đạt 4,5%": the server's text in Vietnamese, ours from the figures in English. */
+export function ProgressText({ tg }: { tg: ProgressFigures }) {
+  return <>{useProgressText()(tg)}</>;
 }
