@@ -10,6 +10,18 @@ function chunks<T>(xs: T[], n = CHUNK): T[][] {
   return out;
 }
 
+/**
+ * The chunks of a long list with a turn of the event loop between them: on SQLite each query runs
+ * synchronously, and a file's worth of them in a row would hold every other request (issue 17:
+ * no stall over 50 ms). Inside a transaction other queries still wait for it (one connection).
+ */
+async function* slices<T>(xs: T[], n = CHUNK): AsyncGenerator<T[]> {
+  for (let i = 0; i < xs.length; i += n) {
+    if (i > 0) await new Promise((r) => setImmediate(r));
+    yield xs.slice(i, i + n);
+  }
+}
+
 export type ImportHousehold = { id: number; province_code: string; district_code: string | null; commune_code: string };
 
 const insertStatements = new WeakMap<object, { stmt: Statement; cols: string[] }>();
@@ -29,7 +41,7 @@ export const importRepo = {
 
   async personsByCitizenIds(db: Executor, ids: string[]): Promise<PersonRow[]> {
     const out: PersonRow[] = [];
-    for (const c of chunks(ids))
+    for await (const c of slices(ids))
       out.push(...(await db.selectFrom('persons').selectAll().where('citizen_id', 'in', c).execute()));
     return out;
   },
@@ -37,7 +49,7 @@ export const importRepo = {
   /** Live persons of one commune whose name key is one of `keys` (one range of the index each). */
   async personsByNameKeys(db: Executor, commune: string, keys: string[]): Promise<PersonRow[]> {
     const out: PersonRow[] = [];
-    for (const c of chunks(keys)) {
+    for await (const c of slices(keys)) {
       out.push(
         ...(await db
           .selectFrom('persons')
@@ -53,7 +65,7 @@ export const importRepo = {
 
   async householdsByCodes(db: Executor, codes: string[]) {
     const out: (ImportHousehold & { code: string })[] = [];
-    for (const c of chunks(codes)) {
+    for await (const c of slices(codes)) {
       out.push(
         ...(await db
           .selectFrom('households')
@@ -88,7 +100,7 @@ export const importRepo = {
   /** Insert households in multi-row batches with their 'created' event; ids in order. */
   async insertHouseholds(trx: Executor, rows: NewHousehold[], note: string, at: string): Promise<number[]> {
     const ids: number[] = [];
-    for (const chunk of chunks(rows)) {
+    for await (const chunk of slices(rows)) {
       const got = await trx.insertInto('households').values(chunk).returning('id').execute();
       await trx
         .insertInto('household_events')
@@ -128,10 +140,12 @@ export const importRepo = {
         insertStatements.set(database.sqlite, cached);
       }
       const { stmt } = cached;
-      return rows.map((r) => Number(stmt.run(r).lastInsertRowid));
+      const ids: number[] = [];
+      for await (const c of slices(rows, 1000)) for (const r of c) ids.push(Number(stmt.run(r).lastInsertRowid));
+      return ids;
     }
     const ids: number[] = [];
-    for (const c of chunks(rows, 400)) {
+    for await (const c of slices(rows, 400)) {
       for (const r of await trx.insertInto('persons').values(c).returning('id').execute()) ids.push(r.id);
     }
     return ids;

@@ -62,7 +62,7 @@ export async function validateImport(
     if ('problems' in r) rejected.push(r);
     else valid.push(r);
     progress.done = i + 1;
-    if (i % 2000 === 1999) await tick();
+    if (i % 250 === 249) await tick();
   }
 
   // The raw rows are no longer needed (rejected ones keep their cells): let them go.
@@ -92,6 +92,7 @@ export async function validateImport(
     keysByCommune.set(v.person.commune_code, set);
   }
   for (const [commune, set] of keysByCommune) {
+    await tick(); // one commune's query at a time, other requests in between
     for (const p of await importRepo.personsByNameKeys(db, commune, [...set])) {
       const k = `${p.commune_code}|${p.name_key}`;
       const list = byNameKey.get(k);
