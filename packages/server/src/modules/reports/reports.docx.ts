@@ -244,7 +244,6 @@ function closing(p: ReportPreview) {
 
 /** `renderReportDocx` in the shared render thread (platform/off-thread.ts): the event loop stays free. */
 export const buildDocx = offThread<[ReportPreview], Buffer>(import.meta.url, 'renderReportDocx');
-
 export async function renderReportDocx(p: ReportPreview): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [headerTable(p)];
   children.push(centered([run(p.header.docTitle.toUpperCase(), { size: 14, bold: true })], 0));
