@@ -264,4 +264,42 @@ describe('prints that print', () => {
     expect(pdf.pages).toBeLessThanOrEqual(3);
     await wide.context.close();
   });
+
+  it('a merit record and a poverty campaign print their content within the page, without the controls', async () => {
+    const api = await apiLogin(server.url, 'tinh.chuyenvien');
+    const records = await api.call<{ items: { id: number; fullName: string; dossierCode: string }[] }>(
+      'GET',
+      '/api/v1/merit/records?pageSize=1',
+    );
+    expect(records.items.length).toBe(1);
+    const r = records.items[0]!;
+    const campaigns = await api.call<{ items: { id: number }[] }>('GET', '/api/v1/poverty/campaigns');
+    expect(campaigns.items.length).toBeGreaterThan(0);
+    // A4 portrait at the app's 15 mm margins: 180 mm = 680 CSS px of printable width.
+    const { context, page } = await newPage(browser, { width: 680, height: 900 });
+    await login(page, server.url, 'tinh.chuyenvien');
+    await page.goto(`${server.url}/merit/records/${r.id}`);
+    await page.locator('.merit-print .ant-descriptions').first().waitFor();
+    const text = await printedText(page, '.merit-print');
+    expect(text).toContain(r.dossierCode);
+    expect(await page.locator('.merit-print button').first().isVisible()).toBe(false);
+    let pdf = await printToPdf(page);
+    expect(pdf.pages).toBeGreaterThanOrEqual(1);
+    expect(pdf.pages).toBeLessThanOrEqual(3);
+
+    await context.close();
+
+    // The campaign's households print A4 landscape: 277 mm = 1047 CSS px at 10 mm margins.
+    const wide = await newPage(browser, { width: 1047, height: 740 });
+    await login(wide.page, server.url, 'tinh.chuyenvien');
+    await wide.page.goto(`${server.url}/poverty/campaigns/${campaigns.items[0]!.id}`);
+    await wide.page.locator('.ant-table-tbody tr.ant-table-row').first().waitFor();
+    await wide.page.emulateMedia({ media: 'print' });
+    expect(await wide.page.locator('.ant-segmented').first().isVisible()).toBe(false);
+    const last = (await wide.page.locator('.ant-table-thead th:visible').last().boundingBox())!;
+    expect(last.x + last.width).toBeLessThanOrEqual(1047);
+    pdf = await printToPdf(wide.page);
+    expect(Math.round(pdf.width)).toBe(842);
+    await wide.context.close();
+  });
 });

@@ -73,7 +73,7 @@ export default function BreakdownPage() {
         <a onClick={() => window.print()}>{t('print')}</a>
       </Space>
       {r.error ? <LoadError error={r.error} onRetry={() => void r.refetch()} /> : null}
-      <Card className="breakdown-print">
+      <Card className="print-wide">
         {/* Fourteen columns: on paper the movement prints landscape, small, wrapping its headers. */}
         <style>{'@page { size: A4 landscape; margin: 10mm; }'}</style>
         <Table<Line>

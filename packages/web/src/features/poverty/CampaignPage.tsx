@@ -97,7 +97,9 @@ export default function CampaignPage() {
         ]}
         style={{ marginBottom: 12 }}
       />
-      <Card>
+      <Card className="print-wide">
+        {/* The households' table is wider than A4 portrait: on paper it prints landscape, small. */}
+        <style>{'@page { size: A4 landscape; margin: 10mm; }'}</style>
         <Table<PovertyCaseOut>
           rowKey="id"
           size="small"
