@@ -8,7 +8,7 @@ import { pick, useLang } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { PageHead } from '../../components/PageHead';
 import { pk, povertyApi } from './api';
-import { usePovertyT } from './messages';
+import { usePovertyT, usePovertyTN } from './messages';
 import { ImportPanel } from './ImportPanel';
 import { StepForms } from './StepForms';
 import { SurveyDrawer } from './SurveyDrawer';
@@ -18,6 +18,7 @@ import { dataCell, formatDate } from '../../kernel/format';
 export default function CampaignPage() {
   const id = Number(useParams().id);
   const t = usePovertyT();
+  const tn = usePovertyTN();
   const { lang } = useLang();
   const errorText = useErrorText();
   const qc = useQueryClient();
@@ -41,7 +42,11 @@ export default function CampaignPage() {
   return (
     <>
       <PageHead
-        title={`${t('title')}: ${campaign.communeName} ${campaign.year}`}
+        title={
+          <>
+            {t('title')}: <span translate="no">{campaign.communeName}</span> {campaign.year}
+          </>
+        }
         extra={
           <Space>
             {can('manage') && campaign.recognition === null ? (
@@ -77,9 +82,9 @@ export default function CampaignPage() {
           type="success"
           showIcon
           data-testid="recognized"
-          title={t('campaign.recognized', {
+          title={tn('campaign.recognized', {
             no: campaign.recognition.decisionNo,
-            date: formatDate(campaign.recognition.decisionDate),
+            date: <>{formatDate(campaign.recognition.decisionDate)}</>,
           })}
           style={{ marginBottom: 12 }}
         />

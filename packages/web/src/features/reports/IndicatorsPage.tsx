@@ -83,14 +83,18 @@ export default function IndicatorsPage() {
       render: (_: unknown, v) => (
         <>
           <Tag>{pick(SOURCE_KIND_LABELS[v.sourceKind as keyof typeof SOURCE_KIND_LABELS], lang) || v.sourceKind}</Tag>{' '}
-          {v.sourceRef} ({formatDate(v.sourceDate)})
+          <span translate="no">{v.sourceRef}</span> ({formatDate(v.sourceDate)})
         </>
       ),
     },
     {
       title: t('reports.values.col.by'),
       key: 'by',
-      render: (_: unknown, v) => `${v.enteredBy}, ${formatDateTime(v.enteredAt)}`,
+      render: (_: unknown, v) => (
+        <>
+          <span translate="no">{v.enteredBy}</span>, {formatDateTime(v.enteredAt)}
+        </>
+      ),
     },
     {
       title: t('reports.values.col.status'),

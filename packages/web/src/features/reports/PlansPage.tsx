@@ -26,6 +26,7 @@ export function PlansPage() {
   const columns: TableColumnsType<PlanSummary> = [
     { title: t('reports.plans.col.year'), dataIndex: 'year', width: 80 },
     {
+      onCell: dataCell,
       title: t('reports.plans.col.doc'),
       key: 'doc',
       render: (_: unknown, p) => (
