@@ -12,7 +12,16 @@ import {
 } from '@ansinh/domain';
 import { PageHead } from '../../components/PageHead';
 import { LoadError } from '../../components/LoadError';
-import { pick, useLang, useMoney, useT, type Lang, type MessageKey, type TFunction } from '../../kernel/i18n';
+import {
+  pick,
+  useLang,
+  useMoney,
+  usePrintInVietnamese,
+  useT,
+  type Lang,
+  type MessageKey,
+  type TFunction,
+} from '../../kernel/i18n';
 import { ExtractsCard } from './ExtractsCard';
 import { TransferSlips } from './TransferSlip';
 import { meritApi, meritKeys, type Graves, type MeritRecord, type MeritRecords } from './api';
@@ -78,6 +87,7 @@ function codeLabel(t: TFunction, prefix: 'merit.recordState' | 'merit.benefitSta
 
 /** One person's merit page: the original dossier, decisions, gifts, relatives; printable. */
 export function RecordPage() {
+  usePrintInVietnamese(); // printed as it shows: an official paper, in Vietnamese
   const t = useT();
   const { lang } = useLang();
   const money = useMoney();
@@ -246,6 +256,7 @@ export function GravesPage() {
 
 /** The yearly count (Mẫu 100) and gifts "N suất, X đồng" by occasion and source. */
 export function YearPage() {
+  usePrintInVietnamese(); // printed as it shows: an official paper, in Vietnamese
   const t = useT();
   const { lang } = useLang();
   const [year, setYear] = useState(new Date().getFullYear() - 1);

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Segmented, Space, Table, Tag } from 'antd';
 import { CASE_STEPS, POVERTY_CLASS_LABELS, type PovertyCaseOut } from '@ansinh/domain';
 import { useErrorText } from '../../kernel/errors';
-import { pick, useLang } from '../../kernel/i18n';
+import { pick, useLang, usePrintInVietnamese } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { PageHead } from '../../components/PageHead';
 import { pk, povertyApi } from './api';
@@ -16,6 +16,7 @@ import { dataCell, formatDate } from '../../kernel/format';
 
 /** The commune's campaign board: households by step, the step records, the decision, the printable list. */
 export default function CampaignPage() {
+  usePrintInVietnamese(); // printed as it shows: an official paper, in Vietnamese
   const id = Number(useParams().id);
   const t = usePovertyT();
   const tn = usePovertyTN();

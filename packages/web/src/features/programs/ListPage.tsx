@@ -23,7 +23,7 @@ import type { CheckResult, EntryOut, ListDetail } from '@ansinh/domain';
 import { registryApi } from '../registry';
 import { useErrorText } from '../../kernel/errors';
 import { formatDateTime } from '../../kernel/format';
-import { hasMessage, TN, useLang, useT } from '../../kernel/i18n';
+import { hasMessage, TN, useLang, usePrintInVietnamese, useT } from '../../kernel/i18n';
 import type { MessageKey } from '../../kernel/i18n';
 import { DetailFallback, useRouteRecord } from '../../components/DetailFallback';
 import { LoadError } from '../../components/LoadError';
@@ -50,6 +50,7 @@ import { dataCell } from '../../kernel/format';
 
 /** /programs/lists/:id: one list, its steps, its entries, the check, the actions and the remarks. */
 export default function ListPage() {
+  usePrintInVietnamese(); // printed as it shows: an official paper, in Vietnamese
   const { valid, query } = useRouteRecord(pk.list, programsApi.list);
   if (!query.data) return <DetailFallback valid={valid} query={query} />;
   return <ListView list={query.data} />;
