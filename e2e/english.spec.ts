@@ -180,4 +180,26 @@ describe('English is English', () => {
     );
     expect(leaks).toEqual({});
   }, 600_000);
+
+  it('a page printed as it shows (the merit record) prints in Vietnamese, then comes back in English', async () => {
+    const { context, page } = await newPage(browser);
+    await login(page, server.url, 'tinh.chuyenvien');
+    if ((await page.evaluate(() => document.documentElement.lang)) !== 'en')
+      await page.getByTestId('lang-switch').click();
+    await page.goto(`${server.url}/merit`);
+    await page.locator('a[href^="/merit/records/"]').first().click();
+    await page.getByText('Benefit decisions').waitFor();
+    // Print (button or Ctrl+P): the browser fires beforeprint, lays the page out, then afterprint.
+    const printed = await page.evaluate(() => {
+      window.dispatchEvent(new Event('beforeprint'));
+      return { lang: document.documentElement.lang, text: document.body.innerText };
+    });
+    expect(printed.lang).toBe('vi');
+    expect(printed.text).toContain('Quyết định trợ cấp');
+    expect(printed.text).not.toContain('Benefit decisions');
+    await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    await page.getByText('Benefit decisions').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await context.close();
+  });
 });

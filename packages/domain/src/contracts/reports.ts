@@ -35,7 +35,7 @@ export const INDICATOR_UNIT_LABELS: Record<IndicatorUnit, { vi: string; en: stri
   persons: { vi: 'người', en: 'persons' },
   households: { vi: 'hộ', en: 'households' },
   gifts: { vi: 'suất quà', en: 'gifts' },
-  dong: { vi: 'đồng', en: 'đồng' },
+  dong: { vi: 'đồng', en: 'VND' },
   kg: { vi: 'kg', en: 'kg' },
   tonnes: { vi: 'tấn', en: 'tonnes' },
   cards: { vi: 'thẻ', en: 'cards' },

@@ -230,9 +230,16 @@ export default function DossierPage() {
             children: (
               <span>
                 <strong>{t(`dossiers.action.${e.action}` as MessageKey)}</strong> · {formatDateTime(e.at)} ·{' '}
-                {e.actorName ?? e.actor}
-                {e.areaName ? ` · ${e.areaName}` : ''}
-                {e.note ? <Typography.Text type="secondary"> — {e.note}</Typography.Text> : null}
+                <span translate="no">
+                  {e.actorName ?? e.actor}
+                  {e.areaName ? ` · ${e.areaName}` : ''}
+                </span>
+                {e.note ? (
+                  <Typography.Text type="secondary" translate="no">
+                    {' '}
+                    — {e.note}
+                  </Typography.Text>
+                ) : null}
               </span>
             ),
           }))}

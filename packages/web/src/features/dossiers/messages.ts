@@ -172,7 +172,7 @@ export const dossiersVi = {
 export const dossiersEn: Record<keyof typeof dossiersVi, string> = {
   'dossiers.title': 'Administrative dossiers',
   'dossiers.intro':
-    "Dossiers received at the one-stop counter, by post, online or submitted by an officer on someone's behalf. Limits are in working days (no weekends, holidays or Tết).",
+    "Dossiers received at the one-stop counter, by post, online or submitted by an officer on someone's behalf. Limits are in working days (no weekends, public holidays or the Lunar New Year).",
   'dossiers.tab.mine': 'To act on at my level',
   'dossiers.tab.all': 'All dossiers',
   'dossiers.tab.procedures': 'Procedure catalogue',

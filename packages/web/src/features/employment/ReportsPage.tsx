@@ -8,7 +8,7 @@ import {
   type EmploymentReportOut,
 } from '@ansinh/domain';
 import { hasAbility, useAuth } from '../../kernel/auth';
-import { TN, useFormatNumber, useT, type MessageKey } from '../../kernel/i18n';
+import { TN, useFormatNumber, useLang, useT, type MessageKey } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { ek, employmentApi } from './api';
 import { EmploymentHead } from './shared';
@@ -24,7 +24,13 @@ type PlanRow = EmploymentReportOut['plan']['rows'][number];
 export default function ReportsPage() {
   const t = useT();
   const fmt = useFormatNumber();
+  const { lang } = useLang();
   const { me } = useAuth();
+  /** The server's "actual/target, đạt x%" is Vietnamese: in English, the same from the figures. */
+  const progressEn = (total: number, target: number | null) =>
+    target
+      ? t('reports.progressText', { achieved: total, target, percent: Math.round((total * 10000) / target) / 100 })
+      : fmt(total);
   const [kind, setKind] = useState<EmploymentReportKind>('centre_half_year');
   const [year, setYear] = useState(new Date().getFullYear());
   const r = useQuery({
@@ -127,7 +133,10 @@ export default function ReportsPage() {
                 align: 'right' as const,
                 render: (_: unknown, x: PlanRow) => fmt(x.byChannel[c.code] ?? 0),
               })),
-              { title: t('employment.reports.progress'), dataIndex: 'progress' },
+              {
+                title: t('employment.reports.progress'),
+                render: (_: unknown, x: PlanRow) => (lang === 'vi' ? x.progress : progressEn(x.total, x.target)),
+              },
             ]}
           />
         </>

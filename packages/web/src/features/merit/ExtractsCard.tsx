@@ -32,7 +32,11 @@ export function ExtractsCard({ record }: { record: MeritRecord }) {
       {record.extracts.length
         ? record.extracts.map((x) => (
             <Tag key={x.id}>
-              {`${x.form} · ${x.issuedOn} · ${x.issuedTo} · `}
+              {/* The official form number ("Mẫu 95", NĐ 131/2021): a proper name, in Vietnamese. */}
+              <span lang="vi">{x.form}</span>
+              {` · ${x.issuedOn} · `}
+              <span translate="no">{x.issuedTo}</span>
+              {' · '}
               <a href={meritApi.extractDocxUrl(record.id, x.id)} data-testid={`extract-docx-${x.id}`}>
                 {t('merit.docx.extract')}
               </a>
@@ -47,7 +51,7 @@ export function ExtractsCard({ record }: { record: MeritRecord }) {
             style={{ width: 120 }}
             value={form}
             onChange={(v: ExtractForm) => setForm(v)}
-            options={FORMS.map((f) => ({ value: f, label: f }))}
+            options={FORMS.map((f) => ({ value: f, label: <span lang="vi">{f}</span> }))}
           />
           <Input
             aria-label={t('merit.extract.issuedTo')}

@@ -2,10 +2,26 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Input, InputNumber, Select, Space, Table, Tag } from 'antd';
-import { BENEFIT_DECISION_LABELS, MARTYR_INFO_LABELS, giftTotalText } from '@ansinh/domain';
+import {
+  BENEFIT_DECISION_LABELS,
+  GIFT_SOURCE_LABELS,
+  MARTYR_INFO_LABELS,
+  STATUS_CATEGORIES,
+  giftTotalText,
+  type GiftSource,
+} from '@ansinh/domain';
 import { PageHead } from '../../components/PageHead';
 import { LoadError } from '../../components/LoadError';
-import { pick, useLang, useMoney, useT } from '../../kernel/i18n';
+import {
+  pick,
+  useLang,
+  useMoney,
+  usePrintInVietnamese,
+  useT,
+  type Lang,
+  type MessageKey,
+  type TFunction,
+} from '../../kernel/i18n';
 import { ExtractsCard } from './ExtractsCard';
 import { TransferSlips } from './TransferSlip';
 import { meritApi, meritKeys, type Graves, type MeritRecord, type MeritRecords } from './api';
@@ -14,6 +30,7 @@ import { dataCell } from '../../kernel/format';
 /** Merit records of the actor's area, searched by name or dossier code. */
 export function RecordsPage() {
   const t = useT();
+  const { lang } = useLang();
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const query = useQuery({
@@ -45,16 +62,32 @@ export function RecordsPage() {
             render: (_, r) => <Link to={`/merit/records/${r.id}`}>{r.fullName}</Link>,
           },
           { title: t('merit.col.code'), dataIndex: 'dossierCode' },
-          { title: t('merit.col.category'), dataIndex: 'category' },
-          { title: t('merit.col.state'), dataIndex: 'benefitState' },
+          { title: t('merit.col.category'), key: 'c', render: (_, r) => meritCategoryLabel(r.category, lang) },
+          {
+            title: t('merit.col.state'),
+            key: 's',
+            render: (_, r) => codeLabel(t, 'merit.benefitState', r.benefitState),
+          },
         ]}
       />
     </div>
   );
 }
 
+/** A merit category's name (Law 02/2020 Art. 3) in the chosen language; the code if unknown. */
+function meritCategoryLabel(code: string, lang: Lang): string {
+  const c = STATUS_CATEGORIES.meritorious.categories.find((x) => x.code === code);
+  return c ? c[lang] : code;
+}
+
+/** A record's state by its code, never the code itself (an unknown one shows the generic label). */
+function codeLabel(t: TFunction, prefix: 'merit.recordState' | 'merit.benefitState', code: string): string {
+  return t(`${prefix}.${code}` as MessageKey);
+}
+
 /** One person's merit page: the original dossier, decisions, gifts, relatives; printable. */
 export function RecordPage() {
+  usePrintInVietnamese(); // printed as it shows: an official paper, in Vietnamese
   const t = useT();
   const { lang } = useLang();
   const money = useMoney();
@@ -80,12 +113,16 @@ export function RecordPage() {
       <Descriptions size="small" bordered column={2}>
         <Descriptions.Item label={t('merit.col.code')}>{r.dossierCode}</Descriptions.Item>
         <Descriptions.Item label={t('merit.col.category')}>
-          {r.category}
+          {meritCategoryLabel(r.category, lang)}
           {r.degree !== null ? ` (${r.degree}%)` : ''}
         </Descriptions.Item>
-        <Descriptions.Item label={t('merit.record.custodian')}>{r.custodian}</Descriptions.Item>
+        <Descriptions.Item label={t('merit.record.custodian')}>
+          {/* Free text, "Sở" (the Department) unless another custodian was entered. */}
+          {r.custodian === 'Sở' ? t('merit.custodian.department') : <span translate="no">{r.custodian}</span>}
+        </Descriptions.Item>
         <Descriptions.Item label={t('merit.col.state')}>
-          {r.state} · {r.benefitState} · {t('merit.record.retention')}
+          {codeLabel(t, 'merit.recordState', r.state)} · {codeLabel(t, 'merit.benefitState', r.benefitState)} ·{' '}
+          {t('merit.record.retention')}
         </Descriptions.Item>
         <Descriptions.Item label={t('merit.record.dossier')}>
           {r.dossierId !== null ? (
@@ -112,7 +149,8 @@ export function RecordPage() {
             { onCell: dataCell, title: t('merit.col.decisionNo'), dataIndex: 'decisionNo' },
             { title: t('merit.col.date'), dataIndex: 'decisionDate' },
             { title: t('merit.col.effectiveMonth'), dataIndex: 'effectiveMonth' },
-            { title: t('merit.col.form'), dataIndex: 'form' },
+            // The official form number ("Mẫu 50"): a proper name, in Vietnamese.
+            { title: t('merit.col.form'), dataIndex: 'form', onCell: () => ({ lang: 'vi' }) },
             { title: t('merit.col.monthly'), key: 'a', align: 'right', render: (_, d) => money(d.monthlyAmount) },
           ]}
         />
@@ -124,8 +162,12 @@ export function RecordPage() {
           pagination={false}
           dataSource={r.gifts}
           columns={[
-            { title: t('merit.col.campaign'), dataIndex: 'campaign' },
-            { title: t('merit.col.source'), dataIndex: 'source' },
+            { onCell: dataCell, title: t('merit.col.campaign'), dataIndex: 'campaign' },
+            {
+              title: t('merit.col.source'),
+              key: 'source',
+              render: (_, g) => pick(GIFT_SOURCE_LABELS[g.source as GiftSource], lang) || g.source,
+            },
             { title: t('merit.col.date'), dataIndex: 'givenOn' },
             { title: t('merit.col.amount'), key: 'a', align: 'right', render: (_, g) => money(g.amount) },
           ]}
@@ -133,7 +175,7 @@ export function RecordPage() {
       </Card>
       <Card size="small" title={t('merit.record.relatives')} style={{ marginTop: 12 }}>
         {r.relatives.length
-          ? r.relatives.map((x) => <Tag key={x.id}>{`${x.fullName} (${x.relation})`}</Tag>)
+          ? r.relatives.map((x) => <Tag key={x.id} translate="no">{`${x.fullName} (${x.relation})`}</Tag>)
           : t('merit.empty')}
       </Card>
       <ExtractsCard record={r} />
@@ -214,6 +256,7 @@ export function GravesPage() {
 
 /** The yearly count (Mẫu 100) and gifts "N suất, X đồng" by occasion and source. */
 export function YearPage() {
+  usePrintInVietnamese(); // printed as it shows: an official paper, in Vietnamese
   const t = useT();
   const { lang } = useLang();
   const [year, setYear] = useState(new Date().getFullYear() - 1);

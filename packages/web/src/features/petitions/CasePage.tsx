@@ -51,7 +51,7 @@ export default function CasePage() {
           <Link to={`/petitions/letters/${c.letterId}`}>#{c.letterId}</Link>
         </Descriptions.Item>
         <Descriptions.Item label={t('petitions.col.summary')} span={2}>
-          {c.summary}
+          <span translate="no">{c.summary}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('petitions.case.acceptance')}>
           <ClockTag clock={c.acceptanceClock} />

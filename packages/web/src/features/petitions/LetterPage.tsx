@@ -247,7 +247,7 @@ export default function LetterPage() {
         </Descriptions.Item>
         <Descriptions.Item label={t('petitions.col.kind')}>{kindLabel(t, l.kind)}</Descriptions.Item>
         <Descriptions.Item label={t('petitions.col.summary')} span={2}>
-          {l.summary}
+          <span translate="no">{l.summary}</span>
         </Descriptions.Item>
         <Descriptions.Item label={t('petitions.col.state')}>
           <span data-testid="letter-state">{t(`petitions.state.${l.state}` as MessageKey)}</span>

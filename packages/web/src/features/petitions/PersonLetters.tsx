@@ -28,7 +28,7 @@ export function PersonLetters({ personId }: { personId: number }) {
       renderItem={(l) => (
         <List.Item>
           <Link to={`/petitions/letters/${l.id}`}>{l.code}</Link> {formatDate(l.receivedDate)} {kindLabel(t, l.kind)} —{' '}
-          {l.summary} <ClockTag clock={l.noticeClock} />
+          <span translate="no">{l.summary}</span> <ClockTag clock={l.noticeClock} />
         </List.Item>
       )}
     />

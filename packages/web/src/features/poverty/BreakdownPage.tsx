@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Card, Input, InputNumber, Segmented, Space, Table } from 'antd';
 import { IsoDateInput } from '../../components/DateInput';
 import type { BreakdownCells, BreakdownOut, BreakdownQuery } from '@ansinh/domain';
-import { useLang } from '../../kernel/i18n';
+import { useLang, usePrintInVietnamese } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { PageHead } from '../../components/PageHead';
 import { pk, povertyApi } from './api';
@@ -18,6 +18,7 @@ const CELLS: (keyof BreakdownCells)[] = ['start', 'left', 'fellBack', 'new', 'en
  * the area, as of a date; printable, and as XLSX.
  */
 export default function BreakdownPage() {
+  usePrintInVietnamese(); // printed as it shows: an official paper, in Vietnamese
   const t = usePovertyT();
   const { lang } = useLang();
   const [q, setQ] = useState<BreakdownQuery>({ year: new Date().getFullYear() - 1, by: 'cause' });

@@ -4,11 +4,11 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Alert, Button, Card, Descriptions, Segmented, Space, Table, Tag } from 'antd';
 import { CASE_STEPS, POVERTY_CLASS_LABELS, type PovertyCaseOut } from '@ansinh/domain';
 import { useErrorText } from '../../kernel/errors';
-import { pick, useLang } from '../../kernel/i18n';
+import { pick, useLang, usePrintInVietnamese } from '../../kernel/i18n';
 import { LoadError } from '../../components/LoadError';
 import { PageHead } from '../../components/PageHead';
 import { pk, povertyApi } from './api';
-import { usePovertyT } from './messages';
+import { usePovertyT, usePovertyTN } from './messages';
 import { ImportPanel } from './ImportPanel';
 import { StepForms } from './StepForms';
 import { SurveyDrawer } from './SurveyDrawer';
@@ -16,8 +16,10 @@ import { dataCell, formatDate } from '../../kernel/format';
 
 /** The commune's campaign board: households by step, the step records, the decision, the printable list. */
 export default function CampaignPage() {
+  usePrintInVietnamese(); // printed as it shows: an official paper, in Vietnamese
   const id = Number(useParams().id);
   const t = usePovertyT();
+  const tn = usePovertyTN();
   const { lang } = useLang();
   const errorText = useErrorText();
   const qc = useQueryClient();
@@ -41,7 +43,11 @@ export default function CampaignPage() {
   return (
     <>
       <PageHead
-        title={`${t('title')}: ${campaign.communeName} ${campaign.year}`}
+        title={
+          <>
+            {t('title')}: <span translate="no">{campaign.communeName}</span> {campaign.year}
+          </>
+        }
         extra={
           <Space>
             {can('manage') && campaign.recognition === null ? (
@@ -77,9 +83,9 @@ export default function CampaignPage() {
           type="success"
           showIcon
           data-testid="recognized"
-          title={t('campaign.recognized', {
+          title={tn('campaign.recognized', {
             no: campaign.recognition.decisionNo,
-            date: formatDate(campaign.recognition.decisionDate),
+            date: <>{formatDate(campaign.recognition.decisionDate)}</>,
           })}
           style={{ marginBottom: 12 }}
         />

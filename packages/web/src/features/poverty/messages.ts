@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { createElement, Fragment, useCallback, type ReactNode } from 'react';
 import { formatNumber, useLang, type Lang } from '../../kernel/i18n';
 
 /** The poverty pages' own messages: Vietnamese first, English with the same keys. */
@@ -225,6 +225,31 @@ export function usePovertyT() {
         const v = params?.[k];
         return v === undefined ? `{${k}}` : typeof v === 'number' ? formatNumber(lang, v) : v;
       }),
+    [lang],
+  );
+}
+
+/**
+ * `usePovertyT()` as React nodes, its string parameters (commune names, decision numbers) marked as
+ * data (`<span translate="no">`), like `useTN()` of the kernel.
+ */
+export function usePovertyTN() {
+  const { lang } = useLang();
+  return useCallback(
+    (key: PovertyKey, params: Record<string, ReactNode | number>): ReactNode =>
+      createElement(
+        Fragment,
+        null,
+        ...dict[lang][key].split(/\{(\w+)\}/g).map((part, i) => {
+          if (i % 2 === 0) return part;
+          const v = params[part];
+          if (v === undefined || v === null) return `{${part}}`;
+          if (typeof v === 'number') return formatNumber(lang, v);
+          return typeof v === 'string'
+            ? createElement('span', { key: i, translate: 'no' }, v)
+            : createElement(Fragment, { key: i }, v);
+        }),
+      ),
     [lang],
   );
 }

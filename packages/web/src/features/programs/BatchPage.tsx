@@ -153,8 +153,10 @@ function BatchView({ batch: b }: { batch: BatchOut }) {
         }
         intro={
           <span>
-            <Link to={`/programs/${b.programId}`}>{b.programName}</Link> ·{' '}
-            {t('programs.periodYear', { period: b.period })} · {t(CHANNEL_KEYS[b.channel])}
+            <Link to={`/programs/${b.programId}`} translate="no">
+              {b.programName}
+            </Link>{' '}
+            · {t('programs.periodYear', { period: b.period })} · {t(CHANNEL_KEYS[b.channel])}
           </span>
         }
         extra={
@@ -198,9 +200,22 @@ function BatchView({ batch: b }: { batch: BatchOut }) {
           <Fact label={t('programs.payment.failed')} testId="batch-failed">
             {num(b.failedCount)}
           </Fact>
-          <Fact label={t('programs.col.createdAt')}>{`${formatDateTime(b.createdAt)} · ${b.createdBy}`}</Fact>
+          <Fact label={t('programs.col.createdAt')}>
+            {formatDateTime(b.createdAt)} · <span translate="no">{b.createdBy}</span>
+          </Fact>
         </div>
-        <Typography.Text type="secondary">{t('programs.reconcileHint')}</Typography.Text>
+        <Typography.Text type="secondary">
+          <TN
+            k="programs.reconcileHint"
+            p={{
+              row: <span lang="vi">Mã dòng</span>,
+              state: <span lang="vi">Trạng thái</span>,
+              states: <span lang="vi">Đã chi / Không chi được / Hoàn trả</span>,
+              date: <span lang="vi">Ngày chi</span>,
+              voucher: <span lang="vi">Số chứng từ</span>,
+            }}
+          />
+        </Typography.Text>
       </Card>
 
       {result && (

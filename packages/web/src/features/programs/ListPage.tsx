@@ -23,7 +23,7 @@ import type { CheckResult, EntryOut, ListDetail } from '@ansinh/domain';
 import { registryApi } from '../registry';
 import { useErrorText } from '../../kernel/errors';
 import { formatDateTime } from '../../kernel/format';
-import { hasMessage, TN, useLang, useT } from '../../kernel/i18n';
+import { hasMessage, TN, useLang, usePrintInVietnamese, useT } from '../../kernel/i18n';
 import type { MessageKey } from '../../kernel/i18n';
 import { DetailFallback, useRouteRecord } from '../../components/DetailFallback';
 import { LoadError } from '../../components/LoadError';
@@ -50,6 +50,7 @@ import { dataCell } from '../../kernel/format';
 
 /** /programs/lists/:id: one list, its steps, its entries, the check, the actions and the remarks. */
 export default function ListPage() {
+  usePrintInVietnamese(); // printed as it shows: an official paper, in Vietnamese
   const { valid, query } = useRouteRecord(pk.list, programsApi.list);
   if (!query.data) return <DetailFallback valid={valid} query={query} />;
   return <ListView list={query.data} />;
@@ -131,7 +132,7 @@ function ListView({ list: l }: { list: ListDetail }) {
         }
         intro={
           <span>
-            <Link to={`/programs/${l.programId}`} data-testid="list-program">
+            <Link to={`/programs/${l.programId}`} data-testid="list-program" translate="no">
               {l.programName}
             </Link>{' '}
             · {t('programs.periodYear', { period: l.period })}
@@ -206,7 +207,9 @@ function ListView({ list: l }: { list: ListDetail }) {
 
       <Card className="program-section">
         <div className="program-facts">
-          <Fact label={t('programs.col.commune')}>{l.communeName}</Fact>
+          <Fact label={t('programs.col.commune')} data>
+            {l.communeName}
+          </Fact>
           <Fact label={t('programs.col.entries')} testId="list-count">
             {num(l.entriesCount)}
           </Fact>
@@ -214,7 +217,13 @@ function ListView({ list: l }: { list: ListDetail }) {
             {totalText}
           </Fact>
           <Fact label={t('programs.col.decision')} testId="list-decision">
-            {l.decisionNo ? `${l.decisionNo} (${showDate(l.decisionDate)})` : t('common.none')}
+            {l.decisionNo ? (
+              <>
+                <span translate="no">{l.decisionNo}</span> ({showDate(l.decisionDate)})
+              </>
+            ) : (
+              t('common.none')
+            )}
           </Fact>
           <Fact label={t('programs.levels')}>{l.levels === 3 ? t('programs.levels3') : t('programs.levels2')}</Fact>
           {l.publishedAt ? (
@@ -224,16 +233,15 @@ function ListView({ list: l }: { list: ListDetail }) {
           ) : null}
           {l.imported?.length ? (
             <Fact label={t('programs.import.source')} testId="list-imported">
-              {l.imported
-                .map((s) =>
-                  t('programs.import.sourceLine', {
-                    unit: s.submittedBy,
-                    file: s.fileName,
-                    n: num(s.entries),
-                    created: num(s.createdPersons),
-                  }),
-                )
-                .join('; ')}
+              {l.imported.map((s, i) => (
+                <span key={i}>
+                  {i > 0 ? '; ' : ''}
+                  <TN
+                    k="programs.import.sourceLine"
+                    p={{ unit: s.submittedBy, file: s.fileName, n: s.entries, created: s.createdPersons }}
+                  />
+                </span>
+              ))}
             </Fact>
           ) : null}
           {l.openRemarks > 0 ? (

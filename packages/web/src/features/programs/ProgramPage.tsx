@@ -36,6 +36,7 @@ import { pk, programsApi } from './api';
 import type { ListsFilter, TotalsFilter } from './api';
 import {
   amountText,
+  categoryLabel,
   CHANNEL_KEYS,
   eligibilityText,
   Fact,
@@ -361,6 +362,7 @@ export function totalsLine(
 
 function TotalsCard({ program: p, period }: { program: ProgramOut; period: string }) {
   const t = useT();
+  const { lang } = useLang();
   const [groupBy, setGroupBy] = useState<'area' | 'category'>('area');
   const filter: TotalsFilter = { programId: p.id, period, groupBy };
   const query = useQuery({
@@ -370,7 +372,14 @@ function TotalsCard({ program: p, period }: { program: ProgramOut; period: strin
   });
   type Row = NonNullable<typeof query.data>['rows'][number];
   const columns: TableColumnsType<Row> = [
-    { title: groupBy === 'area' ? t('programs.col.area') : t('programs.col.category'), dataIndex: 'label' },
+    groupBy === 'area'
+      ? { onCell: dataCell, title: t('programs.col.area'), dataIndex: 'label' }
+      : {
+          title: t('programs.col.category'),
+          key: 'label',
+          // The server's label is the category's code: its name, in the chosen language.
+          render: (_: unknown, r) => (r.key ? categoryLabel(r.key, lang) : t('programs.uncategorised')),
+        },
     {
       title: t('programs.col.approvedEntries'),
       dataIndex: 'approvedCount',

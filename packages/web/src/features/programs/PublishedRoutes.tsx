@@ -43,7 +43,13 @@ function PublicShell({ children }: { children: ReactNode }) {
         </div>
         <div>
           <LangSwitch />{' '}
-          {me ? <Link to="/">{me.fullName}</Link> : <Link to="/login?next=%2Fgiam-sat">{t('public.login')}</Link>}
+          {me ? (
+            <Link to="/" translate="no">
+              {me.fullName}
+            </Link>
+          ) : (
+            <Link to="/login?next=%2Fgiam-sat">{t('public.login')}</Link>
+          )}
         </div>
       </header>
       <main>{children}</main>
@@ -167,9 +173,11 @@ function PublicListView({ list: l }: { list: PublicList }) {
             {l.entries.map((e, i) => (
               <tr key={e.id} data-testid={`public-entry-${e.id}`}>
                 <td className="num">{i + 1}</td>
-                <td>{e.fullName}</td>
+                <td translate="no">{e.fullName}</td>
                 <td>{e.birthYear ?? ''}</td>
-                <td className="hide-sm">{e.village ?? ''}</td>
+                <td className="hide-sm" translate="no">
+                  {e.village ?? ''}
+                </td>
                 <td data-testid="public-id">{e.idTail ? `•••••••••${e.idTail}` : ''}</td>
                 <td className="hide-sm">{categoryLabel(e.category, lang)}</td>
                 <td className="num">{cash ? num(e.amount) : `${num(e.quantity)} ${t(UNIT_KEYS[l.unit])}`}</td>
@@ -185,16 +193,23 @@ function PublicListView({ list: l }: { list: PublicList }) {
         {l.remarks.map((r) => (
           <div key={r.id} style={{ marginBottom: 12 }}>
             <div>
-              <Typography.Text strong>{r.author}</Typography.Text> · {formatDateTime(r.createdAt)}
-              {r.entryId && names.has(r.entryId) ? <Tag style={{ marginLeft: 6 }}>{names.get(r.entryId)}</Tag> : null}
+              <Typography.Text strong translate="no">
+                {r.author}
+              </Typography.Text>{' '}
+              · {formatDateTime(r.createdAt)}
+              {r.entryId && names.has(r.entryId) ? (
+                <Tag style={{ marginLeft: 6 }} translate="no">
+                  {names.get(r.entryId)}
+                </Tag>
+              ) : null}
             </div>
-            <div>{r.text}</div>
+            <div translate="no">{r.text}</div>
             {r.answer ? (
               <div style={{ marginLeft: 16 }}>
                 <Typography.Text type="secondary">
-                  {t('programs.answerBy', { by: r.answeredBy ?? '', at: formatDateTime(r.answeredAt) })}
+                  <TN k="programs.answerBy" p={{ by: r.answeredBy ?? '', at: formatDateTime(r.answeredAt) }} />
                 </Typography.Text>
-                <div>{r.answer}</div>
+                <div translate="no">{r.answer}</div>
               </div>
             ) : (
               <Tag color="orange">{t('programs.awaitingAnswer')}</Tag>

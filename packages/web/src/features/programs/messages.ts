@@ -29,6 +29,7 @@ export const programsVi = {
   'programs.kind.in_kind': 'Hỗ trợ hiện vật',
   'programs.kind.health_card': 'Thẻ bảo hiểm y tế',
   'programs.unit.dong': 'đồng',
+  'programs.uncategorised': '(không phân loại)',
   'programs.unit.kg': 'kg',
   'programs.unit.card': 'thẻ',
   'programs.kgTonnes': '{kg} kg ({tonnes} tấn)',
@@ -288,7 +289,7 @@ export const programsVi = {
   'programs.sheetPrint': 'In bảng kê chi trả',
   'programs.reconcile': 'Nhập tệp đối soát',
   'programs.reconcileHint':
-    'Tệp đối soát (.xlsx) của đơn vị chi trả gồm các cột Mã dòng, Trạng thái (Đã chi / Không chi được / Hoàn trả), Ngày chi, Số chứng từ. Dòng đã chi sẽ không bị chi lần hai.',
+    'Tệp đối soát (.xlsx) của đơn vị chi trả gồm các cột {row}, {state} ({states}), {date}, {voucher}. Dòng đã chi sẽ không bị chi lần hai.',
   'programs.paidSummary': 'Đã chi',
   'programs.paidLine': '{n} người, {amount} đồng',
   'programs.markPaid': 'Đã chi ({n})',
@@ -390,6 +391,7 @@ export const programsEn: Record<keyof typeof programsVi, string> = {
   'programs.kind.in_kind': 'In kind',
   'programs.kind.health_card': 'Health-insurance card',
   'programs.unit.dong': 'VND',
+  'programs.uncategorised': '(no category)',
   'programs.unit.kg': 'kg',
   'programs.unit.card': 'cards',
   'programs.kgTonnes': '{kg} kg ({tonnes} tonnes)',
@@ -655,7 +657,7 @@ export const programsEn: Record<keyof typeof programsVi, string> = {
   'programs.sheetPrint': 'Print the payment sheet',
   'programs.reconcile': 'Import reconciliation file',
   'programs.reconcileHint':
-    "The payer's reconciliation file (.xlsx) has the columns Row code, State (Đã chi / Không chi được / Hoàn trả), Date, Voucher. An entry already paid is never paid twice.",
+    "The payer's reconciliation file (.xlsx) has the columns {row} (row code), {state} (paid / not paid / refunded: {states}), {date} (date paid), {voucher} (voucher number). An entry already paid is never paid twice.",
   'programs.paidSummary': 'Paid',
   'programs.paidLine': '{n, plural, one {# person} other {# people}}, {amount} VND',
   'programs.markPaid': 'Paid ({n})',

@@ -6,7 +6,7 @@ import type { ImportCounts, ImportJobOut } from '@ansinh/domain';
 import { registryApi, registryKeys, registryUrls } from './api';
 import type { ImportMode } from './api';
 import { useErrorText } from '../../kernel/errors';
-import { formatNumber, useLang, useT } from '../../kernel/i18n';
+import { formatNumber, TN, useLang, useT } from '../../kernel/i18n';
 import type { MessageKey } from '../../kernel/i18n';
 import { LinkButton } from '../../components/buttons';
 import { RegistryHead } from './shared';
@@ -60,7 +60,7 @@ function useJob(run: Run | null) {
   });
 }
 
-function Section({ n, title, text, children }: { n: number; title: string; text: string; children: ReactNode }) {
+function Section({ n, title, text, children }: { n: number; title: string; text: ReactNode; children: ReactNode }) {
   return (
     <Card className="import-step" title={`${n}. ${title}`} size="small">
       <Typography.Paragraph className="import-step-text">{text}</Typography.Paragraph>
@@ -210,7 +210,16 @@ export default function ImportPage() {
       />
 
       <div className="registry-cards">
-        <Section n={1} title={t('import.step1')} text={t('import.step1Text')}>
+        <Section
+          n={1}
+          title={t('import.step1')}
+          text={
+            <TN
+              k="import.step1Text"
+              p={{ code: <span lang="vi">Mã hộ</span>, sheet: <span lang="vi">Hướng dẫn</span> }}
+            />
+          }
+        >
           <Button data-testid="import-template" href={registryUrls.importTemplate()} download="mau-nhap-nhan-khau.xlsx">
             {t('import.template')}
           </Button>

@@ -272,7 +272,7 @@ export const registryVi = {
     'Làm lần lượt 4 bước dưới đây. Hệ thống kiểm tra toàn bộ tệp trước; chỉ khi không còn dòng nào lỗi mới cho nhập chính thức, nên không bao giờ nhập dở dang.',
   'import.step1': 'Tải tệp mẫu',
   'import.step1Text':
-    'Tệp mẫu có sẵn dòng tiêu đề và một dòng ví dụ. Mỗi người ghi một dòng; các thành viên cùng hộ ghi cùng một "Mã hộ" (mã tạm như H01, H02 cho hộ mới, hoặc mã hộ đã có như 25213-000042). Cột tô vàng là bắt buộc; trang "Hướng dẫn" trong tệp giải thích từng cột. Đã có tệp theo mẫu thì sang bước 2.',
+    'Tệp mẫu có sẵn dòng tiêu đề và một dòng ví dụ. Mỗi người ghi một dòng; các thành viên cùng hộ ghi cùng một "{code}" (mã tạm như H01, H02 cho hộ mới, hoặc mã hộ đã có như 25213-000042). Cột tô vàng là bắt buộc; trang "{sheet}" trong tệp giải thích từng cột. Đã có tệp theo mẫu thì sang bước 2.',
   'import.template': 'Tải tệp mẫu (.xlsx)',
   'import.step2': 'Chọn tệp đã điền',
   'import.step2Text':
@@ -651,7 +651,7 @@ export const registryEn: Record<keyof typeof registryVi, string> = {
     'Follow the 4 steps below. The whole file is checked first; only when no row has an error can it be imported, so nothing is ever half imported.',
   'import.step1': 'Download the template',
   'import.step1Text':
-    'The template has the header row and one example row. One person per row; members of the same household share a "Mã hộ" (a temporary code like H01, H02 for a new household, or an existing code like 25213-000042). Yellow columns are required; the "Hướng dẫn" sheet explains each column. If your file already follows the template, go to step 2.',
+    'The template has the header row and one example row. One person per row; members of the same household share a "{code}" (a temporary code like H01, H02 for a new household, or an existing code like 25213-000042). Yellow columns are required; the "{sheet}" sheet explains each column. If your file already follows the template, go to step 2.',
   'import.template': 'Download the template (.xlsx)',
   'import.step2': 'Choose the filled-in file',
   'import.step2Text':

@@ -82,17 +82,19 @@ export default function DashboardPage() {
         </label>
         {d && (
           <label>
-            {t('reports.filter.area')}{' '}
-            <Select
-              data-testid="dashboard-area"
-              style={{ width: 240 }}
-              value={d.area.code}
-              options={[
-                { value: d.area.code, label: d.area.name },
-                ...d.children.map((c) => ({ value: c.code, label: c.name })),
-              ]}
-              onChange={(v: string) => url.update({ areaCode: v })}
-            />
+            {t('reports.filter.area')} {/* Area names are data. */}
+            <span translate="no">
+              <Select
+                data-testid="dashboard-area"
+                style={{ width: 240 }}
+                value={d.area.code}
+                options={[
+                  { value: d.area.code, label: d.area.name },
+                  ...d.children.map((c) => ({ value: c.code, label: c.name })),
+                ]}
+                onChange={(v: string) => url.update({ areaCode: v })}
+              />
+            </span>
           </label>
         )}
         {q.isFetching && <Spin size="small" />}
@@ -264,15 +266,17 @@ function ByArea({
       size="small"
       title={t('reports.dashboard.byArea')}
       extra={
-        <Select
-          size="small"
-          style={{ width: 260 }}
-          value={key(target)}
-          options={d.targets.map((x) => ({ value: key(x), label: x.indicatorName }))}
-          onChange={setPicked}
-          aria-label={t('reports.dashboard.byArea')}
-          data-testid="dashboard-byarea-pick"
-        />
+        <span translate="no">
+          <Select
+            size="small"
+            style={{ width: 260 }}
+            value={key(target)}
+            options={d.targets.map((x) => ({ value: key(x), label: x.indicatorName }))}
+            onChange={setPicked}
+            aria-label={t('reports.dashboard.byArea')}
+            data-testid="dashboard-byarea-pick"
+          />
+        </span>
       }
     >
       <AreaBars

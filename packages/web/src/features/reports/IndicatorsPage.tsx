@@ -2,11 +2,11 @@ import { useState } from 'react';
 import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { Button, Card, Form, Input, Select, Table, Tag } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { formatQuantityVi, parseNumberVi, SOURCE_KIND_LABELS, SOURCE_KINDS } from '@ansinh/domain';
+import { parseNumberVi, SOURCE_KIND_LABELS, SOURCE_KINDS } from '@ansinh/domain';
 import type { EnteredValueOut, IndicatorOut } from '@ansinh/domain';
 import { useMe } from '../../kernel/auth';
 import { formatDate, formatDateTime } from '../../kernel/format';
-import { pick, useLang, useT } from '../../kernel/i18n';
+import { pick, useFormatNumber, useLang, useT } from '../../kernel/i18n';
 import { pageParams, useUrlFilters } from '../../kernel/urlFilters';
 import { LoadError } from '../../components/LoadError';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
@@ -19,6 +19,7 @@ import { dataCell } from '../../kernel/format';
 /** The indicator catalogue and the values entered with their sources. */
 export default function IndicatorsPage() {
   const t = useT();
+  const fmt = useFormatNumber();
   const { lang } = useLang();
   const unit = useUnitLabel();
   const canManage = useCanManage();
@@ -75,7 +76,7 @@ export default function IndicatorsPage() {
       title: t('reports.values.col.value'),
       dataIndex: 'value',
       align: 'right',
-      render: (v: number) => formatQuantityVi(v),
+      render: (v: number) => fmt(v),
     },
     {
       title: t('reports.values.col.source'),
@@ -83,14 +84,18 @@ export default function IndicatorsPage() {
       render: (_: unknown, v) => (
         <>
           <Tag>{pick(SOURCE_KIND_LABELS[v.sourceKind as keyof typeof SOURCE_KIND_LABELS], lang) || v.sourceKind}</Tag>{' '}
-          {v.sourceRef} ({formatDate(v.sourceDate)})
+          <span translate="no">{v.sourceRef}</span> ({formatDate(v.sourceDate)})
         </>
       ),
     },
     {
       title: t('reports.values.col.by'),
       key: 'by',
-      render: (_: unknown, v) => `${v.enteredBy}, ${formatDateTime(v.enteredAt)}`,
+      render: (_: unknown, v) => (
+        <>
+          <span translate="no">{v.enteredBy}</span>, {formatDateTime(v.enteredAt)}
+        </>
+      ),
     },
     {
       title: t('reports.values.col.status'),

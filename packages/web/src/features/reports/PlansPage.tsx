@@ -3,11 +3,11 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { App, Button, Form, Input, InputNumber, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { formatQuantityVi, parseNumberVi } from '@ansinh/domain';
+import { parseNumberVi } from '@ansinh/domain';
 import type { PlanSummary, TargetOut } from '@ansinh/domain';
 import { useMe } from '../../kernel/auth';
 import { formatDate } from '../../kernel/format';
-import { TN, useT } from '../../kernel/i18n';
+import { TN, useFormatNumber, useT } from '../../kernel/i18n';
 import { useErrorText } from '../../kernel/errors';
 import { useUrlFilters } from '../../kernel/urlFilters';
 import { DetailFallback } from '../../components/DetailFallback';
@@ -26,6 +26,7 @@ export function PlansPage() {
   const columns: TableColumnsType<PlanSummary> = [
     { title: t('reports.plans.col.year'), dataIndex: 'year', width: 80 },
     {
+      onCell: dataCell,
       title: t('reports.plans.col.doc'),
       key: 'doc',
       render: (_: unknown, p) => (
@@ -152,6 +153,7 @@ function CreatePlanModal({ onClose }: { onClose: () => void }) {
 
 export function PlanPage() {
   const t = useT();
+  const fmt = useFormatNumber();
   const unit = useUnitLabel();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -187,7 +189,7 @@ export function PlanPage() {
       title: t('reports.plans.col.target'),
       key: 'target',
       align: 'right',
-      render: (_: unknown, x) => `${formatQuantityVi(x.target)} ${unit(x.unit)}`,
+      render: (_: unknown, x) => `${fmt(x.target)} ${unit(x.unit)}`,
     },
     {
       title: t('reports.plans.col.progress'),

@@ -8,7 +8,18 @@
  * formatted number). Official forms print in Vietnamese whatever the screen language: their pages
  * translate with `useFormT()` and carry `lang="vi"`.
  */
-import { createContext, createElement, Fragment, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import {
+  createContext,
+  createElement,
+  Fragment,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { flushSync } from 'react-dom';
 import type { ReactNode } from 'react';
 import dayjs from 'dayjs';
 import 'dayjs/locale/vi';
@@ -162,6 +173,38 @@ const formT: TFunction = (key, params) => translate('vi', key, params);
  */
 export function useFormT(): TFunction {
   return formT;
+}
+
+/**
+ * For a page whose printout is the screen itself (a commune's list, the poverty breakdown and
+ * campaign, the merit record): official papers always print in Vietnamese (issue 18 item 7). While
+ * printing (its print button or Ctrl+P), the page renders in Vietnamese; the screen language comes
+ * back after. Chrome lays the page out for print after the `beforeprint` handlers, so the render is
+ * made synchronous there.
+ */
+export function usePrintInVietnamese(): void {
+  const { lang, setLang } = useI18n();
+  const current = useRef(lang);
+  current.current = lang;
+  useEffect(() => {
+    let restore: Lang | null = null;
+    const before = () => {
+      if (current.current === 'vi') return;
+      restore = current.current;
+      flushSync(() => setLang('vi'));
+    };
+    const after = () => {
+      if (restore) setLang(restore);
+      restore = null;
+    };
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+      after();
+    };
+  }, [setLang]);
 }
 
 /** The current language and its setter. */
