@@ -2,10 +2,9 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Col, Empty, List, Progress, Row, Select, Space, Spin, Typography } from 'antd';
-import { formatQuantityVi } from '@ansinh/domain';
 import type { Dashboard } from '@ansinh/domain';
 import { formatDate } from '../../kernel/format';
-import { hasMessage, TN, useLang, useT, useTN } from '../../kernel/i18n';
+import { hasMessage, TN, useFormatQuantity, useLang, useT, useTN } from '../../kernel/i18n';
 import type { MessageKey } from '../../kernel/i18n';
 import { useUrlFilters } from '../../kernel/urlFilters';
 import { LoadError } from '../../components/LoadError';
@@ -19,6 +18,7 @@ const isDate = (s: string | null): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.t
 
 /** The leaders' view: the year's targets and progress as of a date, by area, trend, attention. */
 export default function DashboardPage() {
+  const formatQuantity = useFormatQuantity();
   const t = useT();
   const progressText = useProgressText();
   const tn = useTN();
@@ -160,13 +160,13 @@ export default function DashboardPage() {
                         to={ref(d, tg.indicatorCode, tg.params, d.area.code)}
                         data-testid={`figure-link-${tg.indicatorCode}`}
                       >
-                        {formatQuantityVi(tg.achieved ?? 0)}
+                        {formatQuantity(tg.achieved ?? 0)}
                       </Link>
                     ) : (
                       <Typography.Text type="secondary">{t('reports.noData')}</Typography.Text>
                     )}{' '}
                     <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 400 }}>
-                      / {formatQuantityVi(tg.target)} {unit(tg.unit)}
+                      / {formatQuantity(tg.target)} {unit(tg.unit)}
                     </Typography.Text>
                   </div>
                   <Progress

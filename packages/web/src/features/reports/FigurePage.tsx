@@ -2,10 +2,10 @@ import { Link } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Alert, Card, Descriptions, Spin, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
-import { formatQuantityVi, SOURCE_KIND_LABELS } from '@ansinh/domain';
+import { SOURCE_KIND_LABELS } from '@ansinh/domain';
 import type { EnteredValueOut, FigureTrace } from '@ansinh/domain';
 import { formatDate, formatDateTime } from '../../kernel/format';
-import { pick, useLang, useT } from '../../kernel/i18n';
+import { pick, useFormatQuantity, useLang, useT } from '../../kernel/i18n';
 import { pageParams, useUrlFilters } from '../../kernel/urlFilters';
 import { LoadError } from '../../components/LoadError';
 import { reportsApi, rk } from './api';
@@ -16,6 +16,7 @@ type RecordItem = FigureTrace['records']['items'][number];
 
 /** Traceability: how a figure was obtained, and the records (or the sources) behind it. */
 export default function FigurePage() {
+  const formatQuantity = useFormatQuantity();
   const t = useT();
   const { lang } = useLang();
   const unit = useUnitLabel();
@@ -50,7 +51,7 @@ export default function FigurePage() {
       title: t('reports.figure.col.amount'),
       dataIndex: 'amount',
       align: 'right',
-      render: (v: number | null) => (v === null ? '' : formatQuantityVi(v)),
+      render: (v: number | null) => (v === null ? '' : formatQuantity(v)),
     },
   ];
   const sources: TableColumnsType<EnteredValueOut> = [
@@ -64,7 +65,7 @@ export default function FigurePage() {
       title: t('reports.values.col.value'),
       dataIndex: 'value',
       align: 'right',
-      render: (v: number) => formatQuantityVi(v),
+      render: (v: number) => formatQuantity(v),
     },
     {
       title: t('reports.values.col.source'),
@@ -123,7 +124,7 @@ export default function FigurePage() {
             <Alert type="warning" showIcon title={t('reports.figure.noData')} style={{ marginBottom: 16 }} />
           )}
           {f.indicator.source === 'computed' ? (
-            <Card size="small" title={t('reports.figure.records', { total: formatQuantityVi(f.records.total) })}>
+            <Card size="small" title={t('reports.figure.records', { total: formatQuantity(f.records.total) })}>
               <Table<RecordItem>
                 data-testid="figure-records"
                 rowKey={(r) => `${r.kind}-${r.id}`}

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { formatQuantityVi } from '@ansinh/domain';
+import { useFormatQuantity } from '../../kernel/i18n';
 
 /**
  * Small SVG charts of our own (no chart library): bars for areas side by side, a line for a
@@ -16,6 +16,7 @@ export interface Bar {
 const shortName = (s: string) => s.replace(/^(Thành phố|Thị xã|Huyện|Phường|Xã|Thị trấn) /, '');
 
 export function AreaBars({ bars, title, testId }: { bars: Bar[]; title: string; testId: string }) {
+  const formatQuantity = useFormatQuantity();
   const max = Math.max(1, ...bars.map((b) => Math.max(b.value ?? 0, b.target ?? 0)));
   const rowH = 26;
   const labelW = 120;
@@ -43,12 +44,12 @@ export function AreaBars({ bars, title, testId }: { bars: Bar[]; title: string; 
             </text>
             <Link
               to={b.href}
-              aria-label={`${b.label}: ${b.value === null ? '—' : formatQuantityVi(b.value)}`}
+              aria-label={`${b.label}: ${b.value === null ? '—' : formatQuantity(b.value)}`}
               data-testid={`${testId}-bar-${b.key}`}
             >
               <rect x={labelW} y={y} width={w} height={rowH - 8} fill="#1677ff" rx="2" />
               <text x={labelW + w + 4} y={y + 14} fontSize="12" fill="#333">
-                {b.value === null ? '—' : formatQuantityVi(b.value)}
+                {b.value === null ? '—' : formatQuantity(b.value)}
               </text>
             </Link>
             {tx !== null && <line x1={tx} x2={tx} y1={y - 2} y2={y + rowH - 6} stroke="#cf1322" strokeWidth="2" />}
@@ -66,6 +67,7 @@ export interface Point {
 }
 
 export function TrendLine({ points, title, testId }: { points: Point[]; title: string; testId: string }) {
+  const formatQuantity = useFormatQuantity();
   const width = 520;
   const height = 180;
   const pad = { l: 50, r: 10, t: 10, b: 24 };
@@ -86,14 +88,14 @@ export function TrendLine({ points, title, testId }: { points: Point[]; title: s
       <title>{title}</title>
       <line x1={pad.l} x2={width - pad.r} y1={height - pad.b} y2={height - pad.b} stroke="#ccc" />
       <text x={pad.l - 6} y={pad.t + 10} textAnchor="end" fontSize="11" fill="#666">
-        {formatQuantityVi(max)}
+        {formatQuantity(max)}
       </text>
       <text x={pad.l - 6} y={height - pad.b} textAnchor="end" fontSize="11" fill="#666">
         0
       </text>
       <path d={path} fill="none" stroke="#1677ff" strokeWidth="2" />
       {points.map((p, i) => (
-        <Link key={p.label} to={p.href} aria-label={`${p.label}: ${formatQuantityVi(p.value)}`}>
+        <Link key={p.label} to={p.href} aria-label={`${p.label}: ${formatQuantity(p.value)}`}>
           <circle cx={x(i)} cy={y(p.value)} r="4" fill="#1677ff" />
           <text x={x(i)} y={height - 8} textAnchor="middle" fontSize="11" fill="#666">
             {p.label}

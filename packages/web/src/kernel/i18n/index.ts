@@ -228,6 +228,12 @@ export function useFormatNumber(): (n: number, options?: Intl.NumberFormatOption
   );
 }
 
+/** A quantity (a count, or a figure with up to two decimals) in the chosen language's format. */
+export function useFormatQuantity(): (n: number) => string {
+  const num = useFormatNumber();
+  return useCallback((n: number) => num(n, { maximumFractionDigits: 2 }), [num]);
+}
+
 /**
  * A message as React nodes, its parameters shown as given: names, areas and record content passed
  * as parameters are wrapped in `<span translate="no">` (data, not text to translate); numbers are
