@@ -236,6 +236,14 @@ describe('accessibility (axe-core, WCAG 2.2 AA)', () => {
     await page.locator('a[href^="/registry/persons/"]').first().click();
     await page.getByTestId('person-statuses').locator('tr.ant-table-row').first().waitFor();
     expect(await overflow('person-statuses')).toEqual({ hidden: 0, page: 0, headers: [] });
+
+    // A program's payment batches (the last column, "Ngày lập", was cut off at 1366 px).
+    const batches = (await (await page.request.get(`${server.url}/api/v1/payment-batches?pageSize=1`)).json()) as {
+      items: { programId: number }[];
+    };
+    await page.goto(`${server.url}/programs/${batches.items[0]!.programId}`);
+    await page.getByTestId('batches-table').locator('tr.ant-table-row').first().waitFor();
+    expect(await overflow('batches-table')).toEqual({ hidden: 0, page: 0, headers: [] });
     await context.close();
   });
 

@@ -23,7 +23,7 @@ import { LIST_STATES, PAYMENT_CHANNELS, todayInVietnam } from '@ansinh/domain';
 import type { ProgramGroup } from '@ansinh/domain';
 import type { BatchOut, ListOut, ListState, PaymentChannel, ProgramOut } from '@ansinh/domain';
 import { useErrorText } from '../../kernel/errors';
-import { formatDateTime } from '../../kernel/format';
+import { dataCell, formatDate, formatDateTime, showDate } from '../../kernel/format';
 import { TN, useLang, useT } from '../../kernel/i18n';
 import type { TFunction } from '../../kernel/i18n';
 import { DetailFallback, useRouteRecord } from '../../components/DetailFallback';
@@ -31,7 +31,6 @@ import { LoadError } from '../../components/LoadError';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { PageHead } from '../../components/PageHead';
 import { DateInput, isoOf } from '../../components/DateInput';
-import { showDate } from '../../kernel/format';
 import { pk, programsApi } from './api';
 import type { ListsFilter, TotalsFilter } from './api';
 import {
@@ -50,7 +49,6 @@ import {
 } from './shared';
 import { PagedTable } from '../../components/PagedTable';
 import { ImportListCard, ListByImportSwitch } from './ImportListCard';
-import { dataCell } from '../../kernel/format';
 
 /** /programs/:id: the rules, the progress, the totals, the lists of a period and the payment batches. */
 export default function ProgramPage() {
@@ -753,7 +751,13 @@ function BatchesCard({ program: p, period }: { program: ProgramOut; period: stri
           },
         ]
       : []),
-    { title: t('programs.col.createdAt'), dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
+    {
+      // The day fits the column at 1366 px; the time is on hover.
+      title: t('programs.col.createdAt'),
+      dataIndex: 'createdAt',
+      width: 100,
+      render: (v: string) => <span title={formatDateTime(v)}>{formatDate(v)}</span>,
+    },
   ];
   return (
     <Card
