@@ -21,27 +21,41 @@ export interface CannonResult {
 export async function cannon(
   label: string,
   url: string,
-  opts: { connections?: number; seconds?: number; headers?: Record<string, string>; paths?: string[] } = {},
+  opts: {
+    connections?: number;
+    seconds?: number;
+    headers?: Record<string, string>;
+    paths?: string[];
+    /** Headers added to each request, one set at random (e.g. the cookies of many sessions). */
+    headerSets?: Record<string, string>[];
+  } = {},
 ): Promise<CannonResult> {
   const paths = opts.paths;
+  const sets = opts.headerSets;
+  const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)]!;
   const r = await autocannon({
     url,
     connections: opts.connections ?? 32,
     duration: opts.seconds ?? 5,
     headers: opts.headers,
     timeout: 10,
-    ...(paths?.length
-      ? {
-          requests: [
-            {
-              setupRequest: (req: autocannon.Request) => ({
-                ...req,
-                path: paths[Math.floor(Math.random() * paths.length)]!,
-              }),
-            },
-          ],
-        }
-      : {}),
+    // Header sets alone: one prepared request each, in a shuffled order (autocannon builds each
+    // request's bytes once; a per-request setup costs the client about a third of its rate).
+    ...(sets?.length && !paths?.length
+      ? { requests: shuffled(sets).map((h) => ({ method: 'GET' as const, headers: { ...opts.headers, ...h } })) }
+      : paths?.length || sets?.length
+        ? {
+            requests: [
+              {
+                setupRequest: (req: autocannon.Request) => ({
+                  ...req,
+                  ...(paths?.length ? { path: pick(paths) } : {}),
+                  ...(sets?.length ? { headers: { ...req.headers, ...pick(sets) } } : {}),
+                }),
+              },
+            ],
+          }
+        : {}),
   });
   return {
     label,
@@ -52,6 +66,15 @@ export async function cannon(
     p99ms: r.latency.p99,
     maxms: r.latency.max,
   };
+}
+
+function shuffled<T>(xs: T[]): T[] {
+  const out = [...xs];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
 }
 
 /** One line: rate, latencies, and the ratio to the ceiling measured in the same run. */

@@ -1,4 +1,4 @@
-import { installCompression, registerWebAssets } from './platform/web-assets.js';
+import { installCompression, markReusableAnswer, registerWebAssets } from './platform/web-assets.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
@@ -149,14 +149,17 @@ export async function buildApp(config: Config, database: Database, opts: { logge
 
   app.setValidatorCompiler(validatorCompiler);
   // A frozen answer (a cached read, e.g. the area tree) is checked against its schema and turned
-  // into JSON once, then reused: it cannot have changed since.
+  // into JSON once, then reused: it cannot have changed since; so are its compressed bytes.
   app.setSerializerCompiler((route: Parameters<typeof serializerCompiler>[0]) => {
     const serialize = serializerCompiler(route);
     const memo = new WeakMap<object, string>();
     return (data: unknown) => {
       if (!data || typeof data !== 'object' || !Object.isFrozen(data)) return serialize(data);
       let json = memo.get(data);
-      if (json === undefined) memo.set(data, (json = serialize(data)));
+      if (json === undefined) {
+        memo.set(data, (json = serialize(data)));
+        markReusableAnswer(json);
+      }
       return json;
     };
   });

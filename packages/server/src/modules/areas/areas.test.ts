@@ -1,3 +1,4 @@
+import zlib from 'node:zlib';
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import type { AreaList, AreaOut } from '@ansinh/domain';
 import { systemActor } from '../../platform/actor.js';
@@ -106,6 +107,43 @@ describe('reading the tree', () => {
     expectProblem(await admin.inject('GET', '/api/v1/areas?parent=12345'), 404, 'NOT_FOUND');
     expectProblem(await admin.inject('GET', '/api/v1/areas/7'), 400, 'VALIDATION_FAILED');
     expectProblem(await admin.inject('GET', '/api/v1/areas?parent=abc'), 400, 'VALIDATION_FAILED');
+  });
+});
+
+describe('compressed answers (a browser sends accept-encoding)', () => {
+  const get = (encoding?: string) =>
+    ctx.app.inject({
+      method: 'GET',
+      url: '/api/v1/areas?parent=70',
+      headers: { cookie: admin.cookie, ...(encoding ? { 'accept-encoding': encoding } : {}) },
+    });
+
+  it('the district list comes as brotli or gzip, the same text, the same bytes each time', async () => {
+    const plain = await get();
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const text = plain.body;
+    expect((JSON.parse(text) as AreaList).items).toHaveLength(11);
+    expect(text.length).toBeGreaterThan(1024);
+
+    const br1 = await get('gzip, deflate, br');
+    const br2 = await get('gzip, deflate, br');
+    expect(br1.headers['content-encoding']).toBe('br');
+    expect(br1.headers['vary']).toMatch(/accept-encoding/i);
+    expect(zlib.brotliDecompressSync(br1.rawPayload).toString('utf8')).toBe(text);
+    expect(br2.rawPayload.equals(br1.rawPayload)).toBe(true);
+    // Compressed once and kept: sent whole with its length, not streamed through a compressor.
+    expect(Number(br1.headers['content-length'])).toBe(br1.rawPayload.length);
+    expect(br1.rawPayload.length).toBeLessThan(text.length / 3);
+
+    const gz = await get('gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.rawPayload).toString('utf8')).toBe(text);
+
+    // br refused with q=0: gzip; nothing acceptable: plain text.
+    expect((await get('br;q=0, gzip')).headers['content-encoding']).toBe('gzip');
+    const none = await get('identity');
+    expect(none.headers['content-encoding']).toBeUndefined();
+    expect(none.body).toBe(text);
   });
 });
 
