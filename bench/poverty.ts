@@ -17,8 +17,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { standardByCode } from '@ansinh/domain';
+import { benchPgBase, freshPg } from './lib/pg.js';
 import { createServices, loadConfig, migrateToLatest, openDatabase, seedDemo, systemActor } from '@ansinh/server';
 
 const HOUSEHOLDS = Number(process.env.BENCH_POVERTY_HOUSEHOLDS ?? 300_000);
@@ -31,29 +31,10 @@ const load = () =>
     .map((l) => l.toFixed(2))
     .join(' ');
 
-/** A fresh PostgreSQL database next to `base` (dropped by the returned function). */
-async function freshPg(base: string): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `ansinh_bench_pov_${process.pid}`;
-  const admin = async (q: string) => {
-    const c = new pg.Client({ connectionString: base });
-    await c.connect();
-    try {
-      await c.query(q);
-    } finally {
-      await c.end();
-    }
-  };
-  await admin(`drop database if exists ${name} with (force)`);
-  await admin(`create database ${name}`);
-  const u = new URL(base);
-  u.pathname = `/${name}`;
-  return { url: u.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
-}
-
 export async function povertyBench(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ansinh-bench-pov-'));
-  const pgBase = [process.env.BENCH_DATABASE_URL, process.env.DATABASE_URL].find((u) => u && /^postgres/.test(u));
-  const pgDb = pgBase ? await freshPg(pgBase) : null;
+  const pgBase = benchPgBase();
+  const pgDb = pgBase ? await freshPg(pgBase, `ansinh_bench_pov_${process.pid}`) : null;
   const config = loadConfig({
     ...process.env,
     DATABASE_URL: pgDb?.url ?? '',

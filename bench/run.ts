@@ -23,6 +23,7 @@ import { reportsBench } from './reports.js';
 import { petitionsBench } from './petitions.js';
 import { employmentBench } from './employment.js';
 import { povertyBench } from './poverty.js';
+import { benchPgBase, freshPg } from './lib/pg.js';
 import { meritBench } from './merit.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -56,7 +57,8 @@ async function waitFor(url: string, ms = 120_000): Promise<void> {
   throw new Error(`${url} did not come up`);
 }
 
-async function platform(): Promise<void> {
+async function platform(pgBase?: string): Promise<void> {
+  const pgDb = pgBase ? await freshPg(pgBase, `ansinh_bench_platform_${process.pid}`) : null;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ansinh-bench-'));
   const children: ChildProcess[] = [];
   try {
@@ -70,7 +72,7 @@ async function platform(): Promise<void> {
         ...process.env,
         PORT: String(PORT),
         HOST: '127.0.0.1',
-        DATABASE_URL: '',
+        DATABASE_URL: pgDb?.url ?? '',
         SQLITE_PATH: path.join(tmp, 'bench.db'),
         LOG_LEVEL: 'warn',
         ANSINH_SEED_DEMO: 'true',
@@ -80,7 +82,7 @@ async function platform(): Promise<void> {
     });
     children.push(server);
     await waitFor(`${BARE}/bare`);
-    await waitFor(`${SERVER}/healthz`);
+    await waitFor(`${SERVER}/healthz`, 900_000); // seeding the demo province on PostgreSQL takes minutes
     // Officers do not share one session: SESSIONS signed-in sessions of the province's accounts
     // (they may all read the province's districts), one taken at random for each request, so no
     // lookup is served warmer than by a department's morning.
@@ -136,7 +138,11 @@ async function platform(): Promise<void> {
     // The old JavaScript client on the same route shows its own (much lower) ceiling.
     js = (await load(`${BARE}/bare`, { seconds: SECONDS })).rps;
     const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-    console.log('\n## Platform (autocannon, loopback, 32 keep-alive connections, %d s each)', SECONDS);
+    console.log(
+      '\n## Platform on %s (autocannon, loopback, 32 keep-alive connections, %d s each)',
+      pgDb ? 'PostgreSQL' : 'SQLite',
+      SECONDS,
+    );
     console.log(
       `load average at start: ${os
         .loadavg()
@@ -160,12 +166,18 @@ async function platform(): Promise<void> {
     console.log(`target: authenticated reads ≥ 30% of the bare ceiling: ${ok ? 'met' : 'NOT met'}`);
   } finally {
     for (const c of children) c.kill('SIGTERM');
+    await Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)));
+    await pgDb?.drop();
     fs.rmSync(tmp, { recursive: true, force: true });
   }
 }
 
 const only = process.argv[2];
-if (!only || only === 'platform') await platform();
+if (!only || only === 'platform') {
+  await platform();
+  const pgBase = benchPgBase();
+  if (pgBase) await platform(pgBase);
+}
 if (!only || only === 'registry') await registryBench();
 if (!only || only === 'programs') await programsBench();
 if (!only || only === 'dossiers') await dossiersBench();
