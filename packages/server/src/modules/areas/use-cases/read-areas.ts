@@ -3,19 +3,12 @@ import type { Database } from '../../../db/database.js';
 import type { Actor } from '../../../platform/actor.js';
 import { recordInScope, scopePattern } from '../../../platform/authz.js';
 import { errors } from '../../../platform/errors.js';
+import { deepFreeze } from '../../../platform/freeze.js';
 import { areasPolicy } from '../areas.policy.js';
 import { presentArea } from '../areas.presenter.js';
 import { areasRepo, type AreaRecord } from '../repo/areas.repo.js';
 
 const WHAT = 'Đơn vị hành chính';
-
-function deepFreeze<T>(o: T): T {
-  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o)) deepFreeze(v);
-  }
-  return o;
-}
 
 /**
  * Reading the area tree. Areas change only when a list is imported, and every screen asks for

@@ -4,6 +4,7 @@ import type { Config } from '../../../config.js';
 import type { Database } from '../../../db/database.js';
 import type { Actor } from '../../../platform/actor.js';
 import { inTransaction, nowIso } from '../../../platform/context.js';
+import { deepFreeze } from '../../../platform/freeze.js';
 import { authRepo } from '../repo/auth.repo.js';
 import { presentMe } from '../auth.presenter.js';
 
@@ -27,6 +28,8 @@ export function createSessions(deps: { database: Database; config: Pick<Config, 
   const { database, config } = deps;
   const db = database.db;
   const findSession = authRepo.sessionLookup(database);
+  // Answers of GET /auth/me keyed by everything they are made of (a changed row is a new key).
+  const meCache = new Map<string, Me>();
 
   /** Cookie token -> actor, or null when absent, expired or the user is disabled. */
   async function resolve(token: string, client: { ip: string; requestId: string }): Promise<ResolvedSession | null> {
@@ -56,21 +59,44 @@ export function createSessions(deps: { database: Database; config: Pick<Config, 
       requestId: client.requestId,
     };
     const mustChangePassword = row.must_change_password === 1;
-    let me: Me | null = null;
+    const meKey = [
+      row.user_id,
+      row.username,
+      row.role,
+      row.area_code,
+      row.area_path,
+      row.agency_code,
+      row.full_name,
+      row.area_name,
+      row.agency_name,
+      row.csrf_token,
+      row.must_change_password,
+    ].join('\u0000');
+    let me: Me | undefined;
     return {
       actor,
       sessionId: id,
       csrfToken: row.csrf_token,
       mustChangePassword,
-      // Built when read (GET /auth/me), not on every request: it lists the user's abilities.
+      // Built when read (GET /auth/me), not on every request: it lists the user's abilities. The
+      // same session with the same row gives the same answer, kept frozen (serialised once).
       get me() {
-        return (me ??= presentMe(actor, {
-          fullName: row.full_name,
-          areaName: row.area_name,
-          agencyName: row.agency_name,
-          csrfToken: row.csrf_token,
-          mustChangePassword,
-        }));
+        if (me) return me;
+        me = meCache.get(meKey);
+        if (!me) {
+          me = deepFreeze(
+            presentMe(actor, {
+              fullName: row.full_name,
+              areaName: row.area_name,
+              agencyName: row.agency_name,
+              csrfToken: row.csrf_token,
+              mustChangePassword,
+            }),
+          );
+          if (meCache.size >= 10_000) meCache.clear();
+          meCache.set(meKey, me);
+        }
+        return me;
       },
     };
   }
