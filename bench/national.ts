@@ -1,9 +1,10 @@
 /**
  * National scale on PostgreSQL (issue 17; docs/operations/national.md): `BENCH_PERSONS` persons
  * (default 10,000,000) over `BENCH_PROVINCES` provinces (default 10, about a million each), loaded
- * with COPY into one database `bench_national_<N>` (kept between runs; `BENCH_PG_RELOAD=1` drops
- * it). Run: `npm run build && npx tsx bench/run.ts national` with `BENCH_DATABASE_URL` or
- * `DATABASE_URL` pointing at a PostgreSQL server whose role may create databases.
+ * with COPY into one database `bench_national_<N>` (`_p<provinces>` added when not ten; kept
+ * between runs; `BENCH_PG_RELOAD=1` drops it). Run: `npm run build && npx tsx bench/run.ts national`
+ * with `BENCH_DATABASE_URL` or `DATABASE_URL` pointing at a PostgreSQL server whose role may create
+ * databases.
  *
  * Each figure is printed with a baseline measured in the same run, and the machine's load:
  * - seed: persons/s of the whole load (COPY, then indexes and constraints), against the generator
@@ -208,7 +209,8 @@ export async function nationalBench(): Promise<void> {
     console.log('\n## National (PostgreSQL): skipped, set BENCH_DATABASE_URL or DATABASE_URL');
     return;
   }
-  const name = `bench_national_${PERSONS}`;
+  // One database per size (and per number of provinces when not the default ten).
+  const name = `bench_national_${PERSONS}${PROVINCES === 10 ? '' : `_p${PROVINCES}`}`;
   const url = databaseUrl(base, name);
   const created = await ensureDatabase(base, name);
   const pool = new pg.Pool({ connectionString: url, max: 4 });
