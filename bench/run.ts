@@ -25,6 +25,7 @@ import { employmentBench } from './employment.js';
 import { povertyBench } from './poverty.js';
 import { benchPgBase, freshPg } from './lib/pg.js';
 import { meritBench } from './merit.js';
+import { nationalBench } from './national.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -186,3 +187,5 @@ if (!only || only === 'petitions') await petitionsBench();
 if (!only || only === 'employment') await employmentBench();
 if (!only || only === 'poverty') await povertyBench();
 if (!only || only === 'merit') await meritBench();
+// Only when asked for: it needs PostgreSQL and loads ten million persons (docs/operations/national.md).
+if (only === 'national') await nationalBench();
