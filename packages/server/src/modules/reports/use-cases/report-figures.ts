@@ -20,6 +20,10 @@ import type { AreaBreakdown } from '../reports.xlsx.js';
 import { reportsRepo, type ReportRow } from '../repo/reports.repo.js';
 import type { AreaInfo, ReportsContext } from './context.js';
 import type { PlanProgress } from './plan-progress.js';
+import { mapLimit } from '../../../platform/concurrency.js';
+
+/** Sub-area values of the annex read at once (PostgreSQL's pool has 10 connections). */
+const BREAKDOWN_CONCURRENCY = 4;
 
 /** What an issued report keeps: its figures and their breakdown by area, as they were. */
 export interface Frozen {
@@ -125,16 +129,21 @@ export function reportFigures(
   async function breakdown(r: ReportRow, area: AreaInfo, figures: FigureOut[]): Promise<AreaBreakdown> {
     const ev = await c.evaluator();
     const subs = await c.children(area.code);
-    const rows: AreaBreakdown['rows'] = [];
-    for (const f of figures) {
-      if (f.areaCode !== area.code || f.source === 'missing') continue;
-      const values: (number | null)[] = [];
-      for (const s of subs) {
-        const e = await ev.evaluate(f.code, s, r.period_from, r.period_to, r.as_of, parseParams(f.params));
-        values.push(e.available ? e.value : null);
-      }
-      rows.push({ key: f.key, name: f.name, unit: f.unit, total: f.value, values });
-    }
+    const shown = figures.filter((f) => f.areaCode === area.code && f.source !== 'missing');
+    // Every (figure, sub-area) value is its own small read: a province's annex is about a thousand
+    // of them, so they run several at a time where the database allows it (docs/operations/national.md).
+    const cells = shown.flatMap((f) => subs.map((s) => ({ f, s })));
+    const values = await mapLimit(cells, BREAKDOWN_CONCURRENCY, async ({ f, s }) => {
+      const e = await ev.evaluate(f.code, s, r.period_from, r.period_to, r.as_of, parseParams(f.params));
+      return e.available ? e.value : null;
+    });
+    const rows: AreaBreakdown['rows'] = shown.map((f, i) => ({
+      key: f.key,
+      name: f.name,
+      unit: f.unit,
+      total: f.value,
+      values: values.slice(i * subs.length, (i + 1) * subs.length),
+    }));
     return { areas: subs.map((s) => ({ code: s.code, name: s.name })), rows };
   }
 
