@@ -69,7 +69,7 @@ export function createServices(database: Database, config: Config) {
   });
   const programs = createProgramsService({ database, areas, jobs });
   const dossiers = createDossiersService({ database, areas, channel: notifyChannel(config.notify) });
-  const reports = createReportsService({ database, areas });
+  const reports = createReportsService({ database, areas, jobs });
   const petitions = createPetitionsService({ database, areas });
   const employment = createEmploymentService({ database });
   const poverty = createPovertyService({ database, areas, registry });

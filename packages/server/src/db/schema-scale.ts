@@ -34,6 +34,7 @@ export interface BackgroundJobsTable {
   id: Generated<number>;
   province_code: string;
   area_path: string;
+  agency_code: string | null;
   kind: string;
   state: string;
   done: Generated<number>;

@@ -5,6 +5,7 @@ export interface BackgroundJobRow {
   id: number;
   province_code: string;
   area_path: string;
+  agency_code: string | null;
   kind: string;
   state: string;
   done: number;
@@ -26,6 +27,7 @@ const COLUMNS = [
   'id',
   'province_code',
   'area_path',
+  'agency_code',
   'kind',
   'state',
   'done',
@@ -59,6 +61,7 @@ export const backgroundJobsRepo = {
     row: {
       province_code: string;
       area_path: string;
+      agency_code?: string | null;
       kind: string;
       input_json: string;
       actor_json: string;

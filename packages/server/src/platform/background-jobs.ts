@@ -16,6 +16,8 @@ const KEEP_MS = 24 * 3600_000;
 export interface JobPlace {
   provinceCode: string;
   areaPath: string;
+  /** The agency the record belongs to (reports), if any: another agency's actors do not see it. */
+  agencyCode?: string | null;
 }
 
 /** One run of a job, as its handler sees it. */
@@ -45,7 +47,7 @@ export interface JobDefinition<I> {
    * Whether an actor other than the one who started it may see the job and its file: the module's
    * policy guard on the job's place (throws; any refusal answers 404).
    */
-  guard(actor: Actor, place: { areaPath: string }): void;
+  guard(actor: Actor, place: { areaPath: string; agencyCode: string | null }): void;
 }
 
 class JobLost extends Error {
@@ -95,7 +97,7 @@ export function createBackgroundJobs(database: Database, queue: JobQueue, leaseM
     try {
       const def = defs.get(r.kind);
       if (!def) throw errors.notFound();
-      def.guard(actor, { areaPath: r.area_path });
+      def.guard(actor, { areaPath: r.area_path, agencyCode: r.agency_code });
     } catch {
       throw errors.notFound('Việc chạy nền');
     }
@@ -194,6 +196,7 @@ export function createBackgroundJobs(database: Database, queue: JobQueue, leaseM
       const id = await backgroundJobsRepo.insert(db, {
         province_code: place.provinceCode,
         area_path: place.areaPath,
+        agency_code: place.agencyCode ?? null,
         kind,
         input_json: JSON.stringify(input),
         actor_json: JSON.stringify(actor),

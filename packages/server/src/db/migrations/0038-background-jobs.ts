@@ -15,6 +15,7 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .id(db.schema.createTable('background_jobs'))
     .addColumn('province_code', 'text', notNull)
     .addColumn('area_path', 'text', notNull)
+    .addColumn('agency_code', 'text')
     .addColumn('kind', 'text', notNull)
     .addColumn('state', 'text', notNull)
     .addColumn('done', t.bigint, (c) => c.notNull().defaultTo(0))
