@@ -70,11 +70,14 @@ const nowIso = () => new Date().toISOString();
 export function createBackgroundJobs(database: Database, queue: JobQueue, leaseMs = 60_000) {
   const db = database.db;
   const defs = new Map<string, JobDefinition<unknown>>();
-  /** Progress of the jobs this process runs (SQLite: its one writer may be busy with the job). */
-  const live = new Map<number, { done: number; total: number }>();
+  /**
+   * The jobs this process runs, with their progress. On SQLite the one connection is busy with the
+   * job's transaction, so a running job is answered from here without waiting for it.
+   */
+  const live = new Map<number, { row: BackgroundJobRow; progress: { done: number; total: number } }>();
 
   function present(r: BackgroundJobRow): BackgroundJobOut {
-    const p = live.get(r.id);
+    const p = live.get(r.id)?.progress;
     return {
       id: r.id,
       kind: r.kind as BackgroundJobKind,
@@ -91,7 +94,7 @@ export function createBackgroundJobs(database: Database, queue: JobQueue, leaseM
 
   /** The job if the actor started it or may see its record; 404 otherwise (no leak either way). */
   async function load(actor: Actor, id: number): Promise<BackgroundJobRow> {
-    const r = await backgroundJobsRepo.find(db, id);
+    const r = live.get(id)?.row ?? (await backgroundJobsRepo.find(db, id));
     if (!r) throw errors.notFound('Việc chạy nền');
     if (actor.kind === 'system' || (actor.userId !== null && r.created_by === actor.username)) return r;
     try {
@@ -146,7 +149,7 @@ export function createBackgroundJobs(database: Database, queue: JobQueue, leaseM
         marked = true;
       },
     };
-    live.set(jobId, progress);
+    live.set(jobId, { row: { ...row, state: 'running', attempts: attempt }, progress });
     const beat = setInterval(
       () =>
         void backgroundJobsRepo
