@@ -52,7 +52,8 @@ export async function planGeneration(db: Executor, actor: Actor, programId: numb
     communes = await areasReader.communesUnder(db, root.path);
     areaPath = root.path;
   }
-  return { p, period, refDate, rule, communes, place: { provinceCode: p.province_code, areaPath } };
+  const place = { provinceCode: p.province_code, areaPath, agencyCode: p.agency_code };
+  return { p, period, refDate, rule, communes, place };
 }
 
 /** The refusal of a commune that already has its list for the period. */
