@@ -166,9 +166,13 @@ describe('support programs in a real browser', () => {
     await expect(p.page.getByTestId('batch-total').innerText()).resolves.toBe('1.100.000 đồng');
     await expect(p.page.getByTestId('batch-paid').innerText()).resolves.toBe('0 người, 0 đồng');
     await p.page.getByTestId('batch-entries').getByText('Trần Thị Bình').waitFor();
-    await expect(p.page.getByTestId('batch-sheet-xlsx').getAttribute('href')).resolves.toMatch(
-      /\/api\/v1\/payment-batches\/\d+\/sheet\.xlsx$/,
-    );
+    // The sheet is built in the background; the browser downloads it when it is ready.
+    const [download] = await Promise.all([
+      p.page.waitForEvent('download'),
+      p.page.getByTestId('batch-sheet-xlsx').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^bang-ke-chi-tra-dot-\d+\.xlsx$/);
+    expect(download.url()).toMatch(/\/api\/v1\/jobs\/\d+\/file$/);
 
     // Mr An is paid at the counter, one row ticked.
     const entries = p.page.getByTestId('batch-entries');

@@ -39,11 +39,15 @@ import { createInboxService, inboxRoutes } from './modules/inbox/index.js';
 import { createOrganisationService, organisationRoutes } from './modules/organisation/index.js';
 import { activitiesRoutes, createActivitiesService } from './modules/activities/index.js';
 import { clusterOf } from './platform/cluster.js';
+import { createBackgroundJobs } from './platform/background-jobs.js';
+import { backgroundJobsRoutes } from './platform/background-jobs.routes.js';
 
 /** Every module's service, wired once; the CLI and the tests use the same set. */
 export function createServices(database: Database, config: Config) {
   // The job queue and the change bus: several app servers may share this database.
   const cluster = clusterOf(database, config);
+  // Work run off the request (list generation, payment sheets …), polled at GET /api/v1/jobs/:id.
+  const jobs = createBackgroundJobs(database, cluster.queue, config.jobLeaseMs);
   const areas = createAreasService({ database, dataDir: config.dataDir, bus: cluster.bus });
   const agencies = createAgenciesService({ database });
   const users = createUsersService({ database, areas, agencies });
@@ -63,9 +67,9 @@ export function createServices(database: Database, config: Config) {
     queue: cluster.queue,
     leaseMs: config.jobLeaseMs,
   });
-  const programs = createProgramsService({ database, areas });
+  const programs = createProgramsService({ database, areas, jobs });
   const dossiers = createDossiersService({ database, areas, channel: notifyChannel(config.notify) });
-  const reports = createReportsService({ database, areas });
+  const reports = createReportsService({ database, areas, jobs });
   const petitions = createPetitionsService({ database, areas });
   const employment = createEmploymentService({ database });
   const poverty = createPovertyService({ database, areas, registry });
@@ -81,6 +85,7 @@ export function createServices(database: Database, config: Config) {
   });
   return {
     cluster,
+    jobs,
     areas,
     agencies,
     users,
@@ -231,6 +236,7 @@ export async function buildApp(config: Config, database: Database, opts: { logge
   await app.register(usersRoutes(services.users));
   await app.register(agenciesRoutes(services.agencies));
   await app.register(auditRoutes(services.audit));
+  await app.register(backgroundJobsRoutes(services.jobs));
   await app.register(multipart, { limits: { files: 1, fileSize: 20 * 1024 * 1024 } });
   await app.register(registryRoutes(services.registry, services.registryImport));
   await app.register(programsRoutes(services.programs));

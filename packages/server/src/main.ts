@@ -40,8 +40,10 @@ export async function serve(config: Config): Promise<void> {
   // Background jobs: this server's workers take jobs from the queue (pg-boss on PostgreSQL, shared
   // by every server; in-process on SQLite), and jobs whose server died are sent again.
   await services.cluster.queue.start();
-  const resume = () =>
+  const resume = () => {
     void services.registryImport.resumeStale().catch((err: unknown) => app.log.error({ err }, 'resume failed'));
+    void services.jobs.resumeStale().catch((err: unknown) => app.log.error({ err }, 'resume failed'));
+  };
   resume();
   const resumer = setInterval(resume, config.jobLeaseMs);
   resumer.unref();
@@ -50,6 +52,7 @@ export async function serve(config: Config): Promise<void> {
     await services.auth.purgeExpired();
     await purgePublicAttempts(database.db);
     await services.registryImport.purgeChecks();
+    await services.jobs.purge();
   };
   await purge();
   const housekeeping = setInterval(

@@ -18,3 +18,4 @@ export * from './inbox.js';
 export * from './organisation.js';
 export * from './activities.js';
 export * from './agencies.js';
+export * from './jobs.js';

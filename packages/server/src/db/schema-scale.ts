@@ -28,3 +28,31 @@ export interface ScaleTables {
   import_job_inputs: ImportJobInputsTable;
   import_checks: ImportChecksTable;
 }
+
+/** A background job (migration 0038): generic record, polled by the web. */
+export interface BackgroundJobsTable {
+  id: Generated<number>;
+  province_code: string;
+  area_path: string;
+  agency_code: string | null;
+  kind: string;
+  state: string;
+  done: Generated<number>;
+  total: Generated<number>;
+  input_json: string;
+  result_json: string | null;
+  file_name: string | null;
+  file_data: Uint8Array | null;
+  error_code: string | null;
+  error_message: string | null;
+  actor_json: string;
+  created_by: string;
+  attempts: Generated<number>;
+  lease_until: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface BackgroundJobsTables {
+  background_jobs: BackgroundJobsTable;
+}

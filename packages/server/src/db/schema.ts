@@ -10,7 +10,7 @@ import type { ActivitiesTables } from './schema-activities.js';
 import type { PovertyTables } from './schema-poverty.js';
 import type { MeritTables } from './schema-merit.js';
 import type { InteropTables } from './schema-interop.js';
-import type { ScaleTables } from './schema-scale.js';
+import type { BackgroundJobsTables, ScaleTables } from './schema-scale.js';
 
 /**
  * Table types. Conventions (docs/architecture.md "Data"): dates are 'YYYY-MM-DD' strings, instants
@@ -258,7 +258,8 @@ export interface DB
     InteropTables,
     OrganisationTables,
     ActivitiesTables,
-    ScaleTables {
+    ScaleTables,
+    BackgroundJobsTables {
   households: HouseholdsTable;
   persons: PersonsTable;
   statuses: StatusesTable;

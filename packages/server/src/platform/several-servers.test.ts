@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ImportJobOut } from '@ansinh/domain';
+import type { BackgroundJobOut, ImportJobOut } from '@ansinh/domain';
 import type { FastifyInstance } from 'fastify';
 import type { Services } from '../app.js';
 import type { Database } from '../db/database.js';
@@ -239,6 +239,147 @@ describe.skipIf(!onPostgres)('several app servers on one database (PostgreSQL on
       if (c.exitCode === null) c.kill('SIGKILL');
     }
   }, 240_000);
+
+  it('a list generation started on a server that dies is finished by another, generated once', async () => {
+    const ROWS = 20_000;
+    const C = await m.nextCommune(ctx);
+    const xa = await ctx.login(`xa.${C}`);
+    const db = ctx.database.db;
+    // The commune's people (a registry import through server B), all on social assistance.
+    const lines = ['Mã hộ,Họ và tên,Giới tính,Ngày sinh,Số CCCD,Dân tộc,Quan hệ với chủ hộ,Mã xã,Thôn/ấp/tổ'];
+    for (let i = 0; i < ROWS; i++) {
+      const yy = 50 + (i % 40);
+      const cid = `0701${yy}${String(200000 + i).padStart(6, '0')}`;
+      lines.push(`G${C}-${i},Lò Thị Gen ${i},Nữ,01/01/19${yy},${cid},Kinh,Chủ hộ,${C},Ấp ${i % 9}`);
+    }
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from(lines.join('\n'))]), 'gen.csv');
+    const imported = await appB.inject({
+      method: 'POST',
+      url: '/api/v1/registry/imports?mode=commit',
+      headers: { cookie: xa.cookie, 'x-csrf-token': xa.csrf },
+      payload: form,
+    });
+    expect(imported.statusCode, imported.body).toBe(202);
+    await waitFor(async () => {
+      const j = (
+        await appB.inject({
+          method: 'GET',
+          url: `/api/v1/registry/imports/${imported.json().id}`,
+          headers: { cookie: xa.cookie },
+        })
+      ).json() as ImportJobOut;
+      if (j.state === 'failed') throw new Error(j.message ?? 'import failed');
+      return j.state === 'done';
+    }, 120_000);
+    const now = new Date().toISOString();
+    await db
+      .insertInto('statuses')
+      .columns([
+        'kind',
+        'subject',
+        'person_id',
+        'category',
+        'valid_from',
+        'decision_no',
+        'decision_date',
+        'province_code',
+        'district_code',
+        'commune_code',
+        'created_at',
+      ])
+      .expression((eb) =>
+        eb
+          .selectFrom('persons')
+          .select((s) => [
+            s.val('social_assistance').as('kind'),
+            s.val('person').as('subject'),
+            'id',
+            s.val('5a').as('category'),
+            s.val('2024-01-01').as('valid_from'),
+            s.val('12/QĐ-UBND').as('decision_no'),
+            s.val('2024-01-01').as('decision_date'),
+            'province_code',
+            'district_code',
+            'commune_code',
+            s.val(now).as('created_at'),
+          ])
+          .where('commune_code', '=', C)
+          .where('full_name', 'like', 'Lò Thị Gen %'),
+      )
+      .execute();
+    // An age condition keeps the generation in the application (eligibility read, then entries
+    // written in batches), the slow path a crash can cut.
+    const program = await m.buildProgram(ctx, {
+      rule: {
+        validFrom: '2025-01-01',
+        eligibility: { per: 'person', any: [{ status: 'social_assistance', minAge: 18 }] },
+        amount: { type: 'fixed', amount: 500_000 },
+      },
+    });
+    const counts = async () => {
+      const lists = await db.selectFrom('program_lists').select('id').where('program_id', '=', program.id).execute();
+      const entries = await db
+        .selectFrom('list_entries')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('program_id', '=', program.id)
+        .executeTakeFirstOrThrow();
+      return { lists: lists.length, entries: entries.n };
+    };
+
+    // Server C, a real process, takes the request, starts the job, and is killed mid-run.
+    const port = await freePort();
+    const c = startServer(port);
+    try {
+      await waitFor(
+        async () => (await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => null))?.ok === true,
+        60_000,
+      );
+      const res = await fetch(`http://127.0.0.1:${port}/api/v1/programs/${program.id}/lists`, {
+        method: 'POST',
+        headers: { cookie: xa.cookie, 'x-csrf-token': xa.csrf, 'content-type': 'application/json' },
+        body: JSON.stringify({ communeCode: C }),
+      });
+      expect(res.status, await res.clone().text()).toBe(202);
+      const job = (await res.json()) as BackgroundJobOut;
+      const row = () =>
+        db
+          .selectFrom('background_jobs')
+          .select(['state', 'attempts'])
+          .where('id', '=', job.id)
+          .executeTakeFirstOrThrow();
+      await waitFor(async () => (await row()).state === 'running', 30_000);
+      c.kill('SIGKILL');
+      await new Promise((r) => c.once('exit', r));
+      // Cut in the middle: the job still holds C's lease, and its transaction left nothing.
+      expect(await row()).toEqual({ state: 'running', attempts: 1 });
+      expect(await counts()).toEqual({ lists: 0, entries: 0 });
+
+      // Server B notices the lease ran out (serve() asks every lease) and finishes the job.
+      let finished: BackgroundJobOut | null = null;
+      await waitFor(async () => {
+        await servicesB.jobs.resumeStale();
+        const r = (
+          await appB.inject({ method: 'GET', url: `/api/v1/jobs/${job.id}`, headers: { cookie: xa.cookie } })
+        ).json() as BackgroundJobOut;
+        if (r.state === 'done' || r.state === 'failed') finished = r;
+        return finished !== null;
+      }, 120_000);
+      expect(finished).toMatchObject({
+        state: 'done',
+        result: { lists: 1, entries: ROWS },
+        progress: { done: ROWS, total: ROWS },
+      });
+      expect(await counts()).toEqual({ lists: 1, entries: ROWS });
+      expect((await row()).attempts).toBe(2);
+      // Sent again (a later sweep): nothing runs twice.
+      await servicesB.jobs.resumeStale();
+      await new Promise((r) => setTimeout(r, 500));
+      expect(await counts()).toEqual({ lists: 1, entries: ROWS });
+    } finally {
+      if (c.exitCode === null) c.kill('SIGKILL');
+    }
+  }, 300_000);
 });
 
 function startServer(port: number): ChildProcess {

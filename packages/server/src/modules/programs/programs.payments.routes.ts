@@ -4,6 +4,7 @@ import {
   CreateBatchBody,
   EntriesQuery,
   EntryPage,
+  BackgroundJobOut,
   RecordPaymentsBody,
   RecordResult,
 } from '@ansinh/domain';
@@ -72,6 +73,19 @@ export function programsPaymentRoutes(service: ProgramsService): FastifyPluginAs
         const f = await pay.sheetXlsx(req.actor!, req.params.id);
         return reply.type(XLSX).header('content-disposition', `attachment; filename="${f.name}"`).send(f.data);
       },
+    );
+    app.post(
+      '/api/v1/payment-batches/:id/sheet-jobs',
+      {
+        config: { access: T.pay },
+        schema: {
+          tags,
+          summary: 'Build the payment sheet (XLSX) in the background; download it from GET /api/v1/jobs/:id/file',
+          params: IdParams,
+          response: { 202: BackgroundJobOut },
+        },
+      },
+      async (req, reply) => reply.code(202).send(await pay.startSheet(req.actor!, req.params.id)),
     );
     app.post(
       '/api/v1/payment-batches/:id/payments',

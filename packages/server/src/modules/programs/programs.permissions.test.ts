@@ -3,7 +3,14 @@ import type { Role } from '@ansinh/domain';
 import type { LightMyRequestResponse } from 'fastify';
 import { systemActor, type Actor } from '../../platform/actor.js';
 import { addOtherProvince } from '../../test/fixtures.js';
-import { buildBeneficiary, buildProgram, giftProgramBody, unique, type ListStage } from '../../test/factories.js';
+import {
+  buildBeneficiary,
+  buildProgram,
+  giftProgramBody,
+  programsGenerateViaHttp,
+  unique,
+  type ListStage,
+} from '../../test/factories.js';
 import { createTestContext, DEMO_PASSWORD, type Session, type TestContext } from '../../test/helpers.js';
 
 /**
@@ -107,7 +114,8 @@ const ACTIONS: Record<string, ActionCase> = {
     stage: 'none',
     allowed: ['province_officer', 'commune_officer'],
     route: ['province_officer', 'commune_officer'],
-    call: (s, w) => s.inject('POST', `/api/v1/programs/${w.programId}/lists`, { communeCode: w.commune }),
+    // A background job (202): waited for, so what it wrote is there before the next actor tries.
+    call: (s, w) => programsGenerateViaHttp(s, w.programId, { communeCode: w.commune }),
   },
   submit: {
     stage: 'draft',

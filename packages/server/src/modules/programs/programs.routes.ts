@@ -1,7 +1,7 @@
 import {
   CreateProgramBody,
   GenerateListsBody,
-  GenerateResult,
+  BackgroundJobOut,
   ProgramProgress,
   ProgramList,
   ProgramOut,
@@ -71,13 +71,15 @@ export function programsRoutes(service: ProgramsService): FastifyPluginAsyncZod 
         config: { access: T.prepare },
         schema: {
           tags,
-          summary: 'Generate lists from the rule (one commune, or every commune without one)',
+          summary:
+            'Generate lists from the rule (one commune, or every commune without one): a background job; ' +
+            'poll GET /api/v1/jobs/:id, whose result is { lists, entries, listIds }',
           params: IdParams,
           body: GenerateListsBody,
-          response: { 200: GenerateResult },
+          response: { 202: BackgroundJobOut },
         },
       },
-      (req) => service.generate(req.actor!, req.params.id, req.body),
+      async (req, reply) => reply.code(202).send(await service.startGenerate(req.actor!, req.params.id, req.body)),
     );
     app.get(
       '/api/v1/programs/:id/check',

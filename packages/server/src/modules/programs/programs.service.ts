@@ -1,5 +1,7 @@
 import type { Database } from '../../db/database.js';
 import type { AreasService } from '../areas/index.js';
+import type { BackgroundJobs } from '../../platform/background-jobs.js';
+import { programsJobsUseCases } from './use-cases/background.js';
 import { checkListsUseCases } from './use-cases/check-lists.js';
 import { editEntriesUseCases } from './use-cases/edit-entries.js';
 import { generateListsUseCase } from './use-cases/generate-lists.js';
@@ -23,8 +25,11 @@ export type { CreateProgramOptions } from './use-cases/manage-programs.js';
  * the routes, seeds, CLI, benches and tests use. Payments (batches, recording, reconciliation,
  * the sheet, totals) hang under `payments`, as before.
  */
-export function createProgramsService(deps: { database: Database; areas?: AreasService }) {
+export function createProgramsService(deps: { database: Database; areas?: AreasService; jobs?: BackgroundJobs }) {
   const uc = { database: deps.database };
+  const generate = generateListsUseCase(uc);
+  const sheetXlsx = paymentSheetUseCase(uc);
+  const background = programsJobsUseCases(uc, deps.jobs, generate, sheetXlsx);
   const read = readListsUseCases(uc);
   const totals = totalsAndProgressUseCases(uc);
   return {
@@ -33,11 +38,13 @@ export function createProgramsService(deps: { database: Database; areas?: AreasS
       ...paymentBatchesUseCases(uc),
       recordPayments: recordPaymentsUseCase(uc),
       reconcile: reconcileUseCase(uc),
-      sheetXlsx: paymentSheetUseCase(uc),
+      sheetXlsx,
+      startSheet: background.startSheet,
       totals: totals.totals,
     },
     ...manageProgramsUseCases(uc),
-    generate: generateListsUseCase(uc),
+    generate,
+    startGenerate: background.startGenerate,
     importList: importListUseCase(uc),
     ...outsideSettingsUseCases(uc),
     supplementary: supplementaryListUseCase(uc, read.listDetail),

@@ -9,6 +9,7 @@ import {
   giftProgramBody,
   districtOf,
   nextCommune,
+  programsGenerateViaHttp,
   unique,
 } from '../../test/factories.js';
 import { xlsx } from '../../test/upload.js';
@@ -120,7 +121,7 @@ describe('programs: the three-level path', () => {
       statuses: [{ kind: 'social_assistance', category: '5a', validFrom: '2023-01-01' }],
     });
 
-    const res = await commune.inject('POST', `/api/v1/programs/${programId}/lists`, { communeCode: C });
+    const res = await programsGenerateViaHttp(commune, programId, { communeCode: C });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ lists: 1, entries: 2 });
     const listId = res.json().listIds[0];
@@ -141,7 +142,7 @@ describe('programs: the three-level path', () => {
     expect(entries.find((e: { fullName: string }) => e.fullName === 'Nguyễn Văn An').reason).toBe(
       'Đủ điều kiện: Người cao tuổi thuộc hộ nghèo, không có người phụng dưỡng (Điều 5 khoản 5 điểm a); mức theo diện 5a',
     );
-    const again = await commune.inject('POST', `/api/v1/programs/${programId}/lists`, { communeCode: C });
+    const again = await programsGenerateViaHttp(commune, programId, { communeCode: C });
     expectProblem(again, 409, 'LIST_EXISTS');
   });
 
@@ -504,7 +505,7 @@ describe('programs: the three-level path', () => {
     ).json();
     const listOf: Record<number, number> = {};
     const rows = async (id: number) => {
-      const gen = (await commune.inject('POST', `/api/v1/programs/${id}/lists`, { communeCode: C })).json();
+      const gen = (await programsGenerateViaHttp(commune, id, { communeCode: C })).json();
       listOf[id] = gen.listIds[0];
       const items = (await commune.inject('GET', `/api/v1/lists/${gen.listIds[0]}/entries`)).json().items as {
         fullName: string;
@@ -537,7 +538,7 @@ describe('programs: the three-level path', () => {
     const C = await nextCommune(ctx, { district: DISTRICT });
     await buildBeneficiary(ctx, { communeCode: C, name: 'Vũ Văn Hai', birth: '1942-01-01' });
     const x = await ctx.login(`xa.${C}`);
-    const gen = (await x.inject('POST', `/api/v1/programs/${programId}/lists`, { communeCode: C })).json();
+    const gen = (await programsGenerateViaHttp(x, programId, { communeCode: C })).json();
     const id = gen.listIds[0];
     expect((await x.inject('POST', `/api/v1/lists/${id}/submit`, {})).statusCode).toBe(200);
     expect((await district.inject('POST', `/api/v1/lists/${id}/appraise`, {})).statusCode).toBe(200);
@@ -636,9 +637,7 @@ describe('programs: monthly allowances and a two-level province', () => {
       gender: 'female',
       statuses: [{ kind: 'social_assistance', category: '5a', validFrom: '2024-05-01' }],
     });
-    const june = (
-      await x.inject('POST', `/api/v1/programs/${pid}/lists`, { communeCode: C, period: '2024-06' })
-    ).json();
+    const june = (await programsGenerateViaHttp(x, pid, { communeCode: C, period: '2024-06' })).json();
     const juneEntries = (await x.inject('GET', `/api/v1/lists/${june.listIds[0]}/entries`)).json().items;
     // 2.0 x 360.000đ for June, plus May not paid: arrears 720.000đ.
     expect(juneEntries[0]).toMatchObject({
@@ -656,9 +655,7 @@ describe('programs: monthly allowances and a two-level province', () => {
         })
       ).statusCode,
     ).toBe(200);
-    const july = (
-      await x.inject('POST', `/api/v1/programs/${pid}/lists`, { communeCode: C, period: '2024-07' })
-    ).json();
+    const july = (await programsGenerateViaHttp(x, pid, { communeCode: C, period: '2024-07' })).json();
     const julyEntries = (await x.inject('GET', `/api/v1/lists/${july.listIds[0]}/entries`)).json().items;
     expect(julyEntries[0]).toMatchObject({ amount: 1_000_000, arrearsAmount: 0 });
     // June as approved is untouched.
@@ -669,7 +666,7 @@ describe('programs: monthly allowances and a two-level province', () => {
       .where('full_name', '=', 'Đinh Thị Cụ')
       .executeTakeFirstOrThrow();
     await ctx.services.registry.updatePerson(sys, ids.id, { deceasedOn: '2024-07-20' });
-    const aug = (await x.inject('POST', `/api/v1/programs/${pid}/lists`, { communeCode: C, period: '2024-08' })).json();
+    const aug = (await programsGenerateViaHttp(x, pid, { communeCode: C, period: '2024-08' })).json();
     expect(aug.entries).toBe(0);
   });
 
@@ -710,7 +707,7 @@ describe('programs: monthly allowances and a two-level province', () => {
       birth: '1941-01-01',
       statuses: [{ kind: 'social_assistance', category: '5a', validFrom: '2024-01-01' }],
     });
-    const gen = (await x98.inject('POST', `/api/v1/programs/${prog.id}/lists`, { communeCode: '98001' })).json();
+    const gen = (await programsGenerateViaHttp(x98, prog.id, { communeCode: '98001' })).json();
     expect(gen.entries).toBe(1);
     const id = gen.listIds[0];
     expect((await x98.inject('GET', `/api/v1/lists/${id}`)).json().levels).toBe(2);
@@ -794,7 +791,7 @@ describe('programs: rice in kind', () => {
     });
     void head;
     const x = await ctx.login(`xa.${C}`);
-    const gen = (await x.inject('POST', `/api/v1/programs/${rice.id}/lists`, { communeCode: C })).json();
+    const gen = (await programsGenerateViaHttp(x, rice.id, { communeCode: C })).json();
     const id = gen.listIds[0];
     expect((await x.inject('GET', `/api/v1/lists/${id}`)).json()).toMatchObject({
       entriesCount: 1,

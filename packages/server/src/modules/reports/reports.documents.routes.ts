@@ -1,4 +1,5 @@
 import {
+  BackgroundJobOut,
   AgencySettings,
   CreateReportBody,
   IssueBody,
@@ -155,6 +156,19 @@ export function reportDocumentsRoutes(service: ReportsService): FastifyPluginAsy
         },
       },
       (req) => service.changes(req.actor!, req.params.id),
+    );
+    app.post(
+      '/api/v1/reports/:id/docx-jobs',
+      {
+        config: { access: read },
+        schema: {
+          tags,
+          summary: 'Render the report as DOCX in the background; download it from GET /api/v1/jobs/:id/file',
+          params: IdParams,
+          response: { 202: BackgroundJobOut },
+        },
+      },
+      async (req, reply) => reply.code(202).send(await service.startDocx(req.actor!, req.params.id)),
     );
     app.get(
       '/api/v1/reports/:id/document.docx',

@@ -9,6 +9,7 @@ import { issueReport } from './use-cases/issue-report.js';
 import { planProgress } from './use-cases/plan-progress.js';
 import { planTargets } from './use-cases/plan-targets.js';
 import { plans } from './use-cases/plans.js';
+import { reportDocxJob } from './use-cases/docx-job.js';
 import { reportDocuments } from './use-cases/report-documents.js';
 import { reportFigures } from './use-cases/report-figures.js';
 import { settings } from './use-cases/settings.js';
@@ -31,6 +32,7 @@ export function createReportsService(deps: ReportsDeps) {
   const templates = reportTemplates(c);
   const reports = createReport(c, figures, progress, templates);
   const { loadPlan: _loadPlan, ...planApi } = planUseCases;
+  const docs = reportDocuments(figures);
   return {
     policy: reportsPolicy,
     ...indicatorsCatalogue(c),
@@ -44,7 +46,8 @@ export function createReportsService(deps: ReportsDeps) {
     ...issueReport(c, figures, reports.get, progress),
     ...valueLifecycle(c),
     ...reportsSettings(c),
-    ...reportDocuments(figures),
+    ...docs,
+    ...reportDocxJob(figures, docs, deps.jobs),
     settings: agency.settings,
     putSettings: agency.putSettings,
     agency: agency.agency,

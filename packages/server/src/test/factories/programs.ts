@@ -1,5 +1,7 @@
 import type { CreateProgramBody, GrantStatusBody, ProgramOut } from '@ansinh/domain';
-import type { TestContext } from '../helpers.js';
+import type { BackgroundJobOut } from '@ansinh/domain';
+import type { LightMyRequestResponse } from 'fastify';
+import type { Session, TestContext } from '../helpers.js';
 import { factoryActor, unique } from './base.js';
 
 /**
@@ -248,4 +250,34 @@ export async function buildProgramsImportProgram(
     },
     ...overrides,
   });
+}
+
+/** Poll a background job over HTTP until it ends (both databases: pg-boss takes it up from its queue). */
+export async function programsWaitJob(s: Session, jobId: number, timeoutMs = 60_000): Promise<BackgroundJobOut> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await s.inject('GET', `/api/v1/jobs/${jobId}`);
+    if (res.statusCode !== 200) throw new Error(`job ${jobId}: ${res.statusCode} ${res.body}`);
+    const job = res.json() as BackgroundJobOut;
+    if (job.state === 'done' || job.state === 'failed') return job;
+    if (Date.now() > until) throw new Error(`job ${jobId} still ${job.state}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/**
+ * Generate lists over HTTP as a user and wait for the background job: a refusal of the request
+ * comes back as is, a finished job as 200 with its result, a failed one as 500 with its error.
+ */
+export async function programsGenerateViaHttp(
+  s: Session,
+  programId: number,
+  body: { communeCode?: string; period?: string },
+): Promise<LightMyRequestResponse> {
+  const res = await s.inject('POST', `/api/v1/programs/${programId}/lists`, body);
+  if (res.statusCode !== 202) return res;
+  const job = await programsWaitJob(s, (res.json() as BackgroundJobOut).id);
+  const out = job.state === 'done' ? job.result : job.error;
+  const done = { statusCode: job.state === 'done' ? 200 : 500, body: JSON.stringify(out), json: () => out };
+  return done as unknown as LightMyRequestResponse;
 }

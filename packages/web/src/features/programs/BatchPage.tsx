@@ -17,7 +17,8 @@ import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { PageHead } from '../../components/PageHead';
 import { DateInput, isoOf } from '../../components/DateInput';
 import { showPartialDate } from '../../kernel/format';
-import { pk, programsApi, programsUrls } from './api';
+import { pk, programsApi } from './api';
+import { SheetJobButton } from './SheetJobButton';
 import type { EntriesFilter } from './api';
 import { PaymentTag } from './ListPage';
 import { CHANNEL_KEYS, Fact, newKey, num, PAYMENT_KEYS, EntrySearch, quantityText } from './shared';
@@ -161,9 +162,7 @@ function BatchView({ batch: b }: { batch: BatchOut }) {
         }
         extra={
           <Space wrap>
-            <Button data-testid="batch-sheet-xlsx" href={programsUrls.sheet(b.id)} download>
-              {t('programs.sheetXlsx')}
-            </Button>
+            <SheetJobButton batchId={b.id} />
             <Button data-testid="batch-print" loading={loadSheet.isPending} onClick={() => loadSheet.mutate()}>
               {t('programs.sheetPrint')}
             </Button>

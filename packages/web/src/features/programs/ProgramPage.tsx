@@ -19,12 +19,13 @@ import {
 import type { ButtonProps, TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
-import { LIST_STATES, PAYMENT_CHANNELS, todayInVietnam } from '@ansinh/domain';
+import { GenerateResult, LIST_STATES, PAYMENT_CHANNELS, todayInVietnam } from '@ansinh/domain';
 import type { ProgramGroup } from '@ansinh/domain';
-import type { BatchOut, ListOut, ListState, PaymentChannel, ProgramOut } from '@ansinh/domain';
+import type { BackgroundJobOut, BatchOut, ListOut, ListState, PaymentChannel, ProgramOut } from '@ansinh/domain';
 import { useErrorText } from '../../kernel/errors';
 import { dataCell, formatDate, formatDateTime, showDate } from '../../kernel/format';
 import { TN, useLang, useT } from '../../kernel/i18n';
+import { JobProgress, waitForJob } from '../../kernel/jobs';
 import type { TFunction } from '../../kernel/i18n';
 import { DetailFallback, useRouteRecord } from '../../components/DetailFallback';
 import { LoadError } from '../../components/LoadError';
@@ -203,12 +204,18 @@ function GenerateButton({
   const errorText = useErrorText();
   const qc = useQueryClient();
   const navigate = useNavigate();
+  const [job, setJob] = useState<BackgroundJobOut | null>(null);
   const generate = useMutation({
-    mutationFn: () =>
-      programsApi.generate(p.id, {
+    // A background job: the server answers at once, the page follows its progress.
+    mutationFn: async () => {
+      const started = await programsApi.generate(p.id, {
         ...(p.periodKind === 'monthly' ? { period } : {}),
         ...(communeCode ? { communeCode } : {}),
-      }),
+      });
+      const done = await waitForJob(started, setJob);
+      return GenerateResult.parse(done.result);
+    },
+    onSettled: () => setJob(null),
     onSuccess: async (r) => {
       void message.success(t('programs.generated', { lists: r.lists, entries: r.entries }));
       await qc.invalidateQueries({ queryKey: pk.all });
@@ -242,18 +249,21 @@ function GenerateButton({
       ),
       okText: t('programs.generateAll'),
       okButtonProps: { disabled: missing.length === 0, 'data-testid': 'generate-all-ok' } as ButtonProps,
-      onOk: () => generate.mutateAsync(),
+      onOk: () => generate.mutate(),
     });
   };
   return (
-    <Button
-      type="primary"
-      data-testid={communeCode ? 'program-generate' : 'program-generate-all'}
-      loading={generate.isPending}
-      onClick={onClick}
-    >
-      {communeCode ? t('programs.generate') : t('programs.generateAll')}
-    </Button>
+    <Space direction="vertical">
+      <Button
+        type="primary"
+        data-testid={communeCode ? 'program-generate' : 'program-generate-all'}
+        loading={generate.isPending}
+        onClick={onClick}
+      >
+        {communeCode ? t('programs.generate') : t('programs.generateAll')}
+      </Button>
+      <JobProgress job={job} label="programs.generating" />
+    </Space>
   );
 }
 

@@ -5,7 +5,7 @@ import {
   BulkResult,
   CheckResult,
   EntryPage,
-  GenerateResult,
+  BackgroundJobOut,
   ImportListOut,
   ListDetail,
   ListPage,
@@ -69,8 +69,12 @@ export const programsApi = {
       schema: ImportListOut,
     });
   },
+  /** Queue the generation of lists (a background job; its result is `GenerateResult`). */
   generate: (programId: number, body: { period?: string; communeCode?: string }) =>
-    request('POST', `/programs/${id(programId)}/lists`, { body, schema: GenerateResult }),
+    request('POST', `/programs/${id(programId)}/lists`, { body, schema: BackgroundJobOut }),
+  /** Queue the building of a batch's payment sheet (a background job; its file is the XLSX). */
+  sheetJob: (batchId: number) =>
+    request('POST', `/payment-batches/${id(batchId)}/sheet-jobs`, { body: {}, schema: BackgroundJobOut }),
   progress: (q: { programId: number; period?: string; areaCode?: string }, signal?: AbortSignal) =>
     request('GET', '/program-progress', { query: { ...q }, schema: ProgramProgress, signal }),
   totals: (q: TotalsFilter, signal?: AbortSignal) =>

@@ -152,6 +152,8 @@ export const programsVi = {
   'programs.amountType.quantity': 'Hiện vật theo người (kg, thẻ)',
   'programs.generate': 'Lập danh sách',
   'programs.generateAll': 'Lập cho tất cả xã',
+  'programs.generating': 'Đang lập danh sách',
+  'programs.sheetBuilding': 'Đang lập bảng kê chi trả',
   'programs.batchWholeConfirm': 'Lập đợt chi trả cho toàn tỉnh?',
   'programs.batchWholeHint':
     'Kỳ {period} có {people} người đã duyệt, tổng {amount}; đợt này gồm những người trong số đó chưa thuộc đợt chi trả nào. Muốn chi từng huyện hoặc xã, bấm "Hủy" và nhập mã địa bàn.',
@@ -515,6 +517,8 @@ export const programsEn: Record<keyof typeof programsVi, string> = {
   'programs.amountType.quantity': 'In kind per person (kg, cards)',
   'programs.generate': 'Prepare the list',
   'programs.generateAll': 'Prepare for every commune',
+  'programs.generating': 'Preparing the lists',
+  'programs.sheetBuilding': 'Building the payment sheet',
   'programs.batchWholeConfirm': 'Create a payment batch for the whole province?',
   'programs.batchWholeHint':
     'The {period} period has {people} approved people, {amount} in all; this batch takes those of them not yet in a batch. To pay one district or commune, press "Cancel" and enter its code.',

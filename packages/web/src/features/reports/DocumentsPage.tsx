@@ -27,6 +27,7 @@ import { DetailFallback } from '../../components/DetailFallback';
 import { LoadError } from '../../components/LoadError';
 import { ModalForm, useModalForm } from '../../components/ModalForm';
 import { figureHref, reportsApi, reportsUrls, rk } from './api';
+import { DocxJobButton } from './DocxJobButton';
 import { IssueButton } from './IssueButton';
 import { RulesModal } from './RulesModal';
 import { HeaderFields } from './TemplateEditor';
@@ -249,9 +250,7 @@ export function ReportPage() {
         }
         extra={
           <Space wrap>
-            <Button href={reportsUrls.docx(id)} download data-testid="report-download-docx">
-              {t('reports.docs.docx')}
-            </Button>
+            <DocxJobButton reportId={id} />
             <Button href={reportsUrls.annex(id)} download data-testid="report-download-xlsx">
               {t('reports.docs.annex')}
             </Button>

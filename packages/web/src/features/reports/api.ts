@@ -1,5 +1,6 @@
 import {
   AgencySettings,
+  BackgroundJobOut,
   Dashboard,
   EnteredValueOut,
   EnteredValuePage,
@@ -46,6 +47,9 @@ export type DashboardFilter = Partial<DashboardQuery>;
 
 /** The API of plans, indicators, dashboards and reports. */
 export const reportsApi = {
+  /** Queue the rendering of a report's DOCX (a background job; its file is the document). */
+  docxJob: (id: number) =>
+    request('POST', `/reports/${encodeURIComponent(id)}/docx-jobs`, { body: {}, schema: BackgroundJobOut }),
   dashboard: (q: DashboardFilter, signal?: AbortSignal) =>
     request<Dashboard>('GET', '/reports/dashboard', { query: { ...q }, schema: Dashboard, signal }),
   figure: (f: FigureRef & { page?: number; pageSize?: number }, signal?: AbortSignal) =>

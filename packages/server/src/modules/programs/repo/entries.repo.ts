@@ -4,7 +4,12 @@ import { CHUNK, type EntryRow, type NewEntry, type SqliteHandle } from './types.
 
 /** SQL of list entries: insert, recount, find, remove, pages, and what approval stamps. */
 export const entriesRepo = {
-  async insertEntries(db: Executor, rows: NewEntry[], sqlite?: SqliteHandle | null): Promise<void> {
+  async insertEntries(
+    db: Executor,
+    rows: NewEntry[],
+    sqlite?: SqliteHandle | null,
+    onProgress?: (written: number) => void,
+  ): Promise<void> {
     // 22 columns: 600 rows stay under SQLite's 32.766 bound parameters.
     // Every row names every column: SQLite fills a column missing from some rows with NULL.
     const full = rows.map((r) => ({
@@ -21,14 +26,22 @@ export const entriesRepo = {
       const stmt = sqlite.prepare(
         `insert into list_entries (${cols.join(',')}) values (${cols.map(() => '?').join(',')})`,
       );
-      for (const r of full) stmt.run(cols.map((c) => r[c]));
+      // Chunks with a turn of the event loop between them (docs/architecture.md: no handler holds
+      // the loop over 50 ms), telling the progress after each.
+      for (let i = 0; i < full.length; i += 2000) {
+        for (const r of full.slice(i, i + 2000)) stmt.run(cols.map((c) => r[c]));
+        onProgress?.(Math.min(full.length, i + 2000));
+        if (i + 2000 < full.length) await new Promise((r) => setImmediate(r));
+      }
       return;
     }
-    for (let i = 0; i < full.length; i += 600)
+    for (let i = 0; i < full.length; i += 600) {
       await db
         .insertInto('list_entries')
         .values(full.slice(i, i + 600))
         .execute();
+      onProgress?.(Math.min(full.length, i + 600));
+    }
   },
 
   /** Recount a list's entries and totals from its rows. */

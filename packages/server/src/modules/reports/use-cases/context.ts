@@ -1,3 +1,4 @@
+import type { BackgroundJobs } from '../../../platform/background-jobs.js';
 import type { Database, Executor } from '../../../db/database.js';
 import { systemActor, type Actor } from '../../../platform/actor.js';
 import { codesOfCommune } from '../../../platform/authz.js';
@@ -15,6 +16,8 @@ export interface ReportsDeps {
   areas: Pick<AreasService, 'pathOf' | 'list'>;
   /** Computed indicators besides the modules' (tests). */
   extraIndicators?: readonly ComputedIndicator[];
+  /** Background jobs (the DOCX render); absent where nothing renders in the background. */
+  jobs?: BackgroundJobs;
 }
 
 /** Province setting: since when each module's records are kept in AnSinh ({ petitions: '2024-01-01' }). */
