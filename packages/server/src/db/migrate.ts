@@ -30,6 +30,7 @@ import * as m0031 from './migrations/0031-activities.js';
 import * as m0032 from './migrations/0032-outside-lists.js';
 import * as m0033 from './migrations/0033-poverty-scores.js';
 import * as m0034 from './migrations/0034-scale.js';
+import * as m0035 from './migrations/0035-search-covering.js';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Database['dialect']): Promise<void> };
 
@@ -65,6 +66,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0029-report-templates': m0029,
   '0028-agencies': m0028,
   '0034-scale': m0034,
+  '0035-search-covering': m0035,
 };
 
 class StaticProvider implements MigrationProvider {
