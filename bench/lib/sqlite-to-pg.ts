@@ -69,7 +69,7 @@ async function copyTable(
 export async function sqliteToPg(
   sqlitePath: string,
   url: string,
-  opts: { reload?: boolean; log?: (s: string) => void } = {},
+  opts: { reload?: boolean; log?: (s: string) => void; countTable?: string } = {},
 ): Promise<{ loaded: boolean; ms: number; persons: number }> {
   const log = opts.log ?? (() => undefined);
   const t0 = performance.now();
@@ -87,19 +87,27 @@ export async function sqliteToPg(
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const want = Number((sqlite.prepare('select count(*) as n from persons').get() as { n: bigint }).n);
+    const counted = ident(opts.countTable ?? 'persons');
+    const want = Number((sqlite.prepare(`select count(*) as n from ${counted}`).get() as { n: bigint }).n);
     const has = await client
-      .query<{ n: string }>('select count(*) as n from persons')
+      .query<{ n: string }>(`select count(*) as n from ${counted}`)
       .then((r) => Number(r.rows[0]!.n))
       .catch(() => -1);
-    if (has === want && !opts.reload) return { loaded: false, ms: performance.now() - t0, persons: has };
-
-    const database = openDatabase(loadConfig({ ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent' }));
-    try {
-      await migrateToLatest(database);
-    } finally {
-      await database.close();
+    const migrate = async () => {
+      const database = openDatabase(loadConfig({ ...process.env, DATABASE_URL: url, LOG_LEVEL: 'silent' }));
+      try {
+        return await migrateToLatest(database);
+      } finally {
+        await database.close();
+      }
+    };
+    if (has === want && !opts.reload) {
+      // Kept: brought to the latest schema (new indexes), and its visibility map and statistics fresh.
+      await migrate();
+      await client.query('vacuum analyze');
+      return { loaded: false, ms: performance.now() - t0, persons: has };
     }
+    await migrate();
     const tables = (
       await client.query<{ t: string }>(
         "select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' and table_name not like 'kysely_migration%'",
@@ -154,7 +162,8 @@ export async function sqliteToPg(
     await client.query("set maintenance_work_mem = '256MB'");
     for (const i of idx) await client.query(i.def);
     for (const f of fks) await client.query(`alter table ${f.t} add constraint ${ident(f.name)} ${f.def}`);
-    await client.query('analyze');
+    // Index-only scans need the visibility map that VACUUM builds.
+    await client.query('vacuum analyze');
     log(`  indexes, foreign keys and analyze: ${((performance.now() - t2) / 1000).toFixed(1)} s`);
     return { loaded: true, ms: performance.now() - t0, persons };
   } finally {

@@ -8,6 +8,8 @@ import { LIST_COLUMNS, prefixEnd, type Scope } from './shared.js';
 export const SEARCH_TOTAL_CAP = 1000;
 /** How many persons (in Vietnamese order) a broad name search walks before sorting the matches instead. */
 const SEARCH_SCAN_BUDGET = 4000;
+/** The longest walk a broad name search takes when the first one found too few (~6 ms at 1 M persons). */
+const SEARCH_WALK_MAX = 40_000;
 
 type Keyed = { id: number; sort_key: string };
 const bySortKey = (a: Keyed, b: Keyed) => (a.sort_key < b.sort_key ? -1 : a.sort_key > b.sort_key ? 1 : a.id - b.id);
@@ -33,14 +35,37 @@ function startsWith(eb: ExpressionBuilder<{ w: { name_key: string } }, 'w'>, p: 
  */
 export async function searchPersonsPage(db: Executor, scope: Scope, f: PersonFilter, page: number, pageSize: number) {
   const filtered = (g: PersonFilter = f) => applyPersonFilter(db.selectFrom('persons'), scope, g);
+  const rest = () => filtered({ ...f, namePrefix: undefined, givenPrefix: undefined });
+  const inRange = (col: 'persons.name_key' | 'persons.given_key', p: string) =>
+    rest().where(col, '>=', p).where(col, '<', prefixEnd(p));
+  // Counted up to the cap; a one-word search as the union of its two ranges, each read from its
+  // covering index (an OR of the two makes PostgreSQL visit the table for every match).
+  const upToCap = (q: ReturnType<typeof filtered>, as: string) =>
+    db
+      .selectFrom(
+        q
+          .select('persons.id')
+          .limit(SEARCH_TOTAL_CAP + 1)
+          .as(as),
+      )
+      .select(`${as}.id` as 'id');
+  const matches = f.givenPrefix
+    ? upToCap(inRange('persons.given_key', f.givenPrefix), 'g').union(
+        upToCap(inRange('persons.name_key', f.givenPrefix), 'k'),
+      )
+    : upToCap(filtered(), 'm');
+  // With a one-word search, also how many whole names start with it (up to the cap), in the same query.
   const counted = await db
-    .selectFrom(
-      filtered()
-        .select(sql`1`.as('one'))
-        .limit(SEARCH_TOTAL_CAP + 1)
-        .as('m'),
-    )
+    .selectFrom(matches.as('u'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
+    .$if(!!f.givenPrefix, (q) =>
+      q.select((eb) =>
+        eb
+          .selectFrom(upToCap(inRange('persons.name_key', f.givenPrefix!), 'k').as('kk'))
+          .select((e) => e.fn.countAll<number>().as('k'))
+          .as('k'),
+      ),
+    )
     .executeTakeFirstOrThrow();
   const n = Number(counted.n);
   const totalCapped = n > SEARCH_TOTAL_CAP;
@@ -55,12 +80,16 @@ export async function searchPersonsPage(db: Executor, scope: Scope, f: PersonFil
       .select([...LIST_COLUMNS, 'h.code as household_code', 'a.name as commune_name'])
       .orderBy('persons.sort_key')
       .orderBy('persons.id');
+  // The page's persons by id (found above, inside the scope and filters; the scope tested again).
   const byIds = async (ids: number[]) =>
-    ids.length === 0 ? [] : rows(filtered().where('persons.id', 'in', ids)).execute();
+    ids.length === 0
+      ? []
+      : rows(applyPersonFilter(db.selectFrom('persons'), scope, { onDate: f.onDate, includeInactive: true }))
+          .where('persons.id', 'in', ids)
+          .execute();
   if (!f.namePrefix && !f.givenPrefix)
     return { total, totalCapped, items: await rows(filtered()).limit(limit).offset(offset).execute() };
 
-  const rest = () => filtered({ ...f, namePrefix: undefined, givenPrefix: undefined });
   const want = offset + limit;
   // The first `want` matches of one key range, in order (covering index on the key, then sorted).
   const range = (col: 'persons.name_key' | 'persons.given_key', p: string) =>
@@ -79,7 +108,8 @@ export async function searchPersonsPage(db: Executor, scope: Scope, f: PersonFil
       : [...(await range('persons.given_key', f.givenPrefix!)), ...(await range('persons.name_key', f.givenPrefix!))];
   } else {
     const whole = f.namePrefix ?? f.givenPrefix!;
-    found = await wholeNameMatches(db, rest, whole, want, range);
+    const wholeCount = f.givenPrefix ? Number((counted as { k?: number }).k ?? 0) : n;
+    found = await wholeNameMatches(db, rest, whole, wholeCount, want, range);
     if (f.givenPrefix) found.push(...(await givenNameMatches(rest, f.givenPrefix, want, range)));
   }
   const seen = new Set<number>();
@@ -94,37 +124,44 @@ export async function searchPersonsPage(db: Executor, scope: Scope, f: PersonFil
 type Rest = () => ReturnType<typeof applyPersonFilter>;
 type Range = (col: 'persons.name_key' | 'persons.given_key', p: string) => Promise<Keyed[]>;
 
-/** The first `want` persons whose whole name starts with `p`, in order (walk, else sorted range). */
-async function wholeNameMatches(db: Executor, rest: Rest, p: string, want: number, range: Range): Promise<Keyed[]> {
-  // Few enough to sort? (counting stops past the cap; reads the name index only)
-  const few = await db
-    .selectFrom(
-      rest()
-        .select(sql`1`.as('one'))
-        .where('persons.name_key', '>=', p)
-        .where('persons.name_key', '<', prefixEnd(p))
-        .limit(SEARCH_TOTAL_CAP + 1)
-        .as('m'),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  if (Number(few.n) <= SEARCH_TOTAL_CAP) return range('persons.name_key', p);
-  const walked = await db
-    .selectFrom(
-      rest()
-        .select(['persons.id', 'persons.sort_key', 'persons.name_key'])
-        .orderBy('persons.sort_key')
-        .orderBy('persons.id')
-        .limit(SEARCH_SCAN_BUDGET)
-        .as('w'),
-    )
-    .select(['w.id', 'w.sort_key'])
-    .where((eb) => startsWith(eb, p))
-    .orderBy('w.sort_key')
-    .orderBy('w.id')
-    .limit(want)
-    .execute();
-  return walked.length === want ? walked : range('persons.name_key', p);
+/** The first `want` persons whose whole name starts with `p` (`count` of them, up to the cap), in order. */
+async function wholeNameMatches(
+  db: Executor,
+  rest: Rest,
+  p: string,
+  count: number,
+  want: number,
+  range: Range,
+): Promise<Keyed[]> {
+  // Few enough to sort? (`count` stops past the cap)
+  if (count <= SEARCH_TOTAL_CAP) return range('persons.name_key', p);
+  const walk = (budget: number) =>
+    db
+      .selectFrom(
+        rest()
+          .select(['persons.id', 'persons.sort_key', 'persons.name_key'])
+          .orderBy('persons.sort_key')
+          .orderBy('persons.id')
+          .limit(budget)
+          .as('w'),
+      )
+      .select(['w.id', 'w.sort_key'])
+      .where((eb) => startsWith(eb, p))
+      .orderBy('w.sort_key')
+      .orderBy('w.id')
+      .limit(want)
+      .execute();
+  const walked = await walk(SEARCH_SCAN_BUDGET);
+  if (walked.length === want) return walked;
+  // The beginning of the order is not typical (it is by given name, and given names are not spread
+  // evenly over family and middle names): walk as far as the density seen so far says a page needs,
+  // when that is still less than reading the matches; otherwise sort them.
+  const needed = walked.length ? Math.ceil((SEARCH_SCAN_BUDGET * want * 1.5) / walked.length) : Infinity;
+  if (needed <= SEARCH_WALK_MAX) {
+    const further = await walk(needed);
+    if (further.length === want) return further;
+  }
+  return range('persons.name_key', p);
 }
 
 /** The first `want` persons whose given name starts with `g`, read run by run of the order. */
