@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Dialect } from '../database.js';
 
 /**
@@ -14,7 +14,7 @@ import type { Dialect } from '../database.js';
  * sort_key, id) and the duplicate check (name_key); the three bare indexes go. Persons keep seven
  * indexes instead of ten, which the registry import pays for on every row.
  */
-export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> {
+export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   for (const name of [
     'persons_name_idx',
     'persons_given_idx',
@@ -39,4 +39,14 @@ export async function up(db: Kysely<unknown>, _dialect: Dialect): Promise<void> 
       .on('persons')
       .columns([key, 'sort_key', 'id', ...areas, ...active])
       .execute();
+
+  // A dossier search reads the matches in the list's order (received, newest first) as ids from
+  // this index, testing the applicant's name on the entry, not the row (modules/dossiers/repo/
+  // dossier-search.repo.ts); a code prefix is a range of the code: byte order on PostgreSQL too.
+  await db.schema
+    .createIndex('dossiers_search_idx')
+    .on('dossiers')
+    .columns(['province_code', 'received_at', 'id', 'applicant_name_key'])
+    .execute();
+  if (dialect === 'postgres') await sql`alter table dossiers alter column code type text collate "C"`.execute(db);
 }
