@@ -212,7 +212,7 @@ export async function dossiersBench(): Promise<void> {
     const file = config.database.kind === 'sqlite' ? config.database.path : '';
     const server = await startBenchServer({
       sqlitePath: file,
-      port: 18290,
+      port: Number(process.env.BENCH_PORT ?? 18180) + 110,
       env: { ANSINH_NOTIFY_CHANNEL: 'none' },
     });
     try {

@@ -409,6 +409,7 @@ export async function registrySearchBench(): Promise<void> {
       try {
         const { cookie } = await benchLogin(server.base, 'tinh.chuyenvien', 'bench-password-123');
         await typedSearches(server.base, cookie, file, label);
+        await listSearches(server.base, cookie, file, label);
       } finally {
         await server.stop();
       }
@@ -432,4 +433,54 @@ export async function registrySearchBench(): Promise<void> {
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * The search box of a programme list (GET /api/v1/lists/:id/entries?q=): unaccented family and
+ * full names, given names and citizen IDs of the list's own entries, 32 connections, against the
+ * list itself (GET /api/v1/lists/:id) in the same run.
+ */
+async function listSearches(base: string, cookie: string, sqlitePath: string, label: string) {
+  const sqlite = new SQLite(sqlitePath, { readonly: true });
+  const entries = sqlite
+    .prepare(
+      `select e.list_id, e.full_name, e.citizen_id from list_entries e
+       where e.list_id in (select id from program_lists where entries_count > 50 order by id limit 60) and e.id % 7 = 0`,
+    )
+    .all() as { list_id: number; full_name: string; citizen_id: string | null }[];
+  sqlite.close();
+  const lists = [...new Set(entries.map((e) => e.list_id))];
+  const typed = entries.flatMap((e) => {
+    const w = searchKey(e.full_name).split(' ');
+    const at = (q: string) => `/api/v1/lists/${e.list_id}/entries?q=${encodeURIComponent(q)}&limit=20`;
+    return [at(w[0]!), at(w.join(' ')), at(w[w.length - 1]!), ...(e.citizen_id ? [at(e.citizen_id)] : [])];
+  });
+  const headers = { cookie };
+  await cannon('warm-up', `${base}/api/v1/lists`, { seconds: 2, headers, paths: typed });
+  const byId = await cannon('list by id (baseline)', `${base}/api/v1/lists/1`, {
+    seconds: 5,
+    headers,
+    paths: lists.map((id) => `/api/v1/lists/${id}`),
+  });
+  const mix = await cannon(
+    `typed list searches (${typed.length} queries, ${lists.length} lists)`,
+    `${base}/api/v1/lists`,
+    {
+      seconds: Number(process.env.BENCH_SECONDS ?? 10),
+      headers,
+      paths: typed,
+    },
+  );
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+  console.log(`\n### Typed list entry searches (${label}); load average ${load} on ${os.cpus().length} cores`);
+  console.log(cannonLine(byId));
+  console.log(
+    `${cannonLine(mix)}  (p99 ${fmt(mix.p99ms / byId.p99ms)}x baseline p99, rate ${fmt(mix.rps / byId.rps)}x)`,
+  );
+  console.log(
+    `typed list searches at 32 connections (${label}): target p99 < 100 ms and none over 1 s: ${mix.p99ms < 100 && mix.maxms < 1000 && mix.errors === 0 ? 'met' : 'NOT met'}`,
+  );
 }

@@ -32,7 +32,12 @@ export async function searchDossiersPage(
   if (f.from) q = q.where('d.received_date', '>=', f.from);
   if (f.to) q = q.where('d.received_date', '<=', f.to);
   if (f.q?.code) q = q.where('d.code', '>=', f.q.code).where('d.code', '<', prefixEnd(f.q.code));
-  if (f.q?.nameKey) q = q.where('d.applicant_name_key', 'like', `%${f.q.nameKey.replace(/[\\%_]/g, '')}%`);
+  const key = f.q?.nameKey;
+  if (key)
+    q =
+      f.dialect === 'sqlite'
+        ? q.where((eb) => eb(eb.fn('instr', [eb.ref('d.applicant_name_key'), eb.val(key)]), '>', 0))
+        : q.where('d.applicant_name_key', 'like', `%${key.replace(/[\\%_]/g, '')}%`);
   const ordered =
     order === 'due'
       ? q.orderBy('d.level_due_date').orderBy('d.id')

@@ -25,6 +25,8 @@ export interface DossierFilter {
   dueTo?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** The search's name test: `instr` on SQLite (several times faster than LIKE), LIKE on PostgreSQL. */
+  dialect?: 'sqlite' | 'postgres' | undefined;
 }
 
 /** SQL of dossiers, their steps (one per level on the path) and their timeline events. */

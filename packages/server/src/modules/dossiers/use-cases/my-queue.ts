@@ -59,6 +59,7 @@ export function myQueue(c: DossiersContext, reader: DossierReader) {
           procedureId: q.procedureId,
           from: q.from,
           to: q.to,
+          dialect: c.database.dialect,
           q: q.q ? (isCode ? { code: q.q.trim().toUpperCase() } : { nameKey: searchKey(q.q) }) : undefined,
           ...due,
         },
