@@ -22,7 +22,11 @@ import {
   todayInVietnam,
   type LevelStep,
 } from '@ansinh/domain';
+import os from 'node:os';
+import SQLite from 'better-sqlite3';
 import { BENCH_PASSWORD, openSeededBench } from './lib/seeded.js';
+import { cannon, cannonLine } from './lib/cannon.js';
+import { sqliteToPg } from './lib/sqlite-to-pg.js';
 import { startBenchServer } from './lib/server.js';
 import { fmt, p95, median, rng } from './lib/stats.js';
 
@@ -96,6 +100,7 @@ export async function dossiersBench(): Promise<void> {
     const today = todayInVietnam();
     const seqs = new Map<string, number>();
     const channels = ['counter', 'counter', 'online', 'online', 'post', 'assisted'];
+    const applicant = applicantNames(random);
     sqlite.exec('begin');
     for (let i = 0; i < DOSSIERS; i++) {
       const a = communes[Math.floor(random() * communes.length)]!;
@@ -137,8 +142,8 @@ export async function dossiersBench(): Promise<void> {
         formatDossierCode(agency, receivedDate, seq),
         agency,
         p.id,
-        `Người nộp ${i}`,
-        searchKey(`Nguoi nop ${i}`),
+        applicant[i % applicant.length]!,
+        searchKey(applicant[i % applicant.length]!),
         '0912345678',
         '',
         channels[i % channels.length],
@@ -204,9 +209,10 @@ export async function dossiersBench(): Promise<void> {
     }
     await database.close();
 
+    const file = config.database.kind === 'sqlite' ? config.database.path : '';
     const server = await startBenchServer({
-      sqlitePath: config.database.kind === 'sqlite' ? config.database.path : '',
-      port: 18290,
+      sqlitePath: file,
+      port: Number(process.env.BENCH_PORT ?? 18180) + 110,
       env: { ANSINH_NOTIFY_CHANNEL: 'none' },
     });
     try {
@@ -265,11 +271,159 @@ export async function dossiersBench(): Promise<void> {
       console.log(
         `"due soon" list p95 over HTTP (${users.length} district and commune officers, ${due.length} requests): ${fmt(p95(due))} ms; GET /auth/me p95 (baseline): ${fmt(p95(me))} ms (${fmt(p95(due) / p95(me))}x); target < 50 ms: ${p95(due) < 50 ? 'met' : 'NOT met'}`,
       );
+      await dossierSearches(base, await session('tinh.chuyenvien'), file, 'SQLite');
     } finally {
       await server.stop();
     }
+    if (['both', 'postgres'].includes(process.env.BENCH_SEARCH_DB ?? 'sqlite')) await dossierSearchesOnPg(file);
   } finally {
     await database.close().catch(() => undefined);
     fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/** Applicants' names as officers meet them: common family names far more often than others. */
+function applicantNames(random: () => number): string[] {
+  const family = [
+    ...Array<string>(38).fill('Nguyễn'),
+    ...Array<string>(11).fill('Trần'),
+    ...Array<string>(10).fill('Lê'),
+    ...Array<string>(7).fill('Phạm'),
+    ...Array<string>(5).fill('Hoàng'),
+    ...['Huỳnh', 'Huỳnh', 'Phan', 'Phan', 'Vũ', 'Võ', 'Võ', 'Đặng', 'Bùi', 'Đỗ', 'Hồ', 'Ngô', 'Dương', 'Lý', 'Điểu'],
+  ];
+  const male = ['Văn', 'Văn', 'Văn', 'Đức', 'Minh', 'Quốc', 'Hữu', 'Thanh'];
+  const female = ['Thị', 'Thị', 'Thị', 'Ngọc', 'Thanh', 'Thu', 'Kim'];
+  const given = [
+    'An',
+    'Anh',
+    'Bình',
+    'Cường',
+    'Dũng',
+    'Dung',
+    'Hà',
+    'Hải',
+    'Hạnh',
+    'Hoa',
+    'Hùng',
+    'Hương',
+    'Lan',
+    'Linh',
+    'Long',
+    'Mai',
+    'Minh',
+    'Nam',
+    'Nga',
+    'Nhung',
+    'Phúc',
+    'Phương',
+    'Quân',
+    'Sơn',
+    'Tâm',
+    'Thảo',
+    'Thu',
+    'Thủy',
+    'Thư',
+    'Trang',
+    'Tuấn',
+    'Tú',
+    'Vân',
+    'Yến',
+  ];
+  const pick = <T>(a: T[]) => a[Math.floor(random() * a.length)]!;
+  return Array.from({ length: 20_000 }, () => `${pick(family)} ${pick(random() < 0.5 ? male : female)} ${pick(given)}`);
+}
+
+/**
+ * What officers type into the dossier search, many at once (32 connections, autocannon, a
+ * department officer: the whole province): family names, "nguyen van", given names, full names,
+ * dossier codes and code prefixes, against a dossier by id in the same run.
+ */
+async function dossierSearches(base: string, cookie: string, file: string, label: string) {
+  const sqlite = new SQLite(file, { readonly: true });
+  const sample = sqlite.prepare('select id, code, applicant_name from dossiers where id % 500 = 7 limit 100').all() as {
+    id: number;
+    code: string;
+    applicant_name: string;
+  }[];
+  sqlite.close();
+  const words = (n: string) => searchKey(n).split(' ');
+  const typed = [
+    'nguyen',
+    'nguyen van',
+    'nguyen thi',
+    'tran',
+    'le thi',
+    'van',
+    'tran thi h',
+    ...sample.flatMap((d) => {
+      const w = words(d.applicant_name);
+      return [w.slice(0, 2).join(' '), w[w.length - 1]!, w.join(' '), d.code, d.code.slice(0, d.code.lastIndexOf('-'))];
+    }),
+  ];
+  const paths = typed.map((t) => `/api/v1/dossiers?q=${encodeURIComponent(t)}&pageSize=20`);
+  const headers = { cookie };
+  await cannon('warm-up', `${base}/api/v1/dossiers`, { seconds: 2, headers, paths });
+  const byId = await cannon('dossier by id (baseline)', `${base}/api/v1/dossiers/1`, {
+    seconds: 5,
+    headers,
+    paths: sample.map((d) => `/api/v1/dossiers/${d.id}`),
+  });
+  const mix = await cannon(`typed dossier searches (${paths.length} queries)`, `${base}/api/v1/dossiers`, {
+    seconds: Number(process.env.BENCH_SECONDS ?? 10),
+    headers,
+    paths,
+  });
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+  console.log(`\n### Typed dossier searches (${label}); load average ${load} on ${os.cpus().length} cores`);
+  console.log(cannonLine(byId));
+  console.log(
+    `${cannonLine(mix)}  (p99 ${fmt(mix.p99ms / byId.p99ms)}x baseline p99, rate ${fmt(mix.rps / byId.rps)}x)`,
+  );
+  console.log(
+    `typed dossier searches at 32 connections (${label}): target p99 < 100 ms and none over 1 s: ${mix.p99ms < 100 && mix.maxms < 1000 && mix.errors === 0 ? 'met' : 'NOT met'}`,
+  );
+  if (process.env.BENCH_SEARCH_SLOWEST) {
+    const one: { q: string; ms: number }[] = [];
+    for (const t of [...new Set(typed)]) {
+      const t0 = performance.now();
+      await (await fetch(`${base}/api/v1/dossiers?q=${encodeURIComponent(t)}&pageSize=20`, { headers })).arrayBuffer();
+      one.push({ q: t, ms: performance.now() - t0 });
+    }
+    one.sort((a, b) => b.ms - a.ms);
+    console.log(
+      `slowest alone: ${one
+        .slice(0, 6)
+        .map((o) => `${o.q} ${fmt(o.ms)} ms`)
+        .join('; ')}`,
+    );
+  }
+}
+
+/** The same dossier searches on PostgreSQL: the bench's SQLite file loaded with COPY into its own database. */
+async function dossierSearchesOnPg(file: string) {
+  const server0 = process.env.ANSINH_TEST_DATABASE_URL ?? 'postgres://ansinh:ansinh@127.0.0.1:5432/ansinh_test';
+  const url = server0.replace(/\/[^/?]+(\?|$)/, '/bench_search_dossiers$1');
+  const t0 = performance.now();
+  await sqliteToPg(file, url, { reload: true, countTable: 'dossiers' });
+  console.log(`\nPostgreSQL loaded with COPY in ${fmt((performance.now() - t0) / 1000)} s`);
+  const server = await startBenchServer({
+    sqlitePath: file,
+    port: Number(process.env.BENCH_PORT ?? 18180) + 112,
+    env: { DATABASE_URL: url, ANSINH_NOTIFY_CHANNEL: 'none' },
+  });
+  try {
+    const r = await fetch(`${server.base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'tinh.chuyenvien', password: PASSWORD }),
+    });
+    if (!r.ok) throw new Error(`login: ${r.status}`);
+    await dossierSearches(server.base, (r.headers.get('set-cookie') ?? '').split(';')[0]!, file, 'PostgreSQL');
+  } finally {
+    await server.stop();
   }
 }

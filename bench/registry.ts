@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import SQLite from 'better-sqlite3';
 import { searchKey, vietnameseSortKey } from '@ansinh/domain';
 import {
   createServices,
@@ -26,6 +27,7 @@ import {
 import { benchLogin, startBenchServer } from './lib/server.js';
 import { cannon, cannonLine } from './lib/cannon.js';
 import { fmt } from './lib/stats.js';
+import { sqliteToPg } from './lib/sqlite-to-pg.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 1_000_000);
@@ -97,6 +99,7 @@ async function buildImportFile(
 }
 
 export async function registryBench(): Promise<void> {
+  if (process.env.BENCH_REGISTRY_ONLY === 'search') return registrySearchBench();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ansinh-bench-reg-'));
   const config = loadConfig({
     ...process.env,
@@ -263,72 +266,7 @@ export async function registryBench(): Promise<void> {
       console.log(
         `name search p95 over HTTP (${names.length} names, province scope): ${fmt(p95(timings))} ms; person by id p95 (baseline): ${fmt(p95(pk))} ms (${fmt(p95(timings) / p95(pk))}x); target < 50 ms: ${p95(timings) < 50 ? 'met' : 'NOT met'}`,
       );
-      // What officers type, many at once: broad and narrow unaccented names, a given name, ID
-      // prefixes, full IDs and household codes, 32 connections (autocannon), against person by id.
-      const sample = await (async () => {
-        const db2 = openDatabase(config);
-        try {
-          return await db2.db
-            .selectFrom('persons')
-            .leftJoin('households as h', 'h.id', 'persons.household_id')
-            .select(['persons.id', 'persons.full_name', 'persons.citizen_id', 'h.code as household_code'])
-            .where(
-              'persons.id',
-              'in',
-              Array.from({ length: 100 }, (_, i) => 7 + i * 9973),
-            )
-            .execute();
-        } finally {
-          await db2.close();
-        }
-      })();
-      const words = (n: string) => searchKey(n).split(' ');
-      const typed = [
-        'nguyen',
-        'nguyen van',
-        'nguyen thi',
-        'tran',
-        'le thi',
-        'hoang',
-        'pham van',
-        ...sample.flatMap((p) => {
-          const w = words(p.full_name);
-          return [
-            w.slice(0, 2).join(' '),
-            w[w.length - 1]!,
-            w.join(' '),
-            ...(p.citizen_id ? [p.citizen_id, p.citizen_id.slice(0, 6)] : []),
-            ...(p.household_code ? [p.household_code] : []),
-          ];
-        }),
-      ];
-      const paths = typed.map((t) => `/api/v1/persons?q=${encodeURIComponent(t)}&pageSize=20`);
-      const byId = await cannon('person by id (baseline)', `${base}/api/v1/persons/1`, {
-        seconds: 5,
-        headers: { cookie },
-        paths: sample.map((p) => `/api/v1/persons/${p.id}`),
-      });
-      const mix = await cannon(`typed searches (${paths.length} queries)`, `${base}/api/v1/persons`, {
-        seconds: 10,
-        headers: { cookie },
-        paths,
-      });
-      const broad = await cannon('q=nguyen+van alone', `${base}/api/v1/persons?q=nguyen+van`, {
-        seconds: 5,
-        headers: { cookie },
-      });
-      console.log(
-        `load average: ${os
-          .loadavg()
-          .map((l) => l.toFixed(1))
-          .join(' ')} on ${os.cpus().length} cores`,
-      );
-      console.log(cannonLine(byId));
-      console.log(`${cannonLine(mix)}  (${fmt(mix.rps / byId.rps)}x baseline rate)`);
-      console.log(`${cannonLine(broad)}  (${fmt(broad.rps / byId.rps)}x baseline rate)`);
-      console.log(
-        `typed searches at 32 connections: target p99 < 100 ms and none over 1 s: ${mix.p99ms < 100 && mix.maxms < 1000 && mix.errors === 0 ? 'met' : 'NOT met'}`,
-      );
+      await typedSearches(base, cookie, config.database.kind === 'sqlite' ? config.database.path : '', 'SQLite');
       const mem = serverRss(server.pid);
       console.log(
         `server memory: peak RSS ${fmt(mem.peak / 1024 / 1024)} MB (after start: ${fmt(rssBefore / 1024 / 1024)} MB); target < 500 MB: ${mem.peak < 500 * 1024 * 1024 ? 'met' : 'NOT met'}`,
@@ -340,4 +278,209 @@ export async function registryBench(): Promise<void> {
     await database.close().catch(() => undefined);
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/** The queries officers type: broad and narrow unaccented names, given names, IDs, ID prefixes, household codes. */
+function typedQueries(sqlitePath: string): { typed: string[]; ids: number[] } {
+  const sqlite = new SQLite(sqlitePath, { readonly: true });
+  try {
+    const sample = sqlite
+      .prepare(
+        `select p.id, p.full_name, p.citizen_id, h.code as household_code from persons p
+         left join households h on h.id = p.household_id where p.id in (${Array.from({ length: 100 }, (_, i) => 7 + i * 9973).join(',')})`,
+      )
+      .all() as { id: number; full_name: string; citizen_id: string | null; household_code: string | null }[];
+    const words = (n: string) => searchKey(n).split(' ');
+    const typed = [
+      'nguyen',
+      'nguyen van',
+      'nguyen thi',
+      'tran',
+      'le thi',
+      'hoang',
+      'pham van',
+      'van',
+      'thi',
+      'tran thi h',
+      'nguyen van a',
+      'le van t',
+      ...sample.flatMap((p) => {
+        const w = words(p.full_name);
+        return [
+          w.slice(0, 2).join(' '),
+          w[w.length - 1]!,
+          w.join(' '),
+          `${w.slice(0, -1).join(' ')} ${w[w.length - 1]!.slice(0, 1)}`,
+          ...(p.citizen_id ? [p.citizen_id, p.citizen_id.slice(0, 6)] : []),
+          ...(p.household_code ? [p.household_code] : []),
+        ];
+      }),
+    ];
+    return { typed, ids: sample.map((p) => p.id) };
+  } finally {
+    sqlite.close();
+  }
+}
+
+/**
+ * What officers type, many at once (32 connections, autocannon), against person by id in the same
+ * run; the slowest queries of the mix are timed one by one afterwards (where the time goes).
+ */
+async function typedSearches(base: string, cookie: string, sqlitePath: string, label: string) {
+  const { typed, ids } = typedQueries(sqlitePath);
+  const paths = typed.map((t) => `/api/v1/persons?q=${encodeURIComponent(t)}&pageSize=20`);
+  const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+  // Warm-up (caches, JIT), not counted.
+  await cannon('warm-up', `${base}/api/v1/persons`, { seconds: 2, headers: { cookie }, paths });
+  const byId = await cannon('person by id (baseline)', `${base}/api/v1/persons/1`, {
+    seconds: 5,
+    headers: { cookie },
+    paths: ids.map((id) => `/api/v1/persons/${id}`),
+  });
+  const mix = await cannon(`typed searches (${paths.length} queries)`, `${base}/api/v1/persons`, {
+    seconds,
+    headers: { cookie },
+    paths,
+  });
+  const broad = await cannon('q=nguyen+van alone', `${base}/api/v1/persons?q=nguyen+van`, {
+    seconds: 5,
+    headers: { cookie },
+  });
+  const page2 = await cannon('q=nguyen page 2..5', `${base}/api/v1/persons`, {
+    seconds: 5,
+    headers: { cookie },
+    paths: [2, 3, 4, 5].map((p) => `/api/v1/persons?q=nguyen&pageSize=20&page=${p}`),
+  });
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+  console.log(`\n### Typed person searches (${label}); load average ${load} on ${os.cpus().length} cores`);
+  console.log(cannonLine(byId));
+  for (const r of [mix, broad, page2])
+    console.log(`${cannonLine(r)}  (p99 ${fmt(r.p99ms / byId.p99ms)}x baseline p99, rate ${fmt(r.rps / byId.rps)}x)`);
+  console.log(
+    `typed searches at 32 connections (${label}): target p99 < 100 ms and none over 1 s: ${mix.p99ms < 100 && mix.maxms < 1000 && mix.errors === 0 ? 'met' : 'NOT met'}`,
+  );
+  if (process.env.BENCH_SEARCH_SLOWEST) {
+    const one: { q: string; ms: number }[] = [];
+    for (const t of [...new Set(typed)]) {
+      const t0 = performance.now();
+      await (
+        await fetch(`${base}/api/v1/persons?q=${encodeURIComponent(t)}&pageSize=20`, { headers: { cookie } })
+      ).arrayBuffer();
+      one.push({ q: t, ms: performance.now() - t0 });
+    }
+    one.sort((a, b) => b.ms - a.ms);
+    console.log(
+      `slowest alone: ${one
+        .slice(0, 8)
+        .map((o) => `${o.q} ${fmt(o.ms)} ms`)
+        .join('; ')}`,
+    );
+  }
+  return { byId, mix };
+}
+
+/**
+ * `BENCH_REGISTRY_ONLY=search`: the typed searches alone on the cached province
+ * (`BENCH_DB_CACHE`, migrated to latest in a copy), on SQLite, then on PostgreSQL: the same
+ * province loaded with COPY into `bench_search_1m` (kept between runs; `BENCH_PG_RELOAD=1` reloads;
+ * `BENCH_SEARCH_DB=sqlite|postgres` runs one).
+ */
+export async function registrySearchBench(): Promise<void> {
+  const cache = process.env.BENCH_DB_CACHE ? `${process.env.BENCH_DB_CACHE}-${PERSONS}.db` : null;
+  if (!cache || !fs.existsSync(cache)) throw new Error(`BENCH_REGISTRY_ONLY=search needs a cached province (${cache})`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ansinh-bench-search-'));
+  const file = path.join(tmp, 'bench.db');
+  const port = Number(process.env.BENCH_PORT ?? 18180) + 20;
+  const which = process.env.BENCH_SEARCH_DB ?? 'both';
+  try {
+    fs.copyFileSync(cache, file);
+    const database = openDatabase(
+      loadConfig({ ...process.env, DATABASE_URL: '', SQLITE_PATH: file, LOG_LEVEL: 'silent' }),
+    );
+    await migrateToLatest(database);
+    database.sqlite!.exec('analyze');
+    await database.close();
+    console.log(`\n## Registry searches (${fmt(PERSONS)} persons)`);
+    const run = async (label: string, env: Record<string, string>) => {
+      const server = await startBenchServer({ sqlitePath: file, port, env });
+      try {
+        const { cookie } = await benchLogin(server.base, 'tinh.chuyenvien', 'bench-password-123');
+        await typedSearches(server.base, cookie, file, label);
+        await listSearches(server.base, cookie, file, label);
+      } finally {
+        await server.stop();
+      }
+    };
+    if (which !== 'postgres') await run('SQLite', {});
+    if (which !== 'sqlite') {
+      const server = process.env.ANSINH_TEST_DATABASE_URL ?? 'postgres://ansinh:ansinh@127.0.0.1:5432/ansinh_test';
+      const url = server.replace(
+        /\/[^/?]+(\?|$)/,
+        `/bench_search_${PERSONS >= 1_000_000 ? `${PERSONS / 1_000_000}m` : PERSONS}$1`,
+      );
+      const t0 = performance.now();
+      const r = await sqliteToPg(file, url, { reload: process.env.BENCH_PG_RELOAD === '1', log: console.log });
+      console.log(
+        r.loaded
+          ? `PostgreSQL loaded with COPY: ${fmt(r.persons)} persons in ${fmt((performance.now() - t0) / 1000)} s`
+          : `PostgreSQL database kept from an earlier run (${fmt(r.persons)} persons; BENCH_PG_RELOAD=1 reloads)`,
+      );
+      await run('PostgreSQL', { DATABASE_URL: url });
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The search box of a programme list (GET /api/v1/lists/:id/entries?q=): unaccented family and
+ * full names, given names and citizen IDs of the list's own entries, 32 connections, against the
+ * list itself (GET /api/v1/lists/:id) in the same run.
+ */
+async function listSearches(base: string, cookie: string, sqlitePath: string, label: string) {
+  const sqlite = new SQLite(sqlitePath, { readonly: true });
+  const entries = sqlite
+    .prepare(
+      `select e.list_id, e.full_name, e.citizen_id from list_entries e
+       where e.list_id in (select id from program_lists where entries_count > 50 order by id limit 60) and e.id % 7 = 0`,
+    )
+    .all() as { list_id: number; full_name: string; citizen_id: string | null }[];
+  sqlite.close();
+  const lists = [...new Set(entries.map((e) => e.list_id))];
+  const typed = entries.flatMap((e) => {
+    const w = searchKey(e.full_name).split(' ');
+    const at = (q: string) => `/api/v1/lists/${e.list_id}/entries?q=${encodeURIComponent(q)}&limit=20`;
+    return [at(w[0]!), at(w.join(' ')), at(w[w.length - 1]!), ...(e.citizen_id ? [at(e.citizen_id)] : [])];
+  });
+  const headers = { cookie };
+  await cannon('warm-up', `${base}/api/v1/lists`, { seconds: 2, headers, paths: typed });
+  const byId = await cannon('list by id (baseline)', `${base}/api/v1/lists/1`, {
+    seconds: 5,
+    headers,
+    paths: lists.map((id) => `/api/v1/lists/${id}`),
+  });
+  const mix = await cannon(
+    `typed list searches (${typed.length} queries, ${lists.length} lists)`,
+    `${base}/api/v1/lists`,
+    {
+      seconds: Number(process.env.BENCH_SECONDS ?? 10),
+      headers,
+      paths: typed,
+    },
+  );
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
+  console.log(`\n### Typed list entry searches (${label}); load average ${load} on ${os.cpus().length} cores`);
+  console.log(cannonLine(byId));
+  console.log(
+    `${cannonLine(mix)}  (p99 ${fmt(mix.p99ms / byId.p99ms)}x baseline p99, rate ${fmt(mix.rps / byId.rps)}x)`,
+  );
+  console.log(
+    `typed list searches at 32 connections (${label}): target p99 < 100 ms and none over 1 s: ${mix.p99ms < 100 && mix.maxms < 1000 && mix.errors === 0 ? 'met' : 'NOT met'}`,
+  );
 }

@@ -205,7 +205,8 @@ export const DossierListItem = z.object({
   communeName: z.string(),
 });
 export type DossierListItem = z.infer<typeof DossierListItem>;
-export const DossierPage = pageOf(DossierListItem);
+/** A search past 1.000 matches stops counting: `totalCapped` ("hơn 1.000 kết quả"), pages stop there. */
+export const DossierPage = pageOf(DossierListItem).extend({ totalCapped: z.boolean().optional() });
 export type DossierPage = z.infer<typeof DossierPage>;
 
 export const DossierOut = DossierListItem.extend({

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { compareVietnameseNames, viCollator } from '../text.js';
-import { vietnameseSortKey } from './sort-key.js';
+import { givenNameSortPrefixes, vietnameseSortKey } from './sort-key.js';
 
 const byKey = (a: string, b: string): number => {
   const ka = vietnameseSortKey(a);
@@ -306,5 +306,28 @@ describe('vietnameseSortKey', () => {
     const asNames = punctuation.filter((p) => p !== '`').map((p) => `Lê A${p}b`);
     expect(sortByKey(asNames)).toEqual([...asNames].sort(compareVietnameseNames));
     expect([...punctuation].sort(viCollator.compare)).toEqual(punctuation);
+  });
+});
+
+describe('givenNameSortPrefixes', () => {
+  it('covers every accented spelling of an unaccented given-name prefix, in order', () => {
+    const names = [
+      'Nguyễn Thị Thu',
+      'Lê Thư',
+      'Trần Văn Thuận',
+      'Phạm Thị Thủy',
+      'Hoàng Thừa',
+      'Lê Văn Tú',
+      'Đỗ Thị Hà',
+    ];
+    const prefixes = givenNameSortPrefixes('thu')!;
+    expect(prefixes).toHaveLength(2);
+    expect(prefixes).toEqual([...prefixes].sort());
+    const hit = (n: string) => prefixes.some((p) => vietnameseSortKey(n).startsWith(p));
+    expect(names.filter(hit)).toEqual(['Nguyễn Thị Thu', 'Lê Thư', 'Trần Văn Thuận', 'Phạm Thị Thủy', 'Hoàng Thừa']);
+    expect(givenNameSortPrefixes('dat')!.filter((p) => vietnameseSortKey('Lê Đạt').startsWith(p))).toHaveLength(1);
+    expect(givenNameSortPrefixes('hoang')).toHaveLength(9);
+    expect(givenNameSortPrefixes('aaaaaa')).toBeNull();
+    expect(givenNameSortPrefixes('ø')).toBeNull();
   });
 });

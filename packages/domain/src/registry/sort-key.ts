@@ -152,3 +152,32 @@ export function vietnameseSortKey(fullName: string): string {
   const given = clean.slice(clean.lastIndexOf(' ') + 1);
   return textKey(given) + NAME_SEPARATOR + textKey(clean);
 }
+
+// The letters an unaccented letter of a search stands for, as primary letters of the sort key.
+const FOLDED_LETTERS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['a', ['a', 'ă', 'â']],
+  ['d', ['d', 'đ']],
+  ['e', ['e', 'ê']],
+  ['o', ['o', 'ô', 'ơ']],
+  ['u', ['u', 'ư']],
+]);
+
+/**
+ * Where the persons whose given name starts with an unaccented search word sit in the Vietnamese
+ * order: the sort-key prefixes (ascending, disjoint) that a sort key of such a person starts with.
+ * The sort key begins with the given name's primary letters, in which ă, â, đ, ê, ô, ơ, ư are
+ * letters of their own, so "thu" is two runs of the order ("thu…" and "thư…"), "hoang" nine. A
+ * search reads each run in order and stops after a page instead of sorting every match.
+ * `null` when the word has a character outside the alphabet, or would give more than `max` runs.
+ */
+export function givenNameSortPrefixes(folded: string, max = 32): string[] | null {
+  let out = [''];
+  for (const ch of folded) {
+    const letters = FOLDED_LETTERS.get(ch) ?? [ch];
+    const codes = letters.map((l) => PRIMARY_CODE.get(l));
+    if (codes.some((c) => c === undefined) || ch === ' ') return null;
+    out = out.flatMap((p) => codes.map((c) => p + c!));
+    if (out.length > max) return null;
+  }
+  return out.sort();
+}

@@ -2,6 +2,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../../../db/database.js';
 import type { DossiersTable, DossierStepsTable } from '../../../db/schema-dossiers.js';
 import type { AreaColumn } from '../../../platform/authz.js';
+import { searchDossiersPage } from './dossier-search.repo.js';
 
 export type DossierRow = Selectable<DossiersTable>;
 export type StepRow = Selectable<DossierStepsTable>;
@@ -24,6 +25,8 @@ export interface DossierFilter {
   dueTo?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
+  /** The search's name test: `instr` on SQLite (several times faster than LIKE), LIKE on PostgreSQL. */
+  dialect?: 'sqlite' | 'postgres' | undefined;
 }
 
 /** SQL of dossiers, their steps (one per level on the path) and their timeline events. */
@@ -81,7 +84,14 @@ export const dossiersRepo = {
   ) {
     await db.insertInto('dossier_events').values(e).execute();
   },
-  async search(db: Executor, f: DossierFilter, page: { limit: number; offset: number }, order: 'due' | 'recent') {
+  async search(
+    db: Executor,
+    f: DossierFilter,
+    page: { limit: number; offset: number },
+    order: 'due' | 'recent',
+  ): Promise<{ total: number; totalCapped?: boolean; rows: DossierListRow[] }> {
+    // A search box query: capped count, ids first (repo/dossier-search.repo.ts).
+    if (f.q) return searchDossiersPage(db, f, page, order);
     let q = db.selectFrom('dossiers as d').innerJoin('procedures as p', 'p.id', 'd.procedure_id');
     if (f.scope) q = q.where(`d.${f.scope.column}`, '=', f.scope.code);
     if (f.area) q = q.where(`d.${f.area.column}`, '=', f.area.code);
@@ -92,8 +102,6 @@ export const dossiersRepo = {
     if (f.dueTo) q = q.where('d.level_due_date', '<=', f.dueTo);
     if (f.from) q = q.where('d.received_date', '>=', f.from);
     if (f.to) q = q.where('d.received_date', '<=', f.to);
-    if (f.q?.code) q = q.where('d.code', 'like', `${f.q.code}%`);
-    if (f.q?.nameKey) q = q.where('d.applicant_name_key', 'like', `%${f.q.nameKey}%`);
     const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
     let rows = q.selectAll('d').select(['p.code as procedure_code', 'p.name as procedure_name']);
     rows =

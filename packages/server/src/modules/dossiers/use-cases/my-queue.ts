@@ -49,7 +49,7 @@ export function myQueue(c: DossiersContext, reader: DossierReader) {
       const states =
         q.state === 'open' || q.due || mine ? (q.due ? ['processing'] : OPEN) : q.state ? [q.state] : undefined;
       const isCode = q.q && /^[\d.A-Za-z]+-\d/.test(q.q.trim());
-      const { total, rows } = await dossiersRepo.search(
+      const { total, totalCapped, rows } = await dossiersRepo.search(
         c.db,
         {
           scope: areaColumnScope(actor),
@@ -59,6 +59,7 @@ export function myQueue(c: DossiersContext, reader: DossierReader) {
           procedureId: q.procedureId,
           from: q.from,
           to: q.to,
+          dialect: c.database.dialect,
           q: q.q ? (isCode ? { code: q.q.trim().toUpperCase() } : { nameKey: searchKey(q.q) }) : undefined,
           ...due,
         },
@@ -69,7 +70,13 @@ export function myQueue(c: DossiersContext, reader: DossierReader) {
         c.db,
         rows.flatMap((r) => [r.commune_code, r.current_area_code ?? '']),
       );
-      return { items: rows.map((r) => presentListItem(r, names, t)), total, page: q.page, pageSize: q.pageSize };
+      return {
+        items: rows.map((r) => presentListItem(r, names, t)),
+        total,
+        ...(totalCapped ? { totalCapped } : {}),
+        page: q.page,
+        pageSize: q.pageSize,
+      };
     },
 
     /** Statistics of an area (default the actor's) for a period. */

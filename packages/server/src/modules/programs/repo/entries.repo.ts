@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../../db/database.js';
+import { entryMatches } from './entry-search.repo.js';
 import { CHUNK, type EntryRow, type NewEntry, type SqliteHandle } from './types.js';
 
 /** SQL of list entries: insert, recount, find, remove, pages, and what approval stamps. */
@@ -110,7 +111,7 @@ export const entriesRepo = {
       .select(['pay.state as pay_state', 'pay.paid_on', 'pay.reference as pay_reference'])
       .select(['rp.full_name as reg_full_name', 'rp.citizen_id as reg_citizen_id', 'rp.birth_date as reg_birth_date']);
     base = 'list_id' in by ? base.where('e.list_id', '=', by.list_id) : base.where('e.batch_id', '=', by.batch_id);
-    if (q.q) base = base.where((eb) => eb.or([eb('e.full_name', 'like', `%${q.q}%`), eb('e.citizen_id', '=', q.q!)]));
+    if (q.q) base = base.where((eb) => entryMatches(eb, q.q!));
     const total = await base
       .clearSelect()
       .select((e) => e.fn.countAll<number>().as('n'))

@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Executor } from '../../../db/database.js';
 import type { DB, PersonsTable } from '../../../db/schema.js';
 import type { AreaColumn } from '../../../platform/authz.js';
+import { searchPersonsPage } from './person-search.repo.js';
 import { LIST_COLUMNS, prefixEnd, type Scope } from './shared.js';
 
 export type PersonRow = Omit<PersonsTable, 'id'> & { id: number };
@@ -28,7 +29,7 @@ export interface PersonFilter {
   includeInactive?: boolean;
 }
 
-function applyPersonFilter(
+export function applyPersonFilter(
   q: SelectQueryBuilder<DB, 'persons', object>,
   scope: Scope,
   f: PersonFilter,
@@ -89,120 +90,11 @@ function activeStatus(
   return s;
 }
 
-/** Past this many matches a search answers "more than 1.000" instead of counting them all. */
-export const SEARCH_TOTAL_CAP = 1000;
-/** How many persons (in Vietnamese order) a broad search walks before sorting the matches instead. */
-const SEARCH_SCAN_BUDGET = 4000;
-
-/** The name filter as expressions on the walked rows (no index range: the walk is in sort order). */
-function nameMatch(
-  eb: ExpressionBuilder<{ w: { id: number; sort_key: string; name_key: string; given_key: string } }, 'w'>,
-  f: PersonFilter,
-) {
-  const starts = (col: 'w.name_key' | 'w.given_key', p: string) =>
-    eb(eb.fn('substr', [eb.ref(col), sql.lit(1), sql.lit(p.length)]), '=', p);
-  if (f.namePrefix) return starts('w.name_key', f.namePrefix);
-  const g = f.givenPrefix ?? '';
-  return eb.or([starts('w.given_key', g), starts('w.name_key', g)]);
-}
-
 /** Persons: search (paged and keyset), one person, writes. */
 export const personsRepo = {
-  /**
-   * One page of a search, in Vietnamese order, and the number of matches counted up to
-   * `SEARCH_TOTAL_CAP` + 1 (a broad prefix must not cost the count of every match). The page is read
-   * one of two ways: walking the order (covering index on sort_key) for at most `SEARCH_SCAN_BUDGET`
-   * active persons of the scope, which finds a page of a broad match quickly; and when that walk
-   * does not fill the page, the matches through the name indexes, sorted (few matches, or matches
-   * bunched in one part of the order, e.g. one given name).
-   */
-  async searchPersons(db: Executor, scope: Scope, f: PersonFilter, page: number, pageSize: number) {
-    const base = applyPersonFilter(db.selectFrom('persons'), scope, f);
-    const counted = await db
-      .selectFrom(
-        base
-          .select(sql`1`.as('one'))
-          .limit(SEARCH_TOTAL_CAP + 1)
-          .as('m'),
-      )
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    const n = Number(counted.n);
-    const totalCapped = n > SEARCH_TOTAL_CAP;
-    const offset = (page - 1) * pageSize;
-    const limit = totalCapped ? Math.max(0, Math.min(pageSize, SEARCH_TOTAL_CAP - offset)) : pageSize;
-    const page_ = (q: typeof base) =>
-      q
-        .leftJoin('households as h', 'h.id', 'persons.household_id')
-        .innerJoin('areas as a', 'a.code', 'persons.commune_code')
-        .select([...LIST_COLUMNS, 'h.code as household_code', 'a.name as commune_name'])
-        .orderBy('persons.sort_key')
-        .orderBy('persons.id')
-        .limit(limit)
-        .offset(offset);
-    if (limit === 0) return { total: SEARCH_TOTAL_CAP, totalCapped, items: [] };
-    const byIds = async (ids: number[]) =>
-      ids.length === 0
-        ? []
-        : page_(applyPersonFilter(db.selectFrom('persons'), scope, f).where('persons.id', 'in', ids))
-            .clearOffset()
-            .execute();
-    if (!f.namePrefix && !f.givenPrefix)
-      return { total: totalCapped ? SEARCH_TOTAL_CAP : n, totalCapped, items: await page_(base).execute() };
-    const rest = applyPersonFilter(db.selectFrom('persons'), scope, {
-      ...f,
-      namePrefix: undefined,
-      givenPrefix: undefined,
-    });
-    const want = offset + limit;
-    if (totalCapped) {
-      // Walk the order: the first SEARCH_SCAN_BUDGET persons of the scope by sort_key, the name
-      // tested on each (as expressions, so the walk stays on the covering sort index).
-      const walked = await db
-        .selectFrom(
-          rest
-            .select(['persons.id', 'persons.sort_key', 'persons.name_key', 'persons.given_key'])
-            .orderBy('persons.sort_key')
-            .orderBy('persons.id')
-            .limit(SEARCH_SCAN_BUDGET)
-            .as('w'),
-        )
-        .select('w.id')
-        .where((eb) => nameMatch(eb, f))
-        .orderBy('w.sort_key')
-        .orderBy('w.id')
-        .limit(want)
-        .execute();
-      if (walked.length === want)
-        return { total: SEARCH_TOTAL_CAP, totalCapped, items: await byIds(walked.slice(offset).map((r) => r.id)) };
-    }
-    // The matches through each name range (covering indexes), the first `want` of each in order,
-    // merged: the walk found too few (the matches sit in one part of the order), or few matches.
-    const range = (col: 'persons.name_key' | 'persons.given_key', p: string) =>
-      db
-        .selectFrom(
-          rest
-            .select(['persons.id', 'persons.sort_key'])
-            .where(col, '>=', p)
-            .where(col, '<', prefixEnd(p))
-            .orderBy('persons.sort_key')
-            .orderBy('persons.id')
-            .limit(want)
-            .as('r'),
-        )
-        .select(['r.id', 'r.sort_key']);
-    const merged = f.namePrefix
-      ? range('persons.name_key', f.namePrefix)
-      : range('persons.given_key', f.givenPrefix!).union(range('persons.name_key', f.givenPrefix!));
-    const ids = await db
-      .selectFrom(merged.as('u'))
-      .select('u.id')
-      .orderBy('u.sort_key')
-      .orderBy('u.id')
-      .limit(limit)
-      .offset(offset)
-      .execute();
-    return { total: totalCapped ? SEARCH_TOTAL_CAP : n, totalCapped, items: await byIds(ids.map((r) => r.id)) };
+  /** One page of a search (repo/person-search.repo.ts). */
+  searchPersons(db: Executor, scope: Scope, f: PersonFilter, page: number, pageSize: number) {
+    return searchPersonsPage(db, scope, f, page, pageSize);
   },
 
   /** Keyset iteration over a filtered list, for exports of any size. */
