@@ -1,5 +1,8 @@
-import { Progress, Typography } from 'antd';
+import { useState } from 'react';
+import { useMutation } from '@tanstack/react-query';
+import { App, Button, Progress, Space, Typography } from 'antd';
 import { BackgroundJobOut } from '@ansinh/domain';
+import { useErrorText } from './errors';
 import { ApiError, apiUrl, request } from './http';
 import { useT, type MessageKey } from './i18n';
 
@@ -64,5 +67,36 @@ export function JobProgress({ job, label }: { job: BackgroundJobOut | null; labe
       <Typography.Text>{text}</Typography.Text>
       {total > 0 ? <Progress percent={Math.floor((done * 100) / total)} size="small" /> : null}
     </div>
+  );
+}
+
+/**
+ * A button that makes a file in the background (a payment sheet, a report's DOCX): it starts the
+ * job, shows its progress under itself, and the browser downloads the file when it is ready; a
+ * failed job's message opens in the usual error dialog.
+ */
+export function JobFileButton(props: {
+  start: () => Promise<BackgroundJobOut>;
+  label: MessageKey;
+  progressLabel: MessageKey;
+  testId: string;
+}) {
+  const t = useT();
+  const { modal } = App.useApp();
+  const errorText = useErrorText();
+  const [job, setJob] = useState<BackgroundJobOut | null>(null);
+  const make = useMutation({
+    mutationFn: async () => waitForJob(await props.start(), setJob),
+    onSuccess: (done) => downloadJobFile(done.id),
+    onError: (e) => void modal.error({ title: t('common.errorTitle'), content: errorText(e) }),
+    onSettled: () => setJob(null),
+  });
+  return (
+    <Space direction="vertical" size={0}>
+      <Button data-testid={props.testId} loading={make.isPending} onClick={() => make.mutate()}>
+        {t(props.label)}
+      </Button>
+      <JobProgress job={job} label={props.progressLabel} />
+    </Space>
   );
 }
