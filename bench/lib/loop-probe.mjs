@@ -16,15 +16,19 @@ const read = () => {
 };
 const TICK = 10;
 let last = performance.now();
+let lastUs = process.hrtime.bigint() / 1000n;
 let lastStat = read();
 let ticks = [];
 setInterval(() => {
   const now = performance.now();
+  const nowUs = process.hrtime.bigint() / 1000n;
   const s = read();
   const wall = Math.max(0, now - last - TICK);
   const wait = (s.wait - lastStat.wait) / 1e6;
-  ticks.push({ wall, own: Math.max(0, wall - wait), wait });
+  // The window in the monotonic clock V8's CPU profiles use, to find what ran in a long one.
+  ticks.push({ wall, own: Math.max(0, wall - wait), wait, from: Number(lastUs), to: Number(nowUs) });
   last = now;
+  lastUs = nowUs;
   lastStat = s;
 }, TICK).unref();
 
@@ -34,5 +38,15 @@ process.on('SIGUSR2', () => {
   ticks = [];
   const col = (k) => t.map((x) => x[k]);
   const fig = (k) => ({ p99: pct(col(k), 99), max: Math.max(0, ...col(k)) });
-  if (out) fs.writeFileSync(out, JSON.stringify({ ticks: t.length, wall: fig('wall'), own: fig('own'), wait: fig('wait') }));
+  if (out)
+    fs.writeFileSync(
+      out,
+      JSON.stringify({
+        ticks: t.length,
+        wall: fig('wall'),
+        own: fig('own'),
+        wait: fig('wait'),
+        longest: [...t].sort((a, b) => b.own - a.own).slice(0, 5),
+      }),
+    );
 });

@@ -30,6 +30,8 @@ export interface Database {
   readonly dialect: Dialect;
   /** The raw better-sqlite3 handle (SQLite only): backup, bulk prepared statements. */
   readonly sqlite?: SQLite.Database;
+  /** The connection string (PostgreSQL only), for a worker thread opening its own pool. */
+  readonly url?: string;
   close(): Promise<void>;
 }
 
@@ -89,7 +91,7 @@ export function openDatabase(config: Pick<Config, 'database'>): Database {
     // must not crash the process: the pool drops it and opens another on the next query.
     pool.on('error', (err) => process.emitWarning(`PostgreSQL idle connection ended: ${err.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', url: config.database.url, close: () => db.destroy() };
   }
   const file = config.database.path;
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -4,38 +4,41 @@ import { AppError } from './errors.js';
 import type { OffThreadDbContext } from './off-thread-db.js';
 
 /**
- * The worker side of `offThreadWithDatabase`: for each call, the SQLite file on a connection of
+ * The worker side of `offThreadWithDatabase`: for each call, the database on a connection of
  * this thread (opened for the calls in flight, closed when none is left), the named export called
  * with the context and the arguments, the result or the error answered.
  */
 const port = parentPort!;
 const modules = new Map<string, Promise<Record<string, unknown>>>();
-/** Open connections by file, with the number of calls using each. */
+type Source = { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string };
+const keyOf = (s: Source) => (s.kind === 'sqlite' ? `sqlite:${s.path}` : `pg:${s.url}`);
+
+/** Open connections by database, with the number of calls using each. */
 const open = new Map<string, { database: Database; users: number }>();
 /** Calls waiting for the main connection, by call id. */
 const waiting = new Map<number, () => void>();
 /** One holder of the main connection at a time from this worker. */
 let chain: Promise<unknown> = Promise.resolve();
 
-function connect(sqlitePath: string): Database {
-  let c = open.get(sqlitePath);
+function connect(source: Source): Database {
+  let c = open.get(keyOf(source));
   if (!c) {
-    c = { database: openDatabase({ database: { kind: 'sqlite', path: sqlitePath } }), users: 0 };
-    open.set(sqlitePath, c);
+    c = { database: openDatabase({ database: source }), users: 0 };
+    open.set(keyOf(source), c);
   }
   c.users++;
   return c.database;
 }
 
-async function disconnect(sqlitePath: string): Promise<void> {
-  const c = open.get(sqlitePath)!;
+async function disconnect(source: Source): Promise<void> {
+  const c = open.get(keyOf(source))!;
   if (--c.users > 0) return;
-  open.delete(sqlitePath);
+  open.delete(keyOf(source));
   await c.database.close();
 }
 
-async function call(m: { id: number; sqlitePath: string; url: string; fn: string; args: unknown[] }): Promise<void> {
-  const database = connect(m.sqlitePath);
+async function call(m: { id: number; source: Source; url: string; fn: string; args: unknown[] }): Promise<void> {
+  const database = connect(m.source);
   try {
     const ctx: OffThreadDbContext = {
       database,
@@ -63,10 +66,10 @@ async function call(m: { id: number; sqlitePath: string; url: string; fn: string
     const f = (await mod)[m.fn];
     if (typeof f !== 'function') throw new Error(`${m.fn} is not a function of ${m.url}`);
     const result: unknown = await (f as (...a: unknown[]) => unknown)(ctx, ...m.args);
-    await disconnect(m.sqlitePath);
+    await disconnect(m.source);
     port.postMessage({ type: 'done', id: m.id, result });
   } catch (err) {
-    await disconnect(m.sqlitePath).catch(() => undefined);
+    await disconnect(m.source).catch(() => undefined);
     port.postMessage({
       type: 'error',
       id: m.id,
@@ -78,7 +81,7 @@ async function call(m: { id: number; sqlitePath: string; url: string; fn: string
   }
 }
 
-port.on('message', (m: { type: string; id: number; sqlitePath: string; url: string; fn: string; args: unknown[] }) => {
+port.on('message', (m: { type: string; id: number; source: Source; url: string; fn: string; args: unknown[] }) => {
   if (m.type === 'gated') {
     waiting.get(m.id)?.();
     waiting.delete(m.id);

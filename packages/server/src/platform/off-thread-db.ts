@@ -4,11 +4,12 @@ import { AppError } from './errors.js';
 
 /**
  * Long database work (a registry import: checking a file against the registry, then writing it in
- * one transaction) run in a worker thread with its own SQLite connection, so that neither its
- * queries, its CPU work nor its COMMIT hold the event loop (docs/architecture.md, "Event loop").
- * SQLite in WAL mode lets the main connection keep reading while the worker writes.
+ * one transaction) run in a worker thread with its own connection (the same SQLite file, or a
+ * pool of its own on the same PostgreSQL database), so that neither its CPU work, its queries
+ * (synchronous on SQLite) nor its COMMIT hold the event loop (docs/architecture.md, "Event
+ * loop"). SQLite in WAL mode lets the main connection keep reading while the worker writes.
  *
- * Writes must not meet: better-sqlite3 waits for a busy database synchronously, so a main-thread
+ * On SQLite, writes must not meet: better-sqlite3 waits for a busy database synchronously, so a main-thread
  * write during the worker's transaction would hold the loop for as long as that transaction. The
  * worker's transactions therefore run through `exclusive`, which first takes the main connection
  * (Kysely's queue for it) and holds it until the worker commits or rolls back: meanwhile the main
@@ -31,9 +32,15 @@ export interface OffThreadDbContext {
   progress(value: unknown): void;
 }
 
-/** Whether `database` can be opened again by a worker (a SQLite file; PostgreSQL work stays here). */
+/** Whether `database` can be opened again by a worker: a SQLite file, or PostgreSQL by its URL. */
 export const canRunOffThread = (database: Database): boolean =>
-  !!database.sqlite && !database.sqlite.memory && database.sqlite.name !== '';
+  database.sqlite ? !database.sqlite.memory && database.sqlite.name !== '' : !!database.url;
+
+/** What the worker opens: the same SQLite file, or a pool of its own on the same PostgreSQL database. */
+const sourceOf = (database: Database) =>
+  database.sqlite
+    ? ({ kind: 'sqlite', path: database.sqlite.name } as const)
+    : ({ kind: 'postgres', url: database.url! } as const);
 
 type FromWorker =
   | { type: 'gate'; id: number }
@@ -83,6 +90,11 @@ function theWorker(): Worker {
     const c = calls.get(m.id);
     if (!c) return;
     if (m.type === 'gate') {
+      // PostgreSQL makes a writer wait on the network, not on the loop: nothing to hold there.
+      if (!c.database.sqlite) {
+        w.postMessage({ type: 'gated', id: m.id });
+        return;
+      }
       void c.database.db
         .connection()
         .execute(
@@ -121,7 +133,7 @@ function theWorker(): Worker {
 
 /**
  * `fn` exported by the module at `moduleUrl` (pass the module's own `import.meta.url`), called in
- * the database worker as `fn(ctx, ...args)` on the same SQLite file as `database`.
+ * the database worker as `fn(ctx, ...args)` on the same database as `database`.
  */
 export function offThreadWithDatabase<R>(
   database: Database,
@@ -130,7 +142,8 @@ export function offThreadWithDatabase<R>(
   args: unknown[],
   opts: { onProgress?(value: unknown): void; transfer?: ArrayBuffer[] } = {},
 ): Promise<R> {
-  if (!canRunOffThread(database)) return Promise.reject(new Error('offThreadWithDatabase needs a SQLite file'));
+  if (!canRunOffThread(database))
+    return Promise.reject(new Error('offThreadWithDatabase needs a SQLite file or a PostgreSQL URL'));
   return new Promise<R>((resolve, reject) => {
     const w = theWorker();
     const id = ++seq;
@@ -142,9 +155,6 @@ export function offThreadWithDatabase<R>(
       ungate: null,
     });
     w.ref();
-    w.postMessage(
-      { type: 'call', id, sqlitePath: database.sqlite!.name, url: moduleUrl, fn, args },
-      opts.transfer ?? [],
-    );
+    w.postMessage({ type: 'call', id, source: sourceOf(database), url: moduleUrl, fn, args }, opts.transfer ?? []);
   });
 }

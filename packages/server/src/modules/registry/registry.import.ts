@@ -8,7 +8,7 @@ export type { ImportResult } from './use-cases/import-rows.js';
 
 /**
  * Import of households and persons from XLSX/CSV (dry run, then commit), run in the background
- * as jobs of the job queue (any app server may run one), on SQLite in the database worker thread:
+ * as jobs of the job queue (any app server may run one), each in the database worker thread:
  * assembled from the use cases `import-dry-run`, `import-commit`, `import-run`, `import-thread`
  * and `import-jobs`.
  */

@@ -5,12 +5,13 @@ import type { ImportResult, Progress } from './import-rows.js';
 import { createImportRun, type ImportRun } from './import-run.js';
 
 /**
- * Where an import runs. On a SQLite file, the whole run (reading the sheet, checking every row
- * against the registry, keeping or taking the dry run, and the commit's single transaction) runs
- * in the database worker on its own connection (platform/off-thread-db.ts), so a 20.000-row file
- * never holds the event loop (docs/architecture.md, "Event loop"); the progress comes back every
- * quarter second. The commit is still one transaction: a failure anywhere leaves nothing.
- * On PostgreSQL the queries wait on the network, not on the loop: the run stays in the process.
+ * Where an import runs: the whole run (reading the sheet, checking every row against the
+ * registry, keeping or taking the dry run, and the commit's single transaction) runs in the
+ * database worker on its own connection (platform/off-thread-db.ts: the same SQLite file, or a
+ * pool of its own on PostgreSQL), so a 20.000-row file never holds the event loop
+ * (docs/architecture.md, "Event loop"); the progress comes back every quarter second. The commit
+ * is still one transaction: a failure anywhere leaves nothing. A database the worker cannot open
+ * again (SQLite in memory) runs it in the process.
  */
 export function createImportRunner(database: Database, idConflictsPerDay?: number): ImportRun {
   const here = createImportRun(database, idConflictsPerDay);
