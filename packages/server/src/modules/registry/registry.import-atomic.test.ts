@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canRunOffThread } from '../../platform/off-thread-db.js';
 import { createTestContext, type TestContext } from '../../test/helpers.js';
@@ -32,43 +32,52 @@ function file(brokenAt: number | null): Buffer {
   return rawXlsx(sheetXml(rows));
 }
 
+/** Plain SQL on the test database, outside the code under test (the server's connection on SQLite). */
+async function raw(text: string): Promise<Record<string, unknown>[]> {
+  if (ctx.database.sqlite) {
+    const stmt = ctx.database.sqlite.prepare(text);
+    if (stmt.reader) return stmt.all() as Record<string, unknown>[];
+    stmt.run();
+    return [];
+  }
+  const url = ctx.config.database.kind === 'postgres' ? ctx.config.database.url : '';
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(text)).rows as Record<string, unknown>[];
+  } finally {
+    await client.end();
+  }
+}
+
 async function counts() {
-  const one = async (q: ReturnType<typeof sql<{ n: number | string }>>) =>
-    Number((await q.execute(ctx.database.db)).rows[0]!.n);
+  const one = async (q: string) => Number((await raw(q))[0]!.n);
   return {
-    persons: await one(sql`select count(*) as n from persons`),
-    households: await one(sql`select count(*) as n from households`),
-    events: await one(sql`select count(*) as n from household_events`),
-    audits: await one(sql`select count(*) as n from audit_events where action = 'registry.import'`),
+    persons: await one('select count(*) as n from persons'),
+    households: await one('select count(*) as n from households'),
+    events: await one('select count(*) as n from household_events'),
+    audits: await one("select count(*) as n from audit_events where action = 'registry.import'"),
   };
 }
 
 async function breakInserts(): Promise<void> {
-  if (ctx.database.dialect === 'sqlite') {
-    await sql
-      .raw(
-        `create trigger import_breaks before insert on persons when new.full_name = '${BROKEN}'
-         begin select raise(abort, 'mid-file failure'); end`,
-      )
-      .execute(ctx.database.db);
+  if (ctx.database.sqlite) {
+    await raw(
+      `create trigger import_breaks before insert on persons when new.full_name = '${BROKEN}'
+       begin select raise(abort, 'mid-file failure'); end`,
+    );
   } else {
-    await sql
-      .raw(
-        `create function import_breaks() returns trigger language plpgsql as $$
-         begin if new.full_name = '${BROKEN}' then raise exception 'mid-file failure'; end if; return new; end $$`,
-      )
-      .execute(ctx.database.db);
-    await sql
-      .raw('create trigger import_breaks before insert on persons for each row execute function import_breaks()')
-      .execute(ctx.database.db);
+    await raw(
+      `create function import_breaks() returns trigger language plpgsql as $$
+       begin if new.full_name = '${BROKEN}' then raise exception 'mid-file failure'; end if; return new; end $$`,
+    );
+    await raw('create trigger import_breaks before insert on persons for each row execute function import_breaks()');
   }
 }
 
 async function mendInserts(): Promise<void> {
-  await sql
-    .raw('drop trigger import_breaks' + (ctx.database.dialect === 'sqlite' ? '' : ' on persons'))
-    .execute(ctx.database.db);
-  if (ctx.database.dialect !== 'sqlite') await sql.raw('drop function import_breaks()').execute(ctx.database.db);
+  await raw('drop trigger import_breaks' + (ctx.database.sqlite ? '' : ' on persons'));
+  if (!ctx.database.sqlite) await raw('drop function import_breaks()');
 }
 
 describe('registry import commit', () => {
