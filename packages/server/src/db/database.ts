@@ -30,6 +30,8 @@ export interface Database {
   readonly dialect: Dialect;
   /** The raw better-sqlite3 handle (SQLite only): backup, bulk prepared statements. */
   readonly sqlite?: SQLite.Database;
+  /** The connection string (PostgreSQL only), for a worker thread opening its own pool. */
+  readonly url?: string;
   close(): Promise<void>;
 }
 
@@ -46,9 +48,31 @@ function toSafeNumber(value: bigint): number {
 }
 
 /**
+ * SQLite runs each query synchronously, so a use case awaiting one query after another (a report's
+ * figures, a long check) never gives the event loop a turn: its promises resolve as microtasks.
+ * After each query, if the loop has not had a turn for `TURN_MS`, wait for one (docs/architecture.md,
+ * "Event loop": no stall over 50 ms). `turnAt` is refreshed by a setImmediate whenever the loop
+ * really turns.
+ */
+const TURN_MS = 15;
+let turnAt = performance.now();
+let turnScheduled = false;
+function noteTurn(): void {
+  turnAt = performance.now();
+  turnScheduled = false;
+}
+async function giveTurnIfHeld(): Promise<void> {
+  if (!turnScheduled) {
+    turnScheduled = true;
+    setImmediate(noteTurn);
+  }
+  if (performance.now() - turnAt > TURN_MS) await new Promise((r) => setImmediate(r));
+}
+
+/**
  * better-sqlite3 silently loses precision above 2^53 unless safeIntegers is on; we turn it on
  * and convert every bigint back to a number here, refusing values outside the safe range, so
- * both dialects hand the code the same `number`.
+ * both dialects hand the code the same `number`. It also gives the loop its turn (above).
  */
 class SafeIntegerPlugin implements KyselyPlugin {
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
@@ -61,6 +85,7 @@ class SafeIntegerPlugin implements KyselyPlugin {
         if (typeof v === 'bigint') row[key] = toSafeNumber(v);
       }
     }
+    await giveTurnIfHeld();
     return args.result;
   }
 }
@@ -120,7 +145,7 @@ export function openDatabase(config: Pick<Config, 'database'>): Database {
     // must not crash the process: the pool drops it and opens another on the next query.
     pool.on('error', (err) => process.emitWarning(`PostgreSQL idle connection ended: ${err.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', url: config.database.url, close: () => db.destroy() };
   }
   const file = config.database.path;
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -1,14 +1,16 @@
 import type { Database } from '../../db/database.js';
 import type { JobQueue } from '../../platform/job-queue.js';
 import { createImportJobs } from './use-cases/import-jobs.js';
-import { createImportRun, purgeImportChecks } from './use-cases/import-run.js';
+import { purgeImportChecks } from './use-cases/import-run.js';
+import { createImportRunner } from './use-cases/import-thread.js';
 
 export type { ImportResult } from './use-cases/import-rows.js';
 
 /**
  * Import of households and persons from XLSX/CSV (dry run, then commit), run in the background
- * as jobs of the job queue (any app server may run one): assembled from the use cases `import-dry-run`, `import-commit`, `import-run` and
- * `import-jobs`.
+ * as jobs of the job queue (any app server may run one), each in the database worker thread:
+ * assembled from the use cases `import-dry-run`, `import-commit`, `import-run`, `import-thread`
+ * and `import-jobs`.
  */
 export function createRegistryImport(deps: {
   database: Database;
@@ -16,7 +18,7 @@ export function createRegistryImport(deps: {
   idConflictsPerDay?: number;
   leaseMs?: number;
 }) {
-  const run = createImportRun(deps.database, deps.idConflictsPerDay);
+  const run = createImportRunner(deps.database, deps.idConflictsPerDay);
   return {
     run,
     ...createImportJobs(deps.database, run, deps.queue, deps.leaseMs),

@@ -9,7 +9,7 @@ import { errors } from '../../../platform/errors.js';
 import { registryPolicy } from '../registry.policy.js';
 import { readSheet, rejectedXlsx, type ColumnMap, type RawRow } from '../registry.sheet.js';
 import { importQueueRepo, importRepo } from '../repo/index.js';
-import { applyImport } from './import-commit.js';
+import { applyImport, type Exclusive } from './import-commit.js';
 import { validateImport } from './import-dry-run.js';
 import type { HouseholdMap, ImportResult, Progress, ValidRow } from './import-rows.js';
 
@@ -37,8 +37,9 @@ const communesOf = (valid: ValidRow[]) => [...new Set(valid.map((v) => v.person.
  * officer fixes the error file first), so a file is never half applied. Re-importing the same
  * file finds every row unchanged and writes nothing.
  */
-export function createImportRun(database: Database, idConflictsPerDay?: number) {
+export function createImportRun(database: Database, idConflictsPerDay?: number, exclusive?: Exclusive) {
   const fingerprint = (communes: string[]) => importRepo.fingerprint(database.db, communes);
+  const gate: Exclusive = exclusive ?? ((f) => f());
 
   /** Run an import to the end (the job wrapper and the benchmark call this). */
   return async function run(
@@ -53,13 +54,13 @@ export function createImportRun(database: Database, idConflictsPerDay?: number) 
     const key = `${sha}|${actor.username}|${actor.areaCode ?? ''}`;
     const oldest = new Date(Date.now() - CHECK_TTL_MS).toISOString();
     if (mode === 'commit') {
-      const kept = await importQueueRepo.takeCheck(database.db, key, oldest);
+      const kept = await gate(() => importQueueRepo.takeCheck(database.db, key, oldest));
       if (kept) {
         const prior = JSON.parse((await gunz(kept.rows_gz)).toString('utf8')) as KeptCheck;
         if ((await fingerprint(communesOf(prior.valid))) === kept.fingerprint) {
           const counts = JSON.parse(kept.counts_json) as ImportCounts;
           progress.total = progress.done = counts.total;
-          await applyImport(database, actor, prior.valid, new Map(prior.households), sha, fileName);
+          await applyImport(database, actor, prior.valid, new Map(prior.households), sha, fileName, exclusive);
           return { counts, rejected: [], rejectedFile: null };
         }
       }
@@ -90,20 +91,17 @@ export function createImportRun(database: Database, idConflictsPerDay?: number) 
           `Có ${rejected.length} dòng bị từ chối nên chưa nhập dòng nào. Tải tệp lỗi, sửa các dòng đó rồi nhập lại.`,
         );
       }
-      await applyImport(database, actor, valid, households, sha, fileName);
+      await applyImport(database, actor, valid, households, sha, fileName, exclusive);
     } else if (rejected.length === 0) {
       const kept: KeptCheck = { valid, households: [...households] };
-      await importQueueRepo.putCheck(
-        database.db,
-        {
-          key,
-          fingerprint: await fingerprint(communesOf(valid)),
-          counts_json: JSON.stringify(counts),
-          rows_gz: await gz(JSON.stringify(kept)),
-          created_at: nowIso(),
-        },
-        oldest,
-      );
+      const row = {
+        key,
+        fingerprint: await fingerprint(communesOf(valid)),
+        counts_json: JSON.stringify(counts),
+        rows_gz: await gz(JSON.stringify(kept)),
+        created_at: nowIso(),
+      };
+      await gate(() => importQueueRepo.putCheck(database.db, row, oldest));
     }
     return { counts, rejected: rejected.map((r) => ({ line: r.line, problems: r.problems })), rejectedFile };
   };
