@@ -77,6 +77,9 @@ async function platform(pgBase?: string): Promise<void> {
         SQLITE_PATH: path.join(tmp, 'bench.db'),
         LOG_LEVEL: 'warn',
         ANSINH_SEED_DEMO: 'true',
+        // Sessions and the area tree do not depend on the persons; seeding 20.000 of them on
+        // PostgreSQL would take minutes.
+        ANSINH_DEMO_PERSONS: '0',
         ANSINH_DEMO_PASSWORD: PASSWORD,
       },
       stdio: ['ignore', 'ignore', 'inherit'],
