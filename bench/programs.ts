@@ -64,7 +64,7 @@ export async function programsBench(): Promise<void> {
     const now = new Date().toISOString();
     sqlite
       .prepare(
-        `insert into programs (code, name, legal_basis, kind, unit, per, period_kind, ref_date, period_from, period_to, is_demo, created_at, updated_at) values ('BENCH', 'Bench', 'Bench', 'one_off_cash', 'dong', 'person', 'once', '2026-06-01', '2026-01-01', '2026-12-31', 1, ?, ?)`,
+        `insert into programs (code, name, legal_basis, kind, unit, per, period_kind, ref_date, period_from, period_to, province_code, is_demo, created_at, updated_at) values ('BENCH', 'Bench', 'Bench', 'one_off_cash', 'dong', 'person', 'once', '2026-06-01', '2026-01-01', '2026-12-31', '70', 1, ?, ?)`,
       )
       .run(now, now);
     const programId = Number(
@@ -104,7 +104,11 @@ export async function programsBench(): Promise<void> {
     sqlite.exec('rollback');
     await database.close();
 
-    const server = await startBenchServer({ sqlitePath: path.join(tmp, 'bench.db'), port: 18290, showErrors: true });
+    const server = await startBenchServer({
+      sqlitePath: path.join(tmp, 'bench.db'),
+      port: Number(process.env.BENCH_PORT ?? 18290),
+      showErrors: true,
+    });
     try {
       const { base } = server;
       const { cookie, csrfToken, call } = await benchLogin(base, 'tinh.chuyenvien', 'bench-password-123');

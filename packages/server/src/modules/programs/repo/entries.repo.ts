@@ -57,8 +57,44 @@ export const entriesRepo = {
     }
   },
 
-  /** For each entry of the lists, the communes of other lists (same program and period) holding the same beneficiary. */
-  async elsewhere(db: Executor, listIds: number[]): Promise<Map<number, string[]>> {
+  /** How many entries each list has (lists without any are absent). */
+  async countsByList(db: Executor, listIds: number[]): Promise<Map<number, number>> {
+    const out = new Map<number, number>();
+    for (let i = 0; i < listIds.length; i += CHUNK) {
+      const rows = await db
+        .selectFrom('list_entries')
+        .select(['list_id', (e) => e.fn.countAll<number>().as('n')])
+        .where('list_id', 'in', listIds.slice(i, i + CHUNK))
+        .groupBy('list_id')
+        .execute();
+      for (const r of rows) out.set(r.list_id, Number(r.n));
+    }
+    return out;
+  },
+
+  /** Beneficiaries held by more than one entry of the program and period (found on its index). */
+  async twinKeys(db: Executor, programId: number, period: string): Promise<string[]> {
+    const rows = await db
+      .selectFrom('list_entries')
+      .select('beneficiary_key')
+      .where('program_id', '=', programId)
+      .where('period', '=', period)
+      .groupBy('beneficiary_key')
+      .having((h) => h.fn.countAll(), '>', 1)
+      .execute();
+    return rows.map((r) => r.beneficiary_key);
+  },
+
+  /**
+   * For each entry of the lists, the communes of other lists (same program and period) holding
+   * the same beneficiary. Only the beneficiaries held twice in the program and period are joined
+   * (found on the index by program, period and beneficiary): usually none.
+   */
+  async elsewhere(
+    db: Executor,
+    a: { programId: number; period: string; listIds: number[] },
+  ): Promise<Map<number, string[]>> {
+    const { listIds } = a;
     const out = new Map<number, string[]>();
     for (let i = 0; i < listIds.length; i += CHUNK) {
       const rows = await db
@@ -72,6 +108,17 @@ export const entriesRepo = {
         )
         .select(['e.id', 'o.commune_code'])
         .where('e.list_id', 'in', listIds.slice(i, i + CHUNK))
+        .where('e.program_id', '=', a.programId)
+        .where('e.period', '=', a.period)
+        .where('e.beneficiary_key', 'in', (eb) =>
+          eb
+            .selectFrom('list_entries as t')
+            .select('t.beneficiary_key')
+            .where('t.program_id', '=', a.programId)
+            .where('t.period', '=', a.period)
+            .groupBy('t.beneficiary_key')
+            .having((h) => h.fn.countAll(), '>', 1),
+        )
         .execute();
       for (const r of rows) {
         const a = out.get(r.id) ?? [];
