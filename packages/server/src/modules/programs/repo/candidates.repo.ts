@@ -205,6 +205,9 @@ export const candidatesRepo = {
       amount: AmountRule;
       /** Beneficiaries held more than once in the program and period (`entriesRepo.twinKeys`). */
       twinKeys: string[];
+      /** Only the entries with `after < id <= upTo` (a slice of a long list). */
+      after?: number;
+      upTo?: number;
     },
   ): Promise<CheckRow[]> {
     const { amountExpr, selectors, person } = ruleParts(a.eligibility, a.amount);
@@ -238,7 +241,9 @@ export const candidatesRepo = {
       left join persons p on p.id = e.person_id
       left join households h on h.id = e.household_id
       left join persons hp on hp.id = h.head_person_id
-      where e.list_id in (${sql.join(a.listIds)})
+      where e.list_id in (${sql.join(a.listIds)})${a.after !== undefined ? sql` and e.id > ${a.after}` : sql``}${
+        a.upTo !== undefined ? sql` and e.id <= ${a.upTo}` : sql``
+      }
         and (${twins}
           or p.deceased_on is not null or p.moved_out_on is not null or hp.deceased_on is not null
           or length(e.arrears_months) > ${2 * ARREARS_PLAUSIBLE_MONTHS}

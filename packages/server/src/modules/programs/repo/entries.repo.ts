@@ -72,6 +72,14 @@ export const entriesRepo = {
     return out;
   },
 
+  /** Every `every`-th entry id of a list, in id order: the bounds of slices of `every` entries. */
+  async idSteps(db: Executor, listId: number, every: number): Promise<number[]> {
+    const res = await sql<{ id: number }>`select id from (
+        select id, row_number() over (order by id) as rn from list_entries where list_id = ${listId}
+      ) t where t.rn % ${every} = 0 order by id`.execute(db);
+    return res.rows.map((r) => Number(r.id));
+  },
+
   /** Beneficiaries held by more than one entry of the program and period (found on its index). */
   async twinKeys(db: Executor, programId: number, period: string): Promise<string[]> {
     const rows = await db

@@ -18,7 +18,7 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
  * Entries per statement of the set-based check: about 20 ms of SQLite on this machine, so that
  * one statement stays well under the 50 ms a request may hold the loop (docs/architecture.md).
  */
-const ENTRIES_PER_STATEMENT = 8000;
+const ENTRIES_PER_STATEMENT = 3000;
 
 /** One entry as `checkListEntries()` sees it, with the registry as it is now. */
 function forCheck(e: CheckRow, expected: EntryForCheck['expected'], elsewhere: readonly string[]): EntryForCheck {
@@ -41,15 +41,21 @@ function forCheck(e: CheckRow, expected: EntryForCheck['expected'], elsewhere: r
   };
 }
 
-/** The problems of the lists' entries (`rows`, in id order), list by list, names attached. */
-function judge(
+/** The problems of the lists' entries (`rows`, in id order), list by list, names attached, with turns between. */
+async function judge(
   lists: Head[],
   rows: Map<number, EntryForCheck[]>,
   counts: Map<number, number>,
   out: Map<number, Problems>,
 ) {
+  let since = 0;
   for (const l of lists) {
     const entries = rows.get(l.id) ?? [];
+    since += entries.length;
+    if (since > ENTRIES_PER_STATEMENT) {
+      since = 0;
+      await tick();
+    }
     // A list with entries but none suspect has no problem; an empty one is said to be empty.
     if (entries.length === 0 && (counts.get(l.id) ?? 0) > 0) {
       out.set(l.id, []);
@@ -83,18 +89,35 @@ async function checkInSql(
       ? await entriesRepo.elsewhere(ex, { programId, period, listIds: ids })
       : new Map<number, string[]>();
   const rows = new Map<number, EntryForCheck[]>();
-  for (let i = 0; i < ids.length;) {
-    const slice: number[] = [];
-    let n = 0;
-    while (i < ids.length && (slice.length === 0 || n + (counts.get(ids[i]!) ?? 0) <= ENTRIES_PER_STATEMENT)) {
-      n += counts.get(ids[i]!) ?? 0;
-      slice.push(ids[i++]!);
+  // Statements of about ENTRIES_PER_STATEMENT entries: short lists together, long ones in slices.
+  const units: { listIds: number[]; after?: number; upTo?: number }[] = [];
+  let pack: number[] = [];
+  let packed = 0;
+  for (const id of ids) {
+    const n = counts.get(id) ?? 0;
+    if (n > ENTRIES_PER_STATEMENT) {
+      let after: number | undefined;
+      for (const upTo of [...(await entriesRepo.idSteps(ex, id, ENTRIES_PER_STATEMENT)), undefined]) {
+        units.push({ listIds: [id], after, upTo });
+        after = upTo;
+      }
+    } else if (n > 0) {
+      if (packed + n > ENTRIES_PER_STATEMENT) {
+        units.push({ listIds: pack });
+        pack = [];
+        packed = 0;
+      }
+      pack.push(id);
+      packed += n;
     }
+  }
+  if (pack.length > 0) units.push({ listIds: pack });
+  for (const unit of units) {
     await tick();
     const suspects = await candidatesRepo.suspectsForCheck(ex, {
+      ...unit,
       programId,
       period,
-      listIds: slice,
       refDate,
       eligibility: rule.eligibility,
       amount: rule.amount,
@@ -108,8 +131,7 @@ async function checkInSql(
       else rows.set(e.list_id, [entry]);
     }
   }
-  await tick();
-  judge(lists, rows, counts, out);
+  await judge(lists, rows, counts, out);
 }
 
 /** Lists whose rule needs `entitlement()` (ages, formulas): every entry is read and recomputed. */
@@ -159,7 +181,7 @@ async function checkInJs(
     if (a) a.push(entry);
     else rows.set(e.list_id, [entry]);
   }
-  judge(lists, rows, counts, out);
+  await judge(lists, rows, counts, out);
 }
 
 /**
