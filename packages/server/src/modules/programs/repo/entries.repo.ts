@@ -31,29 +31,14 @@ export const entriesRepo = {
         .execute();
   },
 
-  /** Recount a list's entries and totals from its rows. */
+  /** Recount a list's entries and totals from its rows (one pass over each list's entries). */
   async refreshTotals(db: Executor, listIds: number[], now: string): Promise<void> {
     for (let i = 0; i < listIds.length; i += CHUNK) {
-      const ids = listIds.slice(i, i + CHUNK);
-      await db
-        .updateTable('program_lists as l')
-        .set((eb) => ({
-          entries_count: eb
-            .selectFrom('list_entries as e')
-            .select((e) => e.fn.countAll<number>().as('n'))
-            .whereRef('e.list_id', '=', 'l.id'),
-          total_amount: eb
-            .selectFrom('list_entries as e')
-            .select(sql<number>`coalesce(sum(e.amount + e.arrears_amount), 0)`.as('t'))
-            .whereRef('e.list_id', '=', 'l.id'),
-          total_quantity_milli: eb
-            .selectFrom('list_entries as e')
-            .select(sql<number>`coalesce(sum(e.quantity_milli), 0)`.as('t'))
-            .whereRef('e.list_id', '=', 'l.id'),
-          updated_at: now,
-        }))
-        .where('l.id', 'in', ids)
-        .execute();
+      await sql`update program_lists set (entries_count, total_amount, total_quantity_milli) = (
+          select count(*), coalesce(sum(e.amount + e.arrears_amount), 0), coalesce(sum(e.quantity_milli), 0)
+          from list_entries e where e.list_id = program_lists.id
+        ), updated_at = ${now}
+        where id in (${sql.join(listIds.slice(i, i + CHUNK))})`.execute(db);
     }
   },
 
