@@ -1,34 +1,45 @@
-import { sql, type RawBuilder } from 'kysely';
-import { STATUS_CATEGORIES, type AmountRule, type EligibilityRule } from '@ansinh/domain';
+import { PostgresAdapter, sql, type RawBuilder } from 'kysely';
+import {
+  ARREARS_PLAUSIBLE_MONTHS,
+  BIRTH_REGISTRATION_PROVINCES,
+  STATUS_CATEGORIES,
+  type AmountRule,
+  type EligibilityRule,
+} from '@ansinh/domain';
 import type { Executor } from '../../../db/database.js';
-import { CHUNK, chunked, type CandidateRow, type HolderColumns, type Scope } from './types.js';
+import { chunked, type CandidateRow, type CheckRow, type HolderColumns, type Scope } from './types.js';
 
-/** Where the rule looks: an area (generation), or the people already on some lists (the check). */
-type RuleWhere = { scope: Scope } | { listIds: number[] };
+/** Where the rule looks: an area. */
+type RuleWhere = { scope: Scope };
 
 /**
  * The rule as SQL: `q` holds every qualifying status with its amount and reason, `b` ranks them
  * per beneficiary (`bid`), the highest amount first, as `entitlement()` does.
  */
-function ruleCte(a: { refDate: string; eligibility: EligibilityRule; amount: AmountRule; where: RuleWhere }) {
+/** The rule's parts as SQL over a status row `s`: its amount (null: none) and whether it qualifies. */
+function ruleParts(eligibility: EligibilityRule, amount: AmountRule) {
   const int = (n: number) => sql<number>`cast(${n} as bigint)`;
   const amountExpr: RawBuilder<number> =
-    a.amount.type === 'fixed'
-      ? int(a.amount.amount)
-      : a.amount.type === 'by_category'
+    amount.type === 'fixed'
+      ? int(amount.amount)
+      : amount.type === 'by_category'
         ? sql<number>`case s.category ${sql.join(
-            Object.entries(a.amount.amounts).map(([k, v]) => sql`when ${k} then ${int(v)}`),
+            Object.entries(amount.amounts).map(([k, v]) => sql`when ${k} then ${int(v)}`),
             sql` `,
           )} else null end`
         : sql<number>`null`;
-  const selectors = a.eligibility.any.map(
+  const selectors = eligibility.any.map(
     (sel) =>
       sql`(s.kind = ${sel.status}${sel.categories ? sql` and s.category in (${sql.join(sel.categories)})` : sql``}${sel.year !== undefined ? sql` and s.year = ${sel.year}` : sql``}${
         sel.minDegree !== undefined ? sql` and s.degree >= ${sel.minDegree}` : sql``
       })`,
   );
-  const person = a.eligibility.per === 'person';
-  const bidCol = person ? 's.person_id' : 's.household_id';
+  const person = eligibility.per === 'person';
+  return { amountExpr, selectors, person, bidCol: person ? 's.person_id' : 's.household_id' };
+}
+
+function ruleCte(a: { refDate: string; eligibility: EligibilityRule; amount: AmountRule; where: RuleWhere }) {
+  const { amountExpr, selectors, bidCol } = ruleParts(a.eligibility, a.amount);
   // The words of describeStatus(): the catalogue's label, the review year, the degree.
   const labels = [...new Set(a.eligibility.any.map((x) => x.status))].flatMap((k) =>
     STATUS_CATEGORIES[k].categories.map((c) => sql`when ${`${k}:${c.code}`} then ${c.vi}`),
@@ -40,10 +51,7 @@ function ruleCte(a: { refDate: string; eligibility: EligibilityRule; amount: Amo
     a.amount.type === 'by_category'
       ? sql`'Đủ điều kiện: ' || ${label} || '; mức theo diện ' || s.category`
       : sql`'Đủ điều kiện: ' || ${label}`;
-  const where =
-    'scope' in a.where
-      ? sql`${sql.ref(`s.${a.where.scope.column}`)} = ${a.where.scope.code}`
-      : sql`${sql.ref(bidCol)} in (select ${sql.ref(person ? 'e.person_id' : 'e.household_id')} from list_entries e where e.list_id in (${sql.join(a.where.listIds)}))`;
+  const where = sql`${sql.ref(`s.${a.where.scope.column}`)} = ${a.where.scope.code}`;
   return sql`with q as (
       select ${sql.ref(bidCol)} as bid, s.category as category, ${amountExpr} as amt, ${reason} as reason
       from statuses s
@@ -174,22 +182,76 @@ export const candidatesRepo = {
     );
   },
 
-  /** What the rule gives now to everyone on the lists (same SQL as generation), by beneficiary key. */
-  async expectedSql(
+  /**
+   * The set-based check of lists whose rule SQL can state (see `insertGeneratedSql`): only the
+   * entries that may have a problem, with what the check needs to word it, and nothing for the
+   * rest. An entry is returned when its beneficiary is on another entry of the program and period
+   * (the same list or another), its holder has a death or move-out date, its personal ID is not
+   * 12 ASCII digits starting with a province code, it has more than a few arrears months, or (not
+   * manual) the amount the rule gives now is missing or differs. This is a superset of what
+   * `checkListEntries()` flags, which then decides on these rows exactly as on all of them.
+   * The caller yields between calls: one call is one statement.
+   * Numbers are read as doubles (exact below 2^53; ids and amounts are far below): no bigint is
+   * made and converted per value.
+   */
+  async suspectsForCheck(
     db: Executor,
-    a: { listIds: number[]; refDate: string; eligibility: EligibilityRule; amount: AmountRule },
-  ): Promise<Map<string, number>> {
-    const out = new Map<string, number>();
-    const prefix = a.eligibility.per === 'person' ? 'p:' : 'h:';
-    for (let i = 0; i < a.listIds.length; i += CHUNK) {
-      const res = await sql<{
-        bid: number;
-        amt: number;
-      }>`${ruleCte({ refDate: a.refDate, eligibility: a.eligibility, amount: a.amount, where: { listIds: a.listIds.slice(i, i + CHUNK) } })}
-        select bid, amt from b where rn = 1`.execute(db);
-      for (const r of res.rows) out.set(prefix + String(r.bid), Number(r.amt));
-    }
-    return out;
+    a: {
+      programId: number;
+      period: string;
+      listIds: number[];
+      refDate: string;
+      eligibility: EligibilityRule;
+      amount: AmountRule;
+      /** Beneficiaries held more than once in the program and period (`entriesRepo.twinKeys`). */
+      twinKeys: string[];
+      /** Only the entries with `after < id <= upTo` (a slice of a long list). */
+      after?: number;
+      upTo?: number;
+    },
+  ): Promise<CheckRow[]> {
+    const { amountExpr, selectors, person } = ruleParts(a.eligibility, a.amount);
+    const num = (col: string) => sql<number>`cast(${sql.ref(col)} as double precision)`;
+    const holder = person ? sql`s.person_id = e.person_id` : sql`s.household_id = e.household_id`;
+    const expected = sql<number | null>`(select max(${amountExpr}) from statuses s where ${holder}
+        and s.valid_from <= ${a.refDate} and (s.valid_to is null or s.valid_to >= ${a.refDate})
+        and (${sql.join(selectors, sql` or `)}))`;
+    // The personal ID the check reads (the registry's, as checkLists() picks it).
+    const cid = sql`(case when e.person_id is not null then p.citizen_id when h.id is not null then hp.citizen_id else e.citizen_id end)`;
+    const notDigits =
+      db.getExecutor().adapter instanceof PostgresAdapter ? sql`${cid} ~ '[^0-9]'` : sql`${cid} glob '*[^0-9]*'`;
+    const provinces = BIRTH_REGISTRATION_PROVINCES.map((p) => p.code);
+    // Usually none; past a few hundred they are found again in SQL rather than sent as parameters.
+    const twins =
+      a.twinKeys.length === 0
+        ? sql`${sql.lit(false)}`
+        : a.twinKeys.length <= 500
+          ? sql`e.beneficiary_key in (${sql.join(a.twinKeys)})`
+          : sql`e.beneficiary_key in (select t.beneficiary_key from list_entries t where t.program_id = ${a.programId}
+              and t.period = ${a.period} group by t.beneficiary_key having count(*) > 1)`;
+    const res = await sql<CheckRow>`
+      select ${num('e.id')} as id, ${num('e.list_id')} as list_id, e.beneficiary_key, e.full_name, e.birth_date,
+        e.citizen_id, ${num('e.amount')} as amount, ${num('e.quantity_milli')} as quantity_milli,
+        ${num('e.manual')} as manual, ${num('e.person_id')} as person_id, ${num('e.household_id')} as household_id,
+        e.arrears_months, p.birth_date as p_birth_date, p.citizen_id as p_citizen_id,
+        p.deceased_on as p_deceased_on, p.moved_out_on as p_moved_out_on, ${num('h.id')} as h_id,
+        hp.birth_date as h_birth_date, hp.citizen_id as h_citizen_id, hp.deceased_on as h_deceased_on,
+        case when e.manual <> 1 then cast(${expected} as double precision) end as expected_amount
+      from list_entries e
+      left join persons p on p.id = e.person_id
+      left join households h on h.id = e.household_id
+      left join persons hp on hp.id = h.head_person_id
+      where e.list_id in (${sql.join(a.listIds)})${a.after !== undefined ? sql` and e.id > ${a.after}` : sql``}${
+        a.upTo !== undefined ? sql` and e.id <= ${a.upTo}` : sql``
+      }
+        and (${twins}
+          or p.deceased_on is not null or p.moved_out_on is not null or hp.deceased_on is not null
+          or length(e.arrears_months) > ${2 * ARREARS_PLAUSIBLE_MONTHS}
+          or ${cid} is null or length(${cid}) <> 12 or substr(${cid}, 1, 3) not in (${sql.join(provinces)})
+          or ${notDigits}
+          or (e.manual <> 1 and (e.quantity_milli <> 0 or coalesce(${expected} <> e.amount, ${sql.lit(true)}))))
+      order by e.id`.execute(db);
+    return res.rows;
   },
 
   /** The statuses in force on a date of the persons and households on the lists, with the entry's beneficiary key. */

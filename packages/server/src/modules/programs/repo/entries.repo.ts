@@ -45,34 +45,63 @@ export const entriesRepo = {
     }
   },
 
-  /** Recount a list's entries and totals from its rows. */
+  /** Recount a list's entries and totals from its rows (one pass over each list's entries). */
   async refreshTotals(db: Executor, listIds: number[], now: string): Promise<void> {
     for (let i = 0; i < listIds.length; i += CHUNK) {
-      const ids = listIds.slice(i, i + CHUNK);
-      await db
-        .updateTable('program_lists as l')
-        .set((eb) => ({
-          entries_count: eb
-            .selectFrom('list_entries as e')
-            .select((e) => e.fn.countAll<number>().as('n'))
-            .whereRef('e.list_id', '=', 'l.id'),
-          total_amount: eb
-            .selectFrom('list_entries as e')
-            .select(sql<number>`coalesce(sum(e.amount + e.arrears_amount), 0)`.as('t'))
-            .whereRef('e.list_id', '=', 'l.id'),
-          total_quantity_milli: eb
-            .selectFrom('list_entries as e')
-            .select(sql<number>`coalesce(sum(e.quantity_milli), 0)`.as('t'))
-            .whereRef('e.list_id', '=', 'l.id'),
-          updated_at: now,
-        }))
-        .where('l.id', 'in', ids)
-        .execute();
+      await sql`update program_lists set (entries_count, total_amount, total_quantity_milli) = (
+          select count(*), coalesce(sum(e.amount + e.arrears_amount), 0), coalesce(sum(e.quantity_milli), 0)
+          from list_entries e where e.list_id = program_lists.id
+        ), updated_at = ${now}
+        where id in (${sql.join(listIds.slice(i, i + CHUNK))})`.execute(db);
     }
   },
 
-  /** For each entry of the lists, the communes of other lists (same program and period) holding the same beneficiary. */
-  async elsewhere(db: Executor, listIds: number[]): Promise<Map<number, string[]>> {
+  /** How many entries each list has (lists without any are absent). */
+  async countsByList(db: Executor, listIds: number[]): Promise<Map<number, number>> {
+    const out = new Map<number, number>();
+    for (let i = 0; i < listIds.length; i += CHUNK) {
+      const rows = await db
+        .selectFrom('list_entries')
+        .select(['list_id', (e) => e.fn.countAll<number>().as('n')])
+        .where('list_id', 'in', listIds.slice(i, i + CHUNK))
+        .groupBy('list_id')
+        .execute();
+      for (const r of rows) out.set(r.list_id, Number(r.n));
+    }
+    return out;
+  },
+
+  /** Every `every`-th entry id of a list, in id order: the bounds of slices of `every` entries. */
+  async idSteps(db: Executor, listId: number, every: number): Promise<number[]> {
+    const res = await sql<{ id: number }>`select id from (
+        select id, row_number() over (order by id) as rn from list_entries where list_id = ${listId}
+      ) t where t.rn % ${every} = 0 order by id`.execute(db);
+    return res.rows.map((r) => Number(r.id));
+  },
+
+  /** Beneficiaries held by more than one entry of the program and period (found on its index). */
+  async twinKeys(db: Executor, programId: number, period: string): Promise<string[]> {
+    const rows = await db
+      .selectFrom('list_entries')
+      .select('beneficiary_key')
+      .where('program_id', '=', programId)
+      .where('period', '=', period)
+      .groupBy('beneficiary_key')
+      .having((h) => h.fn.countAll(), '>', 1)
+      .execute();
+    return rows.map((r) => r.beneficiary_key);
+  },
+
+  /**
+   * For each entry of the lists, the communes of other lists (same program and period) holding
+   * the same beneficiary. Only the beneficiaries held twice in the program and period are joined
+   * (found on the index by program, period and beneficiary): usually none.
+   */
+  async elsewhere(
+    db: Executor,
+    a: { programId: number; period: string; listIds: number[] },
+  ): Promise<Map<number, string[]>> {
+    const { listIds } = a;
     const out = new Map<number, string[]>();
     for (let i = 0; i < listIds.length; i += CHUNK) {
       const rows = await db
@@ -86,6 +115,17 @@ export const entriesRepo = {
         )
         .select(['e.id', 'o.commune_code'])
         .where('e.list_id', 'in', listIds.slice(i, i + CHUNK))
+        .where('e.program_id', '=', a.programId)
+        .where('e.period', '=', a.period)
+        .where('e.beneficiary_key', 'in', (eb) =>
+          eb
+            .selectFrom('list_entries as t')
+            .select('t.beneficiary_key')
+            .where('t.program_id', '=', a.programId)
+            .where('t.period', '=', a.period)
+            .groupBy('t.beneficiary_key')
+            .having((h) => h.fn.countAll(), '>', 1),
+        )
         .execute();
       for (const r of rows) {
         const a = out.get(r.id) ?? [];

@@ -111,9 +111,13 @@ export const listsRepo = {
     return { programs, communes };
   },
 
-  /** Program and reference date of lists (for the check). */
+  /** Program, period and reference date of lists (for the check). */
   async heads(ex: Executor, ids: number[]) {
-    return ex.selectFrom('program_lists').select(['id', 'program_id', 'ref_date']).where('id', 'in', ids).execute();
+    return ex
+      .selectFrom('program_lists')
+      .select(['id', 'program_id', 'period', 'ref_date'])
+      .where('id', 'in', ids)
+      .execute();
   },
 
   /** Ids of the lists of a program and period, within a scope (null: everywhere). */

@@ -32,6 +32,35 @@ export interface CandidateRow {
   valid_from: string;
 }
 
+/**
+ * An entry as the check reads it: the entry, its person (`p_`) or household head (`h_`) as the
+ * registry has them now, and what the rule gives now (`expected_amount`; null: nothing, or a
+ * manual entry, which is not held to the rule).
+ */
+export interface CheckRow {
+  id: number;
+  list_id: number;
+  beneficiary_key: string;
+  full_name: string;
+  birth_date: string | null;
+  citizen_id: string | null;
+  amount: number;
+  quantity_milli: number;
+  manual: number;
+  person_id: number | null;
+  household_id: number | null;
+  arrears_months: string | null;
+  p_birth_date: string | null;
+  p_citizen_id: string | null;
+  p_deceased_on: string | null;
+  p_moved_out_on: string | null;
+  h_id: number | null;
+  h_birth_date: string | null;
+  h_citizen_id: string | null;
+  h_deceased_on: string | null;
+  expected_amount: number | null;
+}
+
 /** What a list shows of a person. */
 export interface HolderColumns {
   full_name: string;
