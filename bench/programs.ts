@@ -232,10 +232,19 @@ export async function programsBench(): Promise<void> {
         `\n## Programs (${dialect}, ${fmt(PERSONS)} persons; program over ${chosen.length} health-insurance grounds; load ${load()})`,
       );
       let t0 = performance.now();
-      const gen = (await (await call('POST', `/api/v1/programs/${programId}/lists`, {})).json()) as {
-        lists: number;
-        entries: number;
+      // Generation is a background job (202 with the job): timed until the job is done.
+      let job = (await (await call('POST', `/api/v1/programs/${programId}/lists`, {})).json()) as {
+        id: number;
+        state: string;
+        result: { lists: number; entries: number } | null;
+        error: { message: string } | null;
       };
+      while (job.state === 'queued' || job.state === 'running') {
+        await new Promise((r) => setTimeout(r, 50));
+        job = (await (await call('GET', `/api/v1/jobs/${job.id}`)).json()) as typeof job;
+      }
+      if (job.state !== 'done' || !job.result) throw new Error(`generation ${job.state}: ${job.error?.message ?? ''}`);
+      const gen = job.result;
       const genMs = ms(t0);
       await serverLag(base); // resets the server's loop-delay histogram
       t0 = performance.now();
