@@ -15,24 +15,24 @@ import * as m0012 from './migrations/0012-employment.js';
 import * as m0013 from './migrations/0013-merit.js';
 import * as m0014 from './migrations/0014-interop.js';
 import * as m0015 from './migrations/0015-search-indexes.js';
+import * as m0016 from './migrations/0016-registry-transfers.js';
 import * as m0018 from './migrations/0018-dated-figures.js';
 import * as m0019 from './migrations/0019-program-groups.js';
 import * as m0020 from './migrations/0020-report-values-lifecycle.js';
-import * as m0023 from './migrations/0023-petitions-check.js';
 import * as m0022 from './migrations/0022-poverty-groups.js';
+import * as m0023 from './migrations/0023-petitions-check.js';
 import * as m0025 from './migrations/0025-merit-grave-keys.js';
 import * as m0026 from './migrations/0026-merit-record-dossier.js';
-import * as m0029 from './migrations/0029-report-templates.js';
 import * as m0028 from './migrations/0028-agencies.js';
-import * as m0016 from './migrations/0016-registry-transfers.js';
+import * as m0029 from './migrations/0029-report-templates.js';
 import * as m0030 from './migrations/0030-organisation.js';
 import * as m0031 from './migrations/0031-activities.js';
 import * as m0032 from './migrations/0032-outside-lists.js';
 import * as m0033 from './migrations/0033-poverty-scores.js';
 import * as m0034 from './migrations/0034-scale.js';
+import * as m0035 from './migrations/0035-search-covering.js';
 import * as m0036 from './migrations/0036-area-report-indexes.js';
 import * as m0038 from './migrations/0038-background-jobs.js';
-import * as m0035 from './migrations/0035-search-covering.js';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Database['dialect']): Promise<void> };
 
@@ -53,24 +53,24 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0013-merit': m0013,
   '0014-interop': m0014,
   '0015-search-indexes': m0015,
+  '0016-registry-transfers': m0016,
   '0018-dated-figures': m0018,
   '0019-program-groups': m0019,
   '0020-report-values-lifecycle': m0020,
-  '0023-petitions-check': m0023,
   '0022-poverty-groups': m0022,
+  '0023-petitions-check': m0023,
   '0025-merit-grave-keys': m0025,
   '0026-merit-record-dossier': m0026,
-  '0016-registry-transfers': m0016,
+  '0028-agencies': m0028,
+  '0029-report-templates': m0029,
   '0030-organisation': m0030,
   '0031-activities': m0031,
   '0032-outside-lists': m0032,
   '0033-poverty-scores': m0033,
-  '0029-report-templates': m0029,
-  '0028-agencies': m0028,
   '0034-scale': m0034,
+  '0035-search-covering': m0035,
   '0036-area-report-indexes': m0036,
   '0038-background-jobs': m0038,
-  '0035-search-covering': m0035,
 };
 
 class StaticProvider implements MigrationProvider {
