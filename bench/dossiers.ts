@@ -28,6 +28,7 @@ import { BENCH_PASSWORD, openSeededBench } from './lib/seeded.js';
 import { cannon, cannonLine } from './lib/cannon.js';
 import { sqliteToPg } from './lib/sqlite-to-pg.js';
 import { startBenchServer } from './lib/server.js';
+import { benchPgUrl } from './lib/pg.js';
 import { fmt, p95, median, rng } from './lib/stats.js';
 
 const DOSSIERS = Number(process.env.BENCH_DOSSIERS ?? 50_000);
@@ -405,8 +406,7 @@ async function dossierSearches(base: string, cookie: string, file: string, label
 
 /** The same dossier searches on PostgreSQL: the bench's SQLite file loaded with COPY into its own database. */
 async function dossierSearchesOnPg(file: string) {
-  const server0 = process.env.ANSINH_TEST_DATABASE_URL ?? 'postgres://ansinh:ansinh@127.0.0.1:5432/ansinh_test';
-  const url = server0.replace(/\/[^/?]+(\?|$)/, '/bench_search_dossiers$1');
+  const url = benchPgUrl('bench_search_dossiers');
   const t0 = performance.now();
   await sqliteToPg(file, url, { reload: true, countTable: 'dossiers' });
   console.log(`\nPostgreSQL loaded with COPY in ${fmt((performance.now() - t0) / 1000)} s`);

@@ -21,10 +21,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
-import pg from 'pg';
 import { createServices, loadConfig, migrateToLatest, openDatabase, seedDemo } from '@ansinh/server';
 import { BENCH_PASSWORD } from './lib/seeded.js';
 import { benchLogin, startBenchServer, type BenchSession } from './lib/server.js';
+import { benchPgBase, freshPg } from './lib/pg.js';
 import { fmt } from './lib/stats.js';
 
 const percentile = (xs: number[], p: number) =>
@@ -117,22 +117,6 @@ async function probeLag(pid: number, file: string) {
   };
 }
 
-/** A fresh PostgreSQL database for the bench next to the one DATABASE_URL names; its URL. */
-async function freshPg(url: string): Promise<string> {
-  const name = 'bench_loop_el';
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.query(`create database ${name}`);
-  } finally {
-    await c.end();
-  }
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  return u.toString();
-}
-
 const loadavg = () =>
   `load average ${os
     .loadavg()
@@ -159,7 +143,8 @@ async function runImport(base: string, s: BenchSession, buf: Buffer, mode: 'dry_
 async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ansinh-bench-loop-'));
   const sqlitePath = path.join(tmp, 'bench.db');
-  const pgUrl = process.env.DATABASE_URL?.startsWith('postgres') ? await freshPg(process.env.DATABASE_URL) : '';
+  const pgBase = benchPgBase();
+  const pgUrl = pgBase ? (await freshPg(pgBase, 'bench_loop_el')).url : '';
   const config = loadConfig({ ...process.env, DATABASE_URL: pgUrl, SQLITE_PATH: sqlitePath, LOG_LEVEL: 'silent' });
   const probeFile = path.join(tmp, 'probe.json');
   process.env.BENCH_NODE_ARGS = [

@@ -27,6 +27,7 @@ import {
 import { benchLogin, startBenchServer } from './lib/server.js';
 import { cannon, cannonLine } from './lib/cannon.js';
 import { fmt } from './lib/stats.js';
+import { benchPgUrl } from './lib/pg.js';
 import { sqliteToPg } from './lib/sqlite-to-pg.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -420,11 +421,7 @@ export async function registrySearchBench(): Promise<void> {
     };
     if (which !== 'postgres') await run('SQLite', {});
     if (which !== 'sqlite') {
-      const server = process.env.ANSINH_TEST_DATABASE_URL ?? 'postgres://ansinh:ansinh@127.0.0.1:5432/ansinh_test';
-      const url = server.replace(
-        /\/[^/?]+(\?|$)/,
-        `/bench_search_${PERSONS >= 1_000_000 ? `${PERSONS / 1_000_000}m` : PERSONS}$1`,
-      );
+      const url = benchPgUrl(`bench_search_${PERSONS >= 1_000_000 ? `${PERSONS / 1_000_000}m` : PERSONS}`);
       const t0 = performance.now();
       const r = await sqliteToPg(file, url, { reload: process.env.BENCH_PG_RELOAD === '1', log: console.log });
       console.log(
