@@ -1,6 +1,6 @@
 import { buildApp, createServices } from './app.js';
 import type { Config } from './config.js';
-import { openDatabase } from './db/database.js';
+import { openDatabase, refreshPlannerStatistics } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { isEmpty, seedDemo, type DemoResult } from './seed/demo.js';
 import { purgePublicAttempts } from './platform/throttle.js';
@@ -47,8 +47,10 @@ export async function serve(config: Config): Promise<void> {
   resume();
   const resumer = setInterval(resume, config.jobLeaseMs);
   resumer.unref();
-  // Housekeeping: at start and every hour, off the request path.
+  // Housekeeping: at start and every hour, off the request path. The planner's statistics first:
+  // a SQLite database that never had them gets plans that can be a hundred times slower.
   const purge = async () => {
+    refreshPlannerStatistics(database);
     await services.auth.purgeExpired();
     await purgePublicAttempts(database.db);
     await services.registryImport.purgeChecks();

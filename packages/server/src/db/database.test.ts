@@ -1,6 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'kysely';
 import { createTestContext, type TestContext } from '../test/helpers.js';
+import { refreshPlannerStatistics } from './database.js';
 
 /**
  * What the code may rely on from either database (docs/architecture.md "Data"): 64-bit integers come
@@ -111,5 +112,24 @@ describe('dates and instants', () => {
       .where('username', '=', 'x')
       .executeTakeFirstOrThrow();
     expect(r.at).toBe('2025-06-30T17:00:00.000Z');
+  });
+});
+
+describe("the planner's statistics (SQLite)", () => {
+  it('refreshPlannerStatistics writes them for a database that never had them, at a sampling limit', async () => {
+    const s = ctx.database.sqlite;
+    if (!s) return; // PostgreSQL's autovacuum keeps its own statistics.
+    s.exec('create index t_scratch_big_idx on t_scratch (big)');
+    const stats = () => {
+      const has = s.prepare("select 1 from sqlite_schema where name = 'sqlite_stat1'").get();
+      return has
+        ? (s.prepare("select idx, stat from sqlite_stat1 where tbl = 't_scratch'").all() as { idx: string }[])
+        : [];
+    };
+    s.exec('drop table if exists sqlite_stat1');
+    expect(stats()).toEqual([]);
+    refreshPlannerStatistics(ctx.database);
+    expect(stats().map((r) => r.idx)).toContain('t_scratch_big_idx');
+    expect(Number(s.pragma('analysis_limit', { simple: true }))).toBe(1000);
   });
 });

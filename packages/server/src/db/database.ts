@@ -166,6 +166,23 @@ export function openDatabase(config: Pick<Config, 'database'>): Database {
 }
 
 /**
+ * SQLite's planner chooses indexes from the statistics in `sqlite_stat1`, which only ANALYZE
+ * writes; without them it guesses, and on a province's tables it can guess very wrong (a
+ * programme's list check took 1.043 ms and held the event loop 400 ms on a 20.000-person demo,
+ * 33 ms with statistics: docs/architecture.md, "Data"). `PRAGMA optimize` refreshes statistics
+ * that are missing or stale but only where `sqlite_stat1` exists, hence the `analyze sqlite_schema`
+ * that creates it; the sampling limit keeps it to a fraction of a second on a million persons.
+ * The server runs it at start and every hour (main.ts); PostgreSQL's autovacuum does this itself.
+ */
+export function refreshPlannerStatistics(database: Database): void {
+  const s = database.sqlite;
+  if (!s) return;
+  s.pragma('analysis_limit = 1000');
+  s.exec('analyze sqlite_schema');
+  s.pragma('optimize = 0x10002');
+}
+
+/**
  * A query built once and run many times with new parameters (in the order the compiled query
  * lists them), for hot paths such as the session lookup on every request: it skips Kysely's
  * per-call building and, on SQLite, re-preparing the statement.
