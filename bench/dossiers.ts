@@ -25,7 +25,7 @@ import {
 import os from 'node:os';
 import SQLite from 'better-sqlite3';
 import { BENCH_PASSWORD, openSeededBench } from './lib/seeded.js';
-import { cannon, cannonLine } from './lib/cannon.js';
+import { cannon, cannonLine, slowestAlone } from './lib/cannon.js';
 import { sqliteToPg } from './lib/sqlite-to-pg.js';
 import { startBenchServer } from './lib/server.js';
 import { benchPgUrl } from './lib/pg.js';
@@ -387,21 +387,10 @@ async function dossierSearches(base: string, cookie: string, file: string, label
   console.log(
     `typed dossier searches at 32 connections (${label}): target p99 < 100 ms and none over 1 s: ${mix.p99ms < 100 && mix.maxms < 1000 && mix.errors === 0 ? 'met' : 'NOT met'}`,
   );
-  if (process.env.BENCH_SEARCH_SLOWEST) {
-    const one: { q: string; ms: number }[] = [];
-    for (const t of [...new Set(typed)]) {
-      const t0 = performance.now();
-      await (await fetch(`${base}/api/v1/dossiers?q=${encodeURIComponent(t)}&pageSize=20`, { headers })).arrayBuffer();
-      one.push({ q: t, ms: performance.now() - t0 });
-    }
-    one.sort((a, b) => b.ms - a.ms);
+  if (process.env.BENCH_SEARCH_SLOWEST)
     console.log(
-      `slowest alone: ${one
-        .slice(0, 6)
-        .map((o) => `${o.q} ${fmt(o.ms)} ms`)
-        .join('; ')}`,
+      await slowestAlone((q) => `${base}/api/v1/dossiers?q=${encodeURIComponent(q)}&pageSize=20`, typed, headers, 6),
     );
-  }
 }
 
 /** The same dossier searches on PostgreSQL: the bench's SQLite file loaded with COPY into its own database. */

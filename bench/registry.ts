@@ -25,7 +25,7 @@ import {
   generateHouseholds,
 } from '@ansinh/server';
 import { benchLogin, startBenchServer } from './lib/server.js';
-import { cannon, cannonLine } from './lib/cannon.js';
+import { cannon, cannonLine, slowestAlone } from './lib/cannon.js';
 import { fmt } from './lib/stats.js';
 import { benchPgUrl } from './lib/pg.js';
 import { sqliteToPg } from './lib/sqlite-to-pg.js';
@@ -367,23 +367,10 @@ async function typedSearches(base: string, cookie: string, sqlitePath: string, l
   console.log(
     `typed searches at 32 connections (${label}): target p99 < 100 ms and none over 1 s: ${mix.p99ms < 100 && mix.maxms < 1000 && mix.errors === 0 ? 'met' : 'NOT met'}`,
   );
-  if (process.env.BENCH_SEARCH_SLOWEST) {
-    const one: { q: string; ms: number }[] = [];
-    for (const t of [...new Set(typed)]) {
-      const t0 = performance.now();
-      await (
-        await fetch(`${base}/api/v1/persons?q=${encodeURIComponent(t)}&pageSize=20`, { headers: { cookie } })
-      ).arrayBuffer();
-      one.push({ q: t, ms: performance.now() - t0 });
-    }
-    one.sort((a, b) => b.ms - a.ms);
+  if (process.env.BENCH_SEARCH_SLOWEST)
     console.log(
-      `slowest alone: ${one
-        .slice(0, 8)
-        .map((o) => `${o.q} ${fmt(o.ms)} ms`)
-        .join('; ')}`,
+      await slowestAlone((q) => `${base}/api/v1/persons?q=${encodeURIComponent(q)}&pageSize=20`, typed, { cookie }, 8),
     );
-  }
   return { byId, mix };
 }
 

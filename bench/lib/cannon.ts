@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { fmt } from './stats.js';
 
 export interface CannonResult {
   label: string;
@@ -81,4 +82,27 @@ function shuffled<T>(xs: T[]): T[] {
 export function cannonLine(r: CannonResult, ceiling?: CannonResult): string {
   const ratio = ceiling ? `  ${((r.rps / ceiling.rps) * 100).toFixed(1)}% of bare ceiling` : '';
   return `${r.label.padEnd(40)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50ms.toFixed(1)} ms  p99 ${r.p99ms.toFixed(1)} ms  max ${r.maxms.toFixed(0)} ms  errors ${r.errors}${ratio}`;
+}
+
+/**
+ * Each query alone, one after another (BENCH_SEARCH_SLOWEST): the `shown` slowest with their
+ * times, to name what a mix's tail is made of.
+ */
+export async function slowestAlone(
+  urlOf: (q: string) => string,
+  queries: string[],
+  headers: Record<string, string>,
+  shown: number,
+): Promise<string> {
+  const one: { q: string; ms: number }[] = [];
+  for (const q of [...new Set(queries)]) {
+    const t0 = performance.now();
+    await (await fetch(urlOf(q), { headers })).arrayBuffer();
+    one.push({ q, ms: performance.now() - t0 });
+  }
+  one.sort((a, b) => b.ms - a.ms);
+  return `slowest alone: ${one
+    .slice(0, shown)
+    .map((o) => `${o.q} ${fmt(o.ms)} ms`)
+    .join('; ')}`;
 }
