@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
@@ -32,6 +33,8 @@ export interface Database {
   readonly sqlite?: SQLite.Database;
   /** The connection string (PostgreSQL only), for a worker thread opening its own pool. */
   readonly url?: string;
+  /** The pool under Kysely (PostgreSQL only), for statements prepared once per connection (preparedQuery). */
+  readonly pool?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -145,7 +148,7 @@ export function openDatabase(config: Pick<Config, 'database'>): Database {
     // must not crash the process: the pool drops it and opens another on the next query.
     pool.on('error', (err) => process.emitWarning(`PostgreSQL idle connection ended: ${err.message}`));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', url: config.database.url, close: () => db.destroy() };
+    return { db, dialect: 'postgres', url: config.database.url, pool, close: () => db.destroy() };
   }
   const file = config.database.path;
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -199,6 +202,12 @@ export function preparedQuery<R>(
         for (const k in row) if (typeof row[k] === 'bigint') row[k] = toSafeNumber(row[k] as bigint);
       return rows as R[];
     };
+  }
+  // PostgreSQL: a named statement, parsed and planned once per connection instead of on every call.
+  if (database.pool) {
+    const pool = database.pool;
+    const name = `ansinh_${createHash('sha1').update(compiled.sql).digest('hex').slice(0, 16)}`;
+    return async (params) => (await pool.query({ name, text: compiled.sql, values: params as unknown[] })).rows as R[];
   }
   return async (params) => (await database.db.executeQuery<R>({ ...compiled, parameters: params })).rows;
 }
