@@ -68,22 +68,27 @@ async function platform(pgBase?: string): Promise<void> {
       stdio: 'inherit',
     });
     children.push(bare);
-    const server = spawn(process.execPath, [path.join(root, 'packages/server/dist/cli/main.js'), 'serve'], {
-      env: {
-        ...process.env,
-        PORT: String(PORT),
-        HOST: '127.0.0.1',
-        DATABASE_URL: pgDb?.url ?? '',
-        SQLITE_PATH: path.join(tmp, 'bench.db'),
-        LOG_LEVEL: 'warn',
-        ANSINH_SEED_DEMO: 'true',
-        // Sessions and the area tree do not depend on the persons; seeding 20.000 of them on
-        // PostgreSQL would take minutes.
-        ANSINH_DEMO_PERSONS: '0',
-        ANSINH_DEMO_PASSWORD: PASSWORD,
+    const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const server = spawn(
+      process.execPath,
+      [...nodeArgs, path.join(root, 'packages/server/dist/cli/main.js'), 'serve'],
+      {
+        env: {
+          ...process.env,
+          PORT: String(PORT),
+          HOST: '127.0.0.1',
+          DATABASE_URL: pgDb?.url ?? '',
+          SQLITE_PATH: path.join(tmp, 'bench.db'),
+          LOG_LEVEL: 'warn',
+          ANSINH_SEED_DEMO: 'true',
+          // Sessions and the area tree do not depend on the persons; seeding 20.000 of them on
+          // PostgreSQL would take minutes.
+          ANSINH_DEMO_PERSONS: '0',
+          ANSINH_DEMO_PASSWORD: PASSWORD,
+        },
+        stdio: ['ignore', 'ignore', 'inherit'],
       },
-      stdio: ['ignore', 'ignore', 'inherit'],
-    });
+    );
     children.push(server);
     await waitFor(`${BARE}/bare`);
     await waitFor(`${SERVER}/healthz`, 900_000); // seeding the demo province on PostgreSQL takes minutes
@@ -113,6 +118,9 @@ async function platform(pgBase?: string): Promise<void> {
       ['GET /api/v1/areas?parent=70', `${SERVER}/api/v1/areas?parent=70`, cookies],
       ['… the same, accept-encoding: br', `${SERVER}/api/v1/areas?parent=70`, browser],
     ];
+    // BENCH_PLATFORM_ONLY=<text> keeps the targets whose label holds it (to profile one of them).
+    const onlyTargets = process.env.BENCH_PLATFORM_ONLY;
+    if (onlyTargets) targets.splice(0, targets.length, ...targets.filter(([label]) => label.includes(onlyTargets)));
     // The machine is shared: the ceiling (autocannon against a bare Fastify route) is measured
     // again before every target, and each target is read against the ceiling next to it; ROUNDS
     // rounds, the median ratio is the figure.

@@ -50,9 +50,9 @@ export function createServices(database: Database, config: Config) {
   const jobs = createBackgroundJobs(database, cluster.queue, config.jobLeaseMs);
   const areas = createAreasService({ database, dataDir: config.dataDir, bus: cluster.bus });
   const agencies = createAgenciesService({ database });
-  const users = createUsersService({ database, areas, agencies });
+  const users = createUsersService({ database, areas, agencies, bus: cluster.bus });
   const audit = createAuditService({ database });
-  const auth = createAuthService({ database, config });
+  const auth = createAuthService({ database, config, bus: cluster.bus });
   // Other modules add to a person's timeline through sources; the registry imports none of them.
   const idConflictsPerDay = config.registryIdConflictsPerDay;
   const registry = createRegistryService({

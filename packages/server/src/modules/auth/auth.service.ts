@@ -1,5 +1,6 @@
 import type { Config } from '../../config.js';
 import type { Database } from '../../db/database.js';
+import type { ChangeBus } from '../../platform/change-bus.js';
 import { createChangePassword } from './use-cases/change-password.js';
 import { createSessions } from './use-cases/sessions.js';
 import { createSignIn } from './use-cases/sign-in.js';
@@ -10,6 +11,8 @@ export const SESSION_COOKIE = 'ansinh_sid';
 /** Sign-in, sessions, throttling and password changes. */
 export function createAuthService(deps: {
   database: Database;
+  /** Tells this server (and, on PostgreSQL, is told by the database) when sessions change. */
+  bus: ChangeBus;
   config: Pick<Config, 'sessionTtlMs' | 'loginMaxFailures' | 'loginWindowMs'>;
 }) {
   const sessions = createSessions(deps);

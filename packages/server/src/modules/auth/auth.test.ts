@@ -176,6 +176,8 @@ describe('session', () => {
       .set({ expires_at: '2000-01-01T00:00:00.000Z' })
       .where('id', '=', sessionId(s))
       .execute();
+    // A change behind the app reaches it as the database's notice (PostgreSQL; at once on SQLite).
+    await ctx.services.cluster.bus.settled();
     expectProblem(await me(s), 401, 'AUTH_REQUIRED');
   });
 });
@@ -308,6 +310,8 @@ describe('disabled accounts', () => {
     const id = await userIdOf(ctx, 'xa.25210');
     // Flip the flag behind the application's back: the session row still exists.
     await ctx.database.db.updateTable('users').set({ disabled: 1 }).where('id', '=', id).execute();
+    // On PostgreSQL the database's notice of the change is on its way (session-cache.test.ts).
+    await ctx.services.cluster.bus.settled();
     expectProblem(await me(s), 401, 'AUTH_REQUIRED');
     expectProblem(
       await ctx.app.inject({ method: 'GET', url: '/api/v1/areas/25210', headers: { cookie: s.cookie } }),
@@ -315,6 +319,7 @@ describe('disabled accounts', () => {
       'AUTH_REQUIRED',
     );
     await ctx.database.db.updateTable('users').set({ disabled: 0 }).where('id', '=', id).execute();
+    await ctx.services.cluster.bus.settled();
     expect((await me(s)).statusCode).toBe(200);
   });
 });

@@ -1,4 +1,5 @@
 import type { Database } from '../../db/database.js';
+import type { ChangeBus } from '../../platform/change-bus.js';
 import type { AgenciesService } from '../agencies/index.js';
 import type { AreasService } from '../areas/index.js';
 import { usersPolicy } from './users.policy.js';
@@ -11,6 +12,7 @@ export function createUsersService(deps: {
   database: Database;
   areas: Pick<AreasService, 'pathOf'>;
   agencies?: Pick<AgenciesService, 'byCode'>;
+  bus?: Pick<ChangeBus, 'publishHere'>;
 }) {
   const { list, get, count } = createUserReads(deps);
   return { policy: usersPolicy, list, get, count, create: createUserCreate(deps), update: createUserUpdate(deps) };

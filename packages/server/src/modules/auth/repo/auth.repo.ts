@@ -8,6 +8,23 @@ export const authRepo = {
     return preparedQuery(database, authRepo.findSessionQuery(database.db).compile());
   },
 
+  /**
+   * SQLite: a reader of the number the database raises whenever what a session resolves to
+   * changes (migration 0039), one key lookup, read on every request. PostgreSQL: null (its
+   * triggers notify instead).
+   */
+  sessionChangeCounter(database: Database): (() => number) | null {
+    const sqlite = database.sqlite;
+    if (!sqlite) return null;
+    const stmt = sqlite.prepare('select n from auth_changes where id = 1').pluck();
+    return () => Number(stmt.get());
+  },
+
+  /** Whether this connection is inside an open transaction (SQLite: what it reads may yet roll back). */
+  inOpenTransaction(database: Database): boolean {
+    return database.sqlite?.inTransaction ?? false;
+  },
+
   findUserForLogin(db: Executor, username: string) {
     return db
       .selectFrom('users')

@@ -1,14 +1,15 @@
 import type { ChangePasswordBody } from '@ansinh/domain';
 import type { Database } from '../../../db/database.js';
 import type { Actor } from '../../../platform/actor.js';
+import { SESSIONS_TOPIC, type ChangeBus } from '../../../platform/change-bus.js';
 import { inTransaction, nowIso } from '../../../platform/context.js';
 import { errors } from '../../../platform/errors.js';
 import { hashPassword, verifyPassword } from '../../../platform/passwords.js';
 import { authRepo } from '../repo/auth.repo.js';
 
 /** Change one's own password (the current one is asked again); audited. */
-export function createChangePassword(deps: { database: Database }) {
-  const { database } = deps;
+export function createChangePassword(deps: { database: Database; bus: ChangeBus }) {
+  const { database, bus } = deps;
   const db = database.db;
   /** Change one's own password; other sessions of the user are closed. */
   async function changePassword(actor: Actor, sessionId: string, body: ChangePasswordBody): Promise<void> {
@@ -34,6 +35,8 @@ export function createChangePassword(deps: { database: Database }) {
         areaCode: actor.areaCode,
       });
     });
+    // The other sessions are closed on this server at once (the database tells the others).
+    bus.publishHere(SESSIONS_TOPIC);
   }
 
   return changePassword;

@@ -3,10 +3,12 @@ import type { Me, Role } from '@ansinh/domain';
 import type { Config } from '../../../config.js';
 import type { Database } from '../../../db/database.js';
 import type { Actor } from '../../../platform/actor.js';
+import { SESSIONS_TOPIC, type ChangeBus } from '../../../platform/change-bus.js';
 import { inTransaction, nowIso } from '../../../platform/context.js';
 import { deepFreeze } from '../../../platform/freeze.js';
 import { authRepo } from '../repo/auth.repo.js';
 import { presentMe } from '../auth.presenter.js';
+import { createSessionCache } from './session-cache.js';
 
 const TOUCH_EVERY_MS = 5 * 60_000;
 
@@ -22,30 +24,43 @@ export interface ResolvedSession {
 
 /**
  * Sessions live in the database as the sha256 of the cookie token: any app server resolves any
- * session. The lookup is one statement compiled once (it runs on every request).
+ * session. The lookup is one statement compiled once, and what it read is kept until the
+ * database says it changed (session-cache.ts).
  */
-export function createSessions(deps: { database: Database; config: Pick<Config, 'sessionTtlMs' | 'loginWindowMs'> }) {
+export function createSessions(deps: {
+  database: Database;
+  bus: ChangeBus;
+  config: Pick<Config, 'sessionTtlMs' | 'loginWindowMs'>;
+}) {
   const { database, config } = deps;
   const db = database.db;
   const findSession = authRepo.sessionLookup(database);
-  // Answers of GET /auth/me keyed by everything they are made of (a changed row is a new key).
-  const meCache = new Map<string, Me>();
+  type Row = Awaited<ReturnType<typeof findSession>>[number];
+  const cache = createSessionCache<Row>(deps);
+  // Answers of GET /auth/me by the kept row they are made of (a changed row is a new object).
+  const meOfRow = new WeakMap<object, Me>();
 
   /** Cookie token -> actor, or null when absent, expired or the user is disabled. */
   async function resolve(token: string, client: { ip: string; requestId: string }): Promise<ResolvedSession | null> {
     if (!token || token.length > 100) return null;
-    const id = sha256(token);
-    const now = new Date();
-    const [row] = await findSession([id, now.toISOString(), 0]);
-    if (!row) return null;
-    if (now.getTime() - Date.parse(row.last_seen_at) > TOUCH_EVERY_MS) {
-      await authRepo.touchSession(
-        db,
-        id,
-        now.toISOString(),
-        new Date(now.getTime() + config.sessionTtlMs).toISOString(),
+    const now = Date.now();
+    let session = await cache.lookup(token, now, sha256, async (id) => {
+      const [found] = await findSession([id, new Date(now).toISOString(), 0]);
+      return found;
+    });
+    if (!session) return null;
+    if (now - session.lastSeenAt > TOUCH_EVERY_MS) {
+      const lastSeenAt = new Date(now).toISOString();
+      const expiresAt = new Date(now + config.sessionTtlMs).toISOString();
+      await authRepo.touchSession(db, session.id, lastSeenAt, expiresAt);
+      session = cache.touched(
+        token,
+        session.id,
+        { ...session.row, last_seen_at: lastSeenAt, expires_at: expiresAt },
+        now,
       );
     }
+    const { id, row } = session;
     const actor: Actor = {
       kind: 'user',
       userId: row.user_id,
@@ -59,19 +74,6 @@ export function createSessions(deps: { database: Database; config: Pick<Config, 
       requestId: client.requestId,
     };
     const mustChangePassword = row.must_change_password === 1;
-    const meKey = [
-      row.user_id,
-      row.username,
-      row.role,
-      row.area_code,
-      row.area_path,
-      row.agency_code,
-      row.full_name,
-      row.area_name,
-      row.agency_name,
-      row.csrf_token,
-      row.must_change_password,
-    ].join('\u0000');
     let me: Me | undefined;
     return {
       actor,
@@ -79,10 +81,10 @@ export function createSessions(deps: { database: Database; config: Pick<Config, 
       csrfToken: row.csrf_token,
       mustChangePassword,
       // Built when read (GET /auth/me), not on every request: it lists the user's abilities. The
-      // same session with the same row gives the same answer, kept frozen (serialised once).
+      // same kept row gives the same answer, frozen (serialised once).
       get me() {
         if (me) return me;
-        me = meCache.get(meKey);
+        me = meOfRow.get(row);
         if (!me) {
           me = deepFreeze(
             presentMe(actor, {
@@ -93,8 +95,7 @@ export function createSessions(deps: { database: Database; config: Pick<Config, 
               mustChangePassword,
             }),
           );
-          if (meCache.size >= 10_000) meCache.clear();
-          meCache.set(meKey, me);
+          meOfRow.set(row, me);
         }
         return me;
       },
@@ -106,6 +107,7 @@ export function createSessions(deps: { database: Database; config: Pick<Config, 
       await authRepo.deleteSession(trx, sessionId);
       await audit({ action: 'auth.logout', entity: 'user', entityId: actor.userId, areaCode: actor.areaCode });
     });
+    deps.bus.publishHere(SESSIONS_TOPIC);
   }
 
   /** Drop expired sessions and login attempts older than the throttle window (both only grow otherwise). */

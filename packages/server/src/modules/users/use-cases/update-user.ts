@@ -1,6 +1,7 @@
 import { searchKey, type PatchUserBody, type Role, type UserOut } from '@ansinh/domain';
 import type { Database } from '../../../db/database.js';
 import type { Actor } from '../../../platform/actor.js';
+import { SESSIONS_TOPIC, type ChangeBus } from '../../../platform/change-bus.js';
 import { inTransaction, nowIso } from '../../../platform/context.js';
 import { errors } from '../../../platform/errors.js';
 import { hashPassword } from '../../../platform/passwords.js';
@@ -15,6 +16,8 @@ export function createUserUpdate(deps: {
   database: Database;
   areas: Pick<AreasService, 'pathOf'>;
   agencies?: Pick<AgenciesService, 'byCode'> | undefined;
+  /** Told at once when the account changed, so this server stops serving what it kept of it. */
+  bus?: Pick<ChangeBus, 'publishHere'> | undefined;
 }) {
   const { database, areas } = deps;
   const db = database.db;
@@ -71,6 +74,8 @@ export function createUserUpdate(deps: {
         after: { ...auditView(after), ...(hash ? { passwordReset: true } : {}) },
       });
     });
+    // Other servers are told by the database itself (migration 0039).
+    deps.bus?.publishHere(SESSIONS_TOPIC);
     return presentUser((await usersRepo.findById(db, id))!);
   };
 }
