@@ -24,6 +24,7 @@ const load = async () => ({
   ...(await import('../modules/interop/repo/marks.repo.js')),
   ...(await import('../test/helpers.js')),
   ...(await import('../test/factories.js')),
+  ...(await import('../test/fixtures.js')),
 });
 let m: Awaited<ReturnType<typeof load>>;
 const LEASE_SECONDS = 2;
@@ -145,6 +146,23 @@ describe.skipIf(!onPostgres)('several app servers on one database (PostgreSQL on
     expect(await names()).toEqual(['Huyện Cũ']); // now cached on B (for up to a minute)
     await ctx.services.areas.importList(m.factoryActor, list('Huyện Mới'), opts('test-98-b'));
     await waitFor(async () => (await names())[0] === 'Huyện Mới', 5_000);
+  });
+
+  it('an account disabled on one server stops on the other once the notice arrives (a millisecond or so)', async () => {
+    const officer = await ctx.login('huyen.690');
+    const me = (app: FastifyInstance) =>
+      app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: officer.cookie } });
+    expect((await me(appB)).statusCode).toBe(200);
+    expect((await me(appB)).statusCode).toBe(200); // now kept on B
+    const admin = await ctx.login('admin');
+    const id = await m.userIdOf(ctx, 'huyen.690');
+    const t0 = performance.now();
+    expect((await admin.inject('PATCH', `/api/v1/users/${id}`, { disabled: true })).statusCode).toBe(200);
+    expect((await me(ctx.app)).statusCode).toBe(401); // the server that wrote: at once
+    await servicesB.cluster.bus.settled();
+    const delay = performance.now() - t0;
+    expect((await me(appB)).statusCode).toBe(401);
+    expect(delay).toBeLessThan(1_000);
   });
 
   it('a periodic sweep (partner notifications) is taken by one server per window', async () => {
