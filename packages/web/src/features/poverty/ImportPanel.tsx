@@ -1,23 +1,11 @@
 import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, Button, Card, List, Segmented, Space, Typography, Upload } from 'antd';
+import { Alert, Button, Card, List, Segmented, Space, Typography } from 'antd';
 import type { PovertyImportKind, PovertyImportOut } from '@ansinh/domain';
+import { ImportSteps, saveErrorFile } from '../../components/ImportSteps';
 import { useErrorText } from '../../kernel/errors';
 import { pk, povertyApi } from './api';
 import { usePovertyT } from './messages';
-
-/** Saves the error file the server sent (base64 XLSX) under a name the officer recognises. */
-function saveErrorFile(base64: string) {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(
-    new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
-  );
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = 'dong-loi.xlsx';
-  a.click();
-  URL.revokeObjectURL(url);
-}
 
 /**
  * Import the listing or the surveys of a campaign from Excel: check first (dry run: nothing is
@@ -61,35 +49,19 @@ export function ImportPanel({
           }}
         />
         <a href={povertyApi.templateUrl(kind)}>{t('import.template')}</a>
-        <Upload
-          accept=".xlsx,.csv"
-          maxCount={1}
-          showUploadList={false}
-          beforeUpload={(f) => {
+        <ImportSteps
+          file={file}
+          onFile={(f) => {
             setFile(f);
             setResult(null);
-            return false;
           }}
-        >
-          <Button data-testid="poverty-import-file">{file ? file.name : t('import.choose')}</Button>
-        </Upload>
-        <Button
-          disabled={!file}
-          loading={run.isPending}
-          onClick={() => run.mutate('dry_run')}
-          data-testid="poverty-import-check"
-        >
-          {t('import.check')}
-        </Button>
-        <Button
-          type="primary"
-          disabled={!file || !result || result.mode !== 'dry_run' || result.counts.rejected > 0}
-          loading={run.isPending}
-          onClick={() => run.mutate('commit')}
-          data-testid="poverty-import-commit"
-        >
-          {t('import.commit')}
-        </Button>
+          ready={!!file}
+          pending={run.isPending}
+          checkedClean={!!result && result.mode === 'dry_run' && result.counts.rejected === 0}
+          onRun={(mode) => run.mutate(mode)}
+          labels={{ choose: t('import.choose'), check: t('import.check'), commit: t('import.commit') }}
+          testId="poverty-import"
+        />
       </Space>
       {run.error ? <Alert type="error" showIcon title={errorText(run.error)} /> : null}
       {result ? (
@@ -104,7 +76,7 @@ export function ImportPanel({
             })}
           />
           {result.errorFile ? (
-            <Button type="link" onClick={() => saveErrorFile(result.errorFile!)}>
+            <Button type="link" onClick={() => saveErrorFile(result.errorFile!, 'dong-loi.xlsx')}>
               {t('import.errorFile')}
             </Button>
           ) : null}

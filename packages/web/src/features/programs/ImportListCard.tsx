@@ -1,25 +1,13 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Input, Space, Switch, Table, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Input, Space, Switch, Table, Typography } from 'antd';
 import type { ImportListOut, ProgramOut } from '@ansinh/domain';
+import { ImportSteps, saveErrorFile } from '../../components/ImportSteps';
 import { useErrorText } from '../../kernel/errors';
 import { useT } from '../../kernel/i18n';
 import { pk, programsApi, programsUrls } from './api';
 import { num } from './shared';
-
-/** Saves the error file the server sent (base64 XLSX) under a name the officer recognises. */
-function saveErrorFile(base64: string) {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(
-    new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
-  );
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = 'danh-sach-dong-loi.xlsx';
-  a.click();
-  URL.revokeObjectURL(url);
-}
 
 type Row = { key: string; line: number; header: string; message: string };
 
@@ -107,35 +95,23 @@ export function ImportListCard({
             }}
           />
         </label>
-        <Upload
-          accept=".xlsx,.csv"
-          maxCount={1}
-          showUploadList={false}
-          beforeUpload={(f) => {
+        <ImportSteps
+          file={file}
+          onFile={(f) => {
             setFile(f);
             reset();
-            return false;
           }}
-        >
-          <Button data-testid="program-import-file">{file ? file.name : t('programs.import.choose')}</Button>
-        </Upload>
-        <Button
-          disabled={!ready}
-          loading={run.isPending}
-          onClick={() => run.mutate('dry_run')}
-          data-testid="program-import-check"
-        >
-          {t('programs.import.check')}
-        </Button>
-        <Button
-          type="primary"
-          disabled={!ready || !result || result.mode !== 'dry_run' || result.counts.rejected > 0}
-          loading={run.isPending}
-          onClick={() => run.mutate('commit')}
-          data-testid="program-import-commit"
-        >
-          {t('programs.import.commit')}
-        </Button>
+          ready={ready}
+          pending={run.isPending}
+          checkedClean={!!result && result.mode === 'dry_run' && result.counts.rejected === 0}
+          onRun={(mode) => run.mutate(mode)}
+          labels={{
+            choose: t('programs.import.choose'),
+            check: t('programs.import.check'),
+            commit: t('programs.import.commit'),
+          }}
+          testId="program-import"
+        />
       </Space>
       {run.error ? <Alert type="error" showIcon title={errorText(run.error)} /> : null}
       {result ? (
@@ -154,7 +130,11 @@ export function ImportListCard({
             })}
           />
           {result.errorFile ? (
-            <Button type="link" onClick={() => saveErrorFile(result.errorFile!)} data-testid="program-import-errors">
+            <Button
+              type="link"
+              onClick={() => saveErrorFile(result.errorFile!, 'danh-sach-dong-loi.xlsx')}
+              data-testid="program-import-errors"
+            >
               {t('programs.import.errorFile')}
             </Button>
           ) : null}
