@@ -100,11 +100,7 @@ describe('a change behind the app reaches the next request', () => {
         fullName: expect.not.stringMatching(/^Không báo$/),
       });
       await sql
-        .raw(
-          onPostgres
-            ? 'drop trigger session_changes_users_update on users'
-            : 'drop trigger session_changes_users_update',
-        )
+        .raw(onPostgres ? 'drop trigger session_changes_users on users' : 'drop trigger session_changes_users_update')
         .execute(own.database.db);
       await own.database.db
         .updateTable('users')
