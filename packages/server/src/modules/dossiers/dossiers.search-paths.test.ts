@@ -39,7 +39,8 @@ describe('dossier search paths', () => {
     const all = await search('tinh.chuyenvien', `q=${w}`);
     expect(all.items.map((i) => i.id)).toEqual([c.id, b.id, a.id]);
     expect(all).toMatchObject({ total: 3 });
-    expect(all.items[0]).toMatchObject({ code: c.code, applicantName: `Nguyễn Văn ${capital(w)}` });
+    const communeName = (await ctx.services.areas.pathOf('25270'))!.name;
+    expect(all.items[0]).toMatchObject({ code: c.code, applicantName: `Nguyễn Văn ${capital(w)}`, communeName });
     expect(all.items[0]!.procedureName).toBeTruthy();
 
     const full = await search('tinh.chuyenvien', `q=${encodeURIComponent(`nguyen van ${w}`)}`);
