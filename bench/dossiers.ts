@@ -395,7 +395,7 @@ async function dossierSearches(base: string, cookie: string, file: string, label
 
 /** The same dossier searches on PostgreSQL: the bench's SQLite file loaded with COPY into its own database. */
 async function dossierSearchesOnPg(file: string) {
-  const url = benchPgUrl('bench_search_dossiers');
+  const url = benchPgUrl(process.env.BENCH_DOSSIERS_PG_DB ?? 'bench_search_dossiers');
   const t0 = performance.now();
   await sqliteToPg(file, url, { reload: true, countTable: 'dossiers' });
   console.log(`\nPostgreSQL loaded with COPY in ${fmt((performance.now() - t0) / 1000)} s`);

@@ -15,6 +15,10 @@ describe('early, on time, late (TT 01/2018/TT-VPCP Art. 13)', () => {
     expect(urgency(cal, '2025-03-14', '2025-03-17')).toBe('due_tomorrow'); // Friday → Monday
     expect(urgency(cal, '2025-03-12', '2025-03-14')).toBe('due_soon');
     expect(urgency(cal, '2025-03-12', '2025-03-28')).toBe('in_time');
+    // Two working days after Friday 14 (Mon 17, Tue 18) are soon; the third is not; a year ahead neither.
+    expect(urgency(cal, '2025-03-14', '2025-03-18')).toBe('due_soon');
+    expect(urgency(cal, '2025-03-14', '2025-03-19')).toBe('in_time');
+    expect(urgency(cal, '2025-03-12', '2026-03-12')).toBe('in_time');
   });
 });
 

@@ -76,8 +76,11 @@ export function urgency(cal: WorkCalendar, today: string, due: string): Urgency 
   if (due === today) return 'due_today';
   const next = lastWorkingDay(cal, addDays(today, 1), 1);
   if (due <= next) return 'due_tomorrow';
-  if (workingDaysBetween(cal, today, due) <= 2) return 'due_soon';
-  return 'in_time';
+  // At most two working days after today (counted only as far as a third: a due date months
+  // ahead is not walked day by day on every list row).
+  let n = 0;
+  for (let d = addDays(today, 1); d <= due; d = addDays(d, 1)) if (cal.isWorkingDay(d) && ++n > 2) return 'in_time';
+  return 'due_soon';
 }
 
 /**

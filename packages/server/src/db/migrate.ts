@@ -34,6 +34,7 @@ import * as m0035 from './migrations/0035-search-covering.js';
 import * as m0036 from './migrations/0036-area-report-indexes.js';
 import * as m0038 from './migrations/0038-background-jobs.js';
 import * as m0039 from './migrations/0039-session-changes.js';
+import * as m0040 from './migrations/0040-dossier-name-trigrams.js';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Database['dialect']): Promise<void> };
 
@@ -73,6 +74,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0036-area-report-indexes': m0036,
   '0038-background-jobs': m0038,
   '0039-session-changes': m0039,
+  '0040-dossier-name-trigrams': m0040,
 };
 
 class StaticProvider implements MigrationProvider {

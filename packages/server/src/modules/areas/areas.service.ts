@@ -12,9 +12,20 @@ export function createAreasService(deps: { database: Database; dataDir: string; 
   // Another server's import drops this one's cached tree too (LISTEN/NOTIFY on PostgreSQL).
   deps.bus?.subscribe(AREAS_CHANGED, reader.invalidate);
   const imports = createAreaImports({ ...deps, reader });
-  const { get, list, pathOf, count } = reader;
+  const { get, list, pathOf, namesOf, count } = reader;
   const { shippedLists, importList, importShipped, importMapping } = imports;
-  return { policy: areasPolicy, get, list, pathOf, count, shippedLists, importList, importShipped, importMapping };
+  return {
+    policy: areasPolicy,
+    get,
+    list,
+    pathOf,
+    namesOf,
+    count,
+    shippedLists,
+    importList,
+    importShipped,
+    importMapping,
+  };
 }
 
 export type AreasService = ReturnType<typeof createAreasService>;

@@ -309,7 +309,9 @@ describe('importing an area list', () => {
     expect(r).toEqual({ format: 'gso', inserted: 0, updated: 0, unchanged: 6 });
   });
 
-  it('a renamed unit in a later file is an update', async () => {
+  it('a renamed unit in a later file is an update, and the names other modules read change at once', async () => {
+    const names = () => ctx.services.areas.namesOf(['99997', '25213', 'nope']);
+    expect(Object.fromEntries(await names())).toEqual({ '99997': 'Phường Mẫu', '25213': 'Xã Tiến Hưng' });
     const renamed = GSO.replace('Phường Mẫu', 'Phường Mẫu Mới');
     expect(await ctx.services.areas.importList(system, renamed, gsoOptions)).toEqual({
       format: 'gso',
@@ -318,6 +320,7 @@ describe('importing an area list', () => {
       unchanged: 5,
     });
     expect((await ctx.services.areas.get(system, '99997')).name).toBe('Phường Mẫu Mới');
+    expect((await names()).get('99997')).toBe('Phường Mẫu Mới');
   });
 
   it('re-importing the shipped list vn-2025-03-01 for province 70: 123 unchanged', async () => {

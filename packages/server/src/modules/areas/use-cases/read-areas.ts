@@ -37,6 +37,7 @@ export function createAreaReader(deps: { database: Database }) {
     recordCache.set(code, { at: Date.now(), row });
     return row;
   }
+  const nameCache = new Map<string, { at: number; name: string | undefined }>();
   const answerCache = new Map<string, { children: unknown; answer: AreaList }>();
   async function cachedChildren(parentCode: string) {
     const hit = childrenCache.get(parentCode);
@@ -94,6 +95,33 @@ export function createAreaReader(deps: { database: Database }) {
       return row ? { path: row.path, level: row.level, name: row.name } : undefined;
     },
 
+    /**
+     * Names of areas by code (a list's rows show their commune's), kept like the tree: other
+     * modules' lists ask for the same few hundred names on every page.
+     */
+    async namesOf(codes: string[]): Promise<Map<string, string>> {
+      const out = new Map<string, string>();
+      const missing: string[] = [];
+      const now = Date.now();
+      for (const code of new Set(codes)) {
+        if (!code) continue;
+        const hit = nameCache.get(code);
+        if (hit && now - hit.at < CACHE_MS) {
+          if (hit.name !== undefined) out.set(code, hit.name);
+        } else missing.push(code);
+      }
+      if (missing.length) {
+        const found = new Map((await areasRepo.findManyByCodes(db, missing)).map((r) => [r.code, r.name]));
+        if (nameCache.size > 20_000) nameCache.clear();
+        for (const code of missing) {
+          const name = found.get(code);
+          nameCache.set(code, { at: now, name });
+          if (name !== undefined) out.set(code, name);
+        }
+      }
+      return out;
+    },
+
     count: () => areasRepo.count(db),
 
     /** Drop the cached answers (an import here or on another server: areas.service.ts subscribes). */
@@ -101,6 +129,7 @@ export function createAreaReader(deps: { database: Database }) {
       childrenCache.clear();
       answerCache.clear();
       recordCache.clear();
+      nameCache.clear();
     },
   };
 }

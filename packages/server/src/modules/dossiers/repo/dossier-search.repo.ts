@@ -1,19 +1,23 @@
 import type { Executor } from '../../../db/database.js';
-import type { DossierFilter, DossierListRow } from './dossiers.repo.js';
+import {
+  applyDossierFilter,
+  DOSSIER_LIST_COLUMNS,
+  type DossierFilter,
+  type DossierListRow,
+} from './dossier-filter.repo.js';
 
 /** Past this many matches a dossier search answers "more than 1.000" instead of counting them all. */
 export const DOSSIER_SEARCH_CAP = 1000;
 
-/** Upper bound of a prefix range on a byte-ordered text column. */
-const prefixEnd = (p: string) => `${p}\u007f`;
-
 /**
- * A dossier search (a code prefix, or part of the applicant's name): the matches are read in the
- * list's order as ids only, at most `DOSSIER_SEARCH_CAP` + 1 of them, from the covering index
- * `dossiers_search_idx` (province, time received, id, name key: 0035) — a broad name stops after
- * a thousand, a narrow one reads each dossier's index entry once, not its row — then the page's
- * rows by id. A code prefix is a range of the code's unique index. The scope and every filter are
- * in the SQL of the first query.
+ * A dossier search (a code prefix, or part of the applicant's name), in one statement: the
+ * matches in the list's order as ids, at most `DOSSIER_SEARCH_CAP` + 1 of them (`m`), their count,
+ * and the page's rows joined by id. The matches come from the covering index `dossiers_search_idx`
+ * (province, time received, id, name key: 0035) walked newest first, which a broad name leaves
+ * after a thousand entries; on PostgreSQL the planner reads a narrow name from the trigram index
+ * `dossiers_name_trgm_idx` (0040) and sorts its few matches instead of testing every dossier's
+ * entry. A code prefix is a range of the code's unique index. Only the page's rows and the count
+ * leave the database (not the 1.001 ids), in one round trip.
  */
 export async function searchDossiersPage(
   db: Executor,
@@ -21,45 +25,59 @@ export async function searchDossiersPage(
   page: { limit: number; offset: number },
   order: 'due' | 'recent',
 ): Promise<{ total: number; totalCapped: boolean; rows: DossierListRow[] }> {
-  let q = db.selectFrom('dossiers as d');
-  if (f.scope) q = q.where(`d.${f.scope.column}`, '=', f.scope.code);
-  if (f.area) q = q.where(`d.${f.area.column}`, '=', f.area.code);
-  if (f.holder) q = q.where('d.current_area_code', '=', f.holder);
-  if (f.states) q = q.where('d.state', 'in', f.states);
-  if (f.procedureId) q = q.where('d.procedure_id', '=', f.procedureId);
-  if (f.dueFrom) q = q.where('d.level_due_date', '>=', f.dueFrom);
-  if (f.dueTo) q = q.where('d.level_due_date', '<=', f.dueTo);
-  if (f.from) q = q.where('d.received_date', '>=', f.from);
-  if (f.to) q = q.where('d.received_date', '<=', f.to);
-  if (f.q?.code) q = q.where('d.code', '>=', f.q.code).where('d.code', '<', prefixEnd(f.q.code));
-  const key = f.q?.nameKey;
-  if (key)
-    q =
-      f.dialect === 'sqlite'
-        ? q.where((eb) => eb(eb.fn('instr', [eb.ref('d.applicant_name_key'), eb.val(key)]), '>', 0))
-        : q.where('d.applicant_name_key', 'like', `%${key.replace(/[\\%_]/g, '')}%`);
-  const ordered =
-    order === 'due'
-      ? q.orderBy('d.level_due_date').orderBy('d.id')
-      : q.orderBy('d.received_at', 'desc').orderBy('d.id', 'desc');
-  const ids = (
-    await ordered
-      .select('d.id')
-      .limit(DOSSIER_SEARCH_CAP + 1)
-      .execute()
-  ).map((r) => r.id);
-  const totalCapped = ids.length > DOSSIER_SEARCH_CAP;
-  const pageIds = ids.slice(0, DOSSIER_SEARCH_CAP).slice(page.offset, page.offset + page.limit);
-  if (pageIds.length === 0) return { total: Math.min(ids.length, DOSSIER_SEARCH_CAP), totalCapped, rows: [] };
-  const rows = (await db
-    .selectFrom('dossiers as d')
+  // The list's order: a key (the level's due date, or the time received newest first), then the id.
+  // Only the key and the id are read, so the walk stays on the covering index's entries.
+  const due = order === 'due';
+  const dir = due ? 'asc' : 'desc';
+  const key = due ? 'd.level_due_date' : 'd.received_at';
+  const matches = applyDossierFilter(db.selectFrom('dossiers as d'), f)
+    .select((eb) => ['d.id', eb.ref(key).as('k')])
+    .orderBy(key, dir)
+    .orderBy('d.id', dir)
+    .limit(DOSSIER_SEARCH_CAP + 1);
+  const rows = await db
+    .with(
+      (cte) => cte('m').materialized(),
+      () => matches,
+    )
+    .selectFrom((eb) =>
+      eb
+        .selectFrom('m')
+        .select(['m.id', 'm.k'])
+        .orderBy('m.k', dir)
+        .orderBy('m.id', dir)
+        // Pages stop at the cap's last match (m holds one more, to tell that there are more).
+        .limit(Math.max(0, Math.min(page.limit, DOSSIER_SEARCH_CAP - page.offset)))
+        .offset(page.offset)
+        .as('pg'),
+    )
+    .innerJoin('dossiers as d', 'd.id', 'pg.id')
     .innerJoin('procedures as p', 'p.id', 'd.procedure_id')
-    .selectAll('d')
+    .select(DOSSIER_LIST_COLUMNS)
     .select(['p.code as procedure_code', 'p.name as procedure_name'])
-    .where('d.id', 'in', pageIds)
-    .$if(!!f.scope, (w) => w.where(`d.${f.scope!.column}`, '=', f.scope!.code))
-    .execute()) as DossierListRow[];
-  const at = new Map(pageIds.map((id, i) => [id, i]));
-  rows.sort((a, b) => at.get(a.id)! - at.get(b.id)!);
-  return { total: Math.min(ids.length, DOSSIER_SEARCH_CAP), totalCapped, rows };
+    .select((eb) =>
+      eb
+        .selectFrom('m')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .as('matches'),
+    )
+    .orderBy('pg.k', dir)
+    .orderBy('pg.id', dir)
+    .execute();
+  // A page past the last match has no row to carry the count: count the matches alone.
+  const n = rows.length
+    ? Number(rows[0]!.matches)
+    : Number(
+        (
+          await db
+            .selectFrom(matches.as('m'))
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+  return {
+    total: Math.min(n, DOSSIER_SEARCH_CAP),
+    totalCapped: n > DOSSIER_SEARCH_CAP,
+    rows: rows.map(({ matches: _m, ...r }) => r),
+  };
 }

@@ -1,33 +1,18 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { Executor } from '../../../db/database.js';
 import type { DossiersTable, DossierStepsTable } from '../../../db/schema-dossiers.js';
-import type { AreaColumn } from '../../../platform/authz.js';
+import {
+  applyDossierFilter,
+  DOSSIER_LIST_COLUMNS,
+  type DossierFilter,
+  type DossierListRow,
+} from './dossier-filter.repo.js';
 import { searchDossiersPage } from './dossier-search.repo.js';
 
 export type DossierRow = Selectable<DossiersTable>;
 export type StepRow = Selectable<DossierStepsTable>;
-export type DossierListRow = DossierRow & { procedure_code: string; procedure_name: string };
 export type NewDossier = Insertable<DossiersTable>;
-
-export interface AreaLimit {
-  column: AreaColumn;
-  code: string;
-}
-
-export interface DossierFilter {
-  scope: AreaLimit | null;
-  area?: AreaLimit | undefined;
-  q?: { code?: string; nameKey?: string } | undefined;
-  states?: string[] | undefined;
-  procedureId?: number | undefined;
-  holder?: string | undefined;
-  dueFrom?: string | undefined;
-  dueTo?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-  /** The search's name test: `instr` on SQLite (several times faster than LIKE), LIKE on PostgreSQL. */
-  dialect?: 'sqlite' | 'postgres' | undefined;
-}
+export type { AreaLimit, DossierFilter, DossierListRow } from './dossier-filter.repo.js';
 
 /** SQL of dossiers, their steps (one per level on the path) and their timeline events. */
 export const dossiersRepo = {
@@ -90,24 +75,18 @@ export const dossiersRepo = {
     page: { limit: number; offset: number },
     order: 'due' | 'recent',
   ): Promise<{ total: number; totalCapped?: boolean; rows: DossierListRow[] }> {
-    // A search box query: capped count, ids first (repo/dossier-search.repo.ts).
+    // A search box query: the page and a capped count in one statement (repo/dossier-search.repo.ts).
     if (f.q) return searchDossiersPage(db, f, page, order);
-    let q = db.selectFrom('dossiers as d').innerJoin('procedures as p', 'p.id', 'd.procedure_id');
-    if (f.scope) q = q.where(`d.${f.scope.column}`, '=', f.scope.code);
-    if (f.area) q = q.where(`d.${f.area.column}`, '=', f.area.code);
-    if (f.holder) q = q.where('d.current_area_code', '=', f.holder);
-    if (f.states) q = q.where('d.state', 'in', f.states);
-    if (f.procedureId) q = q.where('d.procedure_id', '=', f.procedureId);
-    if (f.dueFrom) q = q.where('d.level_due_date', '>=', f.dueFrom);
-    if (f.dueTo) q = q.where('d.level_due_date', '<=', f.dueTo);
-    if (f.from) q = q.where('d.received_date', '>=', f.from);
-    if (f.to) q = q.where('d.received_date', '<=', f.to);
+    const q = applyDossierFilter(
+      db.selectFrom('dossiers as d').innerJoin('procedures as p', 'p.id', 'd.procedure_id'),
+      f,
+    );
     const total = Number((await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-    let rows = q.selectAll('d').select(['p.code as procedure_code', 'p.name as procedure_name']);
+    let rows = q.select(DOSSIER_LIST_COLUMNS).select(['p.code as procedure_code', 'p.name as procedure_name']);
     rows =
       order === 'due'
         ? rows.orderBy('d.level_due_date').orderBy('d.id')
         : rows.orderBy('d.received_at', 'desc').orderBy('d.id', 'desc');
-    return { total, rows: (await rows.limit(page.limit).offset(page.offset).execute()) as DossierListRow[] };
+    return { total, rows: await rows.limit(page.limit).offset(page.offset).execute() };
   },
 };

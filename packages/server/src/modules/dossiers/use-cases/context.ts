@@ -5,7 +5,7 @@ import type { NotifyChannel } from '../dossiers.outbox.js';
 
 export interface DossiersDeps {
   database: Database;
-  areas: Pick<AreasService, 'pathOf'>;
+  areas: Pick<AreasService, 'pathOf' | 'namesOf'>;
   /** The clock (the seed and tests replay a year); default the system clock. */
   now?: () => Date;
   calendar?: WorkCalendar;
@@ -18,7 +18,7 @@ export interface DossiersDeps {
 export interface DossiersContext {
   database: Database;
   db: Executor;
-  areas: Pick<AreasService, 'pathOf'>;
+  areas: Pick<AreasService, 'pathOf' | 'namesOf'>;
   now: () => Date;
   nowIso: () => string;
   today: () => string;

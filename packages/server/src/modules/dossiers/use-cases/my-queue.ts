@@ -13,7 +13,6 @@ import { errors } from '../../../platform/errors.js';
 import { dossiersPolicy } from '../dossiers.policy.js';
 import { presentListItem } from '../dossiers.presenter.js';
 import { dossiersRepo } from '../repo/dossiers.repo.js';
-import { readersRepo } from '../repo/readers.repo.js';
 import { computeStats } from '../repo/stats.repo.js';
 import { OPEN, type DossiersContext } from './context.js';
 import type { DossierReader } from './read-dossiers.js';
@@ -66,10 +65,8 @@ export function myQueue(c: DossiersContext, reader: DossierReader) {
         { limit: q.pageSize, offset: (q.page - 1) * q.pageSize },
         mine || q.due ? 'due' : 'recent',
       );
-      const names = await readersRepo.areaNames(
-        c.db,
-        rows.flatMap((r) => [r.commune_code, r.current_area_code ?? '']),
-      );
+      // Area names from the areas module's cache: no second statement per page.
+      const names = await c.areas.namesOf(rows.flatMap((r) => [r.commune_code, r.current_area_code ?? '']));
       return {
         items: rows.map((r) => presentListItem(r, names, t)),
         total,
