@@ -183,74 +183,84 @@ export const candidatesRepo = {
   },
 
   /**
-   * The set-based check of lists whose rule SQL can state (see `insertGeneratedSql`): only the
-   * entries that may have a problem, with what the check needs to word it, and nothing for the
-   * rest. An entry is returned when its beneficiary is on another entry of the program and period
-   * (the same list or another), its holder has a death or move-out date, its personal ID is not
-   * 12 ASCII digits starting with a province code, it has more than a few arrears months, or (not
+   * What the check reads of the entries of `listIds` (only `after < id <= upTo`: a slice of a
+   * long list), in list and id order, with the registry as it is now (`CheckRow`). One call is one
+   * statement: the caller yields between calls.
+   *
+   * With `suspectsOf` (the rule of lists whose rule SQL can state, see `insertGeneratedSql`), the
+   * set-based check: only the entries that may have a problem, with what the rule gives now. An
+   * entry is returned when its beneficiary is on another entry of the program and period (the
+   * same list or another), its holder has a death or move-out date, its personal ID is not 12
+   * ASCII digits starting with a province code, it has more than a few arrears months, or (not
    * manual) the amount the rule gives now is missing or differs. This is a superset of what
-   * `checkListEntries()` flags, which then decides on these rows exactly as on all of them.
-   * The caller yields between calls: one call is one statement.
+   * `checkListEntries()` flags, which then decides on these rows exactly as on all of them; the
+   * other entries are never read. Without it, every entry, with its household (the every-entry
+   * check recomputes `entitlement()`).
    * Numbers are read as doubles (exact below 2^53; ids and amounts are far below): no bigint is
    * made and converted per value.
    */
-  async suspectsForCheck(
+  async entriesForCheck(
     db: Executor,
     a: {
-      programId: number;
-      period: string;
       listIds: number[];
-      refDate: string;
-      eligibility: EligibilityRule;
-      amount: AmountRule;
-      /** Beneficiaries held more than once in the program and period (`entriesRepo.twinKeys`). */
-      twinKeys: string[];
-      /** Only the entries with `after < id <= upTo` (a slice of a long list). */
       after?: number;
       upTo?: number;
+      suspectsOf?: {
+        programId: number;
+        period: string;
+        refDate: string;
+        eligibility: EligibilityRule;
+        amount: AmountRule;
+        /** Beneficiaries held more than once in the program and period (`entriesRepo.twinKeys`). */
+        twinKeys: string[];
+      };
     },
   ): Promise<CheckRow[]> {
-    const { amountExpr, selectors, person } = ruleParts(a.eligibility, a.amount);
     const num = (col: string) => sql<number>`cast(${sql.ref(col)} as double precision)`;
-    const holder = person ? sql`s.person_id = e.person_id` : sql`s.household_id = e.household_id`;
-    const expected = sql<number | null>`(select max(${amountExpr}) from statuses s where ${holder}
-        and s.valid_from <= ${a.refDate} and (s.valid_to is null or s.valid_to >= ${a.refDate})
-        and (${sql.join(selectors, sql` or `)}))`;
-    // The personal ID the check reads (the registry's, as checkLists() picks it).
+    // The personal ID the check reads: the person's, else the household head's, else the entry's.
     const cid = sql`(case when e.person_id is not null then p.citizen_id when h.id is not null then hp.citizen_id else e.citizen_id end)`;
-    const notDigits =
-      db.getExecutor().adapter instanceof PostgresAdapter ? sql`${cid} ~ '[^0-9]'` : sql`${cid} glob '*[^0-9]*'`;
-    const provinces = BIRTH_REGISTRATION_PROVINCES.map((p) => p.code);
-    // Usually none; past a few hundred they are found again in SQL rather than sent as parameters.
-    const twins =
-      a.twinKeys.length === 0
-        ? sql`${sql.lit(false)}`
-        : a.twinKeys.length <= 500
-          ? sql`e.beneficiary_key in (${sql.join(a.twinKeys)})`
-          : sql`e.beneficiary_key in (select t.beneficiary_key from list_entries t where t.program_id = ${a.programId}
-              and t.period = ${a.period} group by t.beneficiary_key having count(*) > 1)`;
+    let more = sql`${num('e.household_id')} as household_id`;
+    let suspects = sql``;
+    const r = a.suspectsOf;
+    if (r) {
+      const { amountExpr, selectors, person } = ruleParts(r.eligibility, r.amount);
+      const holder = person ? sql`s.person_id = e.person_id` : sql`s.household_id = e.household_id`;
+      const expected = sql<number | null>`(select max(${amountExpr}) from statuses s where ${holder}
+        and s.valid_from <= ${r.refDate} and (s.valid_to is null or s.valid_to >= ${r.refDate})
+        and (${sql.join(selectors, sql` or `)}))`;
+      const notDigits =
+        db.getExecutor().adapter instanceof PostgresAdapter ? sql`${cid} ~ '[^0-9]'` : sql`${cid} glob '*[^0-9]*'`;
+      const provinces = BIRTH_REGISTRATION_PROVINCES.map((p) => p.code);
+      // Usually none; past a few hundred they are found again in SQL rather than sent as parameters.
+      const twins =
+        r.twinKeys.length === 0
+          ? sql`${sql.lit(false)}`
+          : r.twinKeys.length <= 500
+            ? sql`e.beneficiary_key in (${sql.join(r.twinKeys)})`
+            : sql`e.beneficiary_key in (select t.beneficiary_key from list_entries t where t.program_id = ${r.programId}
+              and t.period = ${r.period} group by t.beneficiary_key having count(*) > 1)`;
+      more = sql`case when e.manual <> 1 then cast(${expected} as double precision) end as expected_amount`;
+      suspects = sql` and (${twins}
+          or p.deceased_on is not null or p.moved_out_on is not null or hp.deceased_on is not null
+          or length(e.arrears_months) > ${2 * ARREARS_PLAUSIBLE_MONTHS}
+          or ${cid} is null or length(${cid}) <> 12 or substr(${cid}, 1, 3) not in (${sql.join(provinces)})
+          or ${notDigits}
+          or (e.manual <> 1 and (e.quantity_milli <> 0 or coalesce(${expected} <> e.amount, ${sql.lit(true)}))))`;
+    }
     const res = await sql<CheckRow>`
-      select ${num('e.id')} as id, ${num('e.list_id')} as list_id, e.beneficiary_key, e.full_name, e.birth_date,
-        e.citizen_id, ${num('e.amount')} as amount, ${num('e.quantity_milli')} as quantity_milli,
-        ${num('e.manual')} as manual, ${num('e.person_id')} as person_id, ${num('e.household_id')} as household_id,
-        e.arrears_months, p.birth_date as p_birth_date, p.citizen_id as p_citizen_id,
-        p.deceased_on as p_deceased_on, p.moved_out_on as p_moved_out_on, ${num('h.id')} as h_id,
-        hp.birth_date as h_birth_date, hp.citizen_id as h_citizen_id, hp.deceased_on as h_deceased_on,
-        case when e.manual <> 1 then cast(${expected} as double precision) end as expected_amount
+      select ${num('e.id')} as id, ${num('e.list_id')} as list_id, e.beneficiary_key, e.full_name,
+        coalesce(p.birth_date, hp.birth_date, e.birth_date) as birth_date, ${cid} as citizen_id,
+        coalesce(p.deceased_on, hp.deceased_on) as deceased_on, p.moved_out_on,
+        ${num('e.amount')} as amount, ${num('e.quantity_milli')} as quantity_milli, ${num('e.manual')} as manual,
+        e.arrears_months, ${more}
       from list_entries e
       left join persons p on p.id = e.person_id
       left join households h on h.id = e.household_id
       left join persons hp on hp.id = h.head_person_id
       where e.list_id in (${sql.join(a.listIds)})${a.after !== undefined ? sql` and e.id > ${a.after}` : sql``}${
         a.upTo !== undefined ? sql` and e.id <= ${a.upTo}` : sql``
-      }
-        and (${twins}
-          or p.deceased_on is not null or p.moved_out_on is not null or hp.deceased_on is not null
-          or length(e.arrears_months) > ${2 * ARREARS_PLAUSIBLE_MONTHS}
-          or ${cid} is null or length(${cid}) <> 12 or substr(${cid}, 1, 3) not in (${sql.join(provinces)})
-          or ${notDigits}
-          or (e.manual <> 1 and (e.quantity_milli <> 0 or coalesce(${expected} <> e.amount, ${sql.lit(true)}))))
-      order by e.id`.execute(db);
+      }${suspects}
+      order by e.list_id, e.id`.execute(db);
     return res.rows;
   },
 
@@ -279,42 +289,6 @@ export const candidatesRepo = {
     const persons = await of('person_id');
     for (const r of await of('household_id')) persons.push(r);
     return persons;
-  },
-
-  /**
-   * What the check needs of every entry of the lists, with the person as the registry has it now
-   * (only the columns used: wide rows cost more to read than to find).
-   */
-  async entriesForCheck(db: Executor, listIds: number[]) {
-    // Sorted here: an ORDER BY made SQLite sort the wide rows in a temporary b-tree (3x slower).
-    const rows = await chunked(listIds, (slice) =>
-      db
-        .selectFrom('list_entries as e')
-        .leftJoin('persons as p', 'p.id', 'e.person_id')
-        .select([
-          'e.id',
-          'e.list_id',
-          'e.beneficiary_key',
-          'e.full_name',
-          'e.birth_date',
-          'e.citizen_id',
-          'e.amount',
-          'e.quantity_milli',
-          'e.manual',
-          'e.person_id',
-          'e.household_id',
-          'e.arrears_months',
-        ])
-        .select([
-          'p.birth_date as p_birth_date',
-          'p.citizen_id as p_citizen_id',
-          'p.deceased_on as p_deceased_on',
-          'p.moved_out_on as p_moved_out_on',
-        ])
-        .where('e.list_id', 'in', slice)
-        .execute(),
-    );
-    return rows.sort((x, y) => x.id - y.id);
   },
 
   /**
