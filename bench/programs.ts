@@ -239,8 +239,10 @@ export async function programsBench(): Promise<void> {
         result: { lists: number; entries: number } | null;
         error: { message: string } | null;
       };
+      // Asked every 10 ms: a coarser poll adds up to its interval to the figure (it was 50 ms, a
+      // fifth of the baseline), time the server did not spend.
       while (job.state === 'queued' || job.state === 'running') {
-        await new Promise((r) => setTimeout(r, 50));
+        await new Promise((r) => setTimeout(r, 10));
         job = (await (await call('GET', `/api/v1/jobs/${job.id}`)).json()) as typeof job;
       }
       if (job.state !== 'done' || !job.result) throw new Error(`generation ${job.state}: ${job.error?.message ?? ''}`);

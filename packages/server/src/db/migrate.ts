@@ -33,6 +33,7 @@ import * as m0034 from './migrations/0034-scale.js';
 import * as m0035 from './migrations/0035-search-covering.js';
 import * as m0036 from './migrations/0036-area-report-indexes.js';
 import * as m0038 from './migrations/0038-background-jobs.js';
+import * as m0041 from './migrations/0041-statuses-holder-covering.js';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Database['dialect']): Promise<void> };
 
@@ -71,6 +72,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0035-search-covering': m0035,
   '0036-area-report-indexes': m0036,
   '0038-background-jobs': m0038,
+  '0041-statuses-holder-covering': m0041,
 };
 
 class StaticProvider implements MigrationProvider {
