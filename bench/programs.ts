@@ -8,7 +8,7 @@
  *   payment rows (target: < 10 s).
  * SQLite by default (BENCH_DB_CACHE keeps the seeded province between runs); PostgreSQL when
  * BENCH_DATABASE_URL (or DATABASE_URL) is a postgres:// URL: the bench seeds its own database
- * `bench_lists_<persons>` next to it once and reuses it (each run adds a program of its own).
+ * `bench_lists_<persons>` (or BENCH_PG_DB) next to it once and reuses it (each run adds a program of its own).
  * BENCH_PORT moves the server's port.
  */
 import fs from 'node:fs';
@@ -33,7 +33,8 @@ const int = (n: number) => sql<number>`cast(${n} as bigint)`;
 
 /** The bench's own PostgreSQL database next to `base`, created if missing; `seeded` if it has persons. */
 async function benchPg(base: string): Promise<{ url: string; seeded: boolean }> {
-  const name = `bench_lists_${PERSONS}`;
+  // BENCH_PG_DB names another (e.g. a copy of the shared one, so a helper's migration stays its own).
+  const name = process.env.BENCH_PG_DB ?? `bench_lists_${PERSONS}`;
   const c = new pg.Client({ connectionString: base });
   await c.connect();
   try {

@@ -101,33 +101,16 @@ async function recomputed(
   return out;
 }
 
-/** The problems of the lists' entries (`rows`, in id order), list by list, names attached, with turns between. */
-async function judge(
-  lists: Head[],
-  rows: Map<number, EntryForCheck[]>,
-  counts: Map<number, number>,
-  out: Map<number, Problems>,
-) {
-  let since = 0;
-  for (const l of lists) {
-    const entries = rows.get(l.id) ?? [];
-    since += entries.length;
-    if (since > ENTRIES_PER_STATEMENT) {
-      since = 0;
-      await tick();
-    }
-    // A list with entries but none suspect has no problem; an empty one is said to be empty.
-    if (entries.length === 0 && (counts.get(l.id) ?? 0) > 0) {
-      out.set(l.id, []);
-      continue;
-    }
-    const names = new Map(entries.map((e) => [e.id, e.fullName]));
-    out.set(
-      l.id,
-      checkListEntries(entries, l.ref_date).map((pr) => ({ ...pr, fullName: names.get(pr.entryId) ?? '' })),
-    );
-  }
+/** The problems of one list's entries (those read, in id order), names attached. */
+function judge(l: Head, entries: EntryForCheck[], count: number): Problems {
+  // A list with entries but none suspect has no problem; an empty one is said to be empty.
+  if (entries.length === 0 && count > 0) return [];
+  const names = new Map(entries.map((e) => [e.id, e.fullName]));
+  return checkListEntries(entries, l.ref_date).map((pr) => ({ ...pr, fullName: names.get(pr.entryId) ?? '' }));
 }
+
+/** What receives each list's problems, as soon as its entries are all read. */
+type OnList = (listId: number, problems: Problems) => void;
 
 /**
  * The check of lists of one program, period and reference date (one rule). Where SQL states the
@@ -143,7 +126,7 @@ async function checkGroup(
   lists: Head[],
   rule: Rule,
   counts: Map<number, number>,
-  out: Map<number, Problems>,
+  onList: OnList,
   everyEntry: boolean,
 ) {
   const { program_id: programId, period, ref_date: refDate } = lists[0]!;
@@ -167,8 +150,19 @@ async function checkGroup(
       else statuses.set(s.beneficiary_key, [s]);
     }
   }
+  // Statements run in list order: the lists before a statement's first are all read, and are
+  // judged then (their rows do not outlive the list: a long check keeps little in memory).
   const rows = new Map<number, EntryForCheck[]>();
+  let next = 0;
+  const judgeBefore = (listId: number) => {
+    for (; next < lists.length && lists[next]!.id < listId; next++) {
+      const l = lists[next]!;
+      onList(l.id, judge(l, rows.get(l.id) ?? [], counts.get(l.id) ?? 0));
+      rows.delete(l.id);
+    }
+  };
   for (const unit of await unitsOf(ex, ids, counts)) {
+    judgeBefore(unit.listIds[0]!);
     await tick();
     const found = await candidatesRepo.entriesForCheck(ex, { ...unit, suspectsOf });
     const expected = statuses ? await recomputed(ex, found, rule, refDate, statuses) : null;
@@ -187,16 +181,21 @@ async function checkGroup(
       else rows.set(e.list_id, [entry]);
     }
   }
-  await judge(lists, rows, counts, out);
+  judgeBefore(Infinity);
 }
 
 /**
- * Check lists: the problems of every entry, from the registry as it is now and the rule.
- * `everyEntry` reads and recomputes every entry even where SQL states the rule (tests compare).
+ * Check lists: the problems of every entry, from the registry as it is now and the rule, handed
+ * to `onList` list by list. `everyEntry` reads and recomputes every entry even where SQL states
+ * the rule (tests compare).
  */
-export async function checkLists(ex: Executor, listIds: number[], opts: { everyEntry?: boolean } = {}) {
-  const problemsByList = new Map<number, Problems>();
-  if (listIds.length === 0) return problemsByList;
+export async function checkEachList(
+  ex: Executor,
+  listIds: number[],
+  onList: OnList,
+  opts: { everyEntry?: boolean } = {},
+) {
+  if (listIds.length === 0) return;
   const lists = await listsRepo.heads(ex, listIds);
   const counts = await entriesRepo.countsByList(ex, listIds);
   // Lists of one program, period and reference date share a rule and a duplicate search.
@@ -209,8 +208,14 @@ export async function checkLists(ex: Executor, listIds: number[], opts: { everyE
   }
   for (const g of groups.values()) {
     const rule = await ruleOn(ex, g[0]!.program_id, g[0]!.ref_date);
-    await checkGroup(ex, g, rule, counts, problemsByList, !!opts.everyEntry);
+    await checkGroup(ex, g, rule, counts, onList, !!opts.everyEntry);
   }
+}
+
+/** The problems of every entry of the lists, by list (see `checkEachList`). */
+export async function checkLists(ex: Executor, listIds: number[], opts: { everyEntry?: boolean } = {}) {
+  const problemsByList = new Map<number, Problems>();
+  await checkEachList(ex, listIds, (id, problems) => problemsByList.set(id, problems), opts);
   return problemsByList;
 }
 
@@ -229,19 +234,17 @@ export function checkListsUseCases({ database }: ProgramsDeps) {
       await loadProgram(db, actor, programId, 'read');
       programsPolicy.guard(actor, 'check');
       const ids = await listsRepo.idsOf(db, programId, period, areaColumnScope(actor));
-      const out = await checkLists(db, ids);
+      // Counted as each list is checked: a province's problems are not all kept at once.
       let problems = 0;
       let blocking = 0;
-      for (const ps of out.values()) {
+      const listsWithProblems: number[] = [];
+      await checkEachList(db, ids, (id, ps) => {
+        const b = ps.filter((p) => p.blocking).length;
         problems += ps.length;
-        blocking += ps.filter((p) => p.blocking).length;
-      }
-      return {
-        lists: ids.length,
-        problems,
-        blocking,
-        listsWithProblems: [...out.entries()].filter(([, ps]) => ps.some((p) => p.blocking)).map(([id]) => id),
-      };
+        blocking += b;
+        if (b > 0) listsWithProblems.push(id);
+      });
+      return { lists: ids.length, problems, blocking, listsWithProblems };
     },
   };
 }
