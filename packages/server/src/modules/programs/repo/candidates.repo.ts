@@ -7,7 +7,7 @@ import {
   type EligibilityRule,
 } from '@ansinh/domain';
 import type { Executor } from '../../../db/database.js';
-import { CHUNK, chunked, type CandidateRow, type CheckRow, type HolderColumns, type Scope } from './types.js';
+import { chunked, type CandidateRow, type CheckRow, type HolderColumns, type Scope } from './types.js';
 
 /** Where the rule looks: an area. */
 type RuleWhere = { scope: Scope };
@@ -34,7 +34,10 @@ function ruleParts(eligibility: EligibilityRule, amount: AmountRule) {
   return { amountExpr, selectors, person, bidCol: person ? 's.person_id' : 's.household_id' };
 }
 
-function ruleCte(a: { refDate: string; eligibility: EligibilityRule; amount: AmountRule; where: RuleWhere }) {
+function ruleCte(
+  a: { refDate: string; eligibility: EligibilityRule; amount: AmountRule; where: RuleWhere },
+  ranked: boolean,
+) {
   const { amountExpr, selectors, bidCol } = ruleParts(a.eligibility, a.amount);
   // The words of describeStatus(): the catalogue's label, the review year, the degree.
   const labels = [...new Set(a.eligibility.any.map((x) => x.status))].flatMap((k) =>
@@ -48,16 +51,21 @@ function ruleCte(a: { refDate: string; eligibility: EligibilityRule; amount: Amo
       ? sql`'Đủ điều kiện: ' || ${label} || '; mức theo diện ' || s.category`
       : sql`'Đủ điều kiện: ' || ${label}`;
   const where = sql`${sql.ref(`s.${a.where.scope.column}`)} = ${a.where.scope.code}`;
-  // Every qualifying status with its amount: a beneficiary with several gets several rows here,
-  // and `insertGeneratedSql` keeps the best one afterwards (cheaper than ranking every row).
-  return sql`with b as (
+  // `q`: every qualifying status with its amount and reason. `b`: one row per beneficiary, the
+  // highest amount first, then the first category, as `entitlement()` (`ranked`); or `q` itself.
+  return sql`with q as (
       select ${sql.ref(bidCol)} as bid, s.category as category, ${amountExpr} as amt, ${reason} as reason
       from statuses s
       where ${where}
         and s.valid_from <= ${a.refDate} and (s.valid_to is null or s.valid_to >= ${a.refDate})
         and (${sql.join(selectors, sql` or `)})
-        and ${sql.ref(bidCol)} is not null and ${amountExpr} is not null
-    )`;
+    ), b as (${
+      ranked
+        ? sql`select bid, category, amt, reason from (
+            select bid, category, amt, reason, row_number() over (partition by bid order by amt desc, category) as rn
+            from q where amt is not null and bid is not null) r where r.rn = 1`
+        : sql`select bid, category, amt, reason from q where amt is not null and bid is not null`
+    })`;
 }
 
 /**
@@ -291,12 +299,14 @@ export const candidatesRepo = {
   /**
    * Generation in one INSERT…SELECT, for the rules SQL can state exactly: selections by status
    * kind, categories, review year and degree (no age), and a fixed amount or a table by category.
-   * When several statuses of one beneficiary qualify, each is inserted and then all but the best
-   * are deleted: the highest amount wins, as in `entitlement()`, then the first category, then
-   * the first entry. Ranking every qualifying status with a window function cost a sort of every
-   * row (~65 ms of 445 for 99.165 entries on SQLite); the beneficiaries held twice are found on
-   * the index by program, period and beneficiary instead (~12 ms), and are usually none. The check
-   * recomputes every amount, so the two cannot drift unseen. Answers the entries written.
+   * The highest amount wins when several statuses of one beneficiary qualify, as in
+   * `entitlement()`, then the first category. Ranking every qualifying status with a window
+   * function costs a sort of every row (~70 ms of ~445 ms of CPU for 99.165 entries on SQLite),
+   * so a first statement counts the beneficiaries with several (an index-only read of the same
+   * statuses, usually none), and only then are they ranked. A status granted between the two
+   * statements (PostgreSQL) could give a beneficiary two entries: the check refuses the list
+   * (DUPLICATE_IN_LIST) and approval's unique key a second payment. The check recomputes every
+   * amount, so generation and rule cannot drift unseen. Answers the entries written.
    */
   async insertGeneratedSql(
     db: Executor,
@@ -322,8 +332,11 @@ export const candidatesRepo = {
     const holderCols = person
       ? sql`h.id, null, 'p:' || h.id, h.full_name, h.birth_date, h.citizen_id, h.village`
       : sql`null, h.id, 'h:' || h.id, coalesce(hp.full_name, 'Hộ ' || h.code), hp.birth_date, hp.citizen_id, h.village`;
+    const rule = { refDate: a.refDate, eligibility: a.eligibility, amount: a.amount, where: { scope: a.scope } };
+    const several = await sql<{ n: number }>`${ruleCte(rule, false)}
+      select count(*) as n from (select bid from b group by bid having count(*) > 1) t`.execute(db);
     const res = await sql`
-      ${ruleCte({ refDate: a.refDate, eligibility: a.eligibility, amount: a.amount, where: { scope: a.scope } })}
+      ${ruleCte(rule, Number(several.rows[0]?.n ?? 0) > 0)}
       insert into list_entries (list_id, program_id, period, person_id, household_id, beneficiary_key, full_name, birth_date, citizen_id, village, category, amount, arrears_amount, quantity_milli, reason, manual, province_code, district_code, commune_code, created_at)
       select l.id, ${int(a.programId)}, cast(${a.period} as text), ${holderCols}, b.category, b.amt, 0, 0, b.reason, 0, h.province_code, h.district_code, h.commune_code, ${instant}
       from b ${holderJoin}
@@ -332,29 +345,6 @@ export const candidatesRepo = {
       cross join program_lists l
       where l.program_id = ${a.programId} and l.period = ${a.period} and l.seq = 0 and l.commune_code = h.commune_code and +l.id in (${sql.join(a.listIds)})
       order by l.id, h.id`.execute(db);
-    let written = Number(res.numAffectedRows ?? 0);
-    const twins = await db
-      .selectFrom('list_entries')
-      .select('beneficiary_key')
-      .where('program_id', '=', a.programId)
-      .where('period', '=', a.period)
-      .groupBy('beneficiary_key')
-      .having((h) => h.fn.countAll(), '>', 1)
-      .execute();
-    for (let i = 0; i < twins.length; i += CHUNK) {
-      const keys = twins.slice(i, i + CHUNK).map((t) => t.beneficiary_key);
-      // A beneficiary on two lists (another commune's, generated earlier) is the check's to report.
-      const del = await sql`delete from list_entries where id in (
-          select e.id from list_entries e
-          where e.program_id = ${a.programId} and e.period = ${a.period} and e.beneficiary_key in (${sql.join(keys)})
-            and e.list_id in (${sql.join(a.listIds)})
-            and exists (select 1 from list_entries o
-              where o.program_id = e.program_id and o.period = e.period and o.beneficiary_key = e.beneficiary_key
-                and o.list_id = e.list_id and o.id <> e.id
-                and (o.amount > e.amount or (o.amount = e.amount and (o.category < e.category
-                  or (o.category = e.category and o.id < e.id))))))`.execute(db);
-      written -= Number(del.numAffectedRows ?? 0);
-    }
-    return written;
+    return Number(res.numAffectedRows ?? 0);
   },
 };
