@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -88,4 +89,13 @@ export async function benchLogin(base: string, username: string, password: strin
       return r;
     },
   };
+}
+
+/**
+ * User + system CPU milliseconds a process (all its threads) has used so far (Linux /proc; clock
+ * ticks of 1/100 s): the figure another process's load disturbs least.
+ */
+export function processCpuMs(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }

@@ -12,10 +12,6 @@ import { chunked, type CandidateRow, type CheckRow, type HolderColumns, type Sco
 /** Where the rule looks: an area. */
 type RuleWhere = { scope: Scope };
 
-/**
- * The rule as SQL: `q` holds every qualifying status with its amount and reason, `b` ranks them
- * per beneficiary (`bid`), the highest amount first, as `entitlement()` does.
- */
 /** The rule's parts as SQL over a status row `s`: its amount (null: none) and whether it qualifies. */
 function ruleParts(eligibility: EligibilityRule, amount: AmountRule) {
   const int = (n: number) => sql<number>`cast(${n} as bigint)`;
@@ -38,7 +34,10 @@ function ruleParts(eligibility: EligibilityRule, amount: AmountRule) {
   return { amountExpr, selectors, person, bidCol: person ? 's.person_id' : 's.household_id' };
 }
 
-function ruleCte(a: { refDate: string; eligibility: EligibilityRule; amount: AmountRule; where: RuleWhere }) {
+function ruleCte(
+  a: { refDate: string; eligibility: EligibilityRule; amount: AmountRule; where: RuleWhere },
+  ranked: boolean,
+) {
   const { amountExpr, selectors, bidCol } = ruleParts(a.eligibility, a.amount);
   // The words of describeStatus(): the catalogue's label, the review year, the degree.
   const labels = [...new Set(a.eligibility.any.map((x) => x.status))].flatMap((k) =>
@@ -52,15 +51,21 @@ function ruleCte(a: { refDate: string; eligibility: EligibilityRule; amount: Amo
       ? sql`'Đủ điều kiện: ' || ${label} || '; mức theo diện ' || s.category`
       : sql`'Đủ điều kiện: ' || ${label}`;
   const where = sql`${sql.ref(`s.${a.where.scope.column}`)} = ${a.where.scope.code}`;
+  // `q`: every qualifying status with its amount and reason. `b`: one row per beneficiary, the
+  // highest amount first, then the first category, as `entitlement()` (`ranked`); or `q` itself.
   return sql`with q as (
       select ${sql.ref(bidCol)} as bid, s.category as category, ${amountExpr} as amt, ${reason} as reason
       from statuses s
       where ${where}
         and s.valid_from <= ${a.refDate} and (s.valid_to is null or s.valid_to >= ${a.refDate})
         and (${sql.join(selectors, sql` or `)})
-    ), b as (
-      select bid, category, amt, reason, row_number() over (partition by bid order by amt desc, category) as rn from q where amt is not null and bid is not null
-    )`;
+    ), b as (${
+      ranked
+        ? sql`select bid, category, amt, reason from (
+            select bid, category, amt, reason, row_number() over (partition by bid order by amt desc, category) as rn
+            from q where amt is not null and bid is not null) r where r.rn = 1`
+        : sql`select bid, category, amt, reason from q where amt is not null and bid is not null`
+    })`;
 }
 
 /**
@@ -183,74 +188,84 @@ export const candidatesRepo = {
   },
 
   /**
-   * The set-based check of lists whose rule SQL can state (see `insertGeneratedSql`): only the
-   * entries that may have a problem, with what the check needs to word it, and nothing for the
-   * rest. An entry is returned when its beneficiary is on another entry of the program and period
-   * (the same list or another), its holder has a death or move-out date, its personal ID is not
-   * 12 ASCII digits starting with a province code, it has more than a few arrears months, or (not
+   * What the check reads of the entries of `listIds` (only `after < id <= upTo`: a slice of a
+   * long list), in list and id order, with the registry as it is now (`CheckRow`). One call is one
+   * statement: the caller yields between calls.
+   *
+   * With `suspectsOf` (the rule of lists whose rule SQL can state, see `insertGeneratedSql`), the
+   * set-based check: only the entries that may have a problem, with what the rule gives now. An
+   * entry is returned when its beneficiary is on another entry of the program and period (the
+   * same list or another), its holder has a death or move-out date, its personal ID is not 12
+   * ASCII digits starting with a province code, it has more than a few arrears months, or (not
    * manual) the amount the rule gives now is missing or differs. This is a superset of what
-   * `checkListEntries()` flags, which then decides on these rows exactly as on all of them.
-   * The caller yields between calls: one call is one statement.
+   * `checkListEntries()` flags, which then decides on these rows exactly as on all of them; the
+   * other entries are never read. Without it, every entry, with its household (the every-entry
+   * check recomputes `entitlement()`).
    * Numbers are read as doubles (exact below 2^53; ids and amounts are far below): no bigint is
    * made and converted per value.
    */
-  async suspectsForCheck(
+  async entriesForCheck(
     db: Executor,
     a: {
-      programId: number;
-      period: string;
       listIds: number[];
-      refDate: string;
-      eligibility: EligibilityRule;
-      amount: AmountRule;
-      /** Beneficiaries held more than once in the program and period (`entriesRepo.twinKeys`). */
-      twinKeys: string[];
-      /** Only the entries with `after < id <= upTo` (a slice of a long list). */
       after?: number;
       upTo?: number;
+      suspectsOf?: {
+        programId: number;
+        period: string;
+        refDate: string;
+        eligibility: EligibilityRule;
+        amount: AmountRule;
+        /** Beneficiaries held more than once in the program and period (`entriesRepo.twinKeys`). */
+        twinKeys: string[];
+      };
     },
   ): Promise<CheckRow[]> {
-    const { amountExpr, selectors, person } = ruleParts(a.eligibility, a.amount);
     const num = (col: string) => sql<number>`cast(${sql.ref(col)} as double precision)`;
-    const holder = person ? sql`s.person_id = e.person_id` : sql`s.household_id = e.household_id`;
-    const expected = sql<number | null>`(select max(${amountExpr}) from statuses s where ${holder}
-        and s.valid_from <= ${a.refDate} and (s.valid_to is null or s.valid_to >= ${a.refDate})
-        and (${sql.join(selectors, sql` or `)}))`;
-    // The personal ID the check reads (the registry's, as checkLists() picks it).
+    // The personal ID the check reads: the person's, else the household head's, else the entry's.
     const cid = sql`(case when e.person_id is not null then p.citizen_id when h.id is not null then hp.citizen_id else e.citizen_id end)`;
-    const notDigits =
-      db.getExecutor().adapter instanceof PostgresAdapter ? sql`${cid} ~ '[^0-9]'` : sql`${cid} glob '*[^0-9]*'`;
-    const provinces = BIRTH_REGISTRATION_PROVINCES.map((p) => p.code);
-    // Usually none; past a few hundred they are found again in SQL rather than sent as parameters.
-    const twins =
-      a.twinKeys.length === 0
-        ? sql`${sql.lit(false)}`
-        : a.twinKeys.length <= 500
-          ? sql`e.beneficiary_key in (${sql.join(a.twinKeys)})`
-          : sql`e.beneficiary_key in (select t.beneficiary_key from list_entries t where t.program_id = ${a.programId}
-              and t.period = ${a.period} group by t.beneficiary_key having count(*) > 1)`;
+    let more = sql`${num('e.household_id')} as household_id`;
+    let suspects = sql``;
+    const r = a.suspectsOf;
+    if (r) {
+      const { amountExpr, selectors, person } = ruleParts(r.eligibility, r.amount);
+      const holder = person ? sql`s.person_id = e.person_id` : sql`s.household_id = e.household_id`;
+      const expected = sql<number | null>`(select max(${amountExpr}) from statuses s where ${holder}
+        and s.valid_from <= ${r.refDate} and (s.valid_to is null or s.valid_to >= ${r.refDate})
+        and (${sql.join(selectors, sql` or `)}))`;
+      const notDigits =
+        db.getExecutor().adapter instanceof PostgresAdapter ? sql`${cid} ~ '[^0-9]'` : sql`${cid} glob '*[^0-9]*'`;
+      const provinces = BIRTH_REGISTRATION_PROVINCES.map((p) => p.code);
+      // Usually none; past a few hundred they are found again in SQL rather than sent as parameters.
+      const twins =
+        r.twinKeys.length === 0
+          ? sql`${sql.lit(false)}`
+          : r.twinKeys.length <= 500
+            ? sql`e.beneficiary_key in (${sql.join(r.twinKeys)})`
+            : sql`e.beneficiary_key in (select t.beneficiary_key from list_entries t where t.program_id = ${r.programId}
+              and t.period = ${r.period} group by t.beneficiary_key having count(*) > 1)`;
+      more = sql`case when e.manual <> 1 then cast(${expected} as double precision) end as expected_amount`;
+      suspects = sql` and (${twins}
+          or p.deceased_on is not null or p.moved_out_on is not null or hp.deceased_on is not null
+          or length(e.arrears_months) > ${2 * ARREARS_PLAUSIBLE_MONTHS}
+          or ${cid} is null or length(${cid}) <> 12 or substr(${cid}, 1, 3) not in (${sql.join(provinces)})
+          or ${notDigits}
+          or (e.manual <> 1 and (e.quantity_milli <> 0 or coalesce(${expected} <> e.amount, ${sql.lit(true)}))))`;
+    }
     const res = await sql<CheckRow>`
-      select ${num('e.id')} as id, ${num('e.list_id')} as list_id, e.beneficiary_key, e.full_name, e.birth_date,
-        e.citizen_id, ${num('e.amount')} as amount, ${num('e.quantity_milli')} as quantity_milli,
-        ${num('e.manual')} as manual, ${num('e.person_id')} as person_id, ${num('e.household_id')} as household_id,
-        e.arrears_months, p.birth_date as p_birth_date, p.citizen_id as p_citizen_id,
-        p.deceased_on as p_deceased_on, p.moved_out_on as p_moved_out_on, ${num('h.id')} as h_id,
-        hp.birth_date as h_birth_date, hp.citizen_id as h_citizen_id, hp.deceased_on as h_deceased_on,
-        case when e.manual <> 1 then cast(${expected} as double precision) end as expected_amount
+      select ${num('e.id')} as id, ${num('e.list_id')} as list_id, e.beneficiary_key, e.full_name,
+        coalesce(p.birth_date, hp.birth_date, e.birth_date) as birth_date, ${cid} as citizen_id,
+        coalesce(p.deceased_on, hp.deceased_on) as deceased_on, p.moved_out_on,
+        ${num('e.amount')} as amount, ${num('e.quantity_milli')} as quantity_milli, ${num('e.manual')} as manual,
+        e.arrears_months, ${more}
       from list_entries e
       left join persons p on p.id = e.person_id
       left join households h on h.id = e.household_id
       left join persons hp on hp.id = h.head_person_id
       where e.list_id in (${sql.join(a.listIds)})${a.after !== undefined ? sql` and e.id > ${a.after}` : sql``}${
         a.upTo !== undefined ? sql` and e.id <= ${a.upTo}` : sql``
-      }
-        and (${twins}
-          or p.deceased_on is not null or p.moved_out_on is not null or hp.deceased_on is not null
-          or length(e.arrears_months) > ${2 * ARREARS_PLAUSIBLE_MONTHS}
-          or ${cid} is null or length(${cid}) <> 12 or substr(${cid}, 1, 3) not in (${sql.join(provinces)})
-          or ${notDigits}
-          or (e.manual <> 1 and (e.quantity_milli <> 0 or coalesce(${expected} <> e.amount, ${sql.lit(true)}))))
-      order by e.id`.execute(db);
+      }${suspects}
+      order by e.list_id, e.id`.execute(db);
     return res.rows;
   },
 
@@ -282,46 +297,16 @@ export const candidatesRepo = {
   },
 
   /**
-   * What the check needs of every entry of the lists, with the person as the registry has it now
-   * (only the columns used: wide rows cost more to read than to find).
-   */
-  async entriesForCheck(db: Executor, listIds: number[]) {
-    // Sorted here: an ORDER BY made SQLite sort the wide rows in a temporary b-tree (3x slower).
-    const rows = await chunked(listIds, (slice) =>
-      db
-        .selectFrom('list_entries as e')
-        .leftJoin('persons as p', 'p.id', 'e.person_id')
-        .select([
-          'e.id',
-          'e.list_id',
-          'e.beneficiary_key',
-          'e.full_name',
-          'e.birth_date',
-          'e.citizen_id',
-          'e.amount',
-          'e.quantity_milli',
-          'e.manual',
-          'e.person_id',
-          'e.household_id',
-          'e.arrears_months',
-        ])
-        .select([
-          'p.birth_date as p_birth_date',
-          'p.citizen_id as p_citizen_id',
-          'p.deceased_on as p_deceased_on',
-          'p.moved_out_on as p_moved_out_on',
-        ])
-        .where('e.list_id', 'in', slice)
-        .execute(),
-    );
-    return rows.sort((x, y) => x.id - y.id);
-  },
-
-  /**
    * Generation in one INSERT…SELECT, for the rules SQL can state exactly: selections by status
    * kind, categories, review year and degree (no age), and a fixed amount or a table by category.
-   * The highest amount wins when several statuses qualify, as in `entitlement()`; the check
-   * recomputes every amount with `entitlement()`, so the two cannot drift unseen.
+   * The highest amount wins when several statuses of one beneficiary qualify, as in
+   * `entitlement()`, then the first category. Ranking every qualifying status with a window
+   * function costs a sort of every row (~70 ms of ~445 ms of CPU for 99.165 entries on SQLite),
+   * so a first statement counts the beneficiaries with several (an index-only read of the same
+   * statuses, usually none), and only then are they ranked. A status granted between the two
+   * statements (PostgreSQL) could give a beneficiary two entries: the check refuses the list
+   * (DUPLICATE_IN_LIST) and approval's unique key a second payment. The check recomputes every
+   * amount, so generation and rule cannot drift unseen. Answers the entries written.
    */
   async insertGeneratedSql(
     db: Executor,
@@ -347,15 +332,18 @@ export const candidatesRepo = {
     const holderCols = person
       ? sql`h.id, null, 'p:' || h.id, h.full_name, h.birth_date, h.citizen_id, h.village`
       : sql`null, h.id, 'h:' || h.id, coalesce(hp.full_name, 'Hộ ' || h.code), hp.birth_date, hp.citizen_id, h.village`;
+    const rule = { refDate: a.refDate, eligibility: a.eligibility, amount: a.amount, where: { scope: a.scope } };
+    const several = await sql<{ n: number }>`${ruleCte(rule, false)}
+      select count(*) as n from (select bid from b group by bid having count(*) > 1) t`.execute(db);
     const res = await sql`
-      ${ruleCte({ refDate: a.refDate, eligibility: a.eligibility, amount: a.amount, where: { scope: a.scope } })}
+      ${ruleCte(rule, Number(several.rows[0]?.n ?? 0) > 0)}
       insert into list_entries (list_id, program_id, period, person_id, household_id, beneficiary_key, full_name, birth_date, citizen_id, village, category, amount, arrears_amount, quantity_milli, reason, manual, province_code, district_code, commune_code, created_at)
       select l.id, ${int(a.programId)}, cast(${a.period} as text), ${holderCols}, b.category, b.amt, 0, 0, b.reason, 0, h.province_code, h.district_code, h.commune_code, ${instant}
       from b ${holderJoin}
       -- CROSS JOIN keeps the lists as the inner loop on SQLite (one unique-index lookup per row);
       -- left to itself the planner rescanned b once per list. The unary + keeps the id list a filter.
       cross join program_lists l
-      where b.rn = 1 and l.program_id = ${a.programId} and l.period = ${a.period} and l.seq = 0 and l.commune_code = h.commune_code and +l.id in (${sql.join(a.listIds)})
+      where l.program_id = ${a.programId} and l.period = ${a.period} and l.seq = 0 and l.commune_code = h.commune_code and +l.id in (${sql.join(a.listIds)})
       order by l.id, h.id`.execute(db);
     return Number(res.numAffectedRows ?? 0);
   },

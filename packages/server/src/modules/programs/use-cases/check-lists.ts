@@ -21,18 +21,16 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
  */
 const ENTRIES_PER_STATEMENT = 1000;
 
-/** One entry as `checkListEntries()` sees it, with the registry as it is now. */
+/** One entry as `checkListEntries()` sees it, with the registry as it is now (picked in SQL). */
 function forCheck(e: CheckRow, expected: EntryForCheck['expected'], elsewhere: readonly string[]): EntryForCheck {
-  const person = e.person_id !== null;
-  const household = e.h_id !== null;
   return {
     id: e.id,
     beneficiaryKey: e.beneficiary_key,
     fullName: e.full_name,
-    birthDate: (person ? e.p_birth_date : null) ?? (household ? e.h_birth_date : null) ?? e.birth_date,
-    citizenId: person ? e.p_citizen_id : household ? e.h_citizen_id : e.citizen_id,
-    deceasedOn: (person ? e.p_deceased_on : null) ?? (household ? e.h_deceased_on : null) ?? null,
-    movedOutOn: (person ? e.p_moved_out_on : null) ?? null,
+    birthDate: e.birth_date,
+    citizenId: e.citizen_id,
+    deceasedOn: e.deceased_on,
+    movedOutOn: e.moved_out_on,
     amount: e.amount,
     quantity: e.quantity_milli / 1000,
     expected,
@@ -42,56 +40,11 @@ function forCheck(e: CheckRow, expected: EntryForCheck['expected'], elsewhere: r
   };
 }
 
-/** The problems of the lists' entries (`rows`, in id order), list by list, names attached, with turns between. */
-async function judge(
-  lists: Head[],
-  rows: Map<number, EntryForCheck[]>,
-  counts: Map<number, number>,
-  out: Map<number, Problems>,
-) {
-  let since = 0;
-  for (const l of lists) {
-    const entries = rows.get(l.id) ?? [];
-    since += entries.length;
-    if (since > ENTRIES_PER_STATEMENT) {
-      since = 0;
-      await tick();
-    }
-    // A list with entries but none suspect has no problem; an empty one is said to be empty.
-    if (entries.length === 0 && (counts.get(l.id) ?? 0) > 0) {
-      out.set(l.id, []);
-      continue;
-    }
-    const names = new Map(entries.map((e) => [e.id, e.fullName]));
-    out.set(
-      l.id,
-      checkListEntries(entries, l.ref_date).map((pr) => ({ ...pr, fullName: names.get(pr.entryId) ?? '' })),
-    );
-  }
-}
+type Unit = { listIds: number[]; after?: number; upTo?: number };
 
-/**
- * Lists whose rule SQL states exactly: set-based. The database returns only the entries that may
- * have a problem (duplicates, deaths and moves, personal IDs, arrears, amounts against the rule)
- * and the domain check words them; the other entries are never read.
- */
-async function checkInSql(
-  ex: Executor,
-  lists: Head[],
-  rule: Rule,
-  counts: Map<number, number>,
-  out: Map<number, Problems>,
-) {
-  const { program_id: programId, period, ref_date: refDate } = lists[0]!;
-  const ids = lists.map((l) => l.id);
-  const twinKeys = await entriesRepo.twinKeys(ex, programId, period);
-  const elsewhere =
-    twinKeys.length > 0
-      ? await entriesRepo.elsewhere(ex, { programId, period, listIds: ids })
-      : new Map<number, string[]>();
-  const rows = new Map<number, EntryForCheck[]>();
-  // Statements of about ENTRIES_PER_STATEMENT entries: short lists together, long ones in slices.
-  const units: { listIds: number[]; after?: number; upTo?: number }[] = [];
+/** The statements of a check: about ENTRIES_PER_STATEMENT entries each, short lists together, long ones in slices. */
+async function unitsOf(ex: Executor, ids: number[], counts: Map<number, number>): Promise<Unit[]> {
+  const units: Unit[] = [];
   let pack: number[] = [];
   let packed = 0;
   for (const id of ids) {
@@ -113,85 +66,136 @@ async function checkInSql(
     }
   }
   if (pack.length > 0) units.push({ listIds: pack });
-  for (const unit of units) {
-    await tick();
-    const suspects = await candidatesRepo.suspectsForCheck(ex, {
-      ...unit,
-      programId,
-      period,
-      refDate,
-      eligibility: rule.eligibility,
-      amount: rule.amount,
-      twinKeys,
-    });
-    for (const e of suspects) {
-      const expected = e.expected_amount === null ? null : { amount: e.expected_amount, quantity: 0 };
-      const a = rows.get(e.list_id);
-      const entry = forCheck(e, expected, elsewhere.get(e.id) ?? []);
-      if (a) a.push(entry);
-      else rows.set(e.list_id, [entry]);
-    }
-  }
-  await judge(lists, rows, counts, out);
+  return units;
 }
 
-/** Lists whose rule needs `entitlement()` (ages, formulas): every entry is read and recomputed. */
-async function checkInJs(
+/**
+ * What the rule gives each entry of `rows`, recomputed with `entitlement()` from the statuses in
+ * force (`statuses`, by beneficiary) and, for households, how many members live there.
+ */
+async function recomputed(
   ex: Executor,
-  lists: Head[],
+  rows: CheckRow[],
   rule: Rule,
-  counts: Map<number, number>,
-  out: Map<number, Problems>,
-) {
-  const { program_id: programId, period, ref_date: refDate } = lists[0]!;
-  const ids = lists.map((l) => l.id);
-  const elsewhere = await entriesRepo.elsewhere(ex, { programId, period, listIds: ids });
-  const entries = await candidatesRepo.entriesForCheck(ex, ids);
-  const householdIds = entries.filter((e) => e.household_id !== null).map((e) => e.household_id!);
-  const households = new Map((await candidatesRepo.householdsByIds(ex, householdIds)).map((h) => [h.id, h]));
-  const statuses = new Map<string, CandidateRow[]>();
-  for (const s of await candidatesRepo.statusesOfListed(ex, ids, refDate)) {
-    const a = statuses.get(s.beneficiary_key);
-    if (a) a.push(s);
-    else statuses.set(s.beneficiary_key, [s]);
-  }
-  const rows = new Map<number, EntryForCheck[]>();
-  for (const e of entries) {
-    const h = e.household_id !== null ? households.get(e.household_id) : undefined;
-    const row: CheckRow = {
-      ...e,
-      h_id: h ? h.id : null,
-      h_birth_date: h?.birth_date ?? null,
-      h_citizen_id: h?.citizen_id ?? null,
-      h_deceased_on: h?.deceased_on ?? null,
-      expected_amount: null,
-    };
+  refDate: string,
+  statuses: Map<string, CandidateRow[]>,
+): Promise<Map<number, EntryForCheck['expected']>> {
+  const householdIds = rows.filter((e) => e.household_id != null).map((e) => e.household_id!);
+  const members = new Map(
+    (await candidatesRepo.householdsByIds(ex, householdIds)).map((h) => [h.id, Number(h.members ?? 1)]),
+  );
+  const out = new Map<number, EntryForCheck['expected']>();
+  for (const e of rows) {
     const ent = entitlement(
       rule.eligibility,
       rule.amount,
       {
-        birthDate: forCheck(row, null, []).birthDate,
+        birthDate: e.birth_date,
         statuses: statuses.get(e.beneficiary_key) ?? [],
-        members: h ? Number(h.members ?? 1) : 1,
+        members: e.household_id != null ? (members.get(e.household_id) ?? 1) : 1,
       },
       refDate,
     );
-    const expected = ent ? { amount: ent.amount, quantity: Math.round(ent.quantity * 1000) / 1000 } : null;
-    const a = rows.get(e.list_id);
-    const entry = forCheck(row, expected, elsewhere.get(e.id) ?? []);
-    if (a) a.push(entry);
-    else rows.set(e.list_id, [entry]);
+    out.set(e.id, ent ? { amount: ent.amount, quantity: Math.round(ent.quantity * 1000) / 1000 } : null);
   }
-  await judge(lists, rows, counts, out);
+  return out;
+}
+
+/** The problems of one list's entries (those read, in id order), names attached. */
+function judge(l: Head, entries: EntryForCheck[], count: number): Problems {
+  // A list with entries but none suspect has no problem; an empty one is said to be empty.
+  if (entries.length === 0 && count > 0) return [];
+  const names = new Map(entries.map((e) => [e.id, e.fullName]));
+  return checkListEntries(entries, l.ref_date).map((pr) => ({ ...pr, fullName: names.get(pr.entryId) ?? '' }));
+}
+
+/** What receives each list's problems, as soon as its entries are all read. */
+type OnList = (listId: number, problems: Problems) => void;
+
+/**
+ * The check of lists of one program, period and reference date (one rule). Where SQL states the
+ * rule exactly (status kinds and categories, review year, degree; a fixed amount or amounts by
+ * category), set-based: the database returns only the entries that may have a problem and what
+ * the rule gives them now, and the domain check words them; the other entries are never read.
+ * Otherwise (ages, formulas; or `everyEntry`), every entry is read and `entitlement()` recomputed.
+ * Both read the same rows the same way, in statements of about ENTRIES_PER_STATEMENT entries with
+ * a turn of the event loop between them.
+ */
+async function checkGroup(
+  ex: Executor,
+  lists: Head[],
+  rule: Rule,
+  counts: Map<number, number>,
+  onList: OnList,
+  everyEntry: boolean,
+) {
+  const { program_id: programId, period, ref_date: refDate } = lists[0]!;
+  const ids = lists.map((l) => l.id);
+  const twinKeys = await entriesRepo.twinKeys(ex, programId, period);
+  // Another commune's list can only hold a beneficiary held twice in the program and period.
+  const elsewhere =
+    twinKeys.length > 0
+      ? await entriesRepo.elsewhere(ex, { programId, period, listIds: ids })
+      : new Map<number, string[]>();
+  const suspectsOf =
+    inSql(rule) && !everyEntry
+      ? { programId, period, refDate, eligibility: rule.eligibility, amount: rule.amount, twinKeys }
+      : undefined;
+  let statuses: Map<string, CandidateRow[]> | null = null;
+  if (!suspectsOf) {
+    statuses = new Map();
+    for (const s of await candidatesRepo.statusesOfListed(ex, ids, refDate)) {
+      const a = statuses.get(s.beneficiary_key);
+      if (a) a.push(s);
+      else statuses.set(s.beneficiary_key, [s]);
+    }
+  }
+  // Statements run in list order: the lists before a statement's first are all read, and are
+  // judged then (their rows do not outlive the list: a long check keeps little in memory).
+  const rows = new Map<number, EntryForCheck[]>();
+  let next = 0;
+  const judgeBefore = (listId: number) => {
+    for (; next < lists.length && lists[next]!.id < listId; next++) {
+      const l = lists[next]!;
+      onList(l.id, judge(l, rows.get(l.id) ?? [], counts.get(l.id) ?? 0));
+      rows.delete(l.id);
+    }
+  };
+  for (const unit of await unitsOf(ex, ids, counts)) {
+    judgeBefore(unit.listIds[0]!);
+    await tick();
+    const found = await candidatesRepo.entriesForCheck(ex, { ...unit, suspectsOf });
+    const expected = statuses ? await recomputed(ex, found, rule, refDate, statuses) : null;
+    for (const e of found) {
+      const entry = forCheck(
+        e,
+        expected
+          ? (expected.get(e.id) ?? null)
+          : e.expected_amount == null
+            ? null
+            : { amount: e.expected_amount, quantity: 0 },
+        elsewhere.get(e.id) ?? [],
+      );
+      const a = rows.get(e.list_id);
+      if (a) a.push(entry);
+      else rows.set(e.list_id, [entry]);
+    }
+  }
+  judgeBefore(Infinity);
 }
 
 /**
- * Check lists: the problems of every entry, from the registry as it is now and the rule.
- * `everyEntry` reads and recomputes every entry even where SQL states the rule (tests compare).
+ * Check lists: the problems of every entry, from the registry as it is now and the rule, handed
+ * to `onList` list by list. `everyEntry` reads and recomputes every entry even where SQL states
+ * the rule (tests compare).
  */
-export async function checkLists(ex: Executor, listIds: number[], opts: { everyEntry?: boolean } = {}) {
-  const problemsByList = new Map<number, Problems>();
-  if (listIds.length === 0) return problemsByList;
+export async function checkEachList(
+  ex: Executor,
+  listIds: number[],
+  onList: OnList,
+  opts: { everyEntry?: boolean } = {},
+) {
+  if (listIds.length === 0) return;
   const lists = await listsRepo.heads(ex, listIds);
   const counts = await entriesRepo.countsByList(ex, listIds);
   // Lists of one program, period and reference date share a rule and a duplicate search.
@@ -204,9 +208,14 @@ export async function checkLists(ex: Executor, listIds: number[], opts: { everyE
   }
   for (const g of groups.values()) {
     const rule = await ruleOn(ex, g[0]!.program_id, g[0]!.ref_date);
-    if (inSql(rule) && !opts.everyEntry) await checkInSql(ex, g, rule, counts, problemsByList);
-    else await checkInJs(ex, g, rule, counts, problemsByList);
+    await checkGroup(ex, g, rule, counts, onList, !!opts.everyEntry);
   }
+}
+
+/** The problems of every entry of the lists, by list (see `checkEachList`). */
+export async function checkLists(ex: Executor, listIds: number[], opts: { everyEntry?: boolean } = {}) {
+  const problemsByList = new Map<number, Problems>();
+  await checkEachList(ex, listIds, (id, problems) => problemsByList.set(id, problems), opts);
   return problemsByList;
 }
 
@@ -225,19 +234,17 @@ export function checkListsUseCases({ database }: ProgramsDeps) {
       await loadProgram(db, actor, programId, 'read');
       programsPolicy.guard(actor, 'check');
       const ids = await listsRepo.idsOf(db, programId, period, areaColumnScope(actor));
-      const out = await checkLists(db, ids);
+      // Counted as each list is checked: a province's problems are not all kept at once.
       let problems = 0;
       let blocking = 0;
-      for (const ps of out.values()) {
+      const listsWithProblems: number[] = [];
+      await checkEachList(db, ids, (id, ps) => {
+        const b = ps.filter((p) => p.blocking).length;
         problems += ps.length;
-        blocking += ps.filter((p) => p.blocking).length;
-      }
-      return {
-        lists: ids.length,
-        problems,
-        blocking,
-        listsWithProblems: [...out.entries()].filter(([, ps]) => ps.some((p) => p.blocking)).map(([id]) => id),
-      };
+        blocking += b;
+        if (b > 0) listsWithProblems.push(id);
+      });
+      return { lists: ids.length, problems, blocking, listsWithProblems };
     },
   };
 }
