@@ -10,9 +10,12 @@ import fs from 'node:fs';
 
 const out = process.env.BENCH_LOOP_PROBE_FILE;
 const stat = `/proc/${process.pid}/task/${process.pid}/schedstat`;
+const taskStat = `/proc/${process.pid}/task/${process.pid}/stat`;
 const read = () => {
   const [run, wait] = fs.readFileSync(stat, 'utf8').split(' ').map(Number);
-  return { run, wait };
+  // After the command's closing parenthesis: field 10 minflt, 12 majflt, 14 utime, 15 stime (ticks).
+  const f = fs.readFileSync(taskStat, 'utf8').split(') ')[1].split(' ').map(Number);
+  return { run, wait, minflt: f[7], majflt: f[9], utime: f[11], stime: f[12] };
 };
 const TICK = 10;
 let last = performance.now();
@@ -26,7 +29,23 @@ setInterval(() => {
   const wall = Math.max(0, now - last - TICK);
   const wait = (s.wait - lastStat.wait) / 1e6;
   // The window in the monotonic clock V8's CPU profiles use, to find what ran in a long one.
-  ticks.push({ wall, own: Math.max(0, wall - wait), wait, from: Number(lastUs), to: Number(nowUs) });
+  ticks.push({
+    wall,
+    own: Math.max(0, wall - wait),
+    wait,
+    // What the thread did in the window: ran (ms, of which user and system in 10 ms ticks), page faults.
+    ran: (s.run - lastStat.run) / 1e6,
+    // The late part the thread spent on a core (at most), and the rest: neither on a core nor
+    // waiting for one (a synchronous sleep in the code, or the virtual machine not run by its host).
+    held: Math.min(Math.max(0, wall - wait), (s.run - lastStat.run) / 1e6),
+    blocked: Math.max(0, wall - wait - (s.run - lastStat.run) / 1e6),
+    user: (s.utime - lastStat.utime) * 10,
+    sys: (s.stime - lastStat.stime) * 10,
+    faults: s.minflt - lastStat.minflt,
+    majorFaults: s.majflt - lastStat.majflt,
+    from: Number(lastUs),
+    to: Number(nowUs),
+  });
   last = now;
   lastUs = nowUs;
   lastStat = s;
@@ -45,6 +64,8 @@ process.on('SIGUSR2', () => {
         ticks: t.length,
         wall: fig('wall'),
         own: fig('own'),
+        held: fig('held'),
+        blocked: fig('blocked'),
         wait: fig('wait'),
         longest: [...t].sort((a, b) => b.own - a.own).slice(0, 5),
       }),
