@@ -12,8 +12,9 @@
  *   delay less the time the thread waited for a core, so that what the code holds shows apart
  *   from what an overloaded shared machine adds (both printed, with the load average); that own
  *   delay is split again into the part the thread spent on a core and the rest, when it was neither
- *   on a core nor waiting for one: a synchronous sleep in the code (a CPU profile shows the native
- *   call on the stack) or, on a loaded virtual machine, its host not running it.
+ *   on a core nor waiting for one: a synchronous wait (V8 waiting for its garbage-collection helper
+ *   threads, which wait for a core themselves; a lock) or, on a loaded virtual machine, its host not
+ *   running it. The main thread's garbage-collection pauses are printed too.
  * Target: no stall over 50 ms (the max of the server's loop delay).
  *
  * Run: `npm run build && npx tsx bench/event-loop.ts` (BENCH_EVENT_LOOP_PERSONS, BENCH_EVENT_LOOP_ROWS);
@@ -118,6 +119,7 @@ async function probeLag(pid: number, file: string) {
     wait: { p99: number; max: number };
     held: { p99: number; max: number };
     blocked: { p99: number; max: number };
+    gc: { count: number; max: number; total: number };
     longest: { own: number; from: number; to: number }[];
   };
 }
@@ -249,7 +251,10 @@ async function main(): Promise<void> {
       console.log(own('main thread probe idle (baseline)', idleOwn));
       console.log(own('main thread probe under the heavy work', loadedOwn));
       console.log(
-        `  of the own delay, on a core: p99 ${fmt(loadedOwn.held.p99)} ms, max ${fmt(loadedOwn.held.max)} ms (idle ${fmt(idleOwn.held.max)}); neither on a core nor waiting for one (a synchronous sleep, or the VM not run by its host): max ${fmt(loadedOwn.blocked.max)} ms (idle ${fmt(idleOwn.blocked.max)})`,
+        `  main-thread garbage collection under the heavy work: ${fmt(loadedOwn.gc.count)} pauses, max ${fmt(loadedOwn.gc.max)} ms, total ${fmt(loadedOwn.gc.total)} ms (idle: max ${fmt(idleOwn.gc.max)} ms)`,
+      );
+      console.log(
+        `  of the own delay, on a core: p99 ${fmt(loadedOwn.held.p99)} ms, max ${fmt(loadedOwn.held.max)} ms (idle ${fmt(idleOwn.held.max)}); neither on a core nor waiting for one (a synchronous wait: V8 waiting for its garbage-collection helper threads, a lock, or the VM not run by its host): max ${fmt(loadedOwn.blocked.max)} ms (idle ${fmt(idleOwn.blocked.max)})`,
       );
       if (process.env.BENCH_EVENT_LOOP_WINDOWS)
         fs.writeFileSync(process.env.BENCH_EVENT_LOOP_WINDOWS, JSON.stringify(loadedOwn.longest));
