@@ -10,7 +10,11 @@
  *   user's cheap request costs while the heavy ones run.
  * - the main thread's own share (bench/lib/loop-probe.mjs, loaded into the server): the same loop
  *   delay less the time the thread waited for a core, so that what the code holds shows apart
- *   from what an overloaded shared machine adds (both printed, with the load average).
+ *   from what an overloaded shared machine adds (both printed, with the load average); that own
+ *   delay is split again into the part the thread spent on a core and the rest, when it was neither
+ *   on a core nor waiting for one: a synchronous wait (V8 waiting for its garbage-collection helper
+ *   threads, which wait for a core themselves; a lock) or, on a loaded virtual machine, its host not
+ *   running it. The main thread's garbage-collection pauses are printed too.
  * Target: no stall over 50 ms (the max of the server's loop delay).
  *
  * Run: `npm run build && npx tsx bench/event-loop.ts` (BENCH_EVENT_LOOP_PERSONS, BENCH_EVENT_LOOP_ROWS);
@@ -113,6 +117,9 @@ async function probeLag(pid: number, file: string) {
     wall: { p99: number; max: number };
     own: { p99: number; max: number };
     wait: { p99: number; max: number };
+    held: { p99: number; max: number };
+    blocked: { p99: number; max: number };
+    gc: { count: number; max: number; total: number };
     longest: { own: number; from: number; to: number }[];
   };
 }
@@ -186,6 +193,7 @@ async function main(): Promise<void> {
 
       // The heavy work, all at once, twice over.
       const t0 = performance.now();
+      const sizes: string[] = [];
       const work = (async () => {
         for (let round = 0; round < 2; round++) {
           await Promise.all([
@@ -194,19 +202,23 @@ async function main(): Promise<void> {
                 const dry = await runImport(base, officer, buf, 'dry_run');
                 if (dry.state !== 'done' && dry.state !== 'succeeded' && round === 0)
                   console.log(`  import dry run ended ${dry.state}: ${dry.message ?? ''}`);
-                if (round === 0) await runImport(base, officer, buf, 'commit');
+                if (round === 0) {
+                  const commit = await runImport(base, officer, buf, 'commit');
+                  sizes.push(`import ${commit.state}`);
+                }
               })(),
             runs('export') &&
               (async () => {
                 const r = await s(officer, 'GET', '/api/v1/persons/export.xlsx');
                 if (r < 1000) throw new Error('the export is suspiciously small');
+                sizes.push(`export ${fmt(r)} bytes`);
               })(),
             runs('docx') &&
               (async () => {
                 const report = (await (
                   await officer.call('POST', '/api/v1/reports', { templateCode: 'dan-van-nam', year: 2021 })
                 ).json()) as { id: number };
-                await s(leader, 'GET', `/api/v1/reports/${report.id}/document.docx`);
+                sizes.push(`docx ${fmt(await s(leader, 'GET', `/api/v1/reports/${report.id}/document.docx`))} bytes`);
               })(),
           ]);
         }
@@ -226,6 +238,7 @@ async function main(): Promise<void> {
       console.log(`${idleLoad} before; ${workLoad} after`);
       console.log(line('GET /healthz on the idle server (baseline)', idle));
       console.log(line(`GET /healthz while the heavy work runs (${fmt(workMs / 1000)} s)`, loaded));
+      console.log(`  the work: ${sizes.join(', ')}`);
       console.log(
         `  ratio to baseline: p99 ${fmt(percentile(loaded, 99) / percentile(idle, 99))}x, max ${fmt(Math.max(...loaded) / Math.max(...idle))}x`,
       );
@@ -237,6 +250,12 @@ async function main(): Promise<void> {
         `${label}: wall p99 ${fmt(x.wall.p99)} ms, max ${fmt(x.wall.max)} ms; own (less waiting for a core) p99 ${fmt(x.own.p99)} ms, max ${fmt(x.own.max)} ms (${fmt(x.ticks)} ticks)`;
       console.log(own('main thread probe idle (baseline)', idleOwn));
       console.log(own('main thread probe under the heavy work', loadedOwn));
+      console.log(
+        `  main-thread garbage collection under the heavy work: ${fmt(loadedOwn.gc.count)} pauses, max ${fmt(loadedOwn.gc.max)} ms, total ${fmt(loadedOwn.gc.total)} ms (idle: max ${fmt(idleOwn.gc.max)} ms)`,
+      );
+      console.log(
+        `  of the own delay, on a core: p99 ${fmt(loadedOwn.held.p99)} ms, max ${fmt(loadedOwn.held.max)} ms (idle ${fmt(idleOwn.held.max)}); neither on a core nor waiting for one (a synchronous wait: V8 waiting for its garbage-collection helper threads, a lock, or the VM not run by its host): max ${fmt(loadedOwn.blocked.max)} ms (idle ${fmt(idleOwn.blocked.max)})`,
+      );
       if (process.env.BENCH_EVENT_LOOP_WINDOWS)
         fs.writeFileSync(process.env.BENCH_EVENT_LOOP_WINDOWS, JSON.stringify(loadedOwn.longest));
       console.log(

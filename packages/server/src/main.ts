@@ -48,9 +48,14 @@ export async function serve(config: Config): Promise<void> {
   const resumer = setInterval(resume, config.jobLeaseMs);
   resumer.unref();
   // Housekeeping: at start and every hour, off the request path. The planner's statistics first:
-  // a SQLite database that never had them gets plans that can be a hundred times slower.
+  // a SQLite database that never had them gets plans that can be a hundred times slower (written
+  // in the database worker, so no request waits behind the event loop for them).
   const purge = async () => {
-    refreshPlannerStatistics(database);
+    // Plans only get worse without them: a failure is logged, and the server serves on.
+    await refreshPlannerStatistics(database).then(
+      (stats) => app.log.info(stats, 'planner statistics refreshed'),
+      (err: unknown) => app.log.warn({ err }, 'planner statistics not refreshed'),
+    );
     await services.auth.purgeExpired();
     await purgePublicAttempts(database.db);
     await services.registryImport.purgeChecks();

@@ -1,7 +1,7 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'kysely';
 import { createTestContext, type TestContext } from '../test/helpers.js';
-import { refreshPlannerStatistics } from './database.js';
+import { openDatabase, refreshPlannerStatistics } from './database.js';
 
 /**
  * What the code may rely on from either database (docs/architecture.md "Data"): 64-bit integers come
@@ -116,20 +116,56 @@ describe('dates and instants', () => {
 });
 
 describe("the planner's statistics (SQLite)", () => {
-  it('refreshPlannerStatistics writes them for a database that never had them, at a sampling limit', async () => {
+  const scratchStats = (s: NonNullable<TestContext['database']['sqlite']>) => {
+    const has = s.prepare("select 1 from sqlite_schema where name = 'sqlite_stat1'").get();
+    return has
+      ? (s.prepare("select idx, stat from sqlite_stat1 where tbl = 't_scratch'").all() as { idx: string }[])
+      : [];
+  };
+
+  it('refreshPlannerStatistics writes them in the database worker for a database that never had them', async () => {
     const s = ctx.database.sqlite;
-    if (!s) return; // PostgreSQL's autovacuum keeps its own statistics.
-    s.exec('create index t_scratch_big_idx on t_scratch (big)');
-    const stats = () => {
-      const has = s.prepare("select 1 from sqlite_schema where name = 'sqlite_stat1'").get();
-      return has
-        ? (s.prepare("select idx, stat from sqlite_stat1 where tbl = 't_scratch'").all() as { idx: string }[])
-        : [];
-    };
+    if (!s) {
+      // PostgreSQL's autovacuum keeps its own statistics, in the server's processes: nothing runs here.
+      expect(await refreshPlannerStatistics(ctx.database)).toEqual({ ranIn: 'database server', ms: 0 });
+      return;
+    }
+    s.exec('create index if not exists t_scratch_big_idx on t_scratch (big)');
     s.exec('drop table if exists sqlite_stat1');
-    expect(stats()).toEqual([]);
-    refreshPlannerStatistics(ctx.database);
-    expect(stats().map((r) => r.idx)).toContain('t_scratch_big_idx');
-    expect(Number(s.pragma('analysis_limit', { simple: true }))).toBe(1000);
+    expect(scratchStats(s)).toEqual([]);
+    // The main thread keeps turning while the worker writes them.
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 1);
+    const p = refreshPlannerStatistics(ctx.database);
+    const turnsBefore = turns;
+    const r = await p;
+    clearInterval(ticker);
+    expect(r.ranIn).toBe('worker');
+    expect(turns).toBeGreaterThan(turnsBefore);
+    expect(scratchStats(s).map((x) => x.idx)).toContain('t_scratch_big_idx');
+  });
+
+  it('a main-thread write during the refresh waits in the queue and both complete', async () => {
+    const s = ctx.database.sqlite;
+    if (!s) return;
+    s.exec('drop table if exists sqlite_stat1');
+    const [r] = await Promise.all([
+      refreshPlannerStatistics(ctx.database),
+      sql`insert into t_scratch (big) values (7)`.execute(ctx.database.db),
+    ]);
+    expect(r.ranIn).toBe('worker');
+    expect(scratchStats(s).length).toBeGreaterThan(0);
+  });
+
+  it('on a database no worker can open (in memory) it runs here, at a sampling limit', async () => {
+    const mem = openDatabase({ database: { kind: 'sqlite', path: ':memory:' } });
+    try {
+      mem.sqlite!.exec('create table t (a integer); create index t_a on t (a); insert into t values (1), (2)');
+      expect(await refreshPlannerStatistics(mem)).toMatchObject({ ranIn: 'main thread' });
+      expect(mem.sqlite!.prepare("select idx from sqlite_stat1 where tbl = 't'").all()).toEqual([{ idx: 't_a' }]);
+      expect(Number(mem.sqlite!.pragma('analysis_limit', { simple: true }))).toBe(1000);
+    } finally {
+      await mem.close();
+    }
   });
 });

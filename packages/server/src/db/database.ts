@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import {
@@ -18,6 +19,7 @@ import {
   type UnknownRow,
 } from 'kysely';
 import type { Config } from '../config.js';
+import { canRunOffThread, offThreadWithDatabase, type OffThreadDbContext } from '../platform/off-thread-db.js';
 import type { DB } from './schema.js';
 
 export type Db = Kysely<DB>;
@@ -175,11 +177,35 @@ export function openDatabase(config: Pick<Config, 'database'>): Database {
  * 33 ms with statistics: docs/architecture.md, "Data"). `PRAGMA optimize` refreshes statistics
  * that are missing or stale but only where `sqlite_stat1` exists, hence the `analyze sqlite_schema`
  * that creates it; the sampling limit keeps it to a fraction of a second on a million persons.
- * The server runs it at start and every hour (main.ts); PostgreSQL's autovacuum does this itself.
+ * The server runs it at start and every hour (main.ts).
+ *
+ * It is synchronous SQLite work (~10 ms, 136 ms the first time on a million persons), so it runs in
+ * the database worker on a connection of its own (platform/off-thread-db.ts), its write through
+ * `exclusive`: main-thread queries wait for it in the main connection's queue without holding the
+ * event loop. A database the worker cannot open (SQLite in memory) is done here. On PostgreSQL
+ * nothing runs in this process: the server's autovacuum analyzes tables in its own processes.
+ * Answers where it ran and how long it took (ms).
  */
-export function refreshPlannerStatistics(database: Database): void {
-  const s = database.sqlite;
-  if (!s) return;
+export async function refreshPlannerStatistics(
+  database: Database,
+): Promise<{ ranIn: 'worker' | 'main thread' | 'database server'; ms: number }> {
+  const t0 = performance.now();
+  if (!database.sqlite) return { ranIn: 'database server', ms: 0 };
+  if (!canRunOffThread(database)) {
+    writePlannerStatistics(database.sqlite);
+    return { ranIn: 'main thread', ms: performance.now() - t0 };
+  }
+  const thread = await offThreadWithDatabase<number>(database, import.meta.url, 'refreshPlannerStatisticsInThread', []);
+  return { ranIn: thread === 0 ? 'main thread' : 'worker', ms: performance.now() - t0 };
+}
+
+/** The worker side: the statistics written on the worker's connection; answers its thread id. */
+export async function refreshPlannerStatisticsInThread(ctx: OffThreadDbContext): Promise<number> {
+  await ctx.exclusive(async () => writePlannerStatistics(ctx.database.sqlite!));
+  return threadId;
+}
+
+function writePlannerStatistics(s: SQLite.Database): void {
   s.pragma('analysis_limit = 1000');
   s.exec('analyze sqlite_schema');
   s.pragma('optimize = 0x10002');

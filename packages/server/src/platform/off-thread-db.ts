@@ -16,8 +16,10 @@ import { AppError } from './errors.js';
  * thread's queries wait in that queue without blocking the loop, as they would for a transaction
  * of its own.
  *
- * The function runs as `fn(ctx, ...args)` where `ctx` holds the worker's `database`, `exclusive`
- * and `progress` (sends a value to `onProgress` here). Arguments and result are plain data
+ * The function runs as `fn(ctx, ...args)` where `ctx` holds the worker's `database`, `exclusive`,
+ * `progress` (sends a value to `onProgress` here) and `send` (a piece of a stream, e.g. the bytes of
+ * an export, handed to `onChunk` here; it resolves once `onChunk` has taken it, so a slow client
+ * slows the worker down, and throws `ChunkRefused` when `onChunk` answers false: the reader left). Arguments and result are plain data
  * (structured clone; a Buffer comes back as a Uint8Array). An `AppError` thrown in the worker is
  * thrown again here with its status, code, message and details.
  *
@@ -30,6 +32,14 @@ export interface OffThreadDbContext {
   database: Database;
   exclusive<T>(fn: () => Promise<T>): Promise<T>;
   progress(value: unknown): void;
+  send(value: unknown): Promise<void>;
+}
+
+/** Thrown by `ctx.send` in the worker when the main side wants no more chunks (the client left). */
+export class ChunkRefused extends Error {
+  constructor() {
+    super('the reader of this stream is gone');
+  }
 }
 
 /** Whether `database` can be opened again by a worker: a SQLite file, or PostgreSQL by its URL. */
@@ -46,6 +56,7 @@ type FromWorker =
   | { type: 'gate'; id: number }
   | { type: 'ungate'; id: number }
   | { type: 'progress'; id: number; value: unknown }
+  | { type: 'chunk'; id: number; seq: number; value: unknown }
   | { type: 'done'; id: number; result: unknown }
   | { type: 'error'; id: number; error: { message: string; status?: number; code?: string; details?: unknown } };
 
@@ -54,6 +65,7 @@ interface Call {
   resolve(v: unknown): void;
   reject(e: Error): void;
   onProgress?(value: unknown): void;
+  onChunk?(value: unknown): Promise<boolean | void> | boolean | void;
   /** Ends the hold on the main connection, if the call has it. */
   ungate: (() => void) | null;
 }
@@ -76,16 +88,16 @@ function fail(err: Error): void {
   worker = null;
 }
 
-function theWorker(): Worker {
+function theWorker(lowPriority: boolean): Worker {
   if (worker) return worker;
   const fromSource = import.meta.url.endsWith('.ts');
   const script = new URL(fromSource ? './off-thread-db-worker.ts' : './off-thread-db-worker.js', import.meta.url);
   const w = fromSource
     ? new Worker(
         `import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`,
-        { eval: true },
+        { eval: true, workerData: { lowPriority } },
       )
-    : new Worker(script);
+    : new Worker(script, { workerData: { lowPriority } });
   w.on('message', (m: FromWorker) => {
     const c = calls.get(m.id);
     if (!c) return;
@@ -110,7 +122,13 @@ function theWorker(): Worker {
         .catch((err: unknown) => settle(m.id, (x) => x.reject(err instanceof Error ? err : new Error(String(err)))));
     } else if (m.type === 'ungate') c.ungate?.();
     else if (m.type === 'progress') c.onProgress?.(m.value);
-    else if (m.type === 'done') settle(m.id, (x) => x.resolve(m.result));
+    else if (m.type === 'chunk') {
+      const ack = (more: boolean) => w.postMessage({ type: 'ack', id: m.id, seq: m.seq, more });
+      Promise.resolve(c.onChunk ? c.onChunk(m.value) : false).then(
+        (r) => ack(r !== false),
+        () => ack(false),
+      );
+    } else if (m.type === 'done') settle(m.id, (x) => x.resolve(m.result));
     else {
       const e = m.error;
       settle(m.id, (x) =>
@@ -140,18 +158,24 @@ export function offThreadWithDatabase<R>(
   moduleUrl: string,
   fn: string,
   args: unknown[],
-  opts: { onProgress?(value: unknown): void; transfer?: ArrayBuffer[] } = {},
+  opts: {
+    onProgress?(value: unknown): void;
+    onChunk?(value: unknown): Promise<boolean | void> | boolean | void;
+    transfer?: ArrayBuffer[];
+  } = {},
 ): Promise<R> {
   if (!canRunOffThread(database))
     return Promise.reject(new Error('offThreadWithDatabase needs a SQLite file or a PostgreSQL URL'));
   return new Promise<R>((resolve, reject) => {
-    const w = theWorker();
+    // A process serves one database: the worker's priority follows its kind (off-thread-db-worker.ts).
+    const w = theWorker(!database.sqlite);
     const id = ++seq;
     calls.set(id, {
       database,
       resolve: resolve as (v: unknown) => void,
       reject,
       onProgress: opts.onProgress,
+      onChunk: opts.onChunk,
       ungate: null,
     });
     w.ref();
