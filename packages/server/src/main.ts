@@ -1,6 +1,6 @@
 import { buildApp, createServices } from './app.js';
 import type { Config } from './config.js';
-import { openDatabase, refreshPlannerStatistics } from './db/database.js';
+import { checkpointOffThread, openDatabase, refreshPlannerStatistics } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { isEmpty, seedDemo, type DemoResult } from './seed/demo.js';
 import { purgePublicAttempts } from './platform/throttle.js';
@@ -47,6 +47,8 @@ export async function serve(config: Config): Promise<void> {
   resume();
   const resumer = setInterval(resume, config.jobLeaseMs);
   resumer.unref();
+  // SQLite: the WAL is checkpointed in the database worker, not by the commit that fills it.
+  const stopCheckpoints = checkpointOffThread(database);
   // Housekeeping: at start and every hour, off the request path. The planner's statistics first:
   // a SQLite database that never had them gets plans that can be a hundred times slower (written
   // in the database worker, so no request waits behind the event loop for them).
@@ -86,6 +88,7 @@ export async function serve(config: Config): Promise<void> {
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    stopCheckpoints(); // the main connection checkpoints as it closes
     await database.close();
     process.exit(0);
   };
