@@ -1,7 +1,8 @@
 import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'kysely';
 import { createTestContext, type TestContext } from '../test/helpers.js';
-import { openDatabase, refreshPlannerStatistics } from './database.js';
+import fs from 'node:fs';
+import { checkpointOffThread, openDatabase, refreshPlannerStatistics } from './database.js';
 
 /**
  * What the code may rely on from either database (docs/architecture.md "Data"): 64-bit integers come
@@ -122,6 +123,34 @@ describe("the planner's statistics (SQLite)", () => {
       ? (s.prepare("select idx, stat from sqlite_stat1 where tbl = 't_scratch'").all() as { idx: string }[])
       : [];
   };
+
+  it('with checkpointOffThread a commit leaves its WAL to the database worker, which copies it back soon after', async () => {
+    const s = ctx.database.sqlite;
+    if (!s) return; // PostgreSQL checkpoints in its own processes
+    const size = () => fs.statSync(s.name).size;
+    const fill = (table: string) => {
+      s.exec(`create table ${table} (id integer primary key, v text)`);
+      const ins = s.prepare(`insert into ${table} (v) values (?)`);
+      s.transaction(() => {
+        for (let i = 0; i < 20_000; i++) ins.run(`ligne ${i} `.repeat(20));
+      })();
+    };
+    // Without it, the commit that passes 1.000 pages copies them back itself, on this thread.
+    s.pragma('wal_checkpoint(TRUNCATE)');
+    let before = size();
+    fill('t_ckpt_here');
+    expect(size()).toBeGreaterThan(before + 2_000_000);
+    const stop = checkpointOffThread(ctx.database, 20);
+    try {
+      before = size();
+      fill('t_ckpt_there');
+      expect(size()).toBe(before); // nothing copied back by the commit
+      for (let i = 0; i < 200 && size() === before; i++) await new Promise((r) => setTimeout(r, 25));
+      expect(size()).toBeGreaterThan(before + 2_000_000); // by the worker
+    } finally {
+      stop();
+    }
+  });
 
   it('refreshPlannerStatistics writes them in the database worker for a database that never had them', async () => {
     const s = ctx.database.sqlite;
