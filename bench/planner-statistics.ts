@@ -1,5 +1,5 @@
 /**
- * The planner statistics refresh (db/database.ts `refreshPlannerStatistics`, run by the server at
+ * The planner statistics refresh (db/maintenance.ts `refreshPlannerStatistics`, run by the server at
  * start and every hour) on a copy of the 1.000.000-person SQLite province: how long it takes and how
  * long the main thread's loop is held while it runs in the database worker, the first time (no
  * statistics yet) and again (they exist), next to the same statements run on the main thread in the

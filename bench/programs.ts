@@ -212,7 +212,7 @@ export async function programsBench(): Promise<void> {
     // two more runs on the warm connection are printed too, with the ratio to their median.
     // `commit`: the same, committed (timed with its COMMIT) and then deleted, untimed: generation
     // must commit its 100.000 rows, which the rolled-back baseline never pays. The WAL is not
-    // checkpointed by that commit, as the server's are not (db/database.ts checkpointOffThread).
+    // checkpointed by that commit, as the server's are not (db/maintenance.ts checkpointOffThread).
     const baselineWork = async (c: Database['db']) => {
       const baseList = Number(
         (

@@ -1,6 +1,7 @@
 import { buildApp, createServices } from './app.js';
 import type { Config } from './config.js';
-import { checkpointOffThread, openDatabase, refreshPlannerStatistics } from './db/database.js';
+import { openDatabase } from './db/database.js';
+import { checkpointOffThread, refreshPlannerStatistics } from './db/maintenance.js';
 import { migrateToLatest } from './db/migrate.js';
 import { isEmpty, seedDemo, type DemoResult } from './seed/demo.js';
 import { purgePublicAttempts } from './platform/throttle.js';

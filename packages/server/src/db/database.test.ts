@@ -2,7 +2,8 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'kysely';
 import { createTestContext, type TestContext } from '../test/helpers.js';
 import fs from 'node:fs';
-import { checkpointOffThread, openDatabase, refreshPlannerStatistics } from './database.js';
+import { openDatabase } from './database.js';
+import { checkpointOffThread, refreshPlannerStatistics } from './maintenance.js';
 
 /**
  * What the code may rely on from either database (docs/architecture.md "Data"): 64-bit integers come

@@ -1,7 +1,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import { givenNameSortPrefixes } from '@ansinh/domain';
 import type { Executor } from '../../../db/database.js';
-import { applyPersonFilter, type PersonFilter } from './persons.repo.js';
+import { applyPersonFilter, type PersonFilter } from './person-filter.repo.js';
 import { LIST_COLUMNS, prefixEnd, type Scope } from './shared.js';
 
 /** Past this many matches a search answers "more than 1.000" instead of counting them all. */
