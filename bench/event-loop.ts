@@ -27,7 +27,7 @@ import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
 import { createServices, loadConfig, migrateToLatest, openDatabase, seedDemo } from '@ansinh/server';
 import { BENCH_PASSWORD } from './lib/seeded.js';
-import { benchLogin, startBenchServer, type BenchSession } from './lib/server.js';
+import { benchLogin, serverLag, startBenchServer, type BenchSession } from './lib/server.js';
 import { benchPgBase, freshPg } from './lib/pg.js';
 import { fmt } from './lib/stats.js';
 
@@ -80,16 +80,6 @@ async function importFile(communes: string[]): Promise<Buffer> {
     ]);
   }
   return Buffer.from(await wb.xlsx.writeBuffer());
-}
-
-/** The server's own loop delay since the last read (the histogram resets at each read), in ms. */
-async function serverLag(base: string): Promise<{ p99: number; max: number }> {
-  const text = await (await fetch(`${base}/metrics`)).text();
-  const read = (name: string) => Number(new RegExp(`^${name} ([\\d.e+-]+)`, 'm').exec(text)?.[1] ?? NaN) * 1000;
-  return {
-    p99: read('ansinh_nodejs_eventloop_lag_p99_seconds'),
-    max: read('ansinh_nodejs_eventloop_lag_max_seconds'),
-  };
 }
 
 /** Poll /healthz every 10 ms until `until` resolves; answer the latencies (ms). */

@@ -18,7 +18,7 @@ import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { createServices, loadConfig, migrateToLatest, openDatabase, seedDemo, type Database } from '@ansinh/server';
-import { benchLogin, processCpuMs, startBenchServer } from './lib/server.js';
+import { benchLogin, processCpuMs, serverLag, startBenchServer } from './lib/server.js';
 import { fmt } from './lib/stats.js';
 
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 1_000_000);
@@ -54,16 +54,6 @@ async function benchPg(base: string): Promise<{ url: string; seeded: boolean }> 
   } finally {
     await d.end();
   }
-}
-
-/** The server's own loop delay since the last read (the histogram resets at each read), in ms. */
-async function serverLag(base: string): Promise<{ p99: number; max: number }> {
-  const text = await (await fetch(`${base}/metrics`)).text();
-  const read = (name: string) => Number(new RegExp(`^${name} ([\\d.e+-]+)`, 'm').exec(text)?.[1] ?? NaN) * 1000;
-  return {
-    p99: read('ansinh_nodejs_eventloop_lag_p99_seconds'),
-    max: read('ansinh_nodejs_eventloop_lag_max_seconds'),
-  };
 }
 
 /**

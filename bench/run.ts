@@ -24,6 +24,7 @@ import { petitionsBench } from './petitions.js';
 import { employmentBench } from './employment.js';
 import { povertyBench } from './poverty.js';
 import { benchPgBase, freshPg } from './lib/pg.js';
+import { processCpuMs } from './lib/server.js';
 import { meritBench } from './merit.js';
 import { nationalBench } from './national.js';
 
@@ -38,11 +39,8 @@ const PORT = Number(process.env.BENCH_PORT ?? 18080);
 const SERVER = `http://127.0.0.1:${PORT}`;
 const BARE = `http://127.0.0.1:${PORT + 1}`;
 
-/** User + system CPU seconds a process has used so far (Linux /proc; clock ticks of 1/100 s). */
-function cpuSeconds(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
+/** User + system CPU seconds a process has used so far. */
+const cpuSeconds = (pid: number) => processCpuMs(pid) / 1000;
 
 async function waitFor(url: string, ms = 120_000): Promise<void> {
   const until = Date.now() + ms;

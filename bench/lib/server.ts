@@ -99,3 +99,13 @@ export function processCpuMs(pid: number): number {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
+
+/** The server's own loop delay since the last read (the histogram resets at each read), in ms. */
+export async function serverLag(base: string): Promise<{ p99: number; max: number }> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const read = (name: string) => Number(new RegExp(`^${name} ([\\d.e+-]+)`, 'm').exec(text)?.[1] ?? NaN) * 1000;
+  return {
+    p99: read('ansinh_nodejs_eventloop_lag_p99_seconds'),
+    max: read('ansinh_nodejs_eventloop_lag_max_seconds'),
+  };
+}
