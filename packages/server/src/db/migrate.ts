@@ -36,6 +36,7 @@ import * as m0038 from './migrations/0038-background-jobs.js';
 import * as m0039 from './migrations/0039-session-changes.js';
 import * as m0040 from './migrations/0040-dossier-name-trigrams.js';
 import * as m0041 from './migrations/0041-statuses-holder-covering.js';
+import * as m0042 from './migrations/0042-area-report-degree.js';
 
 type DialectMigration = { up(db: Parameters<Migration['up']>[0], dialect: Database['dialect']): Promise<void> };
 
@@ -77,6 +78,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0039-session-changes': m0039,
   '0040-dossier-name-trigrams': m0040,
   '0041-statuses-holder-covering': m0041,
+  '0042-area-report-degree': m0042,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -34,38 +34,40 @@ function ruleParts(eligibility: EligibilityRule, amount: AmountRule) {
   return { amountExpr, selectors, person, bidCol: person ? 's.person_id' : 's.household_id' };
 }
 
-function ruleCte(
-  a: { refDate: string; eligibility: EligibilityRule; amount: AmountRule; where: RuleWhere },
-  ranked: boolean,
-) {
+function ruleCte(a: { refDate: string; eligibility: EligibilityRule; amount: AmountRule; where: RuleWhere }) {
   const { amountExpr, selectors, bidCol } = ruleParts(a.eligibility, a.amount);
-  // The words of describeStatus(): the catalogue's label, the review year, the degree.
-  const labels = [...new Set(a.eligibility.any.map((x) => x.status))].flatMap((k) =>
-    STATUS_CATEGORIES[k].categories.map((c) => sql`when ${`${k}:${c.code}`} then ${c.vi}`),
-  );
-  const label = sql`(case s.kind || ':' || s.category ${sql.join(labels, sql` `)} else s.kind || ' ' || s.category end)
+  // The words of describeStatus(): the catalogue's label, the review year, the degree. Only the
+  // categories the selectors can let through are spelled out, each with the reason's first words
+  // (one constant per row in the usual case, rather than strings joined per row).
+  const pairs = new Map<string, { kind: string; code: string; vi: string }>();
+  for (const sel of a.eligibility.any)
+    for (const c of STATUS_CATEGORIES[sel.status].categories)
+      if (!sel.categories || sel.categories.includes(c.code))
+        pairs.set(`${sel.status}:${c.code}`, { kind: sel.status, code: c.code, vi: c.vi });
+  const oneKind = new Set([...pairs.values()].map((p) => p.kind)).size <= 1;
+  const head = 'Đủ điều kiện: ';
+  const labelled = oneKind
+    ? sql`case s.category ${sql.join(
+        [...pairs.values()].map((p) => sql`when ${p.code} then ${head + p.vi}`),
+        sql` `,
+      )} else ${head} || s.kind || ' ' || s.category end`
+    : sql`case s.kind || ':' || s.category ${sql.join(
+        [...pairs].map(([key, p]) => sql`when ${key} then ${head + p.vi}`),
+        sql` `,
+      )} else ${head} || s.kind || ' ' || s.category end`;
+  const label = sql`(${pairs.size > 0 ? labelled : sql`${head} || s.kind || ' ' || s.category`})
     || (case when s.year is not null then ' (rà soát ' || cast(s.year as text) || ')' else '' end)
     || (case when s.degree is not null and s.degree > 0 then ' ' || cast(s.degree as text) || '%' else '' end)`;
-  const reason =
-    a.amount.type === 'by_category'
-      ? sql`'Đủ điều kiện: ' || ${label} || '; mức theo diện ' || s.category`
-      : sql`'Đủ điều kiện: ' || ${label}`;
+  const reason = a.amount.type === 'by_category' ? sql`${label} || '; mức theo diện ' || s.category` : label;
   const where = sql`${sql.ref(`s.${a.where.scope.column}`)} = ${a.where.scope.code}`;
-  // `q`: every qualifying status with its amount and reason. `b`: one row per beneficiary, the
-  // highest amount first, then the first category, as `entitlement()` (`ranked`); or `q` itself.
+  // `q`: every qualifying status with its amount and reason; `b`: those that give an amount.
   return sql`with q as (
       select ${sql.ref(bidCol)} as bid, s.category as category, ${amountExpr} as amt, ${reason} as reason
       from statuses s
       where ${where}
         and s.valid_from <= ${a.refDate} and (s.valid_to is null or s.valid_to >= ${a.refDate})
         and (${sql.join(selectors, sql` or `)})
-    ), b as (${
-      ranked
-        ? sql`select bid, category, amt, reason from (
-            select bid, category, amt, reason, row_number() over (partition by bid order by amt desc, category) as rn
-            from q where amt is not null and bid is not null) r where r.rn = 1`
-        : sql`select bid, category, amt, reason from q where amt is not null and bid is not null`
-    })`;
+    ), b as (select bid, category, amt, reason from q where amt is not null and bid is not null)`;
 }
 
 /**
@@ -299,14 +301,15 @@ export const candidatesRepo = {
   /**
    * Generation in one INSERT…SELECT, for the rules SQL can state exactly: selections by status
    * kind, categories, review year and degree (no age), and a fixed amount or a table by category.
-   * The highest amount wins when several statuses of one beneficiary qualify, as in
-   * `entitlement()`, then the first category. Ranking every qualifying status with a window
-   * function costs a sort of every row (~70 ms of ~445 ms of CPU for 99.165 entries on SQLite),
-   * so a first statement counts the beneficiaries with several (an index-only read of the same
-   * statuses, usually none), and only then are they ranked. A status granted between the two
-   * statements (PostgreSQL) could give a beneficiary two entries: the check refuses the list
-   * (DUPLICATE_IN_LIST) and approval's unique key a second payment. The check recomputes every
-   * amount, so generation and rule cannot drift unseen. Answers the entries written.
+   * Each qualifying status gives a row: a beneficiary with several is written several times here,
+   * and `entriesRepo.dropOutranked` then keeps the one `entitlement()` picks (highest amount, then
+   * first category). Ranking in this statement cost a sort of every row, or a first statement to
+   * count such beneficiaries (~40 ms of ~400 for 99.165 entries on SQLite); finding them after,
+   * in the entries' own index, costs ~12 ms. Each entry goes to the list of the commune its holder
+   * lives in (a status granted where the holder lived before follows them). With `communeList`,
+   * the scope is one commune and that is its list: its holders' rows take it without a lookup,
+   * only a holder who moved looks for theirs. The check recomputes every amount, so generation and
+   * rule cannot drift unseen. Answers the rows written.
    */
   async insertGeneratedSql(
     db: Executor,
@@ -317,7 +320,10 @@ export const candidatesRepo = {
       scope: Scope;
       eligibility: EligibilityRule;
       amount: AmountRule;
+      /** The lists being generated (one per commune). */
       listIds: number[];
+      /** The list of the commune `scope` names (its column is then `commune_code`). */
+      communeList?: number;
       now: string;
       dialect: 'sqlite' | 'postgres';
     },
@@ -330,21 +336,27 @@ export const candidatesRepo = {
       ? sql`join persons h on h.id = b.bid and h.merged_into_id is null and (h.deceased_on is null or h.deceased_on > ${a.refDate}) and (h.moved_out_on is null or h.moved_out_on > ${a.refDate})`
       : sql`join households h on h.id = b.bid and h.state = 'active' left join persons hp on hp.id = h.head_person_id`;
     const holderCols = person
-      ? sql`h.id, null, 'p:' || h.id, h.full_name, h.birth_date, h.citizen_id, h.village`
-      : sql`null, h.id, 'h:' || h.id, coalesce(hp.full_name, 'Hộ ' || h.code), hp.birth_date, hp.citizen_id, h.village`;
+      ? sql`h.id as person_id, cast(null as bigint) as household_id, 'p:' || h.id as beneficiary_key, h.full_name as full_name, h.birth_date as birth_date, h.citizen_id as citizen_id, h.village as village`
+      : sql`cast(null as bigint) as person_id, h.id as household_id, 'h:' || h.id as beneficiary_key, coalesce(hp.full_name, 'Hộ ' || h.code) as full_name, hp.birth_date as birth_date, hp.citizen_id as citizen_id, h.village as village`;
+    const listOf = sql`program_lists l where l.program_id = ${a.programId} and l.period = ${a.period} and l.seq = 0 and l.commune_code = h.commune_code and +l.id in (${sql.join(a.listIds)})`;
+    const from =
+      a.communeList !== undefined
+        ? sql`coalesce(case when h.commune_code = ${a.scope.code} then ${int(a.communeList)} end, (select l.id from ${listOf})) as list_id
+          from b ${holderJoin}`
+        : // CROSS JOIN keeps the lists as the inner loop on SQLite (one unique-index lookup per row);
+          // left to itself the planner rescanned b once per list. The unary + keeps the id list a filter.
+          sql`l.id as list_id from b ${holderJoin} cross join ${listOf}`;
     const rule = { refDate: a.refDate, eligibility: a.eligibility, amount: a.amount, where: { scope: a.scope } };
-    const several = await sql<{ n: number }>`${ruleCte(rule, false)}
-      select count(*) as n from (select bid from b group by bid having count(*) > 1) t`.execute(db);
     const res = await sql`
-      ${ruleCte(rule, Number(several.rows[0]?.n ?? 0) > 0)}
+      ${ruleCte(rule)}
       insert into list_entries (list_id, program_id, period, person_id, household_id, beneficiary_key, full_name, birth_date, citizen_id, village, category, amount, arrears_amount, quantity_milli, reason, manual, province_code, district_code, commune_code, created_at)
-      select l.id, ${int(a.programId)}, cast(${a.period} as text), ${holderCols}, b.category, b.amt, 0, 0, b.reason, 0, h.province_code, h.district_code, h.commune_code, ${instant}
-      from b ${holderJoin}
-      -- CROSS JOIN keeps the lists as the inner loop on SQLite (one unique-index lookup per row);
-      -- left to itself the planner rescanned b once per list. The unary + keeps the id list a filter.
-      cross join program_lists l
-      where l.program_id = ${a.programId} and l.period = ${a.period} and l.seq = 0 and l.commune_code = h.commune_code and +l.id in (${sql.join(a.listIds)})
-      order by l.id, h.id`.execute(db);
+      select x.list_id, ${int(a.programId)}, cast(${a.period} as text), x.person_id, x.household_id, x.beneficiary_key, x.full_name, x.birth_date, x.citizen_id, x.village, x.category, x.amt, 0, 0, x.reason, 0, x.province_code, x.district_code, x.commune_code, ${instant}
+      from (
+        select h.id as holder, ${holderCols}, b.category as category, b.amt as amt, b.reason as reason,
+          h.province_code as province_code, h.district_code as district_code, h.commune_code as commune_code, ${from}
+      ) x
+      where x.list_id is not null
+      order by x.list_id, x.holder`.execute(db);
     return Number(res.numAffectedRows ?? 0);
   },
 };

@@ -122,6 +122,7 @@ export function generateListsUseCase({ database }: ProgramsDeps) {
           database.sqlite && !body.communeCode && todo.length > 1
             ? todo.map((c) => ({ column: 'commune_code', code: c.code }))
             : [wide];
+        const ids = [...listIds.values()];
         for (const scope of passes) {
           count += await candidatesRepo.insertGeneratedSql(trx, {
             programId: p.id,
@@ -130,12 +131,16 @@ export function generateListsUseCase({ database }: ProgramsDeps) {
             scope,
             eligibility: rule.eligibility,
             amount: rule.amount,
-            listIds: [...listIds.values()],
+            listIds: ids,
+            communeList: scope.column === 'commune_code' ? listIds.get(scope.code) : undefined,
             now,
             dialect: database.dialect,
           });
           progress.done = progress.total = count;
         }
+        // A row was written per qualifying status: one entry per beneficiary stays.
+        count -= await entriesRepo.dropOutranked(trx, { programId: p.id, period, listIds: ids });
+        progress.done = progress.total = count;
       } else {
         const items = await eligibleIn(trx, p, rule, wide, refDate);
         await addArrears(trx, p, period, items);
