@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll, afterAll } from 'vitest';
 import { sql } from 'kysely';
 import { createTestContext, type TestContext } from '../test/helpers.js';
 import fs from 'node:fs';
-import { openDatabase } from './database.js';
+import { openDatabase, sqliteArrays } from './database.js';
 import { checkpointOffThread, refreshPlannerStatistics } from './maintenance.js';
 
 /**
@@ -197,5 +197,58 @@ describe("the planner's statistics (SQLite)", () => {
     } finally {
       await mem.close();
     }
+  });
+});
+
+describe('rows as arrays (SQLite)', () => {
+  const countQuery = () =>
+    sql<{ n: number }>`select count(*) as n, max(id) as top from t_scratch`.compile(ctx.database.db);
+
+  it('answers the columns in SELECT order, and null on PostgreSQL', async () => {
+    const got = await sqliteArrays(
+      ctx.database,
+      ctx.database.db,
+      sql`select id, d from t_scratch where id = 3`.compile(ctx.database.db),
+    );
+    if (!ctx.database.sqlite) return expect(got).toBeNull();
+    expect(got).toEqual([[3n, '2025-01-01']]);
+    // The cached statement is handed back to Kysely reading objects.
+    expect((await sql`select id, d from t_scratch where id = 3`.execute(ctx.database.db)).rows).toEqual([
+      { id: 3, d: '2025-01-01' },
+    ]);
+  });
+
+  it("never reads another request's open transaction: it waits for the connection", async () => {
+    if (!ctx.database.sqlite) return;
+    const before = await sqliteArrays(ctx.database, ctx.database.db, countQuery());
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let inserted!: () => void;
+    const hasInserted = new Promise<void>((r) => (inserted = r));
+    const trx = ctx.database.db.transaction().execute(async (t) => {
+      await sql`insert into t_scratch (big) values (42)`.execute(t);
+      inserted();
+      await held;
+      throw new Error('rolled back');
+    });
+    await hasInserted;
+    const during = sqliteArrays(ctx.database, ctx.database.db, countQuery());
+    release();
+    await expect(trx).rejects.toThrow('rolled back');
+    expect(await during).toEqual(before);
+  });
+
+  it('inside a transaction, reads what it wrote', async () => {
+    if (!ctx.database.sqlite) return;
+    const [[n]] = (await sqliteArrays(ctx.database, ctx.database.db, countQuery())) as [[bigint]];
+    await ctx.database.db
+      .transaction()
+      .execute(async (t) => {
+        await sql`insert into t_scratch (big) values (43)`.execute(t);
+        const [[m]] = (await sqliteArrays(ctx.database, t, countQuery())) as [[bigint]];
+        expect(m).toBe(n + 1n);
+        throw new Error('undo');
+      })
+      .catch(() => undefined);
   });
 });

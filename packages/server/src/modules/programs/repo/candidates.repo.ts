@@ -6,7 +6,7 @@ import {
   type AmountRule,
   type EligibilityRule,
 } from '@ansinh/domain';
-import type { Executor } from '../../../db/database.js';
+import { sqliteArrays, type Database, type Executor } from '../../../db/database.js';
 import { chunked, type CandidateRow, type CheckRow, type HolderColumns, type Scope } from './types.js';
 
 /** Where the rule looks: an area. */
@@ -221,6 +221,8 @@ export const candidatesRepo = {
         /** Beneficiaries held more than once in the program and period (`entriesRepo.twinKeys`). */
         twinKeys: string[];
       };
+      /** On SQLite, the rows are read as arrays (`sqliteArrays`). */
+      database?: Pick<Database, 'sqliteCached'>;
     },
   ): Promise<CheckRow[]> {
     const num = (col: string) => sql<number>`cast(${sql.ref(col)} as double precision)`;
@@ -254,7 +256,8 @@ export const candidatesRepo = {
           or ${notDigits}
           or (e.manual <> 1 and (e.quantity_milli <> 0 or coalesce(${expected} <> e.amount, ${sql.lit(true)}))))`;
     }
-    const res = await sql<CheckRow>`
+    // The columns in this order: `arrays` below reads them by position.
+    const query = sql<CheckRow>`
       select ${num('e.id')} as id, ${num('e.list_id')} as list_id, e.beneficiary_key, e.full_name,
         coalesce(p.birth_date, hp.birth_date, e.birth_date) as birth_date, ${cid} as citizen_id,
         coalesce(p.deceased_on, hp.deceased_on) as deceased_on, p.moved_out_on,
@@ -267,8 +270,26 @@ export const candidatesRepo = {
       where e.list_id in (${sql.join(a.listIds)})${a.after !== undefined ? sql` and e.id > ${a.after}` : sql``}${
         a.upTo !== undefined ? sql` and e.id <= ${a.upTo}` : sql``
       }${suspects}
-      order by e.list_id, e.id`.execute(db);
-    return res.rows;
+      order by e.list_id, e.id`;
+    const arrays = a.database ? await sqliteArrays(a.database, db, query.compile(db)) : null;
+    if (!arrays) return (await query.execute(db)).rows;
+    const n = (v: unknown) => (v == null ? null : Number(v));
+    return arrays.map((c) => ({
+      id: Number(c[0]),
+      list_id: Number(c[1]),
+      beneficiary_key: c[2] as string,
+      full_name: c[3] as string,
+      birth_date: c[4] as string | null,
+      citizen_id: c[5] as string | null,
+      deceased_on: c[6] as string | null,
+      moved_out_on: c[7] as string | null,
+      amount: Number(c[8]),
+      quantity_milli: Number(c[9]),
+      manual: Number(c[10]),
+      arrears_months: c[11] as string | null,
+      expected_amount: r ? n(c[12]) : undefined,
+      household_id: r ? undefined : n(c[12]),
+    }));
   },
 
   /** The statuses in force on a date of the persons and households on the lists, with the entry's beneficiary key. */

@@ -1,5 +1,5 @@
 import { checkListEntries, entitlement, type CheckResult, type EntryForCheck } from '@ansinh/domain';
-import type { Executor } from '../../../db/database.js';
+import type { Database, Executor } from '../../../db/database.js';
 import type { Actor } from '../../../platform/actor.js';
 import { areaColumnScope } from '../../../platform/authz.js';
 import { programsPolicy } from '../programs.policy.js';
@@ -106,7 +106,13 @@ function judge(l: Head, entries: EntryForCheck[], count: number): Problems {
   // A list with entries but none suspect has no problem; an empty one is said to be empty.
   if (entries.length === 0 && count > 0) return [];
   const names = new Map(entries.map((e) => [e.id, e.fullName]));
-  return checkListEntries(entries, l.ref_date).map((pr) => ({ ...pr, fullName: names.get(pr.entryId) ?? '' }));
+  return checkListEntries(entries, l.ref_date).map((pr) => ({
+    entryId: pr.entryId,
+    code: pr.code,
+    blocking: pr.blocking,
+    message: pr.message,
+    fullName: names.get(pr.entryId) ?? '',
+  }));
 }
 
 /** What receives each list's problems, as soon as its entries are all read. */
@@ -127,7 +133,7 @@ async function checkGroup(
   rule: Rule,
   counts: Map<number, number>,
   onList: OnList,
-  everyEntry: boolean,
+  opts: CheckOptions,
 ) {
   const { program_id: programId, period, ref_date: refDate } = lists[0]!;
   const ids = lists.map((l) => l.id);
@@ -138,7 +144,7 @@ async function checkGroup(
       ? await entriesRepo.elsewhere(ex, { programId, period, listIds: ids })
       : new Map<number, string[]>();
   const suspectsOf =
-    inSql(rule) && !everyEntry
+    inSql(rule) && !opts.everyEntry
       ? { programId, period, refDate, eligibility: rule.eligibility, amount: rule.amount, twinKeys }
       : undefined;
   let statuses: Map<string, CandidateRow[]> | null = null;
@@ -164,7 +170,7 @@ async function checkGroup(
   for (const unit of await unitsOf(ex, ids, counts)) {
     judgeBefore(unit.listIds[0]!);
     await tick();
-    const found = await candidatesRepo.entriesForCheck(ex, { ...unit, suspectsOf });
+    const found = await candidatesRepo.entriesForCheck(ex, { ...unit, suspectsOf, database: opts.database });
     const expected = statuses ? await recomputed(ex, found, rule, refDate, statuses) : null;
     for (const e of found) {
       const entry = forCheck(
@@ -185,16 +191,16 @@ async function checkGroup(
 }
 
 /**
- * Check lists: the problems of every entry, from the registry as it is now and the rule, handed
- * to `onList` list by list. `everyEntry` reads and recomputes every entry even where SQL states
- * the rule (tests compare).
+ * `everyEntry` reads and recomputes every entry even where SQL states the rule (tests compare);
+ * `database`, when given, lets SQLite hand the rows over as arrays (db/database.ts sqliteArrays).
  */
-export async function checkEachList(
-  ex: Executor,
-  listIds: number[],
-  onList: OnList,
-  opts: { everyEntry?: boolean } = {},
-) {
+type CheckOptions = { everyEntry?: boolean; database?: Pick<Database, 'sqliteCached'> };
+
+/**
+ * Check lists: the problems of every entry, from the registry as it is now and the rule, handed
+ * to `onList` list by list (`CheckOptions`).
+ */
+export async function checkEachList(ex: Executor, listIds: number[], onList: OnList, opts: CheckOptions = {}) {
   if (listIds.length === 0) return;
   const lists = await listsRepo.heads(ex, listIds);
   const counts = await entriesRepo.countsByList(ex, listIds);
@@ -208,12 +214,12 @@ export async function checkEachList(
   }
   for (const g of groups.values()) {
     const rule = await ruleOn(ex, g[0]!.program_id, g[0]!.ref_date);
-    await checkGroup(ex, g, rule, counts, onList, !!opts.everyEntry);
+    await checkGroup(ex, g, rule, counts, onList, opts);
   }
 }
 
 /** The problems of every entry of the lists, by list (see `checkEachList`). */
-export async function checkLists(ex: Executor, listIds: number[], opts: { everyEntry?: boolean } = {}) {
+export async function checkLists(ex: Executor, listIds: number[], opts: CheckOptions = {}) {
   const problemsByList = new Map<number, Problems>();
   await checkEachList(ex, listIds, (id, problems) => problemsByList.set(id, problems), opts);
   return problemsByList;
@@ -225,7 +231,7 @@ export function checkListsUseCases({ database }: ProgramsDeps) {
   return {
     async check(actor: Actor, listId: number): Promise<CheckResult> {
       const l = await loadList(db, actor, listId, 'check');
-      const problems = (await checkLists(db, [l.id])).get(l.id) ?? [];
+      const problems = (await checkLists(db, [l.id], { database })).get(l.id) ?? [];
       return { ok: !problems.some((p) => p.blocking), problems, checkedEntries: l.entries_count };
     },
 
@@ -238,12 +244,17 @@ export function checkListsUseCases({ database }: ProgramsDeps) {
       let problems = 0;
       let blocking = 0;
       const listsWithProblems: number[] = [];
-      await checkEachList(db, ids, (id, ps) => {
-        const b = ps.filter((p) => p.blocking).length;
-        problems += ps.length;
-        blocking += b;
-        if (b > 0) listsWithProblems.push(id);
-      });
+      await checkEachList(
+        db,
+        ids,
+        (id, ps) => {
+          const b = ps.filter((p) => p.blocking).length;
+          problems += ps.length;
+          blocking += b;
+          if (b > 0) listsWithProblems.push(id);
+        },
+        { database },
+      );
       return { lists: ids.length, problems, blocking, listsWithProblems };
     },
   };

@@ -34,7 +34,7 @@ export function listStepsUseCases({ database }: ProgramsDeps, listDetail: ListDe
       const t = listTransition(l.state as ListState, action, l.levels === 2 ? 2 : 3);
       if ('error' in t) throw errors.conflict('LIST_STATE', t.error);
       if (action === 'submit') {
-        const problems = (await checkLists(trx, [l.id])).get(l.id) ?? [];
+        const problems = (await checkLists(trx, [l.id], { database })).get(l.id) ?? [];
         const blocking = problems.filter((p) => p.blocking);
         if (blocking.length > 0) {
           throw errors.conflict(
