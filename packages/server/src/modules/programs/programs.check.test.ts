@@ -112,4 +112,21 @@ describe('programs: the set-based check', () => {
     expect(seen(listIds[1]!)).toEqual(['DUPLICATE_IN_PROGRAM:Hai Xã:blocking']);
     expect(seen(listIds[2]!)).toEqual(['EMPTY_LIST::warning']);
   });
+
+  it('judges every list when short lists and sliced long ones share the statements', async () => {
+    const { id: programId } = await buildProgram(ctx);
+    const [short, long] = [await nextCommune(ctx), await nextCommune(ctx)];
+    await buildBeneficiary(ctx, { communeCode: short, name: 'Ngắn Chưa Có Số', cid: null });
+    for (const name of ['Dài Một', 'Dài Hai', 'Dài Ba']) await buildBeneficiary(ctx, { communeCode: long, name });
+    await buildBeneficiary(ctx, { communeCode: long, name: 'Dài Chưa Có Số', cid: null });
+    const ids: number[] = [];
+    for (const c of [short, long])
+      ids.push(...(await ctx.services.programs.generate(sys, programId, { communeCode: c })).listIds);
+    const names = (m: Map<number, { fullName: string }[]>) => ids.map((id) => (m.get(id) ?? []).map((p) => p.fullName));
+    const expected = [['Ngắn Chưa Có Số'], ['Dài Chưa Có Số']];
+    expect(names(await checkLists(ctx.database.db, ids))).toEqual(expected);
+    // Two entries a statement: the short list is read alone, then the long one in slices.
+    for (const opts of [{ entriesPerStatement: 2 }, { entriesPerStatement: 2, database: ctx.database }])
+      expect(names(await checkLists(ctx.database.db, ids, opts))).toEqual(expected);
+  });
 });

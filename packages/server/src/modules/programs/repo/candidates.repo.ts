@@ -55,9 +55,11 @@ function ruleCte(a: { refDate: string; eligibility: EligibilityRule; amount: Amo
         [...pairs].map(([key, p]) => sql`when ${key} then ${head + p.vi}`),
         sql` `,
       )} else ${head} || s.kind || ' ' || s.category end`;
-  const label = sql`(${pairs.size > 0 ? labelled : sql`${head} || s.kind || ' ' || s.category`})
+  const words = pairs.size > 0 ? labelled : sql`${head} || s.kind || ' ' || s.category`;
+  // Without a review year or a degree (most rows), the words alone: no string is built per row.
+  const label = sql`(case when s.year is null and (s.degree is null or s.degree <= 0) then ${words} else (${words})
     || (case when s.year is not null then ' (rà soát ' || cast(s.year as text) || ')' else '' end)
-    || (case when s.degree is not null and s.degree > 0 then ' ' || cast(s.degree as text) || '%' else '' end)`;
+    || (case when s.degree is not null and s.degree > 0 then ' ' || cast(s.degree as text) || '%' else '' end) end)`;
   const reason = a.amount.type === 'by_category' ? sql`${label} || '; mức theo diện ' || s.category` : label;
   const where = sql`${sql.ref(`s.${a.where.scope.column}`)} = ${a.where.scope.code}`;
   // `q`: every qualifying status with its amount and reason; `b`: those that give an amount.
@@ -376,8 +378,12 @@ export const candidatesRepo = {
         select h.id as holder, ${holderCols}, b.category as category, b.amt as amt, b.reason as reason,
           h.province_code as province_code, h.district_code as district_code, h.commune_code as commune_code, ${from}
       ) x
-      where x.list_id is not null
-      order by x.list_id, x.holder`.execute(db);
+      where x.list_id is not null${
+        // A commune's rows are written in the order its index gives them (category, date granted,
+        // holder): sorting them by holder cost ~20 of ~330 ms on the bench (SQLite). An area's
+        // rows are written list by list.
+        a.communeList !== undefined ? sql`` : sql` order by x.list_id, x.holder`
+      }`.execute(db);
     return Number(res.numAffectedRows ?? 0);
   },
 };

@@ -19,7 +19,7 @@ const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
  * one statement stays well under the 50 ms a request may hold the loop (docs/architecture.md);
  * with 3.000 the loop's p99 was 70 ms on the loaded bench machine, with 1.000 about 25 ms.
  */
-const ENTRIES_PER_STATEMENT = 1000;
+const ENTRIES_PER_STATEMENT = 2000;
 
 /** One entry as `checkListEntries()` sees it, with the registry as it is now (picked in SQL). */
 function forCheck(e: CheckRow, expected: EntryForCheck['expected'], elsewhere: readonly string[]): EntryForCheck {
@@ -42,30 +42,36 @@ function forCheck(e: CheckRow, expected: EntryForCheck['expected'], elsewhere: r
 
 type Unit = { listIds: number[]; after?: number; upTo?: number };
 
-/** The statements of a check: about ENTRIES_PER_STATEMENT entries each, short lists together, long ones in slices. */
-async function unitsOf(ex: Executor, ids: number[], counts: Map<number, number>): Promise<Unit[]> {
+/**
+ * The statements of a check, in list order: about `size` entries each, short lists together, long
+ * ones in slices (a pack of short lists goes before the next long list: lists are judged as soon
+ * as a statement starts past them).
+ */
+async function unitsOf(ex: Executor, ids: number[], counts: Map<number, number>, size: number): Promise<Unit[]> {
   const units: Unit[] = [];
   let pack: number[] = [];
   let packed = 0;
+  const flush = () => {
+    if (pack.length > 0) units.push({ listIds: pack });
+    pack = [];
+    packed = 0;
+  };
   for (const id of ids) {
     const n = counts.get(id) ?? 0;
-    if (n > ENTRIES_PER_STATEMENT) {
+    if (n > size) {
+      flush();
       let after: number | undefined;
-      for (const upTo of [...(await entriesRepo.idSteps(ex, id, ENTRIES_PER_STATEMENT)), undefined]) {
+      for (const upTo of [...(await entriesRepo.idSteps(ex, id, size)), undefined]) {
         units.push({ listIds: [id], after, upTo });
         after = upTo;
       }
     } else if (n > 0) {
-      if (packed + n > ENTRIES_PER_STATEMENT) {
-        units.push({ listIds: pack });
-        pack = [];
-        packed = 0;
-      }
+      if (packed + n > size) flush();
       pack.push(id);
       packed += n;
     }
   }
-  if (pack.length > 0) units.push({ listIds: pack });
+  flush();
   return units;
 }
 
@@ -167,7 +173,7 @@ async function checkGroup(
       rows.delete(l.id);
     }
   };
-  for (const unit of await unitsOf(ex, ids, counts)) {
+  for (const unit of await unitsOf(ex, ids, counts, opts.entriesPerStatement ?? ENTRIES_PER_STATEMENT)) {
     judgeBefore(unit.listIds[0]!);
     await tick();
     const found = await candidatesRepo.entriesForCheck(ex, { ...unit, suspectsOf, database: opts.database });
@@ -194,7 +200,12 @@ async function checkGroup(
  * `everyEntry` reads and recomputes every entry even where SQL states the rule (tests compare);
  * `database`, when given, lets SQLite hand the rows over as arrays (db/database.ts sqliteArrays).
  */
-type CheckOptions = { everyEntry?: boolean; database?: Pick<Database, 'sqliteCached'> };
+type CheckOptions = {
+  everyEntry?: boolean;
+  database?: Pick<Database, 'sqliteCached'>;
+  /** Entries per statement (tests: a few); ENTRIES_PER_STATEMENT by default. */
+  entriesPerStatement?: number;
+};
 
 /**
  * Check lists: the problems of every entry, from the registry as it is now and the rule, handed
