@@ -13,7 +13,7 @@ import {
 } from '@ansinh/domain';
 import type { Actor } from '../../../platform/actor.js';
 import type { AreaColumn } from '../../../platform/authz.js';
-import { inTransaction } from '../../../platform/context.js';
+import { inTransaction, nextTurn } from '../../../platform/context.js';
 import { errors } from '../../../platform/errors.js';
 import { safeText } from '../../../platform/xlsx-safe.js';
 import { employmentPolicy } from '../employment.policy.js';
@@ -26,7 +26,6 @@ const BATCH = 500;
 const YIELD_EVERY = 100;
 /** Ids counted per query before the workbook starts (about 20 ms of SQLite work each). */
 const COUNT_STEP = 10_000;
-const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 const C = SUPPLY_CATALOGUES;
 const labels = (c: Catalogue) => new Map(c.options.map((o) => [o.code, o.vi]));
@@ -112,7 +111,7 @@ export function transferUseCases({ database }: EmploymentDeps) {
       let supplyCount = 0;
       for await (const n of transferRepo.supplyCounts(db, f, COUNT_STEP)) {
         supplyCount += n;
-        await tick();
+        await nextTurn();
       }
       const counts = { ...(await transferRepo.counts(db, f)), supply: supplyCount };
       const employers = counts.employersWithVacancies + counts.employersAlone;
@@ -169,7 +168,7 @@ export function transferUseCases({ database }: EmploymentDeps) {
 
       // Backpressure and turns for other requests: a province-wide transfer is 200.000 rows.
       const pace = async (i: number) => {
-        if (i > 0 && i % YIELD_EVERY === 0) await tick();
+        if (i > 0 && i % YIELD_EVERY === 0) await nextTurn();
         if (i % BATCH === BATCH - 1 && out.writableNeedDrain) await once(out, 'drain');
       };
       void (async () => {

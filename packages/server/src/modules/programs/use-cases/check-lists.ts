@@ -1,5 +1,6 @@
 import { checkListEntries, entitlement, type CheckResult, type EntryForCheck } from '@ansinh/domain';
 import type { Database, Executor } from '../../../db/database.js';
+import { nextTurn } from '../../../platform/context.js';
 import type { Actor } from '../../../platform/actor.js';
 import { areaColumnScope } from '../../../platform/authz.js';
 import { programsPolicy } from '../programs.policy.js';
@@ -12,8 +13,6 @@ import { inSql, loadList, loadProgram, ruleOn, type ProgramsDeps, type Rule } fr
 type Problems = CheckResult['problems'];
 type Head = { id: number; program_id: number; period: string; ref_date: string };
 
-/** A turn of the event loop between statements: a check never holds it longer than one of them. */
-const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 /**
  * Entries per statement of the set-based check: a few ms of SQLite each on this machine, so that
  * one statement stays well under the 50 ms a request may hold the loop (docs/architecture.md);
@@ -175,7 +174,8 @@ async function checkGroup(
   };
   for (const unit of await unitsOf(ex, ids, counts, opts.entriesPerStatement ?? ENTRIES_PER_STATEMENT)) {
     judgeBefore(unit.listIds[0]!);
-    await tick();
+    // A turn between statements: a check never holds the loop longer than one of them.
+    await nextTurn();
     const found = await candidatesRepo.entriesForCheck(ex, { ...unit, suspectsOf, database: opts.database });
     const expected = statuses ? await recomputed(ex, found, rule, refDate, statuses) : null;
     for (const e of found) {

@@ -13,6 +13,7 @@ import {
   type RejectedRow,
   type ValidRow,
 } from './import-rows.js';
+import { nextTurn } from '../../../platform/context.js';
 
 /** The columns compared to tell an updated row from an unchanged one. */
 const COMPARED: (keyof NewPersonFields)[] = [
@@ -29,8 +30,6 @@ const COMPARED: (keyof NewPersonFields)[] = [
   'disability',
   'deceased_on',
 ];
-
-const tick = () => new Promise((r) => setImmediate(r));
 
 /**
  * Check every row of a file and match it with the registry: by citizen ID first, then by
@@ -62,7 +61,7 @@ export async function validateImport(
     if ('problems' in r) rejected.push(r);
     else valid.push(r);
     progress.done = i + 1;
-    if (i % 250 === 249) await tick();
+    if (i % 250 === 249) await nextTurn();
   }
 
   // The raw rows are no longer needed (rejected ones keep their cells): let them go.
@@ -92,7 +91,7 @@ export async function validateImport(
     keysByCommune.set(v.person.commune_code, set);
   }
   for (const [commune, set] of keysByCommune) {
-    await tick(); // one commune's query at a time, other requests in between
+    await nextTurn(); // one commune's query at a time, other requests in between
     for (const p of await importRepo.personsByNameKeys(db, commune, [...set])) {
       const k = `${p.commune_code}|${p.name_key}`;
       const list = byNameKey.get(k);
