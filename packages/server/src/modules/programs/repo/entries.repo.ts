@@ -109,23 +109,29 @@ export const entriesRepo = {
   /**
    * Keep one entry per beneficiary in each of `listIds`, the one `entitlement()` would pick: the
    * highest amount, then the first category (then the first written). Generation writes a row per
-   * qualifying status (`candidatesRepo.insertGeneratedSql`); a beneficiary with several is found
-   * among those held twice in the program and period (on its index: usually none). Entries of
-   * other lists are not touched. Answers the entries removed.
+   * qualifying status (`candidatesRepo.insertGeneratedSql`); a beneficiary with several is among
+   * those held twice in the program and period (`twinKeys`, on its index: usually none, and then
+   * nothing else runs). Those keys go to the delete as values: just after the insert the planner
+   * has no statistics of these rows, and with the search as a subquery PostgreSQL re-ran it for
+   * every entry. Entries of other lists are not touched. Answers the entries removed.
    */
   async dropOutranked(db: Executor, a: { programId: number; period: string; listIds: number[] }): Promise<number> {
+    const keys = await entriesRepo.twinKeys(db, a.programId, a.period);
     const cat = (t: string) => sql`coalesce(${sql.ref(`${t}.category`)}, '')`;
-    const res = await sql`delete from list_entries where id in (
-        select e.id from list_entries e
-        where e.program_id = ${a.programId} and e.period = ${a.period}
-          and e.beneficiary_key in (select t.beneficiary_key from list_entries t where t.program_id = ${a.programId}
-            and t.period = ${a.period} group by t.beneficiary_key having count(*) > 1)
-          and e.list_id in (${sql.join(a.listIds)})
-          and exists (select 1 from list_entries o where o.program_id = e.program_id and o.period = e.period
-            and o.beneficiary_key = e.beneficiary_key and o.list_id = e.list_id and o.id <> e.id
-            and (o.amount > e.amount or (o.amount = e.amount and (${cat('o')} < ${cat('e')}
-              or (${cat('o')} = ${cat('e')} and o.id < e.id))))))`.execute(db);
-    return Number(res.numAffectedRows ?? 0);
+    let dropped = 0;
+    for (let i = 0; i < keys.length; i += CHUNK) {
+      const res = await sql`delete from list_entries where id in (
+          select e.id from list_entries e
+          where e.program_id = ${a.programId} and e.period = ${a.period}
+            and e.beneficiary_key in (${sql.join(keys.slice(i, i + CHUNK))})
+            and e.list_id in (${sql.join(a.listIds)})
+            and exists (select 1 from list_entries o where o.program_id = e.program_id and o.period = e.period
+              and o.beneficiary_key = e.beneficiary_key and o.list_id = e.list_id and o.id <> e.id
+              and (o.amount > e.amount or (o.amount = e.amount and (${cat('o')} < ${cat('e')}
+                or (${cat('o')} = ${cat('e')} and o.id < e.id))))))`.execute(db);
+      dropped += Number(res.numAffectedRows ?? 0);
+    }
+    return dropped;
   },
 
   /**
