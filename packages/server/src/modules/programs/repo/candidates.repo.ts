@@ -379,9 +379,9 @@ export const candidatesRepo = {
           h.province_code as province_code, h.district_code as district_code, h.commune_code as commune_code, ${from}
       ) x
       where x.list_id is not null${
-        // A commune's rows are written in the order its index gives them (category, date granted,
-        // holder): sorting them by holder cost ~20 of ~330 ms on the bench (SQLite). An area's
-        // rows are written list by list.
+        // A commune's rows are written in the order the database reads them (on SQLite its index:
+        // category, date granted, holder): sorting them by holder cost ~20 of ~330 ms on the bench.
+        // An area's rows are written list by list.
         a.communeList !== undefined ? sql`` : sql` order by x.list_id, x.holder`
       }`.execute(db);
     return Number(res.numAffectedRows ?? 0);
