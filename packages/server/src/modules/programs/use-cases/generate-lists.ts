@@ -112,6 +112,7 @@ export function generateListsUseCase({ database }: ProgramsDeps) {
         });
         listIds.set(c.code, id);
       }
+      const ids = [...listIds.values()];
       let count = 0;
       if (p.period_kind === 'once' && inSql(rule)) {
         // SQLite runs a statement without a turn of the event loop: a province's lists in one
@@ -122,7 +123,6 @@ export function generateListsUseCase({ database }: ProgramsDeps) {
           database.sqlite && !body.communeCode && todo.length > 1
             ? todo.map((c) => ({ column: 'commune_code', code: c.code }))
             : [wide];
-        const ids = [...listIds.values()];
         for (const scope of passes) {
           // Each commune's statement in a turn of its own (the largest held the loop ~35 ms).
           if (passes.length > 1) await nextTurn();
@@ -159,7 +159,6 @@ export function generateListsUseCase({ database }: ProgramsDeps) {
         await entriesRepo.insertEntries(trx, entries, database.sqlite, (n) => (progress.done = n));
         count = entries.length;
       }
-      const ids = [...listIds.values()];
       await entriesRepo.refreshTotals(trx, ids, now);
       for (const [commune, id] of listIds) {
         await audit({
