@@ -110,13 +110,17 @@ export const entriesRepo = {
    * Keep one entry per beneficiary in each of `listIds`, the one `entitlement()` would pick: the
    * highest amount, then the first category (then the first written). Generation writes a row per
    * qualifying status (`candidatesRepo.insertGeneratedSql`); a beneficiary with several is among
-   * those held twice in the program and period (`twinKeys`, on its index: usually none, and then
-   * nothing else runs). Those keys go to the delete as values: just after the insert the planner
-   * has no statistics of these rows, and with the search as a subquery PostgreSQL re-ran it for
-   * every entry. Entries of other lists are not touched. Answers the entries removed.
+   * `keys` (`candidatesRepo.severalQualifying`), or else among those held twice in the program and
+   * period (`twinKeys`, on its index). Usually none, and then nothing else runs. The keys go to the
+   * delete as values: just after the insert the planner has no statistics of these rows, and with
+   * the search as a subquery PostgreSQL re-ran it for every entry. Entries of other lists are not
+   * touched. Answers the entries removed.
    */
-  async dropOutranked(db: Executor, a: { programId: number; period: string; listIds: number[] }): Promise<number> {
-    const keys = await entriesRepo.twinKeys(db, a.programId, a.period);
+  async dropOutranked(
+    db: Executor,
+    a: { programId: number; period: string; listIds: number[]; keys?: string[] },
+  ): Promise<number> {
+    const keys = a.keys ?? (await entriesRepo.twinKeys(db, a.programId, a.period));
     const cat = (t: string) => sql`coalesce(${sql.ref(`${t}.category`)}, '')`;
     let dropped = 0;
     for (let i = 0; i < keys.length; i += CHUNK) {

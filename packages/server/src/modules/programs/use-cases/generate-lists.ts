@@ -140,9 +140,19 @@ export function generateListsUseCase({ database }: ProgramsDeps) {
           });
           progress.done = progress.total = count;
         }
-        // A row was written per qualifying status: one entry per beneficiary stays.
+        // A row was written per qualifying status: one entry per beneficiary stays. Who has several
+        // is read from the statuses on PostgreSQL (the fresh entries' index is not index-only
+        // there yet), from the entries' own index on SQLite (one statement, not one per commune).
         await nextTurn();
-        count -= await entriesRepo.dropOutranked(trx, { programId: p.id, period, listIds: ids });
+        const keys = database.sqlite
+          ? undefined
+          : await candidatesRepo.severalQualifying(trx, {
+              refDate,
+              eligibility: rule.eligibility,
+              amount: rule.amount,
+              scope: wide,
+            });
+        count -= await entriesRepo.dropOutranked(trx, { programId: p.id, period, listIds: ids, keys });
         progress.done = progress.total = count;
       } else {
         const items = await eligibleIn(trx, p, rule, wide, refDate);
