@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import { createTestContext, type TestContext } from '../test/helpers.js';
 import fs from 'node:fs';
 import { openDatabase, sqliteArrays } from './database.js';
-import { checkpointOffThread, refreshPlannerStatistics } from './maintenance.js';
+import { checkpointInThread, checkpointOffThread, refreshPlannerStatistics } from './maintenance.js';
+import type { OffThreadDbContext } from '../platform/off-thread-db.js';
 
 /**
  * What the code may rely on from either database (docs/architecture.md "Data"): 64-bit integers come
@@ -151,6 +152,28 @@ describe("the planner's statistics (SQLite)", () => {
     } finally {
       stop();
     }
+  });
+
+  it('a checkpoint refused because its connection is busy reading or writing is tried again later, not reported', async () => {
+    const s = ctx.database.sqlite;
+    if (!s) return;
+    s.exec('create table if not exists t_ckpt_busy (id integer primary key)');
+    s.exec('insert into t_ckpt_busy (id) values (1), (2), (3)');
+    const worker = { database: ctx.database } as OffThreadDbContext;
+    const reading = s.prepare('select id from t_ckpt_busy').iterate();
+    try {
+      reading.next(); // a statement still running on the connection, as during an import's dry run
+      expect(await checkpointInThread(worker)).toBe(false);
+    } finally {
+      reading.return?.();
+    }
+    s.exec('begin');
+    try {
+      expect(await checkpointInThread(worker)).toBe(false);
+    } finally {
+      s.exec('rollback');
+    }
+    expect(await checkpointInThread(worker)).toBe(true);
   });
 
   it('refreshPlannerStatistics writes them in the database worker for a database that never had them', async () => {

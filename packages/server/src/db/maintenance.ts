@@ -63,9 +63,9 @@ export function checkpointOffThread(database: Database, everyMs = 1000): () => v
     }
     if (changed === seen) return;
     running = true;
-    offThreadWithDatabase<void>(database, import.meta.url, 'checkpointInThread', []).then(
-      () => {
-        seen = changed;
+    offThreadWithDatabase<boolean>(database, import.meta.url, 'checkpointInThread', []).then(
+      (done) => {
+        if (done) seen = changed;
         running = false;
       },
       (err: unknown) => {
@@ -81,9 +81,25 @@ export function checkpointOffThread(database: Database, everyMs = 1000): () => v
   };
 }
 
-/** The worker side of `checkpointOffThread`. */
-export async function checkpointInThread(ctx: OffThreadDbContext): Promise<void> {
-  ctx.database.sqlite!.pragma('wal_checkpoint(PASSIVE)');
+/**
+ * The worker side of `checkpointOffThread`. While the worker's connection is in the middle of other
+ * work (an import's dry run reading rows, a transaction), the checkpoint is refused (SQLITE_LOCKED,
+ * SQLITE_BUSY, or better-sqlite3's "connection is busy"): nothing is wrong, the next tick tries
+ * again (answers false).
+ */
+export async function checkpointInThread(ctx: OffThreadDbContext): Promise<boolean> {
+  const sqlite = ctx.database.sqlite!;
+  if (sqlite.inTransaction) return false;
+  try {
+    sqlite.pragma('wal_checkpoint(PASSIVE)');
+    return true;
+  } catch (err) {
+    const code = (err as { code?: unknown }).code;
+    if (typeof code === 'string' && (code.startsWith('SQLITE_LOCKED') || code.startsWith('SQLITE_BUSY'))) return false;
+    // better-sqlite3's own refusal while a statement of the connection is still being read.
+    if (err instanceof TypeError && /busy/.test(err.message)) return false;
+    throw err;
+  }
 }
 
 /** The worker side: the statistics written on the worker's connection; answers its thread id. */
