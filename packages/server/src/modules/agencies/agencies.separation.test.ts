@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProcedurePage, ProgramOut, ReportOut, ReportPage, ReportPreview } from '@ansinh/domain';
+import type { InboxOut, ProcedurePage, ProgramOut, ReportOut, ReportPage, ReportPreview } from '@ansinh/domain';
 import { systemActor } from '../../platform/actor.js';
 import { createTestContext, type Session, type TestContext } from '../../test/helpers.js';
-import { buildAgency, buildAgencyUser, buildProcedure, buildProgram } from '../../test/factories.js';
+import { buildAgency, buildAgencyUser, buildList, buildProcedure, buildProgram } from '../../test/factories.js';
 
 /**
  * Issue 19: one AnSinh serves several agencies of a province, and neither sees the other's
@@ -59,6 +59,60 @@ describe('two agencies of one province', () => {
     // The Department's administrator works for the Sở LĐ-TBXH: it does not see the SNV's either.
     const system = await ctx.services.programs.listPrograms(systemActor());
     expect(system.items.map((p) => p.id)).toEqual(expect.arrayContaining([mine.id, theirs.id, shared.id]));
+  });
+
+  it('a program’s lists and payment batches are its agency’s: the other neither lists, opens nor is given them', async () => {
+    const mine = await buildProgram(ctx, { agencyCode: 'SNV' });
+    const theirs = await buildProgram(ctx, { agencyCode: 'SLDTBXH' });
+    const system = systemActor();
+    const approvedList = async (programId: number) => {
+      const l = await buildList(ctx, { programId, stage: 'approved' });
+      const batch = await ctx.services.programs.payments.createBatch(system, {
+        programId,
+        period: '2025', // the gift program's reference date is in 2025 (test/factories)
+        channel: 'post_office',
+        areaCode: l.communeCode,
+      });
+      return { ...l, batchId: batch.id };
+    };
+    const [a, b] = [await approvedList(mine.id), await approvedList(theirs.id)];
+    const listIds = async (s: Session, programId: number) =>
+      (await ok<{ items: { id: number }[] }>(s.inject('GET', `/api/v1/lists?programId=${programId}`))).items.map(
+        (l) => l.id,
+      );
+    expect(await listIds(snv, mine.id)).toEqual([a.listId]);
+    expect(await listIds(snv, theirs.id)).toEqual([]);
+    expect(await listIds(ldtbxh, theirs.id)).toEqual([b.listId]);
+    expect(await listIds(ldtbxh, mine.id)).toEqual([]);
+    expect((await snv.inject('GET', `/api/v1/lists/${b.listId}`)).statusCode).toBe(404);
+    expect((await snv.inject('GET', `/api/v1/lists/${b.listId}/entries`)).statusCode).toBe(404);
+    expect((await ldtbxh.inject('GET', `/api/v1/lists/${a.listId}`)).statusCode).toBe(404);
+    expect((await snv.inject('GET', `/api/v1/lists/${a.listId}`)).statusCode).toBe(200);
+
+    const batchIds = async (s: Session) =>
+      (await ok<{ items: { id: number }[] }>(s.inject('GET', '/api/v1/payment-batches?limit=200'))).items.map(
+        (x) => x.id,
+      );
+    const [snvBatches, ldBatches] = [await batchIds(snv), await batchIds(ldtbxh)];
+    expect(snvBatches).toContain(a.batchId);
+    expect(snvBatches).not.toContain(b.batchId);
+    expect(ldBatches).toContain(b.batchId);
+    expect(ldBatches).not.toContain(a.batchId);
+    expect((await snv.inject('GET', `/api/v1/payment-batches/${b.batchId}`)).statusCode).toBe(404);
+    expect((await snv.inject('GET', `/api/v1/payment-batches/${b.batchId}/entries`)).statusCode).toBe(404);
+    expect((await snv.inject('GET', `/api/v1/payment-batches/${a.batchId}`)).statusCode).toBe(200);
+
+    // The inbox: a list of the Sở LĐ-TBXH waiting for the province's approval counts for its
+    // officers, not for the Sở Nội vụ's.
+    const waiting = async (s: Session) =>
+      (await ok<InboxOut>(s.inject('GET', '/api/v1/inbox'))).counts.find((c) => c.kind === 'list_approve')?.count ?? 0;
+    const [snvBefore, ldBefore] = [await waiting(snv), await waiting(ldtbxh)];
+    await buildList(ctx, { programId: theirs.id, stage: 'appraised' });
+    expect(await waiting(ldtbxh)).toBe(ldBefore + 1);
+    expect(await waiting(snv)).toBe(snvBefore);
+    await buildList(ctx, { programId: mine.id, stage: 'appraised' });
+    expect(await waiting(snv)).toBe(snvBefore + 1);
+    expect(await waiting(ldtbxh)).toBe(ldBefore + 1);
   });
 
   it('each lists only its own procedures; the other’s answers 404', async () => {

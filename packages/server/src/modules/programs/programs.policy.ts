@@ -21,8 +21,10 @@ export function listRecord(l: {
   state: string;
   levels: number;
   published_at: string | null;
+  program_agency_code: string | null;
 }): ProgramsRecord {
   return {
+    agencyCode: l.program_agency_code,
     province_code: l.province_code,
     district_code: l.district_code,
     commune_code: l.commune_code,

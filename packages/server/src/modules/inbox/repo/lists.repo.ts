@@ -4,16 +4,18 @@ import type { CodeScope, KindAnswer } from './types.js';
 /**
  * Declared reader of the programs module's tables (program_lists, list_remarks, programs,
  * list_steps) for the inbox: lists waiting for a step of the actor's level, and remarks to answer.
- * Every query is limited to the actor's area by one equality on the list's area code column.
+ * Every query is limited to the actor's area by one equality on the list's area code column, and
+ * to the actor's agency by the list's program (`agency`: null for an actor who sees every agency).
  */
 type ListWait = 'prepare' | 'fix' | 'appraise' | 'approve';
 
-function listsWaiting(db: Executor, scope: CodeScope, wait: ListWait) {
+function listsWaiting(db: Executor, scope: CodeScope, agency: string | null, wait: ListWait) {
   let q = db
     .selectFrom('program_lists as l')
     .innerJoin('programs as p', 'p.id', 'l.program_id')
     .leftJoin('areas as a', 'a.code', 'l.commune_code');
   if (scope) q = q.where(`l.${scope.column}`, '=', scope.code);
+  if (agency) q = q.where((eb) => eb.or([eb('p.agency_code', '=', agency), eb('p.agency_code', 'is', null)]));
   if (wait === 'prepare') q = q.where('l.state', '=', 'draft');
   else if (wait === 'fix') q = q.where('l.state', '=', 'returned');
   else if (wait === 'appraise') q = q.where('l.state', '=', 'submitted').where('l.levels', '=', 3);
@@ -28,8 +30,14 @@ function listsWaiting(db: Executor, scope: CodeScope, wait: ListWait) {
 }
 
 export const inboxListsRepo = {
-  async lists(db: Executor, scope: CodeScope, wait: ListWait, limit: number): Promise<KindAnswer> {
-    const q = listsWaiting(db, scope, wait);
+  async lists(
+    db: Executor,
+    scope: CodeScope,
+    agency: string | null,
+    wait: ListWait,
+    limit: number,
+  ): Promise<KindAnswer> {
+    const q = listsWaiting(db, scope, agency, wait);
     const n = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     // Since when it waits at this step: created (draft), returned or submitted/appraised (updated).
     const sinceCol = wait === 'prepare' ? 'l.created_at' : wait === 'appraise' ? 'l.submitted_at' : 'l.updated_at';
@@ -72,7 +80,7 @@ export const inboxListsRepo = {
   },
 
   /** Supervisors' remarks not yet answered, on lists in the actor's area (id: the list's). */
-  async remarks(db: Executor, scope: CodeScope, limit: number): Promise<KindAnswer> {
+  async remarks(db: Executor, scope: CodeScope, agency: string | null, limit: number): Promise<KindAnswer> {
     let q = db
       .selectFrom('list_remarks as r')
       .innerJoin('program_lists as l', 'l.id', 'r.list_id')
@@ -80,6 +88,7 @@ export const inboxListsRepo = {
       .leftJoin('areas as a', 'a.code', 'l.commune_code')
       .where('r.answer', 'is', null);
     if (scope) q = q.where(`l.${scope.column}`, '=', scope.code);
+    if (agency) q = q.where((eb) => eb.or([eb('p.agency_code', '=', agency), eb('p.agency_code', 'is', null)]));
     const n = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const rows = await q
       .select(['l.id', 'p.name as title', 'l.period', 'r.text', 'a.name as area_name', 'r.created_at'])

@@ -1,7 +1,7 @@
 import { INBOX_KINDS, todayInVietnam, type InboxKind, type InboxOut } from '@ansinh/domain';
 import type { Database } from '../../../db/database.js';
 import type { Actor } from '../../../platform/actor.js';
-import { areaColumnScope, scopePattern } from '../../../platform/authz.js';
+import { agencyScope, areaColumnScope, scopePattern } from '../../../platform/authz.js';
 import { presentInbox } from '../inbox.presenter.js';
 import { inboxPolicy } from '../inbox.policy.js';
 import { inboxDossiersRepo } from '../repo/dossiers.repo.js';
@@ -30,16 +30,17 @@ export function readInboxUseCases({ database }: InboxDeps) {
       inboxPolicy.guard(actor, 'read');
       const db = database.db;
       const codes = areaColumnScope(actor);
+      const agency = agencyScope(actor);
       const path = scopePattern(actor);
       const kinds = INBOX_KINDS.filter((k) => inboxPolicy.can(actor, k));
       const since = new Date(Date.parse(`${today}T00:00:00+07:00`) - IMPORT_DAYS * 86_400_000).toISOString();
       const readers: Record<InboxKind, () => Promise<KindAnswer>> = {
-        list_prepare: () => inboxListsRepo.lists(db, codes, 'prepare', INBOX_LIMIT),
-        list_fix: () => inboxListsRepo.lists(db, codes, 'fix', INBOX_LIMIT),
-        list_appraise: () => inboxListsRepo.lists(db, codes, 'appraise', INBOX_LIMIT),
-        list_approve: () => inboxListsRepo.lists(db, codes, 'approve', INBOX_LIMIT),
-        list_sign: () => inboxListsRepo.lists(db, codes, 'approve', INBOX_LIMIT),
-        remark_answer: () => inboxListsRepo.remarks(db, codes, INBOX_LIMIT),
+        list_prepare: () => inboxListsRepo.lists(db, codes, agency, 'prepare', INBOX_LIMIT),
+        list_fix: () => inboxListsRepo.lists(db, codes, agency, 'fix', INBOX_LIMIT),
+        list_appraise: () => inboxListsRepo.lists(db, codes, agency, 'appraise', INBOX_LIMIT),
+        list_approve: () => inboxListsRepo.lists(db, codes, agency, 'approve', INBOX_LIMIT),
+        list_sign: () => inboxListsRepo.lists(db, codes, agency, 'approve', INBOX_LIMIT),
+        remark_answer: () => inboxListsRepo.remarks(db, codes, agency, INBOX_LIMIT),
         dossier_due: () => inboxDossiersRepo.heldHere(db, codes, actor.areaCode ?? '__none__', today, INBOX_LIMIT),
         letter_due: () => inboxPetitionsRepo.letters(db, actor.userId ?? -1, path, today, INBOX_LIMIT),
         case_due: () => inboxPetitionsRepo.cases(db, actor.userId ?? -1, path, today, INBOX_LIMIT),

@@ -23,6 +23,8 @@ export type ListJoined = ListRow & {
   unit: string;
   legal_basis: string;
   commune_name: string;
+  /** The program's agency: the list belongs to it too (docs/modules/agencies.md). */
+  program_agency_code: string | null;
 };
 
 /** Filters of a page of lists; `scope` and `level` are the actor's and the asked area's columns. */
@@ -35,6 +37,8 @@ export interface ListFilter {
   programId?: number;
   period?: string;
   state?: string;
+  /** The actor's agency (`agencyScope`): lists of that agency's programs and of programs of none. */
+  agency?: string | null;
   /** Only lists with at least one entry (the public page hides empty ones). */
   nonEmpty?: boolean;
   /** Only lists with an entry whose person's folded name contains this key (public name search). */
@@ -48,13 +52,22 @@ function joined(db: Executor) {
     .innerJoin('programs as g', 'g.id', 'l.program_id')
     .innerJoin('areas as a', 'a.code', 'l.commune_code')
     .selectAll('l')
-    .select(['g.code as program_code', 'g.name as program_name', 'g.unit', 'g.legal_basis', 'a.name as commune_name']);
+    .select([
+      'g.code as program_code',
+      'g.name as program_name',
+      'g.unit',
+      'g.legal_basis',
+      'a.name as commune_name',
+      'g.agency_code as program_agency_code',
+    ]);
 }
 
 function filtered(db: Executor, f: ListFilter) {
   let q = joined(db);
   if (f.scope) q = q.where(`l.${f.scope.column}`, '=', f.scope.code);
   if (f.area) q = q.where(`l.${f.area.column}`, '=', f.area.code);
+  const agency = f.agency;
+  if (agency) q = q.where((eb) => eb.or([eb('g.agency_code', '=', agency), eb('g.agency_code', 'is', null)]));
   if (f.publishedOnly) q = q.where('l.published_at', 'is not', null);
   if (f.unpublishedOnly) q = q.where('l.published_at', 'is', null);
   if (f.programId) q = q.where('l.program_id', '=', f.programId);

@@ -9,7 +9,13 @@ function batchesJoined(ex: Executor) {
     .innerJoin('programs as g', 'g.id', 'b.program_id')
     .innerJoin('areas as a', 'a.code', 'b.area_code')
     .selectAll('b')
-    .select(['g.name as program_name', 'g.unit', 'a.name as area_name', 'a.path as area_path']);
+    .select([
+      'g.name as program_name',
+      'g.unit',
+      'g.agency_code as program_agency_code',
+      'a.name as area_name',
+      'a.path as area_path',
+    ]);
 }
 
 export type BatchJoined = NonNullable<Awaited<ReturnType<typeof paymentsRepo.batch>>>;
@@ -24,9 +30,15 @@ export const paymentsRepo = {
     return batchesJoined(ex).where('b.id', '=', id).executeTakeFirst();
   },
 
-  async batches(ex: Executor, f: { scope: Scope | null; programId?: number; limit: number; offset: number }) {
+  async batches(
+    ex: Executor,
+    f: { scope: Scope | null; agency: string | null; programId?: number; limit: number; offset: number },
+  ) {
     let base = batchesJoined(ex);
     if (f.scope) base = base.where(`b.${f.scope.column}`, '=', f.scope.code);
+    const agency = f.agency;
+    // A batch belongs to its program's agency (docs/modules/agencies.md).
+    if (agency) base = base.where((eb) => eb.or([eb('g.agency_code', '=', agency), eb('g.agency_code', 'is', null)]));
     if (f.programId) base = base.where('b.program_id', '=', f.programId);
     const rows = await base.orderBy('b.id', 'desc').limit(f.limit).offset(f.offset).execute();
     const total = await base

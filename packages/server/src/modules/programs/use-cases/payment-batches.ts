@@ -1,7 +1,7 @@
 import type { BatchOut, PaymentChannel } from '@ansinh/domain';
 import type { Executor } from '../../../db/database.js';
 import type { Actor } from '../../../platform/actor.js';
-import { areaColumnScope, codesOfCommune } from '../../../platform/authz.js';
+import { agencyScope, areaColumnScope, codesOfCommune } from '../../../platform/authz.js';
 import { inTransaction, nowIso } from '../../../platform/context.js';
 import { errors } from '../../../platform/errors.js';
 import { programsPolicy } from '../programs.policy.js';
@@ -16,7 +16,7 @@ import { LEVEL_COLUMN } from './read-lists.js';
 export async function loadBatch(ex: Executor, actor: Actor, id: number): Promise<BatchJoined> {
   const b = await paymentsRepo.batch(ex, id);
   if (!b) throw errors.notFound('Đợt chi trả');
-  programsPolicy.guard(actor, 'pay', { areaPath: b.area_path }, 'Đợt chi trả');
+  programsPolicy.guard(actor, 'pay', { areaPath: b.area_path, agencyCode: b.program_agency_code }, 'Đợt chi trả');
   return b;
 }
 
@@ -92,7 +92,11 @@ export function paymentBatchesUseCases({ database }: ProgramsDeps) {
 
     async batches(actor: Actor, q: { programId?: number; limit: number; offset: number }) {
       programsPolicy.guard(actor, 'pay');
-      const { rows, total } = await paymentsRepo.batches(db, { scope: areaColumnScope(actor), ...q });
+      const { rows, total } = await paymentsRepo.batches(db, {
+        scope: areaColumnScope(actor),
+        agency: agencyScope(actor),
+        ...q,
+      });
       return { items: await Promise.all(rows.map((b) => present(db, b))), total };
     },
 

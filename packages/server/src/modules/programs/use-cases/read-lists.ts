@@ -1,6 +1,6 @@
 import { personKeys, type ListDetail, type ListsQuery } from '@ansinh/domain';
 import type { Actor } from '../../../platform/actor.js';
-import { areaColumnScope, type AreaColumn } from '../../../platform/authz.js';
+import { agencyScope, areaColumnScope, type AreaColumn } from '../../../platform/authz.js';
 import { errors } from '../../../platform/errors.js';
 import { checkThrottle, recordFailure, throttledReads, type ThrottleRule } from '../../../platform/throttle.js';
 import { programsPolicy } from '../programs.policy.js';
@@ -59,6 +59,7 @@ export function readListsUseCases({ database }: ProgramsDeps) {
         db,
         {
           scope: areaColumnScope(actor),
+          agency: agencyScope(actor),
           area: await areaFilter(q.areaCode),
           publishedOnly: actor.role === 'supervisor' || q.published === 'true',
           // Supervisors see published lists only, whatever they ask for.
