@@ -52,10 +52,18 @@ export async function runImport(
 ): Promise<ImportJobOut> {
   const res = await upload(ctx, s, `/api/v1/registry/imports?mode=${mode}`, fileName, data);
   expect(res.statusCode, res.body).toBe(202);
-  let job = res.json() as ImportJobOut;
-  for (let i = 0; i < 600 && job.state === 'running'; i++) {
-    await new Promise((r) => setTimeout(r, 50));
-    job = (await s.inject('GET', `/api/v1/registry/imports/${job.id}`)).json() as ImportJobOut;
+  return importEnded(s, res.json() as ImportJobOut);
+}
+
+/**
+ * Poll an import job until it is no longer running (at most a minute by the clock, not a number of
+ * polls: on a busy machine the database worker that reads the file may take seconds to start).
+ */
+export async function importEnded<J extends { id: number; state: string }>(s: Session, job: J): Promise<J> {
+  const until = Date.now() + 60_000;
+  while (job.state === 'running' && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 30));
+    job = (await s.inject('GET', `/api/v1/registry/imports/${job.id}`)).json() as J;
   }
   return job;
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PersonPage } from '@ansinh/domain';
 import { createTestContext, type Session, type TestContext } from '../../test/helpers.js';
 import { expectProblem } from '../../test/fixtures.js';
-import { readXlsx, runImport, upload, xlsx } from '../../test/upload.js';
+import { importEnded, readXlsx, runImport, upload, xlsx } from '../../test/upload.js';
 
 let ctx: TestContext;
 let xa: Session;
@@ -183,11 +183,7 @@ describe('registry import', () => {
       'giay.pdf',
       Buffer.from('%PDF-1.4\n\u0000\u0001binary'),
     );
-    let job = pdf.json() as { id: number; state: string };
-    for (let i = 0; i < 100 && job.state === 'running'; i++) {
-      await new Promise((r) => setTimeout(r, 30));
-      job = (await xa.inject('GET', `/api/v1/registry/imports/${job.id}`)).json() as typeof job;
-    }
+    const job = await importEnded(xa, pdf.json() as { id: number; state: string });
     expect(job).toMatchObject({ state: 'failed', message: expect.stringMatching(/không phải bảng tính/) });
     const missing = await runImport(
       ctx,

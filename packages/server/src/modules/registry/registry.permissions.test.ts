@@ -11,7 +11,7 @@ import type { ImportJobOut, Role } from '@ansinh/domain';
 import { buildPerson, buildStatus, citizenIdFor, factoryActor, uniqueName } from '../../test/factories.js';
 import { addOtherProvince, expectProblem } from '../../test/fixtures.js';
 import { createTestContext, type Session, type TestContext } from '../../test/helpers.js';
-import { upload, xlsx } from '../../test/upload.js';
+import { importEnded, upload, xlsx } from '../../test/upload.js';
 
 let ctx: TestContext;
 const sessions = new Map<string, Session>();
@@ -76,13 +76,7 @@ async function probeImport(s: Session, commune: string, mode: 'dry_run' | 'commi
   };
 }
 
-async function waitJob(s: Session, job: ImportJobOut): Promise<ImportJobOut> {
-  for (let i = 0; i < 600 && job.state === 'running'; i++) {
-    await new Promise((r) => setTimeout(r, 20));
-    job = (await s.inject('GET', `/api/v1/registry/imports/${job.id}`)).json() as ImportJobOut;
-  }
-  return job;
-}
+const waitJob = (s: Session, job: ImportJobOut): Promise<ImportJobOut> => importEnded(s, job);
 
 const ACTIONS: {
   action: string;
