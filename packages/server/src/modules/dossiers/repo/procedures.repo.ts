@@ -2,6 +2,7 @@ import type { Insertable, Selectable, Updateable } from 'kysely';
 import { searchKey, type ProcedureBody } from '@ansinh/domain';
 import type { Executor } from '../../../db/database.js';
 import type { ProceduresTable } from '../../../db/schema-dossiers.js';
+import { ofAgency } from '../../../db/agency-sql.js';
 
 export type ProcedureRow = Selectable<ProceduresTable>;
 export type NewProcedure = Insertable<ProceduresTable>;
@@ -97,8 +98,7 @@ export const proceduresRepo = {
   async search(db: Executor, f: ProcedureFilter, page: { limit: number; offset: number }) {
     let q = db.selectFrom('procedures');
     if (f.provinceCode !== null) q = q.where('province_code', '=', f.provinceCode);
-    const agency = f.agencyCode;
-    if (agency) q = q.where((eb) => eb.or([eb('agency_code', '=', agency), eb('agency_code', 'is', null)]));
+    if (f.agencyCode) q = q.where(ofAgency('agency_code', f.agencyCode));
     if (f.nameKey)
       q = q.where((eb) =>
         eb.or([eb('name_key', 'like', `%${f.nameKey}%`), eb('code', 'like', `%${f.code ?? f.nameKey}%`)]),

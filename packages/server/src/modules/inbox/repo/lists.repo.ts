@@ -1,5 +1,6 @@
 import type { Executor } from '../../../db/database.js';
 import type { CodeScope, KindAnswer } from './types.js';
+import { ofAgency } from '../../../db/agency-sql.js';
 
 /**
  * Declared reader of the programs module's tables (program_lists, list_remarks, programs,
@@ -15,7 +16,7 @@ function listsWaiting(db: Executor, scope: CodeScope, agency: string | null, wai
     .innerJoin('programs as p', 'p.id', 'l.program_id')
     .leftJoin('areas as a', 'a.code', 'l.commune_code');
   if (scope) q = q.where(`l.${scope.column}`, '=', scope.code);
-  if (agency) q = q.where((eb) => eb.or([eb('p.agency_code', '=', agency), eb('p.agency_code', 'is', null)]));
+  if (agency) q = q.where(ofAgency('p.agency_code', agency));
   if (wait === 'prepare') q = q.where('l.state', '=', 'draft');
   else if (wait === 'fix') q = q.where('l.state', '=', 'returned');
   else if (wait === 'appraise') q = q.where('l.state', '=', 'submitted').where('l.levels', '=', 3);
@@ -88,7 +89,7 @@ export const inboxListsRepo = {
       .leftJoin('areas as a', 'a.code', 'l.commune_code')
       .where('r.answer', 'is', null);
     if (scope) q = q.where(`l.${scope.column}`, '=', scope.code);
-    if (agency) q = q.where((eb) => eb.or([eb('p.agency_code', '=', agency), eb('p.agency_code', 'is', null)]));
+    if (agency) q = q.where(ofAgency('p.agency_code', agency));
     const n = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
     const rows = await q
       .select(['l.id', 'p.name as title', 'l.period', 'r.text', 'a.name as area_name', 'r.created_at'])

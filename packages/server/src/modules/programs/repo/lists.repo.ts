@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../../db/database.js';
 import type { AreaColumn } from '../../../platform/authz.js';
 import type { ListRow, Scope } from './types.js';
+import { ofAgency } from '../../../db/agency-sql.js';
 
 type NewList = Omit<
   ListRow,
@@ -66,8 +67,7 @@ function filtered(db: Executor, f: ListFilter) {
   let q = joined(db);
   if (f.scope) q = q.where(`l.${f.scope.column}`, '=', f.scope.code);
   if (f.area) q = q.where(`l.${f.area.column}`, '=', f.area.code);
-  const agency = f.agency;
-  if (agency) q = q.where((eb) => eb.or([eb('g.agency_code', '=', agency), eb('g.agency_code', 'is', null)]));
+  if (f.agency) q = q.where(ofAgency('g.agency_code', f.agency));
   if (f.publishedOnly) q = q.where('l.published_at', 'is not', null);
   if (f.unpublishedOnly) q = q.where('l.published_at', 'is', null);
   if (f.programId) q = q.where('l.program_id', '=', f.programId);

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../../db/database.js';
 import type { AreaColumn } from '../../../platform/authz.js';
 import type { Scope } from './types.js';
+import { ofAgency } from '../../../db/agency-sql.js';
 
 function batchesJoined(ex: Executor) {
   return ex
@@ -36,9 +37,8 @@ export const paymentsRepo = {
   ) {
     let base = batchesJoined(ex);
     if (f.scope) base = base.where(`b.${f.scope.column}`, '=', f.scope.code);
-    const agency = f.agency;
     // A batch belongs to its program's agency (docs/modules/agencies.md).
-    if (agency) base = base.where((eb) => eb.or([eb('g.agency_code', '=', agency), eb('g.agency_code', 'is', null)]));
+    if (f.agency) base = base.where(ofAgency('g.agency_code', f.agency));
     if (f.programId) base = base.where('b.program_id', '=', f.programId);
     const rows = await base.orderBy('b.id', 'desc').limit(f.limit).offset(f.offset).execute();
     const total = await base

@@ -1,5 +1,6 @@
 import type { Executor } from '../../../db/database.js';
 import type { ProgramRow, ProgramRuleRow } from './types.js';
+import { ofAgency } from '../../../db/agency-sql.js';
 
 type NewProgram = Omit<ProgramRow, 'id'>;
 type NewRule = Omit<ProgramRuleRow, 'id'>;
@@ -19,9 +20,7 @@ export const programsRepo = {
       .selectFrom('programs')
       .selectAll()
       .$if(provinceCode !== null, (q) => q.where('province_code', '=', provinceCode!))
-      .$if(agencyCode !== null, (q) =>
-        q.where((eb) => eb.or([eb('agency_code', '=', agencyCode!), eb('agency_code', 'is', null)])),
-      )
+      .$if(agencyCode !== null, (q) => q.where(ofAgency('agency_code', agencyCode!)))
       .orderBy('ref_date', 'desc')
       .orderBy('id', 'desc')
       .execute();

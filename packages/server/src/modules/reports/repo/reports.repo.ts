@@ -2,6 +2,7 @@ import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../../../db/database.js';
 import type { ReportsTable } from '../../../db/schema-reports.js';
 import type { Scope } from './indicators.repo.js';
+import { ofAgency } from '../../../db/agency-sql.js';
 
 export type ReportRow = Selectable<ReportsTable>;
 
@@ -24,7 +25,7 @@ export const reportsRepo = {
   ) {
     let q = db.selectFrom('reports');
     if (scope) q = q.where(scope.column, '=', scope.code);
-    if (agencyCode) q = q.where((eb) => eb.or([eb('agency_code', '=', agencyCode), eb('agency_code', 'is', null)]));
+    if (agencyCode) q = q.where(ofAgency('agency_code', agencyCode));
     if (year) q = q.where('year', '=', year);
     const total = await q.select((eb) => eb.fn.countAll().as('n')).executeTakeFirst();
     const rows = await q.selectAll().orderBy('id', 'desc').limit(page.limit).offset(page.offset).execute();

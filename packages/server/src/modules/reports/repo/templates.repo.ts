@@ -1,6 +1,7 @@
 import type { Insertable, Selectable } from 'kysely';
 import type { Executor } from '../../../db/database.js';
 import type { ReportTemplatesTable, ReportTemplateVersionsTable } from '../../../db/schema-reports.js';
+import { ofAgency } from '../../../db/agency-sql.js';
 
 export type TemplateRow = Selectable<ReportTemplatesTable>;
 export type TemplateVersionRow = Selectable<ReportTemplateVersionsTable>;
@@ -13,7 +14,7 @@ export const templatesRepo = {
    */
   list(db: Executor, provinceCode: string, archived: boolean, agency: string | null = null) {
     let q = db.selectFrom('report_templates').selectAll().where('province_code', '=', provinceCode);
-    if (agency !== null) q = q.where((eb) => eb.or([eb('agency_code', '=', agency), eb('agency_code', 'is', null)]));
+    if (agency !== null) q = q.where(ofAgency('agency_code', agency));
     q = archived ? q.where('archived_at', 'is not', null) : q.where('archived_at', 'is', null);
     return q.orderBy('id').execute();
   },
