@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../test/helpers.js';
 import { factoryActor } from '../test/factories.js';
+import { until } from '../test/wait.js';
 import { systemActor } from './actor.js';
 import { createBackgroundJobs } from './background-jobs.js';
 import { backgroundJobsRepo } from './background-jobs.repo.js';
@@ -154,11 +155,3 @@ describe('background jobs', () => {
     expect((await jobs.file(factoryActor, j.id)).name).toBe('a.docx');
   });
 });
-
-async function until(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`not within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from '../app.js';
 import type { Database } from '../db/database.js';
 import type { Session, TestContext } from '../test/helpers.js';
+import { until } from '../test/wait.js';
 
 /**
  * Several app servers on one PostgreSQL database (docs/operations/several-servers.md): server A is
@@ -429,10 +430,5 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > until) throw new Error(`not within ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+/** Its checks ask servers and the database: every 100 ms. */
+const waitFor = (check: () => Promise<boolean>, timeoutMs: number) => until(check, timeoutMs, 100);

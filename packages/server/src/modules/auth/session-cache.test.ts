@@ -5,6 +5,7 @@ import type { Me } from '@ansinh/domain';
 import { openDatabase, type Database } from '../../db/database.js';
 import { createTestContext, type Session, type TestContext } from '../../test/helpers.js';
 import { expectProblem } from '../../test/fixtures.js';
+import { until } from '../../test/wait.js';
 
 /**
  * What a session resolves to is kept per app server until the database says it changed
@@ -124,18 +125,12 @@ describe.skipIf(!onPostgres)('on PostgreSQL, while the listening connection is d
     expect(bus.live).toBe(true);
     await sql`select pg_terminate_backend(pid) from pg_stat_activity
               where application_name = 'ansinh-listen' and datname = current_database()`.execute(other.db);
-    await until(() => !bus.live);
+    await until(() => !bus.live, 15_000);
     expect(bus.live).toBe(false);
     await other.db.updateTable('users').set({ disabled: 1 }).where('username', '=', 'huyen.693').execute();
     expectProblem(await me(s), 401, 'AUTH_REQUIRED');
     // It listens again by itself.
-    await until(() => bus.live); // a second after the loss (change-bus.ts), five if that fails
+    await until(() => bus.live, 15_000); // a second after the loss (change-bus.ts), five if that fails
     expect(bus.live).toBe(true);
   });
 });
-
-/** Wait, by the clock (at most 15 s), until the condition holds. */
-async function until(condition: () => boolean): Promise<void> {
-  const end = Date.now() + 15_000;
-  while (!condition() && Date.now() < end) await new Promise((r) => setTimeout(r, 10));
-}

@@ -76,8 +76,6 @@ async function probeImport(s: Session, commune: string, mode: 'dry_run' | 'commi
   };
 }
 
-const waitJob = (s: Session, job: ImportJobOut): Promise<ImportJobOut> => importEnded(s, job);
-
 const ACTIONS: {
   action: string;
   who: Role[];
@@ -294,14 +292,14 @@ describe('registry permissions: role x action x inside/outside', () => {
         // An import names its communes in the file: a row outside the actor's area is rejected
         // with the reason, and the commit writes nothing.
         expect(res.statusCode, res.body).toBe(202);
-        const job = await waitJob(s, res.json() as ImportJobOut);
+        const job = await importEnded(s, res.json() as ImportJobOut);
         if (job.mode === 'dry_run') expect(job).toMatchObject({ state: 'done', counts: { rejected: 1, new: 0 } });
         else expect(job).toMatchObject({ state: 'failed' });
         await unchanged?.();
       } else {
         expect(res.statusCode, res.body.slice(0, 300)).toBe(c.expected);
         if (c.kind === 'import') {
-          const job = await waitJob(s, res.json() as ImportJobOut);
+          const job = await importEnded(s, res.json() as ImportJobOut);
           expect(job.state, job.message ?? '').toBe('done');
           expect(job.counts).toMatchObject({ rejected: 0, new: 1 });
         }
